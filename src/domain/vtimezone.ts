@@ -1,0 +1,130 @@
+/**
+ * VTIMEZONE components computed from the runtime's IANA database (via luxon/Intl)
+ * instead of a bundled tz file, so a feed always agrees with how the rest of the
+ * app converts wall-clock times to instants.
+ *
+ * Every offset change in the covered years becomes its own dated STANDARD or
+ * DAYLIGHT observance, with no RRULE: rules change (Moscow dropped DST in 2011
+ * and moved from +04 to +03 on 2014-10-26, Baku stopped DST in 2016), and an
+ * RRULE would project the current rule onto years where it did not hold.
+ */
+import { DateTime } from 'luxon';
+import type { Instant } from './types';
+
+/** One change of a zone's UTC offset. Offsets are minutes east of UTC. */
+export interface OffsetTransition {
+  /** First instant at which `offsetTo` applies. */
+  at: Instant;
+  offsetFrom: number;
+  offsetTo: number;
+}
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+function zoned(zone: string, at: Instant): DateTime {
+  return DateTime.fromMillis(at, { zone });
+}
+
+function offsetAt(zone: string, at: Instant): number {
+  return zoned(zone, at).offset;
+}
+
+function assertKnownZone(zone: string): void {
+  if (!DateTime.now().setZone(zone).isValid) {
+    throw new RangeError(`Unknown time zone "${zone}": use an IANA name such as Europe/Moscow.`);
+  }
+}
+
+/**
+ * Offset changes in [from, to]. Scans a day at a time, which is safe because no
+ * zone changes its offset twice within 24 hours and back again, then narrows
+ * each change down to the minute (all offsets since the 1970s are whole minutes).
+ */
+export function findOffsetTransitions(zone: string, from: Instant, to: Instant): OffsetTransition[] {
+  assertKnownZone(zone);
+  const transitions: OffsetTransition[] = [];
+  let cursor = Math.floor(from / MINUTE) * MINUTE;
+  let offset = offsetAt(zone, cursor);
+  while (cursor < to) {
+    const next = Math.min(cursor + DAY, Math.ceil(to / MINUTE) * MINUTE);
+    if (offsetAt(zone, next) === offset) {
+      cursor = next;
+      continue;
+    }
+    // Invariant: the old offset holds at `lo`, a different one at `hi`.
+    let lo = cursor;
+    let hi = next;
+    while (hi - lo > MINUTE) {
+      const mid = lo + Math.floor((hi - lo) / (2 * MINUTE)) * MINUTE;
+      if (offsetAt(zone, mid) === offset) lo = mid;
+      else hi = mid;
+    }
+    const offsetTo = offsetAt(zone, hi);
+    transitions.push({ at: hi, offsetFrom: offset, offsetTo });
+    cursor = hi;
+    offset = offsetTo;
+  }
+  return transitions;
+}
+
+/** '+0300', '-0800', '+0530': the UTC-OFFSET value type of RFC 5545. */
+export function formatUtcOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return sign + String(Math.floor(abs / 60)).padStart(2, '0') + String(abs % 60).padStart(2, '0');
+}
+
+/**
+ * A short name for TZNAME. Intl only knows letter abbreviations for some zones
+ * and locales (PDT, CEST, BST); elsewhere it says 'GMT+3', which would mislead,
+ * so we fall back to the numeric style tzdata itself uses for such zones ('+03').
+ */
+function zoneAbbreviation(zone: string, at: Instant): string {
+  for (const locale of ['en-US', 'en-GB']) {
+    const name = zoned(zone, at).setLocale(locale).offsetNameShort;
+    if (name && /^[A-Z]{2,5}$/.test(name) && (name !== 'GMT' || offsetAt(zone, at) === 0)) return name;
+  }
+  const offset = formatUtcOffset(offsetAt(zone, at));
+  return offset.endsWith('00') ? offset.slice(0, 3) : offset;
+}
+
+/** Local wall-clock time in the old offset, floating, as RFC 5545 wants for an observance's DTSTART. */
+function observanceStart(at: Instant, offsetFrom: number): string {
+  return DateTime.fromMillis(at + offsetFrom * MINUTE, { zone: 'utc' }).toFormat("yyyyLLdd'T'HHmmss");
+}
+
+function observance(zone: string, at: Instant, offsetFrom: number, offsetTo: number): string[] {
+  const kind = zoned(zone, at).isInDST ? 'DAYLIGHT' : 'STANDARD';
+  return [
+    `BEGIN:${kind}`,
+    `DTSTART:${observanceStart(at, offsetFrom)}`,
+    `TZOFFSETFROM:${formatUtcOffset(offsetFrom)}`,
+    `TZOFFSETTO:${formatUtcOffset(offsetTo)}`,
+    `TZNAME:${zoneAbbreviation(zone, at)}`,
+    `END:${kind}`,
+  ];
+}
+
+/**
+ * A VTIMEZONE valid for every local time from 1 January of `fromYear` to
+ * 31 December of `toYear` in `zone`. It opens with an observance dated at the
+ * start of the range, so times before the range's first transition (or in a
+ * zone with none, like Europe/Moscow in 2019) still have an explicit offset.
+ * Lines end in CRLF and are not folded (they are all short).
+ */
+export function buildVtimezone(zone: string, fromYear: number, toYear: number): string {
+  assertKnownZone(zone);
+  if (!Number.isInteger(fromYear) || !Number.isInteger(toYear) || fromYear > toYear) {
+    throw new RangeError(`A VTIMEZONE needs whole years with fromYear <= toYear, got ${fromYear}..${toYear}.`);
+  }
+  const from = DateTime.fromObject({ year: fromYear, month: 1, day: 1 }, { zone }).toMillis();
+  const to = DateTime.fromObject({ year: toYear + 1, month: 1, day: 1 }, { zone }).toMillis();
+  const opening = offsetAt(zone, from);
+  const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`, ...observance(zone, from, opening, opening)];
+  for (const t of findOffsetTransitions(zone, from, to)) {
+    lines.push(...observance(zone, t.at, t.offsetFrom, t.offsetTo));
+  }
+  lines.push('END:VTIMEZONE');
+  return lines.join('\r\n') + '\r\n';
+}
