@@ -1,0 +1,259 @@
+/**
+ * Time rules: turning a wall-clock reading in an IANA zone into an instant, and
+ * instants back into what a planner reads. Pure: the machine's own zone and
+ * locale never take part (every conversion names its zone, every format its locale).
+ */
+import { DateTime, IANAZone } from 'luxon';
+import type { Instant, LocalDate, LocalDateTime } from './types';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+// Fixed so that month names do not follow the server's locale.
+const LOCALE = 'en-GB';
+const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A half-open interval [startUtc, endUtc) of instants. */
+export interface UtcInterval {
+  startUtc: Instant;
+  endUtc: Instant;
+}
+
+export type LocalTimeRefusalReason = 'invalid' | 'gap' | 'ambiguous' | 'unknown_zone';
+
+export type LocalTimeResolution =
+  | { ok: true; instant: Instant; offsetMinutes: number }
+  | {
+      ok: false;
+      reason: LocalTimeRefusalReason;
+      message: string;
+      /** Only for 'ambiguous': the two possible UTC offsets in minutes, in the order they occur. */
+      offsets?: number[];
+    };
+
+export interface ResolveLocalTimeInput {
+  local: LocalDateTime;
+  timeZone: string;
+  /** Chooses between the two readings of an ambiguous time; ignored where the time is unambiguous. */
+  offsetMinutes?: number;
+}
+
+export function isValidTimeZone(zone: string): boolean {
+  return typeof zone === 'string' && zone !== '' && IANAZone.isValidZone(zone);
+}
+
+/**
+ * Resolves a wall-clock reading to an instant, refusing readings that name no
+ * instant (DST gap) or two (DST fold, unless `offsetMinutes` picks one).
+ * luxon would silently shift a gap time and silently pick one side of a fold,
+ * so both candidate offsets are tested explicitly instead.
+ */
+export function resolveLocalTime({ local, timeZone, offsetMinutes }: ResolveLocalTimeInput): LocalTimeResolution {
+  if (!isValidTimeZone(timeZone)) {
+    return { ok: false, reason: 'unknown_zone', message: `'${timeZone}' is not a time zone we know. Use an IANA name such as Europe/Moscow.` };
+  }
+  const wall = parseWallClock(local);
+  if (wall === null) {
+    return { ok: false, reason: 'invalid', message: `'${local}' is not a valid date and time. Use the form 2019-06-07T10:00.` };
+  }
+  const reading = readWallClock(wall, IANAZone.create(timeZone));
+  const [first, second] = reading.instants;
+  const at = `${wallTime(wall)} on ${wallDate(wall)} in ${timeZone}`;
+  if (first === undefined) {
+    const { from, to } = transitionWallTimes(reading);
+    return {
+      ok: false,
+      reason: 'gap',
+      message: `${wallTime(wall)} does not exist on ${wallDate(wall)} in ${timeZone}: clocks jump from ${from} to ${to}. Choose a time before ${from} or from ${to} on.`,
+    };
+  }
+  if (second === undefined) return { ok: true, instant: first.instant, offsetMinutes: first.offset };
+  const chosen = reading.instants.find((candidate) => candidate.offset === offsetMinutes);
+  if (chosen !== undefined) return { ok: true, instant: chosen.instant, offsetMinutes: chosen.offset };
+  const { from, to } = transitionWallTimes(reading);
+  return {
+    ok: false,
+    reason: 'ambiguous',
+    message:
+      `${at} happens twice: clocks go back from ${from} to ${to}. ` +
+      `Say which one is meant: ${formatOffset(first.offset)} (the first) or ${formatOffset(second.offset)} (the second).`,
+    offsets: [first.offset, second.offset],
+  };
+}
+
+/**
+ * The first instant at which the zone's clock reads `local` or later: in a gap
+ * that is the moment clocks jump, in a fold the first pass. Used for day starts
+ * and opening hours, which must always land somewhere.
+ */
+export function firstInstantAt(local: LocalDateTime, timeZone: string): Instant {
+  const wall = parseWallClock(local);
+  if (wall === null) throw new RangeError(`'${local}' is not a valid date and time.`);
+  const reading = readWallClock(wall, zoneOrThrow(timeZone));
+  const [first] = reading.instants;
+  return first === undefined ? transitionInstant(reading) : first.instant;
+}
+
+/** The local day as a half-open interval; 23 or 25 hours long on DST change days. */
+export function dayBounds(localDate: LocalDate, timeZone: string): UtcInterval {
+  const match = LOCAL_DATE.exec(localDate);
+  if (match === null) throw new RangeError(`'${localDate}' is not a date of the form 2019-06-07.`);
+  return {
+    startUtc: firstInstantAt(`${localDate}T00:00`, timeZone),
+    endUtc: firstInstantAt(`${nextLocalDate(localDate)}T00:00`, timeZone),
+  };
+}
+
+export function nextLocalDate(localDate: LocalDate): LocalDate {
+  const wall = parseWallClock(`${localDate}T00:00`);
+  if (wall === null) throw new RangeError(`'${localDate}' is not a date of the form 2019-06-07.`);
+  return new Date(wall + DAY).toISOString().slice(0, 10);
+}
+
+export function previousLocalDate(localDate: LocalDate): LocalDate {
+  const wall = parseWallClock(`${localDate}T00:00`);
+  if (wall === null) throw new RangeError(`'${localDate}' is not a date of the form 2019-06-07.`);
+  return new Date(wall - DAY).toISOString().slice(0, 10);
+}
+
+/** Half-open overlap. An empty interval holds no instant, so it overlaps nothing. */
+export function overlaps(a: UtcInterval, b: UtcInterval): boolean {
+  return a.startUtc < a.endUtc && b.startUtc < b.endUtc && a.startUtc < b.endUtc && b.startUtc < a.endUtc;
+}
+
+export function formatTime(instant: Instant, timeZone: string): string {
+  return inZone(instant, timeZone).toFormat('HH:mm');
+}
+
+/** '7 June 2019' */
+export function formatDate(instant: Instant, timeZone: string): string {
+  return inZone(instant, timeZone).toFormat('d MMMM yyyy');
+}
+
+export function localDateOf(instant: Instant, timeZone: string): LocalDate {
+  return inZone(instant, timeZone).toFormat('yyyy-MM-dd');
+}
+
+export function localDateTimeOf(instant: Instant, timeZone: string): LocalDateTime {
+  return inZone(instant, timeZone).toFormat("yyyy-MM-dd'T'HH:mm");
+}
+
+/** 'Europe/Moscow' -> 'Moscow', 'America/Argentina/Buenos_Aires' -> 'Buenos Aires'. */
+export function zoneCity(timeZone: string): string {
+  const last = timeZone.split('/').pop() ?? timeZone;
+  return last.replace(/_/g, ' ');
+}
+
+/**
+ * 'Moscow 10:00 / Baku 11:00': the forum's clock first, the delegation's home
+ * clock beside it; one clock when both read the same.
+ */
+export function dualZoneTime(instant: Instant, forumZone: string, homeZone: string): string {
+  const forum = `${zoneCity(forumZone)} ${formatTime(instant, forumZone)}`;
+  if (forumZone === homeZone || inZone(instant, forumZone).offset === inZone(instant, homeZone).offset) return forum;
+  return `${forum} / ${zoneCity(homeZone)} ${formatTime(instant, homeZone)}`;
+}
+
+/** 40 -> '40 min', 60 -> '1 h', 90 -> '1 h 30 min'. */
+export function formatDuration(minutes: number): string {
+  if (minutes < 0) return `-${formatDuration(-minutes)}`;
+  const whole = Math.round(minutes);
+  const hours = Math.floor(whole / 60);
+  const rest = whole % 60;
+  if (hours === 0) return `${rest} min`;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}
+
+/** 120 -> 'UTC+02:00', -210 -> 'UTC-03:30'. */
+export function formatOffset(offsetMinutes: number): string {
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  return `UTC${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+interface Candidate {
+  instant: Instant;
+  offset: number;
+}
+
+/** What a wall-clock reading means in a zone, plus the offsets either side of any change near it. */
+interface WallClockReading {
+  wall: number;
+  zone: IANAZone;
+  before: number;
+  after: number;
+  /** Zero (gap), one, or two (fold) instants, earliest first. */
+  instants: Candidate[];
+}
+
+/**
+ * A day either side is far enough to be clear of the reading's own instant for
+ * any offset (at most 14 h), and near enough that no zone changes twice between.
+ */
+function readWallClock(wall: number, zone: IANAZone): WallClockReading {
+  const before = zone.offset(wall - DAY);
+  const after = zone.offset(wall + DAY);
+  const offsets = before === after ? [before] : [before, after];
+  const instants = offsets
+    .map((offset) => ({ offset, instant: wall - offset * MINUTE }))
+    .filter((candidate) => zone.offset(candidate.instant) === candidate.offset)
+    .sort((a, b) => a.instant - b.instant);
+  return { wall, zone, before, after, instants };
+}
+
+/**
+ * The change lies between the two candidate instants (at most a few hours
+ * apart); halving at minute precision finds it in a dozen steps.
+ */
+function transitionInstant({ wall, zone, before, after }: WallClockReading): Instant {
+  let lo = Math.min(wall - before * MINUTE, wall - after * MINUTE);
+  let hi = Math.max(wall - before * MINUTE, wall - after * MINUTE);
+  while (hi - lo > MINUTE) {
+    const mid = lo + Math.floor((hi - lo) / 2 / MINUTE) * MINUTE;
+    if (zone.offset(mid) === before) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+function transitionWallTimes(reading: WallClockReading): { from: string; to: string } {
+  const change = transitionInstant(reading);
+  return { from: wallTime(change + reading.before * MINUTE), to: wallTime(change + reading.after * MINUTE) };
+}
+
+/** The reading as if it were UTC, or null when it names no calendar minute (2019-02-30, 24:00). */
+function parseWallClock(local: string): number | null {
+  const match = typeof local === 'string' ? WALL_CLOCK.exec(local) : null;
+  if (match === null) return null;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  const check = new Date(wall);
+  const sameMinute =
+    check.getUTCFullYear() === year &&
+    check.getUTCMonth() === month - 1 &&
+    check.getUTCDate() === day &&
+    check.getUTCHours() === hour &&
+    check.getUTCMinutes() === minute;
+  return sameMinute ? wall : null;
+}
+
+function wallTime(wall: number): string {
+  return new Date(wall).toISOString().slice(11, 16);
+}
+
+function wallDate(wall: number): string {
+  return DateTime.fromMillis(wall, { zone: 'UTC', locale: LOCALE }).toFormat('d MMMM yyyy');
+}
+
+function inZone(instant: Instant, timeZone: string): DateTime {
+  return DateTime.fromMillis(instant, { zone: zoneOrThrow(timeZone), locale: LOCALE });
+}
+
+function zoneOrThrow(timeZone: string): IANAZone {
+  if (!isValidTimeZone(timeZone)) throw new RangeError(`'${timeZone}' is not a time zone we know.`);
+  return IANAZone.create(timeZone);
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
