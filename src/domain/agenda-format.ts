@@ -1,0 +1,100 @@
+/**
+ * How times, days and labels read on the printed agenda. Every function takes
+ * the zone explicitly and fixes the locale: the sheet must read the same
+ * whatever zone or language the server runs in. Clock and date rules come from
+ * time.ts so that the agenda, the screens and the feeds cannot disagree.
+ */
+import { DateTime } from 'luxon';
+import { formatTime, localDateOf, nextLocalDate, zoneCity } from './time';
+import type { Instant, LocalDate, MeetingKind, MeetingStatus, ParticipantRole } from './types';
+
+const LOCALE = 'en-GB';
+
+function at(instant: Instant, zone: string): DateTime {
+  return DateTime.fromMillis(instant, { zone, locale: LOCALE });
+}
+
+/** 'Friday, 7 June 2019': fixed English wording so the minister's sheet never follows the server's locale. */
+export function weekdayLong(date: LocalDate): string {
+  return DateTime.fromISO(date, { zone: 'UTC', locale: LOCALE }).toFormat('cccc, d LLLL yyyy');
+}
+
+/** Every date from start to end inclusive, for a booklet that has a page even for an empty day. */
+export function datesBetween(startDate: LocalDate, endDate: LocalDate): LocalDate[] {
+  const dates: LocalDate[] = [];
+  // ISO dates compare correctly as strings.
+  for (let day = startDate; day <= endDate; day = nextLocalDate(day)) dates.push(day);
+  return dates;
+}
+
+function dayDelta(from: LocalDate, to: LocalDate): number {
+  return Math.round((Date.parse(`${to}T00:00Z`) - Date.parse(`${from}T00:00Z`)) / 86_400_000);
+}
+
+function clock(instant: Instant, zone: string, day: LocalDate): string {
+  const delta = dayDelta(day, localDateOf(instant, zone));
+  const mark = delta === 0 ? '' : ` (${delta > 0 ? '+' : '−'}${Math.abs(delta)})`;
+  return formatTime(instant, zone) + mark;
+}
+
+/**
+ * '10:00–11:00' as read on the page for `day`. A time that falls on another
+ * calendar day than the page carries '(+1)' or '(−1)', so a meeting that runs
+ * past midnight, or a home-zone time that is already tomorrow in Baku, cannot be
+ * misread as the same evening.
+ */
+export function timeRange(args: { startUtc: Instant; endUtc: Instant; zone: string; day: LocalDate }): string {
+  const start = clock(args.startUtc, args.zone, args.day);
+  if (args.endUtc === args.startUtc) return start;
+  return `${start}–${clock(args.endUtc, args.zone, args.day)}`;
+}
+
+/** Whether two zones show different wall clocks at this instant; a same-offset home zone would only add noise. */
+export function clocksDiffer(instant: Instant, zoneA: string, zoneB: string): boolean {
+  return at(instant, zoneA).offset !== at(instant, zoneB).offset;
+}
+
+/** 'Thursday, 6 June 2019, 21:15 Moscow', for the "printed at" footer. */
+export function instantText(instant: Instant, zone: string): string {
+  return `${at(instant, zone).toFormat('cccc, d LLLL yyyy, HH:mm')} ${zoneCity(zone)}`;
+}
+
+const KIND_LABELS: Record<MeetingKind, string> = {
+  bilateral: 'Bilateral meeting',
+  multilateral: 'Multilateral meeting',
+  signing: 'Signing ceremony',
+  panel: 'Panel session',
+  b2b: 'B2B meeting',
+  briefing: 'Briefing',
+  press: 'Press event',
+  reception: 'Reception',
+  travel: 'Travel',
+};
+
+export function kindLabel(kind: MeetingKind): string {
+  return KIND_LABELS[kind];
+}
+
+const STATUS_LABELS: Record<MeetingStatus, string> = {
+  proposed: 'Proposed',
+  tentative: 'Tentative',
+  confirmed: 'Confirmed',
+  cancelled: 'Cancelled',
+};
+
+export function statusLabel(status: MeetingStatus): string {
+  return STATUS_LABELS[status];
+}
+
+const ROLE_LABELS: Record<ParticipantRole, string> = {
+  principal: 'Principal',
+  required: 'Participant',
+  optional: 'Optional',
+  interpreter: 'Interpreter',
+  note_taker: 'Note-taker',
+  counterpart: 'Counterpart',
+};
+
+export function participantRoleLabel(role: ParticipantRole): string {
+  return ROLE_LABELS[role];
+}

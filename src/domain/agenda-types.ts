@@ -1,0 +1,188 @@
+/**
+ * What the agenda builder receives and what it hands to the print view. Kept
+ * apart from the builder so that the snapshot code and the view helpers can
+ * share the shapes without importing each other.
+ */
+import type { Id, Instant, LocalDate, MeetingKind, MeetingStatus, ParticipantRole, TravelTime } from './types';
+
+export type AgendaScopeKind = 'person' | 'delegation' | 'room' | 'b2b_participant';
+
+export interface AgendaScope {
+  kind: AgendaScopeKind;
+  /** Person name, delegation name, room name or company name: the sheet's heading. */
+  title: string;
+  /** Private scopes (a delegate's own link, staff) see briefing, documents and the on-site contact; a door sheet does not. */
+  isPrivate: boolean;
+}
+
+export interface AgendaForum {
+  name: string;
+  timeZone: string;
+  startDate: LocalDate;
+  endDate: LocalDate;
+}
+
+export interface AgendaCounterpart {
+  name: string;
+  position: string;
+  organization: string;
+}
+
+export interface AgendaOurParticipant {
+  name: string;
+  role: ParticipantRole;
+}
+
+export interface AgendaDocument {
+  title: string;
+  parties: string;
+  signedOn: LocalDate | null;
+}
+
+/** One meeting of the scope as the service loaded it, already joined with names. */
+export interface AgendaSource {
+  meetingId: Id;
+  title: string;
+  kind: MeetingKind;
+  status: MeetingStatus;
+  startUtc: Instant;
+  endUtc: Instant;
+  /** The meeting's own zone; shown as a third clock only when it differs from both the forum's and home's. */
+  timeZone: string;
+  venueId: Id | null;
+  /** Display string: room, venue, address or the free-text place. */
+  place: string;
+  venueName: string;
+  address: string;
+  counterparts: AgendaCounterpart[];
+  /** The delegation's own people in the meeting. */
+  ourParticipants: AgendaOurParticipant[];
+  interpreters: string[];
+  briefing: string;
+  documents: AgendaDocument[];
+  contactOnSite: string;
+  updatedAt: Instant;
+  sequence: number;
+}
+
+export interface AgendaConflict {
+  meetingIds: Id[];
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface SnapshotEntry {
+  meetingId: Id;
+  startUtc: Instant;
+  endUtc: Instant;
+  title: string;
+  place: string;
+  status: MeetingStatus;
+  sequence: number;
+}
+
+/** What the scope's programme looked like when it was last printed; the next print marks what differs. */
+export interface PrintSnapshot {
+  printedAt: Instant;
+  entries: SnapshotEntry[];
+}
+
+export type ChangeMark = 'new' | 'moved' | 'changed' | 'cancelled' | null;
+
+export interface AgendaInput {
+  scope: AgendaScope;
+  forum: AgendaForum;
+  /** The delegation's home zone, or null when the scope has none (a room, a foreign company). */
+  homeTimeZone: string | null;
+  /** One date for a day sheet; every forum day (see forumDays) for a booklet. */
+  days: LocalDate[];
+  /** Every meeting of the scope, not only those of `days`: a meeting moved to another day is then reported as such. */
+  entries: AgendaSource[];
+  conflicts: AgendaConflict[];
+  /** Travel minutes between venues; a transfer without a matching row is printed without a duration. */
+  travelTimes?: TravelTime[];
+  snapshot: PrintSnapshot | null;
+  now: Instant;
+}
+
+export interface AgendaTransfer {
+  /** Travel time from the matrix, absent when the matrix does not know this pair or a place is free text. */
+  minutes?: number;
+  fromPlace: string;
+  /** Minutes between the end of the previous meeting and the start of this one (negative when they overlap). */
+  gapMinutes: number;
+  /** The gap is shorter than the known travel time: the driver needs to know. */
+  isTight: boolean;
+}
+
+export interface AgendaPrivateNotes {
+  briefing: string;
+  documents: AgendaDocument[];
+  contactOnSite: string;
+}
+
+export interface AgendaEntry {
+  meetingId: Id;
+  startUtc: Instant;
+  endUtc: Instant;
+  /** Forum zone, '10:00–11:00'; an end after midnight reads '23:30–00:30 (+1)'. */
+  timeRange: string;
+  /** 'Baku 11:00–12:00', or null when there is no home zone or its clock equals the forum's. */
+  homeTimeRange: string | null;
+  /** 'Helsinki 10:00–11:00' for a meeting held in a zone other than the forum's and home's, else null. */
+  meetingZoneTimeRange: string | null;
+  title: string;
+  kind: MeetingKind;
+  kindLabel: string;
+  status: Exclude<MeetingStatus, 'proposed'>;
+  statusLabel: string;
+  isTentative: boolean;
+  isCancelled: boolean;
+  place: string;
+  venueName: string;
+  address: string;
+  transferFromPrevious: AgendaTransfer | null;
+  counterparts: AgendaCounterpart[];
+  ours: (AgendaOurParticipant & { roleLabel: string })[];
+  interpreters: string[];
+  /** Null on a non-private scope: a door sheet must not carry briefing notes. */
+  privateNotes: AgendaPrivateNotes | null;
+  change: ChangeMark;
+  hasConflict: boolean;
+  sequence: number;
+  updatedAt: Instant;
+}
+
+/** A meeting the last printout showed on this day that this one no longer does, so old paper is not trusted. */
+export interface AgendaRemoval {
+  meetingId: Id;
+  title: string;
+  /** Where it stood on the old printout, forum zone. */
+  wasTimeRange: string;
+  reason: 'moved_to_another_day' | 'cancelled' | 'no_longer_in_programme';
+  /** 'Saturday, 8 June 2019 10:00–11:00' when moved to another day, else null. */
+  nowAt: string | null;
+}
+
+export interface AgendaDay {
+  date: LocalDate;
+  weekdayLong: string;
+  entries: AgendaEntry[];
+  conflicts: AgendaConflict[];
+  removedSincePrint: AgendaRemoval[];
+}
+
+export interface Agenda {
+  scope: AgendaScope;
+  forumName: string;
+  forumZoneCity: string;
+  homeZoneCity: string | null;
+  days: AgendaDay[];
+  generatedAt: Instant;
+  generatedAtText: string;
+  /** When the compared snapshot was printed, or null on a first print. */
+  comparedWithPrintAt: Instant | null;
+  comparedWithPrintText: string | null;
+  /** Footer stamp: two sheets with the same stamp show the same meeting versions. */
+  versionStamp: string;
+}
