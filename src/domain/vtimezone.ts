@@ -68,6 +68,22 @@ export function findOffsetTransitions(zone: string, from: Instant, to: Instant):
   return transitions;
 }
 
+/**
+ * Whether `at`, printed as local time with TZID=zone, names only `at`. In the
+ * hour repeated when DST ends, a local time occurs twice; RFC 5545 (3.3.5) says
+ * the first is meant, but luxon (hence the app) and node-ical take the second,
+ * so no wall-clock time in that hour can be trusted to travel intact.
+ */
+export function isUnambiguousLocalTime(zone: string, at: Instant): boolean {
+  const wallClock = at + offsetAt(zone, at) * MINUTE;
+  const nearbyOffsets = new Set([offsetAt(zone, at - DAY), offsetAt(zone, at + DAY)]);
+  for (const offset of nearbyOffsets) {
+    const candidate = wallClock - offset * MINUTE;
+    if (candidate !== at && offsetAt(zone, candidate) === offset) return false;
+  }
+  return true;
+}
+
 /** '+0300', '-0800', '+0530': the UTC-OFFSET value type of RFC 5545. */
 export function formatUtcOffset(minutes: number): string {
   const sign = minutes < 0 ? '-' : '+';
