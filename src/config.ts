@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Environment -> typed config, in one place. Nothing else reads process.env. */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_PATH: z.string().default(path.join(process.cwd(), 'data', 'forum-planner.db')),
+  ADMIN_PASSWORD: z.string().optional(),
+  /** Public base URL used in feeds and secret links, e.g. https://planner.example.org */
+  PUBLIC_URL: z.string().url().optional(),
+  SESSION_SECRET: z.string().optional(),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  SESSION_HOURS: z.coerce.number().positive().default(12),
+  FEED_REFRESH_MINUTES: z.coerce.number().int().positive().default(15),
+  FEED_CANCELLED_DAYS: z.coerce.number().int().min(0).default(30),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databasePath: string;
+  adminPassword: string | undefined;
+  publicUrl: string | undefined;
+  sessionSecret: string | undefined;
+  trustProxy: boolean;
+  cookieSecure: 'auto' | boolean;
+  sessionHours: number;
+  feedRefreshMinutes: number;
+  feedCancelledDays: number;
+  logLevel: string;
+  seedDemo: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Configuration is invalid: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databasePath: e.DATABASE_PATH,
+    adminPassword: e.ADMIN_PASSWORD,
+    publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    sessionSecret: e.SESSION_SECRET,
+    trustProxy: e.TRUST_PROXY === 'true',
+    cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
+    sessionHours: e.SESSION_HOURS,
+    feedRefreshMinutes: e.FEED_REFRESH_MINUTES,
+    feedCancelledDays: e.FEED_CANCELLED_DAYS,
+    logLevel: e.LOG_LEVEL,
+    seedDemo: e.SEED_DEMO === 'true',
+  };
+}

@@ -1,0 +1,54 @@
+import { loadConfig } from './config';
+import { createApp } from './app';
+import { createServices } from './services';
+import { createStore } from './store';
+import { openDatabase } from './store/database';
+import { migrate } from './store/migrate';
+import { sessionSecret } from './store/settings';
+import { loadDemo } from '../db/seed/demo';
+import { createLogger } from './web/middleware/logging';
+
+/** Entry point: config -> database -> migrations -> demo on first start -> listen. */
+function main(): void {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const db = openDatabase(config.databasePath);
+  const applied = migrate(db);
+  if (applied.length) logger.info({ applied }, 'migrations applied');
+  const store = createStore(db);
+  const services = createServices(store, { config });
+
+  const admin = services.accounts.ensureAdmin(config.adminPassword);
+  if (admin.generatedPassword) {
+    // Printed once, to the console only (not through the logger), so it never lands in log files.
+    process.stdout.write(`\n  First start: created user "admin" with password ${admin.generatedPassword}\n  Change it with: npm run cli -- user passwd admin\n\n`);
+  } else if (admin.created) {
+    logger.info('created user "admin" with the password from ADMIN_PASSWORD');
+  }
+  if (config.seedDemo && store.forums.count() === 0) {
+    loadDemo(services);
+    logger.info('loaded the SPIEF 2019 demo forum');
+  }
+
+  const app = createApp({
+    services,
+    logger,
+    sessionSecret: sessionSecret(db, config.sessionSecret),
+    trustProxy: config.trustProxy,
+    cookieSecure: config.cookieSecure,
+    sessionHours: config.sessionHours,
+  });
+  const server = app.listen(config.port, config.host, () => {
+    logger.info(`forum-planner listening on http://localhost:${config.port} (database ${config.databasePath})`);
+  });
+  const stop = () => {
+    server.close(() => {
+      db.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main();

@@ -1,0 +1,47 @@
+import { NotFoundError, ValidationError } from '../domain/errors';
+import type { Store } from '../store';
+import type { AuditEntry, AuditFilter } from '../store/repositories/audit';
+import type { Actor } from './actor';
+
+/** The part of a RecordService that restoring needs. */
+interface Restorable {
+  spec: { entity: string };
+  restore(actor: Actor, id: number, state: never): { id: number };
+}
+
+/** Reading the audit log, and restoring a deleted record from its last known state. */
+export class AuditService {
+  constructor(
+    private readonly store: Store,
+    private readonly restorable: Record<string, Restorable>,
+  ) {}
+
+  list(filter: AuditFilter): AuditEntry[] {
+    return this.store.audit.list(filter);
+  }
+
+  history(entity: string, entityId: number): AuditEntry[] {
+    return this.store.audit.list({ entity, entityId, limit: 500 });
+  }
+
+  entities(): string[] {
+    return this.store.audit.entities();
+  }
+
+  get(id: number): AuditEntry {
+    const entry = this.store.audit.find(id);
+    if (!entry) throw new NotFoundError(`There is no audit entry ${id}.`);
+    return entry;
+  }
+
+  /** Restores the record a delete entry describes, with its old id. */
+  restore(actor: Actor, auditId: number): { entity: string; id: number } {
+    const entry = this.get(auditId);
+    const service = Object.values(this.restorable).find((s) => s.spec.entity === entry.entity);
+    if (entry.action !== 'delete' || !entry.before || !service) {
+      throw new ValidationError({ _form: 'Only a deleted forum, venue, room, organization, person or delegation can be restored.' });
+    }
+    const restored = service.restore(actor, entry.entityId, entry.before as never);
+    return { entity: entry.entity, id: restored.id };
+  }
+}

@@ -1,0 +1,25 @@
+import type { Config } from '../config';
+import type { Store } from '../store';
+import { AccountService } from './accounts';
+import { AuditService } from './audit';
+import { DEFAULT_SCRYPT, type ScryptParams } from './passwords';
+import { createReferenceServices } from './reference-services';
+import { ForumDirectory } from './forum-directory';
+
+export interface ServiceOptions {
+  config: Pick<Config, 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'>;
+  scrypt?: ScryptParams;
+  clock?: () => number;
+}
+
+/** Builds every service over one store: the single wiring place for use cases. */
+export function createServices(store: Store, options: ServiceOptions) {
+  const clock = options.clock ?? Date.now;
+  const reference = createReferenceServices(store);
+  const accounts = new AccountService(store, options.scrypt ?? DEFAULT_SCRYPT, clock);
+  const audit = new AuditService(store, reference);
+  const directory = new ForumDirectory(store, clock);
+  return { store, config: options.config, clock, ...reference, accounts, audit, directory };
+}
+
+export type Services = ReturnType<typeof createServices>;

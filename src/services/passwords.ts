@@ -1,0 +1,61 @@
+import crypto from 'node:crypto';
+
+/**
+ * scrypt with its parameters stored beside the hash ("scrypt$N$r$p$salt$hash"),
+ * so the cost can be raised later and old hashes still verify (and get
+ * re-hashed on the next login). N = 2^17, r = 8, p = 1 follows OWASP's
+ * scrypt recommendation; it needs 128 * N * r = 128 MiB, hence maxmem.
+ */
+export interface ScryptParams {
+  N: number;
+  r: number;
+  p: number;
+}
+
+export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
+const KEY_LENGTH = 32;
+
+function derive(password: string, salt: Buffer, { N, r, p }: ScryptParams): Buffer {
+  return crypto.scryptSync(password.normalize('NFC'), salt, KEY_LENGTH, { N, r, p, maxmem: 256 * N * r + 1024 * 1024 });
+}
+
+export function hashPassword(password: string, params: ScryptParams = DEFAULT_SCRYPT): string {
+  const salt = crypto.randomBytes(16);
+  const key = derive(password, salt, params);
+  return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+}
+
+export function parseHash(stored: string): (ScryptParams & { salt: Buffer; key: Buffer }) | null {
+  const [scheme, N, r, p, salt, key] = stored.split('$');
+  if (scheme !== 'scrypt' || !N || !r || !p || !salt || !key) return null;
+  return { N: Number(N), r: Number(r), p: Number(p), salt: Buffer.from(salt, 'base64url'), key: Buffer.from(key, 'base64url') };
+}
+
+export function verifyPassword(password: string, stored: string): boolean {
+  const parsed = parseHash(stored);
+  if (!parsed) return false;
+  const key = derive(password, parsed.salt, parsed);
+  return key.length === parsed.key.length && crypto.timingSafeEqual(key, parsed.key);
+}
+
+/** True when the stored hash is weaker than what we would write today. */
+export function needsRehash(stored: string, params: ScryptParams = DEFAULT_SCRYPT): boolean {
+  const parsed = parseHash(stored);
+  return !parsed || parsed.N < params.N || parsed.r < params.r || parsed.p < params.p;
+}
+
+/** What a password must be; the message says what to change. */
+export function passwordProblem(password: string): string | null {
+  if (password.length < 10) return 'Use at least 10 characters for the password.';
+  if (password.length > 200) return 'Use at most 200 characters for the password.';
+  return null;
+}
+
+/** A secret for humans to copy once (admin's first password, API tokens). */
+export function randomSecret(bytes = 18): string {
+  return crypto.randomBytes(bytes).toString('base64url');
+}
+
+export function sha256(text: string): string {
+  return crypto.createHash('sha256').update(text).digest('hex');
+}

@@ -1,0 +1,118 @@
+import type { z } from 'zod';
+import { InUseError, NotFoundError, StaleVersionError, ValidationError } from '../domain/errors';
+import { inWriteTransaction } from '../store/database';
+import type { RecordShape, RecordTable, RecordValues } from '../store/record-table';
+import type { Store } from '../store';
+import type { Actor } from './actor';
+import { parseInput } from './validation';
+
+export interface RecordServiceSpec<T extends RecordShape> {
+  /** Audit entity name, e.g. 'person'. */
+  entity: string;
+  /** What users call one, e.g. 'person', 'delegation'. */
+  label: string;
+  table: RecordTable<T>;
+  schema: z.ZodType<RecordValues<T>>;
+  /** Checks that need the store (does the organization exist?); returns field messages. */
+  check?: (values: RecordValues<T>, current: T | undefined) => Record<string, string>;
+  /** Counts of records that point at this one, by what they are. */
+  usage?: (id: number) => Record<string, number>;
+  forumIdOf?: (record: T) => number | null;
+  describe: (record: T) => string;
+}
+
+/**
+ * Create, update, delete and restore for one kind of reference record. Every
+ * write runs in one BEGIN IMMEDIATE transaction together with its version
+ * check and its audit row.
+ */
+export class RecordService<T extends RecordShape> {
+  constructor(
+    protected readonly store: Store,
+    readonly spec: RecordServiceSpec<T>,
+    protected readonly clock: () => number = Date.now,
+  ) {}
+
+  list(where: Parameters<RecordTable<T>['list']>[0] = {}): T[] {
+    return this.spec.table.list(where);
+  }
+
+  get(id: number): T {
+    const record = this.spec.table.find(id);
+    if (!record) throw new NotFoundError(`There is no ${this.spec.label} with id ${id}.`);
+    return record;
+  }
+
+  find(id: number): T | undefined {
+    return this.spec.table.find(id);
+  }
+
+  validate(raw: unknown, current?: T): RecordValues<T> {
+    const values = parseInput(this.spec.schema, raw);
+    const fields = this.spec.check?.(values, current) ?? {};
+    if (Object.keys(fields).length) throw new ValidationError(fields);
+    return values;
+  }
+
+  create(actor: Actor, raw: unknown): T {
+    const values = this.validate(raw);
+    return inWriteTransaction(this.store.db, () => {
+      const created = this.spec.table.insert(values);
+      this.audit(actor, 'create', created, null, created);
+      return created;
+    });
+  }
+
+  update(actor: Actor, id: number, expectedVersion: number | null, raw: unknown): T {
+    return inWriteTransaction(this.store.db, () => {
+      const current = this.get(id);
+      const values = this.validate(raw, current);
+      if (expectedVersion === null || current.version !== expectedVersion) throw new StaleVersionError(current, expectedVersion);
+      const updated = this.spec.table.update(id, expectedVersion, values);
+      if (!updated) throw new StaleVersionError(this.get(id), expectedVersion);
+      this.audit(actor, 'update', updated, current, updated);
+      return updated;
+    });
+  }
+
+  remove(actor: Actor, id: number): void {
+    inWriteTransaction(this.store.db, () => {
+      const current = this.get(id);
+      const usage = this.spec.usage?.(id) ?? {};
+      const refs = Object.entries(usage)
+        .filter(([, n]) => n > 0)
+        .map(([what, n]) => `${n} ${what}${n === 1 ? '' : what.endsWith('s') ? 'es' : 's'}`);
+      if (refs.length) {
+        throw new InUseError(refs, `This ${this.spec.label} cannot be deleted: it is still used by ${refs.join(', ')}. Remove or change those first.`);
+      }
+      this.spec.table.delete(id);
+      this.audit(actor, 'delete', current, current, null);
+    });
+  }
+
+  /** Puts a deleted record back, with its old id, from the state its delete recorded. */
+  restore(actor: Actor, id: number, state: T): T {
+    return inWriteTransaction(this.store.db, () => {
+      if (this.spec.table.find(id)) throw new ValidationError({ _form: `This ${this.spec.label} exists; there is nothing to restore.` });
+      const { id: _id, version, ...values } = state;
+      const restored = this.spec.table.insertWithId(id, version + 1, values as RecordValues<T>);
+      this.audit(actor, 'restore', restored, null, restored);
+      return restored;
+    });
+  }
+
+  protected audit(actor: Actor, action: 'create' | 'update' | 'delete' | 'restore', record: T, before: T | null, after: T | null): void {
+    this.store.audit.append({
+      at: this.clock(),
+      userId: actor.userId,
+      username: actor.username,
+      action,
+      entity: this.spec.entity,
+      entityId: record.id,
+      forumId: this.spec.forumIdOf?.(record) ?? null,
+      summary: this.spec.describe(record),
+      before,
+      after,
+    });
+  }
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { MEMBER_ROLES, ORGANIZATION_KINDS, ROOM_KINDS } from '../domain/types';
+import type { Delegation, Forum, Organization, Person, Room, Venue } from '../domain/types';
+import type { Store } from '../store';
+import { RecordService } from './record-service';
+import { field } from './validation';
+
+export const forumSchema = z.object({
+  name: field.text('forum name'),
+  shortName: field.text('short name', 40),
+  startDate: field.date('first day'),
+  endDate: field.date('last day'),
+  timeZone: field.timeZone('time zone'),
+  city: field.optionalText('city', 100),
+});
+
+export const venueSchema = z.object({
+  forumId: field.id('forum'),
+  name: field.text('venue name'),
+  address: field.optionalText('address', 300),
+  opensAt: field.optionalTimeOfDay('opening time'),
+  closesAt: field.optionalTimeOfDay('closing time'),
+});
+
+export const roomSchema = z.object({
+  venueId: field.id('venue'),
+  name: field.text('room name'),
+  capacity: field.int('capacity', { min: 0, max: 100_000 }),
+  kind: field.oneOf('kind of room', ROOM_KINDS),
+});
+
+export const organizationSchema = z.object({
+  name: field.text('organization name'),
+  localName: field.optionalText('name in local script', 200),
+  country: field.optionalText('country', 100),
+  kind: field.oneOf('kind of organization', ORGANIZATION_KINDS),
+});
+
+export const personSchema = z.object({
+  fullName: field.text('full name'),
+  localName: field.optionalText('name in local script', 200),
+  position: field.optionalText('position', 300),
+  organizationId: field.optionalId('organization'),
+  email: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() : v ?? ''),
+    z.union([z.literal(''), z.email('Enter an email address like name@example.org, or leave it empty.')]),
+  ),
+  phone: field.optionalText('phone', 50),
+  languages: field.optionalText('languages', 200),
+  notes: field.optionalText('notes', 5000),
+});
+
+export const delegationSchema = z.object({
+  forumId: field.id('forum'),
+  name: field.text('delegation name'),
+  country: field.optionalText('country', 100),
+  homeTimeZone: field.timeZone('home time zone'),
+  headPersonId: field.optionalId('head of delegation'),
+});
+
+export const memberSchema = z.object({
+  personId: field.id('person'),
+  role: field.oneOf('role', MEMBER_ROLES),
+});
+
+/** The reference-data services, each a RecordService with its rules. */
+export function createReferenceServices(store: Store) {
+  const exists = (ok: unknown, key: string, message: string): Record<string, string> => (ok ? {} : { [key]: message });
+
+  const forums = new RecordService<Forum>(store, {
+    entity: 'forum',
+    label: 'forum',
+    table: store.forums,
+    schema: forumSchema,
+    check: (v): Record<string, string> => (v.endDate < v.startDate ? { endDate: 'The last day must be on or after the first day.' } : {}),
+    usage: (id) => store.forums.usage(id),
+    forumIdOf: (f) => f.id,
+    describe: (f) => f.name,
+  });
+
+  const venues = new RecordService<Venue>(store, {
+    entity: 'venue',
+    label: 'venue',
+    table: store.venues,
+    schema: venueSchema,
+    check: (v): Record<string, string> => ({
+      ...exists(store.forums.find(v.forumId), 'forumId', 'Choose an existing forum.'),
+      ...((v.opensAt === null) !== (v.closesAt === null)
+        ? { closesAt: 'Give both opening and closing time, or neither.' }
+        : v.opensAt && v.closesAt && v.closesAt <= v.opensAt
+          ? { closesAt: 'The closing time must be after the opening time.' }
+          : {}),
+    }),
+    usage: (id) => store.venues.usage(id),
+    forumIdOf: (v) => v.forumId,
+    describe: (v) => v.name,
+  });
+
+  const rooms = new RecordService<Room>(store, {
+    entity: 'room',
+    label: 'room',
+    table: store.rooms,
+    schema: roomSchema,
+    check: (v) => exists(store.venues.find(v.venueId), 'venueId', 'Choose an existing venue.'),
+    usage: (id) => store.rooms.usage(id),
+    forumIdOf: (r) => store.venues.find(r.venueId)?.forumId ?? null,
+    describe: (r) => r.name,
+  });
+
+  const organizations = new RecordService<Organization>(store, {
+    entity: 'organization',
+    label: 'organization',
+    table: store.organizations,
+    schema: organizationSchema,
+    usage: (id) => store.organizations.usage(id),
+    describe: (o) => o.name,
+  });
+
+  const people = new RecordService<Person>(store, {
+    entity: 'person',
+    label: 'person',
+    table: store.people,
+    schema: personSchema,
+    check: (v) => (v.organizationId === null ? {} : exists(store.organizations.find(v.organizationId), 'organizationId', 'Choose an existing organization.')),
+    usage: (id) => store.people.usage(id),
+    describe: (p) => p.fullName,
+  });
+
+  const delegations = new RecordService<Delegation>(store, {
+    entity: 'delegation',
+    label: 'delegation',
+    table: store.delegations,
+    schema: delegationSchema,
+    check: (v) => ({
+      ...exists(store.forums.find(v.forumId), 'forumId', 'Choose an existing forum.'),
+      ...(v.headPersonId === null ? {} : exists(store.people.find(v.headPersonId), 'headPersonId', 'Choose an existing person as head.')),
+    }),
+    usage: (id) => store.delegations.usage(id),
+    forumIdOf: (d) => d.forumId,
+    describe: (d) => d.name,
+  });
+
+  return { forums, venues, rooms, organizations, people, delegations };
+}
+
+export type ReferenceServices = ReturnType<typeof createReferenceServices>;

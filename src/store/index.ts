@@ -1,0 +1,25 @@
+import type { Db } from './database';
+import { AuditRepository } from './repositories/audit';
+import { OrganizationRepository, PersonRepository } from './repositories/contacts';
+import { DelegationRepository } from './repositories/delegations';
+import { ForumRepository } from './repositories/forums';
+import { ApiTokenRepository, UserRepository } from './repositories/users';
+import { RoomRepository, VenueRepository } from './repositories/venues';
+
+/** Every repository over one database handle: the single place the store is wired. */
+export function createStore(db: Db) {
+  return {
+    db,
+    forums: new ForumRepository(db),
+    venues: new VenueRepository(db),
+    rooms: new RoomRepository(db),
+    organizations: new OrganizationRepository(db),
+    people: new PersonRepository(db),
+    delegations: new DelegationRepository(db),
+    users: new UserRepository(db),
+    apiTokens: new ApiTokenRepository(db),
+    audit: new AuditRepository(db),
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;

@@ -1,0 +1,53 @@
+import type { Db } from '../database';
+import { RecordTable } from '../record-table';
+import type { Delegation, DelegationMember, MemberRole } from '../../domain/types';
+
+export class DelegationRepository extends RecordTable<Delegation> {
+  constructor(db: Db) {
+    super(db, {
+      table: 'delegation',
+      columns: { forumId: 'forum_id', name: 'name', country: 'country', homeTimeZone: 'home_time_zone', headPersonId: 'head_person_id' },
+      orderBy: 'name COLLATE NOCASE, id',
+      timestamps: true,
+    });
+  }
+
+  usage(id: number): Record<string, number> {
+    return {
+      meeting: this.db.prepare('SELECT count(*) FROM meeting_delegation WHERE delegation_id = ?').pluck().get(id) as number,
+    };
+  }
+
+  members(delegationId: number): DelegationMember[] {
+    return this.db
+      .prepare('SELECT delegation_id AS delegationId, person_id AS personId, role FROM delegation_member WHERE delegation_id = ?')
+      .all(delegationId) as DelegationMember[];
+  }
+
+  membersOfForum(forumId: number): DelegationMember[] {
+    return this.db
+      .prepare(
+        `SELECT m.delegation_id AS delegationId, m.person_id AS personId, m.role
+           FROM delegation_member m JOIN delegation d ON d.id = m.delegation_id WHERE d.forum_id = ?`,
+      )
+      .all(forumId) as DelegationMember[];
+  }
+
+  setMember(delegationId: number, personId: number, role: MemberRole): void {
+    this.db
+      .prepare(
+        `INSERT INTO delegation_member (delegation_id, person_id, role) VALUES (?, ?, ?)
+         ON CONFLICT (delegation_id, person_id) DO UPDATE SET role = excluded.role`,
+      )
+      .run(delegationId, personId, role);
+  }
+
+  removeMember(delegationId: number, personId: number): boolean {
+    return this.db.prepare('DELETE FROM delegation_member WHERE delegation_id = ? AND person_id = ?').run(delegationId, personId).changes === 1;
+  }
+
+  /** Marks the record changed (version + 1) when its members change. */
+  touch(id: number): void {
+    this.db.prepare('UPDATE delegation SET version = version + 1, updated_at = ? WHERE id = ?').run(Date.now(), id);
+  }
+}

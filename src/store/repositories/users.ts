@@ -1,0 +1,70 @@
+import type { Db } from '../database';
+import { RecordTable } from '../record-table';
+
+export const ROLES = ['admin', 'planner', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface User {
+  id: number;
+  username: string;
+  passwordHash: string;
+  role: Role;
+  personId: number | null;
+  disabled: boolean;
+  version: number;
+}
+
+export class UserRepository extends RecordTable<User> {
+  constructor(db: Db) {
+    super(db, {
+      table: 'app_user',
+      columns: { username: 'username', passwordHash: 'password_hash', role: 'role', personId: 'person_id', disabled: 'disabled' },
+      booleans: ['disabled'],
+      orderBy: 'username COLLATE NOCASE',
+      timestamps: true,
+    });
+  }
+
+  findByUsername(username: string): User | undefined {
+    const id = this.db.prepare('SELECT id FROM app_user WHERE username = ?').pluck().get(username) as number | undefined;
+    return id === undefined ? undefined : this.find(id);
+  }
+}
+
+export interface ApiToken {
+  id: number;
+  userId: number;
+  label: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+}
+
+const TOKEN_SELECT = `SELECT id, user_id AS userId, label, created_at AS createdAt, last_used_at AS lastUsedAt, revoked_at AS revokedAt FROM api_token`;
+
+export class ApiTokenRepository {
+  constructor(private readonly db: Db) {}
+
+  insert(t: { userId: number; label: string; tokenHash: string; createdAt: number }): number {
+    return Number(
+      this.db.prepare('INSERT INTO api_token (user_id, label, token_hash, created_at) VALUES (?, ?, ?, ?)').run(t.userId, t.label, t.tokenHash, t.createdAt)
+        .lastInsertRowid,
+    );
+  }
+
+  findActiveByHash(tokenHash: string): ApiToken | undefined {
+    return this.db.prepare(`${TOKEN_SELECT} WHERE token_hash = ? AND revoked_at IS NULL`).get(tokenHash) as ApiToken | undefined;
+  }
+
+  listForUser(userId: number): ApiToken[] {
+    return this.db.prepare(`${TOKEN_SELECT} WHERE user_id = ? ORDER BY id`).all(userId) as ApiToken[];
+  }
+
+  markUsed(id: number, at: number): void {
+    this.db.prepare('UPDATE api_token SET last_used_at = ? WHERE id = ?').run(at, id);
+  }
+
+  revoke(id: number, at: number): boolean {
+    return this.db.prepare('UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
+  }
+}

@@ -1,0 +1,39 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { Services } from '../../services';
+
+declare module 'express-session' {
+  interface SessionData {
+    userId?: number;
+    flash?: { kind: 'success' | 'warning' | 'error'; text: string }[];
+  }
+}
+
+/**
+ * Finds who is asking: a bearer API token, else the session. Sets
+ * res.locals.user (and .viaToken, which exempts the request from CSRF: a
+ * browser never adds an Authorization header on its own).
+ */
+export function authenticate(services: Services) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    res.locals.user = null;
+    res.locals.viaToken = false;
+    const header = req.get('authorization');
+    if (header?.startsWith('Bearer ')) {
+      const user = services.accounts.authenticateApiToken(header.slice(7).trim());
+      if (!user) {
+        res.status(401).json({ error: 'The API token is not valid (wrong, revoked, or its user is disabled).' });
+        return;
+      }
+      res.locals.user = user;
+      res.locals.viaToken = true;
+      return next();
+    }
+    const userId = req.session?.userId;
+    if (userId !== undefined) {
+      const user = services.accounts.find(userId);
+      if (user && !user.disabled) res.locals.user = user;
+      else delete req.session.userId;
+    }
+    next();
+  };
+}

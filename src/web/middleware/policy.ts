@@ -1,0 +1,69 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { Role } from '../../store/repositories/users';
+
+/**
+ * Who may do what, decided here and nowhere else: a table of (methods, path,
+ * roles), first match wins, anything unmatched is refused. Handlers never
+ * check roles themselves.
+ */
+type Access = 'public' | 'authenticated' | readonly Role[];
+interface Rule {
+  methods?: readonly string[];
+  path: RegExp;
+  access: Access;
+}
+
+const WRITE = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
+const READ = ['GET', 'HEAD'] as const;
+const EVERYONE: readonly Role[] = ['admin', 'planner', 'viewer'];
+const PLANNERS: readonly Role[] = ['admin', 'planner'];
+const ADMINS: readonly Role[] = ['admin'];
+
+export const POLICY: readonly Rule[] = [
+  { path: /^\/(login|healthz|favicon\.ico)$/, access: 'public' },
+  { path: /^\/public\//, access: 'public' },
+  { path: /^\/s\//, access: 'public' }, // secret links: the token is the credential, checked by their router
+  { methods: WRITE, path: /^\/logout$/, access: 'authenticated' },
+  { path: /^\/admin(\/|$)/, access: ADMINS },
+  { path: /^\/api\/v1\/openapi\.json$/, access: 'public' },
+  // Forums themselves (create, edit, delete) are the admin's.
+  { methods: WRITE, path: /^\/forums\/?$/, access: ADMINS },
+  { methods: WRITE, path: /^\/forums\/\d+\/(edit|delete)$/, access: ADMINS },
+  { methods: READ, path: /^\/forums\/(new|\d+\/edit|\d+\/delete)$/, access: ADMINS },
+  { methods: WRITE, path: /^\/api\/v1\/forums\/?$/, access: ADMINS },
+  // Forms that change things are the planners'; showing one to a viewer helps nobody.
+  { methods: READ, path: /\/(new|edit|delete)$/, access: PLANNERS },
+  { methods: WRITE, path: /.*/, access: PLANNERS },
+  { methods: READ, path: /.*/, access: EVERYONE },
+];
+
+export type Decision = 'allow' | 'login' | 'forbid';
+
+export function decide(method: string, path: string, role: Role | null): Decision {
+  const rule = POLICY.find((r) => (!r.methods || r.methods.includes(method)) && r.path.test(path));
+  if (!rule) return role ? 'forbid' : 'login';
+  if (rule.access === 'public') return 'allow';
+  if (!role) return 'login';
+  if (rule.access === 'authenticated') return 'allow';
+  return rule.access.includes(role) ? 'allow' : 'forbid';
+}
+
+export function authorize(req: Request, res: Response, next: NextFunction): void {
+  const decision = decide(req.method, req.path, res.locals.user?.role ?? null);
+  if (decision === 'allow') return next();
+  const isApi = req.path.startsWith('/api/');
+  if (decision === 'login') {
+    if (isApi) {
+      res.status(401).json({ error: 'Sign in or send an API token: Authorization: Bearer <token>.' });
+      return;
+    }
+    const nextUrl = req.method === 'GET' ? `?next=${encodeURIComponent(req.originalUrl)}` : '';
+    res.redirect(303, `/login${nextUrl}`);
+    return;
+  }
+  if (isApi) {
+    res.status(403).json({ error: 'Your role does not allow this.' });
+    return;
+  }
+  res.status(403).render('pages/errors/403', { title: 'Not allowed' });
+}

@@ -1,0 +1,51 @@
+import { Router, type Request, type Response } from 'express';
+import type { Services } from '../../services';
+import { idParam } from '../form';
+
+/** A record's ETag is its version: If-Match on writes compares against it. */
+export function sendRecord(res: Response, record: { version: number }, body: unknown = record): void {
+  res.set('ETag', `"v${record.version}"`);
+  res.json(body);
+}
+
+/** The version a client claims in If-Match, or null when it sent none. */
+export function ifMatchVersion(req: Request): number | null {
+  const header = req.get('if-match');
+  if (!header) return null;
+  const m = /^(?:W\/)?"v(\d+)"$/.exec(header.trim());
+  return m ? Number(m[1]) : -1;
+}
+
+/** JSON API (v1): reference data reads. Meetings, feeds and B2B add their own routers. */
+export function apiRoutes(services: Services): Router {
+  const router = Router();
+
+  router.get('/forums', (_req, res) => {
+    res.json(services.forums.list());
+  });
+  router.get('/forums/:id', (req, res) => sendRecord(res, services.forums.get(idParam(req))));
+  router.get('/forums/:id/venues', (req, res) => {
+    const forum = services.forums.get(idParam(req));
+    res.json(services.venues.list({ forumId: forum.id }));
+  });
+  router.get('/forums/:id/rooms', (req, res) => {
+    const forum = services.forums.get(idParam(req));
+    res.json(services.directory.roomsOfForum(forum.id));
+  });
+  router.get('/forums/:id/delegations', (req, res) => {
+    const forum = services.forums.get(idParam(req));
+    res.json(
+      services.delegations.list({ forumId: forum.id }).map((d) => ({
+        ...d,
+        members: services.directory.members(d.id).map(({ personId, role }) => ({ personId, role })),
+      })),
+    );
+  });
+  router.get('/organizations', (_req, res) => {
+    res.json(services.organizations.list());
+  });
+  router.get('/people', (_req, res) => {
+    res.json(services.people.list());
+  });
+  return router;
+}

@@ -1,0 +1,46 @@
+import { Router } from 'express';
+import type { Services } from '../../services';
+import { adminRoutes } from './admin';
+import { apiRoutes } from './api';
+import { authRoutes } from './auth';
+import { forumRoutes } from './forums';
+import { recordArea } from './record-area';
+import { referenceAreas } from './reference-areas';
+
+/** Mounts every area's router. Order matters only where paths share a prefix. */
+export function routes(services: Services): Router {
+  const router = Router();
+  const areas = referenceAreas(services);
+  router.use(forumContext(services));
+  router.use(authRoutes(services));
+  router.use('/api/v1', apiRoutes(services));
+  router.use('/admin', adminRoutes(services));
+  router.use(forumRoutes(services, areas));
+  router.use('/forums', recordArea(areas.forums, services.audit));
+  router.use('/forums/:forumId/venues', recordArea(areas.venues, services.audit));
+  router.use('/forums/:forumId/rooms', recordArea(areas.rooms, services.audit));
+  router.use('/forums/:forumId/delegations', recordArea(areas.delegations, services.audit));
+  router.use('/people', recordArea(areas.people, services.audit));
+  router.use('/organizations', recordArea(areas.organizations, services.audit));
+  return router;
+}
+
+/** The forum the user is looking at (from the URL, else the last one seen) and the switcher's list. */
+function forumContext(services: Services) {
+  return (req: import('express').Request, res: import('express').Response, next: import('express').NextFunction) => {
+    if (!res.locals.user || req.path.startsWith('/api/')) return next();
+    const m = /^\/forums\/(\d+)/.exec(req.path);
+    const fromUrl = m ? services.forums.find(Number(m[1])) : undefined;
+    if (fromUrl && req.session) req.session.forumId = fromUrl.id;
+    const remembered = req.session?.forumId ? services.forums.find(req.session.forumId) : undefined;
+    res.locals.forums = services.forums.list();
+    res.locals.currentForum = fromUrl ?? remembered ?? res.locals.forums[0] ?? null;
+    next();
+  };
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    forumId?: number;
+  }
+}

@@ -1,0 +1,167 @@
+import { Router, type Request, type Response } from 'express';
+import { NotFoundError } from '../../domain/errors';
+import type { AuditService } from '../../services/audit';
+import type { RecordService } from '../../services/record-service';
+import type { RecordShape } from '../../store/record-table';
+import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
+import { searchAndSort } from '../list-query';
+
+export interface Option {
+  value: string | number;
+  label: string;
+}
+
+export interface FieldSpec {
+  name: string;
+  label: string;
+  type: 'text' | 'textarea' | 'number' | 'date' | 'time' | 'email' | 'tel' | 'select';
+  options?: (forumId: number | null) => Option[];
+  hint?: string;
+  required?: boolean;
+  /** Offer an empty choice in a select ('— none —'). */
+  optional?: boolean;
+}
+
+export interface ColumnSpec<T> {
+  key: string;
+  label: string;
+  value: (r: T) => string;
+  /** A second, smaller line under the value (e.g. the name in Cyrillic). */
+  secondary?: (r: T) => string;
+  sortValue?: (r: T) => string | number;
+}
+
+export interface AreaSpec<T extends RecordShape> {
+  title: string;
+  singular: string;
+  service: RecordService<T>;
+  /** Forum-scoped areas live under /forums/:forumId/... */
+  scope: 'shared' | 'forum';
+  segment: string;
+  fields: FieldSpec[];
+  columns: ColumnSpec<T>[];
+  search: (r: T) => string[];
+  /** Records of one forum (forum-scoped areas only). */
+  listFor?: (forumId: number) => T[];
+  forumIdOf?: (r: T) => number | null;
+  defaults?: (forumId: number | null) => Record<string, string>;
+  /** Rows for the details table on the record's page. */
+  details?: (r: T) => { label: string; value: string; href?: string }[];
+  /** Extra data and a partial for the record's page (members, rooms...). */
+  showExtra?: { partial: string; locals: (r: T, req: Request) => Record<string, unknown> };
+  /** Values the URL decides (forumId), merged into every submission. */
+  fixedValues?: (forumId: number | null) => Record<string, unknown>;
+}
+
+/**
+ * List, show, create, edit and delete pages for one kind of reference record.
+ * The areas differ only in their spec; the behaviour (validation messages
+ * beside fields, input kept, stale-version check, delete refused with the
+ * references named) is the same everywhere, so it lives here once.
+ */
+export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: AuditService): Router {
+  const router = Router({ mergeParams: true });
+  const forumIdOf = (req: Request) => (spec.scope === 'forum' ? idParam(req, 'forumId') : null);
+  const base = (req: Request) => (spec.scope === 'forum' ? `/forums/${forumIdOf(req)}/${spec.segment}` : `/${spec.segment}`);
+  const load = (req: Request): T => {
+    const record = spec.service.get(idParam(req));
+    if (spec.scope === 'forum' && spec.forumIdOf?.(record) !== forumIdOf(req)) throw new NotFoundError(`There is no ${spec.singular} with id ${req.params.id} in this forum.`);
+    return record;
+  };
+  const toForm = (r: Record<string, unknown>) =>
+    Object.fromEntries(spec.fields.map((f) => [f.name, r[f.name] === null || r[f.name] === undefined ? '' : String(r[f.name])]));
+  const fieldsWithOptions = (req: Request) => spec.fields.map((f) => ({ ...f, choices: f.options?.(forumIdOf(req)) ?? [] }));
+
+  const renderForm = (req: Request, res: Response, status: number, record: T | null, values: Record<string, string>, problems: FormProblems = { errors: {} }) => {
+    res.status(status).render('pages/records/form', {
+      title: record ? `Edit ${spec.singular}` : `New ${spec.singular}`,
+      spec,
+      base: base(req),
+      record,
+      values,
+      version: problems.stale ? (problems.stale as T).version : record?.version,
+      fields: fieldsWithOptions(req),
+      staleValues: problems.stale ? toForm(problems.stale as Record<string, unknown>) : null,
+      ...problems,
+    });
+  };
+
+  router.get('/', (req, res) => {
+    const forumId = forumIdOf(req);
+    const all = forumId === null ? spec.service.list() : spec.listFor!(forumId);
+    const q = queryString(req, 'q');
+    const { rows, sort, dir } = searchAndSort(all, { q, sort: queryString(req, 'sort'), dir: queryString(req, 'dir'), columns: spec.columns, search: spec.search });
+    res.render('pages/records/index', { title: spec.title, spec, base: base(req), rows, q, sort, dir, total: all.length });
+  });
+
+  router.get('/new', (req, res) => renderForm(req, res, 200, null, { ...toForm({}), ...spec.defaults?.(forumIdOf(req)) }));
+
+  router.post('/', async (req, res) => {
+    const values = { ...req.body, ...spec.fixedValues?.(forumIdOf(req)) };
+    await submitForm(
+      res,
+      () => {
+        const created = spec.service.create(actorOf(res), values);
+        flash(req, 'success', `${cap(spec.singular)} “${spec.service.spec.describe(created)}” created.`);
+        res.redirect(303, `${base(req)}/${created.id}`);
+      },
+      (status, problems) => renderForm(req, res, status, null, toForm(req.body), problems),
+    );
+  });
+
+  router.get('/:id', (req, res) => {
+    const record = load(req);
+    res.render('pages/records/show', {
+      title: spec.service.spec.describe(record),
+      spec,
+      base: base(req),
+      record,
+      details: spec.details?.(record) ?? [],
+      extra: spec.showExtra ? { partial: spec.showExtra.partial, ...spec.showExtra.locals(record, req) } : null,
+      history: audit.history(spec.service.spec.entity, record.id),
+    });
+  });
+
+  router.get('/:id/edit', (req, res) => {
+    const record = load(req);
+    renderForm(req, res, 200, record, toForm(record as unknown as Record<string, unknown>));
+  });
+
+  router.post('/:id/edit', async (req, res) => {
+    const record = load(req);
+    const version = Number(req.body.version);
+    await submitForm(
+      res,
+      () => {
+        const updated = spec.service.update(actorOf(res), record.id, Number.isInteger(version) ? version : null, { ...req.body, ...spec.fixedValues?.(forumIdOf(req)) });
+        flash(req, 'success', `${cap(spec.singular)} “${spec.service.spec.describe(updated)}” saved.`);
+        res.redirect(303, `${base(req)}/${updated.id}`);
+      },
+      (status, problems) => renderForm(req, res, status, record, toForm(req.body), problems),
+    );
+  });
+
+  router.get('/:id/delete', (req, res) => {
+    const record = load(req);
+    res.render('pages/records/delete', { title: `Delete ${spec.singular}`, spec, base: base(req), record, formError: null });
+  });
+
+  router.post('/:id/delete', async (req, res) => {
+    const record = load(req);
+    await submitForm(
+      res,
+      () => {
+        spec.service.remove(actorOf(res), record.id);
+        flash(req, 'success', `${cap(spec.singular)} “${spec.service.spec.describe(record)}” deleted. An admin can restore it from the audit log.`);
+        res.redirect(303, base(req));
+      },
+      (status, problems) => res.status(status).render('pages/records/delete', { title: `Delete ${spec.singular}`, spec, base: base(req), record, formError: problems.formError }),
+    );
+  });
+
+  return router;
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
