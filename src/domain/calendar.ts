@@ -1,0 +1,265 @@
+/**
+ * iCalendar (RFC 5545) text for delegates' subscribed feeds and for a single
+ * meeting downloaded as a file. Pure: the caller loads and prepares the data,
+ * including every instant these functions print.
+ */
+import { createHash } from 'node:crypto';
+import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency, escape } from 'ical-generator';
+import type { ICalCalendar, ICalEvent } from 'ical-generator';
+import { DateTime } from 'luxon';
+import { MEETING_KIND_LABELS, describeEntry } from './calendar-description';
+import type { Instant, MeetingKind, ParticipantRole } from './types';
+import { buildVtimezone, isUnambiguousLocalTime } from './vtimezone';
+
+/**
+ * Never change this string. Clients (Apple Calendar, Outlook) treat PRODID plus
+ * UID as the identity of what they imported; a new PRODID can make them keep
+ * the old copies next to the new ones, and every delegate's phone would show
+ * each meeting twice.
+ */
+export const FEED_PRODID = '-//forum-planner//Forum Planner//EN';
+
+export type FeedScope = 'private' | 'public';
+export type FeedEntryStatus = 'tentative' | 'confirmed' | 'cancelled';
+
+export interface FeedCounterpart {
+  name: string;
+  position: string;
+  organization: string;
+}
+
+export interface FeedParticipant {
+  name: string;
+  role: ParticipantRole;
+}
+
+export interface FeedDocument {
+  title: string;
+  parties: string;
+  signed: boolean;
+}
+
+/** One meeting as a calendar event, already shaped by the caller. */
+export interface FeedEntry {
+  /** Stable forever for this meeting, e.g. 'meeting-42@forum-planner'; clients match updates on it. */
+  uid: string;
+  /** Meeting.sequence: rises on every material change so clients replace their copy. */
+  sequence: number;
+  status: FeedEntryStatus;
+  startUtc: Instant;
+  endUtc: Instant;
+  /** IANA zone the meeting is planned in; DTSTART/DTEND carry it as TZID. */
+  timeZone: string;
+  title: string;
+  kind: MeetingKind;
+  /** 'Room, Venue, Address', or '' when unknown. */
+  location: string;
+  counterparts: FeedCounterpart[];
+  ourParticipants: FeedParticipant[];
+  /** Internal notes; printed only in private feeds. */
+  briefing: string;
+  documents: FeedDocument[];
+  /** Absolute link to the meeting's page, or '' for none. */
+  url: string;
+  createdAt: Instant;
+  lastModified: Instant;
+}
+
+export interface FeedInput {
+  calendarName: string;
+  calendarDescription: string;
+  scope: FeedScope;
+  /** The forum's IANA zone, announced as X-WR-TIMEZONE (the zone clients show the feed in by default). */
+  forumTimeZone: string;
+  /** How often clients should poll; default 15. */
+  refreshMinutes?: number;
+  entries: FeedEntry[];
+}
+
+export interface SingleEventInput {
+  entry: FeedEntry;
+  /** Who publishes the event (the protocol office); iTIP PUBLISH requires an ORGANIZER. */
+  organizer: { name: string; email: string };
+  /** When the file is produced: its DTSTAMP. */
+  now: Instant;
+}
+
+const DEFAULT_REFRESH_MINUTES = 15;
+
+const STATUS: Record<FeedEntryStatus, ICalEventStatus> = {
+  tentative: ICalEventStatus.TENTATIVE,
+  confirmed: ICalEventStatus.CONFIRMED,
+  cancelled: ICalEventStatus.CANCELLED,
+};
+
+function utc(at: Instant): DateTime {
+  return DateTime.fromMillis(at, { zone: 'utc' });
+}
+
+function assertEntry(entry: FeedEntry): void {
+  const problem =
+    entry.uid.trim() === '' ? 'has an empty UID'
+    : !Number.isInteger(entry.sequence) || entry.sequence < 0 ? `has SEQUENCE ${entry.sequence}; it must be a whole number >= 0`
+    : !(entry.endUtc >= entry.startUtc) ? 'ends before it starts'
+    : !DateTime.now().setZone(entry.timeZone).isValid ? `has unknown time zone "${entry.timeZone}"; use an IANA name`
+    : null;
+  if (problem) throw new RangeError(`Calendar entry "${entry.uid}" (${entry.title}) ${problem}.`);
+}
+
+/** Years (in each zone's own calendar) that a zone's VTIMEZONE must cover. */
+function yearsByZone(entries: FeedEntry[]): Map<string, { from: number; to: number }> {
+  const years = new Map<string, { from: number; to: number }>();
+  for (const e of entries) {
+    if (printedZone(e) === 'UTC') continue;
+    const from = DateTime.fromMillis(e.startUtc, { zone: e.timeZone }).year;
+    const to = DateTime.fromMillis(e.endUtc, { zone: e.timeZone }).year;
+    const known = years.get(e.timeZone);
+    years.set(e.timeZone, known ? { from: Math.min(known.from, from), to: Math.max(known.to, to) } : { from, to });
+  }
+  return years;
+}
+
+/**
+ * A calendar whose DTSTAMP/CREATED/LAST-MODIFIED stay in UTC: ical-generator
+ * prints those in the calendar-level zone when one is named (and then without
+ * a TZID, i.e. floating), so the calendar gets no zone name, each event gets its
+ * own, and VTIMEZONEs come only through the generator hook.
+ */
+function newCalendar(entries: FeedEntry[]): ICalCalendar {
+  const seen = new Set<string>();
+  for (const e of entries) {
+    assertEntry(e);
+    if (seen.has(e.uid)) throw new RangeError(`Calendar entry UID "${e.uid}" appears twice; UIDs must be unique in a feed.`);
+    seen.add(e.uid);
+  }
+  const years = yearsByZone(entries);
+  return ical({
+    prodId: FEED_PRODID.replace(/^-/, ''),
+    timezone: {
+      name: null,
+      generator: (zone) => {
+        const range = years.get(zone);
+        return range ? buildVtimezone(zone, range.from, range.to) : null;
+      },
+    },
+  });
+}
+
+/**
+ * The zone to print DTSTART/DTEND in: the meeting's own, unless either falls in
+ * an hour that the end of DST repeats, where clients disagree on which pass a
+ * TZID time means; then UTC, which every client reads exactly.
+ */
+function printedZone(entry: FeedEntry): string {
+  const exact = [entry.startUtc, entry.endUtc].every((at) => isUnambiguousLocalTime(entry.timeZone, at));
+  return exact ? entry.timeZone : 'UTC';
+}
+
+function addEvent(calendar: ICalCalendar, entry: FeedEntry, scope: FeedScope, stamp: Instant): ICalEvent {
+  const cancelled = entry.status === 'cancelled';
+  return calendar.createEvent({
+    id: entry.uid,
+    sequence: entry.sequence,
+    stamp: utc(stamp),
+    created: utc(entry.createdAt),
+    lastModified: utc(entry.lastModified),
+    start: utc(entry.startUtc),
+    end: utc(entry.endUtc),
+    // ical-generator prints 'UTC' as ...Z without TZID.
+    timezone: printedZone(entry),
+    // Several clients keep showing cancelled events without marking them.
+    summary: cancelled ? `Cancelled: ${entry.title}` : entry.title,
+    location: entry.location.trim() === '' ? null : entry.location,
+    description: describeEntry(entry, scope),
+    url: entry.url === '' ? null : entry.url,
+    categories: [{ name: MEETING_KIND_LABELS[entry.kind] }],
+    status: STATUS[entry.status],
+    // A cancelled meeting must not make a delegate look busy.
+    transparency: cancelled ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,
+  });
+}
+
+/** 'PT15M', 'PT1H', 'PT1H30M'. */
+function minutesAsDuration(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  return `PT${hours ? `${hours}H` : ''}${minutes % 60 ? `${minutes % 60}M` : ''}`;
+}
+
+/**
+ * ical-generator writes the refresh interval after the VTIMEZONEs and X-
+ * properties after the events, but RFC 5545 puts calendar properties before
+ * any component and strict parsers may drop them elsewhere. So ours are
+ * spliced in before the first component; they are short enough not to fold.
+ */
+function withCalendarProperties(text: string, properties: string[]): string {
+  const at = text.search(/\r\nBEGIN:V(?:TIMEZONE|EVENT)\r\n/);
+  const insertAt = at === -1 ? text.lastIndexOf('\r\nEND:VCALENDAR') : at;
+  return text.slice(0, insertAt) + '\r\n' + properties.join('\r\n') + text.slice(insertAt);
+}
+
+/** Every content line ends in CRLF (RFC 5545 3.1), the last one too; ical-generator omits that one. */
+function finish(text: string): string {
+  return text.endsWith('\r\n') ? text : text + '\r\n';
+}
+
+/**
+ * The subscription feed (webcal/https) of one delegation, person, room,
+ * organization or the public programme.
+ *
+ * No METHOD: a subscribed feed is a published calendar, not an iTIP message
+ * (RFC 5545 §3.7.2 makes METHOD optional, and RFC 5546 PUBLISH would demand an
+ * ORGANIZER on every event and forbid ATTENDEE; libical's iTIP check rejects it
+ * otherwise). Google, Apple and Outlook subscribe to METHOD-less feeds as usual.
+ *
+ * No ATTENDEE/ORGANIZER: with them, phones offer delegates to accept or decline
+ * and send iTIP replies to people who never invited them. Participants and
+ * counterparts are listed in DESCRIPTION instead.
+ *
+ * DTSTAMP is the entry's last modification: for a calendar without METHOD,
+ * RFC 5545 §3.8.7.2 defines DTSTAMP as exactly that, and it keeps the body a
+ * function of the data, so the same data yields the same bytes and ETag.
+ */
+export function buildFeed(input: FeedInput): string {
+  const refreshMinutes = input.refreshMinutes ?? DEFAULT_REFRESH_MINUTES;
+  if (!Number.isInteger(refreshMinutes) || refreshMinutes < 1) {
+    throw new RangeError(`refreshMinutes must be a whole number of minutes >= 1, got ${refreshMinutes}.`);
+  }
+  const calendar = newCalendar(input.entries);
+  calendar.name(escape(input.calendarName, false));
+  calendar.description(input.calendarDescription === '' ? null : escape(input.calendarDescription, false));
+  for (const entry of input.entries) addEvent(calendar, entry, input.scope, entry.lastModified);
+  const ttl = minutesAsDuration(refreshMinutes);
+  return finish(
+    withCalendarProperties(calendar.toString(), [
+      `X-WR-TIMEZONE:${escape(input.forumTimeZone, false)}`,
+      // RFC 7986's REFRESH-INTERVAL, and the older X-PUBLISHED-TTL that Outlook and Apple read.
+      `REFRESH-INTERVAL;VALUE=DURATION:${ttl}`,
+      `X-PUBLISHED-TTL:${ttl}`,
+    ]),
+  );
+}
+
+/**
+ * One meeting as a downloadable .ics, meant to be forwarded to a counterpart:
+ * so it never carries the internal briefing. METHOD:PUBLISH makes mail clients
+ * offer "add to calendar" rather than treat it as an invitation to answer, and
+ * PUBLISH in turn requires the ORGANIZER (the protocol office) and no ATTENDEE.
+ */
+export function buildSingleEventFile(input: SingleEventInput): string {
+  const calendar = newCalendar([input.entry]);
+  calendar.method(ICalCalendarMethod.PUBLISH);
+  addEvent(calendar, input.entry, 'public', input.now).organizer({
+    // A parameter value cannot contain DQUOTE at all, escaped or not.
+    name: input.organizer.name.replace(/"/g, "'"),
+    email: input.organizer.email,
+  });
+  return finish(calendar.toString());
+}
+
+/**
+ * A strong ETag for a feed body, so the web layer can answer If-None-Match
+ * with 304 and phones polling every 15 minutes download nothing unchanged.
+ */
+export function computeEtag(body: string): string {
+  return `"${createHash('sha256').update(body, 'utf8').digest('base64url').slice(0, 32)}"`;
+}
