@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { createApp } from '../../src/app';
+import { createServices, type Services } from '../../src/services';
+import { createStore } from '../../src/store';
+import { openDatabase } from '../../src/store/database';
+import { migrate } from '../../src/store/migrate';
+import { loadDemo, type DemoIds } from '../../db/seed/demo';
+import type { Role } from '../../src/store/repositories/users';
+
+/** Cheap scrypt for tests: the parameters travel with each hash, so this changes nothing else. */
+export const TEST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
+export const PASSWORD = 'Correct-horse-9';
+
+export interface TestContext {
+  app: ReturnType<typeof createApp>;
+  services: Services;
+  dbPath: string;
+  demo: DemoIds | null;
+  logLines: string[];
+  close: () => void;
+}
+
+/** A fresh SQLite file with migrations (and the demo, unless told otherwise), and the real app over it. */
+export function createTestApp(opts: { demo?: boolean; clock?: () => number } = {}): TestContext {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fp-test-'));
+  const dbPath = path.join(dir, 'test.db');
+  const db = openDatabase(dbPath);
+  migrate(db);
+  const store = createStore(db);
+  const services = createServices(store, {
+    config: { feedRefreshMinutes: 15, feedCancelledDays: 30, publicUrl: 'https://planner.example.org' },
+    scrypt: TEST_SCRYPT,
+    clock: opts.clock,
+  });
+  const demo = opts.demo === false ? null : loadDemo(services);
+  const logLines: string[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) });
+  const app = createApp({ services, logger, sessionSecret: 'test-secret-test-secret', cookieSecure: false });
+  return {
+    app,
+    services,
+    dbPath,
+    demo,
+    logLines,
+    close: () => {
+      db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function addUser(ctx: TestContext, username: string, role: Role, personId: number | null = null) {
+  return ctx.services.accounts.createUser({ userId: null, username: 'test', role: 'admin' }, { username, role, password: PASSWORD, personId });
+}
+
+/** A supertest agent (keeps cookies) that is signed in, plus the current CSRF token. */
+export async function signIn(ctx: TestContext, username: string, role: Role = 'planner'): Promise<SignedIn> {
+  if (!ctx.services.accounts.list().some((u) => u.username === username)) addUser(ctx, username, role);
+  const agent = request.agent(ctx.app);
+  const csrf = await csrfFrom(agent, '/login');
+  const res = await agent.post('/login').type('form').send({ _csrf: csrf, username, password: PASSWORD });
+  if (res.status !== 303) throw new Error(`sign-in failed for ${username}: ${res.status}`);
+  return new SignedIn(agent);
+}
+
+export async function csrfFrom(agent: TestAgent, url: string): Promise<string> {
+  const res = await agent.get(url);
+  const m = /name="_csrf" value="([^"]+)"/.exec(res.text);
+  if (!m) throw new Error(`no CSRF token on ${url} (status ${res.status})`);
+  return m[1]!;
+}
+
+export class SignedIn {
+  constructor(readonly agent: TestAgent) {}
+
+  get(url: string) {
+    return this.agent.get(url);
+  }
+
+  /** Submits a form the way a browser does: loads `formUrl` for its CSRF token, then posts. */
+  async submit(formUrl: string, action: string, fields: Record<string, string | number | undefined>) {
+    const csrf = await csrfFrom(this.agent, formUrl);
+    return this.agent.post(action).type('form').send({ _csrf: csrf, ...stringify(fields) });
+  }
+
+  /** JSON with the session: needs the CSRF token in a header, like the page's scripts send it. */
+  async json(method: 'post' | 'patch' | 'delete' | 'put', url: string, body?: unknown, headers: Record<string, string> = {}) {
+    const csrf = await csrfFrom(this.agent, '/people/new');
+    return this.agent[method](url).set({ 'x-csrf-token': csrf, ...headers }).send(body as object);
+  }
+}
+
+function stringify(fields: Record<string, string | number | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+}
+
+/** The visible text of a page, tags stripped and whitespace folded: what a user reads. */
+export function textOf(html: string): string {
+  return html
+    .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#34;|&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
