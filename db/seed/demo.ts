@@ -2,6 +2,7 @@ import type { Services } from '../../src/services';
 import { SYSTEM_ACTOR } from '../../src/services/actor';
 import { inWriteTransaction } from '../../src/store/database';
 import { DEMO_ORGANIZATIONS, DEMO_PEOPLE } from './demo-contacts';
+import { loadDemoProgramme } from './demo-programme';
 
 /**
  * The SPIEF 2019 demo: the Azerbaijani delegation at the 23rd St. Petersburg
@@ -84,7 +85,9 @@ export function loadDemo(services: Services): DemoIds {
     });
     for (const [key, role] of [['drozdenko', 'head'], ['len-economy', 'deputy']] as const) services.directory.setMember(a, lenDelegation.id, { personId: pid(key), role });
 
-    return { forumId: forum.id, venues: { expo: expo.id, smolny: smolny.id, hotel: hotel.id }, rooms: mapIds(rooms), people: Object.fromEntries(personIds), organizations: Object.fromEntries(orgIds), delegations: { azerbaijan: azDelegation.id, leningrad: lenDelegation.id } };
+    const ids: DemoIds = { forumId: forum.id, venues: { expo: expo.id, smolny: smolny.id, hotel: hotel.id }, rooms: mapIds(rooms), people: Object.fromEntries(personIds), organizations: Object.fromEntries(orgIds), delegations: { azerbaijan: azDelegation.id, leningrad: lenDelegation.id } };
+    loadDemoProgramme(services, ids);
+    return ids;
   });
 }
 

@@ -17,6 +17,8 @@ export class ValidationError extends DomainError {
   constructor(
     readonly fields: Record<string, string>,
     message = 'Some fields need attention.',
+    /** Extra data a form can offer as choices, e.g. the two offsets of an ambiguous time. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }

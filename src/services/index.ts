@@ -5,6 +5,8 @@ import { AuditService } from './audit';
 import { DEFAULT_SCRYPT, type ScryptParams } from './passwords';
 import { createReferenceServices } from './reference-services';
 import { ForumDirectory } from './forum-directory';
+import { MeetingService } from './meetings';
+import { AvailabilityService } from './availability';
 
 export interface ServiceOptions {
   config: Pick<Config, 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'>;
@@ -19,7 +21,9 @@ export function createServices(store: Store, options: ServiceOptions) {
   const accounts = new AccountService(store, options.scrypt ?? DEFAULT_SCRYPT, clock);
   const audit = new AuditService(store, reference);
   const directory = new ForumDirectory(store, clock);
-  return { store, config: options.config, clock, ...reference, accounts, audit, directory };
+  const meetings = new MeetingService(store, clock);
+  const availability = new AvailabilityService(store, clock);
+  return { store, config: options.config, clock, ...reference, accounts, audit, directory, meetings, availability };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,5 +1,7 @@
 import type { Db } from './database';
 import { AuditRepository } from './repositories/audit';
+import { AvailabilityRepository } from './repositories/availability';
+import { MeetingRepository } from './repositories/meetings';
 import { OrganizationRepository, PersonRepository } from './repositories/contacts';
 import { DelegationRepository } from './repositories/delegations';
 import { ForumRepository } from './repositories/forums';
@@ -19,6 +21,8 @@ export function createStore(db: Db) {
     users: new UserRepository(db),
     apiTokens: new ApiTokenRepository(db),
     audit: new AuditRepository(db),
+    meetings: new MeetingRepository(db),
+    availability: new AvailabilityRepository(db),
   };
 }
 

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { NotFoundError, ValidationError } from '../domain/errors';
+import { resolveLocalTime } from '../domain/time';
+import type { Id } from '../domain/types';
+import { inWriteTransaction } from '../store/database';
+import type { Store } from '../store';
+import type { StoredAvailabilityBlock } from '../store/repositories/availability';
+import type { Actor } from './actor';
+import { field, parseInput } from './validation';
+
+const blockSchema = z.object({
+  subject: field.oneOf('kind of block', ['person', 'room'] as const),
+  subjectId: field.id('person or room'),
+  start: field.text('start'),
+  end: field.text('end'),
+  reason: field.optionalText('reason', 300),
+});
+
+/** Times a person or room cannot be booked ("flight lands 11:30", "hall set-up"). */
+export class AvailabilityService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  list(forumId: Id): StoredAvailabilityBlock[] {
+    return this.store.availability.list({ forumId });
+  }
+
+  get(id: Id): StoredAvailabilityBlock {
+    const block = this.store.availability.find(id);
+    if (!block) throw new NotFoundError(`There is no availability block ${id}.`);
+    return block;
+  }
+
+  create(actor: Actor, forumId: Id, raw: unknown): StoredAvailabilityBlock {
+    const v = parseInput(blockSchema, raw);
+    return inWriteTransaction(this.store.db, () => {
+      const forum = this.store.forums.find(forumId);
+      if (!forum) throw new NotFoundError('There is no such forum.');
+      const fields: Record<string, string> = {};
+      const exists = v.subject === 'person' ? this.store.people.find(v.subjectId) : this.store.rooms.find(v.subjectId);
+      if (!exists) fields.subjectId = `Choose an existing ${v.subject}.`;
+      const instant = (key: 'start' | 'end') => {
+        const local = v[key].replace(' ', 'T').slice(0, 16);
+        const r = resolveLocalTime({ local, timeZone: forum.timeZone });
+        if (!r.ok) fields[key] = r.message;
+        return { local, utc: r.ok ? r.instant : NaN };
+      };
+      const start = instant('start');
+      const end = instant('end');
+      if (!fields.start && !fields.end && end.utc <= start.utc) fields.end = 'The end must be after the start.';
+      if (Object.keys(fields).length) throw new ValidationError(fields);
+      const block = this.store.availability.insert({
+        forumId,
+        subject: v.subject,
+        subjectId: v.subjectId,
+        start: start.local,
+        end: end.local,
+        timeZone: forum.timeZone,
+        startUtc: start.utc,
+        endUtc: end.utc,
+        reason: v.reason,
+      });
+      this.audit(actor, 'create', block, null, block);
+      return block;
+    });
+  }
+
+  remove(actor: Actor, id: Id): void {
+    inWriteTransaction(this.store.db, () => {
+      const block = this.get(id);
+      this.store.availability.delete(id);
+      this.audit(actor, 'delete', block, block, null);
+    });
+  }
+
+  private audit(actor: Actor, action: 'create' | 'delete', block: StoredAvailabilityBlock, before: unknown, after: unknown): void {
+    this.store.audit.append({ at: this.clock(), userId: actor.userId, username: actor.username, action, entity: 'availability_block', entityId: block.id, forumId: block.forumId, summary: `${block.subject} ${block.subjectId}: ${block.start}–${block.end} ${block.reason}`, before, after });
+  }
+}

@@ -1,0 +1,220 @@
+import { DateTime } from 'luxon';
+import { conflictsInvolving, findConflicts, type Conflict, type Programme } from '../domain/conflicts';
+import { ConflictRefusal, NotFoundError, StaleVersionError, ValidationError } from '../domain/errors';
+import { resolveLocalTime } from '../domain/time';
+import type { Forum, Id, Meeting, MeetingStatus } from '../domain/types';
+import { inWriteTransaction } from '../store/database';
+import type { Store } from '../store';
+import type { MeetingFilter, MeetingValues } from '../store/repositories/meetings';
+import type { Actor } from './actor';
+import { meetingInputSchema, type MeetingInput } from './meeting-input';
+import { parseInput } from './validation';
+
+export interface SaveResult {
+  meeting: Meeting;
+  /** Warning-level conflicts the saved meeting has: shown, not refused. */
+  warnings: Conflict[];
+}
+
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * Meetings: validate, resolve wall-clock times in their zone, check conflicts
+ * against the stored programme inside the write transaction, write with the
+ * audit row. A confirmed meeting with an error-level conflict is refused.
+ */
+export class MeetingService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  get(id: Id): Meeting {
+    const meeting = this.store.meetings.find(id);
+    if (!meeting) throw new NotFoundError(`There is no meeting with id ${id}.`);
+    return meeting;
+  }
+
+  list(filter: MeetingFilter): Meeting[] {
+    return this.store.meetings.list(filter);
+  }
+
+  create(actor: Actor, forumId: Id, raw: unknown): SaveResult {
+    return inWriteTransaction(this.store.db, () => {
+      const forum = this.forum(forumId);
+      const values = this.toValues(forum, parseInput(meetingInputSchema, raw), null);
+      const id = this.store.meetings.insert(values);
+      return this.checkAndAudit(actor, forum, id, null);
+    });
+  }
+
+  update(actor: Actor, id: Id, expectedVersion: number | null, raw: unknown): SaveResult {
+    return inWriteTransaction(this.store.db, () => {
+      const current = this.get(id);
+      const forum = this.forum(current.forumId);
+      const values = this.toValues(forum, parseInput(meetingInputSchema, raw), current);
+      if (expectedVersion === null || expectedVersion !== current.version) throw new StaleVersionError(current, expectedVersion);
+      if (!this.store.meetings.update(id, expectedVersion, values)) throw new StaleVersionError(this.get(id), expectedVersion);
+      return this.checkAndAudit(actor, forum, id, current);
+    });
+  }
+
+  /** Confirm, make tentative, cancel or reinstate: the same checks as any edit. */
+  setStatus(actor: Actor, id: Id, expectedVersion: number | null, status: MeetingStatus): SaveResult {
+    const current = this.get(id);
+    return this.update(actor, id, expectedVersion ?? current.version, { ...toInput(current), status });
+  }
+
+  /** Every conflict of the forum's programme. */
+  conflicts(forumId: Id): Conflict[] {
+    const forum = this.forum(forumId);
+    return findConflicts(this.programme(forum, this.store.meetings.list({ forumId })));
+  }
+
+  /** The conflicts that name one meeting, against the stored programme around it. */
+  conflictsOf(meeting: Meeting): Conflict[] {
+    const forum = this.forum(meeting.forumId);
+    return conflictsInvolving(meeting.id, this.programmeAround(forum, meeting));
+  }
+
+  private checkAndAudit(actor: Actor, forum: Forum, id: Id, before: Meeting | null): SaveResult {
+    const meeting = this.get(id);
+    const conflicts = conflictsInvolving(id, this.programmeAround(forum, meeting));
+    const errors = conflicts.filter((c) => c.severity === 'error');
+    if (meeting.status === 'confirmed' && errors.length) {
+      // Throwing rolls the transaction back: nothing of this save remains.
+      throw new ConflictRefusal(conflicts, `“${meeting.title}” cannot be confirmed: ${errors.length === 1 ? 'it clashes' : `it has ${errors.length} clashes`} with other confirmed meetings. Change the time, room or people, or save it as tentative.`);
+    }
+    this.store.audit.append({
+      at: this.clock(),
+      userId: actor.userId,
+      username: actor.username,
+      action: before ? 'update' : 'create',
+      entity: 'meeting',
+      entityId: id,
+      forumId: forum.id,
+      summary: `${meeting.title} (${meeting.status})`,
+      before,
+      after: meeting,
+    });
+    return { meeting, warnings: conflicts };
+  }
+
+  /** The meetings, rooms, people and blocks that could conflict with one meeting: those within the longest travel time of it. */
+  private programmeAround(forum: Forum, meeting: Meeting): Programme {
+    const margin = Math.min(this.store.meetings.maxTravelMinutes(forum.id) * 60_000, DAY_MS);
+    const fromUtc = meeting.startUtc - margin;
+    const toUtc = Math.max(meeting.endUtc, meeting.startUtc + 1) + margin;
+    const meetings = this.store.meetings.list({ forumId: forum.id, fromUtc, toUtc });
+    if (!meetings.some((m) => m.id === meeting.id)) meetings.push(meeting);
+    return this.programme(forum, meetings, { fromUtc, toUtc });
+  }
+
+  private programme(forum: Forum, meetings: Meeting[], window?: { fromUtc: number; toUtc: number }): Programme {
+    const personIds = new Set(meetings.flatMap((m) => m.participants.map((p) => p.personId)));
+    return {
+      meetings,
+      rooms: this.store.rooms.listByForum(forum.id),
+      venues: this.store.venues.list({ forumId: forum.id }),
+      people: [...personIds].map((id) => this.store.people.find(id)).filter((p) => p !== undefined),
+      availability: window ? this.store.availability.inWindow(forum.id, window.fromUtc, window.toUtc) : this.store.availability.list({ forumId: forum.id }),
+      travelTimes: this.store.venues.travelTimes(forum.id),
+      forumTimeZone: forum.timeZone,
+    };
+  }
+
+  private forum(id: Id): Forum {
+    const forum = this.store.forums.find(id);
+    if (!forum) throw new NotFoundError(`There is no forum with id ${id}.`);
+    return forum;
+  }
+
+  /** Checks what needs the store and the zone rules, and derives UTC instants and the SEQUENCE. */
+  private toValues(forum: Forum, input: MeetingInput, current: Meeting | null): MeetingValues {
+    const fields: Record<string, string> = {};
+    const details: Record<string, unknown> = {};
+    const timeZone = input.timeZone ?? current?.timeZone ?? forum.timeZone;
+    const resolve = (key: 'start' | 'end', offset: number | undefined) => {
+      const r = resolveLocalTime({ local: input[key], timeZone, offsetMinutes: offset });
+      if (r.ok) return r.instant;
+      fields[key] = r.message;
+      if (r.offsets) details[`${key}Offsets`] = r.offsets;
+      return NaN;
+    };
+    const startUtc = resolve('start', input.startOffset);
+    const endUtc = resolve('end', input.endOffset);
+    if (!fields.start && !fields.end && endUtc <= startUtc) fields.end = 'The end must be after the start.';
+
+    if (input.roomId !== null) {
+      const room = this.store.rooms.find(input.roomId);
+      const venue = room ? this.store.venues.find(room.venueId) : undefined;
+      if (!venue || venue.forumId !== forum.id) fields.roomId = 'Choose a room of this forum’s venues.';
+    }
+    const seen = new Set<Id>();
+    input.participants.forEach((p, i) => {
+      const person = this.store.people.find(p.personId);
+      if (!person) fields[`participants.${i}.personId`] = `Participant ${i + 1} does not exist; choose someone from the list.`;
+      else if (seen.has(p.personId)) fields[`participants.${i}.personId`] = `${person.fullName} is listed twice; keep one line per person.`;
+      seen.add(p.personId);
+    });
+    for (const [i, delegationId] of input.delegationIds.entries()) {
+      if (this.store.delegations.find(delegationId)?.forumId !== forum.id) fields[`delegationIds.${i}`] = 'Choose delegations of this forum.';
+    }
+    if (Object.keys(fields).length) throw new ValidationError(fields, 'Some fields need attention.', details);
+
+    const values: MeetingValues = {
+      forumId: forum.id,
+      title: input.title,
+      kind: input.kind,
+      status: input.status,
+      start: input.start,
+      end: input.end,
+      timeZone,
+      startUtc,
+      endUtc,
+      roomId: input.roomId,
+      place: input.place,
+      isPublic: input.isPublic,
+      participants: input.participants,
+      delegationIds: [...new Set(input.delegationIds)],
+      briefing: input.briefing,
+      outcome: input.outcome,
+      documents: input.documents,
+      sequence: current?.sequence ?? 0,
+    };
+    if (current && isMaterialChange(current, values)) values.sequence = current.sequence + 1;
+    return values;
+  }
+}
+
+/**
+ * What a calendar must hear about: time, place, status, title. SEQUENCE rises
+ * for these and only these, so subscribed clients update without being told
+ * of every edit to the briefing notes.
+ */
+export function isMaterialChange(a: Pick<Meeting, 'title' | 'startUtc' | 'endUtc' | 'roomId' | 'place' | 'status'>, b: typeof a): boolean {
+  return a.title !== b.title || a.startUtc !== b.startUtc || a.endUtc !== b.endUtc || a.roomId !== b.roomId || a.place !== b.place || a.status !== b.status;
+}
+
+/** A stored meeting as input again (for status changes and duplicating). */
+export function toInput(m: Meeting): Record<string, unknown> {
+  return {
+    title: m.title,
+    kind: m.kind,
+    status: m.status,
+    start: m.start,
+    end: m.end,
+    timeZone: m.timeZone,
+    // The stored instants pin an ambiguous wall-clock time (DST fold) to the reading chosen when it was saved.
+    startOffset: DateTime.fromMillis(m.startUtc, { zone: m.timeZone }).offset,
+    endOffset: DateTime.fromMillis(m.endUtc, { zone: m.timeZone }).offset,
+    roomId: m.roomId,
+    place: m.place,
+    isPublic: m.isPublic,
+    participants: m.participants,
+    delegationIds: m.delegationIds,
+    briefing: m.briefing,
+    outcome: m.outcome,
+    documents: m.documents.map(({ title, parties, signedOn }) => ({ title, parties, signedOn })),
+  };
+}
