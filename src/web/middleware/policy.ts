@@ -39,7 +39,18 @@ export const POLICY: readonly Rule[] = [
 
 export type Decision = 'allow' | 'login' | 'forbid';
 
-export function decide(method: string, path: string, role: Role | null): Decision {
+/**
+ * The path as the routers see it. Express routers match case-insensitively and
+ * ignore a trailing slash, so `/ADMIN/users` and `/forums/1/edit/` reach the
+ * same handlers as `/admin/users` and `/forums/1/edit`; the table must judge
+ * them alike. Repeated slashes are folded so that no spelling slips past a rule.
+ */
+export function canonicalPath(path: string): string {
+  return path.toLowerCase().replace(/\/{2,}/g, '/').replace(/(.)\/+$/, '$1');
+}
+
+export function decide(method: string, rawPath: string, role: Role | null): Decision {
+  const path = canonicalPath(rawPath);
   const rule = POLICY.find((r) => (!r.methods || r.methods.includes(method)) && r.path.test(path));
   if (!rule) return role ? 'forbid' : 'login';
   if (rule.access === 'public') return 'allow';
@@ -51,7 +62,7 @@ export function decide(method: string, path: string, role: Role | null): Decisio
 export function authorize(req: Request, res: Response, next: NextFunction): void {
   const decision = decide(req.method, req.path, res.locals.user?.role ?? null);
   if (decision === 'allow') return next();
-  const isApi = req.path.startsWith('/api/');
+  const isApi = canonicalPath(req.path).startsWith('/api/');
   if (decision === 'login') {
     if (isApi) {
       res.status(401).json({ error: 'Sign in or send an API token: Authorization: Bearer <token>.' });
