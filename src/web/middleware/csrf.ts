@@ -28,7 +28,9 @@ export function sameOrigin(req: Request, res: Response, next: NextFunction): voi
     } catch {
       foreignOrigin = true;
     }
-  } else if (origin === 'null') foreignOrigin = true;
+  }
+  // Origin 'null' is what browsers send under Referrer-Policy: no-referrer (which
+  // we set), so it tells nothing; Sec-Fetch-Site and the token still decide.
   if (crossSite || foreignOrigin) return refuse(req, res);
   next();
 }
