@@ -7,6 +7,7 @@ import { createReferenceServices } from './reference-services';
 import { ForumDirectory } from './forum-directory';
 import { MeetingService } from './meetings';
 import { AvailabilityService } from './availability';
+import { ProgrammeViews } from './programme-views';
 
 export interface ServiceOptions {
   config: Pick<Config, 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'>;
@@ -23,7 +24,8 @@ export function createServices(store: Store, options: ServiceOptions) {
   const directory = new ForumDirectory(store, clock);
   const meetings = new MeetingService(store, clock);
   const availability = new AvailabilityService(store, clock);
-  return { store, config: options.config, clock, ...reference, accounts, audit, directory, meetings, availability };
+  const views = new ProgrammeViews(store);
+  return { store, config: options.config, clock, ...reference, accounts, audit, directory, meetings, availability, views };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -8,6 +8,8 @@ export interface FormProblems {
   /** The record as stored now, when the user's version was stale. */
   stale?: unknown;
   formError?: string;
+  /** Choices a field can offer, e.g. the two offsets of an ambiguous time. */
+  details?: Record<string, unknown>;
 }
 
 /**
@@ -24,7 +26,7 @@ export async function submitForm(
   } catch (err) {
     if (err instanceof ValidationError) {
       const { _form, ...errors } = err.fields;
-      return rerender(422, { errors, formError: _form ?? 'Some fields need attention: see the messages beside them.' });
+      return rerender(422, { errors, details: err.details, formError: _form ?? 'Some fields need attention: see the messages beside them.' });
     }
     if (err instanceof ConflictRefusal) return rerender(409, { errors: {}, conflicts: err.conflicts, formError: err.message });
     if (err instanceof StaleVersionError) return rerender(412, { errors: {}, stale: err.current, formError: err.message });

@@ -4,6 +4,8 @@ import { adminRoutes } from './admin';
 import { apiRoutes } from './api';
 import { authRoutes } from './auth';
 import { forumRoutes } from './forums';
+import { meetingRoutes } from './meetings';
+import { plannerViews } from './planner-views';
 import { recordArea } from './record-area';
 import { referenceAreas } from './reference-areas';
 
@@ -16,6 +18,8 @@ export function routes(services: Services): Router {
   router.use('/api/v1', apiRoutes(services));
   router.use('/admin', adminRoutes(services));
   router.use(forumRoutes(services, areas));
+  router.use('/forums/:forumId/meetings', meetingRoutes(services));
+  router.use('/forums/:forumId', plannerViews(services));
   router.use('/forums', recordArea(areas.forums, services.audit));
   router.use('/forums/:forumId/venues', recordArea(areas.venues, services.audit));
   router.use('/forums/:forumId/rooms', recordArea(areas.rooms, services.audit));

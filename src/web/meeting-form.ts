@@ -1,0 +1,111 @@
+import type { Request } from 'express';
+import type { Meeting } from '../domain/types';
+
+/** The meeting form's values as the page shows them (strings, rows). */
+export interface MeetingFormValues {
+  title: string;
+  kind: string;
+  status: string;
+  start: string;
+  end: string;
+  timeZone: string;
+  startOffset: string;
+  endOffset: string;
+  roomId: string;
+  place: string;
+  isPublic: boolean;
+  delegationIds: string[];
+  participants: { personId: string; role: string }[];
+  briefing: string;
+  outcome: string;
+  documents: { title: string; parties: string; signedOn: string }[];
+}
+
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined || v === null ? [] : [String(v)]);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/**
+ * Reads the form a browser posts: participants and documents arrive as
+ * parallel repeated fields (participantId[i] with participantRole[i]), which
+ * needs no JavaScript; blank rows are the spare ones and are dropped.
+ */
+export function readMeetingForm(body: Record<string, unknown>): MeetingFormValues {
+  const ids = list(body.participantId);
+  const roles = list(body.participantRole);
+  const titles = list(body.docTitle);
+  const parties = list(body.docParties);
+  const signed = list(body.docSignedOn);
+  return {
+    title: str(body.title),
+    kind: str(body.kind),
+    status: body.saveAs === 'tentative' ? 'tentative' : str(body.status),
+    start: str(body.start),
+    end: str(body.end),
+    timeZone: str(body.timeZone),
+    startOffset: str(body.startOffset),
+    endOffset: str(body.endOffset),
+    roomId: str(body.roomId),
+    place: str(body.place),
+    isPublic: body.isPublic === 'on' || body.isPublic === 'true',
+    delegationIds: list(body.delegationIds),
+    participants: ids.map((personId, i) => ({ personId, role: roles[i] ?? 'required' })).filter((p) => p.personId.trim() !== ''),
+    briefing: str(body.briefing),
+    outcome: str(body.outcome),
+    documents: titles
+      .map((title, i) => ({ title, parties: parties[i] ?? '', signedOn: signed[i] ?? '' }))
+      .filter((d) => d.title.trim() !== '' || d.parties.trim() !== ''),
+  };
+}
+
+export function formValuesOf(m: Meeting): MeetingFormValues {
+  return {
+    title: m.title,
+    kind: m.kind,
+    status: m.status,
+    start: m.start,
+    end: m.end,
+    timeZone: m.timeZone,
+    startOffset: '',
+    endOffset: '',
+    roomId: m.roomId === null ? '' : String(m.roomId),
+    place: m.place,
+    isPublic: m.isPublic,
+    delegationIds: m.delegationIds.map(String),
+    participants: m.participants.map((p) => ({ personId: String(p.personId), role: p.role })),
+    briefing: m.briefing,
+    outcome: m.outcome,
+    documents: m.documents.map((d) => ({ title: d.title, parties: d.parties, signedOn: d.signedOn ?? '' })),
+  };
+}
+
+export function blankMeetingForm(defaults: Partial<MeetingFormValues>): MeetingFormValues {
+  return {
+    title: '',
+    kind: 'bilateral',
+    status: 'tentative',
+    start: '',
+    end: '',
+    timeZone: '',
+    startOffset: '',
+    endOffset: '',
+    roomId: '',
+    place: '',
+    isPublic: false,
+    delegationIds: [],
+    participants: [],
+    briefing: '',
+    outcome: '',
+    documents: [],
+    ...defaults,
+  };
+}
+
+export function prefillFromQuery(req: Request): Partial<MeetingFormValues> {
+  const q = (k: string) => (typeof req.query[k] === 'string' ? (req.query[k] as string) : undefined);
+  const out: Partial<MeetingFormValues> = {};
+  if (q('start')) out.start = q('start');
+  if (q('end')) out.end = q('end');
+  if (q('roomId')) out.roomId = q('roomId');
+  if (q('delegation')) out.delegationIds = [q('delegation')!];
+  return out;
+}

@@ -1,0 +1,190 @@
+import { Router, type Request, type Response } from 'express';
+import { NotFoundError, ValidationError } from '../../domain/errors';
+import { MEETING_KINDS, MEETING_STATUSES, PARTICIPANT_ROLES, type Forum, type Meeting, type MeetingStatus } from '../../domain/types';
+import type { Services } from '../../services';
+import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
+import { compareNames, matches } from '../list-query';
+import { blankMeetingForm, formValuesOf, prefillFromQuery, readMeetingForm, type MeetingFormValues } from '../meeting-form';
+import { forumDays } from '../../domain/agenda';
+import { dayBounds } from '../../domain/time';
+
+const STATUS_ACTIONS: Record<string, { status: MeetingStatus; done: string }> = {
+  confirm: { status: 'confirmed', done: 'confirmed' },
+  tentative: { status: 'tentative', done: 'marked tentative' },
+  cancel: { status: 'cancelled', done: 'cancelled; it stays in the programme, struck through' },
+  reinstate: { status: 'tentative', done: 'reinstated as tentative' },
+};
+
+/** The meeting list, page, form and status actions, under /forums/:forumId/meetings. */
+export function meetingRoutes(services: Services): Router {
+  const router = Router({ mergeParams: true });
+  const forumOf = (req: Request): Forum => services.forums.get(idParam(req, 'forumId'));
+  const load = (req: Request, forum: Forum): Meeting => {
+    const meeting = services.meetings.get(idParam(req));
+    if (meeting.forumId !== forum.id) throw new NotFoundError(`There is no meeting ${meeting.id} in this forum.`);
+    return meeting;
+  };
+
+  const choices = (forum: Forum) => {
+    const venues = services.venues.list({ forumId: forum.id });
+    const rooms = services.directory.roomsOfForum(forum.id);
+    return {
+      kinds: MEETING_KINDS,
+      statuses: MEETING_STATUSES,
+      roles: PARTICIPANT_ROLES,
+      roomGroups: venues.map((v) => ({ venue: v, rooms: rooms.filter((r) => r.venueId === v.id) })),
+      people: services.people
+        .list()
+        .sort((a, b) => compareNames(a.fullName, b.fullName))
+        .map((p) => ({ id: p.id, label: p.position ? `${p.fullName} — ${p.position}` : p.fullName })),
+      delegations: services.delegations.list({ forumId: forum.id }),
+    };
+  };
+
+  const renderForm = (res: Response, status: number, forum: Forum, meeting: Meeting | null, values: MeetingFormValues, problems: FormProblems & { details?: Record<string, unknown> } = { errors: {} }) => {
+    res.status(status).render('pages/meetings/form', {
+      title: meeting ? `Edit meeting` : 'New meeting',
+      forum,
+      meeting,
+      values,
+      version: problems.stale ? (problems.stale as Meeting).version : meeting?.version,
+      ...choices(forum),
+      ...problems,
+      details: problems.details ?? {},
+    });
+  };
+
+  router.get('/', (req, res) => {
+    const forum = forumOf(req);
+    const day = queryString(req, 'day');
+    const num = (k: string) => (queryString(req, k) ? Number(queryString(req, k)) : undefined);
+    const delegationId = num('delegation');
+    const bounds = /^\d{4}-\d{2}-\d{2}$/.test(day) ? dayBounds(day, forum.timeZone) : null;
+    const kind = queryString(req, 'kind') as Meeting['kind'];
+    const status = queryString(req, 'status') as MeetingStatus;
+    const meetings = services.meetings.list({
+      forumId: forum.id,
+      fromUtc: bounds?.startUtc,
+      toUtc: bounds?.endUtc,
+      personId: num('person'),
+      roomId: num('room'),
+      delegationId,
+      kind: MEETING_KINDS.includes(kind) ? kind : undefined,
+      status: MEETING_STATUSES.includes(status) ? status : undefined,
+    });
+    const delegation = delegationId ? services.delegations.find(delegationId) : undefined;
+    const q = queryString(req, 'q');
+    const views = services.views
+      .describe(forum, meetings, { homeTimeZone: delegation?.homeTimeZone, conflicts: services.meetings.conflicts(forum.id) })
+      .filter((v) => matches([v.meeting.title, v.placeText, ...v.participants.flatMap((p) => [p.person.fullName, p.person.localName])], q));
+    const days = forumDays(forum);
+    res.render('pages/meetings/index', {
+      title: 'Meetings',
+      forum,
+      views,
+      days,
+      byDay: days.map((d) => ({ day: d, views: views.filter((v) => v.day === d) })).filter((g) => g.views.length),
+      filter: { day, person: queryString(req, 'person'), room: queryString(req, 'room'), delegation: queryString(req, 'delegation'), kind: queryString(req, 'kind'), status: queryString(req, 'status'), q },
+      ...choices(forum),
+    });
+  });
+
+  router.get('/new', (req, res) => {
+    const forum = forumOf(req);
+    const from = queryString(req, 'from');
+    if (from) {
+      const source = services.meetings.get(Number(from));
+      return renderForm(res, 200, forum, null, { ...formValuesOf(source), title: `${source.title} (copy)`, status: 'tentative' });
+    }
+    renderForm(res, 200, forum, null, blankMeetingForm({ start: `${forum.startDate}T10:00`, end: `${forum.startDate}T11:00`, ...prefillFromQuery(req) }));
+  });
+
+  router.post('/', async (req, res) => {
+    const forum = forumOf(req);
+    const values = readMeetingForm(req.body);
+    await submitForm(
+      res,
+      () => {
+        const { meeting, warnings } = services.meetings.create(actorOf(res), forum.id, values);
+        announce(req, meeting, 'created', warnings.length);
+        res.redirect(303, `/forums/${forum.id}/meetings/${meeting.id}`);
+      },
+      (status, problems) => renderForm(res, status, forum, null, values, problems),
+    );
+  });
+
+  router.get('/:id', (req, res) => {
+    const forum = forumOf(req);
+    const meeting = load(req, forum);
+    const conflicts = services.meetings.conflictsOf(meeting);
+    const homeZone = meeting.delegationIds.map((id) => services.delegations.find(id)?.homeTimeZone).find((z) => z && z !== forum.timeZone) ?? null;
+    const [view] = services.views.describe(forum, [meeting], { homeTimeZone: homeZone, conflicts });
+    const others = new Map(
+      services.meetings
+        .list({ forumId: forum.id, ids: [...new Set(conflicts.flatMap((c) => c.meetingIds))].filter((id) => id !== meeting.id) })
+        .map((m) => [m.id, m]),
+    );
+    res.render('pages/meetings/show', {
+      title: meeting.title,
+      forum,
+      view,
+      meeting,
+      conflicts,
+      others,
+      history: services.audit.history('meeting', meeting.id),
+      statusActions: STATUS_ACTIONS,
+    });
+  });
+
+  router.get('/:id/edit', (req, res) => {
+    const forum = forumOf(req);
+    const meeting = load(req, forum);
+    renderForm(res, 200, forum, meeting, formValuesOf(meeting));
+  });
+
+  router.post('/:id/edit', async (req, res) => {
+    const forum = forumOf(req);
+    const meeting = load(req, forum);
+    const values = readMeetingForm(req.body);
+    const version = Number(req.body.version);
+    await submitForm(
+      res,
+      () => {
+        const saved = services.meetings.update(actorOf(res), meeting.id, Number.isInteger(version) ? version : null, values);
+        announce(req, saved.meeting, 'saved', saved.warnings.length);
+        res.redirect(303, `/forums/${forum.id}/meetings/${meeting.id}`);
+      },
+      (status, problems) => renderForm(res, status, forum, meeting, values, problems),
+    );
+  });
+
+  router.post('/:id/status', async (req, res) => {
+    const forum = forumOf(req);
+    const meeting = load(req, forum);
+    const action = STATUS_ACTIONS[String(req.body.action)];
+    if (!action) throw new ValidationError({ action: 'Choose confirm, tentative, cancel or reinstate.' });
+    const version = Number(req.body.version);
+    const back = `/forums/${forum.id}/meetings/${meeting.id}`;
+    await submitForm(
+      res,
+      () => {
+        const saved = services.meetings.setStatus(actorOf(res), meeting.id, Number.isInteger(version) ? version : null, action.status);
+        announce(req, saved.meeting, action.done, saved.warnings.length);
+        res.redirect(303, back);
+      },
+      (_status, problems) => {
+        const conflicts = (problems.conflicts ?? []) as { message: string }[];
+        flash(req, 'error', [problems.formError, ...conflicts.map((c) => c.message)].filter(Boolean).join(' '));
+        res.redirect(303, back);
+      },
+    );
+  });
+
+  return router;
+}
+
+function announce(req: Request, meeting: Meeting, done: string, warnings: number): void {
+  flash(req, 'success', `“${meeting.title}” ${done}.`);
+  if (warnings) flash(req, 'warning', `It has ${warnings === 1 ? 'a warning' : `${warnings} warnings`}: see “Conflicts” below.`);
+}
+
