@@ -1,41 +1,60 @@
 import { Router, type Request, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Services } from '../../services';
 
 /**
- * Login and logout. Two throttles: per client address (a stranger hammering
- * many accounts) and per account (guessing one password), counting failed
- * attempts only, over a short window so a stranger cannot lock a real user
- * out for more than a few minutes.
+ * Failed sign-ins allowed per window, counted three ways. Only failures count
+ * (a successful sign-in takes its attempt back), and the windows are short.
+ *
+ * - per account from one address: guessing one password from one machine.
+ * - per account from anywhere: the same guessing spread over many machines. Its
+ *   limit is five times higher, so a stranger on one machine cannot lock the
+ *   real user out: the real user signs in from another address.
+ * - per address: one machine trying many accounts.
  */
+export const LOGIN_THROTTLE = {
+  accountFromAddress: { limit: 8, windowMinutes: 5 },
+  account: { limit: 40, windowMinutes: 15 },
+  address: { limit: 50, windowMinutes: 15 },
+} as const;
+
+/** Login and logout, with the throttles above in front of the password check. */
 export function authRoutes(services: Services): Router {
   const router = Router();
-  const tooMany = (windowMinutes: number) => (req: Request, res: Response) => {
-    const retry = Math.max(1, Math.ceil(Number(res.getHeader('Retry-After') ?? windowMinutes * 60) / 60));
-    res.status(429).render('pages/auth/login', {
-      title: 'Sign in',
-      username: typeof req.body?.username === 'string' ? req.body.username : '',
-      next: safeNext(req.body?.next),
-      error: `Too many sign-in attempts. Try again in ${retry} minute${retry === 1 ? '' : 's'}.`,
+  const accountKey = (req: Request) => String(req.body?.username ?? '').trim().toLowerCase().slice(0, 100);
+  const addressKey = (req: Request) => ipKeyGenerator(req.ip ?? '');
+  const throttle = (which: keyof typeof LOGIN_THROTTLE, keyGenerator: (req: Request) => string, what: string) => {
+    const { limit, windowMinutes } = LOGIN_THROTTLE[which];
+    return rateLimit({
+      windowMs: windowMinutes * 60_000,
+      limit,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      skipSuccessfulRequests: true,
+      keyGenerator,
+      handler: (req: Request, res: Response) => {
+        const retry = Math.max(1, Math.ceil(Number(res.getHeader('Retry-After') ?? windowMinutes * 60) / 60));
+        res.status(429).render('pages/auth/login', {
+          title: 'Sign in',
+          username: typeof req.body?.username === 'string' ? req.body.username : '',
+          next: safeNext(req.body?.next),
+          error: `Too many failed sign-ins ${what}. Try again in ${retry} minute${retry === 1 ? '' : 's'}.`,
+        });
+      },
     });
   };
-  const perAddress = rateLimit({ windowMs: 15 * 60_000, limit: 50, standardHeaders: 'draft-8', legacyHeaders: false, skipSuccessfulRequests: true, handler: tooMany(15) });
-  const perAccount = rateLimit({
-    windowMs: 5 * 60_000,
-    limit: 8,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    skipSuccessfulRequests: true,
-    keyGenerator: (req) => `user:${String(req.body?.username ?? '').trim().toLowerCase()}`,
-    handler: tooMany(5),
-  });
+  const limits = [
+    throttle('address', addressKey, 'from your network'),
+    throttle('accountFromAddress', (req) => `${addressKey(req)} ${accountKey(req)}`, 'for this user'),
+    throttle('account', accountKey, 'for this user'),
+  ];
 
   router.get('/login', (req, res) => {
     if (res.locals.user) return res.redirect(303, '/');
     res.render('pages/auth/login', { title: 'Sign in', username: '', next: safeNext(req.query.next), error: null });
   });
 
-  router.post('/login', perAddress, perAccount, (req, res, next) => {
+  router.post('/login', ...limits, (req, res, next) => {
     const username = typeof req.body.username === 'string' ? req.body.username : '';
     const password = typeof req.body.password === 'string' ? req.body.password : '';
     const user = username && password ? services.accounts.authenticate(username, password) : null;
@@ -67,7 +86,20 @@ export function authRoutes(services: Services): Router {
   return router;
 }
 
-/** Only same-site paths, so the login form cannot be made to bounce a user elsewhere. */
-function safeNext(value: unknown): string {
-  return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : '';
+const HERE = 'http://forum-planner.invalid';
+
+/**
+ * Only a path on this site, so the login form cannot be made to bounce a user
+ * elsewhere. Resolving it the way a browser does catches what a pattern
+ * misses: `//evil.example`, `/\\evil.example`, `/\t/evil.example`, `/..//evil.example`.
+ */
+export function safeNext(value: unknown): string {
+  if (typeof value !== 'string' || !value.startsWith('/') || value.length > 2000 || /[\u0000-\u001f\u007f\\]/.test(value)) return '';
+  try {
+    const url = new URL(value, HERE);
+    // Dot segments can fold into a leading '//' (`/..//evil.example`), which a browser reads as a host.
+    return url.origin === HERE && !url.pathname.startsWith('//') ? url.pathname + url.search + url.hash : '';
+  } catch {
+    return '';
+  }
 }

@@ -1,0 +1,240 @@
+import pino from 'pino';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { createApp } from '../../src/app';
+import { LOGIN_THROTTLE, safeNext } from '../../src/web/routes/auth';
+import { addUser, createTestApp, csrfFrom, PASSWORD, signIn, type TestContext } from '../support/app';
+
+let ctx: TestContext;
+beforeAll(() => {
+  ctx = createTestApp();
+});
+afterAll(() => ctx.close());
+
+const SYSTEM = { userId: null, username: 'test', role: 'admin' as const };
+
+function sessionCookie(res: request.Response): string | undefined {
+  const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+  return cookies.find((c) => c.startsWith('fp.sid='))?.split(';')[0];
+}
+
+/** Signs in through the form, returning the session cookie from before and after. */
+async function loginCapturingCookie(username: string) {
+  addUser(ctx, username, 'planner');
+  const agent = request.agent(ctx.app);
+  const loginPage = await agent.get('/login');
+  const before = sessionCookie(loginPage)!;
+  expect(before).toBeDefined();
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(loginPage.text)![1]!;
+  const login = await agent.post('/login').type('form').send({ _csrf: csrf, username, password: PASSWORD });
+  expect(login.status).toBe(303);
+  const cookie = sessionCookie(login)!;
+  expect(cookie).toBeDefined();
+  return { agent, before, cookie };
+}
+
+/** Reads a page with nothing but the given cookie, as a second browser holding a copied id would. */
+const withCookie = (cookie: string, url = '/people') => request(ctx.app).get(url).set('Cookie', cookie);
+
+describe('sessions', () => {
+  it('gives a new session id on login; the id from before login is worth nothing after it', async () => {
+    const { before, cookie: after } = await loginCapturingCookie('fixation');
+    expect(after).not.toBe(before);
+    expect((await withCookie(before)).headers.location).toMatch(/^\/login/);
+    expect((await withCookie(after)).status).toBe(200);
+  });
+
+  it('sets the session cookie HttpOnly and SameSite=Lax, and Secure behind an HTTPS proxy', async () => {
+    const plain = await request(ctx.app).get('/login');
+    const cookie = ([] as string[]).concat(plain.headers['set-cookie'] ?? []).find((c) => c.startsWith('fp.sid='))!;
+    expect(cookie).toMatch(/; HttpOnly/i);
+    expect(cookie).toMatch(/; SameSite=Lax/i);
+    expect(cookie).not.toMatch(/; Secure/i);
+
+    const proxied = createApp({ services: ctx.services, logger: pino({ level: 'silent' }), sessionSecret: 'another-test-secret', trustProxy: true, cookieSecure: 'auto' });
+    const secure = await request(proxied).get('/login').set('X-Forwarded-Proto', 'https');
+    const secureCookie = ([] as string[]).concat(secure.headers['set-cookie'] ?? []).find((c) => c.startsWith('fp.sid='))!;
+    expect(secureCookie).toMatch(/; Secure/i);
+    expect(secureCookie).toMatch(/; HttpOnly/i);
+  });
+
+  it('logs out only by POST with the CSRF token, and the session is over afterwards', async () => {
+    const { agent, cookie } = await loginCapturingCookie('leaving');
+    expect((await agent.get('/logout')).status).toBe(404);
+    expect((await agent.post('/logout').type('form').send({})).status).toBe(403);
+    expect((await agent.get('/people')).status).toBe(200);
+
+    const out = await agent.post('/logout').type('form').send({ _csrf: await csrfFrom(agent, '/people') });
+    expect(out.status).toBe(303);
+    expect(out.headers.location).toBe('/login');
+    expect((await agent.get('/people')).headers.location).toMatch(/^\/login/);
+    expect((await withCookie(cookie)).headers.location).toMatch(/^\/login/);
+  });
+
+  it('ends a session when it expires in the store', async () => {
+    const planner = await signIn(ctx, 'expiring', 'planner');
+    expect((await planner.get('/people')).status).toBe(200);
+    ctx.services.store.db.prepare("UPDATE web_session SET expires_at = 0 WHERE json_extract(data, '$.userId') = ?").run(ctx.services.accounts.getByName('expiring').id);
+    expect((await planner.get('/people')).headers.location).toMatch(/^\/login/);
+  });
+
+  it('signs a disabled user out at once, and a new password ends every open session', async () => {
+    const planner = await signIn(ctx, 'soon-disabled', 'planner');
+    ctx.services.accounts.setDisabled(SYSTEM, 'soon-disabled', true);
+    expect((await planner.get('/people')).headers.location).toMatch(/^\/login/);
+    const relogin = await request(ctx.app).get('/login');
+    expect(relogin.status).toBe(200);
+
+    const other = await signIn(ctx, 'new-password', 'planner');
+    ctx.services.accounts.setPassword(SYSTEM, 'new-password', 'Another-long-password');
+    expect((await other.get('/people')).headers.location).toMatch(/^\/login/);
+  });
+
+  it('applies a role change to the open session at once', async () => {
+    const planner = await signIn(ctx, 'demoted', 'planner');
+    expect((await planner.get('/people/new')).status).toBe(200);
+    ctx.services.accounts.setRole(SYSTEM, 'demoted', 'viewer');
+    expect((await planner.get('/people/new')).status).toBe(403);
+  });
+});
+
+describe('the login form', () => {
+  async function tryLogin(agent: TestAgent, username: string, password: string, next?: string) {
+    const csrf = await csrfFrom(agent, '/login');
+    return agent.post('/login').type('form').send({ _csrf: csrf, username, password, ...(next === undefined ? {} : { next }) });
+  }
+
+  it('says the same for an unknown user, a wrong password and a disabled account', async () => {
+    addUser(ctx, 'switched-off', 'viewer');
+    ctx.services.accounts.setDisabled(SYSTEM, 'switched-off', true);
+    addUser(ctx, 'known', 'viewer');
+    for (const [username, password] of [
+      ['nobody-here', PASSWORD],
+      ['known', 'Wrong-password-1'],
+      ['switched-off', PASSWORD],
+    ]) {
+      const res = await tryLogin(request.agent(ctx.app), username!, password!);
+      expect(res.status).toBe(401);
+      expect(res.text).toContain('The user name or password is not right.');
+    }
+  });
+
+  it('refuses a login without the CSRF token (no login CSRF)', async () => {
+    addUser(ctx, 'csrf-login', 'viewer');
+    const agent = request.agent(ctx.app);
+    await agent.get('/login');
+    const res = await agent.post('/login').type('form').send({ username: 'csrf-login', password: PASSWORD });
+    expect(res.status).toBe(403);
+  });
+
+  it('goes back to the page asked for after login', async () => {
+    addUser(ctx, 'returning', 'viewer');
+    const res = await tryLogin(request.agent(ctx.app), 'returning', PASSWORD, '/forums/1/venues?sort=name');
+    expect(res.headers.location).toBe('/forums/1/venues?sort=name');
+  });
+
+  it.each([
+    { name: 'protocol-relative', next: '//evil.example/x' },
+    { name: 'backslash', next: '/\\evil.example' },
+    { name: 'absolute URL', next: 'https://evil.example/' },
+    { name: 'tab before slashes', next: '/\t/evil.example' },
+    { name: 'newline before slashes', next: '/\n/evil.example' },
+    { name: 'javascript scheme', next: 'javascript:alert(1)' },
+    { name: 'dot segments folding into //', next: '/..//evil.example' },
+    { name: 'not a string', next: ['/people'] },
+  ])('never redirects off the site after login: $name', ({ next }) => {
+    expect(safeNext(next)).toBe('');
+  });
+
+  it.each([
+    { name: 'path and query', next: '/forums/1/venues?sort=name', safe: '/forums/1/venues?sort=name' },
+    { name: 'encoded slashes stay a path', next: '/%2F%2Fevil.example', safe: '/%2F%2Fevil.example' },
+    { name: 'dot segments resolved', next: '/people/../organizations', safe: '/organizations' },
+  ])('keeps a path on this site: $name', ({ next, safe }) => {
+    expect(safeNext(next)).toBe(safe);
+  });
+
+  it('redirects home when next is unsafe', async () => {
+    addUser(ctx, 'bounced', 'viewer');
+    const res = await tryLogin(request.agent(ctx.app), 'bounced', PASSWORD, '//evil.example/');
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/');
+    const page = await request(ctx.app).get('/login?next=%2F%2Fevil.example');
+    expect(page.text).not.toContain('evil.example');
+  });
+});
+
+describe('login throttling', () => {
+  // Behind a trusted proxy, so each test can speak from its own address.
+  let app: ReturnType<typeof createApp>;
+  beforeAll(() => {
+    app = createApp({ services: ctx.services, logger: pino({ level: 'silent' }), sessionSecret: 'throttle-test-secret', trustProxy: true });
+  });
+
+  /** Login attempts from one address; a signed-in browser is left behind and a fresh one used. */
+  function from(address: string) {
+    let agent: TestAgent | undefined;
+    let csrf = '';
+    return async (username: string, password: string) => {
+      if (!agent) {
+        agent = request.agent(app);
+        csrf = /name="_csrf" value="([^"]+)"/.exec((await agent.get('/login').set('X-Forwarded-For', address)).text)![1]!;
+      }
+      const res = await agent.post('/login').set('X-Forwarded-For', address).type('form').send({ _csrf: csrf, username, password });
+      if (res.status === 303) agent = undefined;
+      return res;
+    };
+  }
+  const { limit } = LOGIN_THROTTLE.accountFromAddress;
+
+  it('answers 429 after too many failures for one account, saying when to retry', async () => {
+    addUser(ctx, 'victim', 'planner');
+    const stranger = from('203.0.113.7');
+    for (let i = 0; i < limit; i++) expect((await stranger('victim', `wrong-${i}-password`)).status).toBe(401);
+    const refused = await stranger('victim', PASSWORD);
+    expect(refused.status).toBe(429);
+    expect(refused.text).toMatch(/Too many failed sign-ins for this user\. Try again in [1-5] minutes?\./);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('still lets a different account in from the same address', async () => {
+    addUser(ctx, 'colleague', 'planner');
+    const sameMachine = from('203.0.113.7');
+    expect((await sameMachine('colleague', PASSWORD)).status).toBe(303);
+  });
+
+  it('does not let a stranger lock the real user out: the user signs in from their own address', async () => {
+    const realUser = from('198.51.100.20');
+    expect((await realUser('victim', PASSWORD)).status).toBe(303);
+  });
+
+  it('does not count successful logins', async () => {
+    addUser(ctx, 'steady', 'planner');
+    const steady = from('198.51.100.30');
+    for (let i = 0; i < limit - 1; i++) expect((await steady('steady', 'not-the-password')).status).toBe(401);
+    for (let i = 0; i < 3; i++) expect((await steady('steady', PASSWORD)).status).toBe(303);
+    expect((await steady('steady', 'not-the-password')).status).toBe(401);
+    expect((await steady('steady', 'not-the-password')).status).toBe(429);
+  });
+
+  it('slows guessing one account from many addresses', async () => {
+    addUser(ctx, 'targeted', 'planner');
+    const perAddress = limit - 1;
+    const addresses = Math.ceil(LOGIN_THROTTLE.account.limit / perAddress);
+    let failures = 0;
+    for (let a = 0; a < addresses && failures < LOGIN_THROTTLE.account.limit; a++) {
+      const machine = from(`192.0.2.${a + 1}`);
+      for (let i = 0; i < perAddress && failures < LOGIN_THROTTLE.account.limit; i++, failures++) expect((await machine('targeted', 'guess-guess-guess')).status).toBe(401);
+    }
+    expect((await from('192.0.2.200')('targeted', 'guess-guess-guess')).status).toBe(429);
+  });
+
+  it('answers 429 to an address that tries too many accounts', async () => {
+    const scanner = from('203.0.113.99');
+    const { limit: perAddress } = LOGIN_THROTTLE.address;
+    for (let i = 0; i < perAddress; i++) expect((await scanner(`someone-${i}`, 'guess-guess-guess')).status).toBe(401);
+    const refused = await scanner('colleague', PASSWORD);
+    expect(refused.status).toBe(429);
+    expect(refused.text).toMatch(/from your network\. Try again in \d+ minutes?\./);
+  });
+});
