@@ -1,6 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import type { Services } from '../../services';
 import { idParam } from '../form';
+import { apiMeetingRoutes } from './api-meetings';
+import { OPENAPI } from '../openapi';
 
 /** A record's ETag is its version: If-Match on writes compares against it. */
 export function sendRecord(res: Response, record: { version: number }, body: unknown = record): void {
@@ -47,5 +49,9 @@ export function apiRoutes(services: Services): Router {
   router.get('/people', (_req, res) => {
     res.json(services.people.list());
   });
+  router.get('/openapi.json', (_req, res) => {
+    res.json(OPENAPI);
+  });
+  router.use(apiMeetingRoutes(services));
   return router;
 }

@@ -1,0 +1,34 @@
+import { DateTime } from 'luxon';
+import type { Meeting } from '../domain/types';
+
+/** A meeting as the JSON API shows it: local wall-clock times with their zone, and the UTC instants as ISO-8601 with Z. */
+export function meetingJson(m: Meeting) {
+  return {
+    id: m.id,
+    forumId: m.forumId,
+    title: m.title,
+    kind: m.kind,
+    status: m.status,
+    start: m.start,
+    end: m.end,
+    timeZone: m.timeZone,
+    startUtc: isoUtc(m.startUtc),
+    endUtc: isoUtc(m.endUtc),
+    roomId: m.roomId,
+    place: m.place,
+    isPublic: m.isPublic,
+    participants: m.participants.map(({ personId, role }) => ({ personId, role })),
+    delegationIds: m.delegationIds,
+    briefing: m.briefing,
+    outcome: m.outcome,
+    documents: m.documents,
+    sequence: m.sequence,
+    createdAt: isoUtc(m.createdAt),
+    updatedAt: isoUtc(m.updatedAt),
+    version: m.version,
+  };
+}
+
+export function isoUtc(ms: number): string {
+  return DateTime.fromMillis(ms, { zone: 'UTC' }).toISO({ suppressMilliseconds: true })!.replace('+00:00', 'Z');
+}

@@ -1,0 +1,90 @@
+import { Router, type Request } from 'express';
+import { StaleVersionError } from '../../domain/errors';
+import { dayBounds } from '../../domain/time';
+import { MEETING_KINDS, MEETING_STATUSES, type MeetingKind, type MeetingStatus } from '../../domain/types';
+import type { Services } from '../../services';
+import { toInput } from '../../services/meetings';
+import { actorOf, idParam, queryString } from '../form';
+import { isoUtc, meetingJson } from '../presenters';
+import { ifMatchVersion, sendRecord } from './api';
+
+/** JSON API for meetings, conflicts and availability: the same services, validation and conflicts as the pages. */
+export function apiMeetingRoutes(services: Services): Router {
+  const router = Router();
+  const optionalNumber = (req: Request, key: string) => (queryString(req, key) ? Number(queryString(req, key)) : undefined);
+
+  router.get('/forums/:id/meetings', (req, res) => {
+    const forum = services.forums.get(idParam(req));
+    const day = queryString(req, 'day');
+    const bounds = /^\d{4}-\d{2}-\d{2}$/.test(day) ? dayBounds(day, forum.timeZone) : null;
+    const kind = queryString(req, 'kind') as MeetingKind;
+    const status = queryString(req, 'status') as MeetingStatus;
+    const meetings = services.meetings.list({
+      forumId: forum.id,
+      fromUtc: bounds?.startUtc,
+      toUtc: bounds?.endUtc,
+      personId: optionalNumber(req, 'person'),
+      roomId: optionalNumber(req, 'room'),
+      delegationId: optionalNumber(req, 'delegation'),
+      kind: MEETING_KINDS.includes(kind) ? kind : undefined,
+      status: MEETING_STATUSES.includes(status) ? status : undefined,
+    });
+    res.json(meetings.map(meetingJson));
+  });
+
+  router.post('/forums/:id/meetings', (req, res) => {
+    const forum = services.forums.get(idParam(req));
+    const { meeting, warnings } = services.meetings.create(actorOf(res), forum.id, req.body);
+    res.status(201).set('Location', `/api/v1/meetings/${meeting.id}`).set('ETag', `"v${meeting.version}"`).json({ meeting: meetingJson(meeting), warnings });
+  });
+
+  router.get('/meetings/:id', (req, res) => {
+    const meeting = services.meetings.get(idParam(req));
+    sendRecord(res, meeting, meetingJson(meeting));
+  });
+
+  router.patch('/meetings/:id', (req, res) => {
+    const current = services.meetings.get(idParam(req));
+    const version = ifMatchVersion(req);
+    if (version === null) throw new StaleVersionError(meetingJson(current), null);
+    const { meeting, warnings } = services.meetings.update(actorOf(res), current.id, version, { ...toInput(current), ...withoutOffsetsIfTimeChanged(req.body) });
+    res.set('ETag', `"v${meeting.version}"`).json({ meeting: meetingJson(meeting), warnings });
+  });
+
+  router.post('/meetings/:id/cancel', (req, res) => {
+    const current = services.meetings.get(idParam(req));
+    const { meeting, warnings } = services.meetings.setStatus(actorOf(res), current.id, ifMatchVersion(req) ?? current.version, 'cancelled');
+    res.set('ETag', `"v${meeting.version}"`).json({ meeting: meetingJson(meeting), warnings });
+  });
+
+  router.get('/forums/:id/conflicts', (req, res) => {
+    const forum = services.forums.get(idParam(req));
+    res.json(services.meetings.conflicts(forum.id));
+  });
+
+  router.get('/forums/:id/availability', (req, res) => {
+    const forum = services.forums.get(idParam(req));
+    res.json(services.availability.list(forum.id).map((b) => ({ ...b, startUtc: isoUtc(b.startUtc), endUtc: isoUtc(b.endUtc) })));
+  });
+
+  router.post('/forums/:id/availability', (req, res) => {
+    const forum = services.forums.get(idParam(req));
+    const block = services.availability.create(actorOf(res), forum.id, req.body);
+    res.status(201).json({ ...block, startUtc: isoUtc(block.startUtc), endUtc: isoUtc(block.endUtc) });
+  });
+
+  router.delete('/availability/:id', (req, res) => {
+    services.availability.remove(actorOf(res), idParam(req));
+    res.status(204).end();
+  });
+
+  return router;
+}
+
+/** A PATCH that moves a time drops the stored offset pin, so the new time is read afresh. */
+function withoutOffsetsIfTimeChanged(body: Record<string, unknown>): Record<string, unknown> {
+  const patch = { ...body };
+  if ('start' in patch && !('startOffset' in patch)) patch.startOffset = undefined;
+  if ('end' in patch && !('endOffset' in patch)) patch.endOffset = undefined;
+  return patch;
+}
