@@ -1,7 +1,223 @@
-// Placeholder: the conflict engine is being written (issue 4).
+/**
+ * The conflict engine: one pure function over a programme, used both for the
+ * whole forum and, filtered, when one meeting is saved, so the two can never
+ * disagree. A conflict is plain data (its kind, the meetings, the person or
+ * room, a sentence); the caller decides whether an error refuses a save.
+ *
+ * Every rule groups by resource (person, room) and sweeps in start order,
+ * never comparing all pairs; see conflict-sweep.ts.
+ */
+import { openingHoursCheck, describeOpeningHours, hasOpeningHours } from './conflict-hours';
+import {
+  outsideHoursMessage,
+  overCapacityMessage,
+  personDoubleBookedMessage,
+  roomDoubleBookedMessage,
+  travelTimeMessage,
+  unavailableMessage,
+} from './conflict-messages';
+import { indexProgramme, type ProgrammeIndex, type ProgrammeMeeting } from './conflict-index';
+import { forEachConsecutivePair, forEachOverlapBetween, forEachOverlappingPair } from './conflict-sweep';
+import type { AvailabilityBlock, Id, Instant, Person, Room, TravelTime, Venue } from './types';
+
+export type { ProgrammeMeeting } from './conflict-index';
+
+/** In the order a planner meets them on a day: who is where, then what the rooms and venues allow. */
+export const CONFLICT_KINDS = [
+  'person_double_booked',
+  'room_double_booked',
+  'over_capacity',
+  'unavailable',
+  'travel_time',
+  'outside_hours',
+] as const;
+export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+export type ConflictSeverity = 'error' | 'warning';
+
 export interface Conflict {
-  kind: string;
-  severity: 'error' | 'warning';
-  meetingIds: number[];
+  kind: ConflictKind;
+  /** 'error' refuses saving a confirmed meeting; 'warning' is shown and allowed. */
+  severity: ConflictSeverity;
+  /** One meeting, or two in time order. */
+  meetingIds: Id[];
+  personId?: Id;
+  roomId?: Id;
   message: string;
+}
+
+/** Everything the engine needs, loaded by the caller; the engine asks for nothing else. */
+export interface Programme {
+  meetings: readonly ProgrammeMeeting[];
+  rooms: readonly Pick<Room, 'id' | 'venueId' | 'name' | 'capacity'>[];
+  venues: readonly Pick<Venue, 'id' | 'name' | 'opensAt' | 'closesAt'>[];
+  people: readonly Pick<Person, 'id' | 'fullName'>[];
+  availability: readonly Pick<AvailabilityBlock, 'id' | 'subject' | 'subjectId' | 'startUtc' | 'endUtc' | 'reason'>[];
+  travelTimes: readonly TravelTime[];
+  /** Venue opening hours are read in this zone. */
+  forumTimeZone: string;
+}
+
+interface Found {
+  /** The earliest start among the conflict's meetings, for ordering. */
+  at: Instant;
+  conflict: Conflict;
+}
+
+type Report = (at: Instant, conflict: Conflict) => void;
+
+export function findConflicts(programme: Programme): Conflict[] {
+  const index = indexProgramme(programme);
+  const found: Found[] = [];
+  const report: Report = (at, conflict) => found.push({ at, conflict });
+  findDoubleBookings(index, report);
+  findRoomLimits(index, report);
+  findUnavailability(index, report);
+  findTravelTime(index, report);
+  return found.sort(byFound).map((entry) => entry.conflict);
+}
+
+/**
+ * The conflicts that name one meeting. Deliberately the whole engine, filtered,
+ * so a save is checked by exactly the rules the programme view shows.
+ */
+export function conflictsInvolving(meetingId: Id, programme: Programme): Conflict[] {
+  return findConflicts(programme).filter((conflict) => conflict.meetingIds.includes(meetingId));
+}
+
+/** Two tentative or proposed plans may still be moved, so only two confirmed ones clash as an error. */
+function pairSeverity(a: ProgrammeMeeting, b: ProgrammeMeeting): ConflictSeverity {
+  return a.status === 'confirmed' && b.status === 'confirmed' ? 'error' : 'warning';
+}
+
+function findDoubleBookings(index: ProgrammeIndex, report: Report): void {
+  for (const [personId, meetings] of index.meetingsByPerson) {
+    forEachOverlappingPair(meetings, (first, second) =>
+      report(first.startUtc, {
+        kind: 'person_double_booked',
+        severity: pairSeverity(first, second),
+        meetingIds: [first.id, second.id],
+        personId,
+        message: personDoubleBookedMessage(index.personName(personId), index.label(first), index.label(second)),
+      }),
+    );
+  }
+  for (const [roomId, meetings] of index.meetingsByRoom) {
+    forEachOverlappingPair(meetings, (first, second) =>
+      report(first.startUtc, {
+        kind: 'room_double_booked',
+        severity: pairSeverity(first, second),
+        meetingIds: [first.id, second.id],
+        roomId,
+        message: roomDoubleBookedMessage(index.roomName(roomId), index.label(first), index.label(second)),
+      }),
+    );
+  }
+}
+
+function findRoomLimits(index: ProgrammeIndex, report: Report): void {
+  const isOutsideHours = openingHoursCheck(index.forumTimeZone);
+  for (const meeting of index.live) {
+    const room = meeting.roomId === null ? undefined : index.rooms.get(meeting.roomId);
+    if (room === undefined) continue;
+    const participants = index.participantsOf(meeting).length;
+    if (participants > room.capacity) {
+      report(meeting.startUtc, {
+        kind: 'over_capacity',
+        severity: 'warning',
+        meetingIds: [meeting.id],
+        roomId: room.id,
+        message: overCapacityMessage({ meeting: index.label(meeting), participants, room: index.roomName(room.id), capacity: room.capacity }),
+      });
+    }
+    const venue = index.venues.get(room.venueId);
+    if (venue !== undefined && hasOpeningHours(venue) && isOutsideHours(venue.id, venue, meeting)) {
+      report(meeting.startUtc, {
+        kind: 'outside_hours',
+        severity: 'warning',
+        meetingIds: [meeting.id],
+        roomId: room.id,
+        message: outsideHoursMessage({ meeting: index.label(meeting), room: room.name, venue: venue.name, hours: describeOpeningHours(venue) }),
+      });
+    }
+  }
+}
+
+/** One warning per meeting and person (or room), naming the first block that overlaps it. */
+function findUnavailability(index: ProgrammeIndex, report: Report): void {
+  const subjects = [
+    { blocks: index.blocksByPerson, meetings: index.meetingsByPerson, name: index.personName, tag: (personId: Id) => ({ personId }) },
+    { blocks: index.blocksByRoom, meetings: index.meetingsByRoom, name: index.roomName, tag: (roomId: Id) => ({ roomId }) },
+  ];
+  for (const { blocks, meetings, name, tag } of subjects) {
+    for (const [subjectId, subjectBlocks] of blocks) {
+      const reported = new Set<Id>();
+      forEachOverlapBetween(meetings.get(subjectId) ?? [], subjectBlocks, (meeting, block) => {
+        if (reported.has(meeting.id)) return;
+        reported.add(meeting.id);
+        report(meeting.startUtc, {
+          kind: 'unavailable',
+          severity: 'warning',
+          meetingIds: [meeting.id],
+          ...tag(subjectId),
+          message: unavailableMessage({
+            subject: name(subjectId),
+            blockRange: index.rangeIn(block, meeting),
+            reason: block.reason,
+            meeting: index.label(meeting),
+          }),
+        });
+      });
+    }
+  }
+}
+
+/**
+ * Only meetings in a known room have a venue; one with a free-text place is
+ * left out rather than guessed at.
+ */
+function findTravelTime(index: ProgrammeIndex, report: Report): void {
+  for (const [personId, meetings] of index.meetingsByPerson) {
+    const located = meetings.filter((meeting) => index.venueIdOf(meeting) !== undefined);
+    forEachConsecutivePair(located, (from, to) => {
+      const fromVenue = index.venueIdOf(from);
+      const toVenue = index.venueIdOf(to);
+      if (fromVenue === undefined || toVenue === undefined || fromVenue === toVenue) return;
+      const minutes = index.travelMinutes(fromVenue, toVenue);
+      if (minutes === undefined || to.startUtc - from.endUtc >= minutes * 60_000) return;
+      report(from.startUtc, {
+        kind: 'travel_time',
+        severity: 'warning',
+        meetingIds: [from.id, to.id],
+        personId,
+        message: travelTimeMessage({
+          person: index.personName(personId),
+          from: index.label(from),
+          fromVenue: index.venueName(fromVenue),
+          to: index.label(to),
+          toVenue: index.venueName(toVenue),
+          minutes,
+        }),
+      });
+    });
+  }
+}
+
+const KIND_ORDER = new Map<ConflictKind, number>(CONFLICT_KINDS.map((kind, position) => [kind, position]));
+
+function byFound(a: Found, b: Found): number {
+  return (
+    a.at - b.at ||
+    (KIND_ORDER.get(a.conflict.kind) ?? 0) - (KIND_ORDER.get(b.conflict.kind) ?? 0) ||
+    compareIds(a.conflict.meetingIds, b.conflict.meetingIds) ||
+    (a.conflict.personId ?? -1) - (b.conflict.personId ?? -1) ||
+    (a.conflict.roomId ?? -1) - (b.conflict.roomId ?? -1)
+  );
+}
+
+function compareIds(a: readonly Id[], b: readonly Id[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
+    const difference = (a[i] ?? -1) - (b[i] ?? -1);
+    if (difference !== 0) return difference;
+  }
+  return 0;
 }
