@@ -1,0 +1,157 @@
+import fc from 'fast-check';
+import type { B2BInput, B2BSchedule } from '../../src/domain/b2b-scheduler';
+import { greedyFirstFit, scheduleB2B } from '../../src/domain/b2b-scheduler';
+import { buildSlots } from '../../src/domain/b2b-slots';
+
+const START = Date.UTC(2019, 5, 7, 7, 0);
+const MIN = 60_000;
+
+/** Small random sessions: few slots and tables so that conflicts, full halls and invalid pins are common. */
+const sessions = (options: { maxRequests: number; pins: boolean }): fc.Arbitrary<B2BInput> =>
+  fc
+    .record({ slotCount: fc.integer({ min: 1, max: 5 }), tableCount: fc.integer({ min: 1, max: 3 }), participantCount: fc.integer({ min: 2, max: 7 }) })
+    .chain(({ slotCount, tableCount, participantCount }) =>
+      fc.record({
+        slotCount: fc.constant(slotCount),
+        tableCount: fc.constant(tableCount),
+        busy: fc.array(
+          fc.array(fc.record({ slot: fc.nat(slotCount - 1), offset: fc.constantFrom(-10, 0, 5, 20), length: fc.constantFrom(0, 5, 25) }), { maxLength: 3 }),
+          { minLength: participantCount, maxLength: participantCount },
+        ),
+        requests: fc.array(
+          fc.record({ from: fc.nat(participantCount - 1), to: fc.nat(participantCount - 1), priority: fc.integer({ min: 0, max: 3 }) }),
+          { maxLength: options.maxRequests },
+        ),
+        pins: options.pins
+          ? fc.array(fc.record({ request: fc.nat(options.maxRequests), slot: fc.integer({ min: 0, max: slotCount }), table: fc.integer({ min: 0, max: tableCount + 1 }) }), { maxLength: 4 })
+          : fc.constant<Array<{ request: number; slot: number; table: number }>>([]),
+        searchBudget: fc.option(fc.integer({ min: 0, max: 3_000 }), { nil: undefined }),
+      }),
+    )
+    .map(({ slotCount, tableCount, busy, requests, pins, searchBudget }) => {
+      const slots = buildSlots({ startUtc: START, endUtc: START + slotCount * 25 * MIN, slotMinutes: 20, changeoverMinutes: 5, breaks: [] });
+      const pinnedRequests = new Set<number>();
+      return {
+        slots,
+        tableCount,
+        participants: busy.map((intervals, p) => ({
+          id: 100 + p,
+          name: `Company ${p}`,
+          busy: intervals.map(({ slot, offset, length }) => {
+            const startUtc = START + (slot * 25 + offset) * MIN;
+            return { startUtc, endUtc: startUtc + length * MIN, label: `Meeting ${p}.${slot}` };
+          }),
+        })),
+        requests: requests.map((r, i) => ({ id: 1 + i, fromId: 100 + r.from, toId: 100 + r.to, priority: r.priority })),
+        pinned: pins
+          .filter((p) => p.request < requests.length && !pinnedRequests.has(p.request) && pinnedRequests.add(p.request).size > 0)
+          .map((p) => ({ requestId: 1 + p.request, slotIndex: p.slot, table: p.table })),
+        searchBudget,
+      };
+    });
+
+const overlaps = (a: { startUtc: number; endUtc: number }, b: { startUtc: number; endUtc: number }) => a.startUtc < b.endUtc && b.startUtc < a.endUtc;
+
+/** Every hard rule, checked from the input alone without trusting the scheduler's own bookkeeping. */
+function expectValid(input: B2BInput, schedule: B2BSchedule): void {
+  const requests = new Map(input.requests.map((r) => [r.id, r]));
+  const participants = new Map(input.participants.map((p) => [p.id, p]));
+  const slots = new Map(input.slots.map((s) => [s.index, s]));
+  const seen = [...schedule.placements.map((p) => p.requestId), ...schedule.unplaced.map((u) => u.requestId)].sort((a, b) => a - b);
+  expect(seen).toEqual([...requests.keys()].sort((a, b) => a - b));
+
+  const tables = new Set<string>();
+  const sittings = new Set<string>();
+  for (const placement of schedule.placements) {
+    const request = requests.get(placement.requestId)!;
+    const slot = slots.get(placement.slotIndex);
+    expect(slot).toBeDefined();
+    expect(Number.isInteger(placement.table) && placement.table >= 1 && placement.table <= input.tableCount).toBe(true);
+    expect(request.fromId).not.toBe(request.toId);
+    expect(tables.has(`${placement.slotIndex}:${placement.table}`)).toBe(false);
+    tables.add(`${placement.slotIndex}:${placement.table}`);
+    for (const id of [request.fromId, request.toId]) {
+      expect(sittings.has(`${placement.slotIndex}:${id}`)).toBe(false);
+      sittings.add(`${placement.slotIndex}:${id}`);
+      expect(participants.get(id)!.busy.some((b) => overlaps(b, slot!))).toBe(false);
+    }
+  }
+
+  const placedAt = new Map(schedule.placements.map((p) => [p.requestId, p]));
+  for (const pin of input.pinned ?? []) {
+    const placement = placedAt.get(pin.requestId);
+    if (placement) expect(placement).toEqual({ requestId: pin.requestId, slotIndex: pin.slotIndex, table: pin.table, pinned: true });
+    else expect(schedule.unplaced.find((u) => u.requestId === pin.requestId)?.reason).toMatch(/^invalid_(pin|request)$/);
+  }
+  for (const placement of schedule.placements) if (placement.pinned) expect(input.pinned?.some((p) => p.requestId === placement.requestId)).toBe(true);
+  for (const u of schedule.unplaced) expect(u.message.length).toBeGreaterThan(20);
+}
+
+/** Exhaustive optimum for tiny sessions: every request goes to one of its slots or stays out. */
+function bruteForceOptimum(input: B2BInput): number {
+  const slots = input.slots;
+  const busyAt = (id: number, s: number) => input.participants.find((p) => p.id === id)!.busy.some((b) => overlaps(b, slots[s]!));
+  const requests = input.requests.filter((r) => r.fromId !== r.toId);
+  const used = new Set<string>();
+  const load = new Array<number>(slots.length).fill(0);
+  let best = 0;
+  const walk = (i: number, placed: number) => {
+    if (placed + (requests.length - i) <= best) return;
+    if (i === requests.length) {
+      best = placed;
+      return;
+    }
+    const r = requests[i]!;
+    for (let s = 0; s < slots.length; s++) {
+      const a = `${s}:${r.fromId}`;
+      const b = `${s}:${r.toId}`;
+      if (load[s]! >= input.tableCount || used.has(a) || used.has(b) || busyAt(r.fromId, s) || busyAt(r.toId, s)) continue;
+      used.add(a).add(b);
+      load[s]!++;
+      walk(i + 1, placed + 1);
+      used.delete(a);
+      used.delete(b);
+      load[s]!--;
+    }
+    walk(i + 1, placed);
+  };
+  walk(0, 0);
+  return best;
+}
+
+describe('scheduleB2B properties', () => {
+  it('never breaks a hard rule, and keeps valid pins where they are', () => {
+    fc.assert(fc.property(sessions({ maxRequests: 16, pins: true }), (input) => expectValid(input, scheduleB2B(input))), { numRuns: 300 });
+  });
+
+  it('greedyFirstFit, the baseline, never breaks a hard rule either', () => {
+    fc.assert(fc.property(sessions({ maxRequests: 16, pins: true }), (input) => expectValid(input, greedyFirstFit(input))), { numRuns: 150 });
+  });
+
+  it('places no more than the upper bound and no fewer than greedy first-fit', () => {
+    fc.assert(
+      fc.property(sessions({ maxRequests: 16, pins: true }), (input) => {
+        const schedule = scheduleB2B(input);
+        expect(schedule.stats.placed).toBeLessThanOrEqual(schedule.stats.upperBound);
+        expect(schedule.stats.placed).toBeGreaterThanOrEqual(greedyFirstFit(input).stats.placed);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the upper bound is never below the true optimum, which the scheduler reaches on tiny sessions', () => {
+    fc.assert(
+      fc.property(sessions({ maxRequests: 7, pins: false }), (input) => {
+        const optimum = bruteForceOptimum(input);
+        const schedule = scheduleB2B({ ...input, searchBudget: undefined });
+        expect(schedule.stats.upperBound).toBeGreaterThanOrEqual(optimum);
+        expect(schedule.stats.placed).toBe(optimum);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is deterministic', () => {
+    fc.assert(fc.property(sessions({ maxRequests: 16, pins: true }), (input) => expect(scheduleB2B(input)).toEqual(scheduleB2B(structuredClone(input)))), { numRuns: 100 });
+  });
+});
