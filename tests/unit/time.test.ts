@@ -138,6 +138,20 @@ describe('display helpers', () => {
     expect(localDateOf(tenMoscow, zone)).toBe(local.slice(0, 10));
   });
 
+  // Offsets are remembered per UTC hour; these hours hold a change, one of them mid-hour.
+  it.each([
+    { name: 'Berlin, last minute before the jump', at: '2026-03-29T00:59', zone: 'Europe/Berlin', time: '01:59' },
+    { name: 'Berlin, first minute after the jump', at: '2026-03-29T01:00', zone: 'Europe/Berlin', time: '03:00' },
+    { name: 'Berlin, first pass of the fold', at: '2026-10-25T00:30', zone: 'Europe/Berlin', time: '02:30' },
+    { name: 'Berlin, second pass of the fold', at: '2026-10-25T01:30', zone: 'Europe/Berlin', time: '02:30' },
+    { name: 'Lord Howe, before its half-hour jump at 15:30 UTC', at: '2026-10-03T15:29', zone: 'Australia/Lord_Howe', time: '01:59' },
+    { name: 'Lord Howe, after it', at: '2026-10-03T15:30', zone: 'Australia/Lord_Howe', time: '02:30' },
+    { name: 'Lord Howe, same hour, earlier again', at: '2026-10-03T15:00', zone: 'Australia/Lord_Howe', time: '01:30' },
+  ])('formats across a clock change: $name', ({ at, zone, time }) => {
+    expect(formatTime(utc(at), zone)).toBe(time);
+    expect(localDateTimeOf(utc(at), zone).slice(11)).toBe(time);
+  });
+
   it.each([
     { name: 'forum and home', instant: tenMoscow, forum: 'Europe/Moscow', home: 'Asia/Baku', text: 'Moscow 10:00 / Baku 11:00' },
     { name: 'same zone', instant: tenMoscow, forum: 'Europe/Moscow', home: 'Europe/Moscow', text: 'Moscow 10:00' },
