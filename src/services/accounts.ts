@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { inWriteTransaction } from '../store/database';
 import type { Store } from '../store';
-import { ROLES, type Role, type User } from '../store/repositories/users';
-import type { Actor } from './actor';
+import { ROLES, type ApiToken, type Role, type User } from '../store/repositories/users';
+import { SYSTEM_ACTOR, type Actor } from './actor';
 import { DEFAULT_SCRYPT, hashPassword, needsRehash, passwordProblem, randomSecret, sha256, verifyPassword, type ScryptParams } from './passwords';
 import { field, parseInput } from './validation';
 
@@ -45,6 +45,7 @@ export class AccountService {
     if (problem) throw new ValidationError({ password: problem });
     return inWriteTransaction(this.store.db, () => {
       if (this.store.users.findByUsername(v.username)) throw new ValidationError({ username: `The user name ${v.username} is taken; choose another.` });
+      if (v.personId !== null && !this.store.people.find(v.personId)) throw new ValidationError({ personId: `There is no person with id ${v.personId}; choose one from the list.` });
       const user = this.store.users.insert({ username: v.username, role: v.role, personId: v.personId, disabled: false, passwordHash: hashPassword(raw.password, this.scrypt) });
       this.audit(actor, 'create', user, null, user);
       return user;
@@ -57,28 +58,36 @@ export class AccountService {
     const ok = verifyPassword(password, user?.passwordHash ?? this.dummyHash);
     if (!user || !ok || user.disabled) return null;
     if (needsRehash(user.passwordHash, this.scrypt)) {
-      this.store.users.update(user.id, user.version, { passwordHash: hashPassword(password, this.scrypt) });
+      // The cost was raised since this hash was made: the password is at hand only now.
+      return this.change(SYSTEM_ACTOR, user.username, { passwordHash: hashPassword(password, this.scrypt) });
     }
-    return this.store.users.find(user.id)!;
+    return user;
   }
 
+  /** Sets a new password; it ends every open session of that user. */
   setPassword(actor: Actor, username: string, password: string): void {
     const problem = passwordProblem(password);
     if (problem) throw new ValidationError({ password: problem });
-    this.change(actor, username, { passwordHash: hashPassword(password, this.scrypt) });
-    // A new password ends every open session of that user.
-    this.store.db.prepare("DELETE FROM web_session WHERE json_extract(data, '$.userId') = ?").run(this.getByName(username).id);
+    const passwordHash = hashPassword(password, this.scrypt);
+    inWriteTransaction(this.store.db, () => this.endSessions(this.change(actor, username, { passwordHash })));
   }
 
   setRole(actor: Actor, username: string, role: string): User {
     const v = parseInput(z.object({ role: field.oneOf('role', ROLES) }), { role });
-    return this.change(actor, username, { role: v.role as Role });
+    return inWriteTransaction(this.store.db, () => {
+      if (v.role !== 'admin') this.keepAnAdmin(username, `${username} is the last active admin; make another user admin first.`);
+      return this.change(actor, username, { role: v.role as Role });
+    });
   }
 
+  /** Disabling ends the user's sessions at once; their API tokens stop working too. */
   setDisabled(actor: Actor, username: string, disabled: boolean): User {
-    const user = this.change(actor, username, { disabled });
-    if (disabled) this.store.db.prepare("DELETE FROM web_session WHERE json_extract(data, '$.userId') = ?").run(user.id);
-    return user;
+    return inWriteTransaction(this.store.db, () => {
+      if (disabled) this.keepAnAdmin(username, `${username} is the last active admin; enable or make another admin first.`);
+      const user = this.change(actor, username, { disabled });
+      if (disabled) this.endSessions(user);
+      return user;
+    });
   }
 
   getByName(username: string): User {
@@ -96,15 +105,33 @@ export class AccountService {
   }
 
   /** Makes an API token for a user; the secret is returned once and stored only as a hash. */
-  createApiToken(actor: Actor, username: string, label: string): { id: number; token: string } {
+  createApiToken(actor: Actor, username: string, rawLabel: string): { id: number; token: string } {
+    const { label } = parseInput(z.object({ label: field.text('label of the token (what it is for)', 200) }), { label: rawLabel });
     const user = this.getByName(username);
     const token = API_TOKEN_PREFIX + randomSecret(24);
     const id = inWriteTransaction(this.store.db, () => {
-      const id = this.store.apiTokens.insert({ userId: user.id, label: label.trim().slice(0, 200), tokenHash: sha256(token), createdAt: this.clock() });
-      this.store.audit.append({ at: this.clock(), userId: actor.userId, username: actor.username, action: 'create', entity: 'api_token', entityId: id, forumId: null, summary: `API token for ${user.username}: ${label}`, before: null, after: { userId: user.id, label } });
+      const id = this.store.apiTokens.insert({ userId: user.id, label, tokenHash: sha256(token), createdAt: this.clock() });
+      this.auditToken(actor, 'create', this.store.apiTokens.find(id)!, null, user.username);
       return id;
     });
     return { id, token };
+  }
+
+  listApiTokens(username: string): ApiToken[] {
+    return this.store.apiTokens.listForUser(this.getByName(username).id);
+  }
+
+  /** Revokes a token for good; the row stays, so the audit log and `token list` can still name it. */
+  revokeApiToken(actor: Actor, id: number): ApiToken {
+    return inWriteTransaction(this.store.db, () => {
+      const before = this.store.apiTokens.find(id);
+      if (!before) throw new NotFoundError(`There is no API token with id ${id}.`);
+      if (before.revokedAt !== null) throw new ValidationError({ _form: `API token ${id} is already revoked.` });
+      this.store.apiTokens.revoke(id, this.clock());
+      const after = this.store.apiTokens.find(id)!;
+      this.auditToken(actor, 'update', after, before, this.find(after.userId)?.username ?? String(after.userId));
+      return after;
+    });
   }
 
   authenticateApiToken(token: string): User | null {
@@ -115,6 +142,22 @@ export class AccountService {
     if (!user || user.disabled) return null;
     this.store.apiTokens.markUsed(row.id, this.clock());
     return user;
+  }
+
+  private endSessions(user: User): void {
+    this.store.db.prepare("DELETE FROM web_session WHERE json_extract(data, '$.userId') = ?").run(user.id);
+  }
+
+  /** Refuses to take away the last enabled admin: nobody could manage users afterwards. */
+  private keepAnAdmin(username: string, message: string): void {
+    const user = this.getByName(username);
+    if (user.role !== 'admin' || user.disabled) return;
+    const admins = this.store.users.list().filter((u) => u.role === 'admin' && !u.disabled);
+    if (admins.length <= 1) throw new ValidationError({ _form: message });
+  }
+
+  private auditToken(actor: Actor, action: 'create' | 'update', token: ApiToken, before: ApiToken | null, owner: string): void {
+    this.store.audit.append({ at: this.clock(), userId: actor.userId, username: actor.username, action, entity: 'api_token', entityId: token.id, forumId: null, summary: `API token of ${owner}: ${token.label}`, before, after: token });
   }
 
   private change(actor: Actor, username: string, values: Partial<Omit<User, 'id' | 'version'>>): User {

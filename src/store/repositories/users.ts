@@ -52,6 +52,10 @@ export class ApiTokenRepository {
     );
   }
 
+  find(id: number): ApiToken | undefined {
+    return this.db.prepare(`${TOKEN_SELECT} WHERE id = ?`).get(id) as ApiToken | undefined;
+  }
+
   findActiveByHash(tokenHash: string): ApiToken | undefined {
     return this.db.prepare(`${TOKEN_SELECT} WHERE token_hash = ? AND revoked_at IS NULL`).get(tokenHash) as ApiToken | undefined;
   }

@@ -1,0 +1,86 @@
+import { ValidationError } from '../../src/domain/errors';
+import { AccountService } from '../../src/services/accounts';
+import { parseHash } from '../../src/services/passwords';
+import { addUser, createTestApp, PASSWORD, signIn, TEST_SCRYPT, textOf, type TestContext } from '../support/app';
+
+let ctx: TestContext;
+beforeAll(() => {
+  ctx = createTestApp();
+});
+afterAll(() => ctx.close());
+
+const SYSTEM = { userId: null, username: 'test', role: 'admin' as const };
+const fieldsOf = (fn: () => unknown): Record<string, string> => {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof ValidationError) return err.fields;
+    throw err;
+  }
+  throw new Error('expected a ValidationError');
+};
+
+describe('accounts', () => {
+  it('keeps at least one active admin: the last one cannot be disabled or demoted', () => {
+    const fresh = createTestApp({ demo: false });
+    try {
+      const { accounts } = fresh.services;
+      accounts.ensureAdmin('First-admin-password');
+      expect(fieldsOf(() => accounts.setDisabled(SYSTEM, 'admin', true))._form).toMatch(/last active admin/);
+      expect(fieldsOf(() => accounts.setRole(SYSTEM, 'admin', 'planner'))._form).toMatch(/last active admin/);
+      accounts.createUser(SYSTEM, { username: 'second', role: 'admin', password: PASSWORD });
+      expect(accounts.setDisabled(SYSTEM, 'admin', true).disabled).toBe(true);
+      expect(fieldsOf(() => accounts.setRole(SYSTEM, 'second', 'viewer'))._form).toMatch(/last active admin/);
+    } finally {
+      fresh.close();
+    }
+  });
+
+  it('says which person is missing instead of failing on the foreign key', () => {
+    expect(fieldsOf(() => ctx.services.accounts.createUser(SYSTEM, { username: 'ghost-link', role: 'viewer', password: PASSWORD, personId: 999_999 })).personId).toMatch(
+      /no person with id 999999/,
+    );
+  });
+
+  it('shows the same message on the users page, input kept', async () => {
+    const admin = await signIn(ctx, 'users-admin', 'admin');
+    const res = await admin.submit('/admin/users', '/admin/users', { username: 'ghost-link', role: 'viewer', password: PASSWORD, personId: 999_999 });
+    expect(res.status).toBe(422);
+    expect(textOf(res.text)).toContain('There is no person with id 999999');
+    expect(res.text).toContain('value="ghost-link"');
+  });
+
+  it('re-hashes a password made with weaker parameters at the next login, and audits it without the hash', () => {
+    addUser(ctx, 'old-hash', 'planner');
+    const stronger = { ...TEST_SCRYPT, N: TEST_SCRYPT.N * 2 };
+    const accounts = new AccountService(ctx.services.store, stronger);
+    const user = accounts.authenticate('old-hash', PASSWORD)!;
+    expect(parseHash(user.passwordHash)!.N).toBe(stronger.N);
+    expect(accounts.authenticate('old-hash', PASSWORD)?.id).toBe(user.id);
+    const [entry] = ctx.services.audit.list({ entity: 'user', entityId: user.id, limit: 1 });
+    expect(entry).toMatchObject({ action: 'update', username: 'system' });
+    expect(JSON.stringify(entry)).not.toContain(user.passwordHash);
+  });
+
+  it('lists, labels and revokes API tokens, auditing each without the secret', () => {
+    addUser(ctx, 'scripted', 'planner');
+    const { accounts } = ctx.services;
+    expect(fieldsOf(() => accounts.createApiToken(SYSTEM, 'scripted', '   ')).label).toMatch(/Enter the label/);
+    const { id, token } = accounts.createApiToken(SYSTEM, 'scripted', 'nightly export');
+    expect(token).toMatch(/^fpt_[\w-]{32}$/);
+    expect(accounts.listApiTokens('scripted')).toEqual([expect.objectContaining({ id, label: 'nightly export', revokedAt: null })]);
+    expect(accounts.authenticateApiToken(token)?.username).toBe('scripted');
+
+    accounts.revokeApiToken(SYSTEM, id);
+    expect(accounts.authenticateApiToken(token)).toBeNull();
+    expect(accounts.listApiTokens('scripted')[0]!.revokedAt).not.toBeNull();
+    expect(fieldsOf(() => accounts.revokeApiToken(SYSTEM, id))._form).toMatch(/already revoked/);
+
+    const entries = ctx.services.audit.list({ entity: 'api_token', entityId: id });
+    expect(entries.map((e) => e.action)).toEqual(['update', 'create']);
+    expect(entries[0]!.summary).toBe('API token of scripted: nightly export');
+    const stored = ctx.services.store.db.prepare('SELECT token_hash FROM api_token WHERE id = ?').pluck().get(id) as string;
+    expect(JSON.stringify(entries)).not.toContain(token);
+    expect(JSON.stringify(entries)).not.toContain(stored);
+  });
+});
