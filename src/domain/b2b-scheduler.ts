@@ -40,15 +40,18 @@ export function scheduleB2B(input: B2BInput): B2BSchedule {
   const budget: Budget = { left: input.searchBudget ?? DEFAULT_BUDGET };
   const open = problem.candidates.filter((r) => problem.board.fixed[r] === 0);
 
+  // Once a schedule reaches the bound no search can place more, only trade for priority.
+  const upperBound = computeUpperBound(problem.board, problem.candidates);
+
   let board = problem.board.clone();
   for (const r of mostConstrainedFirst(board, open)) placeDirect(board, r);
   board.commit();
-  improve(board, open, budget);
+  improve(board, open, budget, upperBound);
 
   const baseline = problem.board.clone();
   firstFit(baseline, open);
   if (baseline.placed > board.placed) {
-    improve(baseline, open, budget);
+    improve(baseline, open, budget, upperBound);
     if (isBetter(baseline, board, open)) board = baseline;
   }
 
@@ -57,7 +60,7 @@ export function scheduleB2B(input: B2BInput): B2BSchedule {
   // Compaction can leave a gap that an unplaced request fits into directly.
   for (const r of byPriority(board, open)) if (board.slotOf[r] === NONE) placeDirect(board, r);
   board.commit();
-  return present(problem, board);
+  return present(problem, board, upperBound);
 }
 
 /** The naive baseline the benchmark compares against: input order, first slot and table that are free. */
@@ -65,7 +68,7 @@ export function greedyFirstFit(input: B2BInput): B2BSchedule {
   const problem = buildProblem(input);
   const board = problem.board.clone();
   firstFit(board, problem.candidates.filter((r) => board.fixed[r] === 0));
-  return present(problem, board);
+  return present(problem, board, computeUpperBound(problem.board, problem.candidates));
 }
 
 function firstFit(board: Board, requests: readonly number[]): void {
@@ -104,18 +107,19 @@ function byPriority(board: Board, requests: readonly number[]): number[] {
  * raises the placed count or, for exchanges, the placed priority, so rounds end
  * even before the step budget does.
  */
-function improve(board: Board, open: readonly number[], budget: Budget): void {
+function improve(board: Board, open: readonly number[], budget: Budget, upperBound: number): void {
   const search = new Search(board, open, budget);
   const waiting = () => byPriority(board, open).filter((r) => board.slotOf[r] === NONE);
   let progress = true;
   while (progress && budget.left > 0) {
     progress = false;
-    for (const r of waiting()) {
+    for (const r of board.placed < upperBound ? waiting() : []) {
       if (board.slotOf[r] === NONE && (placeDirect(board, r) || kempeRepair(search, r))) progress = true;
       board.commit();
     }
-    for (let depth = 1; depth <= EJECTION_DEPTH && !progress; depth++) {
+    for (let depth = 1; depth <= EJECTION_DEPTH && !progress && board.placed < upperBound; depth++) {
       for (const r of waiting()) {
+        if (board.placed >= upperBound) break;
         if (board.slotOf[r] === NONE && search.attempt(STEPS_PER_ATTEMPT, () => ejectionRepair(search, r, depth))) progress = true;
         board.commit();
       }
@@ -135,7 +139,7 @@ function isBetter(a: Board, b: Board, open: readonly number[]): boolean {
   return weight(a) > weight(b);
 }
 
-function present(problem: Problem, board: Board): B2BSchedule {
+function present(problem: Problem, board: Board, upperBound: number): B2BSchedule {
   const tableOf = assignTables(board, problem.pinnedTable);
   const placements: B2BPlacement[] = [];
   for (let r = 0; r < board.R; r++) {
@@ -168,7 +172,7 @@ function present(problem: Problem, board: Board): B2BSchedule {
     unplaced: unplaced.map(({ order: _order, ...rest }) => rest),
     stats: {
       placed: placements.length,
-      upperBound: computeUpperBound(problem.board, problem.candidates),
+      upperBound,
       idleSlots: totalIdle(board),
     },
   };
