@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { findConflicts, type Conflict, type Programme } from '../../src/domain/conflicts';
+import { conflictsInvolving, conflictWindow, findConflicts, type Conflict, type Programme } from '../../src/domain/conflicts';
 import { overlaps } from '../../src/domain/time';
 import { MEETING_STATUSES, type TravelTime } from '../../src/domain/types';
 import { aMeeting, anAvailabilityBlock, aPerson, aProgramme, aRoom, attendees, aVenue } from '../support/builders';
@@ -179,6 +179,27 @@ describe('conflict engine properties', () => {
     fc.assert(
       fc.property(programmeArb(shape), (programme) => {
         expect(keysOf(findConflicts(programme))).toEqual(bruteForce(programme));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('checks a meeting on save the same when only its conflict window is loaded', () => {
+    const withChosenMeeting = programmeArb(varied).chain((programme) =>
+      fc.tuple(fc.constant(programme), fc.constantFrom(...programme.meetings.map((m) => m.id), 0)),
+    );
+    fc.assert(
+      fc.property(withChosenMeeting, ([programme, id]) => {
+        const meeting = programme.meetings.find((m) => m.id === id);
+        if (meeting === undefined) return;
+        const window = conflictWindow(meeting, programme.travelTimes);
+        const inWindow = (x: { startUtc: number; endUtc: number }) => x.startUtc < window.endUtc && x.endUtc > window.startUtc;
+        const loaded = {
+          ...programme,
+          meetings: programme.meetings.filter((m) => m.id === id || inWindow(m)),
+          availability: programme.availability.filter(inWindow),
+        };
+        expect(conflictsInvolving(id, loaded)).toEqual(conflictsInvolving(id, programme));
       }),
       { numRuns: 300 },
     );

@@ -1,4 +1,4 @@
-import { conflictsInvolving, findConflicts, type Conflict, type ConflictKind, type Programme } from '../../src/domain/conflicts';
+import { conflictsInvolving, conflictWindow, findConflicts, type Conflict, type ConflictKind, type Programme } from '../../src/domain/conflicts';
 import type { Meeting, MeetingStatus, Venue } from '../../src/domain/types';
 import { aMeeting, anAvailabilityBlock, aPerson, aProgramme, aRoom, attendees, aVenue, instantOf, travelBetween } from '../support/builders';
 
@@ -361,6 +361,15 @@ describe('the whole programme', () => {
     const all = findConflicts(programme(meetings));
     expect(conflictsInvolving(3, programme(meetings))).toEqual(all.filter((c) => c.meetingIds.includes(3)));
     expect(conflictsInvolving(3, programme(meetings)).map((c) => c.meetingIds)).toEqual([[2, 3]]);
+  });
+
+  it('tells the save path how far around a meeting to load: the longest travel time either side', () => {
+    const signing = meeting(1, slot('10:00', '11:00'));
+    expect(conflictWindow(signing, travelBetween(EXPOFORUM, SMOLNY, 40))).toEqual({
+      startUtc: instantOf('2019-06-07T09:20'),
+      endUtc: instantOf('2019-06-07T11:40'),
+    });
+    expect(conflictWindow(signing, [])).toEqual({ startUtc: signing.startUtc, endUtc: signing.endUtc });
   });
 
   it('refuses a forum zone it cannot read rather than judge hours in the wrong zone', () => {
