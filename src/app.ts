@@ -64,7 +64,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 2000 }));
   app.use(express.json({ limit: '500kb' }));
   const hours = deps.sessionHours ?? 12;
-  app.use((req, res, next) => (req.path.startsWith('/s/') || req.get('authorization') ? next() : sessionMiddleware(req, res, next)));
+  // Secret links and public feeds never get a session: calendar clients poll them, and a cookie would only add state.
+  app.use((req, res, next) => (/^\/(s|p)\//.test(req.path) || req.get('authorization') ? next() : sessionMiddleware(req, res, next)));
   const sessionMiddleware = session({
     name: 'fp.sid',
     secret: deps.sessionSecret,

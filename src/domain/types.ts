@@ -156,6 +156,8 @@ export interface Meeting {
   documents: MeetingDocument[];
   /** Rises on every material change (time, place, status, title): iCalendar SEQUENCE. */
   sequence: number;
+  /** When it was cancelled (null unless cancelled): feeds keep cancellations for a while, then drop them. */
+  cancelledAt: Instant | null;
   createdAt: Instant;
   updatedAt: Instant;
   version: number;

@@ -8,6 +8,7 @@ import { ForumDirectory } from './forum-directory';
 import { MeetingService } from './meetings';
 import { AvailabilityService } from './availability';
 import { ProgrammeViews } from './programme-views';
+import { FeedService } from './feeds';
 
 export interface ServiceOptions {
   config: Pick<Config, 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'>;
@@ -25,7 +26,8 @@ export function createServices(store: Store, options: ServiceOptions) {
   const meetings = new MeetingService(store, clock);
   const availability = new AvailabilityService(store, clock);
   const views = new ProgrammeViews(store);
-  return { store, config: options.config, clock, ...reference, accounts, audit, directory, meetings, availability, views };
+  const feeds = new FeedService(store, views, { refreshMinutes: options.config.feedRefreshMinutes, cancelledDays: options.config.feedCancelledDays }, clock);
+  return { store, config: options.config, clock, ...reference, accounts, audit, directory, meetings, availability, views, feeds };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -2,6 +2,7 @@ import type { Db } from './database';
 import { AuditRepository } from './repositories/audit';
 import { AvailabilityRepository } from './repositories/availability';
 import { MeetingRepository } from './repositories/meetings';
+import { FeedTokenRepository } from './repositories/feed-tokens';
 import { OrganizationRepository, PersonRepository } from './repositories/contacts';
 import { DelegationRepository } from './repositories/delegations';
 import { ForumRepository } from './repositories/forums';
@@ -23,6 +24,7 @@ export function createStore(db: Db) {
     audit: new AuditRepository(db),
     meetings: new MeetingRepository(db),
     availability: new AvailabilityRepository(db),
+    feedTokens: new FeedTokenRepository(db),
   };
 }
 

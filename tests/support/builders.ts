@@ -53,6 +53,7 @@ export function aMeeting(overrides: Partial<Meeting> = {}): Meeting {
     outcome: '',
     documents: [],
     sequence: 0,
+    cancelledAt: null,
     createdAt: 0,
     updatedAt: 0,
     version: 1,

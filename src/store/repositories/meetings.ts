@@ -9,19 +9,22 @@ export interface MeetingFilter {
   personId?: Id;
   roomId?: Id;
   delegationId?: Id;
+  /** Meetings where someone of this organization takes part. */
+  organizationId?: Id;
+  isPublic?: boolean;
   kind?: MeetingKind;
   status?: MeetingStatus;
   ids?: Id[];
 }
 
 /** What a write stores: the meeting without its identity and bookkeeping. */
-export type MeetingValues = Omit<Meeting, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'documents'> & {
+export type MeetingValues = Omit<Meeting, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'cancelledAt' | 'documents'> & {
   documents: Omit<MeetingDocument, 'id'>[];
 };
 
 const COLUMNS = `m.id, m.forum_id AS forumId, m.title, m.kind, m.status, m.start_local AS start, m.end_local AS "end",
   m.time_zone AS timeZone, m.start_utc AS startUtc, m.end_utc AS endUtc, m.room_id AS roomId, m.place,
-  m.is_public AS isPublic, m.briefing, m.outcome, m.sequence, m.version, m.created_at AS createdAt, m.updated_at AS updatedAt`;
+  m.is_public AS isPublic, m.briefing, m.outcome, m.sequence, m.cancelled_at AS cancelledAt, m.version, m.created_at AS createdAt, m.updated_at AS updatedAt`;
 
 type Row = Omit<Meeting, 'isPublic' | 'participants' | 'delegationIds' | 'documents'> & { isPublic: number };
 
@@ -74,6 +77,14 @@ export class MeetingRepository {
       where.push('m.id IN (SELECT meeting_id FROM meeting_delegation WHERE delegation_id = ?)');
       params.push(f.delegationId);
     }
+    if (f.organizationId !== undefined) {
+      where.push('m.id IN (SELECT mp.meeting_id FROM meeting_participant mp JOIN person p ON p.id = mp.person_id WHERE p.organization_id = ?)');
+      params.push(f.organizationId);
+    }
+    if (f.isPublic !== undefined) {
+      where.push('m.is_public = ?');
+      params.push(f.isPublic ? 1 : 0);
+    }
     if (f.ids) {
       where.push(`m.id IN (SELECT value FROM json_each(?))`);
       params.push(JSON.stringify(f.ids));
@@ -113,11 +124,6 @@ export class MeetingRepository {
     if (info.changes !== 1) return false;
     this.replaceChildren(id, v);
     return true;
-  }
-
-  /** When the meeting was cancelled (null if it is not), for feeds that keep cancellations a while. */
-  cancelledAt(id: Id): Instant | null {
-    return (this.db.prepare('SELECT cancelled_at FROM meeting WHERE id = ?').pluck().get(id) as Instant | null) ?? null;
   }
 
   /** The longest travel time in the forum: how far around a meeting a save check must look. */

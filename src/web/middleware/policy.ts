@@ -23,6 +23,7 @@ export const POLICY: readonly Rule[] = [
   { path: /^\/(login|healthz|favicon\.ico)$/, access: 'public' },
   { path: /^\/public\//, access: 'public' },
   { path: /^\/s\//, access: 'public' }, // secret links: the token is the credential, checked by their router
+  { methods: READ, path: /^\/p\/\d+\/programme\.ics$/, access: 'public' }, // the forum's public programme feed
   { methods: WRITE, path: /^\/logout$/, access: 'authenticated' },
   { path: /^\/admin(\/|$)/, access: ADMINS },
   { path: /^\/api\/v1\/openapi\.json$/, access: 'public' },

@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Services } from '../../services';
 import { idParam } from '../form';
 import { apiMeetingRoutes } from './api-meetings';
+import { apiFeedRoutes } from './api-feeds';
 import { OPENAPI } from '../openapi';
 
 /** A record's ETag is its version: If-Match on writes compares against it. */
@@ -53,5 +54,6 @@ export function apiRoutes(services: Services): Router {
     res.json(OPENAPI);
   });
   router.use(apiMeetingRoutes(services));
+  router.use(apiFeedRoutes(services));
   return router;
 }

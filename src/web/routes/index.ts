@@ -6,6 +6,8 @@ import { authRoutes } from './auth';
 import { forumRoutes } from './forums';
 import { meetingRoutes } from './meetings';
 import { plannerViews } from './planner-views';
+import { feedLinkRoutes } from './feed-links';
+import { secretLinkRoutes } from './secret-links';
 import { recordArea } from './record-area';
 import { referenceAreas } from './reference-areas';
 
@@ -13,12 +15,14 @@ import { referenceAreas } from './reference-areas';
 export function routes(services: Services): Router {
   const router = Router();
   const areas = referenceAreas(services);
+  router.use(secretLinkRoutes(services));
   router.use(forumContext(services));
   router.use(authRoutes(services));
   router.use('/api/v1', apiRoutes(services));
   router.use('/admin', adminRoutes(services));
   router.use(forumRoutes(services, areas));
   router.use('/forums/:forumId/meetings', meetingRoutes(services));
+  router.use('/forums/:forumId/links', feedLinkRoutes(services));
   router.use('/forums/:forumId', plannerViews(services));
   router.use('/forums', recordArea(areas.forums, services.audit));
   router.use('/forums/:forumId/venues', recordArea(areas.venues, services.audit));

@@ -2,9 +2,10 @@ import { Router, type Request, type Response } from 'express';
 import { NotFoundError, ValidationError } from '../../domain/errors';
 import { MEETING_KINDS, MEETING_STATUSES, PARTICIPANT_ROLES, type Forum, type Meeting, type MeetingStatus } from '../../domain/types';
 import type { Services } from '../../services';
+import { baseUrlOf } from '../calendar-response';
 import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
 import { compareNames, matches } from '../list-query';
-import { blankMeetingForm, formValuesOf, prefillFromQuery, readMeetingForm, type MeetingFormValues } from '../meeting-form';
+import { blankMeetingForm, foldOffsetChoices, formValuesOf, prefillFromQuery, readMeetingForm, type MeetingFormValues } from '../meeting-form';
 import { forumDays } from '../../domain/agenda';
 import { dayBounds } from '../../domain/time';
 
@@ -50,7 +51,7 @@ export function meetingRoutes(services: Services): Router {
       version: problems.stale ? (problems.stale as Meeting).version : meeting?.version,
       ...choices(forum),
       ...problems,
-      details: problems.details ?? {},
+      details: { ...foldOffsetChoices(values, values.timeZone.trim() || meeting?.timeZone || forum.timeZone), ...problems.details },
     });
   };
 
@@ -111,6 +112,14 @@ export function meetingRoutes(services: Services): Router {
       },
       (status, problems) => renderForm(res, status, forum, null, values, problems),
     );
+  });
+
+  // One meeting as a file to forward to a counterpart (METHOD:PUBLISH, no briefing).
+  router.get('/:id.ics', (req, res) => {
+    const forum = forumOf(req);
+    const meeting = load(req, forum);
+    res.set('Content-Disposition', `attachment; filename="meeting-${meeting.id}.ics"`);
+    res.type('text/calendar; charset=utf-8').send(services.feeds.singleEvent(meeting, baseUrlOf(req, services.config.publicUrl)));
   });
 
   router.get('/:id', (req, res) => {

@@ -1,0 +1,55 @@
+import type { Db } from '../database';
+import type { Id, Instant } from '../../domain/types';
+
+export const FEED_SCOPES = ['delegation', 'person', 'room', 'organization', 'b2b_participant'] as const;
+export type FeedScopeKind = (typeof FEED_SCOPES)[number];
+
+export interface FeedToken {
+  id: Id;
+  forumId: Id;
+  scope: FeedScopeKind;
+  scopeId: Id;
+  label: string;
+  createdAt: Instant;
+  createdBy: string;
+  expiresAt: Instant | null;
+  revokedAt: Instant | null;
+  lastFetchedAt: Instant | null;
+  fetchCount: number;
+}
+
+const SELECT = `SELECT id, forum_id AS forumId, scope, scope_id AS scopeId, label, created_at AS createdAt, created_by AS createdBy,
+  expires_at AS expiresAt, revoked_at AS revokedAt, last_fetched_at AS lastFetchedAt, fetch_count AS fetchCount FROM feed_token`;
+
+export class FeedTokenRepository {
+  constructor(private readonly db: Db) {}
+
+  insert(t: Omit<FeedToken, 'id' | 'revokedAt' | 'lastFetchedAt' | 'fetchCount'> & { tokenHash: string }): Id {
+    return Number(
+      this.db
+        .prepare('INSERT INTO feed_token (forum_id, scope, scope_id, label, token_hash, created_at, created_by, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(t.forumId, t.scope, t.scopeId, t.label, t.tokenHash, t.createdAt, t.createdBy, t.expiresAt).lastInsertRowid,
+    );
+  }
+
+  find(id: Id): FeedToken | undefined {
+    return this.db.prepare(`${SELECT} WHERE id = ?`).get(id) as FeedToken | undefined;
+  }
+
+  findByHash(tokenHash: string): FeedToken | undefined {
+    return this.db.prepare(`${SELECT} WHERE token_hash = ?`).get(tokenHash) as FeedToken | undefined;
+  }
+
+  list(forumId: Id, scope?: { scope: FeedScopeKind; scopeId: Id }): FeedToken[] {
+    if (scope) return this.db.prepare(`${SELECT} WHERE forum_id = ? AND scope = ? AND scope_id = ? ORDER BY id DESC`).all(forumId, scope.scope, scope.scopeId) as FeedToken[];
+    return this.db.prepare(`${SELECT} WHERE forum_id = ? ORDER BY id DESC`).all(forumId) as FeedToken[];
+  }
+
+  revoke(id: Id, at: Instant): boolean {
+    return this.db.prepare('UPDATE feed_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
+  }
+
+  markFetched(id: Id, at: Instant): void {
+    this.db.prepare('UPDATE feed_token SET last_fetched_at = ?, fetch_count = fetch_count + 1 WHERE id = ?').run(at, id);
+  }
+}

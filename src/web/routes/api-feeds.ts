@@ -1,0 +1,38 @@
+import { Router } from 'express';
+import type { Services } from '../../services';
+import { baseUrlOf, webcalOf } from '../calendar-response';
+import { actorOf, idParam } from '../form';
+import { isoUtc } from '../presenters';
+import type { FeedToken } from '../../store/repositories/feed-tokens';
+
+const tokenJson = (t: FeedToken) => ({
+  id: t.id,
+  forumId: t.forumId,
+  scope: t.scope,
+  scopeId: t.scopeId,
+  label: t.label,
+  createdAt: isoUtc(t.createdAt),
+  expiresAt: t.expiresAt === null ? null : isoUtc(t.expiresAt),
+  revokedAt: t.revokedAt === null ? null : isoUtc(t.revokedAt),
+  lastFetchedAt: t.lastFetchedAt === null ? null : isoUtc(t.lastFetchedAt),
+});
+
+/** Feed tokens over the API: the secret is in the answer to POST only, once. */
+export function apiFeedRoutes(services: Services): Router {
+  const router = Router();
+  router.get('/forums/:id/feed-tokens', (req, res) => {
+    const forum = services.forums.get(idParam(req));
+    res.json(services.feeds.list(forum.id).map(tokenJson));
+  });
+  router.post('/feed-tokens', (req, res) => {
+    const forumId = Number(req.body?.forumId ?? services.forums.list()[0]?.id);
+    const { token, secret } = services.feeds.createToken(actorOf(res), forumId, req.body);
+    const url = `${baseUrlOf(req, services.config.publicUrl)}/s/${secret}/calendar.ics`;
+    res.status(201).json({ ...tokenJson(token), token: secret, url, webcalUrl: webcalOf(url), pageUrl: url.replace(/\/calendar\.ics$/, '') });
+  });
+  router.delete('/feed-tokens/:id', (req, res) => {
+    services.feeds.revoke(actorOf(res), idParam(req));
+    res.status(204).end();
+  });
+  return router;
+}

@@ -1,0 +1,74 @@
+import { Router, type Request, type Response } from 'express';
+import QRCode from 'qrcode';
+import type { Services } from '../../services';
+import { FEED_SCOPES, type FeedToken } from '../../store/repositories/feed-tokens';
+import { baseUrlOf, webcalOf } from '../calendar-response';
+import { actorOf, flash, idParam, submitForm, type FormProblems } from '../form';
+import { compareNames } from '../list-query';
+
+/** Planners hand out, rotate and revoke secret links: /forums/:forumId/links. */
+export function feedLinkRoutes(services: Services): Router {
+  const router = Router({ mergeParams: true });
+
+  const scopeChoices = (forumId: number) => ({
+    delegation: services.delegations.list({ forumId }).map((d) => ({ value: d.id, label: d.name })),
+    person: services.people.list().map((p) => ({ value: p.id, label: p.fullName })).sort((a, b) => compareNames(a.label, b.label)),
+    room: services.directory.roomsOfForum(forumId).map((r) => ({ value: r.id, label: r.name })),
+    organization: services.organizations.list().map((o) => ({ value: o.id, label: o.name })).sort((a, b) => compareNames(a.label, b.label)),
+  });
+
+  const render = async (req: Request, res: Response, status: number, extra: { created?: { token: FeedToken; secret: string }; values?: Record<string, string> } & Partial<FormProblems> = {}) => {
+    const forum = services.forums.get(idParam(req, 'forumId'));
+    const base = baseUrlOf(req, services.config.publicUrl);
+    const tokens = services.feeds.list(forum.id).map((t) => ({ ...t, scopeName: services.feeds.scopeInfo(t).name }));
+    let created = null;
+    if (extra.created) {
+      const url = `${base}/s/${extra.created.secret}`;
+      const feed = `${url}/calendar.ics`;
+      created = { token: extra.created.token, pageUrl: url, feedUrl: feed, webcalUrl: webcalOf(feed), qr: await QRCode.toDataURL(webcalOf(feed), { margin: 1, width: 200 }) };
+    }
+    res.status(status).render('pages/links/index', {
+      title: 'Calendar links',
+      forum,
+      tokens,
+      scopes: FEED_SCOPES.filter((s) => s !== 'b2b_participant'),
+      choices: scopeChoices(forum.id),
+      values: extra.values ?? { scope: 'person', scopeId: '', label: '', expiresOn: '' },
+      errors: extra.errors ?? {},
+      formError: extra.formError ?? null,
+      created,
+      publicFeedUrl: `${base}/p/${forum.id}/programme.ics`,
+      now: services.clock(),
+    });
+  };
+
+  router.get('/', (req, res) => render(req, res, 200));
+
+  router.post('/', async (req, res) => {
+    const forumId = idParam(req, 'forumId');
+    // The scope id comes from the select that matches the chosen scope.
+    const values = { scope: String(req.body.scope ?? ''), scopeId: String(req.body[`scopeId_${req.body.scope}`] ?? req.body.scopeId ?? ''), label: String(req.body.label ?? ''), expiresOn: String(req.body.expiresOn ?? '') };
+    let created: { token: FeedToken; secret: string } | undefined;
+    await submitForm(
+      res,
+      () => {
+        created = services.feeds.createToken(actorOf(res), forumId, values);
+      },
+      (status, problems) => render(req, res, status, { values, ...problems }),
+    );
+    if (created) await render(req, res, 201, { created });
+  });
+
+  router.post('/:id/revoke', (req, res) => {
+    const token = services.feeds.revoke(actorOf(res), idParam(req));
+    flash(req, 'success', `Link “${token.label || token.scope}” revoked: it stops working at once.`);
+    res.redirect(303, `/forums/${idParam(req, 'forumId')}/links`);
+  });
+
+  router.post('/:id/rotate', async (req, res) => {
+    const created = services.feeds.rotate(actorOf(res), idParam(req));
+    await render(req, res, 201, { created });
+  });
+
+  return router;
+}

@@ -1,0 +1,61 @@
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import QRCode from 'qrcode';
+import { forumDays } from '../../domain/agenda';
+import type { Services } from '../../services';
+import type { FeedToken } from '../../store/repositories/feed-tokens';
+import { baseUrlOf, sendCalendar, webcalOf } from '../calendar-response';
+import { idParam } from '../form';
+
+/**
+ * What delegates reach without an account: /s/<token>[/calendar.ics | /agenda...]
+ * and the forum's public programme /p/<forumId>/programme.ics. A wrong, short,
+ * expired or revoked token is a plain 404 that says nothing about why.
+ */
+export function secretLinkRoutes(services: Services): Router {
+  const router = Router();
+
+  const resolveToken = (req: Request, res: Response, next: NextFunction) => {
+    const token = services.feeds.resolve(String(req.params.token ?? ''));
+    if (!token) {
+      res.status(404).render('pages/errors/404', { title: 'Not found', message: 'This link does not open anything. Ask the delegation’s protocol office for a current one.' });
+      return;
+    }
+    res.locals.feedToken = token;
+    res.set('Cache-Control', 'private, no-store');
+    next();
+  };
+
+  router.get('/s/:token', resolveToken, async (req, res) => {
+    const token = res.locals.feedToken as FeedToken;
+    const info = services.feeds.scopeInfo(token);
+    const base = baseUrlOf(req, services.config.publicUrl);
+    const feedUrl = `${base}/s/${req.params.token}/calendar.ics`;
+    const meetings = services.feeds.meetingsOf(token);
+    const views = services.views.describe(info.forum, meetings, { homeTimeZone: info.homeTimeZone });
+    const days = forumDays(info.forum).map((day) => ({ day, count: views.filter((v) => v.day === day && v.meeting.status !== 'cancelled').length }));
+    res.render('pages/secret/scope', {
+      title: `${info.name} · ${info.forum.shortName}`,
+      info,
+      feedUrl,
+      webcalUrl: webcalOf(feedUrl),
+      qr: await QRCode.toDataURL(webcalOf(feedUrl), { margin: 1, width: 220 }),
+      days,
+      views,
+      tokenPath: `/s/${req.params.token}`,
+    });
+  });
+
+  router.get('/s/:token/calendar.ics', resolveToken, (req, res) => {
+    const token = res.locals.feedToken as FeedToken;
+    services.feeds.markFetched(token);
+    const doc = services.feeds.feedFor(token, baseUrlOf(req, services.config.publicUrl));
+    sendCalendar(req, res, doc, { cache: 'private', refreshMinutes: services.config.feedRefreshMinutes });
+  });
+
+  router.get('/p/:forumId/programme.ics', (req, res) => {
+    const doc = services.feeds.publicFeed(idParam(req, 'forumId'), baseUrlOf(req, services.config.publicUrl));
+    sendCalendar(req, res, doc, { cache: 'public', refreshMinutes: services.config.feedRefreshMinutes });
+  });
+
+  return router;
+}
