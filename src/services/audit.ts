@@ -41,7 +41,15 @@ export class AuditService {
     if (entry.action !== 'delete' || !entry.before || !service) {
       throw new ValidationError({ _form: 'Only a deleted forum, venue, room, organization, person or delegation can be restored.' });
     }
-    const restored = service.restore(actor, entry.entityId, entry.before as never);
-    return { entity: entry.entity, id: restored.id };
+    try {
+      const restored = service.restore(actor, entry.entityId, entry.before as never);
+      return { entity: entry.entity, id: restored.id };
+    } catch (err) {
+      // The record pointed at another one (a room at its venue) that was deleted since.
+      if ((err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+        throw new ValidationError({ _form: `This ${entry.entity} refers to a record that has been deleted since; restore that first (from its own history), then this one.` });
+      }
+      throw err;
+    }
   }
 }
