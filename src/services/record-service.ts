@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { InUseError, NotFoundError, StaleVersionError, ValidationError } from '../domain/errors';
 import { inWriteTransaction } from '../store/database';
 import type { RecordShape, RecordTable, RecordValues } from '../store/record-table';
+import type { References } from '../store/references';
 import type { Store } from '../store';
 import type { Actor } from './actor';
 import { parseInput } from './validation';
@@ -15,8 +16,8 @@ export interface RecordServiceSpec<T extends RecordShape> {
   schema: z.ZodType<RecordValues<T>>;
   /** Checks that need the store (does the organization exist?); returns field messages. */
   check?: (values: RecordValues<T>, current: T | undefined) => Record<string, string>;
-  /** Counts of records that point at this one, by what they are. */
-  usage?: (id: number) => Record<string, number>;
+  /** The records that point at this one, by what they are: a delete is refused while any exist. */
+  usage?: (id: number) => References[];
   forumIdOf?: (record: T) => number | null;
   describe: (record: T) => string;
 }
@@ -38,8 +39,8 @@ export class RecordService<T extends RecordShape> {
   }
 
   get(id: number): T {
-    const record = this.spec.table.find(id);
-    if (!record) throw new NotFoundError(`There is no ${this.spec.label} with id ${id}.`);
+    const record = Number.isSafeInteger(id) ? this.spec.table.find(id) : undefined;
+    if (!record) throw new NotFoundError(Number.isSafeInteger(id) ? `There is no ${this.spec.label} with id ${id}.` : `There is no ${this.spec.label} at this address.`);
     return record;
   }
 
@@ -78,14 +79,17 @@ export class RecordService<T extends RecordShape> {
   remove(actor: Actor, id: number): void {
     inWriteTransaction(this.store.db, () => {
       const current = this.get(id);
-      const usage = this.spec.usage?.(id) ?? {};
-      const refs = Object.entries(usage)
-        .filter(([, n]) => n > 0)
-        .map(([what, n]) => `${n} ${what}${n === 1 ? '' : what.endsWith('s') ? 'es' : 's'}`);
+      const refs = (this.spec.usage?.(id) ?? []).filter((r) => r.names.length).map(describeReferences);
       if (refs.length) {
-        throw new InUseError(refs, `This ${this.spec.label} cannot be deleted: it is still used by ${refs.join(', ')}. Remove or change those first.`);
+        throw new InUseError(refs, `This ${this.spec.label} cannot be deleted: it is still used by ${refs.join('; ')}. Remove or change those first.`);
       }
-      this.spec.table.delete(id);
+      try {
+        this.spec.table.delete(id);
+      } catch (err) {
+        // A table that usage() does not know of yet still must not turn a refusal into a 500.
+        if ((err as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw err;
+        throw new InUseError([], `This ${this.spec.label} cannot be deleted: other records still point at it. Remove or change those first.`);
+      }
       this.audit(actor, 'delete', current, current, null);
     });
   }
@@ -115,4 +119,14 @@ export class RecordService<T extends RecordShape> {
       after,
     });
   }
+}
+
+/** How many names a refusal lists before it says "and N more". */
+const NAMES_SHOWN = 3;
+
+/** '10 people (Aleksandr Drozdenko, Dmitry Volkov, Rashad Hasanov and 7 more)' */
+export function describeReferences({ one, many, names }: References): string {
+  const shown = names.slice(0, NAMES_SHOWN).map((n) => `“${n}”`).join(', ');
+  const rest = names.length - NAMES_SHOWN;
+  return `${names.length} ${names.length === 1 ? one : many} (${shown}${rest > 0 ? ` and ${rest} more` : ''})`;
 }

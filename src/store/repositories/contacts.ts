@@ -1,5 +1,6 @@
 import type { Db } from '../database';
 import { RecordTable } from '../record-table';
+import { AVAILABILITY_LABEL, MEETING_LABEL, referencesBy, type References } from '../references';
 import type { Organization, Person } from '../../domain/types';
 
 export class OrganizationRepository extends RecordTable<Organization> {
@@ -11,10 +12,8 @@ export class OrganizationRepository extends RecordTable<Organization> {
     });
   }
 
-  usage(id: number): Record<string, number> {
-    return {
-      person: this.db.prepare('SELECT count(*) FROM person WHERE organization_id = ?').pluck().get(id) as number,
-    };
+  usage(id: number): References[] {
+    return [referencesBy(this.db, 'SELECT full_name FROM person WHERE organization_id = ? ORDER BY full_name', id, 'person', 'people')];
   }
 }
 
@@ -36,13 +35,13 @@ export class PersonRepository extends RecordTable<Person> {
     });
   }
 
-  usage(id: number): Record<string, number> {
-    const q = (sql: string) => this.db.prepare(sql).pluck().get(id) as number;
-    return {
-      'delegation membership': q('SELECT count(*) FROM delegation_member WHERE person_id = ?'),
-      'delegation headed': q('SELECT count(*) FROM delegation WHERE head_person_id = ?'),
-      meeting: q('SELECT count(*) FROM meeting_participant WHERE person_id = ?'),
-      'user account': q('SELECT count(*) FROM app_user WHERE person_id = ?'),
-    };
+  usage(id: number): References[] {
+    return [
+      referencesBy(this.db, 'SELECT d.name FROM delegation_member m JOIN delegation d ON d.id = m.delegation_id WHERE m.person_id = ? ORDER BY d.name', id, 'delegation membership'),
+      referencesBy(this.db, 'SELECT name FROM delegation WHERE head_person_id = ? ORDER BY name', id, 'delegation as its head', 'delegations as their head'),
+      referencesBy(this.db, `SELECT ${MEETING_LABEL} FROM meeting_participant p JOIN meeting ON meeting.id = p.meeting_id WHERE p.person_id = ? ORDER BY start_utc`, id, 'meeting'),
+      referencesBy(this.db, `SELECT ${AVAILABILITY_LABEL} FROM availability_block WHERE subject = 'person' AND subject_id = ? ORDER BY start_utc`, id, 'unavailability block'),
+      referencesBy(this.db, 'SELECT username FROM app_user WHERE person_id = ? ORDER BY username', id, 'user account'),
+    ];
   }
 }

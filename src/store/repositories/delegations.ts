@@ -1,5 +1,6 @@
 import type { Db } from '../database';
 import { RecordTable } from '../record-table';
+import { MEETING_LABEL, referencesBy, type References } from '../references';
 import type { Delegation, DelegationMember, MemberRole } from '../../domain/types';
 
 export class DelegationRepository extends RecordTable<Delegation> {
@@ -12,10 +13,10 @@ export class DelegationRepository extends RecordTable<Delegation> {
     });
   }
 
-  usage(id: number): Record<string, number> {
-    return {
-      meeting: this.db.prepare('SELECT count(*) FROM meeting_delegation WHERE delegation_id = ?').pluck().get(id) as number,
-    };
+  usage(id: number): References[] {
+    return [
+      referencesBy(this.db, `SELECT ${MEETING_LABEL} FROM meeting_delegation d JOIN meeting ON meeting.id = d.meeting_id WHERE d.delegation_id = ? ORDER BY start_utc`, id, 'meeting'),
+    ];
   }
 
   members(delegationId: number): DelegationMember[] {

@@ -1,5 +1,6 @@
 import type { Db } from '../database';
 import { RecordTable } from '../record-table';
+import { AVAILABILITY_LABEL, MEETING_LABEL, referencesBy, type References } from '../references';
 import type { Forum } from '../../domain/types';
 
 export class ForumRepository extends RecordTable<Forum> {
@@ -12,13 +13,13 @@ export class ForumRepository extends RecordTable<Forum> {
     });
   }
 
-  usage(id: number): Record<string, number> {
-    const q = (sql: string) => this.db.prepare(sql).pluck().get(id) as number;
-    return {
-      venue: q('SELECT count(*) FROM venue WHERE forum_id = ?'),
-      delegation: q('SELECT count(*) FROM delegation WHERE forum_id = ?'),
-      meeting: q('SELECT count(*) FROM meeting WHERE forum_id = ?'),
-    };
+  usage(id: number): References[] {
+    return [
+      referencesBy(this.db, 'SELECT name FROM venue WHERE forum_id = ? ORDER BY name', id, 'venue'),
+      referencesBy(this.db, 'SELECT name FROM delegation WHERE forum_id = ? ORDER BY name', id, 'delegation'),
+      referencesBy(this.db, `SELECT ${MEETING_LABEL} FROM meeting WHERE forum_id = ? ORDER BY start_utc`, id, 'meeting'),
+      referencesBy(this.db, `SELECT ${AVAILABILITY_LABEL} FROM availability_block WHERE forum_id = ? ORDER BY start_utc`, id, 'unavailability block'),
+    ];
   }
 
   /** Counts for the forum's home page. */

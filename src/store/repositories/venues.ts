@@ -1,5 +1,6 @@
 import type { Db } from '../database';
 import { RecordTable } from '../record-table';
+import { AVAILABILITY_LABEL, MEETING_LABEL, referencesBy, type References } from '../references';
 import type { Room, TravelTime, Venue } from '../../domain/types';
 
 export class VenueRepository extends RecordTable<Venue> {
@@ -12,10 +13,8 @@ export class VenueRepository extends RecordTable<Venue> {
     });
   }
 
-  usage(id: number): Record<string, number> {
-    return {
-      room: this.db.prepare('SELECT count(*) FROM room WHERE venue_id = ?').pluck().get(id) as number,
-    };
+  usage(id: number): References[] {
+    return [referencesBy(this.db, 'SELECT name FROM room WHERE venue_id = ? ORDER BY name', id, 'room')];
   }
 
   travelTimes(forumId: number): TravelTime[] {
@@ -56,9 +55,10 @@ export class RoomRepository extends RecordTable<Room> {
     return ids.map((id) => this.find(id)!);
   }
 
-  usage(id: number): Record<string, number> {
-    return {
-      meeting: this.db.prepare('SELECT count(*) FROM meeting WHERE room_id = ?').pluck().get(id) as number,
-    };
+  usage(id: number): References[] {
+    return [
+      referencesBy(this.db, `SELECT ${MEETING_LABEL} FROM meeting WHERE room_id = ? ORDER BY start_utc`, id, 'meeting'),
+      referencesBy(this.db, `SELECT ${AVAILABILITY_LABEL} FROM availability_block WHERE subject = 'room' AND subject_id = ? ORDER BY start_utc`, id, 'unavailability block'),
+    ];
   }
 }

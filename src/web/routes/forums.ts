@@ -14,7 +14,9 @@ export function forumRoutes(services: Services, _areas: ReturnType<typeof refere
     res.redirect(303, forum ? `/forums/${forum.id}` : '/forums');
   });
 
-  router.get('/forums/:forumId', (req, res) => {
+  // Only numeric ids: /forums/new and the other record pages belong to the forums area below.
+  router.get('/forums/:forumId', (req, res, next) => {
+    if (!/^\d+$/.test(req.params.forumId)) return next();
     const forum = services.forums.get(idParam(req, 'forumId'));
     const delegations = services.delegations.list({ forumId: forum.id }).map((d) => ({
       ...d,
