@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { offsetMinutesAt, resolveLocalTime } from '../domain/time';
 import type { Meeting } from '../domain/types';
 
 /** The meeting form's values as the page shows them (strings, rows). */
@@ -65,8 +66,9 @@ export function formValuesOf(m: Meeting): MeetingFormValues {
     start: m.start,
     end: m.end,
     timeZone: m.timeZone,
-    startOffset: '',
-    endOffset: '',
+    // Pins a DST-fold time to the reading chosen when it was saved; ignored for any other time.
+    startOffset: String(offsetMinutesAt(m.startUtc, m.timeZone)),
+    endOffset: String(offsetMinutesAt(m.endUtc, m.timeZone)),
     roomId: m.roomId === null ? '' : String(m.roomId),
     place: m.place,
     isPublic: m.isPublic,
@@ -76,6 +78,21 @@ export function formValuesOf(m: Meeting): MeetingFormValues {
     outcome: m.outcome,
     documents: m.documents.map((d) => ({ title: d.title, parties: d.parties, signedOn: d.signedOn ?? '' })),
   };
+}
+
+/**
+ * The two UTC offsets of each time in the form that a DST fold makes
+ * ambiguous, so the form offers the choice whenever it matters: after a
+ * refusal, and when editing a stored fold time (preselected), which would
+ * otherwise be refused on every later save.
+ */
+export function foldOffsetChoices(values: Pick<MeetingFormValues, 'start' | 'end'>, timeZone: string): Record<string, number[]> {
+  const choices: Record<string, number[]> = {};
+  for (const key of ['start', 'end'] as const) {
+    const reading = resolveLocalTime({ local: values[key].trim().replace(' ', 'T').slice(0, 16), timeZone });
+    if (!reading.ok && reading.offsets) choices[`${key}Offsets`] = reading.offsets;
+  }
+  return choices;
 }
 
 export function blankMeetingForm(defaults: Partial<MeetingFormValues>): MeetingFormValues {
