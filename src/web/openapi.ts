@@ -1,6 +1,7 @@
 /**
  * The API's description, served at /api/v1/openapi.json. Kept by hand next to
- * the routers (api.ts, api-meetings.ts); tests check every path here answers.
+ * the routers (api.ts, api-meetings.ts, api-feeds.ts); tests check that every
+ * routed path is listed here and that every path here answers.
  */
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
@@ -74,6 +75,17 @@ export const OPENAPI = {
         },
       },
       SaveResult: { type: 'object', properties: { meeting: ref('Meeting'), warnings: { type: 'array', items: ref('Conflict') } } },
+      FeedTokenInput: {
+        type: 'object',
+        required: ['forumId', 'scope', 'scopeId'],
+        properties: {
+          forumId: { type: 'integer' },
+          scope: { enum: ['delegation', 'person', 'room', 'organization', 'b2b_participant'] },
+          scopeId: { type: 'integer' },
+          label: { type: 'string' },
+          expiresOn: { type: ['string', 'null'], format: 'date' },
+        },
+      },
       AvailabilityInput: {
         type: 'object',
         required: ['subject', 'subjectId', 'start', 'end'],
@@ -124,5 +136,14 @@ export const OPENAPI = {
       post: { summary: 'Add an availability block', parameters: [idParam()], requestBody: json(ref('AvailabilityInput')), responses: { '201': { description: 'Created' }, '422': { description: 'Invalid input' }, ...errors } },
     },
     '/api/v1/availability/{id}': { delete: { summary: 'Remove an availability block', parameters: [idParam()], responses: { '204': { description: 'Removed' }, ...errors } } },
+    '/api/v1/forums/{id}/feed-tokens': { get: { summary: "The forum's secret calendar links (never their secrets)", parameters: [idParam()], responses: { '200': { description: 'Array' }, ...errors } } },
+    '/api/v1/feed-tokens': {
+      post: {
+        summary: 'Create a secret calendar link; the answer carries the secret and its URLs, once',
+        requestBody: json(ref('FeedTokenInput')),
+        responses: { '201': { description: 'Created: token, url, webcalUrl, pageUrl' }, '422': { description: 'Invalid input' }, ...errors },
+      },
+    },
+    '/api/v1/feed-tokens/{id}': { delete: { summary: 'Revoke a secret calendar link', parameters: [idParam()], responses: { '204': { description: 'Revoked' }, ...errors } } },
   },
 };

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { StaleVersionError } from '../../domain/errors';
 import { dayBounds } from '../../domain/time';
-import { MEETING_KINDS, MEETING_STATUSES, type MeetingKind, type MeetingStatus } from '../../domain/types';
+import { MEETING_KINDS, MEETING_STATUSES, type Meeting, type MeetingKind, type MeetingStatus } from '../../domain/types';
 import type { Services } from '../../services';
 import { toInput } from '../../services/meetings';
 import { actorOf, idParam, queryString } from '../form';
@@ -47,13 +47,13 @@ export function apiMeetingRoutes(services: Services): Router {
     const current = services.meetings.get(idParam(req));
     const version = ifMatchVersion(req);
     if (version === null) throw new StaleVersionError(meetingJson(current), null);
-    const { meeting, warnings } = services.meetings.update(actorOf(res), current.id, version, { ...toInput(current), ...withoutOffsetsIfTimeChanged(req.body) });
+    const { meeting, warnings } = answeringStaleAsJson(() => services.meetings.update(actorOf(res), current.id, version, { ...toInput(current), ...withoutOffsetsIfTimeChanged(req.body) }));
     res.set('ETag', `"v${meeting.version}"`).json({ meeting: meetingJson(meeting), warnings });
   });
 
   router.post('/meetings/:id/cancel', (req, res) => {
     const current = services.meetings.get(idParam(req));
-    const { meeting, warnings } = services.meetings.setStatus(actorOf(res), current.id, ifMatchVersion(req) ?? current.version, 'cancelled');
+    const { meeting, warnings } = answeringStaleAsJson(() => services.meetings.setStatus(actorOf(res), current.id, ifMatchVersion(req) ?? current.version, 'cancelled'));
     res.set('ETag', `"v${meeting.version}"`).json({ meeting: meetingJson(meeting), warnings });
   });
 
@@ -87,4 +87,14 @@ function withoutOffsetsIfTimeChanged(body: Record<string, unknown>): Record<stri
   if ('start' in patch && !('startOffset' in patch)) patch.startOffset = undefined;
   if ('end' in patch && !('endOffset' in patch)) patch.endOffset = undefined;
   return patch;
+}
+
+/** A 412 shows what is stored now in the API's shape (ISO instants), not as the domain record the service holds. */
+function answeringStaleAsJson<T>(save: () => T): T {
+  try {
+    return save();
+  } catch (err) {
+    if (err instanceof StaleVersionError) throw new StaleVersionError(meetingJson(err.current as Meeting), err.expectedVersion, err.message);
+    throw err;
+  }
 }

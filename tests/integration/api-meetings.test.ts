@@ -1,0 +1,295 @@
+/**
+ * The meetings JSON API against the demo forum: filters, ETag / If-Match,
+ * the same validation and conflicts as the pages, availability blocks, and
+ * the OpenAPI description checked against the routes that really exist.
+ */
+import request from 'supertest';
+import { SYSTEM_ACTOR } from '../../src/services/actor';
+import { apiRoutes } from '../../src/web/routes/api';
+import { OPENAPI } from '../../src/web/openapi';
+import { addUser, createTestApp, csrfFrom, signIn, type TestContext } from '../support/app';
+
+let ctx: TestContext;
+let auth: { Authorization: string };
+const demo = () => ctx.demo!;
+const forumUrl = (rest = '') => `/api/v1/forums/${demo().forumId}${rest}`;
+
+beforeAll(() => {
+  ctx = createTestApp();
+  addUser(ctx, 'robot', 'planner');
+  auth = { Authorization: `Bearer ${ctx.services.accounts.createApiToken(SYSTEM_ACTOR, 'robot', 'api tests').token}` };
+});
+afterAll(() => ctx.close());
+
+const api = {
+  get: (url: string) => request(ctx.app).get(url).set(auth),
+  post: (url: string, body?: object) => request(ctx.app).post(url).set(auth).send(body),
+  patch: (url: string, body: object, ifMatch?: string) => {
+    const req = request(ctx.app).patch(url).set(auth);
+    return (ifMatch === undefined ? req : req.set('If-Match', ifMatch)).send(body);
+  },
+  delete: (url: string) => request(ctx.app).delete(url).set(auth),
+};
+
+/** A tentative meeting input on the free first morning, overridable. */
+function input(overrides: Record<string, unknown> = {}) {
+  return { title: 'API meeting', kind: 'bilateral', status: 'tentative', start: '2019-06-06T10:00', end: '2019-06-06T10:30', roomId: demo().rooms.bilateral2, participants: [{ personId: demo().people.adviser, role: 'principal' }], ...overrides };
+}
+const titles = (body: { title: string }[]) => body.map((m) => m.title);
+const meetingCount = () => ctx.services.store.meetings.count(demo().forumId);
+const demoMeeting = (prefix: string) => ctx.services.meetings.list({ forumId: demo().forumId }).find((m) => m.title.startsWith(prefix))!;
+
+describe('reading meetings', () => {
+  it.each([
+    { name: 'day', query: () => '?day=2019-06-08', expected: ['Morning briefing', 'Opening of the meeting of Azerbaijani and Russian entrepreneurs'] },
+    { name: 'person', query: () => `?person=${demo().people.gaz}`, expected: ['Meeting with GAZ Group on the Hajigabul plant'] },
+    { name: 'room', query: () => `?room=${demo().rooms.smolnyHall}`, expected: ['Working meeting at the Government of Leningrad Region on joint food fairs'] },
+    { name: 'delegation', query: () => `?delegation=${demo().delegations.leningrad}`, expected: ['Meeting with Governor of Leningrad Region Aleksandr Drozdenko', 'Working meeting at the Government of Leningrad Region on joint food fairs'] },
+    { name: 'kind and status', query: () => '?kind=reception&status=tentative', expected: ['Reception of the Embassy of Azerbaijan'] },
+    { name: 'day and person', query: () => `?day=2019-06-06&person=${demo().people.mustafayev}`, expected: ['Arrival briefing of the delegation'] },
+  ])('filters the list by $name', async ({ query, expected }) => {
+    const res = await api.get(forumUrl(`/meetings${query()}`));
+    expect(res.status).toBe(200);
+    expect(titles(res.body)).toEqual(expected);
+  });
+
+  it('reads one meeting in the documented shape, with its version as ETag, and answers If-None-Match with 304', async () => {
+    const m = demoMeeting('Meeting with Governor');
+    const res = await api.get(`/api/v1/meetings/${m.id}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.etag).toBe('"v1"');
+    expect(res.body).toMatchObject({
+      id: m.id,
+      forumId: demo().forumId,
+      title: 'Meeting with Governor of Leningrad Region Aleksandr Drozdenko',
+      kind: 'bilateral',
+      status: 'confirmed',
+      start: '2019-06-07T10:00',
+      end: '2019-06-07T11:00',
+      timeZone: 'Europe/Moscow',
+      startUtc: '2019-06-07T07:00:00Z',
+      endUtc: '2019-06-07T08:00:00Z',
+      roomId: demo().rooms.bilateral1,
+      place: '',
+      version: 1,
+    });
+    expect(res.body.participants).toContainEqual({ personId: demo().people.drozdenko, role: 'counterpart' });
+    expect(res.body.documents[0]).toMatchObject({ signedOn: '2019-06-07' });
+    const again = await api.get(`/api/v1/meetings/${m.id}`).set('If-None-Match', '"v1"');
+    expect(again.status).toBe(304);
+  });
+
+  it('answers 404 in JSON for a meeting or forum that does not exist, and 401 without credentials', async () => {
+    expect((await api.get('/api/v1/meetings/999999')).status).toBe(404);
+    const noForum = await api.get('/api/v1/forums/999999/meetings');
+    expect(noForum.status).toBe(404);
+    expect(noForum.body.error).toEqual(expect.any(String));
+    expect((await request(ctx.app).get(forumUrl('/meetings'))).status).toBe(401);
+  });
+});
+
+describe('creating meetings', () => {
+  it('answers 201 with the meeting, its Location and ETag, and its warnings', async () => {
+    const crowd = ['deputy', 'adviser', 'protocol', 'interpreter', 'press', 'security', 'azpromo', 'gaz', 'hajigabul'].map((k) => ({ personId: demo().people[k], role: 'required' }));
+    const res = await api.post(forumUrl('/meetings'), input({ title: 'Crowded', status: 'confirmed', start: '2019-06-06T12:00', end: '2019-06-06T12:45', participants: crowd }));
+    expect(res.status).toBe(201);
+    expect(res.headers.location).toBe(`/api/v1/meetings/${res.body.meeting.id}`);
+    expect(res.headers.etag).toBe('"v1"');
+    expect(res.body.meeting).toMatchObject({ title: 'Crowded', status: 'confirmed', start: '2019-06-06T12:00', startUtc: '2019-06-06T09:00:00Z', endUtc: '2019-06-06T09:45:00Z', sequence: 0, version: 1 });
+    expect(res.body.warnings).toEqual([
+      expect.objectContaining({ kind: 'over_capacity', severity: 'warning', meetingIds: [res.body.meeting.id], roomId: demo().rooms.bilateral2, message: expect.stringContaining('has 9 participants but Pavilion F, bilateral meeting room F2 at ExpoForum seats 8') }),
+    ]);
+  });
+
+  it('answers 409 with the conflicts when a confirmed meeting clashes with a confirmed one, and writes nothing', async () => {
+    const before = meetingCount();
+    const res = await api.post(forumUrl('/meetings'), input({ title: 'Clash', status: 'confirmed', start: '2019-06-07T10:30', end: '2019-06-07T11:00', roomId: demo().rooms.bilateral1, participants: [] }));
+    expect(res.status).toBe(409);
+    expect(res.body.error).toContain('“Clash” cannot be confirmed');
+    expect(res.body.conflicts).toEqual([expect.objectContaining({ kind: 'room_double_booked', severity: 'error', roomId: demo().rooms.bilateral1, meetingIds: [demoMeeting('Meeting with Governor').id, expect.any(Number)] })]);
+    expect(meetingCount()).toBe(before);
+    // The same meeting as tentative is saved, with the clash as a warning.
+    const tentative = await api.post(forumUrl('/meetings'), input({ title: 'Clash', status: 'tentative', start: '2019-06-07T10:30', end: '2019-06-07T11:00', roomId: demo().rooms.bilateral1, participants: [] }));
+    expect(tentative.status).toBe(201);
+    expect(tentative.body.warnings).toEqual([expect.objectContaining({ kind: 'room_double_booked', severity: 'warning' })]);
+  });
+
+  it.each([
+    { name: 'missing and unknown fields', body: () => ({ title: '', kind: 'picnic', status: 'confirmed', start: '2019-06-06T10:00' }), fields: { title: expect.any(String), kind: expect.any(String), end: expect.any(String) } },
+    { name: 'an end before the start', body: () => input({ end: '2019-06-06T09:00' }), fields: { end: 'The end must be after the start.' } },
+    { name: 'a room of no venue of this forum', body: () => input({ roomId: 999999 }), fields: { roomId: 'Choose a room of this forum’s venues.' } },
+    { name: 'a person who does not exist', body: () => input({ participants: [{ personId: 999999, role: 'required' }] }), fields: { 'participants.0.personId': 'Participant 1 does not exist; choose someone from the list.' } },
+    { name: 'an unknown zone', body: () => input({ timeZone: 'Mars/Olympus' }), fields: { timeZone: expect.any(String) } },
+    {
+      name: 'a time in the DST gap',
+      body: () => input({ timeZone: 'Europe/Berlin', start: '2026-03-29T02:30', end: '2026-03-29T03:30', roomId: null }),
+      fields: { start: '02:30 does not exist on 29 March 2026 in Europe/Berlin: clocks jump from 02:00 to 03:00. Choose a time before 02:00 or from 03:00 on.' },
+    },
+    {
+      name: 'an ambiguous time in the DST fold without an offset',
+      body: () => input({ timeZone: 'Europe/Berlin', start: '2026-10-25T02:30', end: '2026-10-25T03:30', roomId: null }),
+      fields: { start: expect.stringContaining('happens twice: clocks go back from 03:00 to 02:00. Say which one is meant: UTC+02:00 (the first) or UTC+01:00 (the second).') },
+    },
+  ])('answers 422 with per-field messages for $name, writing nothing', async ({ body, fields }) => {
+    const before = meetingCount();
+    const res = await api.post(forumUrl('/meetings'), body());
+    expect(res.status).toBe(422);
+    expect(res.body).toEqual({ error: expect.any(String), fields });
+    expect(meetingCount()).toBe(before);
+  });
+
+  it('accepts a fold time with the offset that picks its reading', async () => {
+    const res = await api.post(forumUrl('/meetings'), input({ timeZone: 'Europe/Berlin', start: '2026-10-25T02:30', end: '2026-10-25T03:30', startOffset: 60, roomId: null }));
+    expect(res.status).toBe(201);
+    expect(res.body.meeting).toMatchObject({ start: '2026-10-25T02:30', timeZone: 'Europe/Berlin', startUtc: '2026-10-25T01:30:00Z', endUtc: '2026-10-25T02:30:00Z' });
+  });
+});
+
+describe('changing meetings', () => {
+  const make = async (overrides: Record<string, unknown> = {}) => (await api.post(forumUrl('/meetings'), input({ start: '2019-06-08T15:00', end: '2019-06-08T15:30', ...overrides }))).body.meeting;
+
+  it('requires If-Match (428), refuses a stale one (412, with what is stored now) and saves a current one (200)', async () => {
+    const m = await make({ title: 'Patch me' });
+    const missing = await api.patch(`/api/v1/meetings/${m.id}`, { title: 'x' });
+    expect(missing.status).toBe(428);
+    expect(missing.body.error).toBe('Send If-Match with the version (ETag) you are changing.');
+
+    const stale = await api.patch(`/api/v1/meetings/${m.id}`, { title: 'x' }, '"v7"');
+    expect(stale.status).toBe(412);
+    expect(stale.body.current).toMatchObject({ id: m.id, title: 'Patch me', version: 1, startUtc: '2019-06-08T12:00:00Z' });
+
+    const saved = await api.patch(`/api/v1/meetings/${m.id}`, { title: 'Patched' }, '"v1"');
+    expect(saved.status).toBe(200);
+    expect(saved.headers.etag).toBe('"v2"');
+    expect(saved.body.meeting).toMatchObject({ title: 'Patched', version: 2, participants: m.participants, roomId: m.roomId });
+    expect((await api.patch(`/api/v1/meetings/${m.id}`, { title: 'Again' }, '"v1"')).status).toBe(412);
+  });
+
+  it('raises SEQUENCE when the time moves and keeps it for a briefing-only change', async () => {
+    const m = await make({ title: 'Sequenced' });
+    expect(m.sequence).toBe(0);
+    const moved = await api.patch(`/api/v1/meetings/${m.id}`, { start: '2019-06-08T16:00', end: '2019-06-08T16:30' }, '"v1"');
+    expect(moved.body.meeting).toMatchObject({ start: '2019-06-08T16:00', startUtc: '2019-06-08T13:00:00Z', sequence: 1, version: 2 });
+    const briefed = await api.patch(`/api/v1/meetings/${m.id}`, { briefing: 'New talking points' }, '"v2"');
+    expect(briefed.body.meeting).toMatchObject({ briefing: 'New talking points', sequence: 1, version: 3 });
+  });
+
+  it('refuses a change that makes a confirmed meeting clash (409) and one with invalid input (422), leaving it as it was', async () => {
+    const m = await make({ title: 'Movable', status: 'confirmed', roomId: demo().rooms.bilateral1, participants: [] });
+    const clash = await api.patch(`/api/v1/meetings/${m.id}`, { start: '2019-06-07T10:30', end: '2019-06-07T11:00' }, '"v1"');
+    expect(clash.status).toBe(409);
+    expect(clash.body.conflicts[0]).toMatchObject({ kind: 'room_double_booked', severity: 'error' });
+    const invalid = await api.patch(`/api/v1/meetings/${m.id}`, { end: '2019-06-08T14:00' }, '"v1"');
+    expect(invalid.status).toBe(422);
+    expect(invalid.body.fields).toEqual({ end: 'The end must be after the start.' });
+    expect(ctx.services.meetings.get(m.id)).toMatchObject({ start: '2019-06-08T15:00', version: 1 });
+  });
+
+  it('cancels a meeting, keeping the record (status cancelled, SEQUENCE raised), and honours a stale If-Match', async () => {
+    const m = await make({ title: 'To cancel' });
+    expect((await request(ctx.app).post(`/api/v1/meetings/${m.id}/cancel`).set(auth).set('If-Match', '"v5"')).status).toBe(412);
+    const res = await api.post(`/api/v1/meetings/${m.id}/cancel`);
+    expect(res.status).toBe(200);
+    expect(res.body.meeting).toMatchObject({ status: 'cancelled', sequence: 1, version: 2 });
+    expect((await api.get(`/api/v1/meetings/${m.id}`)).body.status).toBe('cancelled');
+    expect(titles((await api.get(forumUrl('/meetings?status=cancelled'))).body)).toContain('To cancel');
+  });
+});
+
+describe('conflicts and availability', () => {
+  it("lists the whole programme's conflicts, including the demo's too-short transfer", async () => {
+    const res = await api.get(forumUrl('/conflicts'));
+    expect(res.status).toBe(200);
+    expect(res.body).toContainEqual(
+      expect.objectContaining({
+        kind: 'travel_time',
+        severity: 'warning',
+        personId: demo().people.deputy,
+        meetingIds: [demoMeeting('Meeting with GAZ').id, demoMeeting('Working meeting at the Government').id],
+        message: expect.stringContaining('needs 45 min to reach Smolny'),
+      }),
+    );
+  });
+
+  it('adds, lists and removes availability blocks, and a block shows up as a conflict', async () => {
+    const gazMeeting = demoMeeting('Meeting with GAZ');
+    const created = await api.post(forumUrl('/availability'), { subject: 'person', subjectId: demo().people.gaz, start: '2019-06-07T13:00', end: '2019-06-07T14:00', reason: 'Flight delayed' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ subject: 'person', subjectId: demo().people.gaz, start: '2019-06-07T13:00', timeZone: 'Europe/Moscow', startUtc: '2019-06-07T10:00:00Z', endUtc: '2019-06-07T11:00:00Z', reason: 'Flight delayed' });
+
+    const listed = await api.get(forumUrl('/availability'));
+    expect(listed.body.map((b: { id: number }) => b.id)).toContain(created.body.id);
+    const conflicts = (await api.get(forumUrl('/conflicts'))).body as { kind: string; meetingIds: number[]; message: string }[];
+    expect(conflicts).toContainEqual(expect.objectContaining({ kind: 'unavailable', meetingIds: [gazMeeting.id], message: expect.stringContaining('(Flight delayed)') }));
+
+    expect((await api.delete(`/api/v1/availability/${created.body.id}`)).status).toBe(204);
+    expect((await api.get(forumUrl('/availability'))).body.map((b: { id: number }) => b.id)).not.toContain(created.body.id);
+    expect((await api.get(forumUrl('/conflicts'))).body).not.toContainEqual(expect.objectContaining({ kind: 'unavailable', meetingIds: [gazMeeting.id] }));
+    expect((await api.delete(`/api/v1/availability/${created.body.id}`)).status).toBe(404);
+  });
+
+  it('answers 422 for an invalid block', async () => {
+    const res = await api.post(forumUrl('/availability'), { subject: 'car', subjectId: 1, start: '2019-06-07T13:00', end: '2019-06-07T12:00' });
+    expect(res.status).toBe(422);
+    expect(Object.keys(res.body.fields)).toContain('subject');
+    const backwards = await api.post(forumUrl('/availability'), { subject: 'room', subjectId: demo().rooms.stand, start: '2019-06-07T13:00', end: '2019-06-07T12:00' });
+    expect(backwards.body.fields).toEqual({ end: 'The end must be after the start.' });
+  });
+});
+
+describe('session callers', () => {
+  it('need the CSRF header to write, and a viewer may read but not write', async () => {
+    const planner = await signIn(ctx, 'web-planner', 'planner');
+    expect((await planner.agent.post(forumUrl('/meetings')).send(input())).status).toBe(403);
+    expect((await planner.json('post', forumUrl('/meetings'), input({ title: 'From the page' }))).status).toBe(201);
+    const viewer = await signIn(ctx, 'web-viewer', 'viewer');
+    expect((await viewer.get(forumUrl('/meetings'))).status).toBe(200);
+    const csrf = await csrfFrom(viewer.agent, `/forums/${demo().forumId}/meetings`);
+    expect((await viewer.agent.post(forumUrl('/meetings')).set('x-csrf-token', csrf).send(input())).status).toBe(403);
+  });
+});
+
+describe('the OpenAPI description', () => {
+  /** Every (method, path) the API router really answers, as OpenAPI spells paths. */
+  function routedPaths(): string[] {
+    type Layer = { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: Layer[] } };
+    const walk = (stack: Layer[]): string[] =>
+      stack.flatMap((layer) => {
+        if (layer.route) return Object.keys(layer.route.methods).map((method) => `${method.toUpperCase()} /api/v1${layer.route!.path.replace(/:(\w+)/g, '{$1}')}`);
+        return layer.handle?.stack ? walk(layer.handle.stack) : [];
+      });
+    return walk((apiRoutes(ctx.services) as unknown as { stack: Layer[] }).stack);
+  }
+  const documented = () => Object.entries(OPENAPI.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`));
+
+  it('is served to anyone and lists every path the API answers', async () => {
+    const res = await request(ctx.app).get('/api/v1/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toBe('3.1.0');
+    const served = Object.entries(res.body.paths as Record<string, object>).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`));
+    const undocumented = routedPaths().filter((r) => r !== 'GET /api/v1/openapi.json' && !served.includes(r));
+    expect(undocumented).toEqual([]);
+  });
+
+  it('describes only paths that answer (not 404) for a valid id', async () => {
+    const block = ctx.services.availability.create(SYSTEM_ACTOR, demo().forumId, { subject: 'room', subjectId: demo().rooms.stand, start: '2019-06-06T08:00', end: '2019-06-06T09:00', reason: 'for the path check' });
+    const meeting = (await api.post(forumUrl('/meetings'), input({ title: 'Path check', start: '2019-06-06T18:00', end: '2019-06-06T18:30' }))).body.meeting;
+    const link = ctx.services.feeds.createToken(SYSTEM_ACTOR, demo().forumId, { scope: 'delegation', scopeId: demo().delegations.azerbaijan, label: 'for the path check' }).token;
+    const validIds: [prefix: string, id: number][] = [
+      ['/api/v1/meetings/', meeting.id],
+      ['/api/v1/availability/', block.id],
+      ['/api/v1/feed-tokens/', link.id],
+      ['/api/v1/forums/', demo().forumId],
+    ];
+    const idFor = (path: string) => validIds.find(([prefix]) => path.startsWith(prefix))?.[1] ?? 0;
+    const answers: string[] = [];
+    for (const route of documented()) {
+      const [method, path] = route.split(' ') as [string, string];
+      const url = path.replace('{id}', String(idFor(path)));
+      const req = request(ctx.app)[method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'](url).set(auth);
+      const res = await (method === 'PATCH' ? req.set('If-Match', `"v${meeting.version}"`) : req).send({});
+      answers.push(`${route} ${res.status === 404 ? 404 : 'answers'}`);
+    }
+    expect(answers).toEqual(documented().map((route) => `${route} answers`));
+  });
+});
