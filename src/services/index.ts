@@ -9,6 +9,7 @@ import { MeetingService } from './meetings';
 import { AvailabilityService } from './availability';
 import { ProgrammeViews } from './programme-views';
 import { FeedService } from './feeds';
+import { AgendaService } from './agendas';
 
 export interface ServiceOptions {
   config: Pick<Config, 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'>;
@@ -27,7 +28,7 @@ export function createServices(store: Store, options: ServiceOptions) {
   const availability = new AvailabilityService(store, clock);
   const views = new ProgrammeViews(store);
   const feeds = new FeedService(store, views, { refreshMinutes: options.config.feedRefreshMinutes, cancelledDays: options.config.feedCancelledDays }, clock);
-  return { store, config: options.config, clock, ...reference, accounts, audit, directory, meetings, availability, views, feeds };
+  return { store, config: options.config, clock, ...reference, accounts, audit, directory, meetings, availability, views, feeds, agendas: new AgendaService(store, feeds, meetings, views, clock) };
 }
 
 export type Services = ReturnType<typeof createServices>;

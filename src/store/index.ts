@@ -3,6 +3,7 @@ import { AuditRepository } from './repositories/audit';
 import { AvailabilityRepository } from './repositories/availability';
 import { MeetingRepository } from './repositories/meetings';
 import { FeedTokenRepository } from './repositories/feed-tokens';
+import { PrintSnapshotRepository } from './repositories/print-snapshots';
 import { OrganizationRepository, PersonRepository } from './repositories/contacts';
 import { DelegationRepository } from './repositories/delegations';
 import { ForumRepository } from './repositories/forums';
@@ -25,6 +26,7 @@ export function createStore(db: Db) {
     meetings: new MeetingRepository(db),
     availability: new AvailabilityRepository(db),
     feedTokens: new FeedTokenRepository(db),
+    printSnapshots: new PrintSnapshotRepository(db),
   };
 }
 

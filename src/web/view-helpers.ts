@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { forumDays } from '../domain/agenda';
 
 /** Small formatting helpers every view can use (app.locals). No business rules. */
 export const viewHelpers = {
@@ -30,6 +31,9 @@ export const viewHelpers = {
   instant(ms: number | null | undefined, zone = 'UTC'): string {
     if (ms === null || ms === undefined) return '';
     return DateTime.fromMillis(ms, { zone }).toFormat('yyyy-LL-dd HH:mm');
+  },
+  forumDaysOf(forum: { startDate: string; endDate: string }): string[] {
+    return forumDays(forum);
   },
   plural(n: number, one: string, many = `${one}s`): string {
     return `${n} ${n === 1 ? one : many}`;

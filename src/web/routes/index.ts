@@ -7,6 +7,7 @@ import { forumRoutes } from './forums';
 import { meetingRoutes } from './meetings';
 import { plannerViews } from './planner-views';
 import { feedLinkRoutes } from './feed-links';
+import { agendaRoutes } from './agendas';
 import { secretLinkRoutes } from './secret-links';
 import { recordArea } from './record-area';
 import { referenceAreas } from './reference-areas';
@@ -23,6 +24,7 @@ export function routes(services: Services): Router {
   router.use(forumRoutes(services, areas));
   router.use('/forums/:forumId/meetings', meetingRoutes(services));
   router.use('/forums/:forumId/links', feedLinkRoutes(services));
+  router.use('/forums/:forumId/agenda', agendaRoutes(services));
   router.use('/forums/:forumId', plannerViews(services));
   router.use('/forums', recordArea(areas.forums, services.audit));
   router.use('/forums/:forumId/venues', recordArea(areas.venues, services.audit));

@@ -1,10 +1,12 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import QRCode from 'qrcode';
+import { NotFoundError } from '../../domain/errors';
 import { forumDays } from '../../domain/agenda';
 import type { Services } from '../../services';
 import type { FeedToken } from '../../store/repositories/feed-tokens';
 import { baseUrlOf, sendCalendar, webcalOf } from '../calendar-response';
 import { idParam } from '../form';
+import { renderAgenda } from './agendas';
 
 /**
  * What delegates reach without an account: /s/<token>[/calendar.ics | /agenda...]
@@ -51,6 +53,14 @@ export function secretLinkRoutes(services: Services): Router {
     const doc = services.feeds.feedFor(token, baseUrlOf(req, services.config.publicUrl));
     sendCalendar(req, res, doc, { cache: 'private', refreshMinutes: services.config.feedRefreshMinutes });
   });
+
+  const agendaFor = (req: Request, res: Response, day: string | null) => {
+    const token = res.locals.feedToken as FeedToken;
+    if (token.scope === 'organization') throw new NotFoundError('Agendas are printed for a person, a delegation or a room.');
+    renderAgenda(services, res, { forumId: token.forumId, scope: token.scope, scopeId: token.scopeId, day, viewer: 'link' }, { base: `/s/${req.params.token}/agenda`, markPrinted: null });
+  };
+  router.get('/s/:token/agenda', resolveToken, (req, res) => agendaFor(req, res, null));
+  router.get('/s/:token/agenda/:date', resolveToken, (req, res) => agendaFor(req, res, String(req.params.date)));
 
   router.get('/p/:forumId/programme.ics', (req, res) => {
     const doc = services.feeds.publicFeed(idParam(req, 'forumId'), baseUrlOf(req, services.config.publicUrl));

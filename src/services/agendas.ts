@@ -1,0 +1,134 @@
+import { buildAgenda, forumDays, type Agenda, type AgendaSource } from '../domain/agenda';
+import { takeSnapshot } from '../domain/agenda-changes';
+import { NotFoundError, ValidationError } from '../domain/errors';
+import type { LocalDate } from '../domain/types';
+import { inWriteTransaction } from '../store/database';
+import type { Store } from '../store';
+import type { ScopeRef } from '../store/repositories/print-snapshots';
+import type { Actor } from './actor';
+import type { FeedService } from './feeds';
+import type { MeetingService } from './meetings';
+import type { MeetingView, ProgrammeViews } from './programme-views';
+
+export const AGENDA_SCOPES = ['person', 'delegation', 'room'] as const;
+
+export interface AgendaRequest extends ScopeRef {
+  /** One day, or null for the booklet of every forum day. */
+  day: LocalDate | null;
+  /** Staff see briefings on person and delegation agendas; a door sheet and a link's non-private scope never. */
+  viewer: 'staff' | 'link';
+}
+
+/**
+ * Printed agendas: loads the scope's meetings with names, the conflicts, the
+ * travel matrix and the last print's snapshot, and lets the pure builder
+ * decide what goes on paper.
+ */
+export class AgendaService {
+  constructor(
+    private readonly store: Store,
+    private readonly feeds: FeedService,
+    private readonly meetings: MeetingService,
+    private readonly views: ProgrammeViews,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  build(req: AgendaRequest): Agenda & { printedBy: string | null } {
+    const { info, sources, forum } = this.load(req);
+    if (req.day !== null && (req.day < forum.startDate || req.day > forum.endDate || !/^\d{4}-\d{2}-\d{2}$/.test(req.day))) {
+      throw new NotFoundError(`${req.day} is not a day of ${forum.shortName} (${forum.startDate} to ${forum.endDate}).`);
+    }
+    const ids = new Set(sources.map((s) => s.meetingId));
+    const conflicts = this.meetings.conflicts(forum.id).filter((c) => c.meetingIds.some((id) => ids.has(id)));
+    const snapshot = this.store.printSnapshots.latest(req);
+    const agenda = buildAgenda({
+      scope: { kind: req.scope === 'b2b_participant' ? 'b2b_participant' : (req.scope as 'person' | 'delegation' | 'room'), title: info.name, isPrivate: this.isPrivate(req, info.isPrivate) },
+      forum: { name: forum.name, timeZone: forum.timeZone, startDate: forum.startDate, endDate: forum.endDate },
+      homeTimeZone: info.homeTimeZone,
+      days: req.day === null ? forumDays(forum) : [req.day],
+      entries: sources,
+      conflicts,
+      travelTimes: this.store.venues.travelTimes(forum.id),
+      snapshot,
+      now: this.clock(),
+    });
+    return { ...agenda, printedBy: snapshot?.printedBy ?? null };
+  }
+
+  /** Records what the scope's programme looks like now; the next printout marks what differs. */
+  markPrinted(actor: Actor, ref: ScopeRef): void {
+    inWriteTransaction(this.store.db, () => {
+      const { sources } = this.load({ ...ref, day: null, viewer: 'staff' });
+      const snapshot = takeSnapshot(sources, this.clock());
+      const id = this.store.printSnapshots.insert(ref, snapshot, actor.username);
+      this.store.audit.append({ at: this.clock(), userId: actor.userId, username: actor.username, action: 'create', entity: 'print_snapshot', entityId: id, forumId: ref.forumId, summary: `Agenda of ${ref.scope} ${ref.scopeId} marked printed`, before: null, after: { ...ref, printedAt: snapshot.printedAt, entries: snapshot.entries.length } });
+    });
+  }
+
+  private isPrivate(req: AgendaRequest, linkPrivate: boolean): boolean {
+    if (req.scope === 'room' || req.scope === 'organization') return false;
+    return req.viewer === 'staff' ? true : linkPrivate;
+  }
+
+  private load(req: Omit<AgendaRequest, 'day'> & { day: LocalDate | null }) {
+    const forum = this.store.forums.find(req.forumId);
+    if (!forum) throw new NotFoundError('There is no such forum.');
+    if (!(AGENDA_SCOPES as readonly string[]).includes(req.scope) && req.scope !== 'b2b_participant') {
+      throw new ValidationError({ scope: 'Agendas are printed for a person, a delegation or a room.' });
+    }
+    let info;
+    try {
+      info = this.feeds.scopeInfo(req);
+    } catch {
+      throw new NotFoundError(`There is no ${req.scope} ${req.scopeId}.`);
+    }
+    const meetings = this.feeds.meetingsOf(req);
+    const contact = this.contactOnSite(req);
+    const sources = this.views.describe(forum, meetings).map((v) => toSource(v, contact));
+    return { info, sources, forum };
+  }
+
+  /** The delegation's protocol officer, whom drivers and hosts call when something moves. */
+  private contactOnSite(ref: ScopeRef): string {
+    const delegationIds =
+      ref.scope === 'delegation' ? [ref.scopeId]
+      : ref.scope === 'person' ? this.store.delegations.membersOfForum(ref.forumId).filter((m) => m.personId === ref.scopeId).map((m) => m.delegationId)
+      : [];
+    for (const id of delegationIds) {
+      const officer = this.store.delegations.members(id).find((m) => m.role === 'protocol_officer');
+      const person = officer ? this.store.people.find(officer.personId) : undefined;
+      if (person) return [person.fullName, person.position, person.phone].filter(Boolean).join(', ');
+    }
+    return '';
+  }
+}
+
+function toSource(v: MeetingView, contactOnSite: string): AgendaSource {
+  const m = v.meeting;
+  return {
+    meetingId: m.id,
+    title: m.title,
+    kind: m.kind,
+    status: m.status,
+    startUtc: m.startUtc,
+    endUtc: m.endUtc,
+    timeZone: m.timeZone,
+    venueId: v.venue?.id ?? null,
+    place: v.placeText,
+    venueName: v.venue?.name ?? '',
+    address: v.address,
+    counterparts: v.participants.filter((p) => p.role === 'counterpart').map((p) => ({ name: displayName(p.person), position: p.person.position, organization: p.organization?.name ?? '' })),
+    ourParticipants: v.participants.filter((p) => p.role !== 'counterpart' && p.role !== 'interpreter').map((p) => ({ name: p.person.fullName, role: p.role })),
+    interpreters: v.participants.filter((p) => p.role === 'interpreter').map((p) => p.person.fullName),
+    briefing: m.briefing,
+    documents: m.documents.map(({ title, parties, signedOn }) => ({ title, parties, signedOn })),
+    contactOnSite,
+    updatedAt: m.updatedAt,
+    sequence: m.sequence,
+  };
+}
+
+/** 'Aleksandr Drozdenko (Александр Дрозденко)': the protocol office prints both scripts for counterparts. */
+function displayName(p: { fullName: string; localName: string }): string {
+  return p.localName && p.localName !== p.fullName ? `${p.fullName} (${p.localName})` : p.fullName;
+}
