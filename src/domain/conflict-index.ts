@@ -12,6 +12,8 @@ import type { Id, Meeting, Participant } from './types';
 /** The fields of a Meeting the engine reads; a full Meeting fits. */
 export interface ProgrammeMeeting extends Pick<Meeting, 'id' | 'title' | 'status' | 'startUtc' | 'endUtc' | 'roomId' | 'place' | 'timeZone'> {
   participants: readonly Pick<Participant, 'personId'>[];
+  /** B2B meetings share a hall but not a table: see sharesSpace in conflicts.ts. */
+  kind?: Meeting['kind'];
 }
 
 type ProgrammeRoom = Programme['rooms'][number];

@@ -116,16 +116,25 @@ function findDoubleBookings(index: ProgrammeIndex, report: Report): void {
     );
   }
   for (const [roomId, meetings] of index.meetingsByRoom) {
-    forEachOverlappingPair(meetings, (first, second) =>
+    forEachOverlappingPair(meetings, (first, second) => {
+      if (!sharesSpace(first, second)) return;
       report(first.startUtc, {
         kind: 'room_double_booked',
         severity: pairSeverity(first, second),
         meetingIds: [first.id, second.id],
         roomId,
         message: roomDoubleBookedMessage(index.roomName(roomId), index.label(first), index.label(second)),
-      }),
-    );
+      });
+    });
   }
+}
+
+/**
+ * A B2B hall holds many meetings at once, one per table (place 'Table 7'):
+ * two B2B meetings at different tables share the room but not the space.
+ */
+function sharesSpace(a: ProgrammeMeeting, b: ProgrammeMeeting): boolean {
+  return !(a.kind === 'b2b' && b.kind === 'b2b' && a.place.trim() !== b.place.trim());
 }
 
 function findRoomLimits(index: ProgrammeIndex, report: Report): void {
