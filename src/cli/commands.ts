@@ -1,0 +1,249 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { NotFoundError, ValidationError } from '../domain/errors';
+import type { Services } from '../services';
+import type { Actor } from '../services/actor';
+import { randomSecret } from '../services/passwords';
+import { ROLES, type Role } from '../store/repositories/users';
+import { parseArgs, takeFlags, takeWords, UsageError, type ParsedArgs } from './args';
+
+/** Every change the CLI makes is audited under this name. */
+export const CLI_ACTOR: Actor = { userId: null, username: 'cli', role: 'admin' };
+
+export const USAGE = `Usage: npm run cli -- COMMAND
+
+Users
+  user add NAME --role admin|planner|viewer [--person ID]
+                              create a user (--person links a delegate's own agenda)
+  user passwd NAME            set a new password; ends the user's open sessions
+  user role NAME ROLE         change the role (admin, planner or viewer)
+  user disable NAME           stop a user: sessions end, API tokens stop working
+  user enable NAME            let a disabled user in again
+  user list                   every user with role, person and state
+
+API tokens (for scripts: Authorization: Bearer TOKEN)
+  token create --user NAME --label TEXT
+                              make a token; it is printed once and stored only hashed
+  token list --user NAME      a user's tokens (never the secrets)
+  token revoke ID             stop a token for good
+
+Operations
+  backup FILE                 copy the live database to FILE (safe while the server runs)
+
+Passwords for "user add" and "user passwd" come from the environment variable
+FP_PASSWORD if set, else from the first line of standard input when it is piped
+(echo "$PW" | npm run cli -- user passwd anna), else one is generated and
+printed once.
+
+The database is DATABASE_PATH (default data/forum-planner.db); migrations run first.
+Exit status: 0 done, 1 refused (the message says why), 2 the command line is wrong.`;
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+/** What a command runs against, opened only once the command line is known to be right. */
+export interface CliContext {
+  services: Services;
+  /** The password the operator supplied (FP_PASSWORD or piped stdin), or undefined. */
+  suppliedPassword: () => Promise<string | undefined>;
+  close?: () => void;
+}
+
+type Run = (ctx: CliContext & { io: CliIo }) => void | Promise<void>;
+
+/** A refusal that is not a validation error: the message says what to do instead. */
+export class CliRefusal extends Error {}
+
+/** Parses, opens, runs; returns the exit status. Problems a user can fix are printed, not thrown. */
+export async function runCli(argv: readonly string[], { io, open }: { io: CliIo; open: () => CliContext }): Promise<number> {
+  let run: Run | 'help';
+  try {
+    run = parseCommand(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.err(`${err.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (run === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  const ctx = open();
+  try {
+    await run({ ...ctx, io });
+    return 0;
+  } catch (err) {
+    const message = refusalMessage(err);
+    if (message === null) throw err;
+    io.err(message);
+    return 1;
+  } finally {
+    ctx.close?.();
+  }
+}
+
+function refusalMessage(err: unknown): string | null {
+  if (err instanceof ValidationError) return Object.values(err.fields).join('\n');
+  if (err instanceof NotFoundError || err instanceof CliRefusal) return err.message;
+  return null;
+}
+
+export function parseCommand(argv: readonly string[]): Run | 'help' {
+  const args = parseArgs(argv);
+  const [group, action] = args.words;
+  if (!group || args.flags.help) return 'help';
+  const key = COMMANDS[group] ? group : `${group} ${action ?? ''}`.trim();
+  const command = COMMANDS[key];
+  if (!command) {
+    const known = Object.keys(COMMANDS).filter((k) => k.startsWith(`${group} `));
+    throw new UsageError(known.length ? `"${key}" is not a command; ${group} takes ${known.map((k) => k.split(' ')[1]).join(', ')}.` : `"${group}" is not a command.`);
+  }
+  return command({ words: args.words.slice(key.split(' ').length), flags: args.flags });
+}
+
+const COMMANDS: Record<string, (args: ParsedArgs) => Run> = {
+  'user add': (args) => {
+    const [username] = takeWords(args.words, ['NAME']);
+    const flags = takeFlags(args, ['role', 'person'], ['role']);
+    const role = roleOf(flags.role!);
+    const personId = flags.person === undefined ? null : idOf(flags.person, '--person');
+    return async ({ services, io, suppliedPassword }) => {
+      const { password, generated } = await passwordFrom(suppliedPassword);
+      const user = services.accounts.createUser(CLI_ACTOR, { username, role, personId, password });
+      const person = user.personId === null ? '' : `, linked to ${services.people.get(user.personId).fullName}`;
+      io.out(`Created ${user.role} ${user.username}${person}.`);
+      if (generated) io.out(showOnce(user.username, password));
+    };
+  },
+
+  'user passwd': (args) => {
+    const [username] = takeWords(args.words, ['NAME']);
+    takeFlags(args, []);
+    return async ({ services, io, suppliedPassword }) => {
+      const user = services.accounts.getByName(username!);
+      const { password, generated } = await passwordFrom(suppliedPassword);
+      services.accounts.setPassword(CLI_ACTOR, user.username, password);
+      io.out(`Set a new password for ${user.username}; their open sessions have ended.`);
+      if (generated) io.out(showOnce(user.username, password));
+    };
+  },
+
+  'user role': (args) => {
+    const [username, roleWord] = takeWords(args.words, ['NAME', 'ROLE']);
+    takeFlags(args, []);
+    const role = roleOf(roleWord!);
+    return ({ services, io }) => {
+      const user = services.accounts.setRole(CLI_ACTOR, username!, role);
+      io.out(`${user.username} is now ${user.role}.`);
+    };
+  },
+
+  'user disable': (args) => switchUser(args, true),
+  'user enable': (args) => switchUser(args, false),
+
+  'user list': (args) => {
+    takeWords(args.words, []);
+    takeFlags(args, []);
+    return ({ services, io }) => {
+      const rows = services.accounts.list().map((u) => [String(u.id), u.username, u.role, u.personId === null ? '' : (services.people.find(u.personId)?.fullName ?? `#${u.personId}`), u.disabled ? 'disabled' : 'active']);
+      io.out(rows.length ? formatTable(['ID', 'USER', 'ROLE', 'PERSON', 'STATE'], rows) : 'There are no users yet.');
+    };
+  },
+
+  'token create': (args) => {
+    takeWords(args.words, []);
+    const flags = takeFlags(args, ['user', 'label'], ['user', 'label']);
+    return ({ services, io }) => {
+      const { id, token } = services.accounts.createApiToken(CLI_ACTOR, flags.user!, flags.label!);
+      const user = services.accounts.getByName(flags.user!);
+      io.out(`Created API token ${id} for ${user.username} (${user.role}), labelled "${flags.label!.trim()}".`);
+      io.out(`Token (shown only now; the database keeps only a hash): ${token}`);
+      io.out(`Scripts send the header "Authorization: Bearer <token>". Revoke it with: npm run cli -- token revoke ${id}`);
+    };
+  },
+
+  'token list': (args) => {
+    takeWords(args.words, []);
+    const flags = takeFlags(args, ['user'], ['user']);
+    return ({ services, io }) => {
+      const tokens = services.accounts.listApiTokens(flags.user!);
+      const rows = tokens.map((t) => [String(t.id), t.label, utc(t.createdAt), t.lastUsedAt === null ? 'never' : utc(t.lastUsedAt), t.revokedAt === null ? 'active' : `revoked ${utc(t.revokedAt)}`]);
+      io.out(rows.length ? formatTable(['ID', 'LABEL', 'CREATED (UTC)', 'LAST USED', 'STATE'], rows) : `${flags.user} has no API tokens.`);
+    };
+  },
+
+  'token revoke': (args) => {
+    const [idWord] = takeWords(args.words, ['ID']);
+    takeFlags(args, []);
+    const id = idOf(idWord!, 'ID');
+    return ({ services, io }) => {
+      const token = services.accounts.revokeApiToken(CLI_ACTOR, id);
+      io.out(`Revoked API token ${token.id} ("${token.label}"); scripts using it now get 401.`);
+    };
+  },
+
+  backup: (args) => {
+    const [file] = takeWords(args.words, ['FILE']);
+    takeFlags(args, []);
+    return async ({ services, io }) => {
+      const target = path.resolve(file!);
+      if (fs.existsSync(target)) throw new CliRefusal(`${file} exists already; a backup never overwrites a file. Give a new name, e.g. one with today's date.`);
+      if (!fs.existsSync(path.dirname(target))) throw new CliRefusal(`The folder ${path.dirname(target)} does not exist; create it first.`);
+      // SQLite's online backup: a consistent copy even while the server keeps writing.
+      const { totalPages } = await services.store.db.backup(target);
+      const copy = new Database(target, { readonly: true, fileMustExist: true });
+      try {
+        const check = copy.pragma('quick_check', { simple: true });
+        if (check !== 'ok') throw new CliRefusal(`The copy at ${file} failed SQLite's check (${String(check)}); keep the old backups and try again.`);
+      } finally {
+        copy.close();
+      }
+      io.out(`Backed up the database to ${target} (${totalPages} pages, checked).`);
+    };
+  },
+};
+
+function switchUser(args: ParsedArgs, disabled: boolean): Run {
+  const [username] = takeWords(args.words, ['NAME']);
+  takeFlags(args, []);
+  return ({ services, io }) => {
+    const user = services.accounts.getByName(username!);
+    if (user.disabled === disabled) {
+      io.out(`${user.username} is already ${disabled ? 'disabled' : 'enabled'}; nothing changed.`);
+      return;
+    }
+    services.accounts.setDisabled(CLI_ACTOR, user.username, disabled);
+    io.out(disabled ? `Disabled ${user.username}: their sessions have ended and their API tokens no longer work.` : `Enabled ${user.username}; they can sign in again.`);
+  };
+}
+
+function roleOf(word: string): Role {
+  if ((ROLES as readonly string[]).includes(word)) return word as Role;
+  throw new UsageError(`"${word}" is not a role; use ${ROLES.join(', ')}.`);
+}
+
+function idOf(word: string, what: string): number {
+  if (/^[1-9]\d{0,14}$/.test(word)) return Number(word);
+  throw new UsageError(`${what} must be a number such as 12, not "${word}".`);
+}
+
+async function passwordFrom(supplied: () => Promise<string | undefined>): Promise<{ password: string; generated: boolean }> {
+  const password = await supplied();
+  return password ? { password, generated: false } : { password: randomSecret(), generated: true };
+}
+
+function showOnce(username: string, password: string): string {
+  return `Password for ${username} (shown only now; hand it over in person): ${password}`;
+}
+
+function utc(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+function formatTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  return [header, ...rows].map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+}
