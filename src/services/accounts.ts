@@ -4,7 +4,7 @@ import { inWriteTransaction } from '../store/database';
 import type { Store } from '../store';
 import { ROLES, type ApiToken, type Role, type User } from '../store/repositories/users';
 import { SYSTEM_ACTOR, type Actor } from './actor';
-import { DEFAULT_SCRYPT, hashPassword, needsRehash, passwordProblem, randomSecret, sha256, verifyPassword, type ScryptParams } from './passwords';
+import { DEFAULT_SCRYPT, hashPassword, needsRehash, passwordProblem, randomSecret, sha256, unmatchableHash, verifyPassword, type ScryptParams } from './passwords';
 import { field, parseInput } from './validation';
 
 const API_TOKEN_PREFIX = 'fpt_';
@@ -28,7 +28,7 @@ export class AccountService {
     private readonly scrypt: ScryptParams = DEFAULT_SCRYPT,
     private readonly clock: () => number = Date.now,
   ) {
-    this.dummyHash = hashPassword(randomSecret(), scrypt);
+    this.dummyHash = unmatchableHash(scrypt);
   }
 
   /** On first start: creates `admin` when there are no users. Returns the generated password, if one was made. */

@@ -38,6 +38,15 @@ export function verifyPassword(password: string, stored: string): boolean {
   return key.length === parsed.key.length && crypto.timingSafeEqual(key, parsed.key);
 }
 
+/**
+ * A well-formed hash with the given parameters that no password matches
+ * (random salt and key). Verifying against it costs exactly what verifying a
+ * real hash costs, without spending a hash to make it.
+ */
+export function unmatchableHash(params: ScryptParams = DEFAULT_SCRYPT): string {
+  return ['scrypt', params.N, params.r, params.p, crypto.randomBytes(16).toString('base64url'), crypto.randomBytes(KEY_LENGTH).toString('base64url')].join('$');
+}
+
 /** True when the stored hash is weaker than what we would write today. */
 export function needsRehash(stored: string, params: ScryptParams = DEFAULT_SCRYPT): boolean {
   const parsed = parseHash(stored);

@@ -62,6 +62,25 @@ describe('accounts', () => {
     expect(JSON.stringify(entry)).not.toContain(user.passwordHash);
   });
 
+  it('takes as long to refuse an unknown user as a wrong password, so timing does not tell who has an account', () => {
+    const params = { N: 2 ** 14, r: 8, p: 1 };
+    const accounts = new AccountService(ctx.services.store, params);
+    accounts.createUser(SYSTEM, { username: 'timed', role: 'viewer', password: PASSWORD });
+    const median = (fn: () => unknown) => {
+      const times = Array.from({ length: 7 }, () => {
+        const start = process.hrtime.bigint();
+        fn();
+        return Number(process.hrtime.bigint() - start);
+      }).sort((a, b) => a - b);
+      return times[3]!;
+    };
+    const unknown = median(() => accounts.authenticate('no-such-user', 'Wrong-password-1'));
+    const wrong = median(() => accounts.authenticate('timed', 'Wrong-password-1'));
+    // Without the stand-in hash an unknown user would answer in microseconds, a ratio near 0.
+    expect(unknown / wrong).toBeGreaterThan(0.5);
+    expect(unknown / wrong).toBeLessThan(2);
+  });
+
   it('lists, labels and revokes API tokens, auditing each without the secret', () => {
     addUser(ctx, 'scripted', 'planner');
     const { accounts } = ctx.services;
