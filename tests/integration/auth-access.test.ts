@@ -179,6 +179,15 @@ describe('who may reach which route', () => {
     expect(ctx.services.forums.get(F).name).toBe('23rd St. Petersburg International Economic Forum');
   });
 
+  it('answers the API in JSON however its path is spelled', async () => {
+    const missing = await clients.viewer.agent.get('/API/v1/forums/99999');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error).toBe('There is no forum with id 99999.');
+    const refused = await clients.viewer.agent.post('/Api/v1/forums').send({});
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatch(/role does not allow/);
+  });
+
   it('sends a signed-out reader to the login page with the page to come back to', async () => {
     const res = await request(ctx.app).get(`/forums/${F}/venues?sort=name`);
     expect(res.headers.location).toBe(`/login?next=${encodeURIComponent(`/forums/${F}/venues?sort=name`)}`);

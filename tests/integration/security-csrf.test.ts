@@ -92,6 +92,13 @@ describe('API tokens', () => {
     expect(api.headers['set-cookie']).toBeUndefined();
   });
 
+  it('are read whatever the case of the scheme name, and have no session to sign out of', async () => {
+    expect((await request(ctx.app).get('/api/v1/people').set('Authorization', `bearer ${token}`)).status).toBe(200);
+    const logout = await request(ctx.app).post('/logout').set('Authorization', `Bearer ${token}`);
+    expect(logout.status).toBe(400);
+    expect(logout.body.error).toMatch(/revoke it: npm run cli -- token revoke ID/);
+  });
+
   it('answer 401 when wrong, revoked or of a disabled user, even with a valid session beside them', async () => {
     const wrong = await planner.agent.get('/api/v1/people').set('Authorization', 'Bearer fpt_not-a-real-token');
     expect(wrong.status).toBe(401);

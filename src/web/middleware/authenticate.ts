@@ -17,9 +17,10 @@ export function authenticate(services: Services) {
   return (req: Request, res: Response, next: NextFunction): void => {
     res.locals.user = null;
     res.locals.viaToken = false;
-    const header = req.get('authorization');
-    if (header?.startsWith('Bearer ')) {
-      const user = services.accounts.authenticateApiToken(header.slice(7).trim());
+    // The scheme name is case-insensitive (RFC 9110), so `bearer` is a bearer token too.
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '');
+    if (bearer) {
+      const user = services.accounts.authenticateApiToken(bearer[1]!);
       if (!user) {
         res.status(401).json({ error: 'The API token is not valid (wrong, revoked, or its user is disabled).' });
         return;

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { isApiPath } from './policy';
 import { csrfSync } from 'csrf-sync';
 
 /**
@@ -51,7 +52,7 @@ export function csrfToken(req: Request, res: Response, next: NextFunction): void
 
 function refuse(req: Request, res: Response): void {
   const message = 'The form has expired or did not come from this site. Reload the page and try again.';
-  if (req.path.startsWith('/api/') || req.is('application/json')) {
+  if (isApiPath(req.path) || req.is('application/json')) {
     res.status(403).json({ error: message });
     return;
   }

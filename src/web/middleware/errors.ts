@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { isApiPath } from './policy';
 import { ConflictRefusal, DomainError, ForbiddenError, InUseError, NotFoundError, StaleVersionError, ValidationError } from '../../domain/errors';
 
 /**
@@ -8,7 +9,7 @@ import { ConflictRefusal, DomainError, ForbiddenError, InUseError, NotFoundError
  * input kept (see form.ts); what reaches here is rendered as a page or JSON.
  */
 export function errorHandler(err: unknown, req: Request, res: Response, _next: NextFunction): void {
-  const api = req.path.startsWith('/api/') || (req.get('accept') ?? '').startsWith('application/json');
+  const api = isApiPath(req.path) || (req.get('accept') ?? '').startsWith('application/json');
   const send = (status: number, body: Record<string, unknown>, view: string, locals: Record<string, unknown> = {}) => {
     if (res.headersSent) return;
     res.status(status);
@@ -38,7 +39,7 @@ export function errorHandler(err: unknown, req: Request, res: Response, _next: N
 }
 
 export function notFound(req: Request, res: Response): void {
-  if (req.path.startsWith('/api/')) {
+  if (isApiPath(req.path)) {
     res.status(404).json({ error: `There is no API route ${req.method} ${req.path}.` });
     return;
   }

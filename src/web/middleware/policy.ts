@@ -50,6 +50,11 @@ export function canonicalPath(path: string): string {
   return path.toLowerCase().replace(/\/{2,}/g, '/').replace(/(.)\/+$/, '$1');
 }
 
+/** The JSON API, however the path is spelled: its answers are JSON, never pages or redirects. */
+export function isApiPath(path: string): boolean {
+  return canonicalPath(path).startsWith('/api/');
+}
+
 export function decide(method: string, rawPath: string, role: Role | null): Decision {
   const path = canonicalPath(rawPath);
   const rule = POLICY.find((r) => (!r.methods || r.methods.includes(method)) && r.path.test(path));
@@ -63,7 +68,7 @@ export function decide(method: string, rawPath: string, role: Role | null): Deci
 export function authorize(req: Request, res: Response, next: NextFunction): void {
   const decision = decide(req.method, req.path, res.locals.user?.role ?? null);
   if (decision === 'allow') return next();
-  const isApi = canonicalPath(req.path).startsWith('/api/');
+  const isApi = isApiPath(req.path);
   if (decision === 'login') {
     if (isApi) {
       res.status(401).json({ error: 'Sign in or send an API token: Authorization: Bearer <token>.' });

@@ -71,6 +71,10 @@ export function authRoutes(services: Services): Router {
   });
 
   router.post('/logout', (req, res, next) => {
+    if (!req.session) {
+      res.status(400).json({ error: 'An API token has no session to end. To stop a token, revoke it: npm run cli -- token revoke ID.' });
+      return;
+    }
     req.session.destroy((err) => {
       if (err) return next(err);
       res.clearCookie('fp.sid');
