@@ -51,10 +51,15 @@ export class SqliteSessionStore extends session.Store {
     }
   }
 
-  override touch(sid: string, data: session.SessionData, cb?: () => void): void {
-    const expires = data.cookie?.expires ? new Date(data.cookie.expires).getTime() : Date.now() + this.ttlMs;
-    this.db.prepare('UPDATE web_session SET expires_at = ? WHERE sid = ?').run(expires, hash(sid));
-    cb?.();
+  override touch(sid: string, data: session.SessionData, cb?: (err?: unknown) => void): void {
+    try {
+      const expires = data.cookie?.expires ? new Date(data.cookie.expires).getTime() : Date.now() + this.ttlMs;
+      this.db.prepare('UPDATE web_session SET expires_at = ? WHERE sid = ?').run(expires, hash(sid));
+      cb?.();
+    } catch (err) {
+      // Like get/set/destroy: a busy or broken database is reported, not thrown past express-session.
+      cb?.(err);
+    }
   }
 
   prune(): void {

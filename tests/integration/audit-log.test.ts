@@ -49,8 +49,7 @@ describe('every change to a reference record is in the audit log, with who, befo
     const who = entity === 'forum' ? admin : planner;
     const whoName = entity === 'forum' ? 'audit-admin' : 'audit-planner';
     const fields = create();
-    // The CSRF token comes from the list page: GET /forums/new answers 404 (forumRoutes' /forums/:forumId takes it).
-    const created = await who.submit(base(), base(), fields);
+    const created = await who.submit(`${base()}/new`, base(), fields);
     expect(created.status).toBe(303);
     const id = Number(/\/(\d+)$/.exec(created.headers.location ?? '')![1]);
 

@@ -77,6 +77,7 @@ const ROUTES: RouteCase[] = [
   { name: 'save travel times', method: 'POST', url: `/forums/${F}/travel`, body: () => ({ [`t_${demo.venues.expo}_${demo.venues.hotel}`]: 35 }), ok: 303, access: PLANNERS },
   { name: 'add delegation member', method: 'POST', url: `/forums/${F}/delegations/${D}/members`, body: () => ({ personId: demo.people.roscongress!, role: 'member' }), ok: 303, access: PLANNERS },
   // Forums themselves and the admin pages: admins only.
+  { name: 'new forum form', method: 'GET', url: '/forums/new', ok: 200, access: ADMINS },
   { name: 'forum edit form', method: 'GET', url: `/forums/${F}/edit`, ok: 200, access: ADMINS },
   {
     name: 'create forum',
