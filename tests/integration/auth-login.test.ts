@@ -2,6 +2,9 @@ import pino from 'pino';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApp } from '../../src/app';
+import { openDatabase } from '../../src/store/database';
+import { migrate } from '../../src/store/migrate';
+import { SqliteSessionStore } from '../../src/store/session-store';
 import { LOGIN_THROTTLE, safeNext } from '../../src/web/routes/auth';
 import { addUser, createTestApp, csrfFrom, PASSWORD, signIn, type TestContext } from '../support/app';
 
@@ -69,6 +72,17 @@ describe('sessions', () => {
     expect(out.headers.location).toBe('/login');
     expect((await agent.get('/people')).headers.location).toMatch(/^\/login/);
     expect((await withCookie(cookie)).headers.location).toMatch(/^\/login/);
+  });
+
+  it('reports a database failure during touch through the callback instead of throwing', () => {
+    const db = openDatabase(':memory:');
+    migrate(db);
+    const store = new SqliteSessionStore(db, 60_000);
+    db.close();
+    const errors: unknown[] = [];
+    expect(() => store.touch('some-id', { cookie: { originalMaxAge: 60_000 } } as never, (err) => errors.push(err))).not.toThrow();
+    expect(errors).toHaveLength(1);
+    expect(String(errors[0])).toMatch(/database connection is not open/);
   });
 
   it('ends a session when it expires in the store', async () => {
