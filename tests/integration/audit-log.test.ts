@@ -1,3 +1,5 @@
+import { inWriteTransaction } from '../../src/store/database';
+import { AUDIT_PAGE_SIZE } from '../../src/web/routes/admin';
 import { createTestApp, signIn, textOf, type SignedIn, type TestContext } from '../support/app';
 
 /** The audit clock: each test moves it to the day it needs. */
@@ -97,6 +99,17 @@ describe('every change to a reference record is in the audit log, with who, befo
   });
 });
 
+describe('the users page', () => {
+  it('refuses a change it does not know instead of saying the user was updated', async () => {
+    const user = ctx.services.accounts.getByName('audit-planner');
+    const rows = ctx.services.audit.list({ entity: 'user', entityId: user.id }).length;
+    const res = await admin.submit('/admin/users', `/admin/users/${user.id}`, { action: 'promote' });
+    expect(res.status).toBe(422);
+    expect(textOf(res.text)).toContain('audit-planner: Choose what to change: the role, disable or enable, or the password.');
+    expect(ctx.services.audit.list({ entity: 'user', entityId: user.id })).toHaveLength(rows);
+  });
+});
+
 describe('the audit table is append-only', () => {
   it.each([
     { name: 'UPDATE', sql: "UPDATE audit_log SET username = 'someone else'" },
@@ -154,6 +167,28 @@ describe('the admin audit page', () => {
     expect(rows.map((r) => r.split(' ').slice(2, 4).join(' '))).toEqual(['audit-admin update', 'system create']);
     const show = await admin.get(`/people/${personId}`);
     expect(textOf(show.text)).toMatch(/History .*audit-admin · Update .*system · Create/);
+  });
+
+  it('says what is wrong with a day that is not a date', async () => {
+    const res = await admin.get('/admin/audit?day=2019-02-31');
+    expect(textOf(res.text)).toContain('Enter the day as YYYY-MM-DD, e.g. 2019-06-07; “2019-02-31” is not a date.');
+  });
+
+  it('pages back through older entries, keeping the filter', async () => {
+    inWriteTransaction(ctx.services.store.db, () => {
+      for (let i = 0; i < AUDIT_PAGE_SIZE + 5; i++) ctx.services.organizations.create({ userId: null, username: 'bulk', role: 'admin' }, { name: `Bulk organization ${i}`, kind: 'company' });
+    });
+    const all = ctx.services.audit.list({ entity: 'organization', limit: 100_000 });
+    const first = await admin.get('/admin/audit?entity=organization');
+    const firstRows = [...first.text.matchAll(/href="\/admin\/audit\/(\d+)">details/g)].map((m) => Number(m[1]));
+    expect(firstRows).toEqual(all.slice(0, AUDIT_PAGE_SIZE).map((e) => e.id));
+    const older = /<a href="([^"]+)">Older entries<\/a>/.exec(first.text)![1]!.replace(/&amp;/g, '&');
+    expect(older).toBe(`/admin/audit?entity=organization&before=${firstRows[firstRows.length - 1]}`);
+    const second = await admin.get(older);
+    const secondRows = [...second.text.matchAll(/href="\/admin\/audit\/(\d+)">details/g)].map((m) => Number(m[1]));
+    expect(secondRows).toEqual(all.slice(AUDIT_PAGE_SIZE).map((e) => e.id));
+    expect(second.text).not.toContain('Older entries');
+    expect(second.text).toContain('<a href="/admin/audit?entity=organization">Newest entries</a>');
   });
 
   it('shows an entry field by field, the changed field marked', async () => {

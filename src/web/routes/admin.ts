@@ -1,8 +1,12 @@
 import { Router } from 'express';
 import { DateTime } from 'luxon';
+import { ValidationError } from '../../domain/errors';
 import { ROLES } from '../../store/repositories/users';
 import type { Services } from '../../services';
 import { actorOf, flash, idParam, queryString, submitForm } from '../form';
+
+/** How many audit entries one page shows; older ones are a link away. */
+export const AUDIT_PAGE_SIZE = 300;
 
 /** Users and the audit log: the admin's pages. */
 export function adminRoutes(services: Services): Router {
@@ -45,6 +49,7 @@ export function adminRoutes(services: Services): Router {
         else if (req.body.action === 'disable') services.accounts.setDisabled(actor, user.username, true);
         else if (req.body.action === 'enable') services.accounts.setDisabled(actor, user.username, false);
         else if (req.body.action === 'password') services.accounts.setPassword(actor, user.username, String(req.body.password ?? ''));
+        else throw new ValidationError({ _form: 'Choose what to change: the role, disable or enable, or the password.' });
         flash(req, 'success', `User ${user.username} updated.`);
         res.redirect(303, '/admin/users');
       },
@@ -53,20 +58,32 @@ export function adminRoutes(services: Services): Router {
   });
 
   router.get('/audit', (req, res) => {
-    const entity = queryString(req, 'entity');
-    const username = queryString(req, 'user');
-    const day = queryString(req, 'day');
-    const entityId = Number(queryString(req, 'entityId')) || undefined;
-    const dayStart = /^\d{4}-\d{2}-\d{2}$/.test(day) ? DateTime.fromISO(day, { zone: 'UTC' }) : null;
-    const entries = services.audit.list({
-      entity: entity || undefined,
-      entityId,
-      username: username || undefined,
-      fromUtc: dayStart?.toMillis(),
-      toUtc: dayStart?.plus({ days: 1 }).toMillis(),
-      limit: 300,
+    const filter = { entity: queryString(req, 'entity'), user: queryString(req, 'user'), day: queryString(req, 'day'), entityId: queryString(req, 'entityId') };
+    const dayStart = DateTime.fromISO(filter.day, { zone: 'UTC' });
+    const dayError = filter.day && !(/^\d{4}-\d{2}-\d{2}$/.test(filter.day) && dayStart.isValid) ? `Enter the day as YYYY-MM-DD, e.g. 2019-06-07; “${filter.day}” is not a date.` : null;
+    const byDay = filter.day && !dayError;
+    const before = Number(queryString(req, 'before')) || undefined;
+    // One more than a page, to know whether an "older" link is needed.
+    const found = services.audit.list({
+      entity: filter.entity || undefined,
+      entityId: Number(filter.entityId) || undefined,
+      username: filter.user || undefined,
+      fromUtc: byDay ? dayStart.toMillis() : undefined,
+      toUtc: byDay ? dayStart.plus({ days: 1 }).toMillis() : undefined,
+      beforeId: before,
+      limit: AUDIT_PAGE_SIZE + 1,
     });
-    res.render('pages/admin/audit', { title: 'Audit log', entries, entities: services.audit.entities(), filter: { entity, user: username, day, entityId: entityId ?? '' } });
+    const entries = found.slice(0, AUDIT_PAGE_SIZE);
+    const query = (extra: Record<string, string>) => `/admin/audit?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v)), ...extra })}`;
+    res.render('pages/admin/audit', {
+      title: 'Audit log',
+      entries,
+      entities: services.audit.entities(),
+      filter,
+      dayError,
+      olderHref: found.length > AUDIT_PAGE_SIZE ? query({ before: String(entries[entries.length - 1]!.id) }) : null,
+      newestHref: before ? query({}) : null,
+    });
   });
 
   router.get('/audit/:id', (req, res) => {
