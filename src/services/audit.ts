@@ -41,6 +41,13 @@ export class AuditService {
     if (entry.action !== 'delete' || !entry.before || !service) {
       throw new ValidationError({ _form: 'Only a deleted forum, venue, room, organization, person or delegation can be restored.' });
     }
+    // SQLite hands the highest id out again once its row is deleted, so the old id may belong to a new record now.
+    const successor = this.history(entry.entity, entry.entityId).find((e) => e.id > entry.id && e.action === 'create');
+    if (successor) {
+      throw new ValidationError({
+        _form: `Its id ${entry.entityId} was given to another ${entry.entity} since (“${successor.summary}”), so it cannot come back under that id. Create it again from the values shown here.`,
+      });
+    }
     try {
       const restored = service.restore(actor, entry.entityId, entry.before as never);
       return { entity: entry.entity, id: restored.id };

@@ -2,6 +2,9 @@ import { inWriteTransaction } from '../../src/store/database';
 import { AUDIT_PAGE_SIZE } from '../../src/web/routes/admin';
 import { createTestApp, signIn, textOf, type SignedIn, type TestContext } from '../support/app';
 
+// A fresh database with the demo, and real scrypt and HTTP round trips: seconds, not milliseconds, on a busy machine.
+jest.setTimeout(30_000);
+
 /** The audit clock: each test moves it to the day it needs. */
 let now = Date.UTC(2019, 5, 1, 9, 0);
 let ctx: TestContext;
@@ -249,6 +252,19 @@ describe('restoring a deleted record from its history', () => {
     expect((await admin.submit(`/admin/audit/${venueDeletion.id}`, `/admin/audit/${venueDeletion.id}/restore`, {})).status).toBe(303);
     expect((await admin.submit(`/admin/audit/${roomDeletion.id}`, `/admin/audit/${roomDeletion.id}/restore`, {})).status).toBe(303);
     expect(ctx.services.rooms.get(room.id)).toMatchObject({ venueId: venue.id, name: 'Tent 1' });
+  });
+
+  it('says so when the old id was given to a new record since', async () => {
+    const actor = { userId: null, username: 'test', role: 'admin' as const };
+    const gone = ctx.services.organizations.create(actor, { name: 'Deleted Trading House', kind: 'company' });
+    ctx.services.organizations.remove(actor, gone.id);
+    const deletion = latest('organization', gone.id);
+    const successor = ctx.services.organizations.create(actor, { name: 'New Trading House', kind: 'company' });
+    expect(successor.id).toBe(gone.id); // SQLite reuses the highest id
+    const res = await admin.submit(`/admin/audit/${deletion.id}`, `/admin/audit/${deletion.id}/restore`, {});
+    expect(res.status).toBe(422);
+    expect(textOf(res.text)).toContain(`Its id ${gone.id} was given to another organization since (“New Trading House”), so it cannot come back under that id.`);
+    expect(ctx.services.organizations.get(gone.id).name).toBe('New Trading House');
   });
 
   it('is for admins only', async () => {

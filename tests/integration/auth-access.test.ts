@@ -4,6 +4,9 @@ import { decide } from '../../src/web/middleware/policy';
 import type { Role } from '../../src/store/repositories/users';
 import { createTestApp, csrfFrom, signIn } from '../support/app';
 
+// A fresh database with the demo, and real scrypt and HTTP round trips: seconds, not milliseconds, on a busy machine.
+jest.setTimeout(30_000);
+
 /**
  * Every role against a table of routes. "ok" means the policy let the request
  * through to its handler (which answered `ok`, the status that handler gives

@@ -3,6 +3,9 @@ import { AccountService } from '../../src/services/accounts';
 import { parseHash } from '../../src/services/passwords';
 import { addUser, createTestApp, PASSWORD, signIn, TEST_SCRYPT, textOf, type TestContext } from '../support/app';
 
+// A fresh database with the demo, and real scrypt and HTTP round trips: seconds, not milliseconds, on a busy machine.
+jest.setTimeout(30_000);
+
 let ctx: TestContext;
 beforeAll(() => {
   ctx = createTestApp();

@@ -8,6 +8,9 @@ import { runCli, USAGE } from '../../src/cli/commands';
 import { verifyPassword } from '../../src/services/passwords';
 import { createTestApp, csrfFrom, PASSWORD, signIn, type TestContext } from '../support/app';
 
+// A fresh database with the demo, and real scrypt and HTTP round trips: seconds, not milliseconds, on a busy machine.
+jest.setTimeout(30_000);
+
 /**
  * The operators' CLI. Most tests call runCli in-process over the test app's
  * services (cheap scrypt), so each result can be checked through the web app

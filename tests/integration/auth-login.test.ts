@@ -8,6 +8,9 @@ import { SqliteSessionStore } from '../../src/store/session-store';
 import { LOGIN_THROTTLE, safeNext } from '../../src/web/routes/auth';
 import { addUser, createTestApp, csrfFrom, PASSWORD, signIn, type TestContext } from '../support/app';
 
+// A fresh database with the demo, and real scrypt and HTTP round trips: seconds, not milliseconds, on a busy machine.
+jest.setTimeout(30_000);
+
 let ctx: TestContext;
 beforeAll(() => {
   ctx = createTestApp();

@@ -2,6 +2,9 @@ import { spawn } from 'node:child_process';
 import { StaleVersionError } from '../../src/domain/errors';
 import { createTestApp, csrfFrom, signIn, textOf, type SignedIn, type TestContext } from '../support/app';
 
+// A fresh database with the demo, and real scrypt and HTTP round trips: seconds, not milliseconds, on a busy machine.
+jest.setTimeout(30_000);
+
 let ctx: TestContext;
 let first: SignedIn;
 let second: SignedIn;

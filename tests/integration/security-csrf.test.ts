@@ -1,6 +1,9 @@
 import request from 'supertest';
 import { createTestApp, csrfFrom, signIn, type SignedIn, type TestContext } from '../support/app';
 
+// A fresh database with the demo, and real scrypt and HTTP round trips: seconds, not milliseconds, on a busy machine.
+jest.setTimeout(30_000);
+
 let ctx: TestContext;
 let planner: SignedIn;
 let otherToken: string;

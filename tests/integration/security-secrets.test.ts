@@ -3,6 +3,9 @@ import request from 'supertest';
 import { DEFAULT_SCRYPT, hashPassword, needsRehash, verifyPassword } from '../../src/services/passwords';
 import { createTestApp, csrfFrom, PASSWORD, signIn, TEST_SCRYPT, type TestContext } from '../support/app';
 
+// A fresh database with the demo, and real scrypt and HTTP round trips: seconds, not milliseconds, on a busy machine.
+jest.setTimeout(30_000);
+
 let ctx: TestContext;
 beforeAll(() => {
   ctx = createTestApp();

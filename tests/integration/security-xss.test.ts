@@ -1,6 +1,9 @@
 import { escapeXML } from 'ejs';
 import { createTestApp, signIn, textOf, type SignedIn, type TestContext } from '../support/app';
 
+// A fresh database with the demo, and real scrypt and HTTP round trips: seconds, not milliseconds, on a busy machine.
+jest.setTimeout(30_000);
+
 /**
  * Markup typed into any text field of any reference record must come back as
  * text on every page that shows it: lists, record pages, edit forms, the forum
