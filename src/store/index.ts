@@ -9,6 +9,7 @@ import { DelegationRepository } from './repositories/delegations';
 import { ForumRepository } from './repositories/forums';
 import { ApiTokenRepository, UserRepository } from './repositories/users';
 import { RoomRepository, VenueRepository } from './repositories/venues';
+import { b2bRepositories } from './repositories/b2b';
 
 /** Every repository over one database handle: the single place the store is wired. */
 export function createStore(db: Db) {
@@ -27,6 +28,7 @@ export function createStore(db: Db) {
     availability: new AvailabilityRepository(db),
     feedTokens: new FeedTokenRepository(db),
     printSnapshots: new PrintSnapshotRepository(db),
+    ...b2bRepositories(db),
   };
 }
 

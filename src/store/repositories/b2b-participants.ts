@@ -1,0 +1,99 @@
+import type { Db } from '../database';
+import { RecordTable, type RecordValues } from '../record-table';
+import type { Id } from '../../domain/types';
+import type { B2BSide, B2BTimeBlock } from './b2b-sessions';
+
+/** An organization taking part in a B2B session, with who sits at its table. */
+export interface B2BParticipantRecord {
+  id: Id;
+  sessionId: Id;
+  organizationId: Id;
+  side: B2BSide | null;
+  sector: string;
+  offers: string;
+  seeks: string;
+  notes: string;
+  /** Times within the session the company cannot meet (besides its representatives' other meetings). */
+  unavailable: B2BTimeBlock[];
+  representativeIds: Id[];
+  version: number;
+}
+
+type ParticipantRow = Omit<B2BParticipantRecord, 'unavailable' | 'representativeIds'> & { unavailable: string };
+export type B2BParticipantValues = RecordValues<B2BParticipantRecord>;
+
+/**
+ * Participants and their representatives. Lists load the representatives of
+ * every listed participant in one query.
+ */
+export class B2BParticipantRepository {
+  private readonly table: RecordTable<ParticipantRow>;
+
+  constructor(private readonly db: Db) {
+    this.table = new RecordTable<ParticipantRow>(db, {
+      table: 'b2b_participant',
+      columns: {
+        sessionId: 'session_id',
+        organizationId: 'organization_id',
+        side: 'side',
+        sector: 'sector',
+        offers: 'offers',
+        seeks: 'seeks',
+        notes: 'notes',
+        unavailable: 'unavailable',
+      },
+      timestamps: true,
+    });
+  }
+
+  find(id: Id): B2BParticipantRecord | undefined {
+    const row = this.table.find(id);
+    return row && this.withRepresentatives([row])[0];
+  }
+
+  list(sessionId: Id): B2BParticipantRecord[] {
+    return this.withRepresentatives(this.table.list({ sessionId }));
+  }
+
+  insert(values: B2BParticipantValues): B2BParticipantRecord {
+    const row = this.table.insert(toRow(values));
+    this.replaceRepresentatives(row.id, values.sessionId, values.representativeIds);
+    return this.find(row.id)!;
+  }
+
+  /** Undefined when the stored version moved on. */
+  update(id: Id, expectedVersion: number, values: B2BParticipantValues): B2BParticipantRecord | undefined {
+    const row = this.table.update(id, expectedVersion, toRow(values));
+    if (!row) return undefined;
+    this.replaceRepresentatives(id, values.sessionId, values.representativeIds);
+    return this.find(id);
+  }
+
+  /** Which participant of the session a person already represents, if any. */
+  representing(sessionId: Id, personId: Id): Id | undefined {
+    return this.db.prepare('SELECT participant_id FROM b2b_representative WHERE session_id = ? AND person_id = ?').pluck().get(sessionId, personId) as Id | undefined;
+  }
+
+  private replaceRepresentatives(participantId: Id, sessionId: Id, personIds: Id[]): void {
+    this.db.prepare('DELETE FROM b2b_representative WHERE participant_id = ?').run(participantId);
+    const insert = this.db.prepare('INSERT INTO b2b_representative (participant_id, session_id, person_id) VALUES (?, ?, ?)');
+    for (const personId of personIds) insert.run(participantId, sessionId, personId);
+  }
+
+  private withRepresentatives(rows: ParticipantRow[]): B2BParticipantRecord[] {
+    if (!rows.length) return [];
+    const links = this.db
+      .prepare('SELECT participant_id AS participantId, person_id AS personId FROM b2b_representative WHERE participant_id IN (SELECT value FROM json_each(?)) ORDER BY rowid')
+      .all(JSON.stringify(rows.map((r) => r.id))) as { participantId: Id; personId: Id }[];
+    return rows.map((row) => ({
+      ...row,
+      unavailable: JSON.parse(row.unavailable) as B2BTimeBlock[],
+      representativeIds: links.filter((l) => l.participantId === row.id).map((l) => l.personId),
+    }));
+  }
+}
+
+function toRow(values: B2BParticipantValues): RecordValues<ParticipantRow> {
+  const { representativeIds: _representatives, ...rest } = values;
+  return { ...rest, unavailable: JSON.stringify(values.unavailable) };
+}

@@ -1,0 +1,76 @@
+import type { Db } from '../database';
+import { RecordTable } from '../record-table';
+import type { Id, Instant } from '../../domain/types';
+
+export const B2B_REQUEST_STATES = ['pending', 'accepted', 'declined', 'cancelled'] as const;
+export type B2BRequestState = (typeof B2B_REQUEST_STATES)[number];
+
+/** One company asking another for a meeting at the B2B session. */
+export interface B2BRequestRecord {
+  id: Id;
+  sessionId: Id;
+  fromId: Id;
+  toId: Id;
+  message: string;
+  /** 1 low, 2 normal, 3 high: higher wins when not everything fits. */
+  priority: number;
+  state: B2BRequestState;
+  /** 'planner:<username>' or 'link:<participant id>': who sent it. */
+  createdBy: string;
+  answeredAt: Instant | null;
+  /** The planner's pin, both or neither: slot index (0-based) and table (1-based). */
+  pinSlotIndex: number | null;
+  pinTable: number | null;
+  /** The programme meeting the request became; kept (cancelled) when it is no longer placed. */
+  meetingId: Id | null;
+  createdAt: Instant;
+  updatedAt: Instant;
+  version: number;
+}
+
+export class B2BRequestRepository extends RecordTable<B2BRequestRecord> {
+  constructor(db: Db) {
+    super(db, {
+      table: 'b2b_request',
+      columns: {
+        sessionId: 'session_id',
+        fromId: 'from_id',
+        toId: 'to_id',
+        message: 'message',
+        priority: 'priority',
+        state: 'state',
+        createdBy: 'created_by',
+        answeredAt: 'answered_at',
+        pinSlotIndex: 'pin_slot_index',
+        pinTable: 'pin_table',
+        meetingId: 'meeting_id',
+        createdAt: 'created_at',
+        updatedAt: 'updated_at',
+      },
+      // Kept by the service, not the table: a participant's answer dates the request.
+      timestamps: false,
+    });
+  }
+
+  /** The request between two participants of a session, in either direction. */
+  findPair(sessionId: Id, a: Id, b: Id): B2BRequestRecord | undefined {
+    const id = this.db
+      .prepare('SELECT id FROM b2b_request WHERE session_id = ? AND min(from_id, to_id) = min(?, ?) AND max(from_id, to_id) = max(?, ?)')
+      .pluck()
+      .get(sessionId, a, b, a, b) as Id | undefined;
+    return id === undefined ? undefined : this.find(id);
+  }
+
+  /** Remembers the meeting a request became. Bookkeeping, not an edit: the version stays. */
+  linkMeeting(id: Id, meetingId: Id): void {
+    this.db.prepare('UPDATE b2b_request SET meeting_id = ? WHERE id = ?').run(meetingId, id);
+  }
+
+  /** Every meeting a participant's requests became (all sessions' meetings carry their own ids). */
+  meetingIdsOf(participantId: Id): Id[] {
+    return this.db
+      .prepare('SELECT meeting_id FROM b2b_request WHERE (from_id = ? OR to_id = ?) AND meeting_id IS NOT NULL ORDER BY id')
+      .pluck()
+      .all(participantId, participantId) as Id[];
+  }
+}
