@@ -1,8 +1,154 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
+import { NotFoundError } from '../../domain/errors';
+import type { Conflict } from '../../domain/conflicts';
+import type { Forum, Id } from '../../domain/types';
 import type { Services } from '../../services';
+import { buildConflictReport } from '../../services/conflict-report';
+import { DayGridService, type DayCheck } from '../../services/day-grids';
+import type { StoredAvailabilityBlock } from '../../store/repositories/availability';
+import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
+import { compareNames } from '../list-query';
+import { viewHelpers } from '../view-helpers';
 
-/** Day grids (by room, by person), the conflicts page and availability blocks. */
-export function plannerViews(_services: Services): Router {
-  const router = Router();
+type GridMode = 'rooms' | 'people';
+
+/** Day grids (by room, by person), the conflicts page and availability blocks, under /forums/:forumId. */
+export function plannerViews(services: Services): Router {
+  const router = Router({ mergeParams: true });
+  const grids = new DayGridService(services.store, services.views, services.meetings);
+  const forumOf = (req: Request): Forum => services.forums.get(idParam(req, 'forumId'));
+  const optionalId = (req: Request, name: string): Id | undefined => (/^\d{1,15}$/.test(queryString(req, name)) ? Number(queryString(req, name)) : undefined);
+
+  for (const mode of ['', '/rooms', '/people'] as const) {
+    router.get(`/grid${mode}`, (req, res) => {
+      const forum = forumOf(req);
+      const query = new URLSearchParams(req.query as Record<string, string>).toString();
+      res.redirect(`/forums/${forum.id}/grid/${mode.slice(1) || 'rooms'}/${grids.openingDay(forum)}${query ? `?${query}` : ''}`);
+    });
+  }
+
+  /** An unknown or out-of-forum day still shows the day tabs, so the way back is one click. */
+  const renderDayProblem = (res: Response, forum: Forum, mode: GridMode, check: Exclude<DayCheck, { ok: true }>) =>
+    res.status(404).render('pages/grid/day', { title: 'Day grid', forum, mode, problem: check, days: grids.dayCounts(forum), grid: null, filters: {} });
+
+  router.get('/grid/rooms/:date', (req, res) => {
+    const forum = forumOf(req);
+    const check = grids.checkDay(forum, String(req.params.date));
+    if (!check.ok) return renderDayProblem(res, forum, 'rooms', check);
+    const venues = services.venues.list({ forumId: forum.id });
+    const venueId = venues.find((v) => v.id === optionalId(req, 'venue'))?.id;
+    const grid = grids.byRoom(forum, check.date, { venueId });
+    res.render('pages/grid/day', { title: `Rooms · ${check.date}`, forum, mode: 'rooms', grid, days: grid.days, venues, filters: { venue: venueId ?? '' } });
+  });
+
+  router.get('/grid/people/:date', (req, res) => {
+    const forum = forumOf(req);
+    const check = grids.checkDay(forum, String(req.params.date));
+    if (!check.ok) return renderDayProblem(res, forum, 'people', check);
+    const delegations = services.delegations.list({ forumId: forum.id });
+    const delegation = delegations.find((d) => d.id === optionalId(req, 'delegation')) ?? delegations[0];
+    if (!delegation) {
+      return res.render('pages/grid/day', { title: 'People', forum, mode: 'people', grid: null, days: grids.dayCounts(forum), date: check.date, delegations, filters: {} });
+    }
+    const grid = grids.byPerson(forum, check.date, delegation);
+    res.render('pages/grid/day', { title: `People · ${check.date}`, forum, mode: 'people', grid, days: grid.days, delegations, delegation, filters: { delegation: delegation.id } });
+  });
+
+  router.get('/conflicts', (req, res) => {
+    const forum = forumOf(req);
+    const conflicts = services.meetings.conflicts(forum.id);
+    const ids = [...new Set(conflicts.flatMap((c) => c.meetingIds))];
+    const meetings = ids.length ? services.meetings.list({ forumId: forum.id, ids }) : [];
+    res.render('pages/conflicts/index', { title: 'Conflicts', forum, report: buildConflictReport({ conflicts, meetings, timeZone: forum.timeZone }) });
+  });
+
+  /** People grouped by the forum's delegations (others after), rooms by venue: the choices of one select. */
+  const subjectChoices = (forum: Forum) => {
+    const people = services.people.list().sort((a, b) => compareNames(a.fullName, b.fullName));
+    const delegations = services.delegations.list({ forumId: forum.id });
+    const inDelegation = new Set<Id>();
+    const groups = delegations.map((d) => {
+      const ids = new Set(services.directory.members(d.id).map((m) => m.personId));
+      ids.forEach((id) => inDelegation.add(id));
+      return { label: d.name, options: people.filter((p) => ids.has(p.id)).map((p) => ({ value: `person:${p.id}`, label: p.fullName })) };
+    });
+    groups.push({ label: 'Other people', options: people.filter((p) => !inDelegation.has(p.id)).map((p) => ({ value: `person:${p.id}`, label: p.fullName })) });
+    const rooms = services.directory.roomsOfForum(forum.id);
+    for (const venue of services.venues.list({ forumId: forum.id })) {
+      groups.push({ label: `Rooms · ${venue.name}`, options: rooms.filter((r) => r.venueId === venue.id).map((r) => ({ value: `room:${r.id}`, label: r.name })) });
+    }
+    return groups.filter((g) => g.options.length);
+  };
+
+  const subjectNames = (forum: Forum) => {
+    const rooms = new Map(services.directory.roomsOfForum(forum.id).map((r) => [`room:${r.id}`, r.name]));
+    return (subject: string, subjectId: Id) => (subject === 'room' ? rooms.get(`room:${subjectId}`) : services.people.find(subjectId)?.fullName) ?? `${subject} ${subjectId}`;
+  };
+
+  router.get('/availability', (req, res) => {
+    const forum = forumOf(req);
+    const nameOf = subjectNames(forum);
+    const blocks = services.availability.list(forum.id).map((block) => ({ ...block, name: nameOf(block.subject, block.subjectId) }));
+    res.render('pages/availability/index', { title: 'Unavailability', forum, blocks });
+  });
+
+  const renderForm = (res: Response, status: number, forum: Forum, values: Record<string, string>, problems: FormProblems = { errors: {} }) =>
+    res.status(status).render('pages/availability/form', { title: 'New unavailability block', forum, values, choices: subjectChoices(forum), ...problems });
+
+  router.get('/availability/new', (req, res) => {
+    const forum = forumOf(req);
+    const date = grids.checkDay(forum, queryString(req, 'date'));
+    const day = date.ok ? date.date : forum.startDate;
+    const target = /^(person|room):\d+$/.test(queryString(req, 'target')) ? queryString(req, 'target') : '';
+    renderForm(res, 200, forum, { target, start: `${day}T09:00`, end: `${day}T10:00`, reason: '' });
+  });
+
+  router.post('/availability', async (req, res) => {
+    const forum = forumOf(req);
+    const values = { target: String(req.body.target ?? ''), start: String(req.body.start ?? ''), end: String(req.body.end ?? ''), reason: String(req.body.reason ?? '') };
+    const [subject, subjectId] = values.target.split(':');
+    await submitForm(
+      res,
+      () => {
+        const block = services.availability.create(actorOf(res), forum.id, { subject, subjectId, start: values.start, end: values.end, reason: values.reason });
+        const text = blockText(forum, block);
+        flash(req, 'success', `Saved: ${text}.`);
+        const clashes = meetingsDuring(forum, block);
+        if (clashes) flash(req, 'warning', `${clashes === 1 ? 'A meeting falls' : `${clashes} meetings fall`} in this block: see Conflicts.`);
+        res.redirect(303, `/forums/${forum.id}/availability`);
+      },
+      (status, problems) => {
+        // One select stands for both subject and subjectId, so their messages go beside it.
+        const { subject: subjectError, subjectId: idError, ...errors } = problems.errors;
+        if (subjectError || idError) errors.target = 'Choose a person or a room from the list.';
+        renderForm(res, status, forum, values, { ...problems, errors });
+      },
+    );
+  });
+
+  /** How many of the block's subject's meetings the conflict engine finds inside it. */
+  const meetingsDuring = (forum: Forum, block: StoredAvailabilityBlock): number => {
+    const inside = new Set(services.meetings.list({ forumId: forum.id, fromUtc: block.startUtc, toUtc: block.endUtc }).map((m) => m.id));
+    const subjectOf = (c: Conflict) => (block.subject === 'room' ? c.roomId : c.personId);
+    return services.meetings.conflicts(forum.id).filter((c) => c.kind === 'unavailable' && subjectOf(c) === block.subjectId && inside.has(c.meetingIds[0]!)).length;
+  };
+
+  /** 'Leyla Mammadova unavailable Fri 7 Jun 10:30–11:30', as the list reads. */
+  const blockText = (forum: Forum, block: StoredAvailabilityBlock) => {
+    const [startDay, startTime] = block.start.split('T') as [string, string];
+    const [endDay, endTime] = block.end.split('T') as [string, string];
+    const until = endDay === startDay ? endTime : `${viewHelpers.shortDate(endDay)} ${endTime}`;
+    return `${subjectNames(forum)(block.subject, block.subjectId)} unavailable ${viewHelpers.shortDate(startDay)} ${startTime}–${until}`;
+  };
+
+  router.post('/availability/:id/delete', (req, res) => {
+    const forum = forumOf(req);
+    const block = services.availability.get(idParam(req));
+    if (block.forumId !== forum.id) throw new NotFoundError(`There is no availability block ${block.id} in ${forum.shortName}.`);
+    services.availability.remove(actorOf(res), block.id);
+    flash(req, 'success', `Removed: ${blockText(forum, block)}.`);
+    res.redirect(303, `/forums/${forum.id}/availability`);
+  });
+
   return router;
 }

@@ -1,0 +1,168 @@
+/**
+ * What one cell of a day grid shows: a meeting, an unavailability block, or a
+ * B2B area's table meetings folded into their session. Presenters: they decide
+ * what a cell says, the layout decides where it stands.
+ */
+import { conflictKindsText } from './conflict-report';
+import type { MeetingView } from './programme-views';
+import { timeRange } from '../domain/agenda-format';
+import type { Conflict } from '../domain/conflicts';
+import type { Forum, Id, Instant, LocalDate, MeetingStatus } from '../domain/types';
+import type { StoredAvailabilityBlock } from '../store/repositories/availability';
+
+export interface EntryMarker {
+  severity: 'error' | 'warning';
+  /** 'room double-booked, travel time' */
+  kinds: string;
+  messages: string[];
+}
+
+export interface MeetingEntry {
+  type: 'meeting';
+  id: Id;
+  startUtc: Instant;
+  endUtc: Instant;
+  title: string;
+  status: MeetingStatus;
+  /** '10:00–11:00', with '(+1)' where it runs past midnight. */
+  time: string;
+  /** Short names of our people (where the column is a room), then of the counterparts. */
+  ours: string[];
+  counterparts: string[];
+  /** The room and venue or the free-text place, where the column does not already say it; else ''. */
+  place: string;
+  marker: EntryMarker | null;
+  /** Everything above in lines, for the cell's tooltip: a short cell cuts its text at its last row. */
+  summary: string;
+}
+
+export interface UnavailableEntry {
+  type: 'unavailable';
+  startUtc: Instant;
+  endUtc: Instant;
+  time: string;
+  reason: string;
+  summary: string;
+}
+
+/** A B2B area's parallel table meetings as one block; the B2B pages and the person grid show them one by one. */
+export interface B2BSessionEntry {
+  type: 'b2b';
+  startUtc: Instant;
+  endUtc: Instant;
+  time: string;
+  meetingIds: Id[];
+  /** Meetings that still take place (not cancelled), at how many tables. */
+  meetings: number;
+  tables: number;
+  /** Meetings not yet confirmed (proposed or tentative), and cancelled ones. */
+  unconfirmed: number;
+  cancelled: number;
+  marker: EntryMarker | null;
+  summary: string;
+}
+
+export type GridEntry = MeetingEntry | UnavailableEntry | B2BSessionEntry;
+
+/** `showPlace` where the column does not name the place, `showOurs` where it does not name the person; `conflicts` those that concern the column. */
+export function meetingEntry(o: { forum: Forum; date: LocalDate; view: MeetingView; showPlace: boolean; showOurs: boolean; conflicts: Conflict[] }): MeetingEntry {
+  const { meeting, participants } = o.view;
+  const time = timeRange({ startUtc: meeting.startUtc, endUtc: meeting.endUtc, zone: o.forum.timeZone, day: o.date });
+  const ours = o.showOurs ? participants.filter((p) => p.role !== 'counterpart').map((p) => shortName(p.person.fullName)) : [];
+  const counterparts = participants.filter((p) => p.role === 'counterpart').map((p) => shortName(p.person.fullName));
+  const place = o.showPlace ? o.view.placeText : '';
+  const marker = markerOf(o.conflicts);
+  return {
+    type: 'meeting',
+    id: meeting.id,
+    startUtc: meeting.startUtc,
+    endUtc: meeting.endUtc,
+    title: meeting.title,
+    status: meeting.status,
+    time,
+    ours,
+    counterparts,
+    place,
+    marker,
+    summary: lines(`${time} · ${meeting.status}`, meeting.title, place, ours.join(', '), counterparts.length ? `with ${counterparts.join(', ')}` : '', ...(marker?.messages ?? [])),
+  };
+}
+
+export function unavailableEntry(forum: Forum, date: LocalDate, block: StoredAvailabilityBlock): UnavailableEntry {
+  const time = timeRange({ startUtc: block.startUtc, endUtc: block.endUtc, zone: forum.timeZone, day: date });
+  return { type: 'unavailable', startUtc: block.startUtc, endUtc: block.endUtc, time, reason: block.reason, summary: lines(`${time} · unavailable`, block.reason) };
+}
+
+/** B2B slots are minutes apart; a break of half an hour or more starts another session. */
+const SESSION_BREAK_MS = 30 * 60_000;
+
+/**
+ * A B2B area holds a meeting per table per slot: nine tables would be nine
+ * lanes that push every other room off the screen. Folded, the area reads as
+ * one room with a session in it, like the others.
+ */
+export function b2bSessionEntries(forum: Forum, date: LocalDate, views: readonly MeetingView[]): B2BSessionEntry[] {
+  const runs: MeetingView[][] = [];
+  let runEnd = -Infinity;
+  for (const view of [...views].sort((a, b) => a.meeting.startUtc - b.meeting.startUtc)) {
+    const current = runs[runs.length - 1];
+    if (current && view.meeting.startUtc - runEnd < SESSION_BREAK_MS) {
+      current.push(view);
+      runEnd = Math.max(runEnd, view.meeting.endUtc);
+    } else {
+      runs.push([view]);
+      runEnd = view.meeting.endUtc;
+    }
+  }
+  return runs.map((run) => {
+    const startUtc = Math.min(...run.map((v) => v.meeting.startUtc));
+    const endUtc = Math.max(...run.map((v) => v.meeting.endUtc));
+    const live = run.filter((v) => v.meeting.status !== 'cancelled');
+    const time = timeRange({ startUtc, endUtc, zone: forum.timeZone, day: date });
+    const tables = new Set(live.map((v) => v.meeting.place)).size;
+    const unconfirmed = live.filter((v) => v.meeting.status !== 'confirmed').length;
+    const cancelled = run.length - live.length;
+    const marker = markerOf([...new Set(run.flatMap((v) => v.conflicts))]);
+    return {
+      type: 'b2b',
+      startUtc,
+      endUtc,
+      time,
+      meetingIds: run.map((v) => v.meeting.id),
+      meetings: live.length,
+      tables,
+      unconfirmed,
+      cancelled,
+      marker,
+      summary: lines(`${time} · B2B session`, `${count(live.length, 'meeting')} at ${count(tables, 'table')}`, unconfirmed ? `${unconfirmed} not confirmed` : '', cancelled ? `${cancelled} cancelled` : '', ...(marker?.messages ?? [])),
+    };
+  });
+}
+
+function lines(...parts: string[]): string {
+  return parts.filter(Boolean).join('\n');
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function markerOf(conflicts: readonly Conflict[]): EntryMarker | null {
+  if (!conflicts.length) return null;
+  return {
+    severity: conflicts.some((c) => c.severity === 'error') ? 'error' : 'warning',
+    kinds: conflictKindsText(conflicts),
+    messages: conflicts.map((c) => c.message),
+  };
+}
+
+// Romanised Slavic and Turkic names often begin with a two-letter sound.
+const LEADING_DIGRAPH = /^(Sh|Ch|Zh|Kh|Ts|Gh)/;
+
+/** 'Shahin Mustafayev' -> 'Sh. Mustafayev', 'Aleksandr Drozdenko' -> 'A. Drozdenko': what fits in a grid cell. */
+export function shortName(fullName: string): string {
+  const parts = fullName.trim().split(/\s+/);
+  if (parts.length < 2) return fullName.trim();
+  const initials = parts.slice(0, -1).map((given) => `${LEADING_DIGRAPH.exec(given)?.[0] ?? [...given][0]}.`);
+  return `${initials.join(' ')} ${parts[parts.length - 1]}`;
+}
