@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR } from '../../src/services/actor';
 import { addUser, PASSWORD } from '../support/app';
 import { useBrowserApp } from '../support/browser';
 
@@ -9,7 +10,7 @@ describe('signing in, editing and signing out in Chromium', () => {
     addUser(ctx, 'browser-editor', 'planner');
     const adviser = ctx.services.people.get(ctx.demo!.people.adviser!);
     // Markup in a stored name must stay text in a real browser too.
-    ctx.services.people.update({ userId: null, username: 'test', role: 'admin' }, adviser.id, adviser.version, { ...adviser, notes: '<img src=x onerror=alert(1)><script>alert(2)</script>' });
+    ctx.services.people.update(SYSTEM_ACTOR, adviser.id, adviser.version, { ...adviser, notes: '<img src=x onerror=alert(1)><script>alert(2)</script>' });
 
     const page = await app().newPage();
     const dialogs: string[] = [];

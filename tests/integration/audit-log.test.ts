@@ -1,6 +1,7 @@
 import { inWriteTransaction } from '../../src/store/database';
 import { AUDIT_PAGE_SIZE } from '../../src/web/routes/admin';
 import { createTestApp, signIn, textOf, type SignedIn, type TestContext } from '../support/app';
+import { SYSTEM_ACTOR } from '../../src/services/actor';
 
 // A fresh database with the demo, and real scrypt and HTTP round trips: seconds, not milliseconds, on a busy machine.
 jest.setTimeout(30_000);
@@ -179,7 +180,7 @@ describe('the admin audit page', () => {
 
   it('pages back through older entries, keeping the filter', async () => {
     inWriteTransaction(ctx.services.store.db, () => {
-      for (let i = 0; i < AUDIT_PAGE_SIZE + 5; i++) ctx.services.organizations.create({ userId: null, username: 'bulk', role: 'admin' }, { name: `Bulk organization ${i}`, kind: 'company' });
+      for (let i = 0; i < AUDIT_PAGE_SIZE + 5; i++) ctx.services.organizations.create(SYSTEM_ACTOR, { name: `Bulk organization ${i}`, kind: 'company' });
     });
     const all = ctx.services.audit.list({ entity: 'organization', limit: 100_000 });
     const first = await admin.get('/admin/audit?entity=organization');
@@ -205,7 +206,7 @@ describe('the admin audit page', () => {
 
 describe('restoring a deleted record from its history', () => {
   it('brings a deleted person back with the old id and fields, and audits the restore', async () => {
-    const person = ctx.services.people.create({ userId: null, username: 'test', role: 'admin' }, { fullName: 'Vugar Rahimov', position: 'Economic counsellor', languages: 'az, ru' });
+    const person = ctx.services.people.create(SYSTEM_ACTOR, { fullName: 'Vugar Rahimov', position: 'Economic counsellor', languages: 'az, ru' });
     await planner.submit(`/people/${person.id}/delete`, `/people/${person.id}/delete`, {});
     expect(ctx.services.people.find(person.id)).toBeUndefined();
     expect((await planner.get(`/people/${person.id}`)).status).toBe(404);
@@ -236,7 +237,7 @@ describe('restoring a deleted record from its history', () => {
   });
 
   it('says what to restore first when the record pointed at something deleted since', async () => {
-    const actor = { userId: null, username: 'test', role: 'admin' as const };
+    const actor = SYSTEM_ACTOR;
     const venue = ctx.services.venues.create(actor, { forumId: F(), name: 'Temporary pavilion' });
     const room = ctx.services.rooms.create(actor, { venueId: venue.id, name: 'Tent 1', capacity: 10, kind: 'meeting_room' });
     ctx.services.rooms.remove(actor, room.id);
@@ -255,7 +256,7 @@ describe('restoring a deleted record from its history', () => {
   });
 
   it('says so when the old id was given to a new record since', async () => {
-    const actor = { userId: null, username: 'test', role: 'admin' as const };
+    const actor = SYSTEM_ACTOR;
     const gone = ctx.services.organizations.create(actor, { name: 'Deleted Trading House', kind: 'company' });
     ctx.services.organizations.remove(actor, gone.id);
     const deletion = latest('organization', gone.id);

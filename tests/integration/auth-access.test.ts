@@ -40,6 +40,8 @@ const person = demo.people.adviser!;
 const head = ctx.services.delegations.get(demo.delegations.azerbaijan).headPersonId!;
 const D = demo.delegations.azerbaijan;
 const version = (service: { get(id: number): { version: number } }, id: number) => service.get(id).version;
+/** The demo forum as its edit form sends it back, at the version stored when sent. */
+const unchangedForum = () => ({ ...ctx.services.forums.get(F), id: undefined });
 
 const ROUTES: RouteCase[] = [
   // Pages anyone signed in may read.
@@ -94,7 +96,7 @@ const ROUTES: RouteCase[] = [
     name: 'edit forum',
     method: 'POST',
     url: `/forums/${F}/edit`,
-    body: () => ({ name: '23rd St. Petersburg International Economic Forum', shortName: 'SPIEF 2019', startDate: '2019-06-06', endDate: '2019-06-08', timeZone: 'Europe/Moscow', version: version(ctx.services.forums, F) }),
+    body: unchangedForum,
     ok: 303,
     access: ADMINS,
   },
@@ -111,7 +113,7 @@ const ROUTES: RouteCase[] = [
     name: 'edit forum in mixed case',
     method: 'POST',
     url: `/Forums/${F}/Edit`,
-    body: () => ({ name: '23rd St. Petersburg International Economic Forum', shortName: 'SPIEF 2019', startDate: '2019-06-06', endDate: '2019-06-08', timeZone: 'Europe/Moscow', version: version(ctx.services.forums, F) }),
+    body: unchangedForum,
     ok: 303,
     access: ADMINS,
   },
@@ -119,7 +121,7 @@ const ROUTES: RouteCase[] = [
     name: 'edit forum with a trailing slash',
     method: 'POST',
     url: `/forums/${F}/edit/`,
-    body: () => ({ name: '23rd St. Petersburg International Economic Forum', shortName: 'SPIEF 2019', startDate: '2019-06-06', endDate: '2019-06-08', timeZone: 'Europe/Moscow', version: version(ctx.services.forums, F) }),
+    body: unchangedForum,
     ok: 303,
     access: ADMINS,
   },

@@ -2,6 +2,7 @@ import { ValidationError } from '../../src/domain/errors';
 import { AccountService } from '../../src/services/accounts';
 import { parseHash } from '../../src/services/passwords';
 import { addUser, createTestApp, PASSWORD, signIn, TEST_SCRYPT, textOf, type TestContext } from '../support/app';
+import { SYSTEM_ACTOR } from '../../src/services/actor';
 
 // A fresh database with the demo, and real scrypt and HTTP round trips: seconds, not milliseconds, on a busy machine.
 jest.setTimeout(30_000);
@@ -12,7 +13,6 @@ beforeAll(() => {
 });
 afterAll(() => ctx.close());
 
-const SYSTEM = { userId: null, username: 'test', role: 'admin' as const };
 const fieldsOf = (fn: () => unknown): Record<string, string> => {
   try {
     fn();
@@ -29,18 +29,18 @@ describe('accounts', () => {
     try {
       const { accounts } = fresh.services;
       accounts.ensureAdmin('First-admin-password');
-      expect(fieldsOf(() => accounts.setDisabled(SYSTEM, 'admin', true))._form).toMatch(/last active admin/);
-      expect(fieldsOf(() => accounts.setRole(SYSTEM, 'admin', 'planner'))._form).toMatch(/last active admin/);
-      accounts.createUser(SYSTEM, { username: 'second', role: 'admin', password: PASSWORD });
-      expect(accounts.setDisabled(SYSTEM, 'admin', true).disabled).toBe(true);
-      expect(fieldsOf(() => accounts.setRole(SYSTEM, 'second', 'viewer'))._form).toMatch(/last active admin/);
+      expect(fieldsOf(() => accounts.setDisabled(SYSTEM_ACTOR, 'admin', true))._form).toMatch(/last active admin/);
+      expect(fieldsOf(() => accounts.setRole(SYSTEM_ACTOR, 'admin', 'planner'))._form).toMatch(/last active admin/);
+      accounts.createUser(SYSTEM_ACTOR, { username: 'second', role: 'admin', password: PASSWORD });
+      expect(accounts.setDisabled(SYSTEM_ACTOR, 'admin', true).disabled).toBe(true);
+      expect(fieldsOf(() => accounts.setRole(SYSTEM_ACTOR, 'second', 'viewer'))._form).toMatch(/last active admin/);
     } finally {
       fresh.close();
     }
   });
 
   it('says which person is missing instead of failing on the foreign key', () => {
-    expect(fieldsOf(() => ctx.services.accounts.createUser(SYSTEM, { username: 'ghost-link', role: 'viewer', password: PASSWORD, personId: 999_999 })).personId).toMatch(
+    expect(fieldsOf(() => ctx.services.accounts.createUser(SYSTEM_ACTOR, { username: 'ghost-link', role: 'viewer', password: PASSWORD, personId: 999_999 })).personId).toMatch(
       /no person with id 999999/,
     );
   });
@@ -68,7 +68,7 @@ describe('accounts', () => {
   it('takes as long to refuse an unknown user as a wrong password, so timing does not tell who has an account', () => {
     const params = { N: 2 ** 14, r: 8, p: 1 };
     const accounts = new AccountService(ctx.services.store, params);
-    accounts.createUser(SYSTEM, { username: 'timed', role: 'viewer', password: PASSWORD });
+    accounts.createUser(SYSTEM_ACTOR, { username: 'timed', role: 'viewer', password: PASSWORD });
     const median = (fn: () => unknown) => {
       const times = Array.from({ length: 7 }, () => {
         const start = process.hrtime.bigint();
@@ -87,16 +87,16 @@ describe('accounts', () => {
   it('lists, labels and revokes API tokens, auditing each without the secret', () => {
     addUser(ctx, 'scripted', 'planner');
     const { accounts } = ctx.services;
-    expect(fieldsOf(() => accounts.createApiToken(SYSTEM, 'scripted', '   ')).label).toMatch(/Enter the label/);
-    const { id, token } = accounts.createApiToken(SYSTEM, 'scripted', 'nightly export');
+    expect(fieldsOf(() => accounts.createApiToken(SYSTEM_ACTOR, 'scripted', '   ')).label).toMatch(/Enter the label/);
+    const { id, token } = accounts.createApiToken(SYSTEM_ACTOR, 'scripted', 'nightly export');
     expect(token).toMatch(/^fpt_[\w-]{32}$/);
     expect(accounts.listApiTokens('scripted')).toEqual([expect.objectContaining({ id, label: 'nightly export', revokedAt: null })]);
     expect(accounts.authenticateApiToken(token)?.username).toBe('scripted');
 
-    accounts.revokeApiToken(SYSTEM, id);
+    accounts.revokeApiToken(SYSTEM_ACTOR, id);
     expect(accounts.authenticateApiToken(token)).toBeNull();
     expect(accounts.listApiTokens('scripted')[0]!.revokedAt).not.toBeNull();
-    expect(fieldsOf(() => accounts.revokeApiToken(SYSTEM, id))._form).toMatch(/already revoked/);
+    expect(fieldsOf(() => accounts.revokeApiToken(SYSTEM_ACTOR, id))._form).toMatch(/already revoked/);
 
     const entries = ctx.services.audit.list({ entity: 'api_token', entityId: id });
     expect(entries.map((e) => e.action)).toEqual(['update', 'create']);

@@ -7,6 +7,7 @@ import { migrate } from '../../src/store/migrate';
 import { SqliteSessionStore } from '../../src/store/session-store';
 import { LOGIN_THROTTLE, safeNext } from '../../src/web/routes/auth';
 import { addUser, createTestApp, csrfFrom, PASSWORD, signIn, type TestContext } from '../support/app';
+import { SYSTEM_ACTOR } from '../../src/services/actor';
 
 // A fresh database with the demo, and real scrypt and HTTP round trips: seconds, not milliseconds, on a busy machine.
 jest.setTimeout(30_000);
@@ -17,7 +18,6 @@ beforeAll(() => {
 });
 afterAll(() => ctx.close());
 
-const SYSTEM = { userId: null, username: 'test', role: 'admin' as const };
 
 function sessionCookie(res: request.Response): string | undefined {
   const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
@@ -97,20 +97,20 @@ describe('sessions', () => {
 
   it('signs a disabled user out at once, and a new password ends every open session', async () => {
     const planner = await signIn(ctx, 'soon-disabled', 'planner');
-    ctx.services.accounts.setDisabled(SYSTEM, 'soon-disabled', true);
+    ctx.services.accounts.setDisabled(SYSTEM_ACTOR, 'soon-disabled', true);
     expect((await planner.get('/people')).headers.location).toMatch(/^\/login/);
     const relogin = await request(ctx.app).get('/login');
     expect(relogin.status).toBe(200);
 
     const other = await signIn(ctx, 'new-password', 'planner');
-    ctx.services.accounts.setPassword(SYSTEM, 'new-password', 'Another-long-password');
+    ctx.services.accounts.setPassword(SYSTEM_ACTOR, 'new-password', 'Another-long-password');
     expect((await other.get('/people')).headers.location).toMatch(/^\/login/);
   });
 
   it('applies a role change to the open session at once', async () => {
     const planner = await signIn(ctx, 'demoted', 'planner');
     expect((await planner.get('/people/new')).status).toBe(200);
-    ctx.services.accounts.setRole(SYSTEM, 'demoted', 'viewer');
+    ctx.services.accounts.setRole(SYSTEM_ACTOR, 'demoted', 'viewer');
     expect((await planner.get('/people/new')).status).toBe(403);
   });
 });
@@ -123,7 +123,7 @@ describe('the login form', () => {
 
   it('says the same for an unknown user, a wrong password and a disabled account', async () => {
     addUser(ctx, 'switched-off', 'viewer');
-    ctx.services.accounts.setDisabled(SYSTEM, 'switched-off', true);
+    ctx.services.accounts.setDisabled(SYSTEM_ACTOR, 'switched-off', true);
     addUser(ctx, 'known', 'viewer');
     for (const [username, password] of [
       ['nobody-here', PASSWORD],

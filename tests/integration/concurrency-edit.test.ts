@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { StaleVersionError } from '../../src/domain/errors';
 import { createTestApp, csrfFrom, signIn, textOf, type SignedIn, type TestContext } from '../support/app';
+import { SYSTEM_ACTOR } from '../../src/services/actor';
 
 // A fresh database with the demo, and real scrypt and HTTP round trips: seconds, not milliseconds, on a busy machine.
 jest.setTimeout(30_000);
@@ -15,7 +16,6 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const SYSTEM = { userId: null, username: 'test', role: 'admin' as const };
 
 /** The fields of an edit form as the browser would send them back unchanged. */
 function formFields(html: string): Record<string, string> {
@@ -67,7 +67,7 @@ describe('two planners edit the same person', () => {
   });
 
   it('answers 404 when the record was deleted while the second planner was editing', async () => {
-    const person = ctx.services.people.create(SYSTEM, { fullName: 'Short-lived Contact' });
+    const person = ctx.services.people.create(SYSTEM_ACTOR, { fullName: 'Short-lived Contact' });
     const url = `/people/${person.id}/edit`;
     const form = formFields((await second.get(url)).text);
     await first.submit(`/people/${person.id}/delete`, `/people/${person.id}/delete`, {});
@@ -109,7 +109,7 @@ describe('the version check and the write share one BEGIN IMMEDIATE transaction'
 
     let refused: unknown;
     try {
-      ctx.services.people.update(SYSTEM, id, loaded.version, { ...loaded, position: 'Changed here' });
+      ctx.services.people.update(SYSTEM_ACTOR, id, loaded.version, { ...loaded, position: 'Changed here' });
     } catch (err) {
       refused = err;
     }

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { createTestApp, csrfFrom, signIn, type SignedIn, type TestContext } from '../support/app';
+import { SYSTEM_ACTOR } from '../../src/services/actor';
 
 // A fresh database with the demo, and real scrypt and HTTP round trips: seconds, not milliseconds, on a busy machine.
 jest.setTimeout(30_000);
@@ -15,7 +16,6 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const SYSTEM = { userId: null, username: 'test', role: 'admin' as const };
 const counts = () => ({ people: ctx.services.people.list().length, audit: ctx.services.audit.list({ limit: 100_000 }).length });
 
 describe('CSRF: a form post without proof that it came from our page is refused', () => {
@@ -82,7 +82,7 @@ describe('CSRF: a form post without proof that it came from our page is refused'
 describe('API tokens', () => {
   let token: string;
   beforeAll(() => {
-    token = ctx.services.accounts.createApiToken(SYSTEM, 'csrf-planner', 'script').token;
+    token = ctx.services.accounts.createApiToken(SYSTEM_ACTOR, 'csrf-planner', 'script').token;
   });
 
   it('need no CSRF token (a browser never adds the header by itself), and start no session', async () => {
@@ -107,20 +107,20 @@ describe('API tokens', () => {
     expect(wrong.status).toBe(401);
     expect(wrong.body.error).toMatch(/not valid/);
 
-    const { id, token: revoked } = ctx.services.accounts.createApiToken(SYSTEM, 'csrf-planner', 'to revoke');
+    const { id, token: revoked } = ctx.services.accounts.createApiToken(SYSTEM_ACTOR, 'csrf-planner', 'to revoke');
     expect((await request(ctx.app).get('/api/v1/people').set('Authorization', `Bearer ${revoked}`)).status).toBe(200);
-    ctx.services.accounts.revokeApiToken(SYSTEM, id);
+    ctx.services.accounts.revokeApiToken(SYSTEM_ACTOR, id);
     expect((await request(ctx.app).get('/api/v1/people').set('Authorization', `Bearer ${revoked}`)).status).toBe(401);
 
-    ctx.services.accounts.createUser(SYSTEM, { username: 'short-lived', role: 'planner', password: 'Long-enough-pass-1' });
-    const { token: disabledToken } = ctx.services.accounts.createApiToken(SYSTEM, 'short-lived', 'x');
-    ctx.services.accounts.setDisabled(SYSTEM, 'short-lived', true);
+    ctx.services.accounts.createUser(SYSTEM_ACTOR, { username: 'short-lived', role: 'planner', password: 'Long-enough-pass-1' });
+    const { token: disabledToken } = ctx.services.accounts.createApiToken(SYSTEM_ACTOR, 'short-lived', 'x');
+    ctx.services.accounts.setDisabled(SYSTEM_ACTOR, 'short-lived', true);
     expect((await request(ctx.app).get('/api/v1/people').set('Authorization', `Bearer ${disabledToken}`)).status).toBe(401);
   });
 
   it("carry their user's role: a viewer's token cannot write", async () => {
-    ctx.services.accounts.createUser(SYSTEM, { username: 'token-viewer', role: 'viewer', password: 'Long-enough-pass-1' });
-    const { token: viewerToken } = ctx.services.accounts.createApiToken(SYSTEM, 'token-viewer', 'reader');
+    ctx.services.accounts.createUser(SYSTEM_ACTOR, { username: 'token-viewer', role: 'viewer', password: 'Long-enough-pass-1' });
+    const { token: viewerToken } = ctx.services.accounts.createApiToken(SYSTEM_ACTOR, 'token-viewer', 'reader');
     const res = await request(ctx.app).post('/people').set('Authorization', `Bearer ${viewerToken}`).type('form').send({ fullName: 'Viewer write' });
     expect(res.status).toBe(403);
     expect((await request(ctx.app).get('/api/v1/forums').set('Authorization', `Bearer ${viewerToken}`)).status).toBe(200);

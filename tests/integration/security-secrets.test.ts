@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import request from 'supertest';
 import { DEFAULT_SCRYPT, hashPassword, needsRehash, verifyPassword } from '../../src/services/passwords';
 import { createTestApp, csrfFrom, PASSWORD, signIn, TEST_SCRYPT, type TestContext } from '../support/app';
+import { SYSTEM_ACTOR } from '../../src/services/actor';
 
 // A fresh database with the demo, and real scrypt and HTTP round trips: seconds, not milliseconds, on a busy machine.
 jest.setTimeout(30_000);
@@ -12,7 +13,6 @@ beforeAll(() => {
 });
 afterAll(() => ctx.close());
 
-const SYSTEM = { userId: null, username: 'test', role: 'admin' as const };
 const NEW_PASSWORD = 'Typed-by-the-admin-4417';
 
 /** The session id inside a signed express-session cookie value ("s:<id>.<signature>", URL-encoded). */
@@ -51,7 +51,7 @@ describe('nothing secret reaches the log or the database in clear', () => {
     // A login (password in the body), then the session at work.
     const agent = request.agent(ctx.app);
     const csrf = await csrfFrom(agent, '/login');
-    ctx.services.accounts.createUser(SYSTEM, { username: 'log-admin', role: 'admin', password: PASSWORD });
+    ctx.services.accounts.createUser(SYSTEM_ACTOR, { username: 'log-admin', role: 'admin', password: PASSWORD });
     const login = await agent.post('/login').type('form').send({ _csrf: csrf, username: 'log-admin', password: PASSWORD });
     const session = sessionIdOf(login.headers['set-cookie']);
     Object.assign(secrets, { sessionCookie: session.raw, sessionId: session.id });
@@ -60,14 +60,14 @@ describe('nothing secret reaches the log or the database in clear', () => {
     secrets.wrongPassword = 'Almost-right-passw0rd';
 
     // A POST that carries a new password.
-    const target = ctx.services.accounts.createUser(SYSTEM, { username: 'log-target', role: 'viewer', password: 'Initial-password-1' });
+    const target = ctx.services.accounts.createUser(SYSTEM_ACTOR, { username: 'log-target', role: 'viewer', password: 'Initial-password-1' });
     const res = await agent.post(`/admin/users/${target.id}`).type('form').send({ _csrf: await csrfFrom(agent, '/admin/users'), action: 'password', password: NEW_PASSWORD });
     expect(res.status).toBe(303);
     secrets.newPassword = NEW_PASSWORD;
     secrets.password = PASSWORD;
 
     // API calls with a bearer token, one of them with the token also in the query string.
-    const { token } = ctx.services.accounts.createApiToken(SYSTEM, 'log-admin', 'logging test');
+    const { token } = ctx.services.accounts.createApiToken(SYSTEM_ACTOR, 'log-admin', 'logging test');
     secrets.apiToken = token;
     expect((await request(ctx.app).get('/api/v1/people').set('Authorization', `Bearer ${token}`)).status).toBe(200);
     await request(ctx.app).get(`/api/v1/forums?token=${token}`).set('Authorization', `Bearer ${token}`);

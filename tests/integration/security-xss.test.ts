@@ -1,5 +1,6 @@
 import { escapeXML } from 'ejs';
 import { createTestApp, signIn, textOf, type SignedIn, type TestContext } from '../support/app';
+import { SYSTEM_ACTOR } from '../../src/services/actor';
 
 // A fresh database with the demo, and real scrypt and HTTP round trips: seconds, not milliseconds, on a busy machine.
 jest.setTimeout(30_000);
@@ -22,17 +23,16 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const ACTOR = { userId: null, username: 'xss-test', role: 'admin' as const };
 
 /** Saves the payload in every free-text field of every kind of reference record; returns the pages that show them. */
 function plant(payload: string, tag: string): string[] {
   const s = ctx.services;
   const t = (field: string) => `${tag}${field}${payload}`;
-  const forum = s.forums.create(ACTOR, { name: t('forum'), shortName: t('sn'), startDate: '2020-06-03', endDate: '2020-06-06', timeZone: 'Europe/Moscow', city: t('city') });
-  const venue = s.venues.create(ACTOR, { forumId: forum.id, name: t('venue'), address: t('addr') });
-  const room = s.rooms.create(ACTOR, { venueId: venue.id, name: t('room'), capacity: 5, kind: 'meeting_room' });
-  const org = s.organizations.create(ACTOR, { name: t('org'), localName: t('orgLocal'), country: t('country'), kind: 'company' });
-  const person = s.people.create(ACTOR, {
+  const forum = s.forums.create(SYSTEM_ACTOR, { name: t('forum'), shortName: t('sn'), startDate: '2020-06-03', endDate: '2020-06-06', timeZone: 'Europe/Moscow', city: t('city') });
+  const venue = s.venues.create(SYSTEM_ACTOR, { forumId: forum.id, name: t('venue'), address: t('addr') });
+  const room = s.rooms.create(SYSTEM_ACTOR, { venueId: venue.id, name: t('room'), capacity: 5, kind: 'meeting_room' });
+  const org = s.organizations.create(SYSTEM_ACTOR, { name: t('org'), localName: t('orgLocal'), country: t('country'), kind: 'company' });
+  const person = s.people.create(SYSTEM_ACTOR, {
     fullName: t('person'),
     localName: t('local'),
     position: t('pos'),
@@ -41,8 +41,8 @@ function plant(payload: string, tag: string): string[] {
     languages: t('lang'),
     notes: t('notes'),
   });
-  const delegation = s.delegations.create(ACTOR, { forumId: forum.id, name: t('delegation'), country: t('dcountry'), homeTimeZone: 'Asia/Baku', headPersonId: person.id });
-  s.directory.setMember(ACTOR, delegation.id, { personId: person.id, role: 'head' });
+  const delegation = s.delegations.create(SYSTEM_ACTOR, { forumId: forum.id, name: t('delegation'), country: t('dcountry'), homeTimeZone: 'Asia/Baku', headPersonId: person.id });
+  s.directory.setMember(SYSTEM_ACTOR, delegation.id, { personId: person.id, role: 'head' });
   const f = `/forums/${forum.id}`;
   const audit = s.audit.list({ limit: 7 }).map((e) => `/admin/audit/${e.id}`);
   return [
