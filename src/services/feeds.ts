@@ -134,8 +134,13 @@ export class FeedService {
       }
       case 'organization':
         return { ...base, name: this.store.organizations.find(token.scopeId)!.name, homeTimeZone: null, isPrivate: false };
-      case 'b2b_participant':
-        return { ...base, name: `B2B participant ${token.scopeId}`, homeTimeZone: null, isPrivate: false };
+      case 'b2b_participant': {
+        // A company at a B2B session: its table times in the forum's zone, and its delegation's zone beside them when a representative belongs to one.
+        const p = this.store.b2bParticipants.find(token.scopeId)!;
+        const session = this.store.b2bSessions.find(p.sessionId)!;
+        const delegation = p.representativeIds.map((id) => this.delegationsOf(token.forumId, id)[0]).find((d) => d !== undefined);
+        return { ...base, name: `${this.store.organizations.find(p.organizationId)?.name ?? `Participant ${p.id}`} · ${session.title}`, homeTimeZone: delegation?.homeTimeZone ?? null, isPrivate: false };
+      }
     }
   }
 
@@ -147,7 +152,7 @@ export class FeedService {
       : token.scope === 'person' ? { personId: token.scopeId }
       : token.scope === 'room' ? { roomId: token.scopeId }
       : token.scope === 'organization' ? { organizationId: token.scopeId }
-      : { ids: [] as Id[] };
+      : { ids: this.store.b2bRequests.meetingIdsOf(token.scopeId) };
     return this.store.meetings.list({ forumId, ...filter }).filter((m) => m.status !== 'proposed');
   }
 
@@ -253,8 +258,10 @@ export class FeedService {
         return this.store.rooms.listByForum(forumId).some((r) => r.id === id);
       case 'organization':
         return this.store.organizations.find(id) !== undefined;
-      case 'b2b_participant':
-        return false; // B2B participants come with B2B sessions.
+      case 'b2b_participant': {
+        const participant = this.store.b2bParticipants.find(id);
+        return participant !== undefined && this.store.b2bSessions.find(participant.sessionId)?.forumId === forumId;
+      }
     }
   }
 

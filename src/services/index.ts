@@ -10,6 +10,7 @@ import { AvailabilityService } from './availability';
 import { ProgrammeViews } from './programme-views';
 import { FeedService } from './feeds';
 import { AgendaService } from './agendas';
+import { createB2BServices } from './b2b';
 
 export interface ServiceOptions {
   config: Pick<Config, 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'>;
@@ -28,7 +29,7 @@ export function createServices(store: Store, options: ServiceOptions) {
   const availability = new AvailabilityService(store, clock);
   const views = new ProgrammeViews(store);
   const feeds = new FeedService(store, views, { refreshMinutes: options.config.feedRefreshMinutes, cancelledDays: options.config.feedCancelledDays }, clock);
-  return { store, config: options.config, clock, ...reference, accounts, audit, directory, meetings, availability, views, feeds, agendas: new AgendaService(store, feeds, meetings, views, clock) };
+  return { store, config: options.config, clock, ...reference, accounts, audit, directory, meetings, availability, views, feeds, agendas: new AgendaService(store, feeds, meetings, views, clock), b2b: createB2BServices(store, { meetings, feeds, clock }) };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,36 @@
+import { resolveLocalTime } from '../domain/time';
+import type { Instant } from '../domain/types';
+import type { B2BTimeBlock } from '../store/repositories/b2b-sessions';
+import type { TimeRangeInput } from './b2b-input';
+
+/**
+ * Turns 'HH:mm' ranges on a session's day into stored blocks (wall clock +
+ * UTC), or says what is wrong with the first one that cannot be: a time that
+ * does not exist that day, an end before the start, a range outside the session.
+ */
+export function resolveBlocks(o: {
+  day: string;
+  timeZone: string;
+  ranges: TimeRangeInput[];
+  /** 'Break', 'Unavailable time': starts the sentence. */
+  what: string;
+  within: { startUtc: Instant; endUtc: Instant; text: string };
+}): { blocks: B2BTimeBlock[] } | { error: string } {
+  const blocks: B2BTimeBlock[] = [];
+  for (const [i, r] of o.ranges.entries()) {
+    const name = o.ranges.length > 1 ? `${o.what} ${i + 1} (${r.start}–${r.end})` : `${o.what} ${r.start}–${r.end}`;
+    const start = resolveLocalTime({ local: `${o.day}T${r.start}`, timeZone: o.timeZone });
+    const end = resolveLocalTime({ local: `${o.day}T${r.end}`, timeZone: o.timeZone });
+    if (!start.ok) return { error: `${name}: ${start.message}` };
+    if (!end.ok) return { error: `${name}: ${end.message}` };
+    if (end.instant <= start.instant) return { error: `${name} must end after it starts.` };
+    if (start.instant < o.within.startUtc || end.instant > o.within.endUtc) return { error: `${name} lies outside the session (${o.within.text}); keep it within those times.` };
+    blocks.push({ start: `${o.day}T${r.start}`, end: `${o.day}T${r.end}`, startUtc: start.instant, endUtc: end.instant, label: r.label });
+  }
+  return { blocks: blocks.sort((a, b) => a.startUtc - b.startUtc) };
+}
+
+/** Blocks back into the textarea form they were entered in. */
+export function blocksAsText(blocks: readonly B2BTimeBlock[]): string {
+  return blocks.map((b) => `${b.start.slice(11)}–${b.end.slice(11)}${b.label ? ` ${b.label}` : ''}`).join('\n');
+}

@@ -1,0 +1,27 @@
+import type { Store } from '../store';
+import { B2BContext } from './b2b-context';
+import { B2BLinkService } from './b2b-links';
+import { B2BParticipantService } from './b2b-participants';
+import { B2BRequestService } from './b2b-requests';
+import { B2BSchedulingService } from './b2b-scheduling';
+import { B2BSessionService } from './b2b-sessions';
+import { B2BViews } from './b2b-views';
+import type { FeedService } from './feeds';
+import type { MeetingService } from './meetings';
+
+/** The B2B use cases over one store, wired once: services.b2b.sessions, .participants, .requests, .scheduling, .links, .views. */
+export function createB2BServices(store: Store, deps: { meetings: MeetingService; feeds: FeedService; clock: () => number }) {
+  const ctx = new B2BContext(store, deps.clock);
+  const sessions = new B2BSessionService(ctx);
+  const scheduling = new B2BSchedulingService(ctx, sessions, deps.meetings);
+  return {
+    sessions,
+    participants: new B2BParticipantService(ctx),
+    requests: new B2BRequestService(ctx, deps.meetings),
+    scheduling,
+    links: new B2BLinkService(ctx, deps.feeds),
+    views: new B2BViews(ctx, sessions, scheduling),
+  };
+}
+
+export type B2BServices = ReturnType<typeof createB2BServices>;
