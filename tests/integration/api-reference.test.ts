@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { DemoIds } from '../../db/seed/demo';
-import { createTestApp, signIn, type SignedIn, type TestContext } from '../support/app';
+import { SYSTEM_ACTOR } from '../../src/services/actor';
+import { createTestApp, PASSWORD, signIn, type SignedIn, type TestContext } from '../support/app';
 
 let ctx: TestContext;
 let demo: DemoIds;
@@ -97,7 +98,7 @@ describe('GET /api/v1 reference data', () => {
   });
 
   it('rooms of a forum are only the rooms of its venues', async () => {
-    const actor = { userId: null, username: 'test', role: 'admin' as const };
+    const actor = SYSTEM_ACTOR;
     const other = ctx.services.forums.create(actor, { name: 'Caspian Oil and Gas 2020', shortName: 'Caspian 2020', startDate: '2020-06-02', endDate: '2020-06-04', timeZone: 'Asia/Baku', city: 'Baku' });
     const venue = ctx.services.venues.create(actor, { forumId: other.id, name: 'Baku Expo Center', address: '', opensAt: null, closesAt: null });
     ctx.services.rooms.create(actor, { venueId: venue.id, name: 'Hall 1', capacity: 200, kind: 'hall' });
@@ -130,8 +131,8 @@ describe('GET /api/v1 reference data', () => {
   });
 
   it('answers a program with an API token and no session', async () => {
-    ctx.services.accounts.createUser({ userId: null, username: 'test', role: 'admin' }, { username: 'api-robot', role: 'viewer', password: 'Correct-horse-9' });
-    const { token } = ctx.services.accounts.createApiToken({ userId: null, username: 'test', role: 'admin' }, 'api-robot', 'reference sync');
+    ctx.services.accounts.createUser(SYSTEM_ACTOR, { username: 'api-robot', role: 'viewer', password: PASSWORD });
+    const { token } = ctx.services.accounts.createApiToken(SYSTEM_ACTOR, 'api-robot', 'reference sync');
     const res = await request(ctx.app).get('/api/v1/organizations').set('authorization', `Bearer ${token}`);
     expect(res.status).toBe(200);
     expect((res.body as Json[]).map((o) => o.name)).toContain('Gazprombank');

@@ -1,4 +1,5 @@
 import type { DemoIds } from '../../db/seed/demo';
+import { SYSTEM_ACTOR } from '../../src/services/actor';
 import { createTestApp, signIn, textOf, type SignedIn, type TestContext } from '../support/app';
 
 let ctx: TestContext;
@@ -10,7 +11,7 @@ beforeAll(async () => {
   demo = ctx.demo!;
   admin = await signIn(ctx, 'errors-admin', 'admin');
   // A second forum, so a record can be asked for under the wrong forum's address.
-  const actor = { userId: null, username: 'test', role: 'admin' as const };
+  const actor = SYSTEM_ACTOR;
   const forum = ctx.services.forums.create(actor, { name: 'Caspian Oil and Gas 2020', shortName: 'Caspian 2020', startDate: '2020-06-02', endDate: '2020-06-04', timeZone: 'Asia/Baku', city: 'Baku' });
   const venue = ctx.services.venues.create(actor, { forumId: forum.id, name: 'Baku Expo Center', address: '', opensAt: null, closesAt: null });
   const delegation = ctx.services.delegations.create(actor, { forumId: forum.id, name: 'Ministry of Economy', homeTimeZone: 'Asia/Baku' });

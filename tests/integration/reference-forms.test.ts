@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import type { DemoIds } from '../../db/seed/demo';
 import type { Role } from '../../src/store/repositories/users';
-import { createTestApp, signIn, textOf, type SignedIn, type TestContext } from '../support/app';
+import { SYSTEM_ACTOR } from '../../src/services/actor';
+import { createTestApp, PASSWORD, signIn, textOf, type SignedIn, type TestContext } from '../support/app';
 
 let ctx: TestContext;
 let demo: DemoIds;
@@ -309,8 +310,8 @@ describe('deleting what others still use', () => {
   });
 
   it('a person linked to a user account', async () => {
-    const person = ctx.services.people.create({ userId: null, username: 'test', role: 'admin' }, { fullName: 'Kamala Aliyeva' });
-    ctx.services.accounts.createUser({ userId: null, username: 'test', role: 'admin' }, { username: 'kamala', role: 'viewer', password: 'Correct-horse-9', personId: person.id });
+    const person = ctx.services.people.create(SYSTEM_ACTOR, { fullName: 'Kamala Aliyeva' });
+    ctx.services.accounts.createUser(SYSTEM_ACTOR, { username: 'kamala', role: 'viewer', password: PASSWORD, personId: person.id });
     expect(await refuse(`/people/${person.id}`)).toContain('1 user account (“kamala”)');
   });
 
@@ -332,7 +333,7 @@ describe('deleting what others still use', () => {
   });
 
   it('goes through once the references are gone', async () => {
-    const actor = { userId: null, username: 'test', role: 'admin' as const };
+    const actor = SYSTEM_ACTOR;
     const org = ctx.services.organizations.create(actor, { name: 'Short-lived LLC', kind: 'company' });
     const person = ctx.services.people.create(actor, { fullName: 'Ivan Petrov', organizationId: org.id });
     expect(await refuse(`/organizations/${org.id}`)).toContain('1 person (“Ivan Petrov”)');

@@ -7,6 +7,7 @@ import { DatabaseNotEmptyError, seed } from '../../src/cli/seed';
 import { createServices } from '../../src/services';
 import { createStore } from '../../src/store';
 import { openDatabase } from '../../src/store/database';
+import { SYSTEM_ACTOR } from '../../src/services/actor';
 import { createTestApp, signIn, TEST_SCRYPT, textOf, type SignedIn, type TestContext } from '../support/app';
 
 /** Every organization and person the Trend report of 8 June 2019 names. */
@@ -154,7 +155,7 @@ describe('npm run seed', () => {
 
   it('with --reset moves the old file aside, whole, and starts again from the demo', () => {
     run({ adminPassword: 'Admin-pass-123' });
-    inspect(file, (s) => s.organizations.create({ userId: null, username: 'test', role: 'admin' }, { name: 'Kept in the backup', kind: 'company' }));
+    inspect(file, (s) => s.organizations.create(SYSTEM_ACTOR, { name: 'Kept in the backup', kind: 'company' }));
     const result = run({ reset: true, adminPassword: 'Another-pass-456', now: new Date('2019-06-09T08:30:00Z') });
 
     expect(result.movedTo).toBe(`${file}.bak-2019-06-09T08-30-00-000Z`);
