@@ -1,10 +1,14 @@
+-- Every record id is AUTOINCREMENT: a deleted record's id is never handed to a
+-- new one, so audit histories, restores and calendar UIDs (meeting-<id>) stay
+-- unambiguous.
+
 -- Reference data: forums with their venues and rooms (per forum), and the
 -- contact book (organizations, people) that a ministry keeps across forums.
 -- Instants are INTEGER epoch milliseconds (UTC); wall-clock values are TEXT and
 -- always stored beside their zone.
 
 CREATE TABLE forum (
-  id          INTEGER PRIMARY KEY,
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
   name        TEXT NOT NULL,
   short_name  TEXT NOT NULL,
   start_date  TEXT NOT NULL,           -- YYYY-MM-DD in time_zone
@@ -18,7 +22,7 @@ CREATE TABLE forum (
 ) STRICT;
 
 CREATE TABLE venue (
-  id          INTEGER PRIMARY KEY,
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
   forum_id    INTEGER NOT NULL REFERENCES forum(id),
   name        TEXT NOT NULL,
   address     TEXT NOT NULL DEFAULT '',
@@ -31,7 +35,7 @@ CREATE TABLE venue (
 CREATE INDEX venue_forum ON venue(forum_id);
 
 CREATE TABLE room (
-  id          INTEGER PRIMARY KEY,
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
   venue_id    INTEGER NOT NULL REFERENCES venue(id),
   name        TEXT NOT NULL,
   capacity    INTEGER NOT NULL CHECK (capacity >= 0),
@@ -52,7 +56,7 @@ CREATE TABLE travel_time (
 ) STRICT;
 
 CREATE TABLE organization (
-  id          INTEGER PRIMARY KEY,
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
   name        TEXT NOT NULL,
   local_name  TEXT NOT NULL DEFAULT '',
   country     TEXT NOT NULL DEFAULT '',
@@ -63,7 +67,7 @@ CREATE TABLE organization (
 ) STRICT;
 
 CREATE TABLE person (
-  id              INTEGER PRIMARY KEY,
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
   full_name       TEXT NOT NULL,
   local_name      TEXT NOT NULL DEFAULT '',
   position        TEXT NOT NULL DEFAULT '',
@@ -79,7 +83,7 @@ CREATE TABLE person (
 CREATE INDEX person_organization ON person(organization_id);
 
 CREATE TABLE delegation (
-  id              INTEGER PRIMARY KEY,
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
   forum_id        INTEGER NOT NULL REFERENCES forum(id),
   name            TEXT NOT NULL,
   country         TEXT NOT NULL DEFAULT '',

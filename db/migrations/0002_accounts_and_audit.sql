@@ -1,7 +1,7 @@
 -- Users, API tokens, sessions and the append-only audit log.
 
 CREATE TABLE app_user (
-  id            INTEGER PRIMARY KEY,
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
   username      TEXT NOT NULL UNIQUE COLLATE NOCASE,
   password_hash TEXT NOT NULL,          -- scrypt$N$r$p$salt$hash: parameters travel with the hash
   role          TEXT NOT NULL CHECK (role IN ('admin', 'planner', 'viewer')),
@@ -13,7 +13,7 @@ CREATE TABLE app_user (
 ) STRICT;
 
 CREATE TABLE api_token (
-  id           INTEGER PRIMARY KEY,
+  id           INTEGER PRIMARY KEY AUTOINCREMENT,
   user_id      INTEGER NOT NULL REFERENCES app_user(id),
   label        TEXT NOT NULL DEFAULT '',
   token_hash   TEXT NOT NULL UNIQUE,    -- sha256 of the secret; the secret itself is shown once
@@ -30,7 +30,7 @@ CREATE TABLE web_session (
 CREATE INDEX web_session_expiry ON web_session(expires_at);
 
 CREATE TABLE audit_log (
-  id          INTEGER PRIMARY KEY,
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
   at          INTEGER NOT NULL,
   user_id     INTEGER,                  -- no FK: the log outlives users
   username    TEXT NOT NULL,

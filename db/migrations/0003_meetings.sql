@@ -3,7 +3,7 @@
 -- entered; start_utc/end_utc (epoch ms) are derived and used by every check.
 
 CREATE TABLE meeting (
-  id          INTEGER PRIMARY KEY,
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
   forum_id    INTEGER NOT NULL REFERENCES forum(id),
   title       TEXT NOT NULL,
   kind        TEXT NOT NULL CHECK (kind IN ('bilateral', 'multilateral', 'signing', 'panel', 'b2b', 'briefing', 'press', 'reception', 'travel')),
@@ -44,7 +44,7 @@ CREATE TABLE meeting_delegation (
 CREATE INDEX meeting_delegation_delegation ON meeting_delegation(delegation_id);
 
 CREATE TABLE meeting_document (
-  id         INTEGER PRIMARY KEY,
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
   meeting_id INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
   title      TEXT NOT NULL,
   parties    TEXT NOT NULL DEFAULT '',
@@ -53,7 +53,7 @@ CREATE TABLE meeting_document (
 CREATE INDEX meeting_document_meeting ON meeting_document(meeting_id);
 
 CREATE TABLE availability_block (
-  id          INTEGER PRIMARY KEY,
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
   forum_id    INTEGER NOT NULL REFERENCES forum(id),
   subject     TEXT NOT NULL CHECK (subject IN ('person', 'room')),
   subject_id  INTEGER NOT NULL,

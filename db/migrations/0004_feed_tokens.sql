@@ -2,7 +2,7 @@
 -- organization or B2B participant) of one forum, read-only. Only the SHA-256
 -- of the token is stored; the token itself is shown once.
 CREATE TABLE feed_token (
-  id              INTEGER PRIMARY KEY,
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
   forum_id        INTEGER NOT NULL REFERENCES forum(id),
   scope           TEXT NOT NULL CHECK (scope IN ('delegation', 'person', 'room', 'organization', 'b2b_participant')),
   scope_id        INTEGER NOT NULL,

@@ -6,7 +6,7 @@
 -- {start, end, startUtc, endUtc, label}.
 
 CREATE TABLE b2b_session (
-  id                 INTEGER PRIMARY KEY,
+  id                 INTEGER PRIMARY KEY AUTOINCREMENT,
   forum_id           INTEGER NOT NULL REFERENCES forum(id),
   title              TEXT NOT NULL,
   room_id            INTEGER NOT NULL REFERENCES room(id),
@@ -32,7 +32,7 @@ CREATE TABLE b2b_session (
 CREATE INDEX b2b_session_forum ON b2b_session(forum_id, start_utc);
 
 CREATE TABLE b2b_participant (
-  id              INTEGER PRIMARY KEY,
+  id              INTEGER PRIMARY KEY AUTOINCREMENT,
   session_id      INTEGER NOT NULL REFERENCES b2b_session(id),
   organization_id INTEGER NOT NULL REFERENCES organization(id),
   side            TEXT CHECK (side IN ('a', 'b')),
@@ -59,7 +59,7 @@ CREATE TABLE b2b_representative (
 CREATE INDEX b2b_representative_person ON b2b_representative(person_id);
 
 CREATE TABLE b2b_request (
-  id               INTEGER PRIMARY KEY,
+  id               INTEGER PRIMARY KEY AUTOINCREMENT,
   session_id       INTEGER NOT NULL REFERENCES b2b_session(id),
   from_id          INTEGER NOT NULL REFERENCES b2b_participant(id),
   to_id            INTEGER NOT NULL REFERENCES b2b_participant(id),

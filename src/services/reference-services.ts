@@ -64,7 +64,7 @@ export const memberSchema = z.object({
 });
 
 /** The reference-data services, each a RecordService with its rules. */
-export function createReferenceServices(store: Store) {
+export function createReferenceServices(store: Store, clock: () => number = Date.now) {
   const exists = (ok: unknown, key: string, message: string): Record<string, string> => (ok ? {} : { [key]: message });
 
   const forums = new RecordService<Forum>(store, {
@@ -76,7 +76,7 @@ export function createReferenceServices(store: Store) {
     usage: (id) => store.forums.usage(id),
     forumIdOf: (f) => f.id,
     describe: (f) => f.name,
-  });
+  }, clock);
 
   const venues = new RecordService<Venue>(store, {
     entity: 'venue',
@@ -94,7 +94,7 @@ export function createReferenceServices(store: Store) {
     usage: (id) => store.venues.usage(id),
     forumIdOf: (v) => v.forumId,
     describe: (v) => v.name,
-  });
+  }, clock);
 
   const rooms = new RecordService<Room>(store, {
     entity: 'room',
@@ -105,7 +105,7 @@ export function createReferenceServices(store: Store) {
     usage: (id) => store.rooms.usage(id),
     forumIdOf: (r) => store.venues.find(r.venueId)?.forumId ?? null,
     describe: (r) => r.name,
-  });
+  }, clock);
 
   const organizations = new RecordService<Organization>(store, {
     entity: 'organization',
@@ -114,7 +114,7 @@ export function createReferenceServices(store: Store) {
     schema: organizationSchema,
     usage: (id) => store.organizations.usage(id),
     describe: (o) => o.name,
-  });
+  }, clock);
 
   const people = new RecordService<Person>(store, {
     entity: 'person',
@@ -124,7 +124,7 @@ export function createReferenceServices(store: Store) {
     check: (v) => (v.organizationId === null ? {} : exists(store.organizations.find(v.organizationId), 'organizationId', 'Choose an existing organization.')),
     usage: (id) => store.people.usage(id),
     describe: (p) => p.fullName,
-  });
+  }, clock);
 
   const delegations = new RecordService<Delegation>(store, {
     entity: 'delegation',
@@ -138,7 +138,7 @@ export function createReferenceServices(store: Store) {
     usage: (id) => store.delegations.usage(id),
     forumIdOf: (d) => d.forumId,
     describe: (d) => d.name,
-  });
+  }, clock);
 
   return { forums, venues, rooms, organizations, people, delegations };
 }
