@@ -3,6 +3,9 @@ import type { DemoIds } from '../../db/seed/demo';
 import { SYSTEM_ACTOR } from '../../src/services/actor';
 import { createTestApp, PASSWORD, signIn, type SignedIn, type TestContext } from '../support/app';
 
+// Each file builds the demo and signs agents in: seconds, not milliseconds, on a busy two-core machine.
+jest.setTimeout(30_000);
+
 let ctx: TestContext;
 let demo: DemoIds;
 let viewer: SignedIn;

@@ -2,6 +2,9 @@ import type { DemoIds } from '../../db/seed/demo';
 import { SYSTEM_ACTOR } from '../../src/services/actor';
 import { createTestApp, signIn, textOf, type SignedIn, type TestContext } from '../support/app';
 
+// Each file builds the demo and signs agents in: seconds, not milliseconds, on a busy two-core machine.
+jest.setTimeout(30_000);
+
 let ctx: TestContext;
 let demo: DemoIds;
 let admin: SignedIn;
@@ -84,5 +87,27 @@ describe('what is not a form a user can send', () => {
     expect(res.status).toBe(400);
     expect(textOf(res.text)).toContain('The request could not be understood.');
     expectNoInternals(res.text);
+  });
+});
+
+describe('an error on our side', () => {
+  let broken: TestContext;
+  beforeAll(() => {
+    broken = createTestApp({ demo: false });
+  });
+  afterAll(() => broken.close());
+
+  it('is a 500 page with a reference the log also has, and no internals', async () => {
+    const planner = await signIn(broken, 'errors-planner', 'planner');
+    // A database that lost a table: the kind of fault no user input can cause.
+    broken.services.store.db.exec('ALTER TABLE organization RENAME TO organization_gone');
+    const res = await planner.get('/organizations');
+    expect(res.status).toBe(500);
+    const text = textOf(res.text);
+    expect(text).toContain('The error was on our side; nothing you did caused it.');
+    const reference = /give the administrator this reference: ([0-9a-f]{12})/.exec(text)?.[1];
+    expect(reference).toBeDefined();
+    expectNoInternals(res.text);
+    expect(broken.logLines.some((line) => line.includes(reference!) && line.includes('no such table'))).toBe(true);
   });
 });

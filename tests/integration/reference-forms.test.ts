@@ -4,6 +4,9 @@ import type { Role } from '../../src/store/repositories/users';
 import { SYSTEM_ACTOR } from '../../src/services/actor';
 import { createTestApp, PASSWORD, signIn, textOf, type SignedIn, type TestContext } from '../support/app';
 
+// Each file builds the demo and signs agents in: seconds, not milliseconds, on a busy two-core machine.
+jest.setTimeout(30_000);
+
 let ctx: TestContext;
 let demo: DemoIds;
 beforeAll(() => {

@@ -2,6 +2,9 @@ import type { DemoIds } from '../../db/seed/demo';
 import type { Role } from '../../src/store/repositories/users';
 import { createTestApp, signIn, textOf, type SignedIn, type TestContext } from '../support/app';
 
+// Each file builds the demo and signs agents in: seconds, not milliseconds, on a busy two-core machine.
+jest.setTimeout(30_000);
+
 let ctx: TestContext;
 let demo: DemoIds;
 const agents = new Map<Role, SignedIn>();

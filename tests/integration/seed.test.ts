@@ -10,6 +10,9 @@ import { openDatabase } from '../../src/store/database';
 import { SYSTEM_ACTOR } from '../../src/services/actor';
 import { createTestApp, signIn, TEST_SCRYPT, textOf, type SignedIn, type TestContext } from '../support/app';
 
+// Each file builds the demo and signs agents in: seconds, not milliseconds, on a busy two-core machine.
+jest.setTimeout(30_000);
+
 /** Every organization and person the Trend report of 8 June 2019 names. */
 const REPORT_ORGANIZATIONS = [
   'Ministry of Economy of the Republic of Azerbaijan',
