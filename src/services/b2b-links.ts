@@ -28,6 +28,14 @@ export class B2BLinkService {
     return this.ctx.store.feedTokens.list(session.forumId, { scope: 'b2b_participant', scopeId: participant.id }).filter((t) => t.revokedAt === null);
   }
 
+  /** Every company of the forum's sessions, for the links page's list: 'SOCAR Polymer · Meeting of …'. */
+  choices(forumId: Id): { value: Id; label: string }[] {
+    return this.ctx.store.b2bSessions
+      .list(forumId)
+      .flatMap((s) => this.ctx.store.b2bParticipants.list(s.id).map((p) => ({ value: p.id, label: `${this.ctx.nameOf(p)} · ${s.title}` })))
+      .sort((a, b) => a.label.localeCompare(b.label));
+  }
+
   /** The company a secret opens, or null for any other secret (wrong, revoked, expired, another scope). */
   participantOf(secret: string): { token: FeedToken; participant: B2BParticipantRecord } | null {
     const token = this.feeds.resolve(secret);

@@ -148,7 +148,7 @@ export class B2BSchedulingService {
       const result = this.run(actor, session.id);
       const refused = this.ctx.store.b2bSchedule.load(session.id).unplaced.find((u) => u.requestId === request.id && u.reason === 'invalid_pin');
       // Throwing rolls back the pin and the run together.
-      if (refused) throw new ValidationError({ _form: refused.message, slotIndex: refused.message });
+      if (refused) throw new ValidationError({ _form: refused.message, slotIndex: refused.message }, refused.message);
       return result;
     });
   }

@@ -12,6 +12,78 @@ const errors = {
   '404': { description: 'Not found', ...json(ref('Error')) },
 };
 
+/** B2B sessions: shapes of the bodies the B2B routes accept (api-b2b.ts). */
+const B2B_SCHEMAS = {
+  B2BSessionInput: {
+    type: 'object',
+    required: ['title', 'roomId', 'start', 'end', 'slotMinutes', 'changeoverMinutes', 'tableCount'],
+    properties: {
+      title: { type: 'string' },
+      roomId: { type: 'integer', description: 'The hall: a room of the forum' },
+      start: { type: 'string', example: '2019-06-08T11:00', description: "Local time in the forum's zone" },
+      end: { type: 'string', example: '2019-06-08T13:40', description: 'The same day' },
+      slotMinutes: { type: 'integer', example: 20 },
+      changeoverMinutes: { type: 'integer', example: 5 },
+      breaks: { type: 'array', items: { type: 'object', properties: { start: { type: 'string', example: '12:10' }, end: { type: 'string', example: '12:30' }, label: { type: 'string' } } } },
+      tableCount: { type: 'integer', example: 15 },
+      sideALabel: { type: ['string', 'null'], example: 'Azerbaijani companies', description: 'With sideBLabel: companies meet only the other side' },
+      sideBLabel: { type: ['string', 'null'], example: 'Russian companies' },
+      description: { type: 'string' },
+    },
+  },
+  B2BParticipantInput: {
+    type: 'object',
+    required: ['organizationId', 'representativeIds'],
+    properties: {
+      organizationId: { type: 'integer' },
+      representativeIds: { type: 'array', items: { type: 'integer' }, description: 'People at the table; their other meetings keep the company from a table' },
+      side: { enum: ['a', 'b', null] },
+      sector: { type: 'string' },
+      offers: { type: 'string' },
+      seeks: { type: 'string' },
+      notes: { type: 'string' },
+      unavailable: { type: 'array', items: { type: 'object', properties: { start: { type: 'string', example: '12:55' }, end: { type: 'string' }, label: { type: 'string' } } } },
+    },
+  },
+  B2BRequestInput: {
+    type: 'object',
+    required: ['fromId', 'toId'],
+    properties: { fromId: { type: 'integer', description: 'Participant id' }, toId: { type: 'integer' }, message: { type: 'string' }, priority: { type: 'integer', enum: [1, 2, 3], description: '1 low, 2 normal (default), 3 high' } },
+  },
+};
+
+const B2B_PATHS = {
+  '/api/v1/forums/{id}/b2b-sessions': {
+    get: { summary: "The forum's B2B sessions", parameters: [idParam()], responses: { '200': { description: 'Array' }, ...errors } },
+    post: { summary: 'Create a B2B session', parameters: [idParam()], requestBody: json(B2B_SCHEMAS.B2BSessionInput), responses: { '201': { description: 'Created' }, '422': { description: 'Invalid input, per field', ...json(ref('Error')) }, ...errors } },
+  },
+  '/api/v1/b2b-sessions/{id}': { get: { summary: 'One B2B session (ETag) with its slots and last schedule: placements, unplaced requests with reasons, stats', parameters: [idParam()], responses: { '200': { description: 'The session' }, ...errors } } },
+  '/api/v1/b2b-sessions/{id}/participants': {
+    get: { summary: 'The companies of a session', parameters: [idParam()], responses: { '200': { description: 'Array' }, ...errors } },
+    post: { summary: 'Add a company', parameters: [idParam()], requestBody: json(B2B_SCHEMAS.B2BParticipantInput), responses: { '201': { description: 'Created' }, '422': { description: 'Invalid input' }, ...errors } },
+  },
+  '/api/v1/b2b-sessions/{id}/requests': {
+    get: { summary: 'Meeting requests of a session', parameters: [idParam()], responses: { '200': { description: 'Array' }, ...errors } },
+    post: { summary: 'Enter a request for a company (pending)', parameters: [idParam()], requestBody: json(B2B_SCHEMAS.B2BRequestInput), responses: { '201': { description: 'Created' }, '422': { description: 'Itself, same side, duplicate pair or not of this session' }, ...errors } },
+  },
+  ...Object.fromEntries(
+    (['accept', 'decline', 'cancel', 'reopen'] as const).map((action) => [
+      `/api/v1/b2b-requests/{id}/${action}`,
+      { post: { summary: `${action[0]!.toUpperCase()}${action.slice(1)} a request for a company`, parameters: [idParam()], responses: { '200': { description: 'The request' }, '422': { description: 'Not possible in its state' }, ...errors } } },
+    ]),
+  ),
+  '/api/v1/b2b-requests/{id}/pin': {
+    post: { summary: 'Pin an accepted request to a slot (0-based) and table (1-based), and re-run', parameters: [idParam()], requestBody: json({ type: 'object', properties: { slotIndex: { type: 'integer' }, table: { type: 'integer' } } }), responses: { '200': { description: 'Run result' }, '422': { description: 'The pin breaks a rule: the message says which' }, ...errors } },
+  },
+  '/api/v1/b2b-sessions/{id}/schedule': {
+    post: {
+      summary: 'Run the scheduler and write its meetings (kind b2b) into the programme',
+      parameters: [idParam()],
+      responses: { '200': { description: 'Stats, what changed in the programme, placements with meeting ids, unplaced requests with reasons' }, '409': { description: 'A meeting it would write clashes: nothing saved' }, ...errors },
+    },
+  },
+};
+
 export const OPENAPI = {
   openapi: '3.1.0',
   info: {
@@ -145,5 +217,6 @@ export const OPENAPI = {
       },
     },
     '/api/v1/feed-tokens/{id}': { delete: { summary: 'Revoke a secret calendar link', parameters: [idParam()], responses: { '204': { description: 'Revoked' }, ...errors } } },
+    ...B2B_PATHS,
   },
 };

@@ -3,6 +3,7 @@ import type { Services } from '../../services';
 import { idParam } from '../form';
 import { apiMeetingRoutes } from './api-meetings';
 import { apiFeedRoutes } from './api-feeds';
+import { apiB2BRoutes } from './api-b2b';
 import { OPENAPI } from '../openapi';
 
 /** A record's ETag is its version: If-Match on writes compares against it. */
@@ -55,5 +56,6 @@ export function apiRoutes(services: Services): Router {
   });
   router.use(apiMeetingRoutes(services));
   router.use(apiFeedRoutes(services));
+  router.use(apiB2BRoutes(services));
   return router;
 }

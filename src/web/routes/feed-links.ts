@@ -15,6 +15,7 @@ export function feedLinkRoutes(services: Services): Router {
     person: services.people.list().map((p) => ({ value: p.id, label: p.fullName })).sort((a, b) => compareNames(a.label, b.label)),
     room: services.directory.roomsOfForum(forumId).map((r) => ({ value: r.id, label: r.name })),
     organization: services.organizations.list().map((o) => ({ value: o.id, label: o.name })).sort((a, b) => compareNames(a.label, b.label)),
+    b2b_participant: services.b2b.links.choices(forumId),
   });
 
   const render = async (req: Request, res: Response, status: number, extra: { created?: { token: FeedToken; secret: string }; values?: Record<string, string> } & Partial<FormProblems> = {}) => {
@@ -31,7 +32,7 @@ export function feedLinkRoutes(services: Services): Router {
       title: 'Calendar links',
       forum,
       tokens,
-      scopes: FEED_SCOPES.filter((s) => s !== 'b2b_participant'),
+      scopes: FEED_SCOPES,
       choices: scopeChoices(forum.id),
       values: extra.values ?? { scope: 'person', scopeId: '', label: '', expiresOn: '' },
       errors: extra.errors ?? {},

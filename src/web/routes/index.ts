@@ -9,6 +9,7 @@ import { plannerViews } from './planner-views';
 import { feedLinkRoutes } from './feed-links';
 import { agendaRoutes } from './agendas';
 import { secretLinkRoutes } from './secret-links';
+import { b2bRoutes } from './b2b';
 import { recordArea } from './record-area';
 import { referenceAreas } from './reference-areas';
 
@@ -16,6 +17,7 @@ import { referenceAreas } from './reference-areas';
 export function routes(services: Services): Router {
   const router = Router();
   const areas = referenceAreas(services);
+  router.use(b2bRoutes(services, forumContext(services)));
   router.use(secretLinkRoutes(services));
   router.use(forumContext(services));
   router.use(authRoutes(services));

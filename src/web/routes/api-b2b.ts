@@ -1,0 +1,107 @@
+import { Router, type Response } from 'express';
+import type { Services } from '../../services';
+import type { RequestAction } from '../../services/b2b-requests';
+import type { B2BParticipantRecord } from '../../store/repositories/b2b-participants';
+import type { B2BRequestRecord } from '../../store/repositories/b2b-requests';
+import type { B2BSession, B2BTimeBlock } from '../../store/repositories/b2b-sessions';
+import { actorOf, idParam } from '../form';
+import { isoUtc } from '../presenters';
+import { sendRecord } from './api';
+
+const blockJson = (b: B2BTimeBlock) => ({ start: b.start, end: b.end, startUtc: isoUtc(b.startUtc), endUtc: isoUtc(b.endUtc), label: b.label });
+
+function sessionJson(s: B2BSession) {
+  return { ...s, startUtc: isoUtc(s.startUtc), endUtc: isoUtc(s.endUtc), breaks: s.breaks.map(blockJson) };
+}
+
+function participantJson(p: B2BParticipantRecord) {
+  return { ...p, unavailable: p.unavailable.map(blockJson) };
+}
+
+function requestJson(r: B2BRequestRecord) {
+  const { pinSlotIndex, pinTable, ...rest } = r;
+  return { ...rest, pin: pinSlotIndex === null ? null : { slotIndex: pinSlotIndex, table: pinTable }, answeredAt: r.answeredAt === null ? null : isoUtc(r.answeredAt), createdAt: isoUtc(r.createdAt), updatedAt: isoUtc(r.updatedAt) };
+}
+
+/**
+ * JSON API for B2B sessions: the same services, validation and scheduling as
+ * the pages. Planners act for any company (participantId: null); companies
+ * themselves use their secret link's pages.
+ */
+export function apiB2BRoutes(services: Services): Router {
+  const router = Router();
+  const { b2b } = services;
+  const planner = (res: Response) => ({ actor: actorOf(res), participantId: null });
+  const session = (id: number) => b2b.sessions.get(id);
+
+  router.get('/forums/:id/b2b-sessions', (req, res) => {
+    const forum = services.forums.get(idParam(req));
+    res.json(b2b.sessions.list(forum.id).map(sessionJson));
+  });
+
+  router.post('/forums/:id/b2b-sessions', (req, res) => {
+    const forum = services.forums.get(idParam(req));
+    const created = b2b.sessions.create(actorOf(res), forum.id, req.body);
+    res.status(201).set('Location', `/api/v1/b2b-sessions/${created.id}`).set('ETag', `"v${created.version}"`).json(sessionJson(created));
+  });
+
+  /** The session with its slots and its last schedule. */
+  router.get('/b2b-sessions/:id', (req, res) => {
+    const s = session(idParam(req));
+    const state = b2b.scheduling.state(s.id);
+    sendRecord(res, s, {
+      ...sessionJson(s),
+      slots: b2b.sessions.slots(s).map((slot) => ({ index: slot.index, startUtc: isoUtc(slot.startUtc), endUtc: isoUtc(slot.endUtc) })),
+      schedule: {
+        ranAt: state.run ? isoUtc(state.run.ranAt) : null,
+        stats: state.run ? { placed: state.run.placed, upperBound: state.run.upperBound, idleSlots: state.run.idleSlots } : null,
+        stale: state.stale,
+        waiting: state.waiting,
+        placements: state.placements,
+        unplaced: state.unplaced,
+      },
+    });
+  });
+
+  router.get('/b2b-sessions/:id/participants', (req, res) => {
+    res.json(b2b.participants.list(session(idParam(req)).id).map(participantJson));
+  });
+
+  router.post('/b2b-sessions/:id/participants', (req, res) => {
+    const created = b2b.participants.add(actorOf(res), session(idParam(req)).id, req.body);
+    res.status(201).set('ETag', `"v${created.version}"`).json(participantJson(created));
+  });
+
+  router.get('/b2b-sessions/:id/requests', (req, res) => {
+    res.json(b2b.requests.list(session(idParam(req)).id).map(requestJson));
+  });
+
+  router.post('/b2b-sessions/:id/requests', (req, res) => {
+    const created = b2b.requests.create(planner(res), session(idParam(req)).id, req.body);
+    res.status(201).set('Location', `/api/v1/b2b-requests/${created.id}`).json(requestJson(created));
+  });
+
+  for (const action of ['accept', 'decline', 'cancel', 'reopen'] as const satisfies readonly RequestAction[]) {
+    router.post(`/b2b-requests/:id/${action}`, (req, res) => {
+      res.json(requestJson(b2b.requests.act(planner(res), idParam(req), action)));
+    });
+  }
+
+  router.post('/b2b-requests/:id/pin', (req, res) => {
+    res.json(b2b.scheduling.pin(actorOf(res), idParam(req), req.body));
+  });
+
+  router.post('/b2b-sessions/:id/schedule', (req, res) => {
+    const s = session(idParam(req));
+    const result = b2b.scheduling.run(actorOf(res), s.id);
+    const state = b2b.scheduling.state(s.id);
+    const meetingOf = new Map(b2b.requests.list(s.id).map((r) => [r.id, r.meetingId]));
+    res.json({
+      ...result,
+      placements: state.placements.map((p) => ({ ...p, meetingId: meetingOf.get(p.requestId) ?? null })),
+      unplaced: state.unplaced,
+    });
+  });
+
+  return router;
+}

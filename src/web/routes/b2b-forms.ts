@@ -1,0 +1,127 @@
+import type { Forum, Id } from '../../domain/types';
+import type { Services } from '../../services';
+import { PRIORITIES } from '../../services/b2b-input';
+import { blocksAsText } from '../../services/b2b-time';
+import type { B2BParticipantRecord } from '../../store/repositories/b2b-participants';
+import type { B2BSession } from '../../store/repositories/b2b-sessions';
+import { compareNames } from '../list-query';
+
+/**
+ * The B2B forms as the pages show them: strings in, strings out, so a form
+ * that comes back with errors holds exactly what was typed. The services
+ * parse these same shapes (and the API's JSON).
+ */
+const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined || v === null || v === '' ? [] : [String(v)]);
+
+export type FieldSpec = { name: string; label: string; type: string; required?: boolean; hint?: string; rows?: number; optional?: boolean; choices?: { value: string | number; label: string }[] };
+
+export const SESSION_FIELDS = ['title', 'roomId', 'start', 'end', 'slotMinutes', 'changeoverMinutes', 'breaks', 'tableCount', 'sideALabel', 'sideBLabel', 'description'] as const;
+export type SessionFormValues = Record<(typeof SESSION_FIELDS)[number], string>;
+
+export function readSessionForm(body: Record<string, unknown>): SessionFormValues {
+  return Object.fromEntries(SESSION_FIELDS.map((k) => [k, str(body[k])])) as SessionFormValues;
+}
+
+export function sessionFormValues(s: B2BSession): SessionFormValues {
+  return {
+    title: s.title,
+    roomId: String(s.roomId),
+    start: s.start,
+    end: s.end,
+    slotMinutes: String(s.slotMinutes),
+    changeoverMinutes: String(s.changeoverMinutes),
+    breaks: blocksAsText(s.breaks),
+    tableCount: String(s.tableCount),
+    sideALabel: s.sideALabel ?? '',
+    sideBLabel: s.sideBLabel ?? '',
+    description: s.description,
+  };
+}
+
+export function blankSessionForm(forum: Forum): SessionFormValues {
+  return { title: '', roomId: '', start: `${forum.startDate}T11:00`, end: `${forum.startDate}T13:30`, slotMinutes: '20', changeoverMinutes: '5', breaks: '', tableCount: '10', sideALabel: '', sideBLabel: '', description: '' };
+}
+
+/** The session form's fields, in order, with the forum's rooms as the hall's choices. */
+export function sessionFields(services: Services, forum: Forum): FieldSpec[] {
+  const venues = new Map(services.venues.list({ forumId: forum.id }).map((v) => [v.id, v.name]));
+  const rooms = services.directory.roomsOfForum(forum.id).map((r) => ({ value: r.id, label: `${r.name} (${venues.get(r.venueId) ?? ''}, ${r.capacity} seats)` }));
+  return [
+    { name: 'title', label: 'Title', type: 'text', required: true, hint: 'e.g. “Meeting of Azerbaijani and Russian entrepreneurs”.' },
+    { name: 'roomId', label: 'Hall', type: 'select', required: true, choices: rooms, hint: 'Every table is in this room; its meetings show “Table N” as the place.' },
+    { name: 'start', label: 'Starts', type: 'datetime-local', required: true, hint: `Forum time (${forum.timeZone}).` },
+    { name: 'end', label: 'Ends', type: 'datetime-local', required: true, hint: 'The same day: a session runs within one day.' },
+    { name: 'slotMinutes', label: 'Slot length (minutes)', type: 'number', required: true },
+    { name: 'changeoverMinutes', label: 'Changeover (minutes)', type: 'number', required: true, hint: 'Between two slots, for companies to change tables.' },
+    { name: 'breaks', label: 'Breaks', type: 'textarea', rows: 3, hint: 'One per line, e.g. “12:10–12:30 Coffee break”. A slot never runs into a break; the next starts when it ends.' },
+    { name: 'tableCount', label: 'Number of tables', type: 'number', required: true },
+    { name: 'sideALabel', label: 'First side', type: 'text', hint: 'Optional, e.g. “Azerbaijani companies”. With two sides, companies meet only the other side.' },
+    { name: 'sideBLabel', label: 'Second side', type: 'text', hint: 'e.g. “Russian companies”. Leave both empty when anyone may meet anyone.' },
+    { name: 'description', label: 'Description', type: 'textarea', rows: 3 },
+  ];
+}
+
+export interface ParticipantFormValues {
+  organizationId: string;
+  representativeIds: string[];
+  side: string;
+  sector: string;
+  offers: string;
+  seeks: string;
+  notes: string;
+  unavailable: string;
+}
+
+export function readParticipantForm(body: Record<string, unknown>): ParticipantFormValues {
+  return {
+    organizationId: str(body.organizationId),
+    representativeIds: list(body.representativeIds).filter((x) => x.trim() !== ''),
+    side: str(body.side),
+    sector: str(body.sector),
+    offers: str(body.offers),
+    seeks: str(body.seeks),
+    notes: str(body.notes),
+    unavailable: str(body.unavailable),
+  };
+}
+
+export function participantFormValues(p: B2BParticipantRecord | null): ParticipantFormValues {
+  if (!p) return { organizationId: '', representativeIds: [], side: '', sector: '', offers: '', seeks: '', notes: '', unavailable: '' };
+  return { organizationId: String(p.organizationId), representativeIds: p.representativeIds.map(String), side: p.side ?? '', sector: p.sector, offers: p.offers, seeks: p.seeks, notes: p.notes, unavailable: blocksAsText(p.unavailable) };
+}
+
+/** Organizations and people to choose from, by name in any script; people with their organization so namesakes differ. */
+export function contactChoices(services: Services) {
+  const organizations = services.organizations.list().sort((a, b) => compareNames(a.name, b.name));
+  const orgName = new Map(organizations.map((o) => [o.id, o.name]));
+  return {
+    organizations: organizations.map((o) => ({ value: o.id, label: o.country ? `${o.name} (${o.country})` : o.name })),
+    people: services.people
+      .list()
+      .sort((a, b) => compareNames(a.fullName, b.fullName))
+      .map((p) => ({ value: p.id, label: [p.fullName, p.organizationId ? orgName.get(p.organizationId) : p.position].filter(Boolean).join(' — ') })),
+  };
+}
+
+export interface RequestFormValues {
+  fromId: string;
+  toId: string;
+  priority: string;
+  message: string;
+}
+
+export function readRequestForm(body: Record<string, unknown>, defaults: Partial<RequestFormValues> = {}): RequestFormValues {
+  return { fromId: str(body.fromId) || (defaults.fromId ?? ''), toId: str(body.toId) || (defaults.toId ?? ''), priority: str(body.priority) || '2', message: str(body.message) };
+}
+
+export const PRIORITY_CHOICES = PRIORITIES.map((p) => ({ value: String(p.value), label: p.label }));
+
+/** A request or link action's way back: only somewhere under the same session (never an open redirect). */
+export function backTo(raw: unknown, sessionBase: string, fallback: string): string {
+  const back = str(raw);
+  const inSession = back === sessionBase || ['/', '#', '?'].some((c) => back.startsWith(sessionBase + c));
+  return inSession && /^[\w/#?=&-]+$/.test(back) ? back : fallback;
+}
+
+export const idOf = (v: string): Id | null => (/^\d{1,15}$/.test(v) ? Number(v) : null);

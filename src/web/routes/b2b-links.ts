@@ -1,0 +1,129 @@
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import QRCode from 'qrcode';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
+import type { Services } from '../../services';
+import { linkActor, type B2BActing, type RequestAction } from '../../services/b2b-requests';
+import type { B2BParticipantRecord } from '../../store/repositories/b2b-participants';
+import { baseUrlOf, webcalOf } from '../calendar-response';
+import { PRIORITY_CHOICES, readRequestForm, type RequestFormValues } from './b2b-forms';
+
+/** What the company's page says after it acted (the link has no session, so no flash). */
+const DONE: Record<string, string> = {
+  sent: 'Request sent. The company sees it on its own page and can accept or decline.',
+  accepted: 'Accepted. The protocol office gives the meeting a table when it runs the schedule; it then appears below and in your calendar.',
+  declined: 'Declined. The company that asked sees that on its page.',
+  cancelled: 'Cancelled. If the meeting had a table, it is cancelled in your calendar too.',
+};
+const ANSWERS: Record<string, RequestAction> = { accept: 'accept', decline: 'decline', cancel: 'cancel' };
+
+interface LinkLocals {
+  participant: B2BParticipantRecord;
+  tokenPath: string;
+}
+
+/**
+ * A company's own B2B pages behind its secret link, /s/:token/b2b...: its
+ * schedule and requests, the other companies with their profiles, and forms
+ * to ask, accept, decline and cancel. Everything acts for the token's company
+ * only; any other secret is the same plain 404 as every /s/ address.
+ */
+export function b2bLinkRoutes(services: Services): Router {
+  const router = Router({ mergeParams: true });
+  const { b2b } = services;
+
+  const noSuchLink = (_req: Request, res: Response) => {
+    res.status(404).render('pages/errors/404', { title: 'Not found', message: 'This link does not open anything. Ask the delegation’s protocol office for a current one.' });
+  };
+
+  router.use((req: Request, res: Response, next: NextFunction) => {
+    const found = b2b.links.participantOf(String(req.params.token ?? ''));
+    if (!found) return noSuchLink(req, res);
+    res.set('Cache-Control', 'private, no-store');
+    res.locals.b2bLink = { participant: found.participant, tokenPath: `/s/${req.params.token}` } satisfies LinkLocals;
+    next();
+  });
+  const linkOf = (res: Response) => res.locals.b2bLink as LinkLocals;
+  const acting = (participant: B2BParticipantRecord): B2BActing => ({ actor: linkActor(services.organizations.find(participant.organizationId)?.name ?? `participant ${participant.id}`), participantId: participant.id });
+
+  const renderHome = async (req: Request, res: Response, status: number, formError: string | null = null) => {
+    const { participant, tokenPath } = linkOf(res);
+    const overview = b2b.views.overview(participant.sessionId);
+    const feedUrl = `${baseUrlOf(req, services.config.publicUrl)}${tokenPath}/calendar.ics`;
+    const done = typeof req.query.done === 'string' ? (DONE[req.query.done] ?? null) : null;
+    res.status(status).render('pages/b2b/link-home', {
+      title: `${overview.session.title} · B2B`,
+      bodyClass: 'secret-page',
+      o: overview,
+      p: overview.participants.find((x) => x.record.id === participant.id)!,
+      rows: b2b.views.agendaOf(overview, participant.id),
+      incoming: overview.requests.filter((r) => r.record.toId === participant.id),
+      outgoing: overview.requests.filter((r) => r.record.fromId === participant.id),
+      tokenPath,
+      feedUrl,
+      webcalUrl: webcalOf(feedUrl),
+      qr: await QRCode.toDataURL(webcalOf(feedUrl), { margin: 1, width: 180 }),
+      notice: done,
+      formError,
+    });
+  };
+
+  const renderCompanies = (res: Response, status: number, form: { values?: RequestFormValues; errors?: Record<string, string>; formError?: string } = {}) => {
+    const { participant, tokenPath } = linkOf(res);
+    const overview = b2b.views.overview(participant.sessionId);
+    const me = overview.participants.find((x) => x.record.id === participant.id)!;
+    const others = overview.participants.filter((x) => x.record.id !== participant.id);
+    // With sides, the other side comes first: those are the companies one may ask.
+    const sided = overview.session.sideALabel !== null;
+    const canAsk = (id: number) => !sided || others.find((x) => x.record.id === id)!.record.side !== me.record.side;
+    res.status(status).render('pages/b2b/link-companies', {
+      title: `Companies · ${overview.session.title}`,
+      bodyClass: 'secret-page',
+      o: overview,
+      p: me,
+      companies: others
+        .map((c) => ({ view: c, canAsk: canAsk(c.record.id), request: overview.requests.find((r) => (r.record.fromId === me.record.id && r.record.toId === c.record.id) || (r.record.toId === me.record.id && r.record.fromId === c.record.id)) ?? null }))
+        .sort((a, b) => Number(b.canAsk) - Number(a.canAsk)),
+      tokenPath,
+      priorities: PRIORITY_CHOICES,
+      values: form.values ?? null,
+      errors: form.errors ?? {},
+      formError: form.formError ?? null,
+    });
+  };
+
+  router.get('/', (req, res) => renderHome(req, res, 200));
+  router.get('/companies', (_req, res) => renderCompanies(res, 200));
+
+  router.post('/requests', (req, res) => {
+    const { participant, tokenPath } = linkOf(res);
+    const values = readRequestForm(req.body);
+    try {
+      b2b.requests.create(acting(participant), participant.sessionId, values);
+    } catch (err) {
+      if (!(err instanceof ValidationError)) throw err;
+      const { _form, ...errors } = err.fields;
+      return renderCompanies(res, 422, { values, errors, formError: _form ?? Object.values(errors)[0] ?? 'Check the request.' });
+    }
+    res.redirect(303, `${tokenPath}/b2b?done=sent`);
+  });
+
+  router.post('/requests/:requestId', async (req, res) => {
+    const { participant, tokenPath } = linkOf(res);
+    const action = ANSWERS[String(req.body.action)];
+    if (!action) return renderHome(req, res, 422, 'Choose accept, decline or cancel.');
+    const requestId = /^\d{1,15}$/.test(String(req.params.requestId)) ? Number(req.params.requestId) : NaN;
+    try {
+      const request = b2b.requests.get(requestId);
+      if (request.sessionId !== participant.sessionId) throw new NotFoundError('Your company has no such request.');
+      const done = b2b.requests.act(acting(participant), request.id, action);
+      return res.redirect(303, `${tokenPath}/b2b?done=${done.state}`);
+    } catch (err) {
+      if (err instanceof NotFoundError) return noSuchLink(req, res);
+      if (err instanceof ValidationError) return renderHome(req, res, 409, err.fields._form ?? Object.values(err.fields).join(' '));
+      if (err instanceof ForbiddenError) return renderHome(req, res, 403, err.message);
+      throw err;
+    }
+  });
+
+  return router;
+}

@@ -1,0 +1,120 @@
+import { Router, type Request, type Response } from 'express';
+import QRCode from 'qrcode';
+import { NotFoundError } from '../../domain/errors';
+import type { Forum } from '../../domain/types';
+import type { Services } from '../../services';
+import type { B2BParticipantRecord } from '../../store/repositories/b2b-participants';
+import type { B2BSession } from '../../store/repositories/b2b-sessions';
+import type { FeedToken } from '../../store/repositories/feed-tokens';
+import { baseUrlOf, webcalOf } from '../calendar-response';
+import { actorOf, flash, idParam, submitForm, type FormProblems } from '../form';
+import { renderAgenda } from './agendas';
+import { contactChoices, participantFormValues, readParticipantForm, type ParticipantFormValues } from './b2b-forms';
+import { sessionBase, sessionIn } from './b2b-sessions';
+
+/** Planners' pages for the companies of a session: add, edit, one company's day, its secret links, its printable agenda. */
+export function b2bParticipantRoutes(services: Services): Router {
+  const router = Router({ mergeParams: true });
+  const { b2b } = services;
+
+  const participantIn = (req: Request) => {
+    const { forum, session } = sessionIn(services, req);
+    const participant = b2b.participants.get(idParam(req, 'participantId'));
+    if (participant.sessionId !== session.id) throw new NotFoundError(`There is no participant ${participant.id} in “${session.title}”.`);
+    return { forum, session, participant };
+  };
+
+  const renderForm = (res: Response, status: number, o: { forum: Forum; session: B2BSession; participant: B2BParticipantRecord | null; values: ParticipantFormValues }, problems: FormProblems = { errors: {} }) => {
+    const stale = problems.stale as B2BParticipantRecord | undefined;
+    res.status(status).render('pages/b2b/participant-form', {
+      title: o.participant ? 'Edit participant' : 'Add a company',
+      ...o,
+      base: sessionBase(o.session),
+      ...contactChoices(services),
+      version: stale?.version ?? o.participant?.version,
+      ...problems,
+    });
+  };
+
+  router.get('/new', (req, res) => {
+    const { forum, session } = sessionIn(services, req);
+    renderForm(res, 200, { forum, session, participant: null, values: participantFormValues(null) });
+  });
+
+  router.post('/', async (req, res) => {
+    const { forum, session } = sessionIn(services, req);
+    const values = readParticipantForm(req.body);
+    await submitForm(
+      res,
+      () => {
+        const created = b2b.participants.add(actorOf(res), session.id, values);
+        flash(req, 'success', `${services.organizations.get(created.organizationId).name} takes part. Give it a link so it can ask for meetings itself.`);
+        res.redirect(303, `${sessionBase(session)}/participants/${created.id}`);
+      },
+      (status, problems) => renderForm(res, status, { forum, session, participant: null, values }, problems),
+    );
+  });
+
+  const renderPage = async (req: Request, res: Response, status: number, created?: { token: FeedToken; secret: string }) => {
+    const { forum, session, participant } = participantIn(req);
+    const overview = b2b.views.overview(session.id);
+    const view = overview.participants.find((p) => p.record.id === participant.id)!;
+    let link = null;
+    if (created) {
+      const pageUrl = `${baseUrlOf(req, services.config.publicUrl)}/s/${created.secret}/b2b`;
+      const feedUrl = `${baseUrlOf(req, services.config.publicUrl)}/s/${created.secret}/calendar.ics`;
+      link = { pageUrl, feedUrl, webcalUrl: webcalOf(feedUrl), qr: await QRCode.toDataURL(pageUrl, { margin: 1, width: 200 }) };
+    }
+    res.status(status).render('pages/b2b/participant', {
+      title: `${view.name} · ${session.title}`,
+      forum,
+      o: overview,
+      p: view,
+      rows: b2b.views.agendaOf(overview, participant.id),
+      incoming: overview.requests.filter((r) => r.record.toId === participant.id),
+      outgoing: overview.requests.filter((r) => r.record.fromId === participant.id),
+      links: b2b.links.of(participant),
+      link,
+      base: sessionBase(session),
+    });
+  };
+
+  router.get('/:participantId', (req, res) => renderPage(req, res, 200));
+
+  router.get('/:participantId/edit', (req, res) => {
+    const { forum, session, participant } = participantIn(req);
+    renderForm(res, 200, { forum, session, participant, values: participantFormValues(participant) });
+  });
+
+  router.post('/:participantId/edit', async (req, res) => {
+    const { forum, session, participant } = participantIn(req);
+    const values = readParticipantForm(req.body);
+    const version = Number(req.body.version);
+    await submitForm(
+      res,
+      () => {
+        b2b.participants.update(actorOf(res), participant.id, Number.isInteger(version) ? version : null, values);
+        flash(req, 'success', 'Participant saved. Re-run the scheduler if its people or times changed.');
+        res.redirect(303, `${sessionBase(session)}/participants/${participant.id}`);
+      },
+      (status, problems) => renderForm(res, status, { forum, session, participant, values }, problems),
+    );
+  });
+
+  router.post('/:participantId/links', async (req, res) => {
+    const { participant } = participantIn(req);
+    const created = b2b.links.create(actorOf(res), participant.id, typeof req.body.label === 'string' ? req.body.label.trim() : '');
+    await renderPage(req, res, 201, created);
+  });
+
+  // The company's agenda as staff print it (with briefings); the company's own link prints it without.
+  const agenda = (req: Request, res: Response, day: string | null) => {
+    const { forum, session, participant } = participantIn(req);
+    const base = `${sessionBase(session)}/participants/${participant.id}/agenda`;
+    renderAgenda(services, res, { forumId: forum.id, scope: 'b2b_participant', scopeId: participant.id, day, viewer: 'staff' }, { base, markPrinted: null });
+  };
+  router.get('/:participantId/agenda', (req, res) => agenda(req, res, null));
+  router.get('/:participantId/agenda/:date', (req, res) => agenda(req, res, String(req.params.date)));
+
+  return router;
+}

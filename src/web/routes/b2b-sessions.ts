@@ -1,0 +1,141 @@
+import { Router, type Request, type Response } from 'express';
+import { NotFoundError } from '../../domain/errors';
+import type { Forum } from '../../domain/types';
+import type { Services } from '../../services';
+import type { RunResult } from '../../services/b2b-scheduling';
+import { B2BViews } from '../../services/b2b-views';
+import type { B2BSession } from '../../store/repositories/b2b-sessions';
+import { actorOf, flash, idParam, submitForm, type FormProblems } from '../form';
+import { blankSessionForm, readSessionForm, sessionFields, sessionFormValues, type SessionFormValues } from './b2b-forms';
+
+/** The session a URL names, refused (404) when it belongs to another forum than the URL's. */
+export function sessionIn(services: Services, req: Request): { forum: Forum; session: B2BSession } {
+  const forum = services.forums.get(idParam(req, 'forumId'));
+  const session = services.b2b.sessions.get(idParam(req, 'sessionId'));
+  if (session.forumId !== forum.id) throw new NotFoundError(`There is no B2B session ${session.id} in ${forum.shortName}.`);
+  return { forum, session };
+}
+
+export const sessionBase = (s: Pick<B2BSession, 'id' | 'forumId'>) => `/forums/${s.forumId}/b2b/${s.id}`;
+
+/** Planners' B2B sessions: list, form, session page, run, hall plan, under /forums/:forumId/b2b. */
+export function b2bSessionRoutes(services: Services): Router {
+  const router = Router({ mergeParams: true });
+  const { b2b } = services;
+
+  router.get('/', (req, res) => {
+    const forum = services.forums.get(idParam(req, 'forumId'));
+    const sessions = b2b.sessions.list(forum.id).map((session) => {
+      const requests = b2b.requests.list(session.id);
+      return {
+        session,
+        room: services.rooms.find(session.roomId) ?? null,
+        slots: b2b.sessions.slots(session).length,
+        participants: b2b.participants.list(session.id).length,
+        accepted: requests.filter((r) => r.state === 'accepted').length,
+        pending: requests.filter((r) => r.state === 'pending').length,
+        schedule: b2b.scheduling.state(session.id),
+      };
+    });
+    res.render('pages/b2b/index', { title: `B2B sessions · ${forum.shortName}`, forum, sessions });
+  });
+
+  const renderForm = (res: Response, status: number, forum: Forum, session: B2BSession | null, values: SessionFormValues, problems: FormProblems = { errors: {} }) => {
+    const stale = problems.stale as B2BSession | undefined;
+    res.status(status).render('pages/b2b/session-form', {
+      title: session ? `Edit ${session.title}` : 'New B2B session',
+      forum,
+      session,
+      values,
+      fields: sessionFields(services, forum),
+      version: stale?.version ?? session?.version,
+      staleValues: stale ? sessionFormValues(stale) : null,
+      ...problems,
+    });
+  };
+
+  router.get('/new', (req, res) => {
+    const forum = services.forums.get(idParam(req, 'forumId'));
+    renderForm(res, 200, forum, null, blankSessionForm(forum));
+  });
+
+  router.post('/', async (req, res) => {
+    const forum = services.forums.get(idParam(req, 'forumId'));
+    const values = readSessionForm(req.body);
+    await submitForm(
+      res,
+      () => {
+        const session = b2b.sessions.create(actorOf(res), forum.id, values);
+        flash(req, 'success', `B2B session “${session.title}” created. Add the companies next.`);
+        res.redirect(303, sessionBase(session));
+      },
+      (status, problems) => renderForm(res, status, forum, null, values, problems),
+    );
+  });
+
+  router.get('/:sessionId', (req, res) => {
+    const { forum, session } = sessionIn(services, req);
+    const overview = b2b.views.overview(session.id);
+    res.render('pages/b2b/session', { title: `${session.title} · B2B`, bodyClass: 'wide-page', forum, o: overview, between: B2BViews.between, base: sessionBase(session) });
+  });
+
+  router.get('/:sessionId/edit', (req, res) => {
+    const { forum, session } = sessionIn(services, req);
+    renderForm(res, 200, forum, session, sessionFormValues(session));
+  });
+
+  router.post('/:sessionId/edit', async (req, res) => {
+    const { forum, session } = sessionIn(services, req);
+    const values = readSessionForm(req.body);
+    const version = Number(req.body.version);
+    await submitForm(
+      res,
+      () => {
+        const saved = b2b.sessions.update(actorOf(res), session.id, Number.isInteger(version) ? version : null, values);
+        flash(req, 'success', `“${saved.title}” saved. Re-run the scheduler if the slots or tables changed.`);
+        res.redirect(303, sessionBase(saved));
+      },
+      (status, problems) => renderForm(res, status, forum, session, values, problems),
+    );
+  });
+
+  router.post('/:sessionId/schedule', async (req, res) => {
+    const { session } = sessionIn(services, req);
+    await submitForm(
+      res,
+      () => {
+        announceRun(req, b2b.scheduling.run(actorOf(res), session.id));
+        res.redirect(303, `${sessionBase(session)}#schedule`);
+      },
+      (_status, problems) => {
+        const conflicts = (problems.conflicts ?? []) as { message: string }[];
+        flash(req, 'error', ['The schedule was not saved: a meeting it would write is refused.', problems.formError, ...conflicts.map((c) => c.message)].filter(Boolean).join(' '));
+        res.redirect(303, sessionBase(session));
+      },
+    );
+  });
+
+  router.get('/:sessionId/hall-plan', (req, res) => {
+    const { forum, session } = sessionIn(services, req);
+    const overview = b2b.views.overview(session.id);
+    const doorList = overview.participants
+      .slice()
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((p) => ({ participant: p, rows: b2b.views.agendaOf(overview, p.record.id) }));
+    res.render('pages/b2b/hall-plan', { title: `Hall plan · ${session.title}`, bodyClass: 'b2b-hall-plan-page', forum, o: overview, doorList, base: sessionBase(session), printedAt: services.clock() });
+  });
+
+  return router;
+}
+
+/** What a run did, in a sentence the planner can check against the grid. */
+export function announceRun(req: Request, r: RunResult): void {
+  const changes = [r.created && `${r.created} new`, r.moved && `${r.moved} moved`, r.cancelled && `${r.cancelled} cancelled`].filter(Boolean).join(', ');
+  flash(
+    req,
+    'success',
+    `Scheduled: ${r.stats.placed} meeting${r.stats.placed === 1 ? '' : 's'} placed; no schedule can place more than ${r.stats.upperBound}. ` +
+      `${changes ? `Programme: ${changes}.` : 'No meeting in the programme changed.'}`,
+  );
+  if (r.unplaced) flash(req, 'warning', `${r.unplaced} accepted request${r.unplaced === 1 ? '' : 's'} could not be placed: see “Not placed” for why.`);
+}
