@@ -3,6 +3,7 @@ import { SYSTEM_ACTOR } from '../../src/services/actor';
 import { inWriteTransaction } from '../../src/store/database';
 import { DEMO_ORGANIZATIONS, DEMO_PEOPLE } from './demo-contacts';
 import { loadDemoProgramme } from './demo-programme';
+import { loadDemoB2B } from './demo-b2b';
 
 /**
  * The SPIEF 2019 demo: the Azerbaijani delegation at the 23rd St. Petersburg
@@ -87,6 +88,7 @@ export function loadDemo(services: Services): DemoIds {
 
     const ids: DemoIds = { forumId: forum.id, venues: { expo: expo.id, smolny: smolny.id, hotel: hotel.id }, rooms: mapIds(rooms), people: Object.fromEntries(personIds), organizations: Object.fromEntries(orgIds), delegations: { azerbaijan: azDelegation.id, leningrad: lenDelegation.id } };
     loadDemoProgramme(services, ids);
+    loadDemoB2B(services, ids);
     return ids;
   });
 }
