@@ -12,7 +12,8 @@ import { sha256 } from './passwords';
 import { field, parseInput } from './validation';
 
 export interface FeedDocumentResult {
-  body: string;
+  /** The iCalendar text as UTF-8, encoded once when built rather than on every poll. */
+  body: Buffer;
   etag: string;
   lastModified: number;
 }
@@ -24,7 +25,7 @@ export interface ScopeInfo {
   name: string;
   forum: Forum;
   homeTimeZone: string | null;
-  /** Private scopes (a delegation, one of its members) see briefings and documents. */
+  /** Private scopes (a delegation, one of its members) may see briefings and documents: which ones, notesVisibleTo decides. */
   isPrivate: boolean;
 }
 
@@ -34,6 +35,18 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{32}$/;
 /** Writing "last fetched" on every poll would put an fsync in every feed request; once a minute is enough to see who subscribed. */
 const FETCH_MARK_EVERY_MS = 60_000;
 const CACHE_LIMIT = 500;
+const DAY_MS = 86_400_000;
+
+interface BuiltFeed {
+  doc: FeedDocumentResult;
+  /** When the first cancelled meeting in it is due to drop out, or Infinity. */
+  validUntil: number;
+}
+
+interface CachedFeed extends BuiltFeed {
+  /** The audit log's head when it was built. */
+  generation: number;
+}
 
 const tokenSchema = z.object({
   scope: field.oneOf('scope', FEED_SCOPES),
@@ -49,7 +62,10 @@ const tokenSchema = z.object({
  * feed can never outlive the data it shows.
  */
 export class FeedService {
-  private readonly cache = new Map<string, FeedDocumentResult>();
+  /** One entry per feed (token or forum, and base URL), in the order they were last built. */
+  private readonly cache = new Map<string, CachedFeed>();
+  /** Fetches not yet added to a token's fetch_count (it is written at most once a minute). */
+  private readonly unmarkedFetches = new Map<Id, number>();
 
   constructor(
     private readonly store: Store,
@@ -58,9 +74,12 @@ export class FeedService {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  createToken(actor: Actor, forumId: Id, raw: unknown): { token: FeedToken; secret: string } {
+  /** `forumId` null: the scope's own forum (a delegation's, a room's), else the only forum there is. */
+  createToken(actor: Actor, forumIdOrNull: Id | null, raw: unknown): { token: FeedToken; secret: string } {
     const v = parseInput(tokenSchema, raw);
     return inWriteTransaction(this.store.db, () => {
+      const forumId = forumIdOrNull ?? this.forumOfScope(v.scope, v.scopeId);
+      if (forumId === null) throw new ValidationError({ forumId: 'Name the forum (forumId): a link for a person or an organization belongs to one forum, and there are several.' });
       const forum = this.store.forums.find(forumId);
       if (!forum) throw new NotFoundError('There is no such forum.');
       if (!this.scopeExists(v.scope, v.scopeId, forumId)) throw new ValidationError({ scopeId: `Choose an existing ${v.scope.replace('_', ' ')} of this forum.` });
@@ -97,8 +116,9 @@ export class FeedService {
     return token;
   }
 
+  /** The forum's links, with fetches not yet written counted in. */
   list(forumId: Id): FeedToken[] {
-    return this.store.feedTokens.list(forumId);
+    return this.store.feedTokens.list(forumId).map((t) => ({ ...t, fetchCount: t.fetchCount + (this.unmarkedFetches.get(t.id) ?? 0) }));
   }
 
   /** The token a secret names, if it is well-formed, known, unrevoked and unexpired; otherwise nothing (callers answer 404, with no hint why). */
@@ -110,9 +130,16 @@ export class FeedService {
     return token;
   }
 
+  /** Counts every fetch, but writes (an fsync) at most once a minute per token. */
   markFetched(token: FeedToken): void {
     const now = this.clock();
-    if (token.lastFetchedAt === null || now - token.lastFetchedAt >= FETCH_MARK_EVERY_MS) this.store.feedTokens.markFetched(token.id, now);
+    const fetches = (this.unmarkedFetches.get(token.id) ?? 0) + 1;
+    if (token.lastFetchedAt === null || now - token.lastFetchedAt >= FETCH_MARK_EVERY_MS) {
+      this.store.feedTokens.markFetched(token.id, now, fetches);
+      this.unmarkedFetches.delete(token.id);
+    } else {
+      this.unmarkedFetches.set(token.id, fetches);
+    }
   }
 
   scopeInfo(token: Pick<FeedToken, 'scope' | 'scopeId' | 'forumId'>): ScopeInfo {
@@ -158,13 +185,13 @@ export class FeedService {
 
   /** The feed for a secret link's scope. */
   feedFor(token: FeedToken, baseUrl: string): FeedDocumentResult {
-    return this.cached(`t${token.id}|${baseUrl}`, () => {
+    return this.cached(`t${token.id}|${baseUrl}`, (changedAt) => {
       const info = this.scopeInfo(token);
-      return this.build(info.forum, this.meetingsOf(token), {
+      return this.build(info.forum, this.meetingsOf(token), changedAt, {
         name: `${info.forum.shortName} · ${info.name}`,
         description: `${info.forum.name}: the programme of ${info.name}. Times in ${info.forum.timeZone}.`,
         baseUrl,
-        briefingFor: (view) => (info.isPrivate && this.seesBriefing(info, view) ? view.meeting.briefing : ''),
+        notesFor: this.notesVisibleTo(info),
         scope: info.isPrivate ? 'private' : 'public',
       });
     });
@@ -174,12 +201,12 @@ export class FeedService {
   publicFeed(forumId: Id, baseUrl: string): FeedDocumentResult {
     const forum = this.store.forums.find(forumId);
     if (!forum) throw new NotFoundError('There is no such forum.');
-    return this.cached(`f${forumId}|${baseUrl}`, () =>
-      this.build(forum, this.store.meetings.list({ forumId, isPublic: true }).filter((m) => m.status !== 'proposed'), {
+    return this.cached(`f${forumId}|${baseUrl}`, (changedAt) =>
+      this.build(forum, this.store.meetings.list({ forumId, isPublic: true }).filter((m) => m.status !== 'proposed'), changedAt, {
         name: `${forum.shortName} · public programme`,
         description: `${forum.name}: public programme. Times in ${forum.timeZone}.`,
         baseUrl,
-        briefingFor: () => '',
+        notesFor: () => false,
         scope: 'public',
       }),
     );
@@ -190,19 +217,30 @@ export class FeedService {
     const forum = this.store.forums.find(meeting.forumId)!;
     const [view] = this.views.describe(forum, [meeting]);
     const protocol = this.protocolContact(meeting);
-    return buildSingleEventFile({ entry: this.entry(view!, baseUrl, ''), organizer: protocol, now: this.clock() });
+    return buildSingleEventFile({ entry: this.entry(view!, baseUrl, false), organizer: protocol, now: this.clock() });
   }
 
-  private build(forum: Forum, meetings: Meeting[], o: { name: string; description: string; baseUrl: string; briefingFor: (v: MeetingView) => string; scope: 'private' | 'public' }): FeedDocumentResult {
-    const keepFrom = this.clock() - this.options.cancelledDays * 86_400_000;
-    const shown = meetings.filter((m) => m.status !== 'cancelled' || (m.cancelledAt ?? m.updatedAt) >= keepFrom);
-    const entries = this.views.describe(forum, shown).map((v) => this.entry(v, o.baseUrl, o.briefingFor(v)));
+  /**
+   * Last-Modified must move whenever the body does, and a body changes for
+   * more than its meetings' own edits: a meeting leaves the scope, a room or
+   * person is renamed, a cancellation ages out. Built afresh (no earlier copy
+   * in the cache), it is the newest of the last write anywhere (the audit
+   * log's head) and the moments cancellations dropped out; `cached` refines it.
+   */
+  private build(forum: Forum, meetings: Meeting[], changedAt: number, o: { name: string; description: string; baseUrl: string; notesFor: (m: Meeting) => boolean; scope: 'private' | 'public' }): BuiltFeed {
+    const keptFor = this.options.cancelledDays * DAY_MS;
+    const dropsAt = (m: Meeting) => (m.status === 'cancelled' ? (m.cancelledAt ?? m.updatedAt) + keptFor : Infinity);
+    const now = this.clock();
+    const shown = meetings.filter((m) => dropsAt(m) > now);
+    const dropped = meetings.filter((m) => dropsAt(m) <= now).map(dropsAt);
+    const entries = this.views.describe(forum, shown).map((v) => this.entry(v, o.baseUrl, o.notesFor(v.meeting)));
     const body = buildFeed({ calendarName: o.name, calendarDescription: o.description, scope: o.scope, forumTimeZone: forum.timeZone, refreshMinutes: this.options.refreshMinutes, entries });
-    const lastModified = Math.max(0, ...shown.map((m) => m.updatedAt));
-    return { body, etag: computeEtag(body), lastModified: lastModified || this.clock() };
+    const lastModified = Math.min(now, Math.max(changedAt, ...dropped, ...shown.map((m) => m.updatedAt)));
+    return { doc: { body: Buffer.from(body, 'utf8'), etag: computeEtag(body), lastModified }, validUntil: Math.min(...shown.map(dropsAt)) };
   }
 
-  private entry(v: MeetingView, baseUrl: string, briefing: string): FeedEntry {
+  /** `notes`: whether this feed may carry the meeting's briefing and documents to sign. */
+  private entry(v: MeetingView, baseUrl: string, notes: boolean): FeedEntry {
     const m = v.meeting;
     return {
       uid: `meeting-${m.id}@forum-planner`,
@@ -216,22 +254,35 @@ export class FeedService {
       location: [v.placeText, v.address].filter(Boolean).join(', '),
       counterparts: v.participants.filter((p) => p.role === 'counterpart').map((p) => ({ name: p.person.fullName, position: p.person.position, organization: p.organization?.name ?? '' })),
       ourParticipants: v.participants.filter((p) => p.role !== 'counterpart').map((p) => ({ name: p.person.fullName, role: p.role })),
-      briefing,
-      documents: briefing ? m.documents.map((d) => ({ title: d.title, parties: d.parties, signed: d.signedOn !== null })) : [],
+      briefing: notes ? m.briefing : '',
+      documents: notes ? m.documents.map((d) => ({ title: d.title, parties: d.parties, signed: d.signedOn !== null })) : [],
       url: `${baseUrl}/forums/${m.forumId}/meetings/${m.id}`,
       createdAt: m.createdAt,
       lastModified: m.updatedAt,
     };
   }
 
-  /** A delegation sees its own meetings' notes; a person those of meetings of a delegation they belong to. */
-  private seesBriefing(info: ScopeInfo, view: MeetingView): boolean {
-    if (info.kind === 'delegation') return view.meeting.delegationIds.includes(info.id);
+  /**
+   * Which meetings' briefing and documents a scope may read: those of its own
+   * side. A meeting often lists the other side's delegation too (Leningrad
+   * Region at the meeting with Governor Drozdenko), so a delegation whose
+   * members take part only as counterparts is the other side, and so is a
+   * person who takes part as a counterpart: the briefing is about them.
+   */
+  notesVisibleTo(info: ScopeInfo): (meeting: Meeting) => boolean {
+    if (!info.isPrivate) return () => false;
+    if (info.kind === 'delegation') {
+      const members = new Set(this.store.delegations.members(info.id).map((m) => m.personId));
+      return (m) => {
+        const roles = m.participants.filter((p) => members.has(p.personId)).map((p) => p.role);
+        return m.delegationIds.includes(info.id) && !(roles.length > 0 && roles.every((r) => r === 'counterpart'));
+      };
+    }
     if (info.kind === 'person') {
       const mine = new Set(this.delegationsOf(info.forum.id, info.id).map((d) => d.id));
-      return view.meeting.delegationIds.some((id) => mine.has(id));
+      return (m) => m.delegationIds.some((id) => mine.has(id)) && m.participants.some((p) => p.personId === info.id && p.role !== 'counterpart');
     }
-    return false;
+    return () => false;
   }
 
   private delegationsOf(forumId: Id, personId: Id) {
@@ -246,6 +297,16 @@ export class FeedService {
       if (person?.email) return { name: `${person.fullName} (protocol)`, email: person.email };
     }
     return { name: 'Protocol office', email: 'protocol@forum-planner.invalid' };
+  }
+
+  private forumOfScope(scope: FeedScopeKind, id: Id): Id | null {
+    if (scope === 'delegation') return this.store.delegations.find(id)?.forumId ?? null;
+    if (scope === 'room') {
+      const room = this.store.rooms.find(id);
+      return (room && this.store.venues.find(room.venueId)?.forumId) ?? null;
+    }
+    const forums = this.store.forums.list();
+    return forums.length === 1 ? forums[0]!.id : null;
   }
 
   private scopeExists(scope: FeedScopeKind, id: Id, forumId: Id): boolean {
@@ -265,16 +326,24 @@ export class FeedService {
     }
   }
 
-  private cached(key: string, make: () => FeedDocumentResult): FeedDocumentResult {
-    const generation = this.store.db.prepare('SELECT max(id) FROM audit_log').pluck().get() as number | null;
-    // Cancelled meetings age out of feeds by the day, so the day is part of the key too.
-    const fullKey = `${key}|${generation ?? 0}|${Math.floor(this.clock() / 86_400_000)}`;
-    const hit = this.cache.get(fullKey);
-    if (hit) return hit;
-    const made = make();
+  /**
+   * The feed as last built, while no write has happened since (the audit
+   * log's head is unchanged) and no cancelled meeting in it is due to drop
+   * out. A rebuild that yields the same bytes keeps the old document, so its
+   * Last-Modified stays put when nothing a client sees has changed; one that
+   * yields new bytes dates them now, since no client can have seen them before.
+   */
+  private cached(key: string, make: (changedAt: number) => BuiltFeed): FeedDocumentResult {
+    const head = this.store.feedTokens.auditHead();
+    const hit = this.cache.get(key);
+    if (hit && hit.generation === head.id && this.clock() < hit.validUntil) return hit.doc;
+    const made = make(head.at);
+    // Bytes unchanged: the old date stands. Changed: they are new as of now, the first request to see them.
+    const doc = !hit ? made.doc : hit.doc.etag === made.doc.etag ? hit.doc : { ...made.doc, lastModified: this.clock() };
+    this.cache.delete(key); // re-inserted last: the map stays in build order, oldest first
     if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(fullKey, made);
-    return made;
+    this.cache.set(key, { generation: head.id, validUntil: made.validUntil, doc });
+    return doc;
   }
 
   private audit(actor: Actor, action: 'create' | 'update', token: FeedToken, note = ''): void {

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../database';
 import type { Id, Instant } from '../../domain/types';
 
@@ -22,34 +23,50 @@ const SELECT = `SELECT id, forum_id AS forumId, scope, scope_id AS scopeId, labe
   expires_at AS expiresAt, revoked_at AS revokedAt, last_fetched_at AS lastFetchedAt, fetch_count AS fetchCount FROM feed_token`;
 
 export class FeedTokenRepository {
+  /** Calendar clients poll every few minutes each; preparing once spares every poll the SQL compile. */
+  private readonly statements = new Map<string, Statement>();
+
   constructor(private readonly db: Db) {}
+
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
+    return statement;
+  }
 
   insert(t: Omit<FeedToken, 'id' | 'revokedAt' | 'lastFetchedAt' | 'fetchCount'> & { tokenHash: string }): Id {
     return Number(
-      this.db
-        .prepare('INSERT INTO feed_token (forum_id, scope, scope_id, label, token_hash, created_at, created_by, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(t.forumId, t.scope, t.scopeId, t.label, t.tokenHash, t.createdAt, t.createdBy, t.expiresAt).lastInsertRowid,
+      this.sql('INSERT INTO feed_token (forum_id, scope, scope_id, label, token_hash, created_at, created_by, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(t.forumId, t.scope, t.scopeId, t.label, t.tokenHash, t.createdAt, t.createdBy, t.expiresAt).lastInsertRowid,
     );
   }
 
   find(id: Id): FeedToken | undefined {
-    return this.db.prepare(`${SELECT} WHERE id = ?`).get(id) as FeedToken | undefined;
+    return this.sql(`${SELECT} WHERE id = ?`).get(id) as FeedToken | undefined;
   }
 
   findByHash(tokenHash: string): FeedToken | undefined {
-    return this.db.prepare(`${SELECT} WHERE token_hash = ?`).get(tokenHash) as FeedToken | undefined;
+    return this.sql(`${SELECT} WHERE token_hash = ?`).get(tokenHash) as FeedToken | undefined;
   }
 
   list(forumId: Id, scope?: { scope: FeedScopeKind; scopeId: Id }): FeedToken[] {
-    if (scope) return this.db.prepare(`${SELECT} WHERE forum_id = ? AND scope = ? AND scope_id = ? ORDER BY id DESC`).all(forumId, scope.scope, scope.scopeId) as FeedToken[];
-    return this.db.prepare(`${SELECT} WHERE forum_id = ? ORDER BY id DESC`).all(forumId) as FeedToken[];
+    if (scope) return this.sql(`${SELECT} WHERE forum_id = ? AND scope = ? AND scope_id = ? ORDER BY id DESC`).all(forumId, scope.scope, scope.scopeId) as FeedToken[];
+    return this.sql(`${SELECT} WHERE forum_id = ? ORDER BY id DESC`).all(forumId) as FeedToken[];
   }
 
   revoke(id: Id, at: Instant): boolean {
-    return this.db.prepare('UPDATE feed_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
+    return this.sql('UPDATE feed_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
   }
 
-  markFetched(id: Id, at: Instant): void {
-    this.db.prepare('UPDATE feed_token SET last_fetched_at = ?, fetch_count = fetch_count + 1 WHERE id = ?').run(at, id);
+  markFetched(id: Id, at: Instant, fetches: number): void {
+    this.sql('UPDATE feed_token SET last_fetched_at = ?, fetch_count = fetch_count + ? WHERE id = ?').run(at, fetches, id);
+  }
+
+  /**
+   * The newest audit-log row. Every write appends one in its own transaction,
+   * so its id names the state of the data: feeds built under the same head
+   * are current.
+   */
+  auditHead(): { id: number; at: Instant } {
+    return (this.sql('SELECT id, at FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; at: Instant } | undefined) ?? { id: 0, at: 0 };
   }
 }

@@ -25,7 +25,7 @@ export function apiFeedRoutes(services: Services): Router {
     res.json(services.feeds.list(forum.id).map(tokenJson));
   });
   router.post('/feed-tokens', (req, res) => {
-    const forumId = Number(req.body?.forumId ?? services.forums.list()[0]?.id);
+    const forumId = req.body?.forumId === undefined || req.body.forumId === null ? null : Number(req.body.forumId);
     const { token, secret } = services.feeds.createToken(actorOf(res), forumId, req.body);
     const url = `${baseUrlOf(req, services.config.publicUrl)}/s/${secret}/calendar.ics`;
     res.status(201).json({ ...tokenJson(token), token: secret, url, webcalUrl: webcalOf(url), pageUrl: url.replace(/\/calendar\.ics$/, '') });
