@@ -26,7 +26,7 @@ export function feedLinkRoutes(services: Services): Router {
     if (extra.created) {
       const url = `${base}/s/${extra.created.secret}`;
       const feed = `${url}/calendar.ics`;
-      created = { token: extra.created.token, pageUrl: url, feedUrl: feed, webcalUrl: webcalOf(feed), qr: await QRCode.toDataURL(webcalOf(feed), { margin: 1, width: 200 }) };
+      created = { token: extra.created.token, scopeName: services.feeds.scopeInfo(extra.created.token).name, pageUrl: url, feedUrl: feed, webcalUrl: webcalOf(feed), qr: await QRCode.toDataURL(webcalOf(feed), { margin: 1, width: 200 }) };
     }
     res.status(status).render('pages/links/index', {
       title: 'Calendar links',

@@ -16,12 +16,13 @@ import { renderAgenda } from './agendas';
 export function secretLinkRoutes(services: Services): Router {
   const router = Router();
 
+  const noSuchLink = (_req: Request, res: Response) => {
+    res.status(404).render('pages/errors/404', { title: 'Not found', message: 'This link does not open anything. Ask the delegation’s protocol office for a current one.' });
+  };
+
   const resolveToken = (req: Request, res: Response, next: NextFunction) => {
     const token = services.feeds.resolve(String(req.params.token ?? ''));
-    if (!token) {
-      res.status(404).render('pages/errors/404', { title: 'Not found', message: 'This link does not open anything. Ask the delegation’s protocol office for a current one.' });
-      return;
-    }
+    if (!token) return noSuchLink(req, res);
     res.locals.feedToken = token;
     res.set('Cache-Control', 'private, no-store');
     next();
@@ -66,6 +67,11 @@ export function secretLinkRoutes(services: Services): Router {
     const doc = services.feeds.publicFeed(idParam(req, 'forumId'), baseUrlOf(req, services.config.publicUrl));
     sendCalendar(req, res, doc, { cache: 'public', refreshMinutes: services.config.feedRefreshMinutes });
   });
+
+  // Every other answer under /s/ is the same 404, including a token whose
+  // %-escapes do not decode (the router's 400): no reply tells a guess apart.
+  router.use('/s', noSuchLink);
+  router.use('/s', (err: { status?: number }, req: Request, res: Response, next: NextFunction) => (err?.status !== undefined && err.status < 500 ? noSuchLink(req, res) : next(err)));
 
   return router;
 }
