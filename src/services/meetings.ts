@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { conflictsInvolving, findConflicts, type Conflict, type Programme } from '../domain/conflicts';
+import { conflictsInvolving, findConflicts, type Conflict, type Programme, type ProgrammeMeeting } from '../domain/conflicts';
 import { ConflictRefusal, NotFoundError, StaleVersionError, ValidationError } from '../domain/errors';
 import { resolveLocalTime } from '../domain/time';
 import type { Forum, Id, Meeting, MeetingStatus } from '../domain/types';
@@ -65,10 +65,21 @@ export class MeetingService {
     return this.update(actor, id, expectedVersion ?? current.version, { ...toInput(current), status });
   }
 
-  /** Every conflict of the forum's programme. */
+  /**
+   * Every conflict of the forum's programme. Loads the meetings as the engine
+   * reads them (no briefings, documents or delegations): on a forum-sized
+   * programme the full records cost several times the time and memory.
+   */
   conflicts(forumId: Id): Conflict[] {
     const forum = this.forum(forumId);
-    return findConflicts(this.programme(forum, this.store.meetings.list({ forumId })));
+    const meetings = this.store.meetings.programme({ forumId });
+    return findConflicts({
+      ...this.venuesOf(forum),
+      meetings,
+      rooms: this.store.rooms.listByForum(forumId),
+      people: this.namesOf(meetings),
+      availability: this.store.availability.list({ forumId }),
+    });
   }
 
   /** The conflicts that name one meeting, against the stored programme around it. */
@@ -100,27 +111,35 @@ export class MeetingService {
     return { meeting, warnings: conflicts };
   }
 
-  /** The meetings, rooms, people and blocks that could conflict with one meeting: those within the longest travel time of it. */
+  /**
+   * The meetings, rooms, people and blocks that could conflict with one
+   * meeting: within the longest travel time of it, and sharing its room or
+   * one of its people. Every rule that names a meeting compares it only with
+   * meetings of the same room or person, so the others cannot change its
+   * conflicts; leaving them out keeps a save in a busy hour as cheap as in a quiet one.
+   */
   private programmeAround(forum: Forum, meeting: Meeting): Programme {
     const margin = Math.min(this.store.meetings.maxTravelMinutes(forum.id) * 60_000, DAY_MS);
     const fromUtc = meeting.startUtc - margin;
     const toUtc = Math.max(meeting.endUtc, meeting.startUtc + 1) + margin;
-    const meetings = this.store.meetings.list({ forumId: forum.id, fromUtc, toUtc });
-    if (!meetings.some((m) => m.id === meeting.id)) meetings.push(meeting);
-    return this.programme(forum, meetings, { fromUtc, toUtc });
+    const sharingWith = { roomId: meeting.roomId, personIds: meeting.participants.map((p) => p.personId) };
+    // The meeting as given rather than as read back: a zero-length one lies in no window.
+    const meetings = [...this.store.meetings.programme({ forumId: forum.id, fromUtc, toUtc, sharingWith }).filter((m) => m.id !== meeting.id), meeting];
+    // The few rooms these meetings use, not the forum's hundreds; the blocks of this meeting's people and room only.
+    const rooms = [...new Set(meetings.map((m) => m.roomId))].flatMap((id) => (id === null ? [] : (this.store.rooms.find(id) ?? [])));
+    const availability = this.store.availability.ofSubjectsInWindow({ forumId: forum.id, fromUtc, toUtc, personIds: sharingWith.personIds, roomIds: meeting.roomId === null ? [] : [meeting.roomId] });
+    return { ...this.venuesOf(forum), meetings, rooms, availability, people: this.namesOf(meetings) };
   }
 
-  private programme(forum: Forum, meetings: Meeting[], window?: { fromUtc: number; toUtc: number }): Programme {
-    const personIds = new Set(meetings.flatMap((m) => m.participants.map((p) => p.personId)));
-    return {
-      meetings,
-      rooms: this.store.rooms.listByForum(forum.id),
-      venues: this.store.venues.list({ forumId: forum.id }),
-      people: [...personIds].map((id) => this.store.people.find(id)).filter((p) => p !== undefined),
-      availability: window ? this.store.availability.inWindow(forum.id, window.fromUtc, window.toUtc) : this.store.availability.list({ forumId: forum.id }),
-      travelTimes: this.store.venues.travelTimes(forum.id),
-      forumTimeZone: forum.timeZone,
-    };
+  private namesOf(meetings: readonly ProgrammeMeeting[]): Programme['people'] {
+    const ids = new Set<Id>();
+    for (const m of meetings) for (const p of m.participants) ids.add(p.personId);
+    return this.store.meetings.participantNames([...ids]);
+  }
+
+  /** What every programme shares: the venues with their hours, travel between them, the zone hours are read in. */
+  private venuesOf(forum: Forum): Pick<Programme, 'venues' | 'travelTimes' | 'forumTimeZone'> {
+    return { venues: this.store.venues.list({ forumId: forum.id }), travelTimes: this.store.venues.travelTimes(forum.id), forumTimeZone: forum.timeZone };
   }
 
   private forum(id: Id): Forum {
