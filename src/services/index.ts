@@ -10,6 +10,7 @@ import { AvailabilityService } from './availability';
 import { ProgrammeViews } from './programme-views';
 import { FeedService } from './feeds';
 import { AgendaService } from './agendas';
+import { DayGridService } from './day-grids';
 import { createB2BServices } from './b2b';
 
 export interface ServiceOptions {
@@ -21,7 +22,7 @@ export interface ServiceOptions {
 /** Builds every service over one store: the single wiring place for use cases. */
 export function createServices(store: Store, options: ServiceOptions) {
   const clock = options.clock ?? Date.now;
-  const reference = createReferenceServices(store);
+  const reference = createReferenceServices(store, clock);
   const accounts = new AccountService(store, options.scrypt ?? DEFAULT_SCRYPT, clock);
   const audit = new AuditService(store, reference);
   const directory = new ForumDirectory(store, clock);
@@ -29,7 +30,22 @@ export function createServices(store: Store, options: ServiceOptions) {
   const availability = new AvailabilityService(store, clock);
   const views = new ProgrammeViews(store);
   const feeds = new FeedService(store, views, { refreshMinutes: options.config.feedRefreshMinutes, cancelledDays: options.config.feedCancelledDays }, clock);
-  return { store, config: options.config, clock, ...reference, accounts, audit, directory, meetings, availability, views, feeds, agendas: new AgendaService(store, feeds, meetings, views, clock), b2b: createB2BServices(store, { meetings, feeds, clock }) };
+  return {
+    store,
+    config: options.config,
+    clock,
+    ...reference,
+    accounts,
+    audit,
+    directory,
+    meetings,
+    availability,
+    views,
+    feeds,
+    agendas: new AgendaService(store, feeds, meetings, views, clock),
+    grids: new DayGridService(store, views, meetings),
+    b2b: createB2BServices(store, { meetings, feeds, clock }),
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -11,8 +11,12 @@ import { ApiTokenRepository, UserRepository } from './repositories/users';
 import { RoomRepository, VenueRepository } from './repositories/venues';
 import { b2bRepositories } from './repositories/b2b';
 
-/** Every repository over one database handle: the single place the store is wired. */
-export function createStore(db: Db) {
+/**
+ * Every repository over one database handle: the single place the store is
+ * wired. `clock` stamps meetings' created/updated/cancelled times (tests pass
+ * their own, so "cancelled 31 days ago" can be tested without waiting).
+ */
+export function createStore(db: Db, clock: () => number = Date.now) {
   return {
     db,
     forums: new ForumRepository(db),
@@ -24,7 +28,7 @@ export function createStore(db: Db) {
     users: new UserRepository(db),
     apiTokens: new ApiTokenRepository(db),
     audit: new AuditRepository(db),
-    meetings: new MeetingRepository(db),
+    meetings: new MeetingRepository(db, clock),
     availability: new AvailabilityRepository(db),
     feedTokens: new FeedTokenRepository(db),
     printSnapshots: new PrintSnapshotRepository(db),

@@ -31,7 +31,7 @@ export function createTestApp(opts: { demo?: boolean; clock?: () => number } = {
   const dbPath = path.join(dir, 'test.db');
   const db = openDatabase(dbPath);
   migrate(db);
-  const store = createStore(db);
+  const store = createStore(db, opts.clock);
   const services = createServices(store, {
     config: { feedRefreshMinutes: 15, feedCancelledDays: 30, publicUrl: 'https://planner.example.org' },
     scrypt: TEST_SCRYPT,

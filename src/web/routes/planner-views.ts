@@ -4,7 +4,7 @@ import type { Conflict } from '../../domain/conflicts';
 import type { Forum, Id } from '../../domain/types';
 import type { Services } from '../../services';
 import { buildConflictReport } from '../../services/conflict-report';
-import { DayGridService, type DayCheck } from '../../services/day-grids';
+import type { DayCheck } from '../../services/day-grids';
 import type { StoredAvailabilityBlock } from '../../store/repositories/availability';
 import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
 import { compareNames } from '../list-query';
@@ -15,7 +15,7 @@ type GridMode = 'rooms' | 'people';
 /** Day grids (by room, by person), the conflicts page and availability blocks, under /forums/:forumId. */
 export function plannerViews(services: Services): Router {
   const router = Router({ mergeParams: true });
-  const grids = new DayGridService(services.store, services.views, services.meetings);
+  const grids = services.grids;
   const forumOf = (req: Request): Forum => services.forums.get(idParam(req, 'forumId'));
   const optionalId = (req: Request, name: string): Id | undefined => (/^\d{1,15}$/.test(queryString(req, name)) ? Number(queryString(req, name)) : undefined);
 
