@@ -31,7 +31,7 @@ export class B2BLinkService {
   /** Every company of the forum's sessions, for the links page's list: 'SOCAR Polymer · Meeting of …'. */
   choices(forumId: Id): { value: Id; label: string }[] {
     return this.ctx.store.b2bSessions
-      .list(forumId)
+      .list({ forumId })
       .flatMap((s) => this.ctx.store.b2bParticipants.list(s.id).map((p) => ({ value: p.id, label: `${this.ctx.nameOf(p)} · ${s.title}` })))
       .sort((a, b) => a.label.localeCompare(b.label));
   }

@@ -18,7 +18,7 @@ export class B2BSessionService {
   constructor(private readonly ctx: B2BContext) {}
 
   list(forumId: Id): B2BSession[] {
-    return this.ctx.store.b2bSessions.list(forumId);
+    return this.ctx.store.b2bSessions.list({ forumId });
   }
 
   get(id: Id): B2BSession {

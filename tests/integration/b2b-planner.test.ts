@@ -50,7 +50,7 @@ describe('the session form', () => {
     { name: 'no slot fits', fields: { slotMinutes: '90' }, field: 'slotMinutes', message: 'No 90-minute slot fits between 15:00 and 16:15' },
     { name: 'no hall', fields: { roomId: '' }, field: 'roomId', message: 'Choose a hall (room).' },
     { name: 'zero tables', fields: { tableCount: '0' }, field: 'tableCount', message: 'The number of tables must be at least 1.' },
-  ])('refuses $name, beside the field, with the input kept', async ({ fields, field, message }) => {
+  ] as { name: string; fields: Record<string, string>; field: string; message: string }[])('refuses $name, beside the field, with the input kept', async ({ fields, field, message }) => {
     const res = await planner.submit(`${forumBase()}/new`, forumBase(), sessionForm(fields));
     expect(res.status).toBe(422);
     expect(errorOf(res.text, field)).toContain(message);
@@ -107,8 +107,8 @@ describe('companies and requests, entered by the planner', () => {
     expect(page).toContain('SOCAR Polymer');
     expect(page).toContain('Elsewhere: Flight');
 
-    ids.gaz = ctx.services.b2b.participants.add(SYSTEM_ACTOR, ids.session, { organizationId: d().organizations.gaz, representativeIds: [d().people.gaz], side: 'b' }).id;
-    ids.azerikimya = ctx.services.b2b.participants.add(SYSTEM_ACTOR, ids.session, { organizationId: d().organizations.azerikimya, representativeIds: [d().people.azerikimya], side: 'a' }).id;
+    ids.gaz = ctx.services.b2b.participants.add(SYSTEM_ACTOR, ids.session!, { organizationId: d().organizations.gaz, representativeIds: [d().people.gaz], side: 'b' }).id;
+    ids.azerikimya = ctx.services.b2b.participants.add(SYSTEM_ACTOR, ids.session!, { organizationId: d().organizations.azerikimya, representativeIds: [d().people.azerikimya], side: 'a' }).id;
   });
 
   it('refuses a company twice, and a person at two companies’ tables', async () => {
@@ -151,14 +151,14 @@ describe('companies and requests, entered by the planner', () => {
   });
 
   it('refuses an answer that no longer fits the request’s state, with a message', async () => {
-    const r = ctx.services.b2b.requests.list(ids.session)[0]!;
+    const r = ctx.services.b2b.requests.list(ids.session!)[0]!;
     const res = await planner.submit(`${base}/requests/${r.id}`, `${base}/requests/${r.id}/state`, { action: 'decline', back: `${base}#requests` });
     expect(res.headers.location).toBe(`${base}#requests`);
     expect(textOf((await planner.get(base)).text)).toContain('The request from SOCAR Polymer to GAZ Group Commercial Vehicles LLC is accepted; it cannot be declined now.');
   });
 
   it('never sends an action back outside the session', async () => {
-    const r = ctx.services.b2b.requests.list(ids.session)[0]!;
+    const r = ctx.services.b2b.requests.list(ids.session!)[0]!;
     const res = await planner.submit(`${base}/requests/${r.id}`, `${base}/requests/${r.id}/state`, { action: 'decline', back: 'https://evil.example/' });
     expect(res.headers.location).toBe(`${base}/requests/${r.id}`);
   });

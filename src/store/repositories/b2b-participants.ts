@@ -1,5 +1,6 @@
 import type { Db } from '../database';
-import { RecordTable, type RecordValues } from '../record-table';
+import type { RecordValues } from '../record-table';
+import { JsonRecordTable } from './b2b-json-table';
 import type { Id } from '../../domain/types';
 import type { B2BSide, B2BTimeBlock } from './b2b-sessions';
 
@@ -19,7 +20,7 @@ export interface B2BParticipantRecord {
   version: number;
 }
 
-type ParticipantRow = Omit<B2BParticipantRecord, 'unavailable' | 'representativeIds'> & { unavailable: string };
+type ParticipantRow = Omit<B2BParticipantRecord, 'representativeIds'>;
 export type B2BParticipantValues = RecordValues<B2BParticipantRecord>;
 
 /**
@@ -27,23 +28,27 @@ export type B2BParticipantValues = RecordValues<B2BParticipantRecord>;
  * every listed participant in one query.
  */
 export class B2BParticipantRepository {
-  private readonly table: RecordTable<ParticipantRow>;
+  private readonly table: JsonRecordTable<ParticipantRow, 'unavailable'>;
 
   constructor(private readonly db: Db) {
-    this.table = new RecordTable<ParticipantRow>(db, {
-      table: 'b2b_participant',
-      columns: {
-        sessionId: 'session_id',
-        organizationId: 'organization_id',
-        side: 'side',
-        sector: 'sector',
-        offers: 'offers',
-        seeks: 'seeks',
-        notes: 'notes',
-        unavailable: 'unavailable',
+    this.table = new JsonRecordTable<ParticipantRow, 'unavailable'>(
+      db,
+      {
+        table: 'b2b_participant',
+        columns: {
+          sessionId: 'session_id',
+          organizationId: 'organization_id',
+          side: 'side',
+          sector: 'sector',
+          offers: 'offers',
+          seeks: 'seeks',
+          notes: 'notes',
+          unavailable: 'unavailable',
+        },
+        timestamps: true,
       },
-      timestamps: true,
-    });
+      ['unavailable'],
+    );
   }
 
   find(id: Id): B2BParticipantRecord | undefined {
@@ -56,16 +61,17 @@ export class B2BParticipantRepository {
   }
 
   insert(values: B2BParticipantValues): B2BParticipantRecord {
-    const row = this.table.insert(toRow(values));
-    this.replaceRepresentatives(row.id, values.sessionId, values.representativeIds);
-    return this.find(row.id)!;
+    const { representativeIds, ...row } = values;
+    const created = this.table.insert(row);
+    this.replaceRepresentatives(created.id, values.sessionId, representativeIds);
+    return this.find(created.id)!;
   }
 
   /** Undefined when the stored version moved on. */
   update(id: Id, expectedVersion: number, values: B2BParticipantValues): B2BParticipantRecord | undefined {
-    const row = this.table.update(id, expectedVersion, toRow(values));
-    if (!row) return undefined;
-    this.replaceRepresentatives(id, values.sessionId, values.representativeIds);
+    const { representativeIds, ...row } = values;
+    if (!this.table.update(id, expectedVersion, row)) return undefined;
+    this.replaceRepresentatives(id, values.sessionId, representativeIds);
     return this.find(id);
   }
 
@@ -85,15 +91,6 @@ export class B2BParticipantRepository {
     const links = this.db
       .prepare('SELECT participant_id AS participantId, person_id AS personId FROM b2b_representative WHERE participant_id IN (SELECT value FROM json_each(?)) ORDER BY rowid')
       .all(JSON.stringify(rows.map((r) => r.id))) as { participantId: Id; personId: Id }[];
-    return rows.map((row) => ({
-      ...row,
-      unavailable: JSON.parse(row.unavailable) as B2BTimeBlock[],
-      representativeIds: links.filter((l) => l.participantId === row.id).map((l) => l.personId),
-    }));
+    return rows.map((row) => ({ ...row, representativeIds: links.filter((l) => l.participantId === row.id).map((l) => l.personId) }));
   }
-}
-
-function toRow(values: B2BParticipantValues): RecordValues<ParticipantRow> {
-  const { representativeIds: _representatives, ...rest } = values;
-  return { ...rest, unavailable: JSON.stringify(values.unavailable) };
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../database';
-import { RecordTable, type RecordValues } from '../record-table';
+import type { RecordValues } from '../record-table';
+import { JsonRecordTable } from './b2b-json-table';
 import type { Id, Instant, LocalDateTime } from '../../domain/types';
 
 /**
@@ -38,62 +39,36 @@ export interface B2BSession {
   version: number;
 }
 
-type SessionRow = Omit<B2BSession, 'breaks'> & { breaks: string };
 export type B2BSessionValues = RecordValues<B2BSession>;
 
 /** B2B sessions; breaks travel with their session as a JSON array. */
-export class B2BSessionRepository {
-  private readonly table: RecordTable<SessionRow>;
-
+export class B2BSessionRepository extends JsonRecordTable<B2BSession, 'breaks'> {
   constructor(db: Db) {
-    this.table = new RecordTable<SessionRow>(db, {
-      table: 'b2b_session',
-      columns: {
-        forumId: 'forum_id',
-        title: 'title',
-        roomId: 'room_id',
-        start: 'start_local',
-        end: 'end_local',
-        timeZone: 'time_zone',
-        startUtc: 'start_utc',
-        endUtc: 'end_utc',
-        slotMinutes: 'slot_minutes',
-        changeoverMinutes: 'changeover_minutes',
-        breaks: 'breaks',
-        tableCount: 'table_count',
-        sideALabel: 'side_a_label',
-        sideBLabel: 'side_b_label',
-        description: 'description',
+    super(
+      db,
+      {
+        table: 'b2b_session',
+        columns: {
+          forumId: 'forum_id',
+          title: 'title',
+          roomId: 'room_id',
+          start: 'start_local',
+          end: 'end_local',
+          timeZone: 'time_zone',
+          startUtc: 'start_utc',
+          endUtc: 'end_utc',
+          slotMinutes: 'slot_minutes',
+          changeoverMinutes: 'changeover_minutes',
+          breaks: 'breaks',
+          tableCount: 'table_count',
+          sideALabel: 'side_a_label',
+          sideBLabel: 'side_b_label',
+          description: 'description',
+        },
+        orderBy: 'start_utc, id',
+        timestamps: true,
       },
-      orderBy: 'start_utc, id',
-      timestamps: true,
-    });
+      ['breaks'],
+    );
   }
-
-  find(id: Id): B2BSession | undefined {
-    const row = this.table.find(id);
-    return row && fromRow(row);
-  }
-
-  list(forumId: Id): B2BSession[] {
-    return this.table.list({ forumId }).map(fromRow);
-  }
-
-  insert(values: B2BSessionValues): B2BSession {
-    return fromRow(this.table.insert(toRow(values)));
-  }
-
-  /** Undefined when the stored version moved on. */
-  update(id: Id, expectedVersion: number, values: B2BSessionValues): B2BSession | undefined {
-    const row = this.table.update(id, expectedVersion, toRow(values));
-    return row && fromRow(row);
-  }
-}
-
-function fromRow(row: SessionRow): B2BSession {
-  return { ...row, breaks: JSON.parse(row.breaks) as B2BTimeBlock[] };
-}
-
-function toRow(values: B2BSessionValues): RecordValues<SessionRow> {
-  return { ...values, breaks: JSON.stringify(values.breaks) };
 }
