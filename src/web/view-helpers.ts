@@ -6,7 +6,7 @@ export const viewHelpers = {
   /** 'protocol_officer' -> 'Protocol officer' */
   humanize(value: string | null | undefined): string {
     if (!value) return '';
-    const s = value.replace(/_/g, ' ');
+    const s = value.replace(/_/g, ' ').replace(/\bb2b\b/gi, 'B2B');
     return s.charAt(0).toUpperCase() + s.slice(1);
   },
   /** '2019-06-07' -> 'Friday, 7 June 2019' */

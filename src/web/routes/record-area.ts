@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { NotFoundError } from '../../domain/errors';
+import { NotFoundError, ValidationError } from '../../domain/errors';
 import type { AuditService } from '../../services/audit';
 import type { RecordService } from '../../services/record-service';
 import type { RecordShape } from '../../store/record-table';
@@ -51,6 +51,10 @@ export interface AreaSpec<T extends RecordShape> {
   showExtra?: { partial: string; locals: (r: T, req: Request) => Record<string, unknown> };
   /** Values the URL decides (forumId), merged into every submission. */
   fixedValues?: (forumId: number | null) => Record<string, unknown>;
+  /** Refuses values that point outside the forum in the URL (a crafted post naming another forum's venue). */
+  inForum?: (values: Record<string, unknown>, forumId: number) => Record<string, string>;
+  /** Other audit entities logged under this record's id, shown in its history (e.g. delegation members). */
+  relatedHistory?: string[];
 }
 
 /**
@@ -101,6 +105,7 @@ export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: Audi
     await submitForm(
       res,
       () => {
+        checkInForum(spec, req, values);
         const created = spec.service.create(actorOf(res), values);
         flash(req, 'success', `${cap(spec.singular)} “${spec.service.spec.describe(created)}” created.`);
         res.redirect(303, `${base(req)}/${created.id}`);
@@ -118,7 +123,7 @@ export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: Audi
       record,
       details: spec.details?.(record) ?? [],
       extra: spec.showExtra ? { partial: spec.showExtra.partial, ...spec.showExtra.locals(record, req) } : null,
-      history: audit.history(spec.service.spec.entity, record.id),
+      history: [spec.service.spec.entity, ...(spec.relatedHistory ?? [])].flatMap((entity) => audit.history(entity, record.id)).sort((a, b) => b.id - a.id),
     });
   });
 
@@ -133,7 +138,9 @@ export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: Audi
     await submitForm(
       res,
       () => {
-        const updated = spec.service.update(actorOf(res), record.id, Number.isInteger(version) ? version : null, { ...req.body, ...spec.fixedValues?.(forumIdOf(req)) });
+        const values = { ...req.body, ...spec.fixedValues?.(forumIdOf(req)) };
+        checkInForum(spec, req, values);
+        const updated = spec.service.update(actorOf(res), record.id, Number.isInteger(version) ? version : null, values);
         flash(req, 'success', `${cap(spec.singular)} “${spec.service.spec.describe(updated)}” saved.`);
         res.redirect(303, `${base(req)}/${updated.id}`);
       },
@@ -164,4 +171,10 @@ export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: Audi
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function checkInForum<T extends RecordShape>(spec: AreaSpec<T>, req: Request, values: Record<string, unknown>): void {
+  if (spec.scope !== 'forum' || !spec.inForum) return;
+  const fields = spec.inForum(values, idParam(req, 'forumId'));
+  if (Object.keys(fields).length) throw new ValidationError(fields);
 }
