@@ -11,6 +11,8 @@ export interface AgendaScope {
   kind: AgendaScopeKind;
   /** Person name, delegation name, room name or company name: the sheet's heading. */
   title: string;
+  /** The header's second line: a person's delegation, a door sheet's venue and address. */
+  subtitle?: string;
   /** Private scopes (a delegate's own link, staff) see briefing, documents and the on-site contact; a door sheet does not. */
   isPrivate: boolean;
 }
@@ -183,6 +185,8 @@ export interface Agenda {
   /** When the compared snapshot was printed, or null on a first print. */
   comparedWithPrintAt: Instant | null;
   comparedWithPrintText: string | null;
+  /** Some entry carries a briefing or documents to sign: the sheet says not to leave it lying around. */
+  hasPrivateNotes: boolean;
   /** Footer stamp: two sheets with the same stamp show the same meeting versions. */
   versionStamp: string;
 }

@@ -80,6 +80,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
     generatedAtText: instantText(input.now, zone),
     comparedWithPrintAt: input.snapshot?.printedAt ?? null,
     comparedWithPrintText: input.snapshot ? instantText(input.snapshot.printedAt, zone) : null,
+    hasPrivateNotes: printed.some((e) => e.privateNotes !== null && (e.privateNotes.briefing !== '' || e.privateNotes.documents.length > 0)),
     versionStamp: versionStamp(printed),
   };
 }
@@ -111,11 +112,12 @@ function buildDay(ctx: Context, date: LocalDate, sources: PrintedSource[]): Agen
   let previous: AgendaSource | null = null;
   for (const source of sorted) {
     const isCancelled = source.status === 'cancelled';
-    const transfer = !isCancelled && previous ? transferBetween(ctx, previous, source) : null;
+    // A travel item is itself the journey: a transfer line into it or after it would say the same thing twice.
+    const isTravel = source.kind === 'travel';
+    const transfer = !isCancelled && !isTravel && previous ? transferBetween(ctx, previous, source) : null;
     entries.push(toEntry(ctx, date, source, transfer));
     if (isCancelled) continue;
-    // A travel item is itself the journey; a transfer line after it would say the same thing twice.
-    previous = source.kind === 'travel' ? null : source;
+    previous = isTravel ? null : source;
   }
   const shown = new Set(entries.map((e) => e.meetingId));
   return {

@@ -1,7 +1,7 @@
 import { buildAgenda, forumDays, type Agenda, type AgendaSource } from '../domain/agenda';
 import { takeSnapshot } from '../domain/agenda-changes';
 import { NotFoundError, ValidationError } from '../domain/errors';
-import type { LocalDate } from '../domain/types';
+import type { Id, LocalDate } from '../domain/types';
 import { inWriteTransaction } from '../store/database';
 import type { Store } from '../store';
 import type { ScopeRef } from '../store/repositories/print-snapshots';
@@ -42,7 +42,12 @@ export class AgendaService {
     const conflicts = this.meetings.conflicts(forum.id).filter((c) => c.meetingIds.some((id) => ids.has(id)));
     const snapshot = this.store.printSnapshots.latest(req);
     const agenda = buildAgenda({
-      scope: { kind: req.scope === 'b2b_participant' ? 'b2b_participant' : (req.scope as 'person' | 'delegation' | 'room'), title: info.name, isPrivate: this.isPrivate(req, info.isPrivate) },
+      scope: {
+        kind: req.scope === 'b2b_participant' ? 'b2b_participant' : (req.scope as 'person' | 'delegation' | 'room'),
+        title: info.name,
+        subtitle: this.subtitleOf(req),
+        isPrivate: this.isPrivate(req, info.isPrivate),
+      },
       forum: { name: forum.name, timeZone: forum.timeZone, startDate: forum.startDate, endDate: forum.endDate },
       homeTimeZone: info.homeTimeZone,
       days: req.day === null ? forumDays(forum) : [req.day],
@@ -76,34 +81,65 @@ export class AgendaService {
     if (!(AGENDA_SCOPES as readonly string[]).includes(req.scope) && req.scope !== 'b2b_participant') {
       throw new ValidationError({ scope: 'Agendas are printed for a person, a delegation or a room.' });
     }
-    let info;
-    try {
-      info = this.feeds.scopeInfo(req);
-    } catch {
-      throw new NotFoundError(`There is no ${req.scope} ${req.scopeId}.`);
-    }
+    // A delegation or room of another forum would otherwise print as an empty sheet under this forum's name.
+    if (!this.belongsToForum(req)) throw new NotFoundError(`There is no ${req.scope} ${req.scopeId} in ${forum.shortName}.`);
+    const info = this.feeds.scopeInfo(req);
+    // Staff are the delegation's own protocol office; a link sees only the notes of its own side's meetings,
+    // so a counterpart's link (Governor Drozdenko's) never carries our briefing or the texts we sign.
+    const notesVisible = req.viewer === 'staff' ? () => true : this.feeds.notesVisibleTo(info);
     const meetings = this.feeds.meetingsOf(req);
     const contact = this.contactOnSite(req);
-    const sources = this.views.describe(forum, meetings).map((v) => toSource(v, contact));
+    const sources = this.views.describe(forum, meetings).map((v) => toSource(v, contact, notesVisible(v.meeting)));
     return { info, sources, forum };
+  }
+
+  private belongsToForum(ref: ScopeRef): boolean {
+    switch (ref.scope) {
+      case 'delegation':
+        return this.store.delegations.find(ref.scopeId)?.forumId === ref.forumId;
+      case 'room':
+        return this.store.rooms.listByForum(ref.forumId).some((r) => r.id === ref.scopeId);
+      case 'person':
+        // People are shared across forums: anyone may have an agenda, empty or not.
+        return this.store.people.find(ref.scopeId) !== undefined;
+      default:
+        return false;
+    }
+  }
+
+  /** The header's second line: whose delegation a person travels with, which venue a door sheet hangs in. */
+  private subtitleOf(ref: ScopeRef): string {
+    if (ref.scope === 'person') {
+      return this.delegationIdsOf(ref).map((id) => this.store.delegations.find(id)?.name ?? '').filter(Boolean).join(' · ');
+    }
+    if (ref.scope === 'room') {
+      const room = this.store.rooms.find(ref.scopeId);
+      const venue = room ? this.store.venues.find(room.venueId) : undefined;
+      return venue ? [venue.name, venue.address].filter(Boolean).join(', ') : '';
+    }
+    return '';
   }
 
   /** The delegation's protocol officer, whom drivers and hosts call when something moves. */
   private contactOnSite(ref: ScopeRef): string {
-    const delegationIds =
-      ref.scope === 'delegation' ? [ref.scopeId]
-      : ref.scope === 'person' ? this.store.delegations.membersOfForum(ref.forumId).filter((m) => m.personId === ref.scopeId).map((m) => m.delegationId)
-      : [];
-    for (const id of delegationIds) {
+    for (const id of this.delegationIdsOf(ref)) {
       const officer = this.store.delegations.members(id).find((m) => m.role === 'protocol_officer');
       const person = officer ? this.store.people.find(officer.personId) : undefined;
       if (person) return [person.fullName, person.position, person.phone].filter(Boolean).join(', ');
     }
     return '';
   }
+
+  /** The delegation itself, or the delegations a person is a member of in this forum; none for a room. */
+  private delegationIdsOf(ref: ScopeRef): Id[] {
+    if (ref.scope === 'delegation') return [ref.scopeId];
+    if (ref.scope !== 'person') return [];
+    return this.store.delegations.membersOfForum(ref.forumId).filter((m) => m.personId === ref.scopeId).map((m) => m.delegationId);
+  }
 }
 
-function toSource(v: MeetingView, contactOnSite: string): AgendaSource {
+/** `notesVisible`: whether this sheet may carry the meeting's briefing and documents to sign. */
+function toSource(v: MeetingView, contactOnSite: string, notesVisible: boolean): AgendaSource {
   const m = v.meeting;
   return {
     meetingId: m.id,
@@ -120,8 +156,8 @@ function toSource(v: MeetingView, contactOnSite: string): AgendaSource {
     counterparts: v.participants.filter((p) => p.role === 'counterpart').map((p) => ({ name: displayName(p.person), position: p.person.position, organization: p.organization?.name ?? '' })),
     ourParticipants: v.participants.filter((p) => p.role !== 'counterpart' && p.role !== 'interpreter').map((p) => ({ name: p.person.fullName, role: p.role })),
     interpreters: v.participants.filter((p) => p.role === 'interpreter').map((p) => p.person.fullName),
-    briefing: m.briefing,
-    documents: m.documents.map(({ title, parties, signedOn }) => ({ title, parties, signedOn })),
+    briefing: notesVisible ? m.briefing : '',
+    documents: notesVisible ? m.documents.map(({ title, parties, signedOn }) => ({ title, parties, signedOn })) : [],
     contactOnSite,
     updatedAt: m.updatedAt,
     sequence: m.sequence,

@@ -167,6 +167,15 @@ export function referenceAreas(s: Services) {
       { label: 'Languages', value: p.languages },
       { label: 'Notes', value: p.notes },
     ],
+    // People are shared across forums: offer the agenda in each forum where they have meetings or a delegation.
+    showExtra: {
+      partial: 'person-agendas',
+      locals: (p) => ({
+        agendaForums: s.forums
+          .list()
+          .filter((f) => s.meetings.list({ forumId: f.id, personId: p.id }).length > 0 || s.delegations.list({ forumId: f.id }).some((d) => s.directory.members(d.id).some((m) => m.personId === p.id))),
+      }),
+    },
   };
 
   const delegations: AreaSpec<Delegation> = {
