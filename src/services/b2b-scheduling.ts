@@ -90,12 +90,12 @@ export class B2BSchedulingService {
     return { session, slots, participants, requests, input, hash };
   }
 
-  /** The last run's schedule, and whether it is still current. */
-  state(sessionId: Id): ScheduleState {
+  /** The last run's schedule, and whether it is still current (against `loaded`, when the caller has it already). */
+  state(sessionId: Id, loaded?: SchedulingInput): ScheduleState {
     const stored = this.ctx.store.b2bSchedule.load(sessionId);
     const seen = new Set([...stored.placements, ...stored.unplaced].map((x) => x.requestId));
     const waiting = this.ctx.store.b2bRequests.list({ sessionId, state: 'accepted' }).filter((r) => !seen.has(r.id)).length;
-    const stale = stored.run !== null && stored.run.inputHash !== this.load(sessionId).hash;
+    const stale = stored.run !== null && stored.run.inputHash !== (loaded ?? this.load(sessionId)).hash;
     return { ...stored, stale, waiting };
   }
 

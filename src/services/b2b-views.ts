@@ -1,3 +1,4 @@
+import type { BusyInterval } from '../domain/b2b-model';
 import type { B2BSlot } from '../domain/b2b-slots';
 import { formatTime, zoneCity } from '../domain/time';
 import type { Forum, Id, Meeting, Person, Room, Venue } from '../domain/types';
@@ -65,6 +66,8 @@ export interface SessionOverview {
   grid: (RequestView | null)[][];
   state: ScheduleState;
   counts: Record<B2BRequestRecord['state'], number>;
+  /** Per company, what keeps it from a table (as the scheduler sees it). */
+  busy: Map<Id, BusyInterval[]>;
 }
 
 /**
@@ -86,7 +89,8 @@ export class B2BViews {
     const home = this.homeZone(forum);
     const slotViews = this.sessions.slots(session).map((s) => this.slotView(s, forum.timeZone, home));
     const slotAt = new Map(slotViews.map((s) => [s.index, s]));
-    const state = this.scheduling.state(sessionId);
+    const loaded = this.scheduling.load(sessionId);
+    const state = this.scheduling.state(sessionId, loaded);
     const records = store.b2bRequests.list({ sessionId });
     const placementOf = new Map(state.placements.map((p) => [p.requestId, p]));
     const unplacedOf = new Map(state.unplaced.map((u) => [u.requestId, u]));
@@ -141,13 +145,14 @@ export class B2BViews {
       grid,
       state,
       counts,
+      busy: new Map(loaded.input.participants.map((p) => [p.id, p.busy])),
     };
   }
 
   /** One company's slots: its meetings, and why it is free or away in the others. */
   agendaOf(overview: SessionOverview, participantId: Id): AgendaRow[] {
     const mine = overview.requests.filter((r) => r.placement && (r.record.fromId === participantId || r.record.toId === participantId));
-    const busy = this.scheduling.load(overview.session.id).input.participants.find((p) => p.id === participantId)?.busy ?? [];
+    const busy = overview.busy.get(participantId) ?? [];
     return overview.slots.map((slot) => {
       const request = mine.find((r) => r.placement!.slot.index === slot.index) ?? null;
       const partner = request ? (request.record.fromId === participantId ? request.to : request.from) : null;
