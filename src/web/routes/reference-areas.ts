@@ -94,6 +94,7 @@ export function referenceAreas(s: Services) {
     ],
     search: (r) => [r.name, s.venues.find(r.venueId)?.name ?? ''],
     listFor: (forumId) => s.directory.roomsOfForum(forumId),
+    inForum: (v, forumId): Record<string, string> => (s.venues.find(Number(v.venueId))?.forumId === forumId ? {} : { venueId: 'Choose a venue of this forum.' }),
     forumIdOf: (r) => s.venues.find(r.venueId)?.forumId ?? null,
     defaults: () => ({ kind: 'meeting_room', capacity: '10' }),
     details: (r) => [
@@ -200,6 +201,7 @@ export function referenceAreas(s: Services) {
     listFor: (forumId) => s.delegations.list({ forumId }),
     forumIdOf: (d) => d.forumId,
     fixedValues: (forumId) => ({ forumId }),
+    relatedHistory: ['delegation_members'],
     details: (d) => [
       { label: 'Country', value: d.country },
       { label: 'Home time zone', value: d.homeTimeZone },
