@@ -82,7 +82,7 @@ export class AgendaService {
       throw new ValidationError({ scope: 'Agendas are printed for a person, a delegation or a room.' });
     }
     // A delegation or room of another forum would otherwise print as an empty sheet under this forum's name.
-    if (!this.belongsToForum(req)) throw new NotFoundError(`There is no ${req.scope} ${req.scopeId} in ${forum.shortName}.`);
+    if (!this.feeds.scopeExists(req.scope, req.scopeId, req.forumId)) throw new NotFoundError(`There is no ${req.scope} ${req.scopeId} in ${forum.shortName}.`);
     const info = this.feeds.scopeInfo(req);
     // Staff are the delegation's own protocol office; a link sees only the notes of its own side's meetings,
     // so a counterpart's link (Governor Drozdenko's) never carries our briefing or the texts we sign.
@@ -91,20 +91,6 @@ export class AgendaService {
     const contact = this.contactOnSite(req);
     const sources = this.views.describe(forum, meetings).map((v) => toSource(v, contact, notesVisible(v.meeting)));
     return { info, sources, forum };
-  }
-
-  private belongsToForum(ref: ScopeRef): boolean {
-    switch (ref.scope) {
-      case 'delegation':
-        return this.store.delegations.find(ref.scopeId)?.forumId === ref.forumId;
-      case 'room':
-        return this.store.rooms.listByForum(ref.forumId).some((r) => r.id === ref.scopeId);
-      case 'person':
-        // People are shared across forums: anyone may have an agenda, empty or not.
-        return this.store.people.find(ref.scopeId) !== undefined;
-      default:
-        return false;
-    }
   }
 
   /** The header's second line: whose delegation a person travels with, which venue a door sheet hangs in. */

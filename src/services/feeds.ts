@@ -309,7 +309,8 @@ export class FeedService {
     return forums.length === 1 ? forums[0]!.id : null;
   }
 
-  private scopeExists(scope: FeedScopeKind, id: Id, forumId: Id): boolean {
+  /** Whether a scope names a record of this forum (people are shared: any person exists in every forum). */
+  scopeExists(scope: FeedScopeKind, id: Id, forumId: Id): boolean {
     switch (scope) {
       case 'delegation':
         return this.store.delegations.find(id)?.forumId === forumId;
