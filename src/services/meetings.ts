@@ -119,7 +119,8 @@ export class MeetingService {
    * conflicts; leaving them out keeps a save in a busy hour as cheap as in a quiet one.
    */
   private programmeAround(forum: Forum, meeting: Meeting): Programme {
-    const margin = Math.min(this.store.meetings.maxTravelMinutes(forum.id) * 60_000, DAY_MS);
+    const shared = this.venuesOf(forum);
+    const margin = Math.min(shared.travelTimes.reduce((longest, t) => Math.max(longest, t.minutes), 0) * 60_000, DAY_MS);
     const fromUtc = meeting.startUtc - margin;
     const toUtc = Math.max(meeting.endUtc, meeting.startUtc + 1) + margin;
     const sharingWith = { roomId: meeting.roomId, personIds: meeting.participants.map((p) => p.personId) };
@@ -128,7 +129,7 @@ export class MeetingService {
     // The few rooms these meetings use, not the forum's hundreds; the blocks of this meeting's people and room only.
     const rooms = [...new Set(meetings.map((m) => m.roomId))].flatMap((id) => (id === null ? [] : (this.store.rooms.find(id) ?? [])));
     const availability = this.store.availability.ofSubjectsInWindow({ forumId: forum.id, fromUtc, toUtc, personIds: sharingWith.personIds, roomIds: meeting.roomId === null ? [] : [meeting.roomId] });
-    return { ...this.venuesOf(forum), meetings, rooms, availability, people: this.namesOf(meetings) };
+    return { ...shared, meetings, rooms, availability, people: this.namesOf(meetings) };
   }
 
   private namesOf(meetings: readonly ProgrammeMeeting[]): Programme['people'] {

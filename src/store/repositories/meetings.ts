@@ -201,11 +201,6 @@ export class MeetingRepository {
     return true;
   }
 
-  /** The longest travel time in the forum: how far around a meeting a save check must look. */
-  maxTravelMinutes(forumId: Id): number {
-    return (this.sql('SELECT max(t.minutes) FROM travel_time t JOIN venue v ON v.id = t.from_venue_id WHERE v.forum_id = ?').pluck().get(forumId) as number | null) ?? 0;
-  }
-
   count(forumId: Id): number {
     return this.sql('SELECT count(*) FROM meeting WHERE forum_id = ?').pluck().get(forumId) as number;
   }
