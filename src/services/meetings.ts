@@ -72,12 +72,12 @@ export class MeetingService {
    */
   conflicts(forumId: Id): Conflict[] {
     const forum = this.forum(forumId);
-    const meetings = this.store.meetings.programme({ forumId });
+    const { meetings, people } = this.store.meetings.programmeWithNames({ forumId });
     return findConflicts({
       ...this.venuesOf(forum),
       meetings,
       rooms: this.store.rooms.listByForum(forumId),
-      people: this.namesOf(meetings),
+      people,
       availability: this.store.availability.list({ forumId }),
     });
   }
