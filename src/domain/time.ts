@@ -68,7 +68,7 @@ export function resolveLocalTime({ local, timeZone, offsetMinutes }: ResolveLoca
   }
   const reading = readWallClock(wall, timeZone);
   const [first, second] = reading.instants;
-  const at = `${wallTime(wall)} on ${wallDate(wall)} in ${timeZone}`;
+  // Refusal texts are built only on refusal: the date goes through luxon's formatter, which costs more than resolving a valid time.
   if (first === undefined) {
     const { from, to } = transitionWallTimes(reading);
     return {
@@ -85,7 +85,7 @@ export function resolveLocalTime({ local, timeZone, offsetMinutes }: ResolveLoca
     ok: false,
     reason: 'ambiguous',
     message:
-      `${at} happens twice: clocks go back from ${from} to ${to}. ` +
+      `${wallTime(wall)} on ${wallDate(wall)} in ${timeZone} happens twice: clocks go back from ${from} to ${to}. ` +
       `Say which one is meant: ${formatOffset(first.offset)} (the first) or ${formatOffset(second.offset)} (the second).`,
     offsets: [first.offset, second.offset],
   };
@@ -97,12 +97,31 @@ export function resolveLocalTime({ local, timeZone, offsetMinutes }: ResolveLoca
  * and opening hours, which must always land somewhere.
  */
 export function firstInstantAt(local: LocalDateTime, timeZone: string): Instant {
+  let readings = firstInstants.get(timeZone);
+  const known = readings?.get(local);
+  if (known !== undefined) return known;
   const wall = parseWallClock(local);
   if (wall === null) throw new RangeError(`'${local}' is not a valid date and time.`);
   const reading = readWallClock(wall, checkedZone(timeZone));
   const [first] = reading.instants;
-  return first === undefined ? transitionInstant(reading) : first.instant;
+  const instant = first === undefined ? transitionInstant(reading) : first.instant;
+  if (readings === undefined) {
+    readings = new Map();
+    firstInstants.set(timeZone, readings);
+  }
+  if (readings.size >= FIRST_INSTANTS_PER_ZONE) readings.clear();
+  readings.set(local, instant);
+  return instant;
 }
+
+/**
+ * Answers of firstInstantAt by zone and reading. Opening hours ask for the
+ * same few readings (each venue's opening and closing on each forum day) on
+ * every save's conflict check, and each answer costs parsing and several
+ * offset lookups; the answer depends on nothing but the zone rules.
+ */
+const firstInstants = new Map<string, Map<LocalDateTime, Instant>>();
+const FIRST_INSTANTS_PER_ZONE = 10_000;
 
 /** The local day as a half-open interval; 23 or 25 hours long on DST change days. */
 export function dayBounds(localDate: LocalDate, timeZone: string): UtcInterval {

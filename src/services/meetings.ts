@@ -2,13 +2,12 @@ import { DateTime } from 'luxon';
 import { conflictsInvolving, findConflicts, type Conflict, type Programme, type ProgrammeMeeting } from '../domain/conflicts';
 import { ConflictRefusal, NotFoundError, StaleVersionError, ValidationError } from '../domain/errors';
 import { resolveLocalTime } from '../domain/time';
-import type { Forum, Id, Meeting, MeetingStatus } from '../domain/types';
+import type { Forum, Id, Meeting, MeetingStatus, Person } from '../domain/types';
 import { inWriteTransaction } from '../store/database';
 import type { Store } from '../store';
 import type { MeetingFilter, MeetingValues } from '../store/repositories/meetings';
 import type { Actor } from './actor';
-import { meetingInputSchema, type MeetingInput } from './meeting-input';
-import { parseInput } from './validation';
+import { parseMeetingInput, type MeetingInput } from './meeting-input';
 
 export interface SaveResult {
   meeting: Meeting;
@@ -42,9 +41,9 @@ export class MeetingService {
   create(actor: Actor, forumId: Id, raw: unknown): SaveResult {
     return inWriteTransaction(this.store.db, () => {
       const forum = this.forum(forumId);
-      const values = this.toValues(forum, parseInput(meetingInputSchema, raw), null);
+      const { values, people } = this.toValues(forum, parseMeetingInput(raw), null);
       const id = this.store.meetings.insert(values);
-      return this.checkAndAudit(actor, forum, id, null);
+      return this.checkAndAudit(actor, forum, id, null, people);
     });
   }
 
@@ -52,10 +51,10 @@ export class MeetingService {
     return inWriteTransaction(this.store.db, () => {
       const current = this.get(id);
       const forum = this.forum(current.forumId);
-      const values = this.toValues(forum, parseInput(meetingInputSchema, raw), current);
+      const { values, people } = this.toValues(forum, parseMeetingInput(raw), current);
       if (expectedVersion === null || expectedVersion !== current.version) throw new StaleVersionError(current, expectedVersion);
       if (!this.store.meetings.update(id, expectedVersion, values)) throw new StaleVersionError(this.get(id), expectedVersion);
-      return this.checkAndAudit(actor, forum, id, current);
+      return this.checkAndAudit(actor, forum, id, current, people);
     });
   }
 
@@ -88,9 +87,10 @@ export class MeetingService {
     return conflictsInvolving(meeting.id, this.programmeAround(forum, meeting));
   }
 
-  private checkAndAudit(actor: Actor, forum: Forum, id: Id, before: Meeting | null): SaveResult {
+  /** `people`: the saved meeting's people, as its input check read them. */
+  private checkAndAudit(actor: Actor, forum: Forum, id: Id, before: Meeting | null, people: Programme['people']): SaveResult {
     const meeting = this.get(id);
-    const conflicts = conflictsInvolving(id, this.programmeAround(forum, meeting));
+    const conflicts = conflictsInvolving(id, this.programmeAround(forum, meeting, people));
     const errors = conflicts.filter((c) => c.severity === 'error');
     if (meeting.status === 'confirmed' && errors.length) {
       // Throwing rolls the transaction back: nothing of this save remains.
@@ -117,19 +117,25 @@ export class MeetingService {
    * one of its people. Every rule that names a meeting compares it only with
    * meetings of the same room or person, so the others cannot change its
    * conflicts; leaving them out keeps a save in a busy hour as cheap as in a quiet one.
+   * Likewise only the venues of these meetings' rooms and the travel between
+   * them (the rules reach a venue through a room, and travel between the
+   * venues of two meetings), and only this meeting's people's names: a
+   * conflict that names this meeting names no one else. A save passes the
+   * names its input check has just read.
    */
-  private programmeAround(forum: Forum, meeting: Meeting): Programme {
-    const shared = this.venuesOf(forum);
-    const margin = Math.min(shared.travelTimes.reduce((longest, t) => Math.max(longest, t.minutes), 0) * 60_000, DAY_MS);
+  private programmeAround(forum: Forum, meeting: Meeting, people?: Programme['people']): Programme {
+    const margin = Math.min(this.store.venues.longestTravel(forum.id) * 60_000, DAY_MS);
     const fromUtc = meeting.startUtc - margin;
     const toUtc = Math.max(meeting.endUtc, meeting.startUtc + 1) + margin;
     const sharingWith = { roomId: meeting.roomId, personIds: meeting.participants.map((p) => p.personId) };
     // The meeting as given rather than as read back: a zero-length one lies in no window.
     const meetings = [...this.store.meetings.programme({ forumId: forum.id, fromUtc, toUtc, sharingWith }).filter((m) => m.id !== meeting.id), meeting];
-    // The few rooms these meetings use, not the forum's hundreds; the blocks of this meeting's people and room only.
-    const rooms = [...new Set(meetings.map((m) => m.roomId))].flatMap((id) => (id === null ? [] : (this.store.rooms.find(id) ?? [])));
+    // The few rooms these meetings use, not the forum's hundreds, in one query; the blocks of this meeting's people and room only.
+    const rooms = this.store.rooms.findMany([...new Set(meetings.flatMap((m) => (m.roomId === null ? [] : [m.roomId])))]);
+    const venues = this.store.venues.findMany([...new Set(rooms.map((room) => room.venueId))]).filter((venue) => venue.forumId === forum.id);
+    const travelTimes = this.store.venues.travelTimesBetween(forum.id, venues.map((venue) => venue.id));
     const availability = this.store.availability.ofSubjectsInWindow({ forumId: forum.id, fromUtc, toUtc, personIds: sharingWith.personIds, roomIds: meeting.roomId === null ? [] : [meeting.roomId] });
-    return { ...shared, meetings, rooms, availability, people: this.namesOf(meetings) };
+    return { venues, travelTimes, forumTimeZone: forum.timeZone, meetings, rooms, availability, people: people ?? this.store.meetings.participantNames(sharingWith.personIds) };
   }
 
   private namesOf(meetings: readonly ProgrammeMeeting[]): Programme['people'] {
@@ -149,8 +155,11 @@ export class MeetingService {
     return forum;
   }
 
-  /** Checks what needs the store and the zone rules, and derives UTC instants and the SEQUENCE. */
-  private toValues(forum: Forum, input: MeetingInput, current: Meeting | null): MeetingValues {
+  /**
+   * Checks what needs the store and the zone rules, and derives UTC instants
+   * and the SEQUENCE. Returns the people it looked up too, for the conflict check.
+   */
+  private toValues(forum: Forum, input: MeetingInput, current: Meeting | null): { values: MeetingValues; people: Person[] } {
     const fields: Record<string, string> = {};
     const details: Record<string, unknown> = {};
     const timeZone = input.timeZone ?? current?.timeZone ?? forum.timeZone;
@@ -165,20 +174,19 @@ export class MeetingService {
     const endUtc = resolve('end', input.endOffset);
     if (!fields.start && !fields.end && endUtc <= startUtc) fields.end = 'The end must be after the start.';
 
-    if (input.roomId !== null) {
-      const room = this.store.rooms.find(input.roomId);
-      const venue = room ? this.store.venues.find(room.venueId) : undefined;
-      if (!venue || venue.forumId !== forum.id) fields.roomId = 'Choose a room of this forum’s venues.';
-    }
+    if (input.roomId !== null && !this.store.rooms.findInForum(input.roomId, forum.id)) fields.roomId = 'Choose a room of this forum’s venues.';
+    // One query for all the people and one for all the delegations, not one per line.
+    const people = new Map(this.store.people.findMany([...new Set(input.participants.map((p) => p.personId))]).map((person) => [person.id, person]));
     const seen = new Set<Id>();
     input.participants.forEach((p, i) => {
-      const person = this.store.people.find(p.personId);
+      const person = people.get(p.personId);
       if (!person) fields[`participants.${i}.personId`] = `Participant ${i + 1} does not exist; choose someone from the list.`;
       else if (seen.has(p.personId)) fields[`participants.${i}.personId`] = `${person.fullName} is listed twice; keep one line per person.`;
       seen.add(p.personId);
     });
+    const delegations = new Map(this.store.delegations.findMany([...new Set(input.delegationIds)]).map((delegation) => [delegation.id, delegation]));
     for (const [i, delegationId] of input.delegationIds.entries()) {
-      if (this.store.delegations.find(delegationId)?.forumId !== forum.id) fields[`delegationIds.${i}`] = 'Choose delegations of this forum.';
+      if (delegations.get(delegationId)?.forumId !== forum.id) fields[`delegationIds.${i}`] = 'Choose delegations of this forum.';
     }
     if (Object.keys(fields).length) throw new ValidationError(fields, 'Some fields need attention.', details);
 
@@ -203,7 +211,7 @@ export class MeetingService {
       sequence: current?.sequence ?? 0,
     };
     if (current && isMaterialChange(current, values)) values.sequence = current.sequence + 1;
-    return values;
+    return { values, people: [...people.values()] };
   }
 }
 

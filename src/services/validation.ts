@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { ValidationError } from '../domain/errors';
 
+/** A date as forms and the API write it: 2019-06-07. */
+export const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 /**
  * Field rules shared by every form and API body. Forms send strings; the API
  * sends JSON: each rule accepts both and says in plain words what to change.
@@ -24,7 +27,7 @@ export const field = {
     z.preprocess((v) => (v === '' || v === undefined || v === null ? null : v), z.coerce.number({ error: `Choose a valid ${label}.` }).int().positive().nullable()),
   id: (label: string) => z.preprocess(blankToUndefined, z.coerce.number({ error: `Choose a ${label}.` }).int(`Choose a ${label}.`).positive(`Choose a ${label}.`)),
   date: (label: string) =>
-    z.preprocess(trim, z.string({ error: `Enter the ${label}.` }).regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as YYYY-MM-DD.`)),
+    z.preprocess(trim, z.string({ error: `Enter the ${label}.` }).regex(LOCAL_DATE, `Enter the ${label} as YYYY-MM-DD.`)),
   optionalTimeOfDay: (label: string) =>
     z.preprocess(
       (v) => (trim(v) ? trim(v) : null),

@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import { inList, prepared } from './statements';
 
 /**
  * A typed table of versioned records: rows (snake_case) <-> domain objects
@@ -27,7 +28,9 @@ export type RecordValues<T extends RecordShape> = Omit<T, 'id' | 'version'>;
 
 export class RecordTable<T extends RecordShape> {
   private readonly fields: Column<T>[];
-  private readonly select: string;
+  /** `SELECT <id, version and every field> FROM <table>`, for the subclasses' own WHERE clauses. */
+  protected readonly select: string;
+  private readonly selectById: string;
 
   constructor(
     protected readonly db: Db,
@@ -37,10 +40,11 @@ export class RecordTable<T extends RecordShape> {
     this.fields = Object.keys(spec.columns) as Column<T>[];
     const cols = this.fields.map((f) => `${spec.columns[f]} AS "${f}"`).join(', ');
     this.select = `SELECT id, version, ${cols} FROM ${spec.table}`;
+    this.selectById = `${this.select} WHERE id = ?`;
   }
 
   find(id: number): T | undefined {
-    const row = this.db.prepare(`${this.select} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+    const row = prepared(this.db, this.selectById).get(id) as Record<string, unknown> | undefined;
     return row ? this.toRecord(row) : undefined;
   }
 
@@ -49,7 +53,7 @@ export class RecordTable<T extends RecordShape> {
     const keys = Object.keys(where) as Column<T>[];
     const clause = keys.length ? ` WHERE ${keys.map((k) => `${this.spec.columns[k]} = ?`).join(' AND ')}` : '';
     const order = ` ORDER BY ${this.spec.orderBy ?? 'id'}`;
-    const rows = this.db.prepare(`${this.select}${clause}${order}`).all(...keys.map((k) => where[k])) as Record<string, unknown>[];
+    const rows = prepared(this.db, `${this.select}${clause}${order}`).all(...keys.map((k) => where[k])) as Record<string, unknown>[];
     return rows.map((r) => this.toRecord(r));
   }
 
@@ -61,9 +65,7 @@ export class RecordTable<T extends RecordShape> {
       const now = this.clock();
       params.push(now, now);
     }
-    const info = this.db
-      .prepare(`INSERT INTO ${this.spec.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
-      .run(...params);
+    const info = prepared(this.db, `INSERT INTO ${this.spec.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...params);
     return this.find(Number(info.lastInsertRowid))!;
   }
 
@@ -80,14 +82,12 @@ export class RecordTable<T extends RecordShape> {
       sets.push('updated_at = ?');
       params.push(this.clock());
     }
-    const info = this.db
-      .prepare(`UPDATE ${this.spec.table} SET ${sets.join(', ')} WHERE id = ? AND version = ?`)
-      .run(...params, id, expectedVersion);
+    const info = prepared(this.db, `UPDATE ${this.spec.table} SET ${sets.join(', ')} WHERE id = ? AND version = ?`).run(...params, id, expectedVersion);
     return info.changes === 1 ? this.find(id) : undefined;
   }
 
   delete(id: number): boolean {
-    return this.db.prepare(`DELETE FROM ${this.spec.table} WHERE id = ?`).run(id).changes === 1;
+    return prepared(this.db, `DELETE FROM ${this.spec.table} WHERE id = ?`).run(id).changes === 1;
   }
 
   /** Inserts a record with a given id (used to restore a deleted record from its history). */
@@ -99,15 +99,33 @@ export class RecordTable<T extends RecordShape> {
       const now = this.clock();
       params.push(now, now);
     }
-    this.db.prepare(`INSERT INTO ${this.spec.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...params);
+    prepared(this.db, `INSERT INTO ${this.spec.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...params);
     return this.find(id)!;
   }
 
-  count(): number {
-    return this.db.prepare(`SELECT count(*) FROM ${this.spec.table}`).pluck().get() as number;
+  /**
+   * The records with these ids, in the order asked for (ids not found are left
+   * out): one query where a find per id would make a round through SQLite each.
+   */
+  findMany(ids: readonly number[]): T[] {
+    if (!ids.length) return [];
+    const list = inList(ids);
+    const rows = prepared(this.db, `${this.select} WHERE id IN ${list.sql}`).all(...list.params) as Record<string, unknown>[];
+    const byId = new Map(rows.map((r) => [r.id as number, this.toRecord(r)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  private toRecord(row: Record<string, unknown>): T {
+  count(): number {
+    return prepared(this.db, `SELECT count(*) FROM ${this.spec.table}`, 'pluck').get() as number;
+  }
+
+  /** `SELECT <id, version and every field> FROM <table> <alias>`, for a query that joins other tables. */
+  protected selectFrom(alias: string): string {
+    const cols = this.fields.map((f) => `${alias}.${this.spec.columns[f]} AS "${f}"`).join(', ');
+    return `SELECT ${alias}.id AS id, ${alias}.version AS version, ${cols} FROM ${this.spec.table} ${alias}`;
+  }
+
+  protected toRecord(row: Record<string, unknown>): T {
     for (const b of this.spec.booleans ?? []) row[b] = row[b] === 1;
     return row as T;
   }

@@ -1,4 +1,5 @@
 import type { Db } from '../database';
+import { prepared } from '../statements';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
 
@@ -32,28 +33,27 @@ export class AuditRepository {
   constructor(private readonly db: Db) {}
 
   append(e: Omit<AuditEntry, 'id'>): number {
-    const info = this.db
-      .prepare(
-        `INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, forum_id, summary, before_json, after_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        e.at,
-        e.userId,
-        e.username,
-        e.action,
-        e.entity,
-        e.entityId,
-        e.forumId,
-        e.summary,
-        e.before === undefined || e.before === null ? null : JSON.stringify(e.before),
-        e.after === undefined || e.after === null ? null : JSON.stringify(e.after),
-      );
+    const info = prepared(
+      this.db,
+      `INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, forum_id, summary, before_json, after_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      e.at,
+      e.userId,
+      e.username,
+      e.action,
+      e.entity,
+      e.entityId,
+      e.forumId,
+      e.summary,
+      e.before === undefined || e.before === null ? null : JSON.stringify(e.before),
+      e.after === undefined || e.after === null ? null : JSON.stringify(e.after),
+    );
     return Number(info.lastInsertRowid);
   }
 
   find(id: number): AuditEntry | undefined {
-    const row = this.db.prepare(`${SELECT} WHERE id = ?`).get(id) as Row | undefined;
+    const row = prepared(this.db, `${SELECT} WHERE id = ?`).get(id) as Row | undefined;
     return row ? toEntry(row) : undefined;
   }
 
@@ -72,11 +72,11 @@ export class AuditRepository {
     if (f.forumId !== undefined) add('forum_id = ?', f.forumId);
     if (f.beforeId !== undefined) add('id < ?', f.beforeId);
     const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
-    return (this.db.prepare(sql).all(...params, f.limit ?? 200) as Row[]).map(toEntry);
+    return (prepared(this.db, sql).all(...params, f.limit ?? 200) as Row[]).map(toEntry);
   }
 
   entities(): string[] {
-    return this.db.prepare('SELECT DISTINCT entity FROM audit_log ORDER BY entity').pluck().all() as string[];
+    return prepared(this.db, 'SELECT DISTINCT entity FROM audit_log ORDER BY entity', 'pluck').all() as string[];
   }
 }
 

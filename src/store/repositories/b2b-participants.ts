@@ -1,4 +1,5 @@
 import type { Db } from '../database';
+import { prepared } from '../statements';
 import type { RecordValues } from '../record-table';
 import { JsonRecordTable } from './b2b-json-table';
 import type { Id } from '../../domain/types';
@@ -77,20 +78,18 @@ export class B2BParticipantRepository {
 
   /** Which participant of the session a person already represents, if any. */
   representing(sessionId: Id, personId: Id): Id | undefined {
-    return this.db.prepare('SELECT participant_id FROM b2b_representative WHERE session_id = ? AND person_id = ?').pluck().get(sessionId, personId) as Id | undefined;
+    return prepared(this.db, 'SELECT participant_id FROM b2b_representative WHERE session_id = ? AND person_id = ?', 'pluck').get(sessionId, personId) as Id | undefined;
   }
 
   private replaceRepresentatives(participantId: Id, sessionId: Id, personIds: Id[]): void {
-    this.db.prepare('DELETE FROM b2b_representative WHERE participant_id = ?').run(participantId);
-    const insert = this.db.prepare('INSERT INTO b2b_representative (participant_id, session_id, person_id) VALUES (?, ?, ?)');
+    prepared(this.db, 'DELETE FROM b2b_representative WHERE participant_id = ?').run(participantId);
+    const insert = prepared(this.db, 'INSERT INTO b2b_representative (participant_id, session_id, person_id) VALUES (?, ?, ?)');
     for (const personId of personIds) insert.run(participantId, sessionId, personId);
   }
 
   private withRepresentatives(rows: ParticipantRow[]): B2BParticipantRecord[] {
     if (!rows.length) return [];
-    const links = this.db
-      .prepare('SELECT participant_id AS participantId, person_id AS personId FROM b2b_representative WHERE participant_id IN (SELECT value FROM json_each(?)) ORDER BY rowid')
-      .all(JSON.stringify(rows.map((r) => r.id))) as { participantId: Id; personId: Id }[];
+    const links = prepared(this.db, 'SELECT participant_id AS participantId, person_id AS personId FROM b2b_representative WHERE participant_id IN (SELECT value FROM json_each(?)) ORDER BY rowid').all(JSON.stringify(rows.map((r) => r.id))) as { participantId: Id; personId: Id }[];
     return rows.map((row) => ({ ...row, representativeIds: links.filter((l) => l.participantId === row.id).map((l) => l.personId) }));
   }
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../database';
+import { prepared } from '../statements';
 import { RecordTable } from '../record-table';
 import type { Id, Instant } from '../../domain/types';
 
@@ -54,23 +55,17 @@ export class B2BRequestRepository extends RecordTable<B2BRequestRecord> {
 
   /** The request between two participants of a session, in either direction. */
   findPair(sessionId: Id, a: Id, b: Id): B2BRequestRecord | undefined {
-    const id = this.db
-      .prepare('SELECT id FROM b2b_request WHERE session_id = ? AND min(from_id, to_id) = min(?, ?) AND max(from_id, to_id) = max(?, ?)')
-      .pluck()
-      .get(sessionId, a, b, a, b) as Id | undefined;
+    const id = prepared(this.db, 'SELECT id FROM b2b_request WHERE session_id = ? AND min(from_id, to_id) = min(?, ?) AND max(from_id, to_id) = max(?, ?)', 'pluck').get(sessionId, a, b, a, b) as Id | undefined;
     return id === undefined ? undefined : this.find(id);
   }
 
   /** Remembers the meeting a request became. Bookkeeping, not an edit: the version stays. */
   linkMeeting(id: Id, meetingId: Id): void {
-    this.db.prepare('UPDATE b2b_request SET meeting_id = ? WHERE id = ?').run(meetingId, id);
+    prepared(this.db, 'UPDATE b2b_request SET meeting_id = ? WHERE id = ?').run(meetingId, id);
   }
 
   /** Every meeting a participant's requests became (all sessions' meetings carry their own ids). */
   meetingIdsOf(participantId: Id): Id[] {
-    return this.db
-      .prepare('SELECT meeting_id FROM b2b_request WHERE (from_id = ? OR to_id = ?) AND meeting_id IS NOT NULL ORDER BY id')
-      .pluck()
-      .all(participantId, participantId) as Id[];
+    return prepared(this.db, 'SELECT meeting_id FROM b2b_request WHERE (from_id = ? OR to_id = ?) AND meeting_id IS NOT NULL ORDER BY id', 'pluck').all(participantId, participantId) as Id[];
   }
 }

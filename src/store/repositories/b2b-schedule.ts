@@ -1,4 +1,5 @@
 import type { Db } from '../database';
+import { prepared } from '../statements';
 import type { B2BPlacement, B2BUnplaced, UnplacedReason } from '../../domain/b2b-model';
 import type { Id, Instant } from '../../domain/types';
 
@@ -25,43 +26,35 @@ export class B2BScheduleRepository {
   constructor(private readonly db: Db) {}
 
   load(sessionId: Id): B2BStoredSchedule {
-    const run = this.db
-      .prepare('SELECT session_id AS sessionId, ran_at AS ranAt, ran_by AS ranBy, placed, upper_bound AS upperBound, idle_slots AS idleSlots, input_hash AS inputHash FROM b2b_run WHERE session_id = ?')
-      .get(sessionId) as B2BRun | undefined;
+    const run = prepared(this.db, 'SELECT session_id AS sessionId, ran_at AS ranAt, ran_by AS ranBy, placed, upper_bound AS upperBound, idle_slots AS idleSlots, input_hash AS inputHash FROM b2b_run WHERE session_id = ?').get(sessionId) as B2BRun | undefined;
     const placements = (
-      this.db
-        .prepare('SELECT request_id AS requestId, slot_index AS slotIndex, table_no AS "table", pinned FROM b2b_placement WHERE session_id = ? ORDER BY slot_index, table_no')
-        .all(sessionId) as (Omit<B2BPlacement, 'pinned'> & { pinned: number })[]
+      prepared(this.db, 'SELECT request_id AS requestId, slot_index AS slotIndex, table_no AS "table", pinned FROM b2b_placement WHERE session_id = ? ORDER BY slot_index, table_no').all(sessionId) as (Omit<B2BPlacement, 'pinned'> & { pinned: number })[]
     ).map((p) => ({ ...p, pinned: p.pinned === 1 }));
-    const unplaced = this.db
-      .prepare('SELECT request_id AS requestId, reason, message FROM b2b_unplaced WHERE session_id = ? ORDER BY rowid')
-      .all(sessionId) as { requestId: Id; reason: UnplacedReason; message: string }[];
+    const unplaced = prepared(this.db, 'SELECT request_id AS requestId, reason, message FROM b2b_unplaced WHERE session_id = ? ORDER BY rowid').all(sessionId) as { requestId: Id; reason: UnplacedReason; message: string }[];
     return { run: run ?? null, placements, unplaced };
   }
 
   save(sessionId: Id, schedule: { run: B2BRun; placements: B2BPlacement[]; unplaced: B2BUnplaced[] }): void {
     this.clear(sessionId);
-    const place = this.db.prepare('INSERT INTO b2b_placement (request_id, session_id, slot_index, table_no, pinned) VALUES (?, ?, ?, ?, ?)');
+    const place = prepared(this.db, 'INSERT INTO b2b_placement (request_id, session_id, slot_index, table_no, pinned) VALUES (?, ?, ?, ?, ?)');
     for (const p of schedule.placements) place.run(p.requestId, sessionId, p.slotIndex, p.table, p.pinned ? 1 : 0);
-    const explain = this.db.prepare('INSERT INTO b2b_unplaced (request_id, session_id, reason, message) VALUES (?, ?, ?, ?)');
+    const explain = prepared(this.db, 'INSERT INTO b2b_unplaced (request_id, session_id, reason, message) VALUES (?, ?, ?, ?)');
     for (const u of schedule.unplaced) explain.run(u.requestId, sessionId, u.reason, u.message);
     const r = schedule.run;
-    this.db
-      .prepare('INSERT INTO b2b_run (session_id, ran_at, ran_by, placed, upper_bound, idle_slots, input_hash) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(sessionId, r.ranAt, r.ranBy, r.placed, r.upperBound, r.idleSlots, r.inputHash);
+    prepared(this.db, 'INSERT INTO b2b_run (session_id, ran_at, ran_by, placed, upper_bound, idle_slots, input_hash) VALUES (?, ?, ?, ?, ?, ?, ?)').run(sessionId, r.ranAt, r.ranBy, r.placed, r.upperBound, r.idleSlots, r.inputHash);
   }
 
   /** A request that leaves the schedule (declined, cancelled) leaves its row too. */
   removeRequest(requestId: Id): void {
-    this.db.prepare('DELETE FROM b2b_placement WHERE request_id = ?').run(requestId);
-    this.db.prepare('DELETE FROM b2b_unplaced WHERE request_id = ?').run(requestId);
+    prepared(this.db, 'DELETE FROM b2b_placement WHERE request_id = ?').run(requestId);
+    prepared(this.db, 'DELETE FROM b2b_unplaced WHERE request_id = ?').run(requestId);
   }
 
   unpin(requestId: Id): void {
-    this.db.prepare('UPDATE b2b_placement SET pinned = 0 WHERE request_id = ?').run(requestId);
+    prepared(this.db, 'UPDATE b2b_placement SET pinned = 0 WHERE request_id = ?').run(requestId);
   }
 
   private clear(sessionId: Id): void {
-    for (const table of ['b2b_placement', 'b2b_unplaced', 'b2b_run']) this.db.prepare(`DELETE FROM ${table} WHERE session_id = ?`).run(sessionId);
+    for (const table of ['b2b_placement', 'b2b_unplaced', 'b2b_run']) prepared(this.db, `DELETE FROM ${table} WHERE session_id = ?`).run(sessionId);
   }
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../database';
+import { prepared } from '../statements';
 import { RecordTable } from '../record-table';
 import { MEETING_LABEL, referencesBy, type References } from '../references';
 import type { Delegation, DelegationMember, MemberRole } from '../../domain/types';
@@ -20,35 +21,31 @@ export class DelegationRepository extends RecordTable<Delegation> {
   }
 
   members(delegationId: number): DelegationMember[] {
-    return this.db
-      .prepare('SELECT delegation_id AS delegationId, person_id AS personId, role FROM delegation_member WHERE delegation_id = ?')
-      .all(delegationId) as DelegationMember[];
+    return prepared(this.db, 'SELECT delegation_id AS delegationId, person_id AS personId, role FROM delegation_member WHERE delegation_id = ?').all(delegationId) as DelegationMember[];
   }
 
   membersOfForum(forumId: number): DelegationMember[] {
-    return this.db
-      .prepare(
-        `SELECT m.delegation_id AS delegationId, m.person_id AS personId, m.role
-           FROM delegation_member m JOIN delegation d ON d.id = m.delegation_id WHERE d.forum_id = ?`,
-      )
-      .all(forumId) as DelegationMember[];
+    return prepared(
+      this.db,
+      `SELECT m.delegation_id AS delegationId, m.person_id AS personId, m.role
+         FROM delegation_member m JOIN delegation d ON d.id = m.delegation_id WHERE d.forum_id = ?`,
+    ).all(forumId) as DelegationMember[];
   }
 
   setMember(delegationId: number, personId: number, role: MemberRole): void {
-    this.db
-      .prepare(
-        `INSERT INTO delegation_member (delegation_id, person_id, role) VALUES (?, ?, ?)
-         ON CONFLICT (delegation_id, person_id) DO UPDATE SET role = excluded.role`,
-      )
-      .run(delegationId, personId, role);
+    prepared(
+      this.db,
+      `INSERT INTO delegation_member (delegation_id, person_id, role) VALUES (?, ?, ?)
+       ON CONFLICT (delegation_id, person_id) DO UPDATE SET role = excluded.role`,
+    ).run(delegationId, personId, role);
   }
 
   removeMember(delegationId: number, personId: number): boolean {
-    return this.db.prepare('DELETE FROM delegation_member WHERE delegation_id = ? AND person_id = ?').run(delegationId, personId).changes === 1;
+    return prepared(this.db, 'DELETE FROM delegation_member WHERE delegation_id = ? AND person_id = ?').run(delegationId, personId).changes === 1;
   }
 
   /** Marks the record changed (version + 1) when its members change. */
   touch(id: number): void {
-    this.db.prepare('UPDATE delegation SET version = version + 1, updated_at = ? WHERE id = ?').run(Date.now(), id);
+    prepared(this.db, 'UPDATE delegation SET version = version + 1, updated_at = ? WHERE id = ?').run(Date.now(), id);
   }
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../database';
+import { prepared } from '../statements';
 import { RecordTable } from '../record-table';
 import { AVAILABILITY_LABEL, MEETING_LABEL, referencesBy, type References } from '../references';
 import type { Forum } from '../../domain/types';
@@ -24,7 +25,7 @@ export class ForumRepository extends RecordTable<Forum> {
 
   /** Counts for the forum's home page. */
   counts(id: number): Record<'venues' | 'rooms' | 'delegations' | 'meetings', number> {
-    const q = (sql: string) => this.db.prepare(sql).pluck().get(id) as number;
+    const q = (sql: string) => prepared(this.db, sql, 'pluck').get(id) as number;
     return {
       venues: q('SELECT count(*) FROM venue WHERE forum_id = ?'),
       rooms: q('SELECT count(*) FROM room JOIN venue ON venue.id = room.venue_id WHERE venue.forum_id = ?'),

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../database';
+import { inList } from '../statements';
 import type { ProgrammeMeeting } from '../../domain/conflicts';
 import type { Id, Instant, Meeting, MeetingDocument, MeetingKind, MeetingStatus, Participant, Person } from '../../domain/types';
 
@@ -58,8 +59,21 @@ export class MeetingRepository {
     return statement;
   }
 
+  /**
+   * One meeting, its row and children each read by key. A save reads its
+   * meeting back, and a page opens one: going through list's id set (a JSON
+   * array) costs a third more per call for nothing.
+   */
   find(id: Id): Meeting | undefined {
-    return this.list({ forumId: -1, ids: [id] }, { anyForum: true })[0];
+    const row = this.sql(`SELECT ${COLUMNS} FROM meeting m WHERE m.id = ?`).get(id) as Row | undefined;
+    if (!row) return undefined;
+    return {
+      ...row,
+      isPublic: row.isPublic === 1,
+      participants: this.sql('SELECT person_id AS personId, role FROM meeting_participant WHERE meeting_id = ? ORDER BY rowid').all(id) as Participant[],
+      delegationIds: this.sql('SELECT delegation_id FROM meeting_delegation WHERE meeting_id = ? ORDER BY delegation_id').pluck().all(id) as Id[],
+      documents: this.sql('SELECT id, title, parties, signed_on AS signedOn FROM meeting_document WHERE meeting_id = ? ORDER BY id').all(id) as MeetingDocument[],
+    };
   }
 
   list(f: MeetingFilter, opts: { anyForum?: boolean } = {}): Meeting[] {
@@ -118,8 +132,11 @@ export class MeetingRepository {
     }
     if (f.sharingWith) {
       // Both branches use an index (room, start / participant's person), so a save check reads a few dozen rows, not the whole day.
-      where.push('m.id IN (SELECT id FROM meeting WHERE room_id = ? UNION SELECT meeting_id FROM meeting_participant WHERE person_id IN (SELECT value FROM json_each(?)))');
-      params.push(f.sharingWith.roomId, JSON.stringify(f.sharingWith.personIds));
+      // The room's branch stops at the window's end: its meetings of later days are never wanted, and each costs a row lookup.
+      const roomUntil = f.toUtc === undefined ? '' : ' AND start_utc < ?';
+      const people = inList(f.sharingWith.personIds);
+      where.push(`m.id IN (SELECT id FROM meeting WHERE room_id = ?${roomUntil} UNION SELECT meeting_id FROM meeting_participant WHERE person_id IN ${people.sql})`);
+      params.push(f.sharingWith.roomId, ...(f.toUtc === undefined ? [] : [f.toUtc]), ...people.params);
     }
     return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
   }

@@ -1,4 +1,5 @@
 import type { Db } from '../database';
+import { prepared } from '../statements';
 import { RecordTable } from '../record-table';
 
 export const ROLES = ['admin', 'planner', 'viewer'] as const;
@@ -26,7 +27,7 @@ export class UserRepository extends RecordTable<User> {
   }
 
   findByUsername(username: string): User | undefined {
-    const id = this.db.prepare('SELECT id FROM app_user WHERE username = ?').pluck().get(username) as number | undefined;
+    const id = prepared(this.db, 'SELECT id FROM app_user WHERE username = ?', 'pluck').get(username) as number | undefined;
     return id === undefined ? undefined : this.find(id);
   }
 }
@@ -47,28 +48,28 @@ export class ApiTokenRepository {
 
   insert(t: { userId: number; label: string; tokenHash: string; createdAt: number }): number {
     return Number(
-      this.db.prepare('INSERT INTO api_token (user_id, label, token_hash, created_at) VALUES (?, ?, ?, ?)').run(t.userId, t.label, t.tokenHash, t.createdAt)
+      prepared(this.db, 'INSERT INTO api_token (user_id, label, token_hash, created_at) VALUES (?, ?, ?, ?)').run(t.userId, t.label, t.tokenHash, t.createdAt)
         .lastInsertRowid,
     );
   }
 
   find(id: number): ApiToken | undefined {
-    return this.db.prepare(`${TOKEN_SELECT} WHERE id = ?`).get(id) as ApiToken | undefined;
+    return prepared(this.db, `${TOKEN_SELECT} WHERE id = ?`).get(id) as ApiToken | undefined;
   }
 
   findActiveByHash(tokenHash: string): ApiToken | undefined {
-    return this.db.prepare(`${TOKEN_SELECT} WHERE token_hash = ? AND revoked_at IS NULL`).get(tokenHash) as ApiToken | undefined;
+    return prepared(this.db, `${TOKEN_SELECT} WHERE token_hash = ? AND revoked_at IS NULL`).get(tokenHash) as ApiToken | undefined;
   }
 
   listForUser(userId: number): ApiToken[] {
-    return this.db.prepare(`${TOKEN_SELECT} WHERE user_id = ? ORDER BY id`).all(userId) as ApiToken[];
+    return prepared(this.db, `${TOKEN_SELECT} WHERE user_id = ? ORDER BY id`).all(userId) as ApiToken[];
   }
 
   markUsed(id: number, at: number): void {
-    this.db.prepare('UPDATE api_token SET last_used_at = ? WHERE id = ?').run(at, id);
+    prepared(this.db, 'UPDATE api_token SET last_used_at = ? WHERE id = ?').run(at, id);
   }
 
   revoke(id: number, at: number): boolean {
-    return this.db.prepare('UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
+    return prepared(this.db, 'UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
   }
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../database';
 import { RecordTable } from '../record-table';
+import { inList, prepared } from '../statements';
 import { AVAILABILITY_LABEL, MEETING_LABEL, referencesBy, type References } from '../references';
 import type { Room, TravelTime, Venue } from '../../domain/types';
 
@@ -18,26 +19,48 @@ export class VenueRepository extends RecordTable<Venue> {
   }
 
   travelTimes(forumId: number): TravelTime[] {
-    return this.db
-      .prepare(
-        `SELECT t.from_venue_id AS fromVenueId, t.to_venue_id AS toVenueId, t.minutes
-           FROM travel_time t JOIN venue v ON v.id = t.from_venue_id
-          WHERE v.forum_id = ? ORDER BY t.from_venue_id, t.to_venue_id`,
-      )
-      .all(forumId) as TravelTime[];
+    return prepared(
+      this.db,
+      `SELECT t.from_venue_id AS fromVenueId, t.to_venue_id AS toVenueId, t.minutes
+         FROM travel_time t JOIN venue v ON v.id = t.from_venue_id
+        WHERE v.forum_id = ? ORDER BY t.from_venue_id, t.to_venue_id`,
+    ).all(forumId) as TravelTime[];
+  }
+
+  /** The longest travel time between two of the forum's venues, in minutes (0 without any). */
+  longestTravel(forumId: number): number {
+    return prepared(this.db, 'SELECT coalesce(max(t.minutes), 0) FROM travel_time t JOIN venue v ON v.id = t.from_venue_id WHERE v.forum_id = ?', 'pluck').get(forumId) as number;
+  }
+
+  /**
+   * The forum's travel times between these venues only, in the order of
+   * travelTimes: what a check of a few meetings can look up, without reading
+   * and indexing the whole matrix of a forum with dozens of venues.
+   */
+  travelTimesBetween(forumId: number, venueIds: readonly number[]): TravelTime[] {
+    if (venueIds.length < 2) return [];
+    const venues = inList(venueIds);
+    return prepared(
+      this.db,
+      `SELECT t.from_venue_id AS fromVenueId, t.to_venue_id AS toVenueId, t.minutes
+         FROM travel_time t JOIN venue v ON v.id = t.from_venue_id
+        WHERE v.forum_id = ? AND t.from_venue_id IN ${venues.sql} AND t.to_venue_id IN ${venues.sql}
+        ORDER BY t.from_venue_id, t.to_venue_id`,
+    ).all(forumId, ...venues.params, ...venues.params) as TravelTime[];
   }
 
   /** Replaces the forum's whole travel matrix (both directions are stored). */
   replaceTravelTimes(forumId: number, times: TravelTime[]): void {
-    this.db
-      .prepare('DELETE FROM travel_time WHERE from_venue_id IN (SELECT id FROM venue WHERE forum_id = ?)')
-      .run(forumId);
-    const insert = this.db.prepare('INSERT INTO travel_time (from_venue_id, to_venue_id, minutes) VALUES (?, ?, ?)');
+    prepared(this.db, 'DELETE FROM travel_time WHERE from_venue_id IN (SELECT id FROM venue WHERE forum_id = ?)').run(forumId);
+    const insert = prepared(this.db, 'INSERT INTO travel_time (from_venue_id, to_venue_id, minutes) VALUES (?, ?, ?)');
     for (const t of times) insert.run(t.fromVenueId, t.toVenueId, t.minutes);
   }
 }
 
 export class RoomRepository extends RecordTable<Room> {
+  private readonly byForum: string;
+  private readonly inForum: string;
+
   constructor(db: Db) {
     super(db, {
       table: 'room',
@@ -45,14 +68,19 @@ export class RoomRepository extends RecordTable<Room> {
       orderBy: 'name COLLATE NOCASE, id',
       timestamps: true,
     });
+    this.byForum = `${this.selectFrom('room')} JOIN venue ON venue.id = room.venue_id WHERE venue.forum_id = ? ORDER BY venue.name, room.name`;
+    this.inForum = `${this.selectFrom('room')} JOIN venue ON venue.id = room.venue_id WHERE room.id = ? AND venue.forum_id = ?`;
   }
 
+  /** The room, if it is in one of the forum's venues: what a meeting may be booked into. */
+  findInForum(id: number, forumId: number): Room | undefined {
+    const row = prepared(this.db, this.inForum).get(id, forumId) as Record<string, unknown> | undefined;
+    return row && this.toRecord(row);
+  }
+
+  /** The forum's rooms by venue name, then room name: in one query, where a find per room made hundreds. */
   listByForum(forumId: number): Room[] {
-    const ids = this.db
-      .prepare('SELECT room.id FROM room JOIN venue ON venue.id = room.venue_id WHERE venue.forum_id = ? ORDER BY venue.name, room.name')
-      .pluck()
-      .all(forumId) as number[];
-    return ids.map((id) => this.find(id)!);
+    return (prepared(this.db, this.byForum).all(forumId) as Record<string, unknown>[]).map((row) => this.toRecord(row));
   }
 
   usage(id: number): References[] {
