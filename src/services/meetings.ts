@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { conflictsInvolving, findConflicts, type Conflict, type Programme, type ProgrammeMeeting } from '../domain/conflicts';
+import { conflictsInvolving, findConflicts, type Conflict, type Programme } from '../domain/conflicts';
 import { ConflictRefusal, NotFoundError, StaleVersionError, ValidationError } from '../domain/errors';
 import { resolveLocalTime } from '../domain/time';
 import type { Forum, Id, Meeting, MeetingStatus, Person } from '../domain/types';
@@ -136,12 +136,6 @@ export class MeetingService {
     const travelTimes = this.store.venues.travelTimesBetween(forum.id, venues.map((venue) => venue.id));
     const availability = this.store.availability.ofSubjectsInWindow({ forumId: forum.id, fromUtc, toUtc, personIds: sharingWith.personIds, roomIds: meeting.roomId === null ? [] : [meeting.roomId] });
     return { venues, travelTimes, forumTimeZone: forum.timeZone, meetings, rooms, availability, people: people ?? this.store.meetings.participantNames(sharingWith.personIds) };
-  }
-
-  private namesOf(meetings: readonly ProgrammeMeeting[]): Programme['people'] {
-    const ids = new Set<Id>();
-    for (const m of meetings) for (const p of m.participants) ids.add(p.personId);
-    return this.store.meetings.participantNames([...ids]);
   }
 
   /** What every programme shares: the venues with their hours, travel between them, the zone hours are read in. */
