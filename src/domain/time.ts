@@ -59,6 +59,8 @@ export function isValidTimeZone(zone: string): boolean {
  * so both candidate offsets are tested explicitly instead.
  */
 export function resolveLocalTime({ local, timeZone, offsetMinutes }: ResolveLocalTimeInput): LocalTimeResolution {
+  const known = unambiguousReadings.get(timeZone)?.get(local);
+  if (known !== undefined) return { ok: true, instant: known.instant, offsetMinutes: known.offset };
   if (!isValidTimeZone(timeZone)) {
     return { ok: false, reason: 'unknown_zone', message: `'${timeZone}' is not a time zone we know. Use an IANA name such as Europe/Moscow.` };
   }
@@ -77,7 +79,10 @@ export function resolveLocalTime({ local, timeZone, offsetMinutes }: ResolveLoca
       message: `${wallTime(wall)} does not exist on ${wallDate(wall)} in ${timeZone}: clocks jump from ${from} to ${to}. Choose a time before ${from} or from ${to} on.`,
     };
   }
-  if (second === undefined) return { ok: true, instant: first.instant, offsetMinutes: first.offset };
+  if (second === undefined) {
+    remember(unambiguousReadings, timeZone, local, first);
+    return { ok: true, instant: first.instant, offsetMinutes: first.offset };
+  }
   const chosen = reading.instants.find((candidate) => candidate.offset === offsetMinutes);
   if (chosen !== undefined) return { ok: true, instant: chosen.instant, offsetMinutes: chosen.offset };
   const { from, to } = transitionWallTimes(reading);
@@ -97,31 +102,39 @@ export function resolveLocalTime({ local, timeZone, offsetMinutes }: ResolveLoca
  * and opening hours, which must always land somewhere.
  */
 export function firstInstantAt(local: LocalDateTime, timeZone: string): Instant {
-  let readings = firstInstants.get(timeZone);
-  const known = readings?.get(local);
+  const known = firstInstants.get(timeZone)?.get(local);
   if (known !== undefined) return known;
   const wall = parseWallClock(local);
   if (wall === null) throw new RangeError(`'${local}' is not a valid date and time.`);
   const reading = readWallClock(wall, checkedZone(timeZone));
   const [first] = reading.instants;
   const instant = first === undefined ? transitionInstant(reading) : first.instant;
-  if (readings === undefined) {
-    readings = new Map();
-    firstInstants.set(timeZone, readings);
-  }
-  if (readings.size >= FIRST_INSTANTS_PER_ZONE) readings.clear();
-  readings.set(local, instant);
+  remember(firstInstants, timeZone, local, instant);
   return instant;
 }
 
 /**
- * Answers of firstInstantAt by zone and reading. Opening hours ask for the
- * same few readings (each venue's opening and closing on each forum day) on
- * every save's conflict check, and each answer costs parsing and several
- * offset lookups; the answer depends on nothing but the zone rules.
+ * Answers by zone and wall-clock reading, which depend on nothing but the
+ * zone rules: opening hours ask for the same few readings (each venue's
+ * opening and closing on each forum day) on every save's conflict check, and
+ * saves come at the same few times of the forum's days. Each answer costs
+ * parsing and several offset lookups, more than a lookup here. Only readings
+ * with exactly one instant are kept for resolveLocalTime: a gap or a fold
+ * depends on the offset asked for, and is refused or chosen afresh.
  */
 const firstInstants = new Map<string, Map<LocalDateTime, Instant>>();
-const FIRST_INSTANTS_PER_ZONE = 10_000;
+const unambiguousReadings = new Map<string, Map<LocalDateTime, Candidate>>();
+const READINGS_PER_ZONE = 10_000;
+
+function remember<T>(cache: Map<string, Map<LocalDateTime, T>>, zone: string, local: LocalDateTime, value: T): void {
+  let readings = cache.get(zone);
+  if (readings === undefined) {
+    readings = new Map();
+    cache.set(zone, readings);
+  }
+  if (readings.size >= READINGS_PER_ZONE) readings.clear();
+  readings.set(local, value);
+}
 
 /** The local day as a half-open interval; 23 or 25 hours long on DST change days. */
 export function dayBounds(localDate: LocalDate, timeZone: string): UtcInterval {

@@ -131,12 +131,16 @@ export class MeetingRepository {
       params.push(JSON.stringify(f.ids));
     }
     if (f.sharingWith) {
-      // Both branches use an index (room, start / participant's person), so a save check reads a few dozen rows, not the whole day.
-      // The room's branch stops at the window's end: its meetings of later days are never wanted, and each costs a row lookup.
-      const roomUntil = f.toUtc === undefined ? '' : ' AND start_utc < ?';
+      // Both branches read a span index (the room's meetings / the participations' copies of their meetings'
+      // spans, migration 0008), so a save check opens only the meetings in its window, not every meeting of its
+      // room and people on every day. Each bound applies only where the filter has it.
       const people = inList(f.sharingWith.personIds);
-      where.push(`m.id IN (SELECT id FROM meeting WHERE room_id = ?${roomUntil} UNION SELECT meeting_id FROM meeting_participant WHERE person_id IN ${people.sql})`);
-      params.push(f.sharingWith.roomId, ...(f.toUtc === undefined ? [] : [f.toUtc]), ...people.params);
+      const until = f.toUtc === undefined ? [] : [f.toUtc];
+      const from = f.fromUtc === undefined ? [] : [f.fromUtc];
+      const roomSpan = `${until.length ? ' AND start_utc < ?' : ''}${from.length ? ' AND end_utc > ?' : ''}`;
+      const meetingSpan = `${until.length ? ' AND meeting_start_utc < ?' : ''}${from.length ? ' AND meeting_end_utc > ?' : ''}`;
+      where.push(`m.id IN (SELECT id FROM meeting WHERE room_id = ?${roomSpan} UNION SELECT meeting_id FROM meeting_participant WHERE person_id IN ${people.sql}${meetingSpan})`);
+      params.push(f.sharingWith.roomId, ...until, ...from, ...people.params, ...until, ...from);
     }
     return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
   }
@@ -254,8 +258,9 @@ export class MeetingRepository {
     this.sql('DELETE FROM meeting_participant WHERE meeting_id = ?').run(id);
     this.sql('DELETE FROM meeting_delegation WHERE meeting_id = ?').run(id);
     this.sql('DELETE FROM meeting_document WHERE meeting_id = ?').run(id);
-    const p = this.sql('INSERT INTO meeting_participant (meeting_id, person_id, role) VALUES (?, ?, ?)');
-    for (const x of v.participants) p.run(id, x.personId, x.role);
+    // With the meeting's span, which the database would otherwise copy over itself (migration 0008).
+    const p = this.sql('INSERT INTO meeting_participant (meeting_id, person_id, role, meeting_start_utc, meeting_end_utc) VALUES (?, ?, ?, ?, ?)');
+    for (const x of v.participants) p.run(id, x.personId, x.role, v.startUtc, v.endUtc);
     const d = this.sql('INSERT INTO meeting_delegation (meeting_id, delegation_id) VALUES (?, ?)');
     for (const x of v.delegationIds) d.run(id, x);
     const doc = this.sql('INSERT INTO meeting_document (meeting_id, title, parties, signed_on) VALUES (?, ?, ?, ?)');
