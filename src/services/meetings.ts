@@ -130,9 +130,11 @@ export class MeetingService {
     const sharingWith = { roomId: meeting.roomId, personIds: meeting.participants.map((p) => p.personId) };
     // The meeting as given rather than as read back: a zero-length one lies in no window.
     const meetings = [...this.store.meetings.programme({ forumId: forum.id, fromUtc, toUtc, sharingWith }).filter((m) => m.id !== meeting.id), meeting];
-    // The few rooms these meetings use, not the forum's hundreds, in one query; the blocks of this meeting's people and room only.
-    const rooms = this.store.rooms.findMany([...new Set(meetings.flatMap((m) => (m.roomId === null ? [] : [m.roomId])))]);
-    const venues = this.store.venues.findMany([...new Set(rooms.map((room) => room.venueId))]).filter((venue) => venue.forumId === forum.id);
+    // The few rooms these meetings use, not the forum's hundreds, with their venues in the same query; the blocks of this meeting's people and room only.
+    const roomIds = new Set<Id>();
+    for (const m of meetings) if (m.roomId !== null) roomIds.add(m.roomId);
+    const { rooms, venues: roomVenues } = this.store.rooms.findManyWithVenues([...roomIds]);
+    const venues = roomVenues.filter((venue) => venue.forumId === forum.id);
     const travelTimes = this.store.venues.travelTimesBetween(forum.id, venues.map((venue) => venue.id));
     const availability = this.store.availability.ofSubjectsInWindow({ forumId: forum.id, fromUtc, toUtc, personIds: sharingWith.personIds, roomIds: meeting.roomId === null ? [] : [meeting.roomId] });
     return { venues, travelTimes, forumTimeZone: forum.timeZone, meetings, rooms, availability, people: people ?? this.store.meetings.participantNames(sharingWith.personIds) };

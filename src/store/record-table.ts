@@ -104,15 +104,14 @@ export class RecordTable<T extends RecordShape> {
   }
 
   /**
-   * The records with these ids, in the order asked for (ids not found are left
-   * out): one query where a find per id would make a round through SQLite each.
+   * The records with these ids that exist, in no particular order: one query
+   * where a find per id would make a round through SQLite each.
    */
   findMany(ids: readonly number[]): T[] {
     if (!ids.length) return [];
     const list = inList(ids);
     const rows = prepared(this.db, `${this.select} WHERE id IN ${list.sql}`).all(...list.params) as Record<string, unknown>[];
-    const byId = new Map(rows.map((r) => [r.id as number, this.toRecord(r)]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
+    return rows.map((row) => this.toRecord(row));
   }
 
   count(): number {

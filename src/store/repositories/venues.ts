@@ -2,7 +2,7 @@ import type { Db } from '../database';
 import { RecordTable } from '../record-table';
 import { inList, prepared } from '../statements';
 import { AVAILABILITY_LABEL, MEETING_LABEL, referencesBy, type References } from '../references';
-import type { Room, TravelTime, Venue } from '../../domain/types';
+import type { Id, Room, RoomKind, TravelTime, Venue } from '../../domain/types';
 
 export class VenueRepository extends RecordTable<Venue> {
   constructor(db: Db) {
@@ -78,6 +78,30 @@ export class RoomRepository extends RecordTable<Room> {
     return row && this.toRecord(row);
   }
 
+  /**
+   * These rooms and the venues they are in, each venue once: what a save's
+   * conflict check needs of the few rooms around it, in one query rather
+   * than two (a query is a measurable share of a check).
+   */
+  findManyWithVenues(ids: readonly number[]): { rooms: Room[]; venues: Venue[] } {
+    if (!ids.length) return { rooms: [], venues: [] };
+    const list = inList(ids);
+    const rows = prepared(
+      this.db,
+      `SELECT room.id, room.version, room.venue_id, room.name, room.capacity, room.kind,
+              venue.version, venue.forum_id, venue.name, venue.address, venue.opens_at, venue.closes_at
+         FROM room JOIN venue ON venue.id = room.venue_id WHERE room.id IN ${list.sql}`,
+      'raw',
+    ).all(...list.params) as RoomWithVenueRow[];
+    const rooms: Room[] = [];
+    const venues = new Map<Id, Venue>();
+    for (const [id, version, venueId, name, capacity, kind, venueVersion, forumId, venueName, address, opensAt, closesAt] of rows) {
+      rooms.push({ id, version, venueId, name, capacity, kind });
+      if (!venues.has(venueId)) venues.set(venueId, { id: venueId, version: venueVersion, forumId, name: venueName, address, opensAt, closesAt });
+    }
+    return { rooms, venues: [...venues.values()] };
+  }
+
   /** The forum's rooms by venue name, then room name: in one query, where a find per room made hundreds. */
   listByForum(forumId: number): Room[] {
     return (prepared(this.db, this.byForum).all(forumId) as Record<string, unknown>[]).map((row) => this.toRecord(row));
@@ -90,3 +114,5 @@ export class RoomRepository extends RecordTable<Room> {
     ];
   }
 }
+
+type RoomWithVenueRow = [Id, number, Id, string, number, RoomKind, number, Id, string, string, string | null, string | null];
