@@ -4,6 +4,7 @@ import session from 'express-session';
 import helmet from 'helmet';
 import type pino from 'pino';
 import type { Services } from './services';
+import { ping } from './store/database';
 import { SqliteSessionStore } from './store/session-store';
 import { authenticate } from './web/middleware/authenticate';
 import { csrfProtection, csrfToken, sameOrigin } from './web/middleware/csrf';
@@ -57,7 +58,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(requestLogger(deps.logger));
   app.use('/public', express.static(path.join(root, 'public'), { maxAge: '1h', index: false }));
   app.get('/healthz', (_req, res) => {
-    services.store.db.prepare('SELECT 1').get();
+    ping(services.store.db);
     res.json({ status: 'ok' });
   });
 

@@ -145,7 +145,7 @@ export class AccountService {
   }
 
   private endSessions(user: User): void {
-    this.store.db.prepare("DELETE FROM web_session WHERE json_extract(data, '$.userId') = ?").run(user.id);
+    this.store.users.endSessions(user.id);
   }
 
   /** Refuses to take away the last enabled admin: nobody could manage users afterwards. */

@@ -1,7 +1,6 @@
-import { DateTime } from 'luxon';
 import { conflictsInvolving, findConflicts, type Conflict, type Programme } from '../domain/conflicts';
 import { ConflictRefusal, NotFoundError, StaleVersionError, ValidationError } from '../domain/errors';
-import { resolveLocalTime } from '../domain/time';
+import { offsetMinutesAt, resolveLocalTime } from '../domain/time';
 import type { Forum, Id, Meeting, MeetingStatus, Person } from '../domain/types';
 import { inWriteTransaction } from '../store/database';
 import type { Store } from '../store';
@@ -230,8 +229,8 @@ export function toInput(m: Meeting): Record<string, unknown> {
     end: m.end,
     timeZone: m.timeZone,
     // The stored instants pin an ambiguous wall-clock time (DST fold) to the reading chosen when it was saved.
-    startOffset: DateTime.fromMillis(m.startUtc, { zone: m.timeZone }).offset,
-    endOffset: DateTime.fromMillis(m.endUtc, { zone: m.timeZone }).offset,
+    startOffset: offsetMinutesAt(m.startUtc, m.timeZone),
+    endOffset: offsetMinutesAt(m.endUtc, m.timeZone),
     roomId: m.roomId,
     place: m.place,
     isPublic: m.isPublic,

@@ -27,3 +27,8 @@ export function openDatabase(file: string): Db {
 export function inWriteTransaction<T>(db: Db, fn: () => T): T {
   return db.transaction(fn).immediate();
 }
+
+/** Throws unless the database answers: the operators' health check. */
+export function ping(db: Db): void {
+  db.prepare('SELECT 1').get();
+}

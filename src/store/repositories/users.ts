@@ -30,6 +30,11 @@ export class UserRepository extends RecordTable<User> {
     const id = prepared(this.db, 'SELECT id FROM app_user WHERE username = ?', 'pluck').get(username) as number | undefined;
     return id === undefined ? undefined : this.find(id);
   }
+
+  /** Ends every open session of the user (sessions keep the user id in their JSON data). */
+  endSessions(userId: number): void {
+    this.db.prepare("DELETE FROM web_session WHERE json_extract(data, '$.userId') = ?").run(userId);
+  }
 }
 
 export interface ApiToken {
