@@ -1,4 +1,7 @@
-/** Three projects: unit (pure domain), integration (HTTP + real SQLite), browser (Chromium). */
+/**
+ * Four projects: unit (pure domain), integration (HTTP + real SQLite), browser
+ * (Chromium), interop (feeds read by python icalendar and libical; needs Debian packages).
+ */
 const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }] };
 const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
 module.exports = {
@@ -8,5 +11,6 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/tests/integration/**/*.test.ts'] },
     { ...common, displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'] },
+    { ...common, displayName: 'interop', testMatch: ['<rootDir>/tests/interop/**/*.test.ts'], globalSetup: '<rootDir>/tests/interop/global-setup.ts' },
   ],
 };

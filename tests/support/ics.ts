@@ -1,37 +1,16 @@
 /**
- * Reading iCalendar text in tests the way clients do: the strict external
- * validator, two independent parsers (ical.js, node-ical), and the raw octets;
- * plus builders of feed input.
+ * Reading iCalendar text in tests the way clients do: two independent parsers
+ * (ical.js, node-ical) and the raw octets; plus builders of feed input. The
+ * strict validator (python icalendar + libical) is tests/interop/validate-ics.ts,
+ * for the interop suite only, so that npm test needs nothing but npm install.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import type { FeedEntry, FeedInput } from '../../src/domain/calendar';
 
-const VALIDATOR = path.resolve(__dirname, '../../../shared/tools/validate-ics');
 const REPO_ROOT = path.resolve(__dirname, '../..');
-
-/** Problems validate-ics finds (python icalendar + libical incl. iTIP); [] when the file is clean. */
-export function validateIcs(text: string): string[] {
-  const dir = mkdtempSync(path.join(tmpdir(), 'validate-ics-'));
-  try {
-    const file = path.join(dir, 'feed.ics');
-    writeFileSync(file, text, 'utf8');
-    const run = spawnSync(VALIDATOR, [file, '--json'], { encoding: 'utf8' });
-    if (run.error) return [`validate-ics could not run: ${run.error.message}`];
-    try {
-      return (JSON.parse(run.stdout) as { errors: string[] }).errors;
-    } catch {
-      return [`validate-ics gave no verdict (exit ${run.status}): ${run.stderr || run.stdout}`];
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 /** Logical content lines: folded continuations joined back (RFC 5545 3.1). */
 export function contentLines(text: string): string[] {
   return text.replace(/\r\n[ \t]/g, '').split('\r\n').filter((line) => line !== '');
