@@ -1,6 +1,6 @@
 /**
  * Organizations and people of the SPIEF 2019 demo. Those the report names
- * (../shared/seed/) are real; staff below them are illustrative and their
+ * are real; staff below them are illustrative and their
  * notes say so.
  */
 const ILLUSTRATIVE = 'Illustrative: not named in the report.';

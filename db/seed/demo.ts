@@ -8,7 +8,7 @@ import { loadDemoB2B } from './demo-b2b';
 /**
  * The SPIEF 2019 demo: the Azerbaijani delegation at the 23rd St. Petersburg
  * International Economic Forum, 6–8 June 2019, as the Trend report of
- * 8 June 2019 describes it (../shared/seed/). Everyone and everything the
+ * 8 June 2019 describes it. Everyone and everything the
  * report names is here; staff names, rooms and times that the report does not
  * give are illustrative and say so in their notes.
  *

@@ -48,10 +48,9 @@ export function validateIcs(text: string): string[] {
 /** Throws the validator's own message when python icalendar or libical is missing. */
 export function assertValidatorInstalled(): void {
   const run = spawnSync(PYTHON, [VALIDATOR, '--check-installed'], { encoding: 'utf8' });
-  if (run.error || run.status !== 0) {
-    throw new Error(
-      `The interop suite needs the strict iCalendar validator, which cannot run with ${PYTHON}: ${run.error?.message ?? run.stderr}\n` +
-        `Install on Debian: apt-get install -y ${VALIDATOR_PACKAGES} (or point ICS_PYTHON at a python that has them).`,
-    );
+  if (run.error) {
+    throw new Error(`The interop suite cannot start ${PYTHON} (${run.error.message}). Install on Debian: apt-get install -y ${VALIDATOR_PACKAGES}, or set ICS_PYTHON to a python that has them.`);
   }
+  // The validator's own message names what is missing and its Debian package.
+  if (run.status !== 0) throw new Error(`The interop suite needs python icalendar and libical for ${PYTHON}: ${run.stderr}`);
 }

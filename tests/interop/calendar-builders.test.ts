@@ -1,0 +1,36 @@
+/**
+ * The calendar builders' files as the strict validator reads them: every kind
+ * of file we publish, plus titles and names drawn at random, since a client
+ * that rejects one event drops the whole subscription.
+ */
+import fc from 'fast-check';
+import { buildFeed, buildSingleEventFile } from '../../src/domain/calendar';
+import { publishedFiles, richEntry, singleEvent } from '../support/calendar-cases';
+import { aFeed, aFeedEntry, parseWithIcalJs } from '../support/ics';
+import { validateIcsAll } from './validate-ics';
+
+describe('every file the builders publish passes python icalendar and libical (with iTIP)', () => {
+  const verdicts = validateIcsAll(publishedFiles.map((f) => f.text()));
+
+  it.each(publishedFiles.map((f, i) => ({ ...f, i })))('$name', ({ i, text }) => {
+    expect(verdicts[i]!.errors).toEqual([]);
+    // python icalendar sees the same events as ical.js: nothing dropped, nothing merged.
+    expect(Object.keys(verdicts[i]!.events).sort()).toEqual(parseWithIcalJs(text()).map((e) => e.uid).sort());
+  });
+});
+
+describe('text drawn at random', () => {
+  // Printable text of any script, with the characters iCalendar escapes, and long enough to fold.
+  const printable = fc.string({ unit: fc.oneof(fc.constantFrom(',', ';', '\\', '"', ':', '\n', ' ', 'ə', 'Ж', '中', '😀'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })), minLength: 1, maxLength: 120 }).filter((s) => s.trim() !== '');
+  const entries = fc.array(fc.record({ title: printable, location: printable, briefing: printable, organizer: printable }), { minLength: 1, maxLength: 8 });
+
+  it('gives feeds and single-event files that pass the strict validator', () => {
+    const samples = fc.sample(entries, { numRuns: 12, seed: 2019 });
+    const files = samples.flatMap((drawn) => [
+      buildFeed(aFeed({ entries: drawn.map((d, i) => aFeedEntry({ uid: `random-${i}@fp`, title: d.title, location: d.location, briefing: d.briefing })) })),
+      buildSingleEventFile({ ...singleEvent, entry: { ...richEntry, title: drawn[0]!.title, location: drawn[0]!.location }, organizer: { name: drawn[0]!.organizer, email: 'p@x.az' } }),
+    ]);
+    const problems = validateIcsAll(files).flatMap((v, i) => (v.errors.length ? [{ file: i, errors: v.errors }] : []));
+    expect(problems).toEqual([]);
+  });
+});
