@@ -7,6 +7,7 @@ import type { Services } from './services';
 import { ping } from './store/database';
 import { SqliteSessionStore } from './store/session-store';
 import { authenticate } from './web/middleware/authenticate';
+import { canonicalPathMiddleware } from './web/middleware/canonical-path';
 import { csrfProtection, csrfToken, sameOrigin } from './web/middleware/csrf';
 import { errorHandler, notFound } from './web/middleware/errors';
 import { requestLogger } from './web/middleware/logging';
@@ -56,6 +57,8 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   app.use(requestLogger(deps.logger));
+  // Before anything reads the path: static files, the policy and the routers all see the one spelling.
+  app.use(canonicalPathMiddleware);
   app.use('/public', express.static(path.join(root, 'public'), { maxAge: '1h', index: false }));
   app.get('/healthz', (_req, res) => {
     ping(services.store.db);

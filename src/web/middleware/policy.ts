@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Role } from '../../store/repositories/users';
+import { normalisePath } from './canonical-path';
 
 /**
  * Who may do what, decided here and nowhere else: a table of (methods, path,
@@ -41,22 +42,31 @@ export const POLICY: readonly Rule[] = [
 export type Decision = 'allow' | 'login' | 'forbid';
 
 /**
- * The path as the routers see it. Express routers match case-insensitively and
- * ignore a trailing slash, so `/ADMIN/users` and `/forums/1/edit/` reach the
- * same handlers as `/admin/users` and `/forums/1/edit`; the table must judge
- * them alike. Repeated slashes are folded so that no spelling slips past a rule.
+ * The path as the routers see it. canonical-path.ts has already decoded it and
+ * resolved dot segments (normalising again here keeps decide() right when
+ * called on its own). Express routers match case-insensitively and ignore a
+ * trailing slash, so `/ADMIN/users` and `/forums/1/edit/` reach the same
+ * handlers as `/admin/users` and `/forums/1/edit`: the table folds them the
+ * same way rather than making every router strict, which would turn a
+ * mistyped capital into a 404 and has to be repeated on each Router().
+ * Null when the path does not decode: no rule can speak for it.
  */
-export function canonicalPath(path: string): string {
-  return path.toLowerCase().replace(/\/{2,}/g, '/').replace(/(.)\/+$/, '$1');
+export function canonicalPath(path: string): string | null {
+  try {
+    return normalisePath(path).toLowerCase().replace(/(.)\/+$/, '$1');
+  } catch {
+    return null;
+  }
 }
 
 /** The JSON API, however the path is spelled: its answers are JSON, never pages or redirects. */
 export function isApiPath(path: string): boolean {
-  return canonicalPath(path).startsWith('/api/');
+  return canonicalPath(path)?.startsWith('/api/') ?? false;
 }
 
 export function decide(method: string, rawPath: string, role: Role | null): Decision {
   const path = canonicalPath(rawPath);
+  if (path === null) return role ? 'forbid' : 'login';
   const rule = POLICY.find((r) => (!r.methods || r.methods.includes(method)) && r.path.test(path));
   if (!rule) return role ? 'forbid' : 'login';
   if (rule.access === 'public') return 'allow';
