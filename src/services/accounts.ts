@@ -4,7 +4,8 @@ import { inWriteTransaction } from '../store/database';
 import type { Store } from '../store';
 import { ROLES, type ApiToken, type Role, type User } from '../store/repositories/users';
 import { SYSTEM_ACTOR, type Actor } from './actor';
-import { DEFAULT_SCRYPT, hashPassword, needsRehash, passwordProblem, randomSecret, sha256, unmatchableHash, verifyPassword, type ScryptParams } from './passwords';
+import { HashQueue, HashQueueFullError } from './hash-queue';
+import { DEFAULT_SCRYPT, hashPassword, hashPasswordAsync, needsRehash, passwordProblem, randomSecret, sha256, unmatchableHash, verifyPassword, verifyPasswordAsync, type ScryptParams } from './passwords';
 import { field, parseInput } from './validation';
 
 const API_TOKEN_PREFIX = 'fpt_';
@@ -27,6 +28,7 @@ export class AccountService {
     private readonly store: Store,
     private readonly scrypt: ScryptParams = DEFAULT_SCRYPT,
     private readonly clock: () => number = Date.now,
+    readonly hashes: HashQueue = new HashQueue(),
   ) {
     this.dummyHash = unmatchableHash(scrypt);
   }
@@ -52,7 +54,32 @@ export class AccountService {
     });
   }
 
-  /** The user if the password is right and the account is enabled; otherwise null. */
+  /**
+   * A sign-in from the web: the user if the password is right and the account
+   * is enabled, otherwise null. The hash runs off the event loop through the
+   * bounded queue, unknown user names included (against the stand-in hash),
+   * so they cost the same and count against the same limit. Throws
+   * HashQueueFullError, having hashed nothing, when the queue is full.
+   */
+  async signIn(username: string, password: string): Promise<User | null> {
+    const user = this.store.users.findByUsername(username.trim());
+    const ok = await this.hashes.run(() => verifyPasswordAsync(password, user?.passwordHash ?? this.dummyHash));
+    if (!user || !ok || user.disabled) return null;
+    if (!needsRehash(user.passwordHash, this.scrypt)) return user;
+    try {
+      const passwordHash = await this.hashes.run(() => hashPasswordAsync(password, this.scrypt));
+      // Re-read: the user may have changed while the hash ran.
+      const current = this.store.users.find(user.id);
+      if (!current || current.disabled) return null;
+      return current.passwordHash === user.passwordHash ? this.change(SYSTEM_ACTOR, user.username, { passwordHash }) : current;
+    } catch (err) {
+      // A busy queue only postpones the upgrade to the next sign-in; the password was right.
+      if (err instanceof HashQueueFullError) return user;
+      throw err;
+    }
+  }
+
+  /** Like signIn, but hashing on the calling thread: for the CLI, set-up code and tests, not for requests. */
   authenticate(username: string, password: string): User | null {
     const user = this.store.users.findByUsername(username.trim());
     const ok = verifyPassword(password, user?.passwordHash ?? this.dummyHash);

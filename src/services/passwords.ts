@@ -19,6 +19,27 @@ function derive(password: string, salt: Buffer, { N, r, p }: ScryptParams): Buff
   return crypto.scryptSync(password.normalize('NFC'), salt, KEY_LENGTH, { N, r, p, maxmem: 256 * N * r + 1024 * 1024 });
 }
 
+/** The same key as derive(), computed on a libuv thread so the event loop keeps answering meanwhile. */
+function deriveAsync(password: string, salt: Buffer, { N, r, p }: ScryptParams): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    crypto.scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { N, r, p, maxmem: 256 * N * r + 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))),
+  );
+}
+
+export async function hashPasswordAsync(password: string, params: ScryptParams = DEFAULT_SCRYPT): Promise<string> {
+  const salt = crypto.randomBytes(16);
+  const key = await deriveAsync(password, salt, params);
+  return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+}
+
+export async function verifyPasswordAsync(password: string, stored: string): Promise<boolean> {
+  const parsed = parseHash(stored);
+  if (!parsed) return false;
+  const key = await deriveAsync(password, parsed.salt, parsed);
+  return key.length === parsed.key.length && crypto.timingSafeEqual(key, parsed.key);
+}
+
+/** Blocks the event loop for the whole hash: for the CLI and set-up code, never for a request's sign-in. */
 export function hashPassword(password: string, params: ScryptParams = DEFAULT_SCRYPT): string {
   const salt = crypto.randomBytes(16);
   const key = derive(password, salt, params);

@@ -11,6 +11,7 @@ import { openDatabase } from '../../src/store/database';
 import { migrate } from '../../src/store/migrate';
 import { loadDemo, type DemoIds } from '../../db/seed/demo';
 import type { Role } from '../../src/store/repositories/users';
+import type { ScryptParams } from '../../src/services/passwords';
 
 /** Cheap scrypt for tests: the parameters travel with each hash, so this changes nothing else. */
 export const TEST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
@@ -26,7 +27,7 @@ export interface TestContext {
 }
 
 /** A fresh SQLite file with migrations (and the demo, unless told otherwise), and the real app over it. */
-export function createTestApp(opts: { demo?: boolean; clock?: () => number } = {}): TestContext {
+export function createTestApp(opts: { demo?: boolean; clock?: () => number; scrypt?: ScryptParams } = {}): TestContext {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fp-test-'));
   const dbPath = path.join(dir, 'test.db');
   const db = openDatabase(dbPath);
@@ -34,7 +35,7 @@ export function createTestApp(opts: { demo?: boolean; clock?: () => number } = {
   const store = createStore(db, opts.clock);
   const services = createServices(store, {
     config: { feedRefreshMinutes: 15, feedCancelledDays: 30, publicUrl: 'https://planner.example.org' },
-    scrypt: TEST_SCRYPT,
+    scrypt: opts.scrypt ?? TEST_SCRYPT,
     clock: opts.clock,
   });
   const demo = opts.demo === false ? null : loadDemo(services);

@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Services } from '../../services';
+import { HashQueueFullError } from '../../services/hash-queue';
 
 /**
  * Failed sign-ins allowed per window, counted three ways. Only failures count
@@ -54,10 +55,18 @@ export function authRoutes(services: Services): Router {
     res.render('pages/auth/login', { title: 'Sign in', username: '', next: safeNext(req.query.next), error: null });
   });
 
-  router.post('/login', ...limits, (req, res, next) => {
+  router.post('/login', ...limits, async (req, res, next) => {
     const username = typeof req.body.username === 'string' ? req.body.username : '';
     const password = typeof req.body.password === 'string' ? req.body.password : '';
-    const user = username && password ? services.accounts.authenticate(username, password) : null;
+    let user: Awaited<ReturnType<typeof services.accounts.signIn>>;
+    try {
+      user = username && password ? await services.accounts.signIn(username, password) : null;
+    } catch (err) {
+      if (!(err instanceof HashQueueFullError)) throw err;
+      res.set('Retry-After', String(err.retryAfterSeconds));
+      res.status(503).render('pages/auth/login', { title: 'Sign in', username, next: safeNext(req.body.next), error: `Many sign-ins are being checked right now. Wait ${err.retryAfterSeconds} second${err.retryAfterSeconds === 1 ? '' : 's'} and sign in again.` });
+      return;
+    }
     if (!user) {
       res.status(401).render('pages/auth/login', { title: 'Sign in', username, next: safeNext(req.body.next), error: 'The user name or password is not right.' });
       return;
