@@ -7,6 +7,8 @@ const schema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_PATH: z.string().default(path.join(process.cwd(), 'data', 'forum-planner.db')),
   ADMIN_PASSWORD: z.string().optional(),
+  /** `admin` is the first name a guesser tries; a first start can pick another. */
+  ADMIN_USERNAME: z.string().trim().regex(/^[A-Za-z0-9._-]{2,40}$/, 'Use 2–40 letters, digits, dots, dashes or underscores for the user name.').default('admin'),
   /** Public base URL used in feeds and secret links, e.g. https://planner.example.org */
   PUBLIC_URL: z.string().url().optional(),
   SESSION_SECRET: z.string().optional(),
@@ -24,6 +26,7 @@ export interface Config {
   host: string;
   databasePath: string;
   adminPassword: string | undefined;
+  adminUsername: string;
   publicUrl: string | undefined;
   sessionSecret: string | undefined;
   trustProxy: boolean;
@@ -47,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databasePath: e.DATABASE_PATH,
     adminPassword: e.ADMIN_PASSWORD,
+    adminUsername: e.ADMIN_USERNAME,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     sessionSecret: e.SESSION_SECRET,
     trustProxy: e.TRUST_PROXY === 'true',

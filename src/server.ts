@@ -18,12 +18,12 @@ function main(): void {
   const store = createStore(db);
   const services = createServices(store, { config });
 
-  const admin = services.accounts.ensureAdmin(config.adminPassword);
+  const admin = services.accounts.ensureAdmin(config.adminPassword, config.adminUsername);
   if (admin.generatedPassword) {
     // Printed once, to the console only (not through the logger), so it never lands in log files.
-    process.stdout.write(`\n  First start: created user "admin" with password ${admin.generatedPassword}\n  Change it with: npm run cli -- user passwd admin\n\n`);
+    process.stdout.write(`\n  First start: created user "${admin.username}" with password ${admin.generatedPassword}\n  Change it with: npm run cli -- user passwd ${admin.username}\n\n`);
   } else if (admin.created) {
-    logger.info('created user "admin" with the password from ADMIN_PASSWORD');
+    logger.info(`created user "${admin.username}" with the password from ADMIN_PASSWORD`);
   }
   if (config.seedDemo && store.forums.count() === 0) {
     loadDemo(services);

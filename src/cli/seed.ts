@@ -14,7 +14,7 @@ import { migrate } from '../store/migrate';
  * one with migrations, the demo and the admin user.
  */
 export interface SeedOptions {
-  config: Pick<Config, 'databasePath' | 'adminPassword' | 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'>;
+  config: Pick<Config, 'databasePath' | 'adminPassword' | 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'> & Partial<Pick<Config, 'adminUsername'>>;
   reset: boolean;
   /** Where the demo and admin notices go (stdout in the CLI). */
   print: (line: string) => void;
@@ -47,12 +47,12 @@ export function seed(opts: SeedOptions): SeedResult {
       throw new DatabaseNotEmptyError(`The database ${file} already holds data (${what}). Run "npm run seed -- --reset" to move it aside and start again from the demo.`);
     }
     const services = createServices(store, { config: opts.config, scrypt: opts.scrypt });
-    const admin = services.accounts.ensureAdmin(opts.config.adminPassword);
+    const admin = services.accounts.ensureAdmin(opts.config.adminPassword, opts.config.adminUsername);
     const demo = loadDemo(services);
     if (movedTo) opts.print(`Moved the old database to ${movedTo}`);
     opts.print(`Loaded the SPIEF 2019 demo into ${file}`);
-    if (admin.generatedPassword) opts.print(`Created user "admin" with password ${admin.generatedPassword} (shown only now)`);
-    else if (admin.created) opts.print('Created user "admin" with the password from ADMIN_PASSWORD');
+    if (admin.generatedPassword) opts.print(`Created user "${admin.username}" with password ${admin.generatedPassword} (shown only now)`);
+    else if (admin.created) opts.print(`Created user "${admin.username}" with the password from ADMIN_PASSWORD`);
     return { movedTo, forumId: demo.forumId, generatedPassword: admin.generatedPassword ?? null };
   } finally {
     db.close();

@@ -5,10 +5,16 @@ import type { Store } from '../store';
 import { ROLES, type ApiToken, type Role, type User } from '../store/repositories/users';
 import { SYSTEM_ACTOR, type Actor } from './actor';
 import { HashQueue, HashQueueFullError } from './hash-queue';
+import { SignInThrottle } from './sign-in-throttle';
 import { DEFAULT_SCRYPT, hashPassword, hashPasswordAsync, needsRehash, passwordProblem, randomSecret, sha256, unmatchableHash, verifyPassword, verifyPasswordAsync, type ScryptParams } from './passwords';
 import { field, parseInput } from './validation';
 
 const API_TOKEN_PREFIX = 'fpt_';
+
+export type SignInResult =
+  | { kind: 'user'; user: User }
+  | { kind: 'wrong' }
+  | { kind: 'refused'; why: 'account-from-address' | 'address'; retryAfterSeconds: number };
 
 const userSchema = z.object({
   username: z.preprocess(
@@ -29,16 +35,17 @@ export class AccountService {
     private readonly scrypt: ScryptParams = DEFAULT_SCRYPT,
     private readonly clock: () => number = Date.now,
     readonly hashes: HashQueue = new HashQueue(),
+    readonly throttle: SignInThrottle = new SignInThrottle(clock),
   ) {
     this.dummyHash = unmatchableHash(scrypt);
   }
 
-  /** On first start: creates `admin` when there are no users. Returns the generated password, if one was made. */
-  ensureAdmin(password: string | undefined): { created: boolean; generatedPassword?: string } {
+  /** On first start: creates the admin (ADMIN_USERNAME, `admin` by default) when there are no users. Returns the generated password, if one was made. */
+  ensureAdmin(password: string | undefined, username = 'admin'): { created: boolean; username?: string; generatedPassword?: string } {
     if (this.store.users.count() > 0) return { created: false };
     const generated = password ? undefined : randomSecret();
-    this.createUser({ userId: null, username: 'system', role: 'admin' }, { username: 'admin', role: 'admin', password: password ?? generated! });
-    return { created: true, generatedPassword: generated };
+    const user = this.createUser({ userId: null, username: 'system', role: 'admin' }, { username, role: 'admin', password: password ?? generated! });
+    return { created: true, username: user.username, generatedPassword: generated };
   }
 
   createUser(actor: Actor, raw: { username: unknown; role: unknown; password: string; personId?: unknown }): User {
@@ -55,22 +62,32 @@ export class AccountService {
   }
 
   /**
-   * A sign-in from the web: the user if the password is right and the account
-   * is enabled, otherwise null. The hash runs off the event loop through the
-   * bounded queue, unknown user names included (against the stand-in hash),
-   * so they cost the same and count against the same limit. Throws
-   * HashQueueFullError, having hashed nothing, when the queue is full.
+   * A sign-in from the web, throttled (sign-in-throttle.ts) by account and
+   * address. The hash runs off the event loop through the bounded queue,
+   * unknown user names included (against the stand-in hash), so they cost
+   * the same and count against the same limits. A full queue throws
+   * HashQueueFullError, having hashed nothing.
    */
-  async signIn(username: string, password: string): Promise<User | null> {
+  async signIn(username: string, password: string, address: string): Promise<SignInResult> {
+    const account = username.trim().toLowerCase().slice(0, 100);
+    const gate = this.throttle.begin(account, address);
+    if (gate.kind === 'refused') return gate;
+    const delay = this.throttle.delayMs(account, gate.attempt);
+    if (delay > 0) await this.throttle.wait(delay);
     const user = this.store.users.findByUsername(username.trim());
     const ok = await this.hashes.run(() => verifyPasswordAsync(password, user?.passwordHash ?? this.dummyHash));
-    if (!user || !ok || user.disabled) return null;
+    if (!user || !ok || user.disabled) return { kind: 'wrong' };
+    this.throttle.succeeded(gate.attempt);
+    return { kind: 'user', user: await this.upgradeHash(user, password) };
+  }
+
+  /** The cost was raised since this hash was made: the password is at hand only now. */
+  private async upgradeHash(user: User, password: string): Promise<User> {
     if (!needsRehash(user.passwordHash, this.scrypt)) return user;
     try {
       const passwordHash = await this.hashes.run(() => hashPasswordAsync(password, this.scrypt));
-      // Re-read: the user may have changed while the hash ran.
-      const current = this.store.users.find(user.id);
-      if (!current || current.disabled) return null;
+      // Re-read: an admin may have changed the user while the hash ran.
+      const current = this.store.users.find(user.id) ?? user;
       return current.passwordHash === user.passwordHash ? this.change(SYSTEM_ACTOR, user.username, { passwordHash }) : current;
     } catch (err) {
       // A busy queue only postpones the upgrade to the next sign-in; the password was right.

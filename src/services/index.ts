@@ -2,6 +2,8 @@ import type { Config } from '../config';
 import type { Store } from '../store';
 import { AccountService } from './accounts';
 import { AuditService } from './audit';
+import { HashQueue } from './hash-queue';
+import { SignInThrottle } from './sign-in-throttle';
 import { DEFAULT_SCRYPT, type ScryptParams } from './passwords';
 import { createReferenceServices } from './reference-services';
 import { ForumDirectory } from './forum-directory';
@@ -17,13 +19,15 @@ export interface ServiceOptions {
   config: Pick<Config, 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'>;
   scrypt?: ScryptParams;
   clock?: () => number;
+  /** How sign-in delays wait (tests pass one that does not sleep). */
+  wait?: (ms: number) => Promise<void>;
 }
 
 /** Builds every service over one store: the single wiring place for use cases. */
 export function createServices(store: Store, options: ServiceOptions) {
   const clock = options.clock ?? Date.now;
   const reference = createReferenceServices(store, clock);
-  const accounts = new AccountService(store, options.scrypt ?? DEFAULT_SCRYPT, clock);
+  const accounts = new AccountService(store, options.scrypt ?? DEFAULT_SCRYPT, clock, new HashQueue(), new SignInThrottle(clock, options.wait));
   const audit = new AuditService(store, reference);
   const directory = new ForumDirectory(store, clock);
   const meetings = new MeetingService(store, clock);

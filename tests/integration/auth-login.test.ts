@@ -5,7 +5,7 @@ import { createApp } from '../../src/app';
 import { openDatabase } from '../../src/store/database';
 import { migrate } from '../../src/store/migrate';
 import { SqliteSessionStore } from '../../src/store/session-store';
-import { LOGIN_THROTTLE, safeNext } from '../../src/web/routes/auth';
+import { safeNext } from '../../src/web/routes/auth';
 import { addUser, createTestApp, csrfFrom, PASSWORD, signIn, type TestContext } from '../support/app';
 import { SYSTEM_ACTOR } from '../../src/services/actor';
 
@@ -181,77 +181,4 @@ describe('the login form', () => {
   });
 });
 
-describe('login throttling', () => {
-  // Behind a trusted proxy, so each test can speak from its own address.
-  let app: ReturnType<typeof createApp>;
-  beforeAll(() => {
-    app = createApp({ services: ctx.services, logger: pino({ level: 'silent' }), sessionSecret: 'throttle-test-secret', trustProxy: true });
-  });
-
-  /** Login attempts from one address; a signed-in browser is left behind and a fresh one used. */
-  function from(address: string) {
-    let agent: TestAgent | undefined;
-    let csrf = '';
-    return async (username: string, password: string) => {
-      if (!agent) {
-        agent = request.agent(app);
-        csrf = /name="_csrf" value="([^"]+)"/.exec((await agent.get('/login').set('X-Forwarded-For', address)).text)![1]!;
-      }
-      const res = await agent.post('/login').set('X-Forwarded-For', address).type('form').send({ _csrf: csrf, username, password });
-      if (res.status === 303) agent = undefined;
-      return res;
-    };
-  }
-  const { limit } = LOGIN_THROTTLE.accountFromAddress;
-
-  it('answers 429 after too many failures for one account, saying when to retry', async () => {
-    addUser(ctx, 'victim', 'planner');
-    const stranger = from('203.0.113.7');
-    for (let i = 0; i < limit; i++) expect((await stranger('victim', `wrong-${i}-password`)).status).toBe(401);
-    const refused = await stranger('victim', PASSWORD);
-    expect(refused.status).toBe(429);
-    expect(refused.text).toMatch(/Too many failed sign-ins for this user\. Try again in [1-5] minutes?\./);
-    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-  });
-
-  it('still lets a different account in from the same address', async () => {
-    addUser(ctx, 'colleague', 'planner');
-    const sameMachine = from('203.0.113.7');
-    expect((await sameMachine('colleague', PASSWORD)).status).toBe(303);
-  });
-
-  it('does not let a stranger lock the real user out: the user signs in from their own address', async () => {
-    const realUser = from('198.51.100.20');
-    expect((await realUser('victim', PASSWORD)).status).toBe(303);
-  });
-
-  it('does not count successful logins', async () => {
-    addUser(ctx, 'steady', 'planner');
-    const steady = from('198.51.100.30');
-    for (let i = 0; i < limit - 1; i++) expect((await steady('steady', 'not-the-password')).status).toBe(401);
-    for (let i = 0; i < 3; i++) expect((await steady('steady', PASSWORD)).status).toBe(303);
-    expect((await steady('steady', 'not-the-password')).status).toBe(401);
-    expect((await steady('steady', 'not-the-password')).status).toBe(429);
-  });
-
-  it('slows guessing one account from many addresses', async () => {
-    addUser(ctx, 'targeted', 'planner');
-    const perAddress = limit - 1;
-    const addresses = Math.ceil(LOGIN_THROTTLE.account.limit / perAddress);
-    let failures = 0;
-    for (let a = 0; a < addresses && failures < LOGIN_THROTTLE.account.limit; a++) {
-      const machine = from(`192.0.2.${a + 1}`);
-      for (let i = 0; i < perAddress && failures < LOGIN_THROTTLE.account.limit; i++, failures++) expect((await machine('targeted', 'guess-guess-guess')).status).toBe(401);
-    }
-    expect((await from('192.0.2.200')('targeted', 'guess-guess-guess')).status).toBe(429);
-  });
-
-  it('answers 429 to an address that tries too many accounts', async () => {
-    const scanner = from('203.0.113.99');
-    const { limit: perAddress } = LOGIN_THROTTLE.address;
-    for (let i = 0; i < perAddress; i++) expect((await scanner(`someone-${i}`, 'guess-guess-guess')).status).toBe(401);
-    const refused = await scanner('colleague', PASSWORD);
-    expect(refused.status).toBe(429);
-    expect(refused.text).toMatch(/from your network\. Try again in \d+ minutes?\./);
-  });
-});
+// Throttling of failed sign-ins: auth-throttle.test.ts.

@@ -27,7 +27,7 @@ export interface TestContext {
 }
 
 /** A fresh SQLite file with migrations (and the demo, unless told otherwise), and the real app over it. */
-export function createTestApp(opts: { demo?: boolean; clock?: () => number; scrypt?: ScryptParams } = {}): TestContext {
+export function createTestApp(opts: { demo?: boolean; clock?: () => number; scrypt?: ScryptParams; wait?: (ms: number) => Promise<void> } = {}): TestContext {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fp-test-'));
   const dbPath = path.join(dir, 'test.db');
   const db = openDatabase(dbPath);
@@ -37,6 +37,7 @@ export function createTestApp(opts: { demo?: boolean; clock?: () => number; scry
     config: { feedRefreshMinutes: 15, feedCancelledDays: 30, publicUrl: 'https://planner.example.org' },
     scrypt: opts.scrypt ?? TEST_SCRYPT,
     clock: opts.clock,
+    wait: opts.wait,
   });
   const demo = opts.demo === false ? null : loadDemo(services);
   const logLines: string[] = [];

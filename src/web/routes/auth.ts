@@ -1,76 +1,43 @@
 import { Router, type Request, type Response } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator } from 'express-rate-limit';
 import type { Services } from '../../services';
 import { HashQueueFullError } from '../../services/hash-queue';
 
-/**
- * Failed sign-ins allowed per window, counted three ways. Only failures count
- * (a successful sign-in takes its attempt back), and the windows are short.
- *
- * - per account from one address: guessing one password from one machine.
- * - per account from anywhere: the same guessing spread over many machines. Its
- *   limit is five times higher, so a stranger on one machine cannot lock the
- *   real user out: the real user signs in from another address.
- * - per address: one machine trying many accounts.
- */
-export const LOGIN_THROTTLE = {
-  accountFromAddress: { limit: 8, windowMinutes: 5 },
-  account: { limit: 40, windowMinutes: 15 },
-  address: { limit: 50, windowMinutes: 15 },
-} as const;
-
-/** Login and logout, with the throttles above in front of the password check. */
+/** Login and logout; the throttling of failed sign-ins is AccountService.signIn's (sign-in-throttle.ts). */
 export function authRoutes(services: Services): Router {
   const router = Router();
-  const accountKey = (req: Request) => String(req.body?.username ?? '').trim().toLowerCase().slice(0, 100);
-  const addressKey = (req: Request) => ipKeyGenerator(req.ip ?? '');
-  const throttle = (which: keyof typeof LOGIN_THROTTLE, keyGenerator: (req: Request) => string, what: string) => {
-    const { limit, windowMinutes } = LOGIN_THROTTLE[which];
-    return rateLimit({
-      windowMs: windowMinutes * 60_000,
-      limit,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      skipSuccessfulRequests: true,
-      keyGenerator,
-      handler: (req: Request, res: Response) => {
-        const retry = Math.max(1, Math.ceil(Number(res.getHeader('Retry-After') ?? windowMinutes * 60) / 60));
-        res.status(429).render('pages/auth/login', {
-          title: 'Sign in',
-          username: typeof req.body?.username === 'string' ? req.body.username : '',
-          next: safeNext(req.body?.next),
-          error: `Too many failed sign-ins ${what}. Try again in ${retry} minute${retry === 1 ? '' : 's'}.`,
-        });
-      },
-    });
+  // One IPv6 host usually owns a whole /64: counting single addresses would hand it billions of tries.
+  const addressOf = (req: Request) => ipKeyGenerator(req.ip ?? '');
+  const again = (seconds: number) => {
+    const minutes = Math.ceil(seconds / 60);
+    return seconds < 60 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${minutes} minute${minutes === 1 ? '' : 's'}`;
   };
-  const limits = [
-    throttle('address', addressKey, 'from your network'),
-    throttle('accountFromAddress', (req) => `${addressKey(req)} ${accountKey(req)}`, 'for this user'),
-    throttle('account', accountKey, 'for this user'),
-  ];
 
   router.get('/login', (req, res) => {
     if (res.locals.user) return res.redirect(303, '/');
     res.render('pages/auth/login', { title: 'Sign in', username: '', next: safeNext(req.query.next), error: null });
   });
 
-  router.post('/login', ...limits, async (req, res, next) => {
-    const username = typeof req.body.username === 'string' ? req.body.username : '';
-    const password = typeof req.body.password === 'string' ? req.body.password : '';
-    let user: Awaited<ReturnType<typeof services.accounts.signIn>>;
+  router.post('/login', async (req, res, next) => {
+    const username = typeof req.body?.username === 'string' ? req.body.username : '';
+    const password = typeof req.body?.password === 'string' ? req.body.password : '';
+    const form = (status: number, error: string) => res.status(status).render('pages/auth/login', { title: 'Sign in', username, next: safeNext(req.body?.next), error });
+    if (!username || !password) return void form(401, 'Enter your user name and password.');
+    let result: Awaited<ReturnType<typeof services.accounts.signIn>>;
     try {
-      user = username && password ? await services.accounts.signIn(username, password) : null;
+      result = await services.accounts.signIn(username, password, addressOf(req));
     } catch (err) {
       if (!(err instanceof HashQueueFullError)) throw err;
       res.set('Retry-After', String(err.retryAfterSeconds));
-      res.status(503).render('pages/auth/login', { title: 'Sign in', username, next: safeNext(req.body.next), error: `Many sign-ins are being checked right now. Wait ${err.retryAfterSeconds} second${err.retryAfterSeconds === 1 ? '' : 's'} and sign in again.` });
-      return;
+      return void form(503, `Many sign-ins are being checked right now. Wait ${again(err.retryAfterSeconds)} and sign in again.`);
     }
-    if (!user) {
-      res.status(401).render('pages/auth/login', { title: 'Sign in', username, next: safeNext(req.body.next), error: 'The user name or password is not right.' });
-      return;
+    if (result.kind === 'refused') {
+      res.set('Retry-After', String(result.retryAfterSeconds));
+      const what = result.why === 'address' ? 'from your network' : 'for this user from your network';
+      return void form(429, `Too many failed sign-ins ${what}. Try again in ${again(result.retryAfterSeconds)}.`);
     }
+    if (result.kind === 'wrong') return void form(401, 'The user name or password is not right.');
+    const user = result.user;
     // A new session id on login: an id planted before login is worth nothing after it.
     req.session.regenerate((err) => {
       if (err) return next(err);
