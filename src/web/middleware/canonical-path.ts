@@ -54,6 +54,18 @@ function splitTarget(url: string): { path: string; rest: string } {
   return at === -1 ? { path: url, rest: '' } : { path: url.slice(0, at), rest: url.slice(at) };
 }
 
+/**
+ * Secret links and the public feed are answered only on the exact spelling
+ * this app writes into them (lowercase prefix, nothing escaped, no trailing
+ * slash): a calendar client never varies it, and every other spelling would
+ * be one more door to reason about and one more way for a token to reach a
+ * log unredacted.
+ */
+export function isNonCanonicalSecretPath(rawPath: string, path: string): boolean {
+  if (!/^\/(s|p)(\/|$)/i.test(path)) return false;
+  return rawPath !== path || !/^\/(s|p)\//.test(path) || path.endsWith('/');
+}
+
 function noSuchLink(res: Response): void {
   res.status(404).render('pages/errors/404', { title: 'Not found', message: 'This link does not open anything. Ask the delegation’s protocol office for a current one.' });
 }
@@ -76,6 +88,7 @@ export function canonicalPathMiddleware(req: Request, res: Response, next: NextF
       .send('The address has a broken %-escape: "%" must be followed by two hex digits that spell UTF-8. Correct the link and try again.');
     return;
   }
+  if (isNonCanonicalSecretPath(rawPath, path)) return noSuchLink(res);
   req.url = path + rest;
   next();
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino from 'pino';
 import { pinoHttp } from 'pino-http';
+import { normalisePath } from './canonical-path';
 
 /**
  * Request logging that never writes passwords, cookies, session ids, API
@@ -8,9 +9,18 @@ import { pinoHttp } from 'pino-http';
  * never headers or bodies.
  */
 export function redactUrl(url: string): string {
-  return url
-    .replace(/\/s\/[^/?#]+/g, '/s/[redacted]')
-    .replace(/([?&](?:token|access_token|key|password)=)[^&#]*/gi, '$1[redacted]');
+  const at = url.search(/[?#]/);
+  const rawPath = at === -1 ? url : url.slice(0, at);
+  const query = at === -1 ? '' : url.slice(at);
+  let path: string;
+  try {
+    // Redact the path as the router reads it: `/S/…`, `/%73/…` and `/x/../s/…` all name a secret link.
+    path = normalisePath(rawPath).replace(/^\/s\/[^/]+/i, '/s/[redacted]');
+  } catch {
+    // A path that does not decode may still hold a token somewhere in it; its shape tells an operator nothing worth the risk.
+    path = '[a path with broken %-escapes]';
+  }
+  return path + query.replace(/([?&](?:token|access_token|key|password)=)[^&#]*/gi, '$1[redacted]');
 }
 
 export function createLogger(level: string, destination?: pino.DestinationStream) {

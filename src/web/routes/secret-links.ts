@@ -14,7 +14,8 @@ import { renderAgenda } from './agendas';
  * expired or revoked token is a plain 404 that says nothing about why.
  */
 export function secretLinkRoutes(services: Services): Router {
-  const router = Router();
+  // Only the spelling the app hands out: a token is case-sensitive, and a second spelling is a second door (canonical-path.ts).
+  const router = Router({ caseSensitive: true, strict: true });
 
   const noSuchLink = (_req: Request, res: Response) => {
     res.status(404).render('pages/errors/404', { title: 'Not found', message: 'This link does not open anything. Ask the delegation’s protocol office for a current one.' });
