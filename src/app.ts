@@ -8,7 +8,7 @@ import { ping } from './store/database';
 import { SqliteSessionStore } from './store/session-store';
 import { authenticate } from './web/middleware/authenticate';
 import { canonicalPathMiddleware } from './web/middleware/canonical-path';
-import { csrfProtection, csrfToken, sameOrigin } from './web/middleware/csrf';
+import { createCsrf, sameOrigin } from './web/middleware/csrf';
 import { errorHandler, notFound } from './web/middleware/errors';
 import { requestLogger } from './web/middleware/logging';
 import { authorize } from './web/middleware/policy';
@@ -22,6 +22,8 @@ export interface AppDeps {
   trustProxy?: boolean;
   cookieSecure?: 'auto' | boolean;
   sessionHours?: number;
+  /** A session ends this long after sign-in, however active (SESSION_MAX_HOURS). */
+  sessionMaxHours?: number;
 }
 
 /** Builds the express app over ready services; listen() lives only in server.ts. */
@@ -79,11 +81,12 @@ export function createApp(deps: AppDeps): express.Express {
     rolling: true,
     cookie: { httpOnly: true, sameSite: 'lax', secure: deps.cookieSecure ?? 'auto', maxAge: hours * 3600_000 },
   });
-  app.use(authenticate(services));
+  app.use(authenticate(services, deps.sessionMaxHours ?? 168));
   app.use(authorize);
   app.use(sameOrigin);
-  app.use(csrfProtection);
-  app.use(csrfToken);
+  const csrf = createCsrf({ secret: deps.sessionSecret, cookieSecure: deps.cookieSecure ?? 'auto' });
+  app.use(csrf.protect);
+  app.use(csrf.token);
   app.use((req, res, next) => {
     res.locals.path = req.path;
     res.locals.query = req.query;

@@ -15,6 +15,7 @@ const schema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   SESSION_HOURS: z.coerce.number().positive().default(12),
+  SESSION_MAX_HOURS: z.coerce.number().positive().default(168),
   FEED_REFRESH_MINUTES: z.coerce.number().int().positive().default(15),
   FEED_CANCELLED_DAYS: z.coerce.number().int().min(0).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -32,6 +33,7 @@ export interface Config {
   trustProxy: boolean;
   cookieSecure: 'auto' | boolean;
   sessionHours: number;
+  sessionMaxHours: number;
   feedRefreshMinutes: number;
   feedCancelledDays: number;
   logLevel: string;
@@ -56,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === 'true',
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
     sessionHours: e.SESSION_HOURS,
+    sessionMaxHours: e.SESSION_MAX_HOURS,
     feedRefreshMinutes: e.FEED_REFRESH_MINUTES,
     feedCancelledDays: e.FEED_CANCELLED_DAYS,
     logLevel: e.LOG_LEVEL,

@@ -37,6 +37,7 @@ function main(): void {
     trustProxy: config.trustProxy,
     cookieSecure: config.cookieSecure,
     sessionHours: config.sessionHours,
+    sessionMaxHours: config.sessionMaxHours,
   });
   const server = app.listen(config.port, config.host, () => {
     logger.info(`forum-planner listening on http://localhost:${config.port} (database ${config.databasePath})`);

@@ -29,8 +29,9 @@ async function loginCapturingCookie(username: string) {
   addUser(ctx, username, 'planner');
   const agent = request.agent(ctx.app);
   const loginPage = await agent.get('/login');
-  const before = sessionCookie(loginPage)!;
-  expect(before).toBeDefined();
+  // No session before sign-in (auth-sessions.test.ts): the login form's token is in a signed cookie.
+  const before = sessionCookie(loginPage);
+  expect(before).toBeUndefined();
   const csrf = /name="_csrf" value="([^"]+)"/.exec(loginPage.text)![1]!;
   const login = await agent.post('/login').type('form').send({ _csrf: csrf, username, password: PASSWORD });
   expect(login.status).toBe(303);
@@ -43,25 +44,41 @@ async function loginCapturingCookie(username: string) {
 const withCookie = (cookie: string, url = '/people') => request(ctx.app).get(url).set('Cookie', cookie);
 
 describe('sessions', () => {
-  it('gives a new session id on login; the id from before login is worth nothing after it', async () => {
-    const { before, cookie: after } = await loginCapturingCookie('fixation');
-    expect(after).not.toBe(before);
-    expect((await withCookie(before)).headers.location).toMatch(/^\/login/);
+  it('gives a new session id on login; an id planted before login is worth nothing', async () => {
+    addUser(ctx, 'fixation', 'planner');
+    const page = await request(ctx.app).get('/login');
+    const csrfCookie = ([] as string[]).concat(page.headers['set-cookie'] ?? []).find((c) => c.startsWith('fp.csrf='))!.split(';')[0]!;
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1]!;
+    const planted = 'fp.sid=s%3Aplanted-by-someone.x';
+    const login = await request(ctx.app).post('/login').set('Cookie', `${csrfCookie}; ${planted}`).type('form').send({ _csrf: csrf, username: 'fixation', password: PASSWORD });
+    expect(login.status).toBe(303);
+    const after = sessionCookie(login)!;
+    expect(after).toBeDefined();
+    expect(after).not.toBe(planted);
+    expect((await withCookie(planted)).headers.location).toMatch(/^\/login/);
     expect((await withCookie(after)).status).toBe(200);
   });
 
-  it('sets the session cookie HttpOnly and SameSite=Lax, and Secure behind an HTTPS proxy', async () => {
-    const plain = await request(ctx.app).get('/login');
-    const cookie = ([] as string[]).concat(plain.headers['set-cookie'] ?? []).find((c) => c.startsWith('fp.sid='))!;
-    expect(cookie).toMatch(/; HttpOnly/i);
-    expect(cookie).toMatch(/; SameSite=Lax/i);
-    expect(cookie).not.toMatch(/; Secure/i);
-
+  it('sets the session and login-form cookies HttpOnly and SameSite=Lax, and Secure behind an HTTPS proxy', async () => {
+    const signInThrough = async (app: ReturnType<typeof createApp>, username: string, headers: Record<string, string>) => {
+      addUser(ctx, username, 'planner');
+      const page = await request(app).get('/login').set(headers);
+      const csrfCookie = ([] as string[]).concat(page.headers['set-cookie'] ?? []).find((c) => c.startsWith('fp.csrf='))!;
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1]!;
+      const login = await request(app).post('/login').set(headers).set('Cookie', csrfCookie.split(';')[0]!).type('form').send({ _csrf: csrf, username, password: PASSWORD });
+      expect(login.status).toBe(303);
+      return [csrfCookie, ([] as string[]).concat(login.headers['set-cookie'] ?? []).find((c) => c.startsWith('fp.sid='))!];
+    };
+    for (const cookie of await signInThrough(ctx.app, 'plain-cookies', {})) {
+      expect(cookie).toMatch(/; HttpOnly/i);
+      expect(cookie).toMatch(/; SameSite=Lax/i);
+      expect(cookie).not.toMatch(/; Secure/i);
+    }
     const proxied = createApp({ services: ctx.services, logger: pino({ level: 'silent' }), sessionSecret: 'another-test-secret', trustProxy: true, cookieSecure: 'auto' });
-    const secure = await request(proxied).get('/login').set('X-Forwarded-Proto', 'https');
-    const secureCookie = ([] as string[]).concat(secure.headers['set-cookie'] ?? []).find((c) => c.startsWith('fp.sid='))!;
-    expect(secureCookie).toMatch(/; Secure/i);
-    expect(secureCookie).toMatch(/; HttpOnly/i);
+    for (const cookie of await signInThrough(proxied, 'secure-cookies', { 'X-Forwarded-Proto': 'https' })) {
+      expect(cookie).toMatch(/; Secure/i);
+      expect(cookie).toMatch(/; HttpOnly/i);
+    }
   });
 
   it('logs out only by POST with the CSRF token, and the session is over afterwards', async () => {

@@ -4,6 +4,8 @@ import type { Services } from '../../services';
 declare module 'express-session' {
   interface SessionData {
     userId?: number;
+    /** When the user signed in (services' clock), for the absolute lifetime. */
+    signedInAt?: number;
     flash?: { kind: 'success' | 'warning' | 'error'; text: string }[];
   }
 }
@@ -13,7 +15,7 @@ declare module 'express-session' {
  * res.locals.user (and .viaToken, which exempts the request from CSRF: a
  * browser never adds an Authorization header on its own).
  */
-export function authenticate(services: Services) {
+export function authenticate(services: Services, maxHours: number) {
   return (req: Request, res: Response, next: NextFunction): void => {
     res.locals.user = null;
     res.locals.viaToken = false;
@@ -30,6 +32,11 @@ export function authenticate(services: Services) {
       return next();
     }
     const userId = req.session?.userId;
+    // Checked here, not by the cookie's expiry: a copied cookie can be replayed, and rolling refreshes its date.
+    if (userId !== undefined && !(services.clock() - (req.session.signedInAt ?? -Infinity) < maxHours * 3600_000)) {
+      req.session.destroy(() => next());
+      return;
+    }
     if (userId !== undefined) {
       const user = services.accounts.find(userId);
       if (user && !user.disabled) res.locals.user = user;

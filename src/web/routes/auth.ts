@@ -42,6 +42,7 @@ export function authRoutes(services: Services): Router {
     req.session.regenerate((err) => {
       if (err) return next(err);
       req.session.userId = user.id;
+      req.session.signedInAt = services.clock();
       req.session.save((err2) => (err2 ? next(err2) : res.redirect(303, safeNext(req.body.next) || '/')));
     });
   });
