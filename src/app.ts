@@ -4,14 +4,15 @@ import session from 'express-session';
 import helmet from 'helmet';
 import type pino from 'pino';
 import type { Services } from './services';
-import { ping } from './store/database';
 import { SqliteSessionStore } from './store/session-store';
 import { authenticate } from './web/middleware/authenticate';
+import { retryWhenBusy, type BusyRetryOptions } from './web/middleware/busy-retry';
 import { csrfProtection, csrfToken, sameOrigin } from './web/middleware/csrf';
 import { errorHandler, notFound } from './web/middleware/errors';
 import { requestLogger } from './web/middleware/logging';
 import { authorize } from './web/middleware/policy';
 import { routes } from './web/routes';
+import { healthRoutes } from './web/routes/healthz';
 import { viewHelpers } from './web/view-helpers';
 
 export interface AppDeps {
@@ -21,6 +22,8 @@ export interface AppDeps {
   trustProxy?: boolean;
   cookieSecure?: 'auto' | boolean;
   sessionHours?: number;
+  /** How the app waits out another process's write lock; tests shorten the deadline. */
+  busyRetry?: BusyRetryOptions;
 }
 
 /** Builds the express app over ready services; listen() lives only in server.ts. */
@@ -57,16 +60,15 @@ export function createApp(deps: AppDeps): express.Express {
   );
   app.use(requestLogger(deps.logger));
   app.use('/public', express.static(path.join(root, 'public'), { maxAge: '1h', index: false }));
-  app.get('/healthz', (_req, res) => {
-    ping(services.store.db);
-    res.json({ status: 'ok' });
-  });
+  app.use(healthRoutes(services.store.db));
 
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 2000 }));
   app.use(express.json({ limit: '500kb' }));
   const hours = deps.sessionHours ?? 12;
   // Secret links and public feeds never get a session: calendar clients poll them, and a cookie would only add state.
-  app.use((req, res, next) => (/^\/(s|p)\//.test(req.path) || req.get('authorization') ? next() : sessionMiddleware(req, res, next)));
+  // Everything from the session on runs as one pass that is replayed while another process holds the write lock.
+  const pass = express.Router();
+  pass.use((req, res, next) => (/^\/(s|p)\//.test(req.path) || req.get('authorization') ? next() : sessionMiddleware(req, res, next)));
   const sessionMiddleware = session({
     name: 'fp.sid',
     secret: deps.sessionSecret,
@@ -76,19 +78,20 @@ export function createApp(deps: AppDeps): express.Express {
     rolling: true,
     cookie: { httpOnly: true, sameSite: 'lax', secure: deps.cookieSecure ?? 'auto', maxAge: hours * 3600_000 },
   });
-  app.use(authenticate(services));
-  app.use(authorize);
-  app.use(sameOrigin);
-  app.use(csrfProtection);
-  app.use(csrfToken);
-  app.use((req, res, next) => {
+  pass.use(authenticate(services));
+  pass.use(authorize);
+  pass.use(sameOrigin);
+  pass.use(csrfProtection);
+  pass.use(csrfToken);
+  pass.use((req, res, next) => {
     res.locals.path = req.path;
     res.locals.query = req.query;
     res.locals.flash = req.session?.flash ?? [];
     if (req.session?.flash) delete req.session.flash;
     next();
   });
-  app.use(routes(services));
+  pass.use(routes(services));
+  app.use(retryWhenBusy(pass, deps.busyRetry));
   app.use(notFound);
   app.use(errorHandler);
   return app;

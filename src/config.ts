@@ -17,6 +17,10 @@ const schema = z.object({
   FEED_CANCELLED_DAYS: z.coerce.number().int().min(0).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  /** How long one statement of the app waits for another process's write lock before the request is retried on a timer. */
+  DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(1000).default(50),
+  /** How long a write keeps being retried while another process holds the lock, before it answers 503. */
+  WRITE_RETRY_SECONDS: z.coerce.number().positive().max(60).default(5),
 });
 
 export interface Config {
@@ -33,6 +37,8 @@ export interface Config {
   feedCancelledDays: number;
   logLevel: string;
   seedDemo: boolean;
+  dbBusyTimeoutMs: number;
+  writeRetrySeconds: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -56,5 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     feedCancelledDays: e.FEED_CANCELLED_DAYS,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO === 'true',
+    dbBusyTimeoutMs: e.DB_BUSY_TIMEOUT_MS,
+    writeRetrySeconds: e.WRITE_RETRY_SECONDS,
   };
 }

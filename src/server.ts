@@ -7,12 +7,13 @@ import { migrate } from './store/migrate';
 import { sessionSecret } from './store/settings';
 import { loadDemo } from '../db/seed/demo';
 import { createLogger } from './web/middleware/logging';
+import { DEFAULT_BUSY_RETRY } from './web/middleware/busy-retry';
 
 /** Entry point: config -> database -> migrations -> demo on first start -> listen. */
 function main(): void {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const db = openDatabase(config.databasePath);
+  const db = openDatabase(config.databasePath, { busyTimeoutMs: config.dbBusyTimeoutMs });
   const applied = migrate(db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
   const store = createStore(db);
@@ -37,6 +38,7 @@ function main(): void {
     trustProxy: config.trustProxy,
     cookieSecure: config.cookieSecure,
     sessionHours: config.sessionHours,
+    busyRetry: { ...DEFAULT_BUSY_RETRY, deadlineMs: config.writeRetrySeconds * 1000 },
   });
   const server = app.listen(config.port, config.host, () => {
     logger.info(`forum-planner listening on http://localhost:${config.port} (database ${config.databasePath})`);

@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Services } from '../../services';
+import { retryAttempt } from '../middleware/busy-retry';
 
 /**
  * Failed sign-ins allowed per window, counted three ways. Only failures count
@@ -31,6 +32,8 @@ export function authRoutes(services: Services): Router {
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       skipSuccessfulRequests: true,
+      // A sign-in replayed while the database was busy is one attempt, not several.
+      skip: (req: Request) => retryAttempt(req) > 0,
       keyGenerator,
       handler: (req: Request, res: Response) => {
         const retry = Math.max(1, Math.ceil(Number(res.getHeader('Retry-After') ?? windowMinutes * 60) / 60));
