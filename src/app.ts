@@ -11,6 +11,7 @@ import { csrfProtection, csrfToken, sameOrigin } from './web/middleware/csrf';
 import { errorHandler, notFound } from './web/middleware/errors';
 import { requestLogger } from './web/middleware/logging';
 import { authorize } from './web/middleware/policy';
+import { storageGate } from './web/middleware/storage-gate';
 import { routes } from './web/routes';
 import { healthRoutes } from './web/routes/healthz';
 import { viewHelpers } from './web/view-helpers';
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   pass.use(authenticate(services));
   pass.use(authorize);
+  pass.use(storageGate(services.store.db));
   pass.use(sameOrigin);
   pass.use(csrfProtection);
   pass.use(csrfToken);

@@ -74,7 +74,7 @@ export class StorageUnavailableError extends DomainError {
     readonly reason: 'busy' | 'full' | 'read-only' | 'io',
     /** How long a client should wait before trying again (the Retry-After header). */
     readonly retryAfterSeconds: number,
-    message = StorageUnavailableError.messages[reason],
+    message: string = StorageUnavailableError.messages[reason],
   ) {
     super(message);
   }
