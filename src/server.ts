@@ -2,7 +2,8 @@ import { loadConfig } from './config';
 import { createApp } from './app';
 import { createServices } from './services';
 import { createStore } from './store';
-import { openDatabase } from './store/database';
+import { openDatabase, type Db } from './store/database';
+import { damageOf } from './store/integrity';
 import { migrate } from './store/migrate';
 import { sessionSecret } from './store/settings';
 import { loadDemo } from '../db/seed/demo';
@@ -13,7 +14,8 @@ import { DEFAULT_BUSY_RETRY } from './web/middleware/busy-retry';
 function main(): void {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const db = openDatabase(config.databasePath, { busyTimeoutMs: config.dbBusyTimeoutMs });
+  const db = openSoundDatabase(config.databasePath, config.dbBusyTimeoutMs);
+  if (!db) return;
   const applied = migrate(db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
   const store = createStore(db);
@@ -51,6 +53,32 @@ function main(): void {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/**
+ * Opens the database only if SQLite's quick check finds it sound. A damaged
+ * file served as healthy hands out wrong answers and corrupts further with
+ * each write; better to stop at once and say how to restore.
+ */
+function openSoundDatabase(file: string, busyTimeoutMs: number): Db | null {
+  let damage: string | null;
+  let db: Db | null = null;
+  try {
+    db = openDatabase(file, { busyTimeoutMs });
+    damage = damageOf(db, 'quick_check');
+  } catch (err) {
+    damage = (err as Error).message;
+  }
+  if (!damage) return db;
+  db?.close();
+  process.stderr.write(
+    `forum-planner did not start: the database ${file} is damaged (SQLite's quick check says: ${damage}).\n` +
+      'Nothing was served. Stop anything else using the file, then restore the last good backup:\n' +
+      '  npm run cli -- restore BACKUP_FILE\n' +
+      '(README, "Backup and restore"). The damaged file is moved aside, not deleted.\n',
+  );
+  process.exitCode = 1;
+  return null;
 }
 
 main();
