@@ -21,6 +21,8 @@ const schema = z.object({
   DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(1000).default(50),
   /** How long a write keeps being retried while another process holds the lock, before it answers 503. */
   WRITE_RETRY_SECONDS: z.coerce.number().positive().max(60).default(5),
+  /** After SIGTERM, how long requests in flight may finish before every connection is cut. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(120).default(5),
 });
 
 export interface Config {
@@ -39,6 +41,7 @@ export interface Config {
   seedDemo: boolean;
   dbBusyTimeoutMs: number;
   writeRetrySeconds: number;
+  shutdownGraceSeconds: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -64,5 +67,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO === 'true',
     dbBusyTimeoutMs: e.DB_BUSY_TIMEOUT_MS,
     writeRetrySeconds: e.WRITE_RETRY_SECONDS,
+    shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
   };
 }

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type pino from 'pino';
 import { loadConfig } from './config';
 import { createApp } from './app';
 import { createServices } from './services';
@@ -42,17 +44,50 @@ function main(): void {
     sessionHours: config.sessionHours,
     busyRetry: { ...DEFAULT_BUSY_RETRY, deadlineMs: config.writeRetrySeconds * 1000 },
   });
-  const server = app.listen(config.port, config.host, () => {
+  const server = http.createServer(
+    {
+      // A client that sends its headers slowly, or never finishes its body, is cut off instead of holding a socket for Node's default 5 minutes.
+      headersTimeout: 20_000,
+      requestTimeout: 60_000,
+    },
+    app,
+  );
+  server.keepAliveTimeout = 5_000;
+  server.listen(config.port, config.host, () => {
     logger.info(`forum-planner listening on http://localhost:${config.port} (database ${config.databasePath})`);
   });
-  const stop = () => {
-    server.close(() => {
-      db.close();
-      process.exit(0);
-    });
-  };
+  const stop = stopper(server, config.shutdownGraceSeconds, logger, () => db.close());
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/**
+ * Stops like a process manager expects: no new connections, idle keep-alive
+ * sockets closed now, requests in flight given the grace period, then every
+ * connection cut (a client that sent half a request would otherwise keep the
+ * process alive until its timeout) and the database closed. A second signal
+ * stops at once.
+ */
+function stopper(server: http.Server, graceSeconds: number, logger: pino.Logger, closeDatabase: () => void): () => void {
+  let stopping = false;
+  const exit = () => {
+    closeDatabase();
+    process.exit(0);
+  };
+  return () => {
+    if (stopping) {
+      server.closeAllConnections();
+      return exit();
+    }
+    stopping = true;
+    logger.info(`stopping: finishing requests in flight for up to ${graceSeconds} s`);
+    server.close(exit);
+    server.closeIdleConnections();
+    setTimeout(() => {
+      server.closeAllConnections();
+      exit();
+    }, graceSeconds * 1000).unref();
+  };
 }
 
 /**
