@@ -69,8 +69,10 @@ export function inWriteTransaction<T>(db: Db, fn: () => T): T {
  */
 export function storageErrorOf(err: unknown): StorageUnavailableError | null {
   if (err instanceof StorageUnavailableError) return err;
-  if (!(err instanceof Database.SqliteError)) return null;
-  const code = err.code;
+  // By its code, not instanceof: the native addon keeps the SqliteError class of the first better-sqlite3
+  // module that loaded it, so a second copy (jest's per-file contexts) throws a class of another realm.
+  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
   if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED' || code.startsWith('SQLITE_LOCKED_')) return new DatabaseBusyError();
   if (code === 'SQLITE_FULL') return new StorageUnavailableError('full', 60);
   if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_')) return new StorageUnavailableError('read-only', 60);
