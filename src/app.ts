@@ -4,15 +4,17 @@ import session from 'express-session';
 import helmet from 'helmet';
 import type pino from 'pino';
 import type { Services } from './services';
-import { ping } from './store/database';
 import { SqliteSessionStore } from './store/session-store';
 import { authenticate } from './web/middleware/authenticate';
+import { retryWhenBusy, type BusyRetryOptions } from './web/middleware/busy-retry';
 import { canonicalPathMiddleware } from './web/middleware/canonical-path';
 import { createCsrf, sameOrigin } from './web/middleware/csrf';
 import { errorHandler, notFound } from './web/middleware/errors';
 import { requestLogger } from './web/middleware/logging';
 import { authorize } from './web/middleware/policy';
+import { storageGate } from './web/middleware/storage-gate';
 import { routes } from './web/routes';
+import { healthRoutes } from './web/routes/healthz';
 import { viewHelpers } from './web/view-helpers';
 
 export interface AppDeps {
@@ -24,6 +26,8 @@ export interface AppDeps {
   sessionHours?: number;
   /** A session ends this long after sign-in, however active (SESSION_MAX_HOURS). */
   sessionMaxHours?: number;
+  /** How the app waits out another process's write lock; tests shorten the deadline. */
+  busyRetry?: BusyRetryOptions;
 }
 
 /** Builds the express app over ready services; listen() lives only in server.ts. */
@@ -62,16 +66,15 @@ export function createApp(deps: AppDeps): express.Express {
   // Before anything reads the path: static files, the policy and the routers all see the one spelling.
   app.use(canonicalPathMiddleware);
   app.use('/public', express.static(path.join(root, 'public'), { maxAge: '1h', index: false }));
-  app.get('/healthz', (_req, res) => {
-    ping(services.store.db);
-    res.json({ status: 'ok' });
-  });
+  app.use(healthRoutes(services.store.db));
 
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 2000 }));
   app.use(express.json({ limit: '500kb' }));
   const hours = deps.sessionHours ?? 12;
   // Secret links and public feeds never get a session: calendar clients poll them, and a cookie would only add state.
-  app.use((req, res, next) => (/^\/(s|p)\//.test(req.path) || req.get('authorization') ? next() : sessionMiddleware(req, res, next)));
+  // Everything from the session on runs as one pass that is replayed while another process holds the write lock.
+  const pass = express.Router();
+  pass.use((req, res, next) => (/^\/(s|p)\//.test(req.path) || req.get('authorization') ? next() : sessionMiddleware(req, res, next)));
   const sessionMiddleware = session({
     name: 'fp.sid',
     secret: deps.sessionSecret,
@@ -81,20 +84,22 @@ export function createApp(deps: AppDeps): express.Express {
     rolling: true,
     cookie: { httpOnly: true, sameSite: 'lax', secure: deps.cookieSecure ?? 'auto', maxAge: hours * 3600_000 },
   });
-  app.use(authenticate(services, deps.sessionMaxHours ?? 168));
-  app.use(authorize);
-  app.use(sameOrigin);
+  pass.use(authenticate(services, deps.sessionMaxHours ?? 168));
+  pass.use(authorize);
+  pass.use(storageGate(services.store.db));
+  pass.use(sameOrigin);
   const csrf = createCsrf({ secret: deps.sessionSecret, cookieSecure: deps.cookieSecure ?? 'auto' });
-  app.use(csrf.protect);
-  app.use(csrf.token);
-  app.use((req, res, next) => {
+  pass.use(csrf.protect);
+  pass.use(csrf.token);
+  pass.use((req, res, next) => {
     res.locals.path = req.path;
     res.locals.query = req.query;
     res.locals.flash = req.session?.flash ?? [];
     if (req.session?.flash) delete req.session.flash;
     next();
   });
-  app.use(routes(services));
+  pass.use(routes(services));
+  app.use(retryWhenBusy(pass, deps.busyRetry));
   app.use(notFound);
   app.use(errorHandler);
   return app;

@@ -20,6 +20,12 @@ const schema = z.object({
   FEED_CANCELLED_DAYS: z.coerce.number().int().min(0).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  /** How long one statement of the app waits for another process's write lock before the request is retried on a timer. */
+  DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(1000).default(50),
+  /** How long a write keeps being retried while another process holds the lock, before it answers 503. */
+  WRITE_RETRY_SECONDS: z.coerce.number().positive().max(60).default(5),
+  /** After SIGTERM, how long requests in flight may finish before every connection is cut. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(120).default(5),
 });
 
 export interface Config {
@@ -38,6 +44,9 @@ export interface Config {
   feedCancelledDays: number;
   logLevel: string;
   seedDemo: boolean;
+  dbBusyTimeoutMs: number;
+  writeRetrySeconds: number;
+  shutdownGraceSeconds: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -63,5 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     feedCancelledDays: e.FEED_CANCELLED_DAYS,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO === 'true',
+    dbBusyTimeoutMs: e.DB_BUSY_TIMEOUT_MS,
+    writeRetrySeconds: e.WRITE_RETRY_SECONDS,
+    shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
   };
 }

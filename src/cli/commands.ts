@@ -7,6 +7,7 @@ import type { Actor } from '../services/actor';
 import { randomSecret } from '../services/passwords';
 import { ROLES, type Role } from '../store/repositories/users';
 import { parseArgs, takeFlags, takeWords, UsageError, type ParsedArgs } from './args';
+import { restoreDatabase, RestoreRefusal } from './restore';
 
 /** Every change the CLI makes is audited under this name. */
 export const CLI_ACTOR: Actor = { userId: null, username: 'cli', role: 'admin' };
@@ -30,6 +31,8 @@ API tokens (for scripts: Authorization: Bearer TOKEN)
 
 Operations
   backup FILE                 copy the live database to FILE (safe while the server runs)
+  restore FILE                install backup FILE as the database, with the app stopped;
+                              the old file and its -wal/-shm are moved aside, never deleted
 
 Passwords for "user add" and "user passwd" come from the environment variable
 FP_PASSWORD if set, else from the first line of standard input when it is piped
@@ -54,12 +57,17 @@ export interface CliContext {
 
 type Run = (ctx: CliContext & { io: CliIo }) => void | Promise<void>;
 
+/** A command that must not open the database the usual way (which would migrate it and hold it open), e.g. restore. */
+interface OfflineRun {
+  offline: (ctx: { io: CliIo; databasePath: string }) => void;
+}
+
 /** A refusal that is not a validation error: the message says what to do instead. */
 export class CliRefusal extends Error {}
 
 /** Parses, opens, runs; returns the exit status. Problems a user can fix are printed, not thrown. */
-export async function runCli(argv: readonly string[], { io, open }: { io: CliIo; open: () => CliContext }): Promise<number> {
-  let run: Run | 'help';
+export async function runCli(argv: readonly string[], { io, open, databasePath }: { io: CliIo; open: () => CliContext; databasePath?: () => string }): Promise<number> {
+  let run: Run | OfflineRun | 'help';
   try {
     run = parseCommand(argv);
   } catch (err) {
@@ -70,6 +78,19 @@ export async function runCli(argv: readonly string[], { io, open }: { io: CliIo;
   if (run === 'help') {
     io.out(USAGE);
     return 0;
+  }
+  if (typeof run !== 'function') {
+    const offline = run.offline;
+    try {
+      if (!databasePath) throw new CliRefusal('This command needs DATABASE_PATH.');
+      offline({ io, databasePath: databasePath() });
+      return 0;
+    } catch (err) {
+      const message = refusalMessage(err);
+      if (message === null) throw err;
+      io.err(message);
+      return 1;
+    }
   }
   const ctx = open();
   try {
@@ -87,11 +108,11 @@ export async function runCli(argv: readonly string[], { io, open }: { io: CliIo;
 
 function refusalMessage(err: unknown): string | null {
   if (err instanceof ValidationError) return Object.values(err.fields).join('\n');
-  if (err instanceof NotFoundError || err instanceof CliRefusal) return err.message;
+  if (err instanceof NotFoundError || err instanceof CliRefusal || err instanceof RestoreRefusal) return err.message;
   return null;
 }
 
-export function parseCommand(argv: readonly string[]): Run | 'help' {
+export function parseCommand(argv: readonly string[]): Run | OfflineRun | 'help' {
   const args = parseArgs(argv);
   const [group, action] = args.words;
   if (!group || args.flags.help) return 'help';
@@ -104,7 +125,7 @@ export function parseCommand(argv: readonly string[]): Run | 'help' {
   return command({ words: args.words.slice(key.split(' ').length), flags: args.flags });
 }
 
-const COMMANDS: Record<string, (args: ParsedArgs) => Run> = {
+const COMMANDS: Record<string, (args: ParsedArgs) => Run | OfflineRun> = {
   'user add': (args) => {
     const [username] = takeWords(args.words, ['NAME']);
     const flags = takeFlags(args, ['role', 'person'], ['role']);
@@ -185,6 +206,8 @@ const COMMANDS: Record<string, (args: ParsedArgs) => Run> = {
     };
   },
 
+  restore: (args) => restoreCommand(args),
+
   backup: (args) => {
     const [file] = takeWords(args.words, ['FILE']);
     takeFlags(args, []);
@@ -194,8 +217,10 @@ const COMMANDS: Record<string, (args: ParsedArgs) => Run> = {
       if (!fs.existsSync(path.dirname(target))) throw new CliRefusal(`The folder ${path.dirname(target)} does not exist; create it first.`);
       // SQLite's online backup: a consistent copy even while the server keeps writing.
       const { totalPages } = await services.store.db.backup(target);
-      const copy = new Database(target, { readonly: true, fileMustExist: true });
+      const copy = new Database(target, { fileMustExist: true });
       try {
+        // One self-contained file: a WAL-mode copy would grow -wal/-shm companions wherever it is opened.
+        copy.pragma('journal_mode = DELETE');
         const check = copy.pragma('quick_check', { simple: true });
         if (check !== 'ok') throw new CliRefusal(`The copy at ${file} failed SQLite's check (${String(check)}); keep the old backups and try again.`);
       } finally {
@@ -204,6 +229,19 @@ const COMMANDS: Record<string, (args: ParsedArgs) => Run> = {
       io.out(`Backed up the database to ${target} (${totalPages} pages, checked).`);
     };
   },
+};
+
+const restoreCommand = (args: ParsedArgs): OfflineRun => {
+  const [file] = takeWords(args.words, ['FILE']);
+  takeFlags(args, []);
+  return {
+    offline: ({ io, databasePath }) => {
+      const { movedTo, migrations } = restoreDatabase(file!, databasePath);
+      io.out(`Restored ${path.resolve(file!)} (checked, ${migrations} migrations) as ${path.resolve(databasePath)}.`);
+      io.out(movedTo ? `The database it replaced is at ${movedTo} (with its -wal and -shm, if it had them).` : 'There was no database there before.');
+      io.out('Start the app now; it applies any newer migrations and checks the file at start.');
+    },
+  };
 };
 
 function switchUser(args: ParsedArgs, disabled: boolean): Run {

@@ -17,6 +17,7 @@ async function main(argv: string[]): Promise<number> {
   };
   return runCli(argv, {
     io,
+    databasePath: () => loadConfig().databasePath,
     open: () => {
       const config = loadConfig();
       const db = openDatabase(config.databasePath);

@@ -63,3 +63,33 @@ export class InUseError extends DomainError {
     super(message ?? `It is still used by ${references.join('; ')}. Remove or change those first.`);
   }
 }
+
+/**
+ * The database cannot take a write right now. Raised by the store (which alone
+ * reads SQLite's error codes) so that services and the web layer decide on a
+ * kind, never on a driver's message. Nothing of the failed write was kept.
+ */
+export class StorageUnavailableError extends DomainError {
+  constructor(
+    readonly reason: 'busy' | 'full' | 'read-only' | 'io',
+    /** How long a client should wait before trying again (the Retry-After header). */
+    readonly retryAfterSeconds: number,
+    message: string = StorageUnavailableError.messages[reason],
+  ) {
+    super(message);
+  }
+
+  static readonly messages = {
+    busy: 'The database is busy with another task (a backup or maintenance, for example), so nothing was saved. Try again in a few seconds.',
+    full: 'The server has run out of disk space, so nothing was saved. Everything can still be read; ask the operator to free disk space, then try again.',
+    'read-only': 'The database can be read but not written right now, so nothing was saved. Ask the operator to check the database file\'s permissions, then try again.',
+    io: 'The server could not write to its disk, so nothing was saved. Ask the operator to check the disk, then try again.',
+  } as const;
+}
+
+/** Another connection (the CLI, a second app process, a sqlite3 shell) holds the write lock. */
+export class DatabaseBusyError extends StorageUnavailableError {
+  constructor() {
+    super('busy', 5);
+  }
+}

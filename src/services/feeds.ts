@@ -135,8 +135,8 @@ export class FeedService {
     const now = this.clock();
     const fetches = (this.unmarkedFetches.get(token.id) ?? 0) + 1;
     if (token.lastFetchedAt === null || now - token.lastFetchedAt >= FETCH_MARK_EVERY_MS) {
-      this.store.feedTokens.markFetched(token.id, now, fetches);
-      this.unmarkedFetches.delete(token.id);
+      if (this.store.feedTokens.markFetched(token.id, now, fetches)) this.unmarkedFetches.delete(token.id);
+      else this.unmarkedFetches.set(token.id, fetches);
     } else {
       this.unmarkedFetches.set(token.id, fetches);
     }

@@ -17,10 +17,7 @@ export function migrate(db: Db, dir = MIGRATIONS_DIR): string[] {
   const applied = new Set(
     db.prepare('SELECT name FROM schema_migration').pluck().all() as string[],
   );
-  const files = fs
-    .readdirSync(dir)
-    .filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
-    .sort();
+  const files = knownMigrations(dir);
   const done: string[] = [];
   for (const file of files) {
     if (applied.has(file)) continue;
@@ -32,4 +29,12 @@ export function migrate(db: Db, dir = MIGRATIONS_DIR): string[] {
     done.push(file);
   }
   return done;
+}
+
+/** The migration files this version of the app knows, in the order they apply. */
+export function knownMigrations(dir = MIGRATIONS_DIR): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
+    .sort();
 }

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import session from 'express-session';
-import type { Db } from './database';
+import { bestEffortWrite, type Db } from './database';
 
 /**
  * express-session store in the app's SQLite file. Session ids are stored as
@@ -54,7 +54,8 @@ export class SqliteSessionStore extends session.Store {
   override touch(sid: string, data: session.SessionData, cb?: (err?: unknown) => void): void {
     try {
       const expires = data.cookie?.expires ? new Date(data.cookie.expires).getTime() : Date.now() + this.ttlMs;
-      this.db.prepare('UPDATE web_session SET expires_at = ? WHERE sid = ?').run(expires, hash(sid));
+      // Extending the expiry is bookkeeping: when the database is busy, full or read-only the page still answers, without waiting.
+      bestEffortWrite(this.db, () => this.db.prepare('UPDATE web_session SET expires_at = ? WHERE sid = ?').run(expires, hash(sid)));
       cb?.();
     } catch (err) {
       // Like get/set/destroy: a busy or broken database is reported, not thrown past express-session.

@@ -7,7 +7,8 @@ import type TestAgent from 'supertest/lib/agent';
 import { createApp } from '../../src/app';
 import { createServices, type Services } from '../../src/services';
 import { createStore } from '../../src/store';
-import { openDatabase } from '../../src/store/database';
+import { openDatabase, type Db } from '../../src/store/database';
+import type { BusyRetryOptions } from '../../src/web/middleware/busy-retry';
 import { migrate } from '../../src/store/migrate';
 import { loadDemo, type DemoIds } from '../../db/seed/demo';
 import type { Role } from '../../src/store/repositories/users';
@@ -26,12 +27,40 @@ export interface TestContext {
   close: () => void;
 }
 
+/** The app's busy timeout (see src/config.ts): tests hold locks the way the app meets them. */
+export const APP_BUSY_TIMEOUT_MS = 50;
+
+export interface TestAppOptions {
+  demo?: boolean;
+  clock?: () => number;
+  /** Shortens the wait for another process's write lock, so a test of the 503 does not wait 5 s. */
+  busyRetry?: BusyRetryOptions;
+  scrypt?: ScryptParams;
+  /** Stands in for the sign-in throttle's growing wait, so tests do not sleep. */
+  wait?: (ms: number) => Promise<void>;
+}
+
 /** A fresh SQLite file with migrations (and the demo, unless told otherwise), and the real app over it. */
-export function createTestApp(opts: { demo?: boolean; clock?: () => number; scrypt?: ScryptParams; wait?: (ms: number) => Promise<void> } = {}): TestContext {
+export function createTestApp(opts: TestAppOptions = {}): TestContext {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fp-test-'));
   const dbPath = path.join(dir, 'test.db');
-  const db = openDatabase(dbPath);
+  const db = openDatabase(dbPath, { busyTimeoutMs: APP_BUSY_TIMEOUT_MS });
   migrate(db);
+  const built = appOver(db, opts);
+  const demo = opts.demo === false ? null : loadDemo(built.services);
+  return {
+    ...built,
+    dbPath,
+    demo,
+    close: () => {
+      db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Services and the app over an open database, wired as in server.ts (e.g. over a second, read-only connection). */
+export function appOver(db: Db, opts: TestAppOptions = {}): Pick<TestContext, 'app' | 'services' | 'logLines'> {
   const store = createStore(db, opts.clock);
   const services = createServices(store, {
     config: { feedRefreshMinutes: 15, feedCancelledDays: 30, publicUrl: 'https://planner.example.org' },
@@ -39,21 +68,10 @@ export function createTestApp(opts: { demo?: boolean; clock?: () => number; scry
     clock: opts.clock,
     wait: opts.wait,
   });
-  const demo = opts.demo === false ? null : loadDemo(services);
   const logLines: string[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) });
-  const app = createApp({ services, logger, sessionSecret: 'test-secret-test-secret', cookieSecure: false });
-  return {
-    app,
-    services,
-    dbPath,
-    demo,
-    logLines,
-    close: () => {
-      db.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  const app = createApp({ services, logger, sessionSecret: 'test-secret-test-secret', cookieSecure: false, busyRetry: opts.busyRetry });
+  return { app, services, logLines };
 }
 
 export function addUser(ctx: TestContext, username: string, role: Role, personId: number | null = null) {

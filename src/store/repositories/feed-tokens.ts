@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../database';
+import { bestEffortWrite, type Db } from '../database';
 import type { Id, Instant } from '../../domain/types';
 
 export const FEED_SCOPES = ['delegation', 'person', 'room', 'organization', 'b2b_participant'] as const;
@@ -57,8 +57,9 @@ export class FeedTokenRepository {
     return this.sql('UPDATE feed_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
   }
 
-  markFetched(id: Id, at: Instant, fetches: number): void {
-    this.sql('UPDATE feed_token SET last_fetched_at = ?, fetch_count = fetch_count + ? WHERE id = ?').run(at, fetches, id);
+  /** Best effort: false when the database is busy, full or read-only, so the caller keeps the count for next time. */
+  markFetched(id: Id, at: Instant, fetches: number): boolean {
+    return bestEffortWrite(this.db, () => this.sql('UPDATE feed_token SET last_fetched_at = ?, fetch_count = fetch_count + ? WHERE id = ?').run(at, fetches, id));
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { Db } from '../database';
+import { bestEffortWrite, type Db } from '../database';
 import { prepared } from '../statements';
 import { RecordTable } from '../record-table';
 
@@ -70,8 +70,9 @@ export class ApiTokenRepository {
     return prepared(this.db, `${TOKEN_SELECT} WHERE user_id = ? ORDER BY id`).all(userId) as ApiToken[];
   }
 
-  markUsed(id: number, at: number): void {
-    prepared(this.db, 'UPDATE api_token SET last_used_at = ? WHERE id = ?').run(at, id);
+  /** Best effort: false when the database is busy, full or read-only (the request it rides on still answers). */
+  markUsed(id: number, at: number): boolean {
+    return bestEffortWrite(this.db, () => prepared(this.db, 'UPDATE api_token SET last_used_at = ? WHERE id = ?').run(at, id));
   }
 
   revoke(id: number, at: number): boolean {

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { isApiPath } from './policy';
-import { ConflictRefusal, DomainError, ForbiddenError, InUseError, NotFoundError, StaleVersionError, ValidationError } from '../../domain/errors';
+import { ConflictRefusal, DomainError, ForbiddenError, InUseError, NotFoundError, StaleVersionError, StorageUnavailableError, ValidationError } from '../../domain/errors';
 
 /**
  * The one place typed errors become HTTP answers, for pages and the API alike.
@@ -25,6 +25,11 @@ export function errorHandler(err: unknown, req: Request, res: Response, _next: N
   if (err instanceof InUseError) return send(409, { error: err.message, references: err.references }, 'pages/errors/generic', { title: 'Still in use', message: err.message });
   if (err instanceof NotFoundError) return send(404, { error: err.message }, 'pages/errors/404', { title: 'Not found', message: err.message });
   if (err instanceof ForbiddenError) return send(403, { error: err.message }, 'pages/errors/403', { title: 'Not allowed', message: err.message });
+  if (err instanceof StorageUnavailableError) {
+    // Busy, full or read-only: the user's request was fine and nothing of it was kept; say when to come back.
+    if (!res.headersSent) res.set('Retry-After', String(err.retryAfterSeconds));
+    return send(503, { error: err.message, reason: err.reason }, 'pages/errors/generic', { title: 'Cannot save right now', message: err.message });
+  }
   if (err instanceof DomainError) return send(400, { error: err.message }, 'pages/errors/generic', { title: 'Cannot do that', message: err.message });
 
   const status = (err as { status?: number; statusCode?: number })?.status ?? (err as { statusCode?: number })?.statusCode;
