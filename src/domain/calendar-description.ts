@@ -62,6 +62,7 @@ export function describeEntry(entry: FeedEntry, scope: FeedScope): string {
       entry.documents.map((d) => `- ${joinPresent([d.title, d.parties])}${d.signed ? ' (signed)' : ''}`),
     ),
   );
-  if (entry.url) lines.push('', `Meeting page: ${entry.url}`);
+  // The page is the reader's own (a link's programme page), never the planners' meeting page.
+  if (entry.url) lines.push('', `Programme page: ${entry.url}`);
   return lines.join('\n');
 }

@@ -59,7 +59,7 @@ export interface FeedEntry {
   /** Internal notes; printed only in private feeds. */
   briefing: string;
   documents: FeedDocument[];
-  /** Absolute link to the meeting's page, or '' for none. */
+  /** Absolute link to a page this feed's reader can open without signing in (a secret link's page), or '' for none. */
   url: string;
   createdAt: Instant;
   lastModified: Instant;

@@ -177,8 +177,12 @@ export class FeedService {
     return this.store.meetings.list({ forumId, ...filter }).filter((m) => m.status !== 'proposed');
   }
 
-  /** The feed for a secret link's scope. */
-  feedFor(token: FeedToken, baseUrl: string): FeedDocumentResult {
+  /**
+   * The feed for a secret link's scope. Its events link to the link's own
+   * page (`secret` is the one in the request): the planners' meeting pages
+   * need a sign-in the holder does not have.
+   */
+  feedFor(token: FeedToken, baseUrl: string, secret: string): FeedDocumentResult {
     const key = `t${token.id}|${baseUrl}`;
     return this.cached(key, () => {
       const info = this.scopeInfo(token);
@@ -186,14 +190,14 @@ export class FeedService {
         key,
         name: `${info.forum.shortName} · ${info.name}`,
         description: `${info.forum.name}: the programme of ${info.name}. Times in ${info.forum.timeZone}.`,
-        urlFor: (m) => `${baseUrl}/forums/${m.forumId}/meetings/${m.id}`,
+        urlFor: () => (baseUrl === '' ? '' : `${baseUrl}/s/${secret}`),
         notesFor: this.notesVisibleTo(info),
         scope: info.isPrivate ? 'private' : 'public',
       });
     });
   }
 
-  /** The forum's public programme: meetings marked public, no notes. */
+  /** The forum's public programme: meetings marked public, no notes, and no links (the public has no page to open). */
   publicFeed(forumId: Id, baseUrl: string): FeedDocumentResult {
     const forum = this.store.forums.find(forumId);
     if (!forum) throw new NotFoundError('There is no such forum.');
@@ -203,19 +207,19 @@ export class FeedService {
         key,
         name: `${forum.shortName} · public programme`,
         description: `${forum.name}: public programme. Times in ${forum.timeZone}.`,
-        urlFor: (m) => `${baseUrl}/forums/${m.forumId}/meetings/${m.id}`,
+        urlFor: () => '',
         notesFor: () => false,
         scope: 'public',
       }),
     );
   }
 
-  /** One meeting as an .ics file to forward to a counterpart: no briefing. */
-  singleEvent(meeting: Meeting, baseUrl: string): string {
+  /** One meeting as an .ics file to forward to a counterpart: no briefing, and no link to a page only planners can open. */
+  singleEvent(meeting: Meeting): string {
     const forum = this.store.forums.find(meeting.forumId)!;
     const [view] = this.views.describe(forum, [meeting]);
     const protocol = this.protocolContact(meeting);
-    const entry = this.builder.single(view!, `m${meeting.id}|${baseUrl}`, `${baseUrl}/forums/${meeting.forumId}/meetings/${meeting.id}`);
+    const entry = this.builder.single(view!, `m${meeting.id}`, '');
     return buildSingleEventFile({ entry, organizer: protocol, now: this.clock() });
   }
 

@@ -51,7 +51,7 @@ export function secretLinkRoutes(services: Services): Router {
   router.get('/s/:token/calendar.ics', resolveToken, (req, res) => {
     const token = res.locals.feedToken as FeedToken;
     services.feeds.markFetched(token);
-    const doc = services.feeds.feedFor(token, baseUrlOf(req, services.config.publicUrl));
+    const doc = services.feeds.feedFor(token, baseUrlOf(req, services.config.publicUrl), String(req.params.token));
     sendCalendar(req, res, doc, { cache: 'private', refreshMinutes: services.config.feedRefreshMinutes });
   });
 
