@@ -49,7 +49,7 @@ export function describeEntry(entry: FeedEntry, scope: FeedScope): string {
       entry.counterparts.map((c) => `- ${joinPresent([c.name, c.position, c.organization])}`),
     ),
     ...section(
-      'Our participants:',
+      entry.ourSide.readerIsOnIt ? 'Our participants:' : entry.ourSide.name !== '' ? `${entry.ourSide.name}:` : 'Participants:',
       entry.ourParticipants.map((p) => `- ${p.name} (${ROLE_LABELS[p.role]})`),
     ),
   );

@@ -56,6 +56,12 @@ export interface FeedEntry {
   location: string;
   counterparts: FeedCounterpart[];
   ourParticipants: FeedParticipant[];
+  /**
+   * Whose the participants above are: the delegations' names, and whether this
+   * feed's reader is on that side (a counterpart's feed, the public's and the
+   * file forwarded to a counterpart are not).
+   */
+  ourSide: { name: string; readerIsOnIt: boolean };
   /** Internal notes; printed only in private feeds. */
   briefing: string;
   documents: FeedDocument[];

@@ -56,7 +56,8 @@ export class FeedBuilder {
     const dropsAt = (m: Meeting) => (m.status === 'cancelled' ? (m.cancelledAt ?? m.updatedAt) + keptFor : Infinity);
     const now = this.clock();
     const shown = meetings.filter((m) => dropsAt(m) > now);
-    const drafts = this.views.describe(forum, shown).map((v) => this.draft(v, spec.urlFor(v.meeting), spec.notesFor(v.meeting)));
+    const sides = this.sidesOf(forum);
+    const drafts = this.views.describe(forum, shown).map((v) => this.draft(v, sides, spec.urlFor(v.meeting), spec.notesFor(v.meeting)));
     const served = this.store.feedState.load(spec.key);
     // A new revision is dated now, and always a whole second after the one before, since clients compare seconds.
     const next = (before: ServedRevision | undefined, atLeast = 0) => Math.max(now, atLeast, before ? second(before.since) + 1000 : 0);
@@ -83,7 +84,7 @@ export class FeedBuilder {
    * its current text was handed out under `key`.
    */
   single(v: MeetingView, key: string, url: string): FeedEntry {
-    const draft = this.draft(v, url, false);
+    const draft = this.draft(v, this.sidesOf({ id: v.meeting.forumId }), url, false);
     const fingerprint = eventFingerprint(draft, 'public');
     const served = this.store.feedState.load(key);
     const before = served.events.get(draft.uid);
@@ -93,9 +94,25 @@ export class FeedBuilder {
     return { ...draft, lastModified: since };
   }
 
-  /** `notes`: whether this reader may see the meeting's briefing and documents to sign. */
-  private draft(v: MeetingView, url: string, notes: boolean): Omit<FeedEntry, 'lastModified'> {
+  /** Each delegation's members, to tell which delegations of a meeting are our side. */
+  private sidesOf(forum: Pick<Forum, 'id'>): Map<number, Set<number>> {
+    const members = new Map<number, Set<number>>();
+    for (const m of this.store.delegations.membersOfForum(forum.id)) members.set(m.delegationId, (members.get(m.delegationId) ?? new Set()).add(m.personId));
+    return members;
+  }
+
+  /**
+   * `notes`: whether this reader may see the meeting's briefing and documents
+   * to sign, which is whether the reader is on our side of it. Our side is the
+   * meeting's delegations except those taking part only as counterparts
+   * (Leningrad Region at the meeting with its governor).
+   */
+  private draft(v: MeetingView, sides: Map<number, Set<number>>, url: string, notes: boolean): Omit<FeedEntry, 'lastModified'> {
     const m = v.meeting;
+    const ours = v.delegations.filter((d) => {
+      const roles = m.participants.filter((p) => sides.get(d.id)?.has(p.personId)).map((p) => p.role);
+      return !(roles.length > 0 && roles.every((r) => r === 'counterpart'));
+    });
     return {
       uid: `meeting-${m.id}@forum-planner`,
       sequence: m.sequence,
@@ -108,6 +125,7 @@ export class FeedBuilder {
       location: [v.placeText, v.address].filter(Boolean).join(', '),
       counterparts: v.participants.filter((p) => p.role === 'counterpart').map((p) => ({ name: p.person.fullName, position: p.person.position, organization: p.organization?.name ?? '' })),
       ourParticipants: v.participants.filter((p) => p.role !== 'counterpart').map((p) => ({ name: p.person.fullName, role: p.role })),
+      ourSide: { name: ours.map((d) => d.name).join(', '), readerIsOnIt: notes },
       briefing: notes ? m.briefing : '',
       documents: notes ? m.documents.map((d) => ({ title: d.title, parties: d.parties, signed: d.signedOn !== null })) : [],
       url,
