@@ -57,7 +57,8 @@ export class FeedBuilder {
     const now = this.clock();
     const shown = meetings.filter((m) => dropsAt(m) > now);
     const sides = this.sidesOf(forum);
-    const drafts = this.views.describe(forum, shown).map((v) => this.draft(v, sides, spec.urlFor(v.meeting), spec.notesFor(v.meeting)));
+    const uids = this.store.feedUids.ofForum(forum.id);
+    const drafts = this.views.describe(forum, shown).map((v) => this.draft(v, uids, sides, spec.urlFor(v.meeting), spec.notesFor(v.meeting)));
     const served = this.store.feedState.load(spec.key);
     // A new revision is dated now, and always a whole second after the one before, since clients compare seconds.
     const next = (before: ServedRevision | undefined, atLeast = 0) => Math.max(now, atLeast, before ? second(before.since) + 1000 : 0);
@@ -84,7 +85,7 @@ export class FeedBuilder {
    * its current text was handed out under `key`.
    */
   single(v: MeetingView, key: string, url: string): FeedEntry {
-    const draft = this.draft(v, this.sidesOf({ id: v.meeting.forumId }), url, false);
+    const draft = this.draft(v, this.store.feedUids.ofForum(v.meeting.forumId), this.sidesOf({ id: v.meeting.forumId }), url, false);
     const fingerprint = eventFingerprint(draft, 'public');
     const served = this.store.feedState.load(key);
     const before = served.events.get(draft.uid);
@@ -107,14 +108,14 @@ export class FeedBuilder {
    * meeting's delegations except those taking part only as counterparts
    * (Leningrad Region at the meeting with its governor).
    */
-  private draft(v: MeetingView, sides: Map<number, Set<number>>, url: string, notes: boolean): Omit<FeedEntry, 'lastModified'> {
+  private draft(v: MeetingView, uids: Map<number, string>, sides: Map<number, Set<number>>, url: string, notes: boolean): Omit<FeedEntry, 'lastModified'> {
     const m = v.meeting;
     const ours = v.delegations.filter((d) => {
       const roles = m.participants.filter((p) => sides.get(d.id)?.has(p.personId)).map((p) => p.role);
       return !(roles.length > 0 && roles.every((r) => r === 'counterpart'));
     });
     return {
-      uid: `meeting-${m.id}@forum-planner`,
+      uid: uids.get(m.id) ?? '', // every row has one (migration 0011's trigger); an empty one is refused by name
       sequence: m.sequence,
       status: m.status === 'proposed' ? 'tentative' : m.status,
       startUtc: m.startUtc,

@@ -4,6 +4,7 @@ import { AvailabilityRepository } from './repositories/availability';
 import { MeetingRepository } from './repositories/meetings';
 import { FeedTokenRepository } from './repositories/feed-tokens';
 import { FeedStateRepository } from './repositories/feed-state';
+import { FeedUidRepository } from './repositories/feed-uids';
 import { PrintSnapshotRepository } from './repositories/print-snapshots';
 import { OrganizationRepository, PersonRepository } from './repositories/contacts';
 import { DelegationRepository } from './repositories/delegations';
@@ -33,6 +34,7 @@ export function createStore(db: Db, clock: () => number = Date.now) {
     availability: new AvailabilityRepository(db),
     feedTokens: new FeedTokenRepository(db),
     feedState: new FeedStateRepository(db),
+    feedUids: new FeedUidRepository(db),
     printSnapshots: new PrintSnapshotRepository(db),
     ...b2bRepositories(db),
   };
