@@ -9,6 +9,8 @@ const schema = z.object({
   ADMIN_PASSWORD: z.string().optional(),
   /** Public base URL used in feeds and secret links, e.g. https://planner.example.org */
   PUBLIC_URL: z.string().url().optional(),
+  /** Without PUBLIC_URL: hosts (name or name:port, comma-separated) whose Host header may be used in links; loopback always may. */
+  ALLOWED_HOSTS: z.string().default(''),
   SESSION_SECRET: z.string().optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
@@ -25,6 +27,7 @@ export interface Config {
   databasePath: string;
   adminPassword: string | undefined;
   publicUrl: string | undefined;
+  allowedHosts: string[];
   sessionSecret: string | undefined;
   trustProxy: boolean;
   cookieSecure: 'auto' | boolean;
@@ -48,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePath: e.DATABASE_PATH,
     adminPassword: e.ADMIN_PASSWORD,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    allowedHosts: e.ALLOWED_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== ''),
     sessionSecret: e.SESSION_SECRET,
     trustProxy: e.TRUST_PROXY === 'true',
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',

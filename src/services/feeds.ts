@@ -198,10 +198,10 @@ export class FeedService {
   }
 
   /** The forum's public programme: meetings marked public, no notes, and no links (the public has no page to open). */
-  publicFeed(forumId: Id, baseUrl: string): FeedDocumentResult {
+  publicFeed(forumId: Id): FeedDocumentResult {
     const forum = this.store.forums.find(forumId);
     if (!forum) throw new NotFoundError('There is no such forum.');
-    const key = `f${forumId}|${baseUrl}`;
+    const key = `f${forumId}`;
     return this.cached(key, () =>
       this.builder.build(forum, this.store.meetings.list({ forumId, isPublic: true }).filter((m) => m.status !== 'proposed'), {
         key,

@@ -14,7 +14,7 @@ import { DayGridService } from './day-grids';
 import { createB2BServices } from './b2b';
 
 export interface ServiceOptions {
-  config: Pick<Config, 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'>;
+  config: Pick<Config, 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'> & Partial<Pick<Config, 'allowedHosts'>>;
   scrypt?: ScryptParams;
   clock?: () => number;
 }

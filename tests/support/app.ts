@@ -5,7 +5,7 @@ import pino from 'pino';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApp } from '../../src/app';
-import { createServices, type Services } from '../../src/services';
+import { createServices, type ServiceOptions, type Services } from '../../src/services';
 import { createStore } from '../../src/store';
 import { openDatabase } from '../../src/store/database';
 import { migrate } from '../../src/store/migrate';
@@ -26,14 +26,14 @@ export interface TestContext {
 }
 
 /** A fresh SQLite file with migrations (and the demo, unless told otherwise), and the real app over it. */
-export function createTestApp(opts: { demo?: boolean; clock?: () => number } = {}): TestContext {
+export function createTestApp(opts: { demo?: boolean; clock?: () => number; config?: Partial<ServiceOptions['config']> } = {}): TestContext {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fp-test-'));
   const dbPath = path.join(dir, 'test.db');
   const db = openDatabase(dbPath);
   migrate(db);
   const store = createStore(db, opts.clock);
   const services = createServices(store, {
-    config: { feedRefreshMinutes: 15, feedCancelledDays: 30, publicUrl: 'https://planner.example.org' },
+    config: { feedRefreshMinutes: 15, feedCancelledDays: 30, publicUrl: 'https://planner.example.org', ...opts.config },
     scrypt: TEST_SCRYPT,
     clock: opts.clock,
   });
