@@ -11,6 +11,8 @@ const schema = z.object({
   ADMIN_USERNAME: z.string().trim().regex(/^[A-Za-z0-9._-]{2,40}$/, 'Use 2–40 letters, digits, dots, dashes or underscores for the user name.').default('admin'),
   /** Public base URL used in feeds and secret links, e.g. https://planner.example.org */
   PUBLIC_URL: z.string().url().optional(),
+  /** Without PUBLIC_URL: hosts (name or name:port, comma-separated) whose Host header may be used in links; loopback always may. */
+  ALLOWED_HOSTS: z.string().default(''),
   SESSION_SECRET: z.string().optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
@@ -35,6 +37,7 @@ export interface Config {
   adminPassword: string | undefined;
   adminUsername: string;
   publicUrl: string | undefined;
+  allowedHosts: string[];
   sessionSecret: string | undefined;
   trustProxy: boolean;
   cookieSecure: 'auto' | boolean;
@@ -63,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.ADMIN_PASSWORD,
     adminUsername: e.ADMIN_USERNAME,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+    allowedHosts: e.ALLOWED_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== ''),
     sessionSecret: e.SESSION_SECRET,
     trustProxy: e.TRUST_PROXY === 'true',
     cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',

@@ -49,7 +49,7 @@ export function describeEntry(entry: FeedEntry, scope: FeedScope): string {
       entry.counterparts.map((c) => `- ${joinPresent([c.name, c.position, c.organization])}`),
     ),
     ...section(
-      'Our participants:',
+      entry.ourSide.readerIsOnIt ? 'Our participants:' : entry.ourSide.name !== '' ? `${entry.ourSide.name}:` : 'Participants:',
       entry.ourParticipants.map((p) => `- ${p.name} (${ROLE_LABELS[p.role]})`),
     ),
   );
@@ -62,6 +62,7 @@ export function describeEntry(entry: FeedEntry, scope: FeedScope): string {
       entry.documents.map((d) => `- ${joinPresent([d.title, d.parties])}${d.signed ? ' (signed)' : ''}`),
     ),
   );
-  if (entry.url) lines.push('', `Meeting page: ${entry.url}`);
+  // The page is the reader's own (a link's programme page), never the planners' meeting page.
+  if (entry.url) lines.push('', `Programme page: ${entry.url}`);
   return lines.join('\n');
 }

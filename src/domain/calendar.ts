@@ -56,10 +56,16 @@ export interface FeedEntry {
   location: string;
   counterparts: FeedCounterpart[];
   ourParticipants: FeedParticipant[];
+  /**
+   * Whose the participants above are: the delegations' names, and whether this
+   * feed's reader is on that side (a counterpart's feed, the public's and the
+   * file forwarded to a counterpart are not).
+   */
+  ourSide: { name: string; readerIsOnIt: boolean };
   /** Internal notes; printed only in private feeds. */
   briefing: string;
   documents: FeedDocument[];
-  /** Absolute link to the meeting's page, or '' for none. */
+  /** Absolute link to a page this feed's reader can open without signing in (a secret link's page), or '' for none. */
   url: string;
   createdAt: Instant;
   lastModified: Instant;

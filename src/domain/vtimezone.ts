@@ -3,13 +3,16 @@
  * instead of a bundled tz file, so a feed always agrees with how the rest of the
  * app converts wall-clock times to instants.
  *
- * Every offset change in the covered years becomes its own dated STANDARD or
- * DAYLIGHT observance, with no RRULE: rules change (Moscow dropped DST in 2011
- * and moved from +04 to +03 on 2014-10-26, Baku stopped DST in 2016), and an
- * RRULE would project the current rule onto years where it did not hold.
+ * A zone's current yearly rule (Berlin's last Sundays of March and October)
+ * becomes a STANDARD/DAYLIGHT pair with RRULE, as Outlook expects; every other
+ * change in the covered years stays its own dated observance: rules change
+ * (Moscow dropped DST in 2011 and moved from +04 to +03 on 2014-10-26, Baku
+ * stopped DST in 2016), and an RRULE would project today's rule onto years
+ * where it did not hold.
  */
 import { DateTime } from 'luxon';
 import type { Instant } from './types';
+import { findYearlyRule } from './vtimezone-rule';
 
 /** One change of a zone's UTC offset. Offsets are minutes east of UTC. */
 export interface OffsetTransition {
@@ -21,6 +24,7 @@ export interface OffsetTransition {
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
+const RULE_CHECK_YEARS = 2;
 
 function zoned(zone: string, at: Instant): DateTime {
   return DateTime.fromMillis(at, { zone });
@@ -110,11 +114,12 @@ function observanceStart(at: Instant, offsetFrom: number): string {
   return DateTime.fromMillis(at + offsetFrom * MINUTE, { zone: 'utc' }).toFormat("yyyyLLdd'T'HHmmss");
 }
 
-function observance(zone: string, at: Instant, offsetFrom: number, offsetTo: number): string[] {
+function observance(zone: string, at: Instant, offsetFrom: number, offsetTo: number, rrule?: string): string[] {
   const kind = zoned(zone, at).isInDST ? 'DAYLIGHT' : 'STANDARD';
   return [
     `BEGIN:${kind}`,
     `DTSTART:${observanceStart(at, offsetFrom)}`,
+    ...(rrule ? [`RRULE:${rrule}`] : []),
     `TZOFFSETFROM:${formatUtcOffset(offsetFrom)}`,
     `TZOFFSETTO:${formatUtcOffset(offsetTo)}`,
     `TZNAME:${zoneAbbreviation(zone, at)}`,
@@ -138,8 +143,16 @@ export function buildVtimezone(zone: string, fromYear: number, toYear: number): 
   const to = DateTime.fromObject({ year: toYear + 1, month: 1, day: 1 }, { zone }).toMillis();
   const opening = offsetAt(zone, from);
   const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`, ...observance(zone, from, opening, opening)];
-  for (const t of findOffsetTransitions(zone, from, to)) {
-    lines.push(...observance(zone, t.at, t.offsetFrom, t.offsetTo));
+  // Two years past the range show whether the last rule in it still holds.
+  const lastYear = toYear + RULE_CHECK_YEARS;
+  const transitions = findOffsetTransitions(zone, from, DateTime.fromObject({ year: lastYear + 1, month: 1, day: 1 }, { zone }).toMillis());
+  const rule = findYearlyRule(transitions, lastYear);
+  const recurringFrom = rule && transitions[rule.fromIndex]!.at < to ? rule.fromIndex : Infinity;
+  transitions.forEach((t, i) => {
+    if (i < recurringFrom && t.at < to) lines.push(...observance(zone, t.at, t.offsetFrom, t.offsetTo));
+  });
+  if (rule && recurringFrom !== Infinity) {
+    for (const { first, rrule } of rule.observances) lines.push(...observance(zone, first.at, first.offsetFrom, first.offsetTo, rrule));
   }
   lines.push('END:VTIMEZONE');
   return lines.join('\r\n') + '\r\n';

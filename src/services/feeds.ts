@@ -1,22 +1,18 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { buildFeed, buildSingleEventFile, computeEtag, type FeedEntry } from '../domain/calendar';
+import { buildSingleEventFile } from '../domain/calendar';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import type { Forum, Id, Meeting } from '../domain/types';
 import { inWriteTransaction } from '../store/database';
 import type { Store } from '../store';
 import { FEED_SCOPES, type FeedScopeKind, type FeedToken } from '../store/repositories/feed-tokens';
 import type { Actor } from './actor';
-import type { MeetingView, ProgrammeViews } from './programme-views';
+import { FeedBuilder, type BuiltFeed, type FeedDocumentResult } from './feed-builder';
+import type { ProgrammeViews } from './programme-views';
 import { sha256 } from './passwords';
 import { field, parseInput } from './validation';
 
-export interface FeedDocumentResult {
-  /** The iCalendar text as UTF-8, encoded once when built rather than on every poll. */
-  body: Buffer;
-  etag: string;
-  lastModified: number;
-}
+export type { FeedDocumentResult } from './feed-builder';
 
 /** What a token opens, by name: "Shahin Mustafayev", "Governor’s meeting room". */
 export interface ScopeInfo {
@@ -35,13 +31,6 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{32}$/;
 /** Writing "last fetched" on every poll would put an fsync in every feed request; once a minute is enough to see who subscribed. */
 const FETCH_MARK_EVERY_MS = 60_000;
 const CACHE_LIMIT = 500;
-const DAY_MS = 86_400_000;
-
-interface BuiltFeed {
-  doc: FeedDocumentResult;
-  /** When the first cancelled meeting in it is due to drop out, or Infinity. */
-  validUntil: number;
-}
 
 interface CachedFeed extends BuiltFeed {
   /** The audit log's head when it was built. */
@@ -67,12 +56,16 @@ export class FeedService {
   /** Fetches not yet added to a token's fetch_count (it is written at most once a minute). */
   private readonly unmarkedFetches = new Map<Id, number>();
 
+  private readonly builder: FeedBuilder;
+
   constructor(
     private readonly store: Store,
     private readonly views: ProgrammeViews,
-    private readonly options: { refreshMinutes: number; cancelledDays: number },
+    options: { refreshMinutes: number; cancelledDays: number },
     private readonly clock: () => number = Date.now,
-  ) {}
+  ) {
+    this.builder = new FeedBuilder(store, views, options, clock);
+  }
 
   /** `forumId` null: the scope's own forum (a delegation's, a room's), else the only forum there is. */
   createToken(actor: Actor, forumIdOrNull: Id | null, raw: unknown): { token: FeedToken; secret: string } {
@@ -97,6 +90,7 @@ export class FeedService {
     return inWriteTransaction(this.store.db, () => {
       const token = this.get(id);
       this.store.feedTokens.revoke(id, this.clock());
+      this.store.feedState.forget(`t${id}|`);
       this.audit(actor, 'update', token, 'revoked');
       return this.get(id);
     });
@@ -183,83 +177,50 @@ export class FeedService {
     return this.store.meetings.list({ forumId, ...filter }).filter((m) => m.status !== 'proposed');
   }
 
-  /** The feed for a secret link's scope. */
-  feedFor(token: FeedToken, baseUrl: string): FeedDocumentResult {
-    return this.cached(`t${token.id}|${baseUrl}`, (changedAt) => {
+  /**
+   * The feed for a secret link's scope. Its events link to the link's own
+   * page (`secret` is the one in the request): the planners' meeting pages
+   * need a sign-in the holder does not have.
+   */
+  feedFor(token: FeedToken, baseUrl: string, secret: string): FeedDocumentResult {
+    const key = `t${token.id}|${baseUrl}`;
+    return this.cached(key, () => {
       const info = this.scopeInfo(token);
-      return this.build(info.forum, this.meetingsOf(token), changedAt, {
+      return this.builder.build(info.forum, this.meetingsOf(token), {
+        key,
         name: `${info.forum.shortName} · ${info.name}`,
         description: `${info.forum.name}: the programme of ${info.name}. Times in ${info.forum.timeZone}.`,
-        baseUrl,
+        urlFor: () => (baseUrl === '' ? '' : `${baseUrl}/s/${secret}`),
         notesFor: this.notesVisibleTo(info),
         scope: info.isPrivate ? 'private' : 'public',
       });
     });
   }
 
-  /** The forum's public programme: meetings marked public, no notes. */
-  publicFeed(forumId: Id, baseUrl: string): FeedDocumentResult {
+  /** The forum's public programme: meetings marked public, no notes, and no links (the public has no page to open). */
+  publicFeed(forumId: Id): FeedDocumentResult {
     const forum = this.store.forums.find(forumId);
     if (!forum) throw new NotFoundError('There is no such forum.');
-    return this.cached(`f${forumId}|${baseUrl}`, (changedAt) =>
-      this.build(forum, this.store.meetings.list({ forumId, isPublic: true }).filter((m) => m.status !== 'proposed'), changedAt, {
+    const key = `f${forumId}`;
+    return this.cached(key, () =>
+      this.builder.build(forum, this.store.meetings.list({ forumId, isPublic: true }).filter((m) => m.status !== 'proposed'), {
+        key,
         name: `${forum.shortName} · public programme`,
         description: `${forum.name}: public programme. Times in ${forum.timeZone}.`,
-        baseUrl,
+        urlFor: () => '',
         notesFor: () => false,
         scope: 'public',
       }),
     );
   }
 
-  /** One meeting as an .ics file to forward to a counterpart: no briefing. */
-  singleEvent(meeting: Meeting, baseUrl: string): string {
+  /** One meeting as an .ics file to forward to a counterpart: no briefing, and no link to a page only planners can open. */
+  singleEvent(meeting: Meeting): string {
     const forum = this.store.forums.find(meeting.forumId)!;
     const [view] = this.views.describe(forum, [meeting]);
     const protocol = this.protocolContact(meeting);
-    return buildSingleEventFile({ entry: this.entry(view!, baseUrl, false), organizer: protocol, now: this.clock() });
-  }
-
-  /**
-   * Last-Modified must move whenever the body does, and a body changes for
-   * more than its meetings' own edits: a meeting leaves the scope, a room or
-   * person is renamed, a cancellation ages out. Built afresh (no earlier copy
-   * in the cache), it is the newest of the last write anywhere (the audit
-   * log's head) and the moments cancellations dropped out; `cached` refines it.
-   */
-  private build(forum: Forum, meetings: Meeting[], changedAt: number, o: { name: string; description: string; baseUrl: string; notesFor: (m: Meeting) => boolean; scope: 'private' | 'public' }): BuiltFeed {
-    const keptFor = this.options.cancelledDays * DAY_MS;
-    const dropsAt = (m: Meeting) => (m.status === 'cancelled' ? (m.cancelledAt ?? m.updatedAt) + keptFor : Infinity);
-    const now = this.clock();
-    const shown = meetings.filter((m) => dropsAt(m) > now);
-    const dropped = meetings.filter((m) => dropsAt(m) <= now).map(dropsAt);
-    const entries = this.views.describe(forum, shown).map((v) => this.entry(v, o.baseUrl, o.notesFor(v.meeting)));
-    const body = buildFeed({ calendarName: o.name, calendarDescription: o.description, scope: o.scope, forumTimeZone: forum.timeZone, refreshMinutes: this.options.refreshMinutes, entries });
-    const lastModified = Math.min(now, Math.max(changedAt, ...dropped, ...shown.map((m) => m.updatedAt)));
-    return { doc: { body: Buffer.from(body, 'utf8'), etag: computeEtag(body), lastModified }, validUntil: Math.min(...shown.map(dropsAt)) };
-  }
-
-  /** `notes`: whether this feed may carry the meeting's briefing and documents to sign. */
-  private entry(v: MeetingView, baseUrl: string, notes: boolean): FeedEntry {
-    const m = v.meeting;
-    return {
-      uid: `meeting-${m.id}@forum-planner`,
-      sequence: m.sequence,
-      status: m.status === 'proposed' ? 'tentative' : m.status,
-      startUtc: m.startUtc,
-      endUtc: m.endUtc,
-      timeZone: m.timeZone,
-      title: m.title,
-      kind: m.kind,
-      location: [v.placeText, v.address].filter(Boolean).join(', '),
-      counterparts: v.participants.filter((p) => p.role === 'counterpart').map((p) => ({ name: p.person.fullName, position: p.person.position, organization: p.organization?.name ?? '' })),
-      ourParticipants: v.participants.filter((p) => p.role !== 'counterpart').map((p) => ({ name: p.person.fullName, role: p.role })),
-      briefing: notes ? m.briefing : '',
-      documents: notes ? m.documents.map((d) => ({ title: d.title, parties: d.parties, signed: d.signedOn !== null })) : [],
-      url: `${baseUrl}/forums/${m.forumId}/meetings/${m.id}`,
-      createdAt: m.createdAt,
-      lastModified: m.updatedAt,
-    };
+    const entry = this.builder.single(view!, `m${meeting.id}`, '');
+    return buildSingleEventFile({ entry, organizer: protocol, now: this.clock() });
   }
 
   /**
@@ -330,21 +291,18 @@ export class FeedService {
   /**
    * The feed as last built, while no write has happened since (the audit
    * log's head is unchanged) and no cancelled meeting in it is due to drop
-   * out. A rebuild that yields the same bytes keeps the old document, so its
-   * Last-Modified stays put when nothing a client sees has changed; one that
-   * yields new bytes dates them now, since no client can have seen them before.
+   * out; the builder dates what it builds, so a rebuild with the same bytes
+   * keeps its Last-Modified.
    */
-  private cached(key: string, make: (changedAt: number) => BuiltFeed): FeedDocumentResult {
+  private cached(key: string, make: () => BuiltFeed): FeedDocumentResult {
     const head = this.store.feedTokens.auditHead();
     const hit = this.cache.get(key);
     if (hit && hit.generation === head.id && this.clock() < hit.validUntil) return hit.doc;
-    const made = make(head.at);
-    // Bytes unchanged: the old date stands. Changed: they are new as of now, the first request to see them.
-    const doc = !hit ? made.doc : hit.doc.etag === made.doc.etag ? hit.doc : { ...made.doc, lastModified: this.clock() };
+    const made = make();
     this.cache.delete(key); // re-inserted last: the map stays in build order, oldest first
     if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(key, { generation: head.id, validUntil: made.validUntil, doc });
-    return doc;
+    this.cache.set(key, { generation: head.id, validUntil: made.validUntil, doc: made.doc });
+    return made.doc;
   }
 
   private audit(actor: Actor, action: 'create' | 'update', token: FeedToken, note = ''): void {

@@ -16,7 +16,7 @@ import { DayGridService } from './day-grids';
 import { createB2BServices } from './b2b';
 
 export interface ServiceOptions {
-  config: Pick<Config, 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'>;
+  config: Pick<Config, 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'> & Partial<Pick<Config, 'allowedHosts'>>;
   scrypt?: ScryptParams;
   clock?: () => number;
   /** How sign-in delays wait (tests pass one that does not sleep). */

@@ -3,6 +3,8 @@ import { AuditRepository } from './repositories/audit';
 import { AvailabilityRepository } from './repositories/availability';
 import { MeetingRepository } from './repositories/meetings';
 import { FeedTokenRepository } from './repositories/feed-tokens';
+import { FeedStateRepository } from './repositories/feed-state';
+import { FeedUidRepository } from './repositories/feed-uids';
 import { PrintSnapshotRepository } from './repositories/print-snapshots';
 import { OrganizationRepository, PersonRepository } from './repositories/contacts';
 import { DelegationRepository } from './repositories/delegations';
@@ -31,6 +33,8 @@ export function createStore(db: Db, clock: () => number = Date.now) {
     meetings: new MeetingRepository(db, clock),
     availability: new AvailabilityRepository(db),
     feedTokens: new FeedTokenRepository(db),
+    feedState: new FeedStateRepository(db),
+    feedUids: new FeedUidRepository(db),
     printSnapshots: new PrintSnapshotRepository(db),
     ...b2bRepositories(db),
   };

@@ -31,9 +31,23 @@ function isNotModified(req: Request, doc: FeedDocumentResult): boolean {
   return false;
 }
 
-/** The base of links we hand out: PUBLIC_URL if configured, else what the request came to. */
-export function baseUrlOf(req: Request, publicUrl: string | undefined): string {
-  return publicUrl ?? `${req.protocol}://${req.get('host')}`;
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The base of every absolute link we hand out, the one place it is built.
+ * PUBLIC_URL if configured; else the request's host only if ALLOWED_HOSTS
+ * lists it or it is loopback (a planner trying the app locally); else ''
+ * (links stay relative, feeds leave URL out). Copying any Host header would
+ * let one request plant its host in pages and feeds that proxies cache and
+ * serve to everyone after.
+ */
+export function baseUrlOf(req: Request, config: { publicUrl: string | undefined; allowedHosts?: string[] }): string {
+  if (config.publicUrl) return config.publicUrl;
+  const host = (req.get('host') ?? '').toLowerCase();
+  const m = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}))?$/.exec(host);
+  if (!m) return '';
+  const trusted = LOOPBACK.has(m[1]!) || (config.allowedHosts ?? []).some((allowed) => allowed === host || allowed === m[1]);
+  return trusted ? `${req.protocol}://${host}` : '';
 }
 
 export function webcalOf(httpsUrl: string): string {

@@ -9,6 +9,7 @@ import { SYSTEM_ACTOR } from '../../src/services/actor';
 import type { Meeting } from '../../src/domain/types';
 import { createTestApp, signIn, textOf, type SignedIn, type TestContext } from '../support/app';
 import { parseWithIcalJs } from '../support/ics';
+import { meetingUid } from '../support/meeting-uid';
 
 jest.setTimeout(30_000);
 
@@ -92,7 +93,7 @@ describe('re-running', () => {
   it('moves a pinned meeting without recreating it: same id, SEQUENCE up, and the company’s feed says so', async () => {
     const moved = meetingOf('Baku Steel Company', 'Severstal');
     const { secret } = b2b().links.create(SYSTEM_ACTOR, participantId('Baku Steel Company'));
-    const feed = async () => parseWithIcalJs((await request(ctx.app).get(`/s/${secret}/calendar.ics`)).text).find((e) => e.uid === `meeting-${moved.id}@forum-planner`)!;
+    const feed = async () => parseWithIcalJs((await request(ctx.app).get(`/s/${secret}/calendar.ics`)).text).find((e) => e.uid === meetingUid(ctx.services.store, moved.id))!;
     const before = await feed();
 
     const target = moved.start === '2019-06-08T12:55' ? '3' : '4'; // slot index: 12:55 or 13:20
@@ -191,7 +192,7 @@ describe('re-running', () => {
     expect(ctx.services.meetings.get(meetingId).status).toBe('cancelled');
     expect(b2b().scheduling.state(sessionId).placements.some((p) => p.requestId === r.id)).toBe(false);
     const { secret } = b2b().links.create(SYSTEM_ACTOR, participantId('Gilan Holding'));
-    const event = parseWithIcalJs((await request(ctx.app).get(`/s/${secret}/calendar.ics`)).text).find((e) => e.uid === `meeting-${meetingId}@forum-planner`);
+    const event = parseWithIcalJs((await request(ctx.app).get(`/s/${secret}/calendar.ics`)).text).find((e) => e.uid === meetingUid(ctx.services.store, meetingId));
     expect(event?.status).toBe('CANCELLED');
   });
 

@@ -11,6 +11,7 @@ import { sha256 } from '../../src/services/passwords';
 import type { FeedScopeKind } from '../../src/store/repositories/feed-tokens';
 import { addUser, createTestApp, type TestContext } from '../support/app';
 import { parseWithIcalJs } from '../support/ics';
+import { meetingUid } from '../support/meeting-uid';
 
 const DAY = 86_400_000;
 let offset = 0;
@@ -121,7 +122,7 @@ describe('one token, one scope', () => {
     });
     const a = link('person', d.people.interpreter!).secret;
     const b = link('person', d.people.security!).secret;
-    const uid = `meeting-${meeting.id}@forum-planner`;
+    const uid = meetingUid(ctx.services.store, meeting.id);
     expect((await get(`/s/${b}/calendar.ics`)).text).toContain(uid);
     for (const path of [`/s/${a}/calendar.ics`, `/s/${a}/calendar.ics?person=${d.people.security}&scope=delegation`]) {
       const feed = await get(path).expect(200);

@@ -9,6 +9,7 @@ import { SYSTEM_ACTOR } from '../../src/services/actor';
 import type { Meeting } from '../../src/domain/types';
 import { addUser, createTestApp, signIn, type SignedIn, type TestContext } from '../support/app';
 import { parseWithIcalJs, propertyValues, type ParsedEvent } from '../support/ics';
+import { meetingUid } from '../support/meeting-uid';
 
 const DAY = 86_400_000;
 let offset = 0;
@@ -35,7 +36,7 @@ async function fetchFeed(headers: Record<string, string> = {}): Promise<Fetched>
   return { status: res.status, text: res.text, etag: res.headers.etag!, lastModified: res.headers['last-modified']!, events };
 }
 
-const uidOf = (meeting: Meeting) => `meeting-${meeting.id}@forum-planner`;
+const uidOf = (meeting: Meeting) => meetingUid(ctx.services.store, meeting.id);
 const eventOf = (fetched: Fetched, meeting: Meeting) => fetched.events.find((e) => e.uid === uidOf(meeting));
 const titled = (words: string) => ctx.services.meetings.list({ forumId: ctx.demo!.forumId }).find((x) => x.title.includes(words))!;
 

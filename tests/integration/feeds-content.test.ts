@@ -11,6 +11,7 @@ import type { Meeting } from '../../src/domain/types';
 import type { FeedScopeKind } from '../../src/store/repositories/feed-tokens';
 import { createTestApp, signIn, type TestContext } from '../support/app';
 import { LONG_RUSSIAN_TITLE, contentLines, foldingProblems, parseWithIcalJs, propertyValues, runInZone, unescapeText } from '../support/ics';
+import { meetingUid } from '../support/meeting-uid';
 
 let ctx: TestContext;
 /** Feed name -> the text served. */
@@ -21,7 +22,7 @@ const m: Record<'drozdenko' | 'signing' | 'proposed' | 'cancelled' | 'cyrillic',
 const DROZDENKO_BRIEFING = 'Objective: confirm the strategic partnership';
 const SIGNING_BRIEFING = 'AZPROMO and Roscongress sign a cooperation agreement';
 
-const uidOf = (meeting: Meeting) => `meeting-${meeting.id}@forum-planner`;
+const uidOf = (meeting: Meeting) => meetingUid(ctx.services.store, meeting.id);
 
 /** DESCRIPTION of one event, unfolded and unescaped; undefined when the event is absent. */
 function descriptionOf(text: string, meeting: Meeting): string | undefined {

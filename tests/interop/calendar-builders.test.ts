@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { buildFeed, buildSingleEventFile } from '../../src/domain/calendar';
 import { publishedFiles, richEntry, singleEvent } from '../support/calendar-cases';
-import { aFeed, aFeedEntry, parseWithIcalJs } from '../support/ics';
+import { aFeed, aFeedEntry, at, parseWithIcalJs } from '../support/ics';
 import { validateIcsAll } from './validate-ics';
 
 describe('every file the builders publish passes python icalendar and libical (with iTIP)', () => {
@@ -32,5 +32,25 @@ describe('text drawn at random', () => {
     ]);
     const problems = validateIcsAll(files).flatMap((v, i) => (v.errors.length ? [{ file: i, errors: v.errors }] : []));
     expect(problems).toEqual([]);
+  });
+});
+
+describe('VTIMEZONEs with the current rule as RRULE (forums outside Moscow)', () => {
+  const zones = [
+    { name: 'Berlin, summer and winter', zone: 'Europe/Berlin', locals: ['2019-07-01T10:00', '2019-12-02T10:00'] },
+    { name: 'New York, either side of the November change', zone: 'America/New_York', locals: ['2019-11-01T09:30', '2019-11-04T09:30'] },
+    { name: 'Sydney, southern summer', zone: 'Australia/Sydney', locals: ['2019-01-15T09:00', '2019-06-15T09:00'] },
+  ];
+  const texts = zones.map(({ zone, locals }) =>
+    buildFeed(aFeed({ forumTimeZone: zone, entries: locals.map((local, i) => aFeedEntry({ uid: `tz-${i}@fp`, timeZone: zone, startUtc: at(local, zone), endUtc: at(local, zone) + 3_600_000 })) })),
+  );
+  const verdicts = validateIcsAll(texts);
+
+  it.each(zones.map((z, i) => ({ ...z, i })))('$name: passes the strict validator, and python icalendar reads the instants ical.js reads', ({ i, zone, locals }) => {
+    expect(texts[i]).toContain('RRULE:FREQ=YEARLY');
+    expect(verdicts[i]!.errors).toEqual([]);
+    const byPython = Object.entries(verdicts[i]!.events).map(([uid, e]) => ({ uid, start: Date.parse(e.start ?? '') })).sort((a, b) => a.uid.localeCompare(b.uid));
+    expect(byPython).toEqual(locals.map((local, k) => ({ uid: `tz-${k}@fp`, start: at(local, zone) })));
+    expect(parseWithIcalJs(texts[i]!).map((e) => e.start)).toEqual(locals.map((local) => at(local, zone)));
   });
 });

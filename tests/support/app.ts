@@ -5,7 +5,7 @@ import pino from 'pino';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApp } from '../../src/app';
-import { createServices, type Services } from '../../src/services';
+import { createServices, type ServiceOptions, type Services } from '../../src/services';
 import { createStore } from '../../src/store';
 import { openDatabase, type Db } from '../../src/store/database';
 import type { BusyRetryOptions } from '../../src/web/middleware/busy-retry';
@@ -38,6 +38,8 @@ export interface TestAppOptions {
   scrypt?: ScryptParams;
   /** Stands in for the sign-in throttle's growing wait, so tests do not sleep. */
   wait?: (ms: number) => Promise<void>;
+  /** Overrides the services' settings, e.g. allowedHosts or publicUrl. */
+  config?: Partial<ServiceOptions['config']>;
 }
 
 /** A fresh SQLite file with migrations (and the demo, unless told otherwise), and the real app over it. */
@@ -63,7 +65,7 @@ export function createTestApp(opts: TestAppOptions = {}): TestContext {
 export function appOver(db: Db, opts: TestAppOptions = {}): Pick<TestContext, 'app' | 'services' | 'logLines'> {
   const store = createStore(db, opts.clock);
   const services = createServices(store, {
-    config: { feedRefreshMinutes: 15, feedCancelledDays: 30, publicUrl: 'https://planner.example.org' },
+    config: { feedRefreshMinutes: 15, feedCancelledDays: 30, publicUrl: 'https://planner.example.org', ...opts.config },
     scrypt: opts.scrypt ?? TEST_SCRYPT,
     clock: opts.clock,
     wait: opts.wait,

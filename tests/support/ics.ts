@@ -136,6 +136,7 @@ export function aFeedEntry(overrides: Partial<FeedEntry> = {}): FeedEntry {
     location: 'Meeting room D1, ExpoForum, Peterburgskoye shosse 64/1, St Petersburg',
     counterparts: [{ name: 'Alexander Drozdenko', position: 'Governor', organization: 'Leningrad Region' }],
     ourParticipants: [{ name: 'Mikayil Jabbarov', role: 'principal' }],
+    ourSide: { name: 'Azerbaijan — Ministry of Economy', readerIsOnIt: true },
     briefing: 'Raise the grain terminal project.',
     documents: [],
     url: 'https://planner.example/meetings/42',

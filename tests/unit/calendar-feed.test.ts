@@ -163,7 +163,7 @@ describe('buildFeed: text', () => {
         'Documents to sign:',
         `- ${LONG_RUSSIAN_TITLE}, Азербайджанская Республика, Ленинградская область`,
         '',
-        'Meeting page: https://planner.example/meetings/42',
+        'Programme page: https://planner.example/meetings/42',
       ].join('\n'),
     );
   });

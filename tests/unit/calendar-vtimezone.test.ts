@@ -96,9 +96,9 @@ describe('buildVtimezone', () => {
   it('marks summer time as DAYLIGHT and names it as Intl does (Berlin)', () => {
     const text = buildVtimezone('Europe/Berlin', 2019, 2019);
     expect(text).toContain(
-      ['BEGIN:DAYLIGHT', 'DTSTART:20190331T020000', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0200', 'TZNAME:CEST'].join('\r\n'),
+      ['BEGIN:DAYLIGHT', 'DTSTART:20190331T020000', 'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0200', 'TZNAME:CEST'].join('\r\n'),
     );
-    expect(text).toContain(['BEGIN:STANDARD', 'DTSTART:20191027T030000', 'TZOFFSETFROM:+0200'].join('\r\n'));
+    expect(text).toContain(['BEGIN:STANDARD', 'DTSTART:20191027T030000', 'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU', 'TZOFFSETFROM:+0200'].join('\r\n'));
   });
 
   it('rejects a reversed year range', () => {

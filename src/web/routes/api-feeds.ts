@@ -27,7 +27,7 @@ export function apiFeedRoutes(services: Services): Router {
   router.post('/feed-tokens', (req, res) => {
     const forumId = req.body?.forumId === undefined || req.body.forumId === null ? null : Number(req.body.forumId);
     const { token, secret } = services.feeds.createToken(actorOf(res), forumId, req.body);
-    const url = `${baseUrlOf(req, services.config.publicUrl)}/s/${secret}/calendar.ics`;
+    const url = `${baseUrlOf(req, services.config)}/s/${secret}/calendar.ics`;
     res.status(201).json({ ...tokenJson(token), token: secret, url, webcalUrl: webcalOf(url), pageUrl: url.replace(/\/calendar\.ics$/, '') });
   });
   router.delete('/feed-tokens/:id', (req, res) => {

@@ -48,7 +48,7 @@ export function b2bLinkRoutes(services: Services): Router {
   const renderHome = async (req: Request, res: Response, status: number, formError: string | null = null) => {
     const { participant, tokenPath } = linkOf(res);
     const overview = b2b.views.overview(participant.sessionId);
-    const feedUrl = `${baseUrlOf(req, services.config.publicUrl)}${tokenPath}/calendar.ics`;
+    const feedUrl = `${baseUrlOf(req, services.config)}${tokenPath}/calendar.ics`;
     const done = typeof req.query.done === 'string' ? (DONE[req.query.done] ?? null) : null;
     res.status(status).render('pages/b2b/link-home', {
       title: `${overview.session.title} · B2B`,

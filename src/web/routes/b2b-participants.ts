@@ -61,8 +61,8 @@ export function b2bParticipantRoutes(services: Services): Router {
     const view = overview.participants.find((p) => p.record.id === participant.id)!;
     let link = null;
     if (created) {
-      const pageUrl = `${baseUrlOf(req, services.config.publicUrl)}/s/${created.secret}/b2b`;
-      const feedUrl = `${baseUrlOf(req, services.config.publicUrl)}/s/${created.secret}/calendar.ics`;
+      const pageUrl = `${baseUrlOf(req, services.config)}/s/${created.secret}/b2b`;
+      const feedUrl = `${baseUrlOf(req, services.config)}/s/${created.secret}/calendar.ics`;
       link = { pageUrl, feedUrl, webcalUrl: webcalOf(feedUrl), qr: await QRCode.toDataURL(pageUrl, { margin: 1, width: 200 }) };
     }
     res.status(status).render('pages/b2b/participant', {

@@ -20,7 +20,7 @@ export function feedLinkRoutes(services: Services): Router {
 
   const render = async (req: Request, res: Response, status: number, extra: { created?: { token: FeedToken; secret: string }; values?: Record<string, string> } & Partial<FormProblems> = {}) => {
     const forum = services.forums.get(idParam(req, 'forumId'));
-    const base = baseUrlOf(req, services.config.publicUrl);
+    const base = baseUrlOf(req, services.config);
     const tokens = services.feeds.list(forum.id).map((t) => ({ ...t, scopeName: services.feeds.scopeInfo(t).name }));
     let created = null;
     if (extra.created) {

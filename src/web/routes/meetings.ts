@@ -2,7 +2,6 @@ import { Router, type Request, type Response } from 'express';
 import { NotFoundError, ValidationError } from '../../domain/errors';
 import { MEETING_KINDS, MEETING_STATUSES, PARTICIPANT_ROLES, type Forum, type Meeting, type MeetingStatus } from '../../domain/types';
 import type { Services } from '../../services';
-import { baseUrlOf } from '../calendar-response';
 import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
 import { compareNames, matches } from '../list-query';
 import { blankMeetingForm, foldOffsetChoices, formValuesOf, prefillFromQuery, readMeetingForm, type MeetingFormValues } from '../meeting-form';
@@ -120,7 +119,7 @@ export function meetingRoutes(services: Services): Router {
     const forum = forumOf(req);
     const meeting = load(req, forum);
     res.set('Content-Disposition', `attachment; filename="meeting-${meeting.id}.ics"`);
-    res.type('text/calendar; charset=utf-8').send(services.feeds.singleEvent(meeting, baseUrlOf(req, services.config.publicUrl)));
+    res.type('text/calendar; charset=utf-8').send(services.feeds.singleEvent(meeting));
   });
 
   router.get('/:id', (req, res) => {

@@ -32,7 +32,7 @@ export function secretLinkRoutes(services: Services): Router {
   router.get('/s/:token', resolveToken, async (req, res) => {
     const token = res.locals.feedToken as FeedToken;
     const info = services.feeds.scopeInfo(token);
-    const base = baseUrlOf(req, services.config.publicUrl);
+    const base = baseUrlOf(req, services.config);
     const feedUrl = `${base}/s/${req.params.token}/calendar.ics`;
     const meetings = services.feeds.meetingsOf(token);
     const views = services.views.describe(info.forum, meetings, { homeTimeZone: info.homeTimeZone });
@@ -52,7 +52,7 @@ export function secretLinkRoutes(services: Services): Router {
   router.get('/s/:token/calendar.ics', resolveToken, (req, res) => {
     const token = res.locals.feedToken as FeedToken;
     services.feeds.markFetched(token);
-    const doc = services.feeds.feedFor(token, baseUrlOf(req, services.config.publicUrl));
+    const doc = services.feeds.feedFor(token, baseUrlOf(req, services.config), String(req.params.token));
     sendCalendar(req, res, doc, { cache: 'private', refreshMinutes: services.config.feedRefreshMinutes });
   });
 
@@ -65,7 +65,7 @@ export function secretLinkRoutes(services: Services): Router {
   router.get('/s/:token/agenda/:date', resolveToken, (req, res) => agendaFor(req, res, String(req.params.date)));
 
   router.get('/p/:forumId/programme.ics', (req, res) => {
-    const doc = services.feeds.publicFeed(idParam(req, 'forumId'), baseUrlOf(req, services.config.publicUrl));
+    const doc = services.feeds.publicFeed(idParam(req, 'forumId'));
     sendCalendar(req, res, doc, { cache: 'public', refreshMinutes: services.config.feedRefreshMinutes });
   });
 

@@ -1,0 +1,24 @@
+/**
+ * What makes an event's bytes: every field of a FeedEntry is printed (or
+ * decides what is printed), and the feed's scope decides whether the briefing
+ * is. So a hash of the entry, less the revision time it is about to be given,
+ * changes exactly when the event's text does, for whatever reason: a meeting
+ * edit, a renamed room or person, a changed wording.
+ */
+import { createHash } from 'node:crypto';
+import type { FeedEntry, FeedScope } from './calendar';
+
+/** JSON with keys sorted at every level, so the same content always hashes the same. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function eventFingerprint(entry: Omit<FeedEntry, 'lastModified'> & { lastModified?: unknown }, scope: FeedScope): string {
+  const { lastModified: _revision, ...shown } = entry;
+  return createHash('sha256').update(canonical({ scope, ...shown }), 'utf8').digest('base64url').slice(0, 22);
+}
