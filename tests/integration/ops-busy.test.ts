@@ -69,6 +69,20 @@ describe('a write lock held by another process', () => {
     expect(textOf(res.text)).toContain('Try again in a few seconds.');
     expect(organizationsNamed('Never Saved Bank')).toBe(0);
   });
+  it('serves a feed whose dates it cannot record while the lock is held, and records them once it goes', async () => {
+    const feed = `/p/${ctx.demo!.forumId}/programme.ics`;
+    locker.exec('BEGIN IMMEDIATE');
+    const locked = await request(ctx.app).get(feed);
+    locker.exec('ROLLBACK');
+    const free = await request(ctx.app).get(feed);
+    const again = await request(ctx.app).get(feed);
+
+    expect(locked.status).toBe(200);
+    expect(locked.text).toContain('BEGIN:VEVENT');
+    expect(free.status).toBe(200);
+    expect(again.headers.etag).toBe(free.headers.etag);
+    expect(again.headers['last-modified']).toBe(free.headers['last-modified']);
+  });
 });
 
 describe('API token bookkeeping', () => {

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../database';
+import { bestEffortWrite, type Db } from '../database';
 import type { Instant } from '../../domain/types';
 
 /** One revision of what a feed, or one event in it, shows: its fingerprint and when it was first served. */
@@ -34,13 +34,18 @@ export class FeedStateRepository {
   }
 
   /** Replaces what is kept for the feed: events no longer in it are forgotten, so one that returns counts as new. */
-  save(feedKey: string, feed: ServedRevision, events: Map<string, ServedRevision>): void {
-    this.db.transaction(() => {
+  /**
+   * Best effort: a feed is a read and answers even when the database cannot
+   * take this write (locked by another process, full, read-only). The dates
+   * are then worked out again on the next fetch, never earlier than now.
+   */
+  save(feedKey: string, feed: ServedRevision, events: Map<string, ServedRevision>): boolean {
+    return bestEffortWrite(this.db, () => this.db.transaction(() => {
       this.sql('INSERT INTO feed_state (feed_key, etag, since) VALUES (?, ?, ?) ON CONFLICT (feed_key) DO UPDATE SET etag = excluded.etag, since = excluded.since').run(feedKey, feed.fingerprint, feed.since);
       this.sql('DELETE FROM feed_event_state WHERE feed_key = ?').run(feedKey);
       const insert = this.sql('INSERT INTO feed_event_state (feed_key, uid, fingerprint, since) VALUES (?, ?, ?, ?)');
       for (const [uid, e] of events) insert.run(feedKey, uid, e.fingerprint, e.since);
-    }).immediate();
+    }).immediate());
   }
 
   /** Drops every feed whose key starts with `prefix` (a revoked link's). */
