@@ -7,6 +7,7 @@ import type { Services } from './services';
 import { ping } from './store/database';
 import { SqliteSessionStore } from './store/session-store';
 import { authenticate } from './web/middleware/authenticate';
+import { checkBody, parseBody } from './web/middleware/body';
 import { csrfProtection, csrfToken, sameOrigin } from './web/middleware/csrf';
 import { errorHandler, notFound } from './web/middleware/errors';
 import { requestLogger } from './web/middleware/logging';
@@ -62,8 +63,7 @@ export function createApp(deps: AppDeps): express.Express {
     res.json({ status: 'ok' });
   });
 
-  app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 2000 }));
-  app.use(express.json({ limit: '500kb' }));
+  app.use(parseBody);
   const hours = deps.sessionHours ?? 12;
   // Secret links and public feeds never get a session: calendar clients poll them, and a cookie would only add state.
   app.use((req, res, next) => (/^\/(s|p)\//.test(req.path) || req.get('authorization') ? next() : sessionMiddleware(req, res, next)));
@@ -88,6 +88,7 @@ export function createApp(deps: AppDeps): express.Express {
     if (req.session?.flash) delete req.session.flash;
     next();
   });
+  app.use(checkBody);
   app.use(routes(services));
   app.use(notFound);
   app.use(errorHandler);
