@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MEMBER_ROLES, ORGANIZATION_KINDS, ROOM_KINDS } from '../domain/types';
 import type { Delegation, Forum, Organization, Person, Room, Venue } from '../domain/types';
 import type { Store } from '../store';
+import { daysBetween } from '../domain/calendar-date';
 import { RecordService } from './record-service';
 import { field } from './validation';
 
@@ -63,6 +64,9 @@ export const memberSchema = z.object({
   role: field.oneOf('role', MEMBER_ROLES),
 });
 
+/** Longer than any forum runs; a longer span is a typing slip in the year or month, and every day of it becomes a page. */
+export const MAX_FORUM_DAYS = 62;
+
 /** The reference-data services, each a RecordService with its rules. */
 export function createReferenceServices(store: Store, clock: () => number = Date.now) {
   const exists = (ok: unknown, key: string, message: string): Record<string, string> => (ok ? {} : { [key]: message });
@@ -72,7 +76,12 @@ export function createReferenceServices(store: Store, clock: () => number = Date
     label: 'forum',
     table: store.forums,
     schema: forumSchema,
-    check: (v): Record<string, string> => (v.endDate < v.startDate ? { endDate: 'The last day must be on or after the first day.' } : {}),
+    check: (v): Record<string, string> =>
+      v.endDate < v.startDate
+        ? { endDate: 'The last day must be on or after the first day.' }
+        : daysBetween(v.startDate, v.endDate) >= MAX_FORUM_DAYS
+          ? { endDate: `A forum lasts at most ${MAX_FORUM_DAYS} days: check the first and last day.` }
+          : {},
     usage: (id) => store.forums.usage(id),
     forumIdOf: (f) => f.id,
     describe: (f) => f.name,
