@@ -1,5 +1,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ValidationError } from '../../domain/errors';
+import { normaliseText } from '../../domain/text';
 import { isApiPath } from './policy';
 
 /**
@@ -79,12 +80,12 @@ function formShape(body: unknown): Record<string, string | string[]> | BodyRefus
     if (Array.isArray(value)) {
       const items = value.map(scalarText);
       if (items.some((i) => i === undefined)) return new BodyRefusal(422, `The field “${name}” must be text or a list of texts, not a nested object.`, name);
-      out[name] = items as string[];
+      out[name] = (items as string[]).map((i) => asStored(name, i));
       continue;
     }
     const text = scalarText(value);
     if (text === undefined) return new BodyRefusal(422, `The field “${name}” must be text, not a nested object.`, name);
-    out[name] = text;
+    out[name] = asStored(name, text);
   }
   return out;
 }
@@ -100,19 +101,41 @@ function scalarText(v: unknown): string | undefined {
 function apiShape(body: unknown): Record<string, unknown> | BodyRefusal {
   if (body === undefined || body === null) return {};
   if (typeof body !== 'object' || Array.isArray(body)) return new BodyRefusal(422, 'Send one JSON object, not a list or a single value.');
-  return walk(body, 0) ?? (body as Record<string, unknown>);
+  return walk(body, '', 0) as Record<string, unknown> | BodyRefusal;
 }
 
-function walk(value: unknown, depth: number): BodyRefusal | null {
-  if (value === null || typeof value !== 'object') return null;
+/** A copy of a JSON value with its texts normalised, or why it is refused. */
+function walk(value: unknown, name: string, depth: number): unknown {
+  if (typeof value === 'string') return asStored(name, value);
+  if (value === null || typeof value !== 'object') return value;
   if (depth >= MAX_DEPTH) return new BodyRefusal(422, `The body is nested more than ${MAX_DEPTH} levels deep: no field of this API needs that.`);
-  for (const [name, inner] of Object.entries(value)) {
-    const badName = Array.isArray(value) ? null : nameProblem(name);
-    if (badName) return badName;
-    const problem = walk(inner, depth + 1);
-    if (problem) return problem;
+  if (Array.isArray(value)) {
+    const items: unknown[] = [];
+    for (const item of value) {
+      const read = walk(item, name, depth + 1);
+      if (read instanceof BodyRefusal) return read;
+      items.push(read);
+    }
+    return items;
   }
-  return null;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    const badName = nameProblem(key);
+    if (badName) return badName;
+    const read = walk(inner, key, depth + 1);
+    if (read instanceof BodyRefusal) return read;
+    out[key] = read;
+  }
+  return out;
+}
+
+/**
+ * Every text is normalised here, once, for forms and the API alike (see
+ * normaliseText). Passwords are the exception: they are compared, never shown,
+ * and one set from the command line must still match when typed.
+ */
+function asStored(name: string, text: string): string {
+  return /password/i.test(name) ? text : normaliseText(text);
 }
 
 function nameProblem(name: string): BodyRefusal | null {
