@@ -21,12 +21,12 @@ export function feedLinkRoutes(services: Services): Router {
   const render = async (req: Request, res: Response, status: number, extra: { created?: { token: FeedToken; secret: string }; values?: Record<string, string> } & Partial<FormProblems> = {}) => {
     const forum = services.forums.get(idParam(req, 'forumId'));
     const base = baseUrlOf(req, services.config.publicUrl);
-    const tokens = services.feeds.list(forum.id).map((t) => ({ ...t, scopeName: services.feeds.scopeInfo(t).name }));
+    const tokens = services.feeds.list(forum.id).map((t) => ({ ...t, scopeName: services.feeds.scopeName(t) }));
     let created = null;
     if (extra.created) {
       const url = `${base}/s/${extra.created.secret}`;
       const feed = `${url}/calendar.ics`;
-      created = { token: extra.created.token, scopeName: services.feeds.scopeInfo(extra.created.token).name, pageUrl: url, feedUrl: feed, webcalUrl: webcalOf(feed), qr: await QRCode.toDataURL(webcalOf(feed), { margin: 1, width: 200 }) };
+      created = { token: extra.created.token, scopeName: services.feeds.scopeName(extra.created.token), pageUrl: url, feedUrl: feed, webcalUrl: webcalOf(feed), qr: await QRCode.toDataURL(webcalOf(feed), { margin: 1, width: 200 }) };
     }
     res.status(status).render('pages/links/index', {
       title: 'Calendar links',
