@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import QRCode from 'qrcode';
+import { NotFoundError } from '../../domain/errors';
 import type { Services } from '../../services';
 import { FEED_SCOPES, type FeedToken } from '../../store/repositories/feed-tokens';
 import { baseUrlOf, webcalOf } from '../calendar-response';
@@ -60,14 +61,23 @@ export function feedLinkRoutes(services: Services): Router {
     if (created) await render(req, res, 201, { created });
   });
 
+  // The link must be one of this forum's, found before anything is written: the answer renders the forum's page,
+  // and a forum that is not there would otherwise turn a committed revoke into a 404.
+  const linkOfForum = (req: Request): FeedToken => {
+    const forum = services.forums.get(idParam(req, 'forumId'));
+    const token = services.feeds.get(idParam(req));
+    if (token.forumId !== forum.id) throw new NotFoundError(`There is no link ${token.id} in ${forum.shortName}.`);
+    return token;
+  };
+
   router.post('/:id/revoke', (req, res) => {
-    const token = services.feeds.revoke(actorOf(res), idParam(req));
+    const token = services.feeds.revoke(actorOf(res), linkOfForum(req).id);
     flash(req, 'success', `Link “${token.label || token.scope}” revoked: it stops working at once.`);
-    res.redirect(303, `/forums/${idParam(req, 'forumId')}/links`);
+    res.redirect(303, `/forums/${token.forumId}/links`);
   });
 
   router.post('/:id/rotate', async (req, res) => {
-    const created = services.feeds.rotate(actorOf(res), idParam(req));
+    const created = services.feeds.rotate(actorOf(res), linkOfForum(req).id);
     await render(req, res, 201, { created });
   });
 
