@@ -45,8 +45,9 @@ const form = (path: string, fields: Record<string, FieldKind>): WriteRoute => ({
 const api = (method: WriteRoute['method'], path: string, fields: Record<string, FieldKind>): WriteRoute => ({ method, path, kind: 'api', fields });
 
 export const WRITE_ROUTES: WriteRoute[] = [
-  { method: 'POST', path: '/login', kind: 'form', fields: { username: 'text', password: 'text', next: 'text' }, ownSession: true },
+  // Logout first: its runs sign in again, which the /login runs' failures would soon throttle from this address.
   { method: 'POST', path: '/logout', kind: 'form', fields: NONE, ownSession: true },
+  { method: 'POST', path: '/login', kind: 'form', fields: { username: 'text', password: 'text', next: 'text' }, ownSession: true },
   { method: 'POST', path: '/s/:token/b2b/requests', kind: 'secret', fields: REQUEST },
   { method: 'POST', path: '/s/:token/b2b/requests/:requestId', kind: 'secret', fields: { action: 'choice', back: 'text' } },
 
