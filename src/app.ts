@@ -6,6 +6,7 @@ import type pino from 'pino';
 import type { Services } from './services';
 import { SqliteSessionStore } from './store/session-store';
 import { authenticate } from './web/middleware/authenticate';
+import { checkBody, parseBody } from './web/middleware/body';
 import { retryWhenBusy, type BusyRetryOptions } from './web/middleware/busy-retry';
 import { canonicalPathMiddleware } from './web/middleware/canonical-path';
 import { createCsrf, sameOrigin } from './web/middleware/csrf';
@@ -68,8 +69,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/public', express.static(path.join(root, 'public'), { maxAge: '1h', index: false }));
   app.use(healthRoutes(services.store.db));
 
-  app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 2000 }));
-  app.use(express.json({ limit: '500kb' }));
+  app.use(parseBody);
   const hours = deps.sessionHours ?? 12;
   // Secret links and public feeds never get a session: calendar clients poll them, and a cookie would only add state.
   // Everything from the session on runs as one pass that is replayed while another process holds the write lock.
@@ -98,6 +98,7 @@ export function createApp(deps: AppDeps): express.Express {
     if (req.session?.flash) delete req.session.flash;
     next();
   });
+  pass.use(checkBody);
   pass.use(routes(services));
   app.use(retryWhenBusy(pass, deps.busyRetry));
   app.use(notFound);

@@ -27,6 +27,7 @@ import type {
   AgendaTransfer,
   SnapshotEntry,
 } from './agenda-types';
+import { isCalendarDate } from './calendar-date';
 import type { Id, LocalDate, MeetingStatus, TravelTime } from './types';
 
 type PrintedSource = AgendaSource & { status: Exclude<MeetingStatus, 'proposed'> };
@@ -35,8 +36,15 @@ export * from './agenda-types';
 
 /** Every forum day, for a booklet that keeps a page for a day with nothing on it. */
 export function forumDays(forum: { startDate: LocalDate; endDate: LocalDate }): LocalDate[] {
-  return datesBetween(forum.startDate, forum.endDate);
+  // Stored dates are read, not trusted: a row written before dates were checked (2019-13-45, or an end in year 9999)
+  // must give a page with fewer days, not a crash or a loop over millennia.
+  if (!isCalendarDate(forum.startDate)) return [];
+  if (!isCalendarDate(forum.endDate) || forum.endDate < forum.startDate) return [forum.startDate];
+  return datesBetween(forum.startDate, forum.endDate).slice(0, MAX_STORED_FORUM_DAYS);
 }
+
+/** More days than any forum has; bounds a page built from a stored span that was never checked. */
+const MAX_STORED_FORUM_DAYS = 366;
 
 interface Context {
   input: AgendaInput;

@@ -205,7 +205,18 @@ function withCalendarProperties(text: string, properties: string[]): string {
 
 /** Every content line ends in CRLF (RFC 5545 3.1), the last one too; ical-generator omits that one. */
 function finish(text: string): string {
-  return text.endsWith('\r\n') ? text : text + '\r\n';
+  const clean = withoutControlCharacters(text);
+  return clean.endsWith('\r\n') ? clean : clean + '\r\n';
+}
+
+/**
+ * The last guard: input is normalised when it comes in, but a row written
+ * before that (or by hand) must not reach a phone, since one NUL makes libical
+ * drop the whole feed. Only CRLF line ends and tab survive; a lone CR or LF
+ * inside a value becomes a space rather than a broken line.
+ */
+function withoutControlCharacters(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').replace(/\r(?!\n)|(?<!\r)\n/g, ' ');
 }
 
 /**

@@ -9,6 +9,7 @@ import { layoutDay, type LayoutCell } from './day-grid-layout';
 import type { MeetingService } from './meetings';
 import type { MeetingView, ProgrammeViews } from './programme-views';
 import { forumDays } from '../domain/agenda';
+import { isCalendarDate } from '../domain/calendar-date';
 import { dayBounds, formatTime, localDateOf, zoneCity } from '../domain/time';
 import { MEMBER_ROLES, type Delegation, type Forum, type Id, type LocalDate, type Meeting, type MemberRole, type Room } from '../domain/types';
 import type { Store } from '../store';
@@ -171,11 +172,4 @@ export class DayGridService {
 function memberRoleLabel(role: MemberRole): string {
   const words = role.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-function isCalendarDate(raw: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === raw;
 }

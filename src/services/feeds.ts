@@ -136,32 +136,51 @@ export class FeedService {
     }
   }
 
+  /** What a link opens; NotFound when its forum or record is gone (a link kept in the list after a delete, or a row from before deletes were refused). */
   scopeInfo(token: Pick<FeedToken, 'scope' | 'scopeId' | 'forumId'>): ScopeInfo {
-    const forum = this.store.forums.find(token.forumId)!;
+    const info = this.findScope(token);
+    if (!info) throw new NotFoundError(`The ${token.scope.replace('_', ' ')} this link opened (id ${token.scopeId}) no longer exists.`);
+    return info;
+  }
+
+  /** A link's scope as the links page names it, including one whose record is gone, so the page still lists (and can revoke) it. */
+  scopeName(token: Pick<FeedToken, 'scope' | 'scopeId' | 'forumId'>): string {
+    return this.findScope(token)?.name ?? `Deleted ${token.scope.replace('_', ' ')} (id ${token.scopeId})`;
+  }
+
+  private findScope(token: Pick<FeedToken, 'scope' | 'scopeId' | 'forumId'>): ScopeInfo | null {
+    const forum = this.store.forums.find(token.forumId);
+    if (!forum) return null;
     const base = { kind: token.scope, id: token.scopeId, forum };
     switch (token.scope) {
       case 'delegation': {
-        const d = this.store.delegations.find(token.scopeId)!;
-        return { ...base, name: d.name, homeTimeZone: d.homeTimeZone, isPrivate: true };
+        const d = this.store.delegations.find(token.scopeId);
+        return d ? { ...base, name: d.name, homeTimeZone: d.homeTimeZone, isPrivate: true } : null;
       }
       case 'person': {
-        const p = this.store.people.find(token.scopeId)!;
+        const p = this.store.people.find(token.scopeId);
+        if (!p) return null;
         const delegation = this.delegationsOf(token.forumId, p.id)[0];
         return { ...base, name: p.fullName, homeTimeZone: delegation?.homeTimeZone ?? null, isPrivate: delegation !== undefined };
       }
       case 'room': {
-        const r = this.store.rooms.find(token.scopeId)!;
-        return { ...base, name: r.name, homeTimeZone: null, isPrivate: false };
+        const r = this.store.rooms.find(token.scopeId);
+        return r ? { ...base, name: r.name, homeTimeZone: null, isPrivate: false } : null;
       }
-      case 'organization':
-        return { ...base, name: this.store.organizations.find(token.scopeId)!.name, homeTimeZone: null, isPrivate: false };
+      case 'organization': {
+        const o = this.store.organizations.find(token.scopeId);
+        return o ? { ...base, name: o.name, homeTimeZone: null, isPrivate: false } : null;
+      }
       case 'b2b_participant': {
         // A company at a B2B session: its table times in the forum's zone, and its delegation's zone beside them when a representative belongs to one.
-        const p = this.store.b2bParticipants.find(token.scopeId)!;
-        const session = this.store.b2bSessions.find(p.sessionId)!;
+        const p = this.store.b2bParticipants.find(token.scopeId);
+        const session = p ? this.store.b2bSessions.find(p.sessionId) : undefined;
+        if (!p || !session) return null;
         const delegation = p.representativeIds.map((id) => this.delegationsOf(token.forumId, id)[0]).find((d) => d !== undefined);
         return { ...base, name: `${this.store.organizations.find(p.organizationId)?.name ?? `Participant ${p.id}`} · ${session.title}`, homeTimeZone: delegation?.homeTimeZone ?? null, isPrivate: false };
       }
+      default:
+        return null;
     }
   }
 

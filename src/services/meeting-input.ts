@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MEETING_KINDS, MEETING_STATUSES, PARTICIPANT_ROLES } from '../domain/types';
-import { field, isTimeZone, LOCAL_DATE, parseInput } from './validation';
+import { isCalendarDate } from '../domain/calendar-date';
+import { field, isTimeZone, parseInput } from './validation';
 
 /** The limits and forms the schema holds a meeting to; the fast reader below holds it to the same ones. */
 const LIMITS = { title: 300, place: 300, notes: 20_000, documentTitle: 500, parties: 500, offsetMinutes: 14 * 60 } as const;
@@ -203,5 +204,5 @@ function signingDate(v: unknown): Read<string | null> {
   if (v === '' || v === undefined || v === null) return null;
   if (typeof v !== 'string') return REFER;
   const t = v.trim();
-  return LOCAL_DATE.test(t) ? t : REFER;
+  return isCalendarDate(t) ? t : REFER;
 }

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { MEMBER_ROLES, ORGANIZATION_KINDS, ROOM_KINDS } from '../domain/types';
 import type { Delegation, Forum, Organization, Person, Room, Venue } from '../domain/types';
 import type { Store } from '../store';
+import { daysBetween } from '../domain/calendar-date';
+import { liveLinkReferences } from '../store/live-links';
+import type { FeedScopeKind } from '../store/repositories/feed-tokens';
 import { RecordService } from './record-service';
 import { field } from './validation';
 
@@ -63,16 +66,25 @@ export const memberSchema = z.object({
   role: field.oneOf('role', MEMBER_ROLES),
 });
 
+/** Longer than any forum runs; a longer span is a typing slip in the year or month, and every day of it becomes a page. */
+export const MAX_FORUM_DAYS = 62;
+
 /** The reference-data services, each a RecordService with its rules. */
 export function createReferenceServices(store: Store, clock: () => number = Date.now) {
   const exists = (ok: unknown, key: string, message: string): Record<string, string> => (ok ? {} : { [key]: message });
+  const liveLinks = (scope: FeedScopeKind, id: number) => liveLinkReferences(store.db, scope, id, clock());
 
   const forums = new RecordService<Forum>(store, {
     entity: 'forum',
     label: 'forum',
     table: store.forums,
     schema: forumSchema,
-    check: (v): Record<string, string> => (v.endDate < v.startDate ? { endDate: 'The last day must be on or after the first day.' } : {}),
+    check: (v): Record<string, string> =>
+      v.endDate < v.startDate
+        ? { endDate: 'The last day must be on or after the first day.' }
+        : daysBetween(v.startDate, v.endDate) >= MAX_FORUM_DAYS
+          ? { endDate: `A forum lasts at most ${MAX_FORUM_DAYS} days: check the first and last day.` }
+          : {},
     usage: (id) => store.forums.usage(id),
     forumIdOf: (f) => f.id,
     describe: (f) => f.name,
@@ -102,7 +114,7 @@ export function createReferenceServices(store: Store, clock: () => number = Date
     table: store.rooms,
     schema: roomSchema,
     check: (v) => exists(store.venues.find(v.venueId), 'venueId', 'Choose an existing venue.'),
-    usage: (id) => store.rooms.usage(id),
+    usage: (id) => [...store.rooms.usage(id), liveLinks('room', id)],
     forumIdOf: (r) => store.venues.find(r.venueId)?.forumId ?? null,
     describe: (r) => r.name,
   }, clock);
@@ -112,7 +124,7 @@ export function createReferenceServices(store: Store, clock: () => number = Date
     label: 'organization',
     table: store.organizations,
     schema: organizationSchema,
-    usage: (id) => store.organizations.usage(id),
+    usage: (id) => [...store.organizations.usage(id), liveLinks('organization', id)],
     describe: (o) => o.name,
   }, clock);
 
@@ -122,7 +134,7 @@ export function createReferenceServices(store: Store, clock: () => number = Date
     table: store.people,
     schema: personSchema,
     check: (v) => (v.organizationId === null ? {} : exists(store.organizations.find(v.organizationId), 'organizationId', 'Choose an existing organization.')),
-    usage: (id) => store.people.usage(id),
+    usage: (id) => [...store.people.usage(id), liveLinks('person', id)],
     describe: (p) => p.fullName,
   }, clock);
 
@@ -135,7 +147,7 @@ export function createReferenceServices(store: Store, clock: () => number = Date
       ...exists(store.forums.find(v.forumId), 'forumId', 'Choose an existing forum.'),
       ...(v.headPersonId === null ? {} : exists(store.people.find(v.headPersonId), 'headPersonId', 'Choose an existing person as head.')),
     }),
-    usage: (id) => store.delegations.usage(id),
+    usage: (id) => [...store.delegations.usage(id), liveLinks('delegation', id)],
     forumIdOf: (d) => d.forumId,
     describe: (d) => d.name,
   }, clock);

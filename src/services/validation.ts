@@ -1,8 +1,6 @@
 import { z } from 'zod';
+import { calendarDateMessage, isCalendarDate } from '../domain/calendar-date';
 import { ValidationError } from '../domain/errors';
-
-/** A date as forms and the API write it: 2019-06-07. */
-export const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Field rules shared by every form and API body. Forms send strings; the API
@@ -26,8 +24,9 @@ export const field = {
   optionalId: (label: string) =>
     z.preprocess((v) => (v === '' || v === undefined || v === null ? null : v), z.coerce.number({ error: `Choose a valid ${label}.` }).int().positive().nullable()),
   id: (label: string) => z.preprocess(blankToUndefined, z.coerce.number({ error: `Choose a ${label}.` }).int(`Choose a ${label}.`).positive(`Choose a ${label}.`)),
+  /** A day that is on the calendar (2019-02-30 is not), so nothing downstream meets a date it cannot count from. */
   date: (label: string) =>
-    z.preprocess(trim, z.string({ error: `Enter the ${label}.` }).regex(LOCAL_DATE, `Enter the ${label} as YYYY-MM-DD.`)),
+    z.preprocess(trim, z.string({ error: `Enter the ${label}.` }).refine(isCalendarDate, { message: calendarDateMessage(label) })),
   optionalTimeOfDay: (label: string) =>
     z.preprocess(
       (v) => (trim(v) ? trim(v) : null),

@@ -75,7 +75,7 @@ const FORMS: FormCase[] = [
     base: () => '/forums',
     existing: () => demo.forumId,
     fields: () => ({ name: 'S'.repeat(201), shortName: 'SPIEF', startDate: '05.06.2021', endDate: '2021-06-07', timeZone: 'Europe/Moscow' }),
-    errors: { name: 'The forum name is longer than 200 characters.', startDate: 'Enter the first day as YYYY-MM-DD.' },
+    errors: { name: 'The forum name is longer than 200 characters.', startDate: 'Enter the first day as a real date YYYY-MM-DD between 2000 and 2100, e.g. 2019-06-07.' },
     kept: ['value="05.06.2021"'],
   },
   {

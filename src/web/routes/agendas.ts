@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
-import { NotFoundError } from '../../domain/errors';
+import { calendarDateMessage, isCalendarDate } from '../../domain/calendar-date';
+import { NotFoundError, ValidationError } from '../../domain/errors';
 import type { Services } from '../../services';
 import { AGENDA_SCOPES, type AgendaRequest } from '../../services/agendas';
 import type { FeedScopeKind } from '../../store/repositories/feed-tokens';
@@ -38,11 +39,19 @@ export function agendaRoutes(services: Services): Router {
   );
 
   router.post('/:scope/:scopeId/printed', (req, res) => {
+    // The whole input is read before the snapshot is written: a refusal after the commit would leave a print mark nobody asked for.
+    const day = printedDay(req.body.day);
     services.agendas.markPrinted(actorOf(res), ref(req));
     flash(req, 'success', 'Marked as printed: the next printout marks what changed since now.');
-    const day = typeof req.body.day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.body.day) ? `/${req.body.day}` : '';
-    res.redirect(303, `${base(req)}${day}`);
+    res.redirect(303, `${base(req)}${day ? `/${day}` : ''}`);
   });
 
   return router;
+}
+
+/** The day page to return to after marking printed: none (the booklet) or a real date. */
+function printedDay(raw: unknown): string | null {
+  if (raw === undefined || raw === '') return null;
+  if (isCalendarDate(raw)) return raw;
+  throw new ValidationError({ day: calendarDateMessage('day to return to') });
 }

@@ -1,5 +1,7 @@
 import { Router } from 'express';
+import { z } from 'zod';
 import type { Services } from '../../services';
+import { field, parseInput } from '../../services/validation';
 import { baseUrlOf, webcalOf } from '../calendar-response';
 import { actorOf, idParam } from '../form';
 import { isoUtc } from '../presenters';
@@ -17,6 +19,8 @@ const tokenJson = (t: FeedToken) => ({
   lastFetchedAt: t.lastFetchedAt === null ? null : isoUtc(t.lastFetchedAt),
 });
 
+const forumOfLink = z.object({ forumId: field.optionalId('forum') });
+
 /** Feed tokens over the API: the secret is in the answer to POST only, once. */
 export function apiFeedRoutes(services: Services): Router {
   const router = Router();
@@ -25,7 +29,8 @@ export function apiFeedRoutes(services: Services): Router {
     res.json(services.feeds.list(forum.id).map(tokenJson));
   });
   router.post('/feed-tokens', (req, res) => {
-    const forumId = req.body?.forumId === undefined || req.body.forumId === null ? null : Number(req.body.forumId);
+    // Read with the field rules like the rest of the body: Number() of an object with its own toString throws.
+    const { forumId } = parseInput(forumOfLink, req.body);
     const { token, secret } = services.feeds.createToken(actorOf(res), forumId, req.body);
     const url = `${baseUrlOf(req, services.config)}/s/${secret}/calendar.ics`;
     res.status(201).json({ ...tokenJson(token), token: secret, url, webcalUrl: webcalOf(url), pageUrl: url.replace(/\/calendar\.ics$/, '') });

@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
-import { StaleVersionError } from '../../domain/errors';
+import { calendarDateMessage, isCalendarDate } from '../../domain/calendar-date';
+import { StaleVersionError, ValidationError } from '../../domain/errors';
 import { dayBounds } from '../../domain/time';
 import { MEETING_KINDS, MEETING_STATUSES, type Meeting, type MeetingKind, type MeetingStatus } from '../../domain/types';
 import type { Services } from '../../services';
@@ -16,7 +17,8 @@ export function apiMeetingRoutes(services: Services): Router {
   router.get('/forums/:id/meetings', (req, res) => {
     const forum = services.forums.get(idParam(req));
     const day = queryString(req, 'day');
-    const bounds = /^\d{4}-\d{2}-\d{2}$/.test(day) ? dayBounds(day, forum.timeZone) : null;
+    if (day && !isCalendarDate(day)) throw new ValidationError({ day: calendarDateMessage('day') });
+    const bounds = day ? dayBounds(day, forum.timeZone) : null;
     const kind = queryString(req, 'kind') as MeetingKind;
     const status = queryString(req, 'status') as MeetingStatus;
     const meetings = services.meetings.list({

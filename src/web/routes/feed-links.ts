@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import QRCode from 'qrcode';
+import { NotFoundError } from '../../domain/errors';
 import type { Services } from '../../services';
 import { FEED_SCOPES, type FeedToken } from '../../store/repositories/feed-tokens';
 import { baseUrlOf, webcalOf } from '../calendar-response';
@@ -21,12 +22,12 @@ export function feedLinkRoutes(services: Services): Router {
   const render = async (req: Request, res: Response, status: number, extra: { created?: { token: FeedToken; secret: string }; values?: Record<string, string> } & Partial<FormProblems> = {}) => {
     const forum = services.forums.get(idParam(req, 'forumId'));
     const base = baseUrlOf(req, services.config);
-    const tokens = services.feeds.list(forum.id).map((t) => ({ ...t, scopeName: services.feeds.scopeInfo(t).name }));
+    const tokens = services.feeds.list(forum.id).map((t) => ({ ...t, scopeName: services.feeds.scopeName(t) }));
     let created = null;
     if (extra.created) {
       const url = `${base}/s/${extra.created.secret}`;
       const feed = `${url}/calendar.ics`;
-      created = { token: extra.created.token, scopeName: services.feeds.scopeInfo(extra.created.token).name, pageUrl: url, feedUrl: feed, webcalUrl: webcalOf(feed), qr: await QRCode.toDataURL(webcalOf(feed), { margin: 1, width: 200 }) };
+      created = { token: extra.created.token, scopeName: services.feeds.scopeName(extra.created.token), pageUrl: url, feedUrl: feed, webcalUrl: webcalOf(feed), qr: await QRCode.toDataURL(webcalOf(feed), { margin: 1, width: 200 }) };
     }
     res.status(status).render('pages/links/index', {
       title: 'Calendar links',
@@ -60,14 +61,23 @@ export function feedLinkRoutes(services: Services): Router {
     if (created) await render(req, res, 201, { created });
   });
 
+  // The link must be one of this forum's, found before anything is written: the answer renders the forum's page,
+  // and a forum that is not there would otherwise turn a committed revoke into a 404.
+  const linkOfForum = (req: Request): FeedToken => {
+    const forum = services.forums.get(idParam(req, 'forumId'));
+    const token = services.feeds.get(idParam(req));
+    if (token.forumId !== forum.id) throw new NotFoundError(`There is no link ${token.id} in ${forum.shortName}.`);
+    return token;
+  };
+
   router.post('/:id/revoke', (req, res) => {
-    const token = services.feeds.revoke(actorOf(res), idParam(req));
+    const token = services.feeds.revoke(actorOf(res), linkOfForum(req).id);
     flash(req, 'success', `Link “${token.label || token.scope}” revoked: it stops working at once.`);
-    res.redirect(303, `/forums/${idParam(req, 'forumId')}/links`);
+    res.redirect(303, `/forums/${token.forumId}/links`);
   });
 
   router.post('/:id/rotate', async (req, res) => {
-    const created = services.feeds.rotate(actorOf(res), idParam(req));
+    const created = services.feeds.rotate(actorOf(res), linkOfForum(req).id);
     await render(req, res, 201, { created });
   });
 

@@ -6,6 +6,7 @@ import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } f
 import { compareNames, matches } from '../list-query';
 import { blankMeetingForm, foldOffsetChoices, formValuesOf, prefillFromQuery, readMeetingForm, type MeetingFormValues } from '../meeting-form';
 import { forumDays } from '../../domain/agenda';
+import { isCalendarDate } from '../../domain/calendar-date';
 import { dayBounds } from '../../domain/time';
 
 const STATUS_ACTIONS: Record<string, { status: MeetingStatus; done: string }> = {
@@ -59,7 +60,9 @@ export function meetingRoutes(services: Services): Router {
     const day = queryString(req, 'day');
     const num = (k: string) => (queryString(req, k) ? Number(queryString(req, k)) : undefined);
     const delegationId = num('delegation');
-    const bounds = /^\d{4}-\d{2}-\d{2}$/.test(day) ? dayBounds(day, forum.timeZone) : null;
+    // A bad day in a bookmarked or typed address shows every day with a warning, rather than an error page.
+    const bounds = isCalendarDate(day) ? dayBounds(day, forum.timeZone) : null;
+    const filterWarning = day && !bounds ? `“${day}” is not a date, so meetings of every day are shown. Choose a day from the list.` : null;
     const kind = queryString(req, 'kind') as Meeting['kind'];
     const status = queryString(req, 'status') as MeetingStatus;
     const meetings = services.meetings.list({
@@ -84,6 +87,7 @@ export function meetingRoutes(services: Services): Router {
       views,
       days,
       byDay: days.map((d) => ({ day: d, views: views.filter((v) => v.day === d) })).filter((g) => g.views.length),
+      filterWarning,
       filter: { day, person: queryString(req, 'person'), room: queryString(req, 'room'), delegation: queryString(req, 'delegation'), kind: queryString(req, 'kind'), status: queryString(req, 'status'), q },
       ...choices(forum),
     });
