@@ -21,13 +21,15 @@ export function databaseState(db: Database.Database): DatabaseState {
   const counts: Record<string, number> = {};
   const hash = crypto.createHash('sha256');
   for (const table of tables) {
-    const rows = db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() as Record<string, unknown>[];
+    const rows = db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[];
     counts[table] = rows.length;
     const ignored = IGNORED_COLUMNS[table] ?? [];
-    for (const row of rows) {
+    // Sorted as text, not by rowid: a WITHOUT ROWID table (the feed state) has none.
+    const lines = rows.map((row) => {
       for (const c of ignored) delete row[c];
-      hash.update(`${table}:${JSON.stringify(row, (_k, v) => (Buffer.isBuffer(v) ? v.toString('hex') : v))}\n`);
-    }
+      return `${table}:${JSON.stringify(row, (_k, v) => (Buffer.isBuffer(v) ? v.toString('hex') : v))}\n`;
+    });
+    for (const line of lines.sort()) hash.update(line);
   }
   return { counts, digest: hash.digest('hex') };
 }

@@ -31,8 +31,8 @@ export function retryAttempt(req: Request): number {
  * committed: every user write is one transaction, so a busy one left nothing
  * behind, and a request that already saved something is never saved twice.
  */
-export function retryWhenBusy(pass: Pass, options: BusyRetryOptions = DEFAULT_BUSY_RETRY) {
-  return (req: Request, res: Response, next: NextFunction): void => {
+export function retryWhenBusy(pass: Pass & { stack?: unknown[] }, options: BusyRetryOptions = DEFAULT_BUSY_RETRY) {
+  const retrying = (req: Request, res: Response, next: NextFunction): void => {
     const deadline = Date.now() + options.deadlineMs;
     let delay = options.firstDelayMs;
     let attempt = 0;
@@ -55,4 +55,6 @@ export function retryWhenBusy(pass: Pass, options: BusyRetryOptions = DEFAULT_BU
     };
     run();
   };
+  // The wrapped router's layers, where express keeps them: whatever lists the app's routes still finds them here.
+  return Object.assign(retrying, { stack: pass.stack });
 }
