@@ -86,10 +86,7 @@ export async function runCli(argv: readonly string[], { io, open, databasePath }
       offline({ io, databasePath: databasePath() });
       return 0;
     } catch (err) {
-      const message = refusalMessage(err);
-      if (message === null) throw err;
-      io.err(message);
-      return 1;
+      return refused(io, err);
     }
   }
   const ctx = open();
@@ -97,13 +94,18 @@ export async function runCli(argv: readonly string[], { io, open, databasePath }
     await run({ ...ctx, io });
     return 0;
   } catch (err) {
-    const message = refusalMessage(err);
-    if (message === null) throw err;
-    io.err(message);
-    return 1;
+    return refused(io, err);
   } finally {
     ctx.close?.();
   }
+}
+
+/** A refusal is told on stderr with exit code 1; anything else is a bug and is thrown. */
+function refused(io: CliIo, err: unknown): number {
+  const message = refusalMessage(err);
+  if (message === null) throw err;
+  io.err(message);
+  return 1;
 }
 
 function refusalMessage(err: unknown): string | null {
