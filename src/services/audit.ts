@@ -1,5 +1,6 @@
 import { NotFoundError, ValidationError } from '../domain/errors';
 import type { Store } from '../store';
+import { isReferenceRefusal } from '../store/database';
 import type { AuditEntry, AuditFilter } from '../store/repositories/audit';
 import type { Actor } from './actor';
 
@@ -53,7 +54,7 @@ export class AuditService {
       return { entity: entry.entity, id: restored.id };
     } catch (err) {
       // The record pointed at another one (a room at its venue) that was deleted since.
-      if ((err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+      if (isReferenceRefusal(err)) {
         throw new ValidationError({ _form: `This ${entry.entity} refers to a record that has been deleted since; restore that first (from its own history), then this one.` });
       }
       throw err;

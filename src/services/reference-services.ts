@@ -114,6 +114,11 @@ export function createReferenceServices(store: Store, clock: () => number = Date
     table: store.rooms,
     schema: roomSchema,
     check: (v) => exists(store.venues.find(v.venueId), 'venueId', 'Choose an existing venue.'),
+    // Only a venue that exists elsewhere is refused here; a missing one gets check's own message.
+    inForum: (v, forumId): Record<string, string> => {
+      const venue = store.venues.find(v.venueId);
+      return venue && venue.forumId !== forumId ? { venueId: 'Choose a venue of this forum.' } : {};
+    },
     usage: (id) => [...store.rooms.usage(id), liveLinks('room', id)],
     forumIdOf: (r) => store.venues.find(r.venueId)?.forumId ?? null,
     describe: (r) => r.name,
