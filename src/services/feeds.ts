@@ -81,7 +81,7 @@ export class FeedService {
       if (expiresAt !== null && expiresAt <= this.clock()) throw new ValidationError({ expiresOn: 'Choose an expiry date in the future, or none.' });
       const secret = crypto.randomBytes(TOKEN_BYTES).toString('base64url');
       const id = this.store.feedTokens.insert({ forumId, scope: v.scope, scopeId: v.scopeId, label: v.label, tokenHash: sha256(secret), createdAt: this.clock(), createdBy: actor.username, expiresAt });
-      const token = this.store.feedTokens.find(id)!;
+      const token = this.get(id);
       this.audit(actor, 'create', token);
       return { token, secret };
     });
@@ -200,7 +200,8 @@ export class FeedService {
 
   /** One meeting as an .ics file to forward to a counterpart: no briefing, and no link to a page only planners can open. */
   singleEvent(meeting: Meeting): string {
-    const forum = this.store.forums.find(meeting.forumId)!;
+    const forum = this.store.forums.find(meeting.forumId);
+    if (!forum) throw new NotFoundError('There is no such forum.');
     const [view] = this.views.describe(forum, [meeting]);
     const protocol = this.protocolContact(meeting);
     const entry = this.builder.single(view!, `m${meeting.id}`, '');
