@@ -17,7 +17,7 @@ export interface FormProblems {
  * 422 / 409 / 412) with what they typed; anything else goes to the error handler.
  */
 export async function submitForm(
-  res: Response,
+  _res: Response,
   action: () => void | Promise<void>,
   rerender: (status: number, problems: FormProblems) => void,
 ): Promise<void> {
