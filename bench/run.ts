@@ -8,7 +8,6 @@
  * carries another's code in its figures (the conflicts bench reports the
  * process's peak RSS); Conflicts stays first for the same reason.
  */
-/* eslint-disable @typescript-eslint/no-require-imports */
 const BENCHMARKS: [name: string, run: () => Promise<{ lines: string[] }>][] = [
   ['Conflicts', () => (require('./conflicts') as typeof import('./conflicts')).benchConflicts()],
   ['B2B scheduling', () => (require('./b2b') as typeof import('./b2b')).benchB2B()],

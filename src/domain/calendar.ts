@@ -9,7 +9,7 @@ import type { ICalCalendar, ICalEvent } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { MEETING_KIND_LABELS, describeEntry } from './calendar-description';
 import type { Instant, MeetingKind, ParticipantRole } from './types';
-import { buildVtimezone, isUnambiguousLocalTime } from './vtimezone';
+import { buildVtimezone, isUnambiguousLocalTime, zoneIsKnown } from './vtimezone';
 
 /**
  * Never change this string. Clients (Apple Calendar, Outlook) treat PRODID plus
@@ -107,7 +107,7 @@ function assertEntry(entry: FeedEntry): void {
     entry.uid.trim() === '' ? 'has an empty UID'
     : !Number.isInteger(entry.sequence) || entry.sequence < 0 ? `has SEQUENCE ${entry.sequence}; it must be a whole number >= 0`
     : !(entry.endUtc >= entry.startUtc) ? 'ends before it starts'
-    : !DateTime.now().setZone(entry.timeZone).isValid ? `has unknown time zone "${entry.timeZone}"; use an IANA name`
+    : !zoneIsKnown(entry.timeZone) ? `has unknown time zone "${entry.timeZone}"; use an IANA name`
     : null;
   if (problem) throw new RangeError(`Calendar entry "${entry.uid}" (${entry.title}) ${problem}.`);
 }

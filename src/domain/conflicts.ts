@@ -18,7 +18,6 @@ import {
 } from './conflict-messages';
 import { indexProgramme, type ProgrammeIndex, type ProgrammeMeeting } from './conflict-index';
 import { forEachConsecutivePair, forEachOverlapBetween, forEachOverlappingPair } from './conflict-sweep';
-import type { UtcInterval } from './time';
 import type { AvailabilityBlock, Id, Instant, Person, Room, TravelTime, Venue } from './types';
 
 export type { ProgrammeMeeting } from './conflict-index';
@@ -85,19 +84,6 @@ export function findConflicts(programme: Programme): Conflict[] {
  */
 export function conflictsInvolving(meetingId: Id, programme: Programme): Conflict[] {
   return findConflicts(programme).filter((conflict) => conflict.meetingIds.includes(meetingId));
-}
-
-/**
- * What an on-save check must load for `meeting`: every meeting and block with
- * `startUtc < window.endUtc && endUtc > window.startUtc`. Overlaps lie inside
- * the meeting itself; travel looks at most the longest travel time either side
- * (a gap at least that long never warns), and whatever ends between a
- * neighbour and the meeting ends inside the window too, so "the last meeting
- * before" is the same as in the whole programme.
- */
-export function conflictWindow(meeting: Pick<ProgrammeMeeting, 'startUtc' | 'endUtc'>, travelTimes: readonly TravelTime[]): UtcInterval {
-  const margin = Math.max(0, ...travelTimes.map((travel) => travel.minutes)) * 60_000;
-  return { startUtc: meeting.startUtc - margin, endUtc: meeting.endUtc + margin };
 }
 
 /** Two tentative or proposed plans may still be moved, so only two confirmed ones clash as an error. */

@@ -107,13 +107,11 @@ export const requestInputSchema = z.object({
   message: field.optionalText('message', 1000),
   priority: z.preprocess((v) => (v === undefined || v === '' ? 2 : v), field.int('priority', { min: 1, max: 3 })),
 });
-export type RequestInput = z.output<typeof requestInputSchema>;
 
 export const pinInputSchema = z.object({
   slotIndex: field.int('slot', { min: 0, max: 1000 }),
   table: field.int('table', { min: 1, max: 500 }),
 });
-export type PinInput = z.output<typeof pinInputSchema>;
 
 export const PRIORITIES = [
   { value: 3, label: 'High' },

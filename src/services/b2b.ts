@@ -24,4 +24,3 @@ export function createB2BServices(store: Store, deps: { meetings: MeetingService
   };
 }
 
-export type B2BServices = ReturnType<typeof createB2BServices>;

@@ -17,10 +17,6 @@ const KIND_LABELS: Record<ConflictKind, { title: string; short: string }> = {
   outside_hours: { title: 'Outside opening hours', short: 'outside hours' },
 };
 
-export function conflictKindTitle(kind: ConflictKind): string {
-  return KIND_LABELS[kind].title;
-}
-
 /** 'room double-booked, travel time': what a meeting's conflicts are, in a few words. */
 export function conflictKindsText(conflicts: readonly Conflict[]): string {
   return [...new Set(conflicts.map((c) => KIND_LABELS[c.kind].short))].join(', ');

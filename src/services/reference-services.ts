@@ -160,4 +160,3 @@ export function createReferenceServices(store: Store, clock: () => number = Date
   return { forums, venues, rooms, organizations, people, delegations };
 }
 
-export type ReferenceServices = ReturnType<typeof createReferenceServices>;

@@ -104,8 +104,3 @@ export function bestEffortWrite(db: Db, fn: () => void): boolean {
     if (timeout !== 0) db.pragma(`busy_timeout = ${timeout}`);
   }
 }
-
-/** Throws unless the database answers: the operators' health check. */
-export function ping(db: Db): void {
-  db.prepare('SELECT 1').get();
-}

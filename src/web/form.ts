@@ -9,7 +9,7 @@ export type { FormProblems };
  * the error handler.
  */
 export async function submitForm(
-  res: Response,
+  _res: Response,
   action: () => void | Promise<void>,
   rerender: (status: number, problems: FormProblems) => void,
 ): Promise<void> {

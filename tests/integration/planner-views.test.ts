@@ -191,7 +191,7 @@ describe('a B2B area', () => {
     const companies = [ctx.demo!.people.azpromo!, ctx.demo!.people['socar-polymer']!, ctx.demo!.people.hajigabul!];
     const slots = [['16:00', '16:20'], ['16:25', '16:45']];
     for (const [slot, [start, end]] of slots.entries()) {
-      for (const [table, personId] of companies.entries()) {
+      for (const table of companies.keys()) {
         ctx.services.meetings.create(SYSTEM_ACTOR, forumId, {
           title: `B2B test ${slot}/${table}`,
           kind: 'b2b',

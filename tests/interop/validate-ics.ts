@@ -40,11 +40,6 @@ export function validateIcsAll(texts: (string | Buffer)[]): ValidatorVerdict[] {
   }
 }
 
-/** The validator's problems with one text; [] when it is clean. */
-export function validateIcs(text: string): string[] {
-  return validateIcsAll([text])[0]!.errors;
-}
-
 /** Throws the validator's own message when python icalendar or libical is missing. */
 export function assertValidatorInstalled(): void {
   const run = spawnSync(PYTHON, [VALIDATOR, '--check-installed'], { encoding: 'utf8' });

@@ -5,8 +5,6 @@ import type { Role } from '../../src/store/repositories/users';
 import { addUser, createTestApp, PASSWORD, type TestContext } from './app';
 import { launchChromium } from './chromium';
 
-export { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from './chromium';
-
 /** A real browser's steps take seconds, not milliseconds. */
 export const BROWSER_TEST_TIMEOUT_MS = 60_000;
 

@@ -94,7 +94,6 @@ export function createRace(flagDir: string): Race {
 /** The writer itself: runs when this file is a worker's or a child process's entry. */
 async function runWriter(job: WriterJob, waitForRelease: (round: number) => void | Promise<void>, send: (m: Message) => void): Promise<void> {
   // Required here, not imported at the top: the parent (under jest) only needs startWriter.
-  /* eslint-disable @typescript-eslint/no-require-imports */
   const { openDatabase } = require('../../src/store/database') as typeof import('../../src/store/database');
   const { createStore } = require('../../src/store') as typeof import('../../src/store');
   const { MeetingService } = require('../../src/services/meetings') as typeof import('../../src/services/meetings');

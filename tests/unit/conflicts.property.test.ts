@@ -6,10 +6,11 @@
  */
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { conflictsInvolving, conflictWindow, findConflicts, type Conflict, type Programme } from '../../src/domain/conflicts';
+import { conflictsInvolving, findConflicts, type Conflict, type Programme } from '../../src/domain/conflicts';
 import { overlaps } from '../../src/domain/time';
 import { MEETING_STATUSES, type TravelTime } from '../../src/domain/types';
 import { aMeeting, anAvailabilityBlock, aPerson, aProgramme, aRoom, attendees, aVenue } from '../support/builders';
+import { conflictWindow } from '../support/conflict-window';
 
 const QUARTER = 15 * 60_000;
 // Sixteen hours from a Saturday evening across Berlin's spring change (01:00 UTC on Sunday).

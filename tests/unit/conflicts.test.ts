@@ -1,6 +1,7 @@
-import { conflictsInvolving, conflictWindow, findConflicts, type Conflict, type ConflictKind, type Programme } from '../../src/domain/conflicts';
+import { conflictsInvolving, findConflicts, type Conflict, type ConflictKind, type Programme } from '../../src/domain/conflicts';
 import type { Meeting, MeetingStatus, Venue } from '../../src/domain/types';
 import { aMeeting, anAvailabilityBlock, aPerson, aProgramme, aRoom, attendees, aVenue, instantOf, travelBetween } from '../support/builders';
+import { conflictWindow } from '../support/conflict-window';
 
 const EXPOFORUM = 1;
 const SMOLNY = 2;

@@ -14,13 +14,6 @@ export const DEFAULT_BUSY_RETRY: BusyRetryOptions = { firstDelayMs: 50, maxDelay
 
 type Pass = (req: Request, res: Response, done: (err?: unknown) => void) => void;
 
-const RETRY = Symbol('busy retry attempt');
-
-/** Which pass over the request this is (0 the first): middleware that counts requests, such as a throttle, counts only the first. */
-export function retryAttempt(req: Request): number {
-  return (req as Request & { [RETRY]?: number })[RETRY] ?? 0;
-}
-
 /**
  * Runs the request through `pass` again, on a timer, while the database
  * answers busy (another process holds the write lock). SQLite's own busy wait
@@ -35,16 +28,13 @@ export function retryWhenBusy(pass: Pass & { stack?: unknown[] }, options: BusyR
   const retrying = (req: Request, res: Response, next: NextFunction): void => {
     const deadline = Date.now() + options.deadlineMs;
     let delay = options.firstDelayMs;
-    let attempt = 0;
     const run = () => {
       const tracker = { committed: false };
-      (req as Request & { [RETRY]?: number })[RETRY] = attempt;
       trackingCommits(tracker, () =>
         pass(req, res, (err?: unknown) => {
           const storage = err === undefined ? null : storageErrorOf(err);
           const left = deadline - Date.now();
           if (storage instanceof DatabaseBusyError && !tracker.committed && !res.headersSent && left > 0) {
-            attempt += 1;
             setTimeout(run, Math.min(delay, left));
             delay = Math.min(delay * 2, options.maxDelayMs);
             return;

@@ -6,7 +6,7 @@ import type { B2BRequestRecord } from '../../store/repositories/b2b-requests';
 import type { B2BSession, B2BTimeBlock } from '../../store/repositories/b2b-sessions';
 import { actorOf, idParam } from '../form';
 import { isoUtc } from '../presenters';
-import { sendRecord } from './api';
+import { sendRecord } from './api-versions';
 
 const blockJson = (b: B2BTimeBlock) => ({ start: b.start, end: b.end, startUtc: isoUtc(b.startUtc), endUtc: isoUtc(b.endUtc), label: b.label });
 

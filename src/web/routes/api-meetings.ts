@@ -7,7 +7,7 @@ import type { Services } from '../../services';
 import { toInput } from '../../services/meetings';
 import { actorOf, idParam, queryString } from '../form';
 import { isoUtc, meetingJson } from '../presenters';
-import { ifMatchVersion, sendRecord } from './api';
+import { ifMatchVersion, sendRecord } from './api-versions';
 
 /** JSON API for meetings, conflicts and availability: the same services, validation and conflicts as the pages. */
 export function apiMeetingRoutes(services: Services): Router {

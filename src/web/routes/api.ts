@@ -1,24 +1,11 @@
-import { Router, type Request, type Response } from 'express';
+import { Router } from 'express';
 import type { Services } from '../../services';
 import { idParam } from '../form';
 import { apiMeetingRoutes } from './api-meetings';
 import { apiFeedRoutes } from './api-feeds';
 import { apiB2BRoutes } from './api-b2b';
 import { OPENAPI } from '../openapi';
-
-/** A record's ETag is its version: If-Match on writes compares against it. */
-export function sendRecord(res: Response, record: { version: number }, body: unknown = record): void {
-  res.set('ETag', `"v${record.version}"`);
-  res.json(body);
-}
-
-/** The version a client claims in If-Match, or null when it sent none. */
-export function ifMatchVersion(req: Request): number | null {
-  const header = req.get('if-match');
-  if (!header) return null;
-  const m = /^(?:W\/)?"v(\d+)"$/.exec(header.trim());
-  return m ? Number(m[1]) : -1;
-}
+import { sendRecord } from './api-versions';
 
 /** JSON API (v1): reference data reads. Meetings, feeds and B2B add their own routers. */
 export function apiRoutes(services: Services): Router {

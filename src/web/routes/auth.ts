@@ -1,4 +1,4 @@
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
 import type { Services } from '../../services';
 import { HashQueueFullError } from '../../services/hash-queue';

@@ -1,4 +1,4 @@
-import type { Forum, Id } from '../../domain/types';
+import type { Forum } from '../../domain/types';
 import type { Services } from '../../services';
 import { PRIORITIES } from '../../services/b2b-input';
 import { blocksAsText } from '../../services/b2b-time';
@@ -123,5 +123,3 @@ export function backTo(raw: unknown, sessionBase: string, fallback: string): str
   const inSession = back === sessionBase || ['/', '#', '?'].some((c) => back.startsWith(sessionBase + c));
   return inSession && /^[\w/#?=&-]+$/.test(back) ? back : fallback;
 }
-
-export const idOf = (v: string): Id | null => (/^\d{1,15}$/.test(v) ? Number(v) : null);
