@@ -192,16 +192,6 @@ export function dualZoneTime(instant: Instant, forumZone: string, homeZone: stri
   return `${forum} / ${zoneCity(homeZone)} ${formatTime(instant, homeZone)}`;
 }
 
-/** 40 -> '40 min', 60 -> '1 h', 90 -> '1 h 30 min'. */
-export function formatDuration(minutes: number): string {
-  if (minutes < 0) return `-${formatDuration(-minutes)}`;
-  const whole = Math.round(minutes);
-  const hours = Math.floor(whole / 60);
-  const rest = whole % 60;
-  if (hours === 0) return `${rest} min`;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
-}
-
 /** 120 -> 'UTC+02:00', -210 -> 'UTC-03:30'. */
 export function formatOffset(offsetMinutes: number): string {
   const sign = offsetMinutes < 0 ? '-' : '+';

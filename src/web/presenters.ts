@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
+import type { Conflict } from '../domain/conflicts';
 import type { Meeting } from '../domain/types';
+import { render } from '../messages';
 
 /** A meeting as the JSON API shows it: local wall-clock times with their zone, and the UTC instants as ISO-8601 with Z. */
 export function meetingJson(m: Meeting) {
@@ -31,4 +33,9 @@ export function meetingJson(m: Meeting) {
 
 export function isoUtc(ms: number): string {
   return DateTime.fromMillis(ms, { zone: 'UTC' }).toISO({ suppressMilliseconds: true })!.replace('+00:00', 'Z');
+}
+
+/** A conflict as the JSON API and a flash show it: the engine's data with its sentence rendered. */
+export function conflictJson(c: Conflict): Omit<Conflict, 'message'> & { message: string } {
+  return { ...c, message: render(c.message) };
 }

@@ -71,14 +71,6 @@ const NOT_MOVED_YET: Record<string, string[]> = {
   'src/domain/conflict-index.ts': [
     "The forum's time zone '{}' is not a time zone we know.",
   ],
-  'src/domain/conflict-messages.ts': [
-    "{} is booked in {} and {} at the same time.",
-    "{} is booked for {} and {} at the same time.",
-    "{} has {} participants but {} seats {}.",
-    "{} is unavailable {}{}, during {}.",
-    "to reach {} for {} at {}.",
-    "{} in {} is outside {}'s opening hours ({}).",
-  ],
   'src/domain/errors.ts': [
     "Some fields need attention.",
     "This change would create a conflict that must be resolved first.",
@@ -198,13 +190,6 @@ const NOT_MOVED_YET: Record<string, string[]> = {
   'src/services/b2b-time.ts': [
     "{} must end after it starts.",
     "{} lies outside the session ({}); keep it within those times.",
-  ],
-  'src/services/conflict-report.ts': [
-    "Person double-booked",
-    "Room double-booked",
-    "Over capacity",
-    "Travel time too short",
-    "Outside opening hours",
   ],
   'src/services/day-grids.ts': [
     "Other places",

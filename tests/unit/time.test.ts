@@ -3,7 +3,6 @@ import {
   dualZoneTime,
   firstInstantAt,
   formatDate,
-  formatDuration,
   formatOffset,
   formatTime,
   isValidTimeZone,
@@ -13,6 +12,7 @@ import {
   resolveLocalTime,
   zoneCity,
 } from '../../src/domain/time';
+import { formatDuration } from '../../src/messages/en/format';
 
 const utc = (iso: string): number => Date.parse(`${iso}Z`);
 const HOUR = 3_600_000;

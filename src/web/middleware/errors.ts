@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { isApiPath } from './policy';
+import { conflictJson } from '../presenters';
 import { ConflictRefusal, DomainError, ForbiddenError, InUseError, NotFoundError, StaleVersionError, StorageUnavailableError, ValidationError } from '../../domain/errors';
 
 /**
@@ -18,7 +19,7 @@ export function errorHandler(err: unknown, req: Request, res: Response, _next: N
   };
 
   if (err instanceof ValidationError) return send(422, { error: err.message, fields: err.fields }, 'pages/errors/generic', { title: 'Check your input', message: Object.values(err.fields).join(' ') });
-  if (err instanceof ConflictRefusal) return send(409, { error: err.message, conflicts: err.conflicts }, 'pages/errors/generic', { title: 'Conflict', message: err.message });
+  if (err instanceof ConflictRefusal) return send(409, { error: err.message, conflicts: err.conflicts.map(conflictJson) }, 'pages/errors/generic', { title: 'Conflict', message: err.message });
   if (err instanceof StaleVersionError) {
     return send(err.expectedVersion === null ? 428 : 412, { error: err.expectedVersion === null ? 'Send If-Match with the version (ETag) you are changing.' : err.message, current: err.current }, 'pages/errors/generic', { title: 'Changed meanwhile', message: err.message });
   }

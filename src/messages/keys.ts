@@ -1,0 +1,10 @@
+/**
+ * Every message the application can show, by key, with the parameters its
+ * sentence needs. Each area declares its own keys beside this file; a language
+ * (en/) must give a sentence for every key, so a missing one is a compile error.
+ */
+import type { ConflictMessages } from './conflicts';
+
+export interface Messages extends ConflictMessages {}
+
+export type MessageKey = keyof Messages;
