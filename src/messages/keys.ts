@@ -4,7 +4,8 @@
  * (en/) must give a sentence for every key, so a missing one is a compile error.
  */
 import type { ConflictMessages } from './conflicts';
+import type { ErrorMessages, FieldMessages } from './fields';
 
-export interface Messages extends ConflictMessages {}
+export interface Messages extends ConflictMessages, FieldMessages, ErrorMessages {}
 
 export type MessageKey = keyof Messages;

@@ -11,5 +11,9 @@ export function message<K extends MessageKey>(key: K, params: Messages[K]): Mess
   return { key, params } as Message<K>;
 }
 
-/** One language's sentences: a function of the parameters for every key. */
-export type Catalogue = { readonly [K in MessageKey]: (params: Messages[K]) => string };
+/**
+ * One language's sentences: a function of the parameters for every key. A
+ * sentence that quotes another message (a line number before a field's
+ * message) renders it with `say`, in the same language.
+ */
+export type Catalogue = { readonly [K in MessageKey]: (params: Messages[K], say: (inner: Message) => string) => string };

@@ -10,6 +10,6 @@ const CATALOGUES: Record<Locale, Catalogue> = { en };
 /** The sentence for `message` in `locale`. */
 export function render(message: Message, locale: Locale = 'en'): string {
   // A message's params always match its key (see message()); TypeScript cannot correlate the two through the union.
-  const sentence = CATALOGUES[locale][message.key] as (params: Message['params']) => string;
-  return sentence(message.params);
+  const sentence = CATALOGUES[locale][message.key] as (params: Message['params'], say: (inner: Message) => string) => string;
+  return sentence(message.params, (inner) => render(inner, locale));
 }

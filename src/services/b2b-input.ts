@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { meetingInputSchema } from './meeting-input';
 import { ValidationError } from '../domain/errors';
 import { field, parseInput } from './validation';
+import { message, type Message } from '../messages';
 
 /** A stretch of time on the session's day: 'HH:mm' to 'HH:mm', with what it is. */
 export interface TimeRangeInput {
@@ -59,12 +60,12 @@ export function parseB2BInput<S extends z.ZodType>(schema: S, raw: unknown): z.o
     return parseInput(schema, raw);
   } catch (err) {
     if (!(err instanceof ValidationError)) throw err;
-    const fields: Record<string, string> = {};
-    for (const [key, message] of Object.entries(err.fields)) {
+    const fields: Record<string, Message> = {};
+    for (const [key, said] of Object.entries(err.fieldMessages)) {
       const [top, index] = key.split('.');
-      fields[top!] ??= index !== undefined && /^\d+$/.test(index) ? `Line ${Number(index) + 1}: ${message}` : message;
+      fields[top!] ??= index !== undefined && /^\d+$/.test(index) ? message('field.on-line', { line: Number(index) + 1, said }) : said;
     }
-    throw new ValidationError(fields, err.message, err.details);
+    throw new ValidationError(fields, err.said, err.details);
   }
 }
 

@@ -49,9 +49,6 @@ const NOT_MOVED_YET: Record<string, string[]> = {
     "Break {} must end after it starts.",
     "The B2B session time grid needs attention:",
   ],
-  'src/domain/calendar-date.ts': [
-    "Enter the {} as a real date YYYY-MM-DD between {} and {}, e.g. 2019-06-07.",
-  ],
   'src/domain/calendar-description.ts': [
     "Bilateral meeting",
     "Multilateral meeting",
@@ -70,18 +67,6 @@ const NOT_MOVED_YET: Record<string, string[]> = {
   ],
   'src/domain/conflict-index.ts': [
     "The forum's time zone '{}' is not a time zone we know.",
-  ],
-  'src/domain/errors.ts': [
-    "Some fields need attention.",
-    "This change would create a conflict that must be resolved first.",
-    "Someone else changed this record while you were editing it.",
-    "The page or record you asked for does not exist.",
-    "You are not allowed to do this.",
-    "It is still used by {}. Remove or change those first.",
-    "The database is busy with another task (a backup or maintenance, for example), so nothing was saved. Try again in a few seconds.",
-    "The server has run out of disk space, so nothing was saved. Everything can still be read; ask the operator to free disk space, then try again.",
-    "The database can be read but not written right now, so nothing was saved. Ask the operator to check the database file's permissions, then try again.",
-    "The server could not write to its disk, so nothing was saved. Ask the operator to check the disk, then try again.",
   ],
   'src/domain/time.ts': [
     "'{}' is not a time zone we know. Use an IANA name such as Europe/Moscow.",
@@ -219,13 +204,6 @@ const NOT_MOVED_YET: Record<string, string[]> = {
   'src/services/hash-queue.ts': [
     "Too many sign-ins are being checked at this moment.",
   ],
-  'src/services/meeting-input.ts': [
-    "Enter the {} as date and time, e.g. 2019-06-07T10:00.",
-    "Enter the {} as date and time, e.g. 2019-06-07T10:00.",
-    "List participants as {personId, role} objects.",
-    "List delegations by id.",
-    "List documents as {title, parties, signedOn} objects.",
-  ],
   'src/services/meetings.ts': [
     "There is no meeting with id {}.",
     "“{}” cannot be confirmed: {} with other confirmed meetings. Change the time, room or people, or save it as tentative.",
@@ -259,22 +237,6 @@ const NOT_MOVED_YET: Record<string, string[]> = {
     "Choose an existing organization.",
     "Choose an existing forum.",
     "Choose an existing person as head.",
-  ],
-  'src/services/validation.ts': [
-    "Enter the {}.",
-    "Enter the {}.",
-    "The {} is longer than {} characters.",
-    "The {} is longer than {} characters.",
-    "Enter the {} as a whole number.",
-    "Enter the {} as a whole number.",
-    "The {} must be at least {}.",
-    "The {} must be at most {}.",
-    "Choose a valid {}.",
-    "Enter the {}.",
-    "Enter the {} as HH:MM (24-hour), or leave it empty.",
-    "Choose a {} from the list.",
-    "Enter the {}.",
-    "Enter the {} as an IANA zone such as Europe/Moscow or Asia/Baku.",
   ],
 };
 

@@ -1,7 +1,10 @@
 /** The English catalogue: every message's sentence, assembled from one file per area. */
 import type { Catalogue } from '../message';
 import { conflicts } from './conflicts';
+import { errors, fields } from './fields';
 
 export const en = {
   ...conflicts,
+  ...fields,
+  ...errors,
 } satisfies Catalogue;
