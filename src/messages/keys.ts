@@ -3,9 +3,10 @@
  * sentence needs. Each area declares its own keys beside this file; a language
  * (en/) must give a sentence for every key, so a missing one is a compile error.
  */
+import type { B2BMessages } from './b2b';
 import type { ConflictMessages } from './conflicts';
 import type { ErrorMessages, FieldMessages } from './fields';
 
-export interface Messages extends ConflictMessages, FieldMessages, ErrorMessages {}
+export interface Messages extends ConflictMessages, B2BMessages, FieldMessages, ErrorMessages {}
 
 export type MessageKey = keyof Messages;

@@ -14,6 +14,7 @@ import { parseB2BInput, pinInputSchema } from './b2b-input';
 import { B2BMeetingWriter, type MeetingSync } from './b2b-meetings';
 import type { B2BSessionService } from './b2b-sessions';
 import type { MeetingService } from './meetings';
+import { render } from '../messages';
 
 /** Everything a run reads, loaded once: the scheduler's input and what it was built from. */
 export interface SchedulingInput {
@@ -120,7 +121,8 @@ export class B2BSchedulingService {
         forumId: session.forumId,
         summary: `${session.title}: ${placed} of ${loaded.input.requests.length} accepted requests placed (bound ${upperBound}); ${sync.created} new, ${sync.moved} moved, ${sync.cancelled} cancelled`,
         before: null,
-        after: { stats: schedule.stats, placements: schedule.placements, unplaced: schedule.unplaced },
+        // The audit keeps the reasons in the words the planner read at the time, like its summary.
+        after: { stats: schedule.stats, placements: schedule.placements, unplaced: schedule.unplaced.map((u) => ({ ...u, message: render(u.message) })) },
       });
       return { ...sync, stats: schedule.stats, unplaced: schedule.unplaced.length };
     });

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { B2BUnplaced } from '../domain/b2b-model';
 import type { Conflict } from '../domain/conflicts';
 import type { Meeting } from '../domain/types';
 import { render } from '../messages';
@@ -38,4 +39,9 @@ export function isoUtc(ms: number): string {
 /** A conflict as the JSON API and a flash show it: the engine's data with its sentence rendered. */
 export function conflictJson(c: Conflict): Omit<Conflict, 'message'> & { message: string } {
   return { ...c, message: render(c.message) };
+}
+
+/** Why a B2B request has no table, as the JSON API shows it: the reason and its sentence. */
+export function unplacedJson(u: B2BUnplaced): Omit<B2BUnplaced, 'message'> & { message: string } {
+  return { ...u, message: render(u.message) };
 }

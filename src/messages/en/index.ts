@@ -1,5 +1,6 @@
 /** The English catalogue: every message's sentence, assembled from one file per area. */
 import type { Catalogue } from '../message';
+import { b2b } from './b2b';
 import { conflicts } from './conflicts';
 import { errors, fields } from './fields';
 
@@ -7,4 +8,5 @@ export const en = {
   ...conflicts,
   ...fields,
   ...errors,
+  ...b2b,
 } satisfies Catalogue;
