@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
 import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency, escape } from 'ical-generator';
 import type { ICalCalendar, ICalEvent } from 'ical-generator';
 import { DateTime } from 'luxon';
-import { MEETING_KIND_LABELS, describeEntry } from './calendar-description';
+import { describeEntry, meetingKindLabel } from './calendar-description';
+import { message } from '../messages/message';
+import { render } from '../messages/render';
 import type { Instant, MeetingKind, ParticipantRole } from './types';
 import { buildVtimezone, isUnambiguousLocalTime } from './vtimezone';
 
@@ -174,11 +176,11 @@ function addEvent(calendar: ICalCalendar, entry: FeedEntry, scope: FeedScope, st
     // ical-generator prints 'UTC' as ...Z without TZID.
     timezone: printedZone(entry),
     // Several clients keep showing cancelled events without marking them.
-    summary: cancelled ? `Cancelled: ${entry.title}` : entry.title,
+    summary: cancelled ? render(message('calendar.cancelled-title', { title: entry.title })) : entry.title,
     location: entry.location.trim() === '' ? null : entry.location,
     description: describeEntry(entry, scope),
     url: entry.url === '' ? null : entry.url,
-    categories: [{ name: MEETING_KIND_LABELS[entry.kind] }],
+    categories: [{ name: meetingKindLabel(entry.kind) }],
     status: STATUS[entry.status],
     // A cancelled meeting must not make a delegate look busy.
     transparency: cancelled ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,

@@ -6,7 +6,8 @@
 import type { B2BMessages } from './b2b';
 import type { ConflictMessages } from './conflicts';
 import type { ErrorMessages, FieldMessages } from './fields';
+import type { CalendarMessages, LabelMessages } from './labels';
 
-export interface Messages extends ConflictMessages, B2BMessages, FieldMessages, ErrorMessages {}
+export interface Messages extends ConflictMessages, B2BMessages, FieldMessages, ErrorMessages, LabelMessages, CalendarMessages {}
 
 export type MessageKey = keyof Messages;

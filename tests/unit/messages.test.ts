@@ -1,6 +1,9 @@
 import { message, render } from '../../src/messages';
 import { messageFromStore, storedMessage } from '../../src/messages/stored';
 import { ValidationError } from '../../src/domain/errors';
+import { kindLabel } from '../../src/domain/agenda-format';
+import { meetingKindLabel } from '../../src/domain/calendar-description';
+import { MEETING_KINDS } from '../../src/domain/types';
 
 describe('messages', () => {
   it('renders a key with its parameters in English by default', () => {
@@ -26,5 +29,15 @@ describe('messages', () => {
     expect(err.fields).toEqual({ title: 'Enter the title.', place: 'A sentence not moved yet.' });
     expect(err.said.key).toBe('error.fields-need-attention');
     expect(err.message).toBe('Some fields need attention.');
+  });
+});
+
+describe('labels shared by feeds and printed agendas', () => {
+  it.each(MEETING_KINDS.map((kind) => ({ name: kind, kind })))('word the kind $name alike', ({ kind }) => {
+    expect(kindLabel(kind)).toBe(meetingKindLabel(kind));
+  });
+
+  it('call a briefing meeting an internal briefing, apart from the briefing notes', () => {
+    expect(kindLabel('briefing')).toBe('Internal briefing');
   });
 });

@@ -3,10 +3,13 @@ import type { Catalogue } from '../message';
 import { b2b } from './b2b';
 import { conflicts } from './conflicts';
 import { errors, fields } from './fields';
+import { calendar, labels } from './labels';
 
 export const en = {
   ...conflicts,
   ...fields,
   ...errors,
   ...b2b,
+  ...labels,
+  ...calendar,
 } satisfies Catalogue;
