@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NotFoundError, ValidationError } from '../domain/errors';
+import { NotFoundError, ValidationError, type Said } from '../domain/errors';
 import { resolveLocalTime } from '../domain/time';
 import type { Id } from '../domain/types';
 import { inWriteTransaction } from '../store/database';
@@ -38,7 +38,7 @@ export class AvailabilityService {
     return inWriteTransaction(this.store.db, () => {
       const forum = this.store.forums.find(forumId);
       if (!forum) throw new NotFoundError('There is no such forum.');
-      const fields: Record<string, string> = {};
+      const fields: Record<string, Said> = {};
       const exists = v.subject === 'person' ? this.store.people.find(v.subjectId) : this.store.rooms.find(v.subjectId);
       if (!exists) fields.subjectId = `Choose an existing ${v.subject}.`;
       const instant = (key: 'start' | 'end') => {

@@ -1,4 +1,4 @@
-import { StaleVersionError, ValidationError } from '../domain/errors';
+import { StaleVersionError, ValidationError, type Said } from '../domain/errors';
 import { formatTime } from '../domain/time';
 import type { Id } from '../domain/types';
 import { inWriteTransaction } from '../store/database';
@@ -49,7 +49,7 @@ export class B2BParticipantService {
 
   private toValues(session: B2BSession, input: ParticipantInput, current: B2BParticipantRecord | null): B2BParticipantValues {
     const { store } = this.ctx;
-    const fields: Record<string, string> = {};
+    const fields: Record<string, Said> = {};
     const organization = store.organizations.find(input.organizationId);
     if (!organization) fields.organizationId = 'Choose an existing organization, or create it first under Organizations.';
     else if (current?.organizationId !== input.organizationId && store.b2bParticipants.list(session.id).some((p) => p.organizationId === input.organizationId)) {

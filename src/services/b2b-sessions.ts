@@ -1,5 +1,5 @@
 import { buildSlots, type B2BSlot } from '../domain/b2b-slots';
-import { StaleVersionError, ValidationError } from '../domain/errors';
+import { StaleVersionError, ValidationError, type Said } from '../domain/errors';
 import { formatTime, resolveLocalTime } from '../domain/time';
 import type { Forum, Id } from '../domain/types';
 import { inWriteTransaction } from '../store/database';
@@ -52,7 +52,7 @@ export class B2BSessionService {
   }
 
   private toValues(forum: Forum, input: SessionInput): B2BSessionValues {
-    const fields: Record<string, string> = {};
+    const fields: Record<string, Said> = {};
     const timeZone = forum.timeZone;
     const resolve = (key: 'start' | 'end') => {
       const r = resolveLocalTime({ local: input[key], timeZone });

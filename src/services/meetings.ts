@@ -1,5 +1,5 @@
 import { conflictsInvolving, findConflicts, type Conflict, type Programme } from '../domain/conflicts';
-import { ConflictRefusal, NotFoundError, StaleVersionError, ValidationError } from '../domain/errors';
+import { ConflictRefusal, NotFoundError, StaleVersionError, ValidationError, type Said } from '../domain/errors';
 import { offsetMinutesAt, resolveLocalTime } from '../domain/time';
 import type { Forum, Id, Meeting, MeetingStatus, Person } from '../domain/types';
 import { inWriteTransaction } from '../store/database';
@@ -155,7 +155,7 @@ export class MeetingService {
    * and the SEQUENCE. Returns the people it looked up too, for the conflict check.
    */
   private toValues(forum: Forum, input: MeetingInput, current: Meeting | null): { values: MeetingValues; people: Person[] } {
-    const fields: Record<string, string> = {};
+    const fields: Record<string, Said> = {};
     const details: Record<string, unknown> = {};
     const timeZone = input.timeZone ?? current?.timeZone ?? forum.timeZone;
     const resolve = (key: 'start' | 'end', offset: number | undefined) => {

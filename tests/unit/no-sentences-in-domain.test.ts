@@ -19,11 +19,6 @@ const NOT_MOVED_YET: Record<string, string[]> = {
     "The forum's time zone '{}' is not a time zone we know.",
   ],
   'src/domain/time.ts': [
-    "'{}' is not a time zone we know. Use an IANA name such as Europe/Moscow.",
-    "'{}' is not a valid date and time. Use the form 2019-06-07T10:00.",
-    "{} does not exist on {} in {}: clocks jump from {} to {}. Choose a time before {} or from {} on.",
-    "{} on {} in {} happens twice: clocks go back from {} to {}.",
-    "Say which one is meant: {} (the first) or {} (the second).",
     "'{}' is not a valid date and time.",
     "'{}' is not a date of the form 2019-06-07.",
     "'{}' is not a date of the form 2019-06-07.",
@@ -121,10 +116,6 @@ const NOT_MOVED_YET: Record<string, string[]> = {
     "Choose a room of this forum’s venues as the hall.",
     "Name both sides (e.g. “Azerbaijani companies” and “Russian companies”), or neither when anyone may meet anyone.",
     "No {}-minute slot fits between {} and {} around the breaks: shorten the slots or the breaks, or lengthen the session.",
-  ],
-  'src/services/b2b-time.ts': [
-    "{} must end after it starts.",
-    "{} lies outside the session ({}); keep it within those times.",
   ],
   'src/services/day-grids.ts': [
     "Other places",

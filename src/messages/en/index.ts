@@ -4,6 +4,7 @@ import { b2b } from './b2b';
 import { conflicts } from './conflicts';
 import { errors, fields } from './fields';
 import { calendar, labels } from './labels';
+import { time } from './time';
 
 export const en = {
   ...conflicts,
@@ -12,4 +13,5 @@ export const en = {
   ...b2b,
   ...labels,
   ...calendar,
+  ...time,
 } satisfies Catalogue;
