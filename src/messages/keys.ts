@@ -7,8 +7,9 @@ import type { B2BMessages } from './b2b';
 import type { ConflictMessages } from './conflicts';
 import type { ErrorMessages, FieldMessages } from './fields';
 import type { CalendarMessages, LabelMessages } from './labels';
+import type { RecordMessages } from './records';
 import type { TimeMessages } from './time';
 
-export interface Messages extends ConflictMessages, B2BMessages, FieldMessages, ErrorMessages, LabelMessages, CalendarMessages, TimeMessages {}
+export interface Messages extends ConflictMessages, B2BMessages, FieldMessages, ErrorMessages, LabelMessages, CalendarMessages, TimeMessages, RecordMessages {}
 
 export type MessageKey = keyof Messages;

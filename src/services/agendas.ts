@@ -9,6 +9,7 @@ import type { Actor } from './actor';
 import type { FeedService } from './feeds';
 import type { MeetingService } from './meetings';
 import type { MeetingView, ProgrammeViews } from './programme-views';
+import { message } from '../messages';
 
 export const AGENDA_SCOPES = ['person', 'delegation', 'room'] as const;
 
@@ -36,7 +37,7 @@ export class AgendaService {
   build(req: AgendaRequest): Agenda & { printedBy: string | null } {
     const { info, sources, forum } = this.load(req);
     if (req.day !== null && (req.day < forum.startDate || req.day > forum.endDate || !/^\d{4}-\d{2}-\d{2}$/.test(req.day))) {
-      throw new NotFoundError(`${req.day} is not a day of ${forum.shortName} (${forum.startDate} to ${forum.endDate}).`);
+      throw new NotFoundError(message('agenda.not-a-day', { day: req.day, forum: forum.shortName, first: forum.startDate, last: forum.endDate }));
     }
     const ids = new Set(sources.map((s) => s.meetingId));
     const conflicts = this.meetings.conflicts(forum.id).filter((c) => c.meetingIds.some((id) => ids.has(id)));
@@ -77,12 +78,12 @@ export class AgendaService {
 
   private load(req: Omit<AgendaRequest, 'day'> & { day: LocalDate | null }) {
     const forum = this.store.forums.find(req.forumId);
-    if (!forum) throw new NotFoundError('There is no such forum.');
+    if (!forum) throw new NotFoundError(message('forum.not-found', {}));
     if (!(AGENDA_SCOPES as readonly string[]).includes(req.scope) && req.scope !== 'b2b_participant') {
-      throw new ValidationError({ scope: 'Agendas are printed for a person, a delegation or a room.' });
+      throw new ValidationError({ scope: message('agenda.scope-kind', {}) });
     }
     // A delegation or room of another forum would otherwise print as an empty sheet under this forum's name.
-    if (!this.feeds.scopeExists(req.scope, req.scopeId, req.forumId)) throw new NotFoundError(`There is no ${req.scope} ${req.scopeId} in ${forum.shortName}.`);
+    if (!this.feeds.scopeExists(req.scope, req.scopeId, req.forumId)) throw new NotFoundError(message('agenda.scope-missing', { scope: req.scope, id: req.scopeId, forum: forum.shortName }));
     const info = this.feeds.scopeInfo(req);
     // Staff are the delegation's own protocol office; a link sees only the notes of its own side's meetings,
     // so a counterpart's link (Governor Drozdenko's) never carries our briefing or the texts we sign.

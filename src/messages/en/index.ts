@@ -4,6 +4,7 @@ import { b2b } from './b2b';
 import { conflicts } from './conflicts';
 import { errors, fields } from './fields';
 import { calendar, labels } from './labels';
+import { records } from './records';
 import { time } from './time';
 
 export const en = {
@@ -14,4 +15,5 @@ export const en = {
   ...labels,
   ...calendar,
   ...time,
+  ...records,
 } satisfies Catalogue;
