@@ -1,6 +1,7 @@
 /** The English catalogue: every message's sentence, assembled from one file per area. */
 import type { Catalogue } from '../message';
 import { b2b } from './b2b';
+import { b2bServices } from './b2b-services';
 import { conflicts } from './conflicts';
 import { errors, fields } from './fields';
 import { calendar, labels } from './labels';
@@ -12,6 +13,7 @@ export const en = {
   ...fields,
   ...errors,
   ...b2b,
+  ...b2bServices,
   ...labels,
   ...calendar,
   ...time,
