@@ -14,7 +14,7 @@ import { render } from '../messages/render';
  */
 export type Said = Message | string;
 
-export function toMessage(said: Said): Message {
+function toMessage(said: Said): Message {
   return typeof said === 'string' ? message('verbatim', { text: said }) : said;
 }
 

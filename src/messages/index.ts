@@ -6,5 +6,4 @@
  */
 export type { Messages, MessageKey } from './keys';
 export { message, type Catalogue, type Message } from './message';
-export { render, LOCALES, type Locale } from './render';
-export type { MeetingLabel } from './conflicts';
+export { render, type Locale } from './render';

@@ -2,7 +2,7 @@ import { en } from './en';
 import type { Catalogue, Message } from './message';
 
 /** The languages the application can be read in; the languages issue adds to this list. */
-export const LOCALES = ['en'] as const;
+const LOCALES = ['en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 const CATALOGUES: Record<Locale, Catalogue> = { en };

@@ -10,7 +10,7 @@ import type { Id, LocalDate, Meeting } from '../domain/types';
 import { message, type Message } from '../messages/message';
 
 /** The heading of a kind on the conflicts page, rendered by the view. */
-export function conflictKindTitle(kind: ConflictKind): Message<'conflict.kind.title'> {
+function conflictKindTitle(kind: ConflictKind): Message<'conflict.kind.title'> {
   return message('conflict.kind.title', { kind });
 }
 

@@ -6,7 +6,7 @@
 import type { B2BMessages, SlotRef } from '../b2b';
 import type { Catalogue } from '../message';
 
-export function quote(label: string): string {
+function quote(label: string): string {
   return `'${label}'`;
 }
 
