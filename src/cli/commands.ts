@@ -8,6 +8,8 @@ import { randomSecret } from '../services/passwords';
 import { ROLES, type Role } from '../store/repositories/users';
 import { parseArgs, takeFlags, takeWords, UsageError, type ParsedArgs } from './args';
 import { restoreDatabase, RestoreRefusal } from './restore';
+import { damageOf } from '../store/integrity';
+import { makeSelfContained } from '../store/file-care';
 
 /** Every change the CLI makes is audited under this name. */
 export const CLI_ACTOR: Actor = { userId: null, username: 'cli', role: 'admin' };
@@ -86,10 +88,7 @@ export async function runCli(argv: readonly string[], { io, open, databasePath }
       offline({ io, databasePath: databasePath() });
       return 0;
     } catch (err) {
-      const message = refusalMessage(err);
-      if (message === null) throw err;
-      io.err(message);
-      return 1;
+      return refused(io, err);
     }
   }
   const ctx = open();
@@ -97,13 +96,18 @@ export async function runCli(argv: readonly string[], { io, open, databasePath }
     await run({ ...ctx, io });
     return 0;
   } catch (err) {
-    const message = refusalMessage(err);
-    if (message === null) throw err;
-    io.err(message);
-    return 1;
+    return refused(io, err);
   } finally {
     ctx.close?.();
   }
+}
+
+/** A refusal is told on stderr with exit code 1; anything else is a bug and is thrown. */
+function refused(io: CliIo, err: unknown): number {
+  const message = refusalMessage(err);
+  if (message === null) throw err;
+  io.err(message);
+  return 1;
 }
 
 function refusalMessage(err: unknown): string | null {
@@ -219,10 +223,9 @@ const COMMANDS: Record<string, (args: ParsedArgs) => Run | OfflineRun> = {
       const { totalPages } = await services.store.db.backup(target);
       const copy = new Database(target, { fileMustExist: true });
       try {
-        // One self-contained file: a WAL-mode copy would grow -wal/-shm companions wherever it is opened.
-        copy.pragma('journal_mode = DELETE');
-        const check = copy.pragma('quick_check', { simple: true });
-        if (check !== 'ok') throw new CliRefusal(`The copy at ${file} failed SQLite's check (${String(check)}); keep the old backups and try again.`);
+        makeSelfContained(copy);
+        const damage = damageOf(copy, 'quick_check');
+        if (damage !== null) throw new CliRefusal(`The copy at ${file} failed SQLite's check (${damage}); keep the old backups and try again.`);
       } finally {
         copy.close();
       }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { knownMigrations } from '../store/migrate';
 import { damageOf } from '../store/integrity';
+import { isOpenElsewhere } from '../store/file-care';
 
 /** A restore refused before anything was moved; the message says what to do instead. */
 export class RestoreRefusal extends Error {}
@@ -74,28 +75,9 @@ function checkBackup(file: string, shown: string): number {
   }
 }
 
-/**
- * A running app keeps its connection open, and an open WAL connection holds a
- * shared lock that an exclusive lock cannot pass: so if the exclusive lock is
- * refused, something still has the file open. (Closing the probe checkpoints
- * a stale -wal into the old file, which leaves the set moved aside whole.)
- */
+/** Refuses while the app or another command has the file open: installing under it would be lost or corrupt it. */
 function refuseIfInUse(target: string): void {
-  let db: Database.Database | undefined;
-  try {
-    db = new Database(target, { fileMustExist: true, timeout: 0 });
-    db.pragma('locking_mode = EXCLUSIVE');
-    db.exec('BEGIN EXCLUSIVE');
-    db.exec('ROLLBACK');
-  } catch (err) {
-    const code = (err as { code?: string }).code ?? '';
-    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-      throw new RestoreRefusal(`${target} is in use (the app or another command has it open). Stop the app first, then restore; nothing was changed.`);
-    }
-    // A damaged or unreadable current database is what a restore is for: it is moved aside like any other.
-  } finally {
-    db?.close();
-  }
+  if (isOpenElsewhere(target)) throw new RestoreRefusal(`${target} is in use (the app or another command has it open). Stop the app first, then restore; nothing was changed.`);
 }
 
 function syncFile(file: string): void {

@@ -6,6 +6,7 @@ import type { ScryptParams } from '../services/passwords';
 import { createStore } from '../store';
 import { openDatabase } from '../store/database';
 import { migrate } from '../store/migrate';
+import { foldWal } from '../store/file-care';
 
 /**
  * `npm run seed`: loads the SPIEF 2019 demo into an empty database.
@@ -66,7 +67,7 @@ export function seed(opts: SeedOptions): SeedResult {
 function moveAside(file: string, now: Date): string | null {
   if (file === ':memory:' || !fs.existsSync(file)) return null;
   const db = openDatabase(file);
-  db.pragma('wal_checkpoint(TRUNCATE)');
+  foldWal(db);
   db.close();
   const target = `${file}.bak-${now.toISOString().replace(/[:.]/g, '-')}`;
   fs.renameSync(file, target);

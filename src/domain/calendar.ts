@@ -165,6 +165,10 @@ function printedZone(entry: FeedEntry): string {
 
 function addEvent(calendar: ICalCalendar, entry: FeedEntry, scope: FeedScope, stamp: Instant): ICalEvent {
   const cancelled = entry.status === 'cancelled';
+  // A title of control characters only (a row from before input was normalised) would print an empty
+  // SUMMARY once the last guard strips them, and libical drops such an event: the kind names it instead.
+  const title = printableValue(entry.title).trim() === '' ? meetingKindLabel(entry.kind) : printableValue(entry.title);
+  const location = printableValue(entry.location).trim();
   return calendar.createEvent({
     id: entry.uid,
     sequence: entry.sequence,
@@ -176,8 +180,8 @@ function addEvent(calendar: ICalCalendar, entry: FeedEntry, scope: FeedScope, st
     // ical-generator prints 'UTC' as ...Z without TZID.
     timezone: printedZone(entry),
     // Several clients keep showing cancelled events without marking them.
-    summary: cancelled ? render(message('calendar.cancelled-title', { title: entry.title })) : entry.title,
-    location: entry.location.trim() === '' ? null : entry.location,
+    summary: cancelled ? render(message('calendar.cancelled-title', { title })) : title,
+    location: location === '' ? null : location,
     description: describeEntry(entry, scope),
     url: entry.url === '' ? null : entry.url,
     categories: [{ name: meetingKindLabel(entry.kind) }],
@@ -218,7 +222,15 @@ function finish(text: string): string {
  * inside a value becomes a space rather than a broken line.
  */
 function withoutControlCharacters(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').replace(/\r(?!\n)|(?<!\r)\n/g, ' ');
+  return text.replace(CONTROL_CHARACTERS, '').replace(/\r(?!\n)|(?<!\r)\n/g, ' ');
+}
+
+/** C0 controls but tab and line breaks, and DEL. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/** One value as it will print: control characters gone, so a blank one can be told before it is written. */
+function printableValue(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, '');
 }
 
 /**

@@ -52,4 +52,8 @@ export interface RecordMessages {
   'reference.venue-missing': Record<string, never>;
   'reference.organization-missing': Record<string, never>;
   'reference.head-missing': Record<string, never>;
+  'reference.venue-not-in-forum': Record<string, never>;
+  'person.not-found': { id: number };
+  /** `offered` are the actions the meeting's page offers from its status. */
+  'meeting.status-action-not-offered': { status: string; action: string; offered: readonly string[] };
 }

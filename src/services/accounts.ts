@@ -158,7 +158,7 @@ export class AccountService {
     const token = API_TOKEN_PREFIX + randomSecret(24);
     const id = inWriteTransaction(this.store.db, () => {
       const id = this.store.apiTokens.insert({ userId: user.id, label, tokenHash: sha256(token), createdAt: this.clock() });
-      this.auditToken(actor, 'create', this.store.apiTokens.find(id)!, null, user.username);
+      this.auditToken(actor, 'create', this.apiToken(id), null, user.username);
       return id;
     });
     return { id, token };
@@ -171,14 +171,19 @@ export class AccountService {
   /** Revokes a token for good; the row stays, so the audit log and `token list` can still name it. */
   revokeApiToken(actor: Actor, id: number): ApiToken {
     return inWriteTransaction(this.store.db, () => {
-      const before = this.store.apiTokens.find(id);
-      if (!before) throw new NotFoundError(message('account.token-not-found', { id }));
+      const before = this.apiToken(id);
       if (before.revokedAt !== null) throw new ValidationError({ _form: message('account.token-revoked', { id }) });
       this.store.apiTokens.revoke(id, this.clock());
-      const after = this.store.apiTokens.find(id)!;
+      const after = this.apiToken(id);
       this.auditToken(actor, 'update', after, before, this.find(after.userId)?.username ?? String(after.userId));
       return after;
     });
+  }
+
+  private apiToken(id: number): ApiToken {
+    const token = this.store.apiTokens.find(id);
+    if (!token) throw new NotFoundError(message('account.token-not-found', { id }));
+    return token;
   }
 
   authenticateApiToken(token: string): User | null {

@@ -1,17 +1,18 @@
 import { buildAgenda, forumDays, type Agenda, type AgendaSource } from '../domain/agenda';
 import { takeSnapshot } from '../domain/agenda-changes';
 import { NotFoundError, ValidationError } from '../domain/errors';
-import type { Id, LocalDate } from '../domain/types';
+import type { LocalDate } from '../domain/types';
 import { inWriteTransaction } from '../store/database';
 import type { Store } from '../store';
 import type { ScopeRef } from '../store/repositories/print-snapshots';
 import type { Actor } from './actor';
+import { scopeEntryOf, SCOPES } from './feed-scope-registry';
 import type { FeedService } from './feeds';
 import type { MeetingService } from './meetings';
 import type { MeetingView, ProgrammeViews } from './programme-views';
 import { message } from '../messages';
 
-export const AGENDA_SCOPES = ['person', 'delegation', 'room'] as const;
+export { AGENDA_SCOPES } from './feed-scope-registry';
 
 export interface AgendaRequest extends ScopeRef {
   /** One day, or null for the booklet of every forum day. */
@@ -35,7 +36,7 @@ export class AgendaService {
   ) {}
 
   build(req: AgendaRequest): Agenda & { printedBy: string | null } {
-    const { info, sources, forum } = this.load(req);
+    const { info, sources, forum, agenda: printed } = this.load(req);
     if (req.day !== null && (req.day < forum.startDate || req.day > forum.endDate || !/^\d{4}-\d{2}-\d{2}$/.test(req.day))) {
       throw new NotFoundError(message('agenda.not-a-day', { day: req.day, forum: forum.shortName, first: forum.startDate, last: forum.endDate }));
     }
@@ -44,10 +45,11 @@ export class AgendaService {
     const snapshot = this.store.printSnapshots.latest(req);
     const agenda = buildAgenda({
       scope: {
-        kind: req.scope === 'b2b_participant' ? 'b2b_participant' : (req.scope as 'person' | 'delegation' | 'room'),
+        kind: printed.kind,
         title: info.name,
-        subtitle: this.subtitleOf(req),
-        isPrivate: this.isPrivate(req, info.isPrivate),
+        subtitle: SCOPES[req.scope].subtitle(this.store, req.scopeId, req.forumId),
+        // Staff are the delegation's own protocol office; a link's sheet is private only when its scope is.
+        isPrivate: printed.mayBePrivate && (req.viewer === 'staff' || info.isPrivate),
       },
       forum: { name: forum.name, timeZone: forum.timeZone, startDate: forum.startDate, endDate: forum.endDate },
       homeTimeZone: info.homeTimeZone,
@@ -71,17 +73,11 @@ export class AgendaService {
     });
   }
 
-  private isPrivate(req: AgendaRequest, linkPrivate: boolean): boolean {
-    if (req.scope === 'room' || req.scope === 'organization') return false;
-    return req.viewer === 'staff' ? true : linkPrivate;
-  }
-
   private load(req: Omit<AgendaRequest, 'day'> & { day: LocalDate | null }) {
     const forum = this.store.forums.find(req.forumId);
     if (!forum) throw new NotFoundError(message('forum.not-found', {}));
-    if (!(AGENDA_SCOPES as readonly string[]).includes(req.scope) && req.scope !== 'b2b_participant') {
-      throw new ValidationError({ scope: message('agenda.scope-kind', {}) });
-    }
+    const agenda = scopeEntryOf(req.scope)?.agenda;
+    if (!agenda) throw new ValidationError({ scope: message('agenda.scope-kind', {}) });
     // A delegation or room of another forum would otherwise print as an empty sheet under this forum's name.
     if (!this.feeds.scopeExists(req.scope, req.scopeId, req.forumId)) throw new NotFoundError(message('agenda.scope-missing', { scope: req.scope, id: req.scopeId, forum: forum.shortName }));
     const info = this.feeds.scopeInfo(req);
@@ -91,37 +87,17 @@ export class AgendaService {
     const meetings = this.feeds.meetingsOf(req);
     const contact = this.contactOnSite(req);
     const sources = this.views.describe(forum, meetings).map((v) => toSource(v, contact, notesVisible(v.meeting)));
-    return { info, sources, forum };
-  }
-
-  /** The header's second line: whose delegation a person travels with, which venue a door sheet hangs in. */
-  private subtitleOf(ref: ScopeRef): string {
-    if (ref.scope === 'person') {
-      return this.delegationIdsOf(ref).map((id) => this.store.delegations.find(id)?.name ?? '').filter(Boolean).join(' · ');
-    }
-    if (ref.scope === 'room') {
-      const room = this.store.rooms.find(ref.scopeId);
-      const venue = room ? this.store.venues.find(room.venueId) : undefined;
-      return venue ? [venue.name, venue.address].filter(Boolean).join(', ') : '';
-    }
-    return '';
+    return { info, sources, forum, agenda };
   }
 
   /** The delegation's protocol officer, whom drivers and hosts call when something moves. */
   private contactOnSite(ref: ScopeRef): string {
-    for (const id of this.delegationIdsOf(ref)) {
+    for (const id of SCOPES[ref.scope].delegationIds(this.store, ref.scopeId, ref.forumId)) {
       const officer = this.store.delegations.members(id).find((m) => m.role === 'protocol_officer');
       const person = officer ? this.store.people.find(officer.personId) : undefined;
       if (person) return [person.fullName, person.position, person.phone].filter(Boolean).join(', ');
     }
     return '';
-  }
-
-  /** The delegation itself, or the delegations a person is a member of in this forum; none for a room. */
-  private delegationIdsOf(ref: ScopeRef): Id[] {
-    if (ref.scope === 'delegation') return [ref.scopeId];
-    if (ref.scope !== 'person') return [];
-    return this.store.delegations.membersOfForum(ref.forumId).filter((m) => m.personId === ref.scopeId).map((m) => m.delegationId);
   }
 }
 

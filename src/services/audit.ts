@@ -1,5 +1,6 @@
 import { NotFoundError, ValidationError } from '../domain/errors';
 import type { Store } from '../store';
+import { isReferenceRefusal } from '../store/database';
 import type { AuditEntry, AuditFilter } from '../store/repositories/audit';
 import type { Actor } from './actor';
 import { message } from '../messages';
@@ -54,7 +55,7 @@ export class AuditService {
       return { entity: entry.entity, id: restored.id };
     } catch (err) {
       // The record pointed at another one (a room at its venue) that was deleted since.
-      if ((err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+      if (isReferenceRefusal(err)) {
         throw new ValidationError({ _form: message('audit.refers-to-deleted', { entity: entry.entity }) });
       }
       throw err;

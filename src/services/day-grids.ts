@@ -10,10 +10,12 @@ import type { MeetingService } from './meetings';
 import type { MeetingView, ProgrammeViews } from './programme-views';
 import { forumDays } from '../domain/agenda';
 import { isCalendarDate } from '../domain/calendar-date';
+import { NotFoundError } from '../domain/errors';
 import { dayBounds, formatTime, localDateOf, zoneCity } from '../domain/time';
 import { MEMBER_ROLES, type Delegation, type Forum, type Id, type LocalDate, type Meeting, type MemberRole, type Room } from '../domain/types';
 import type { Store } from '../store';
 import type { StoredAvailabilityBlock } from '../store/repositories/availability';
+import { message } from '../messages';
 
 export interface GridColumn {
   key: string;
@@ -112,7 +114,11 @@ export class DayGridService {
   byPerson(forum: Forum, date: LocalDate, delegation: Delegation): DayGrid {
     const members = this.store.delegations
       .members(delegation.id)
-      .map((member) => ({ member, person: this.store.people.find(member.personId)! }))
+      .map((member) => {
+        const person = this.store.people.find(member.personId);
+        if (!person) throw new NotFoundError(message('person.not-found', { id: member.personId }));
+        return { member, person };
+      })
       .sort((a, b) => MEMBER_ROLES.indexOf(a.member.role) - MEMBER_ROLES.indexOf(b.member.role) || a.person.fullName.localeCompare(b.person.fullName));
     const { views, blocks } = this.day(forum, date, delegation.homeTimeZone);
     const columns: ColumnSpec[] = members.map(({ member, person }) => ({

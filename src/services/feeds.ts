@@ -7,6 +7,7 @@ import { inWriteTransaction } from '../store/database';
 import type { Store } from '../store';
 import { FEED_SCOPES, type FeedScopeKind, type FeedToken } from '../store/repositories/feed-tokens';
 import type { Actor } from './actor';
+import { SCOPES } from './feed-scope-registry';
 import { FeedBuilder, type BuiltFeed, type FeedDocumentResult } from './feed-builder';
 import type { ProgrammeViews } from './programme-views';
 import { sha256 } from './passwords';
@@ -80,7 +81,7 @@ export class FeedService {
       if (expiresAt !== null && expiresAt <= this.clock()) throw new ValidationError({ expiresOn: 'Choose an expiry date in the future, or none.' });
       const secret = crypto.randomBytes(TOKEN_BYTES).toString('base64url');
       const id = this.store.feedTokens.insert({ forumId, scope: v.scope, scopeId: v.scopeId, label: v.label, tokenHash: sha256(secret), createdAt: this.clock(), createdBy: actor.username, expiresAt });
-      const token = this.store.feedTokens.find(id)!;
+      const token = this.get(id);
       this.audit(actor, 'create', token);
       return { token, secret };
     });
@@ -151,49 +152,13 @@ export class FeedService {
   private findScope(token: Pick<FeedToken, 'scope' | 'scopeId' | 'forumId'>): ScopeInfo | null {
     const forum = this.store.forums.find(token.forumId);
     if (!forum) return null;
-    const base = { kind: token.scope, id: token.scopeId, forum };
-    switch (token.scope) {
-      case 'delegation': {
-        const d = this.store.delegations.find(token.scopeId);
-        return d ? { ...base, name: d.name, homeTimeZone: d.homeTimeZone, isPrivate: true } : null;
-      }
-      case 'person': {
-        const p = this.store.people.find(token.scopeId);
-        if (!p) return null;
-        const delegation = this.delegationsOf(token.forumId, p.id)[0];
-        return { ...base, name: p.fullName, homeTimeZone: delegation?.homeTimeZone ?? null, isPrivate: delegation !== undefined };
-      }
-      case 'room': {
-        const r = this.store.rooms.find(token.scopeId);
-        return r ? { ...base, name: r.name, homeTimeZone: null, isPrivate: false } : null;
-      }
-      case 'organization': {
-        const o = this.store.organizations.find(token.scopeId);
-        return o ? { ...base, name: o.name, homeTimeZone: null, isPrivate: false } : null;
-      }
-      case 'b2b_participant': {
-        // A company at a B2B session: its table times in the forum's zone, and its delegation's zone beside them when a representative belongs to one.
-        const p = this.store.b2bParticipants.find(token.scopeId);
-        const session = p ? this.store.b2bSessions.find(p.sessionId) : undefined;
-        if (!p || !session) return null;
-        const delegation = p.representativeIds.map((id) => this.delegationsOf(token.forumId, id)[0]).find((d) => d !== undefined);
-        return { ...base, name: `${this.store.organizations.find(p.organizationId)?.name ?? `Participant ${p.id}`} · ${session.title}`, homeTimeZone: delegation?.homeTimeZone ?? null, isPrivate: false };
-      }
-      default:
-        return null;
-    }
+    const found = SCOPES[token.scope].find(this.store, token.scopeId, token.forumId);
+    return found ? { kind: token.scope, id: token.scopeId, forum, ...found } : null;
   }
 
   /** The meetings a scope sees: proposed ones are never published. */
   meetingsOf(token: Pick<FeedToken, 'scope' | 'scopeId' | 'forumId'>): Meeting[] {
-    const forumId = token.forumId;
-    const filter =
-      token.scope === 'delegation' ? { delegationId: token.scopeId }
-      : token.scope === 'person' ? { personId: token.scopeId }
-      : token.scope === 'room' ? { roomId: token.scopeId }
-      : token.scope === 'organization' ? { organizationId: token.scopeId }
-      : { ids: this.store.b2bRequests.meetingIdsOf(token.scopeId) };
-    return this.store.meetings.list({ forumId, ...filter }).filter((m) => m.status !== 'proposed');
+    return SCOPES[token.scope].meetings(this.store, token.scopeId, token.forumId).filter((m) => m.status !== 'proposed');
   }
 
   /**
@@ -222,12 +187,12 @@ export class FeedService {
     if (!forum) throw new NotFoundError('There is no such forum.');
     const key = `f${forumId}`;
     return this.cached(key, () =>
-      this.builder.build(forum, this.store.meetings.list({ forumId, isPublic: true }).filter((m) => m.status !== 'proposed'), {
+      this.builder.build(forum, SCOPES.public.meetings(this.store, forumId, forumId).filter((m) => m.status !== 'proposed'), {
         key,
         name: `${forum.shortName} · public programme`,
         description: `${forum.name}: public programme. Times in ${forum.timeZone}.`,
         urlFor: () => '',
-        notesFor: () => false,
+        notesFor: SCOPES.public.notesVisibleTo(this.store, forumId, forumId),
         scope: 'public',
       }),
     );
@@ -235,39 +200,18 @@ export class FeedService {
 
   /** One meeting as an .ics file to forward to a counterpart: no briefing, and no link to a page only planners can open. */
   singleEvent(meeting: Meeting): string {
-    const forum = this.store.forums.find(meeting.forumId)!;
+    const forum = this.store.forums.find(meeting.forumId);
+    if (!forum) throw new NotFoundError('There is no such forum.');
     const [view] = this.views.describe(forum, [meeting]);
     const protocol = this.protocolContact(meeting);
     const entry = this.builder.single(view!, `m${meeting.id}`, '');
     return buildSingleEventFile({ entry, organizer: protocol, now: this.clock() });
   }
 
-  /**
-   * Which meetings' briefing and documents a scope may read: those of its own
-   * side. A meeting often lists the other side's delegation too (Leningrad
-   * Region at the meeting with Governor Drozdenko), so a delegation whose
-   * members take part only as counterparts is the other side, and so is a
-   * person who takes part as a counterpart: the briefing is about them.
-   */
+  /** Which meetings' briefing and documents a scope may read: none for a public scope, else its own side's (see ScopeEntry.notesVisibleTo). */
   notesVisibleTo(info: ScopeInfo): (meeting: Meeting) => boolean {
     if (!info.isPrivate) return () => false;
-    if (info.kind === 'delegation') {
-      const members = new Set(this.store.delegations.members(info.id).map((m) => m.personId));
-      return (m) => {
-        const roles = m.participants.filter((p) => members.has(p.personId)).map((p) => p.role);
-        return m.delegationIds.includes(info.id) && !(roles.length > 0 && roles.every((r) => r === 'counterpart'));
-      };
-    }
-    if (info.kind === 'person') {
-      const mine = new Set(this.delegationsOf(info.forum.id, info.id).map((d) => d.id));
-      return (m) => m.delegationIds.some((id) => mine.has(id)) && m.participants.some((p) => p.personId === info.id && p.role !== 'counterpart');
-    }
-    return () => false;
-  }
-
-  private delegationsOf(forumId: Id, personId: Id) {
-    const ids = new Set(this.store.delegations.membersOfForum(forumId).filter((m) => m.personId === personId).map((m) => m.delegationId));
-    return this.store.delegations.list({ forumId }).filter((d) => ids.has(d.id));
+    return SCOPES[info.kind].notesVisibleTo(this.store, info.id, info.forum.id);
   }
 
   private protocolContact(meeting: Meeting): { name: string; email: string } {
@@ -279,32 +223,17 @@ export class FeedService {
     return { name: 'Protocol office', email: 'protocol@forum-planner.invalid' };
   }
 
+  /** The scope's own forum, else the only forum there is. */
   private forumOfScope(scope: FeedScopeKind, id: Id): Id | null {
-    if (scope === 'delegation') return this.store.delegations.find(id)?.forumId ?? null;
-    if (scope === 'room') {
-      const room = this.store.rooms.find(id);
-      return (room && this.store.venues.find(room.venueId)?.forumId) ?? null;
-    }
+    const own = SCOPES[scope].ownForum(this.store, id);
+    if (own !== null) return own;
     const forums = this.store.forums.list();
     return forums.length === 1 ? forums[0]!.id : null;
   }
 
   /** Whether a scope names a record of this forum (people are shared: any person exists in every forum). */
   scopeExists(scope: FeedScopeKind, id: Id, forumId: Id): boolean {
-    switch (scope) {
-      case 'delegation':
-        return this.store.delegations.find(id)?.forumId === forumId;
-      case 'person':
-        return this.store.people.find(id) !== undefined;
-      case 'room':
-        return this.store.rooms.listByForum(forumId).some((r) => r.id === id);
-      case 'organization':
-        return this.store.organizations.find(id) !== undefined;
-      case 'b2b_participant': {
-        const participant = this.store.b2bParticipants.find(id);
-        return participant !== undefined && this.store.b2bSessions.find(participant.sessionId)?.forumId === forumId;
-      }
-    }
+    return SCOPES[scope].exists(this.store, id, forumId);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { conflictsInvolving, findConflicts, type Conflict, type Programme } from '../domain/conflicts';
 import { ConflictRefusal, NotFoundError, StaleVersionError, ValidationError, type Said } from '../domain/errors';
+import { STATUS_AFTER, statusActionsFrom, type StatusAction } from '../domain/meeting-status';
 import { offsetMinutesAt, resolveLocalTime } from '../domain/time';
 import type { Forum, Id, Meeting, MeetingStatus, Person } from '../domain/types';
 import { inWriteTransaction } from '../store/database';
@@ -56,6 +57,18 @@ export class MeetingService {
       if (!this.store.meetings.update(id, expectedVersion, values)) throw new StaleVersionError(this.get(id), expectedVersion);
       return this.checkAndAudit(actor, forum, id, current, people);
     });
+  }
+
+  /**
+   * One of the status buttons: only an action offered from the meeting's
+   * current status (statusActionsFrom), with the same checks as any edit.
+   */
+  applyStatusAction(actor: Actor, id: Id, expectedVersion: number | null, action: StatusAction): SaveResult {
+    const current = this.get(id);
+    if (!statusActionsFrom(current.status).includes(action)) {
+      throw new ValidationError({ _form: message('meeting.status-action-not-offered', { status: current.status, action, offered: statusActionsFrom(current.status) }) });
+    }
+    return this.setStatus(actor, id, expectedVersion, STATUS_AFTER[action]);
   }
 
   /** Confirm, make tentative, cancel or reinstate: the same checks as any edit. */

@@ -1,7 +1,9 @@
 import type { Conflict } from '../domain/conflicts';
+import { NotFoundError } from '../domain/errors';
 import { formatTime, localDateOf, zoneCity } from '../domain/time';
 import type { Delegation, Forum, Id, Meeting, Organization, Person, Room, Venue } from '../domain/types';
 import type { Store } from '../store';
+import { message } from '../messages';
 
 export interface ParticipantView {
   person: Person;
@@ -46,9 +48,12 @@ export class ProgrammeViews {
     const members = this.store.delegations.membersOfForum(forum.id);
     const people = new Map<Id, Person>();
     const orgs = new Map<Id, Organization | null>();
-    const person = (id: Id) => {
-      if (!people.has(id)) people.set(id, this.store.people.find(id)!);
-      return people.get(id)!;
+    const person = (id: Id): Person => {
+      const known = people.get(id) ?? this.store.people.find(id);
+      // Foreign keys keep a participant's person; a database restored without them must answer 404, not a TypeError.
+      if (!known) throw new NotFoundError(message('person.not-found', { id }));
+      people.set(id, known);
+      return known;
     };
     const org = (id: Id | null) => {
       if (id === null) return null;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { InUseError, NotFoundError, StaleVersionError, ValidationError, type Said } from '../domain/errors';
-import { inWriteTransaction } from '../store/database';
+import { inWriteTransaction, isReferenceRefusal } from '../store/database';
 import type { RecordShape, RecordTable, RecordValues } from '../store/record-table';
 import type { References } from '../store/references';
 import type { Store } from '../store';
@@ -20,7 +20,17 @@ export interface RecordServiceSpec<T extends RecordShape> {
   /** The records that point at this one, by what they are: a delete is refused while any exist. */
   usage?: (id: number) => References[];
   forumIdOf?: (record: T) => number | null;
+  /**
+   * For a write made in one forum: refuses values that point into another
+   * (a crafted post naming another forum's venue); returns field messages.
+   */
+  inForum?: (values: RecordValues<T>, forumId: number) => Record<string, Said>;
   describe: (record: T) => string;
+}
+
+/** Where a write is made: the forum of the page it came from, when it came from one. */
+export interface WriteContext {
+  forumId?: number;
 }
 
 /**
@@ -49,15 +59,15 @@ export class RecordService<T extends RecordShape> {
     return this.spec.table.find(id);
   }
 
-  validate(raw: unknown, current?: T): RecordValues<T> {
+  validate(raw: unknown, current?: T, context: WriteContext = {}): RecordValues<T> {
     const values = parseInput(this.spec.schema, raw);
-    const fields = this.spec.check?.(values, current) ?? {};
+    const fields = { ...this.spec.check?.(values, current), ...(context.forumId === undefined ? {} : this.spec.inForum?.(values, context.forumId)) };
     if (Object.keys(fields).length) throw new ValidationError(fields);
     return values;
   }
 
-  create(actor: Actor, raw: unknown): T {
-    const values = this.validate(raw);
+  create(actor: Actor, raw: unknown, context: WriteContext = {}): T {
+    const values = this.validate(raw, undefined, context);
     return inWriteTransaction(this.store.db, () => {
       const created = this.spec.table.insert(values);
       this.audit(actor, 'create', created, null, created);
@@ -65,10 +75,10 @@ export class RecordService<T extends RecordShape> {
     });
   }
 
-  update(actor: Actor, id: number, expectedVersion: number | null, raw: unknown): T {
+  update(actor: Actor, id: number, expectedVersion: number | null, raw: unknown, context: WriteContext = {}): T {
     return inWriteTransaction(this.store.db, () => {
       const current = this.get(id);
-      const values = this.validate(raw, current);
+      const values = this.validate(raw, current, context);
       if (expectedVersion === null || current.version !== expectedVersion) throw new StaleVersionError(current, expectedVersion);
       const updated = this.spec.table.update(id, expectedVersion, values);
       if (!updated) throw new StaleVersionError(this.get(id), expectedVersion);
@@ -88,7 +98,7 @@ export class RecordService<T extends RecordShape> {
         this.spec.table.delete(id);
       } catch (err) {
         // A table that usage() does not know of yet still must not turn a refusal into a 500.
-        if ((err as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw err;
+        if (!isReferenceRefusal(err)) throw err;
         throw new InUseError([], message('record.pointed-at', { record: this.spec.label }));
       }
       this.audit(actor, 'delete', current, current, null);

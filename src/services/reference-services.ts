@@ -116,6 +116,11 @@ export function createReferenceServices(store: Store, clock: () => number = Date
     table: store.rooms,
     schema: roomSchema,
     check: (v) => exists(store.venues.find(v.venueId), 'venueId', message('reference.venue-missing', {})),
+    // Only a venue that exists elsewhere is refused here; a missing one gets check's own message.
+    inForum: (v, forumId): Record<string, Said> => {
+      const venue = store.venues.find(v.venueId);
+      return venue && venue.forumId !== forumId ? { venueId: message('reference.venue-not-in-forum', {}) } : {};
+    },
     usage: (id) => [...store.rooms.usage(id), liveLinks('room', id)],
     forumIdOf: (r) => store.venues.find(r.venueId)?.forumId ?? null,
     describe: (r) => r.name,

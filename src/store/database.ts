@@ -80,6 +80,11 @@ export function storageErrorOf(err: unknown): StorageUnavailableError | null {
   return null;
 }
 
+/** Whether SQLite refused a write because of a foreign key: a row points at one that is gone, or at this one. */
+export function isReferenceRefusal(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}
+
 /**
  * Runs a bookkeeping write (a token's last use, a feed's fetch count) that a
  * read must never fail for: when the storage cannot take it, it is skipped and

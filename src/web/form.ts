@@ -1,20 +1,12 @@
 import type { Request, Response } from 'express';
-import { ConflictRefusal, InUseError, StaleVersionError, ValidationError } from '../domain/errors';
+import { formAnswerOf, type FormProblems } from './error-responses';
 
-/** What a form page needs to show a failed submission again, input kept. */
-export interface FormProblems {
-  errors: Record<string, string>;
-  conflicts?: unknown[];
-  /** The record as stored now, when the user's version was stale. */
-  stale?: unknown;
-  formError?: string;
-  /** Choices a field can offer, e.g. the two offsets of an ambiguous time. */
-  details?: Record<string, unknown>;
-}
+export type { FormProblems };
 
 /**
- * Runs a form submission. Errors a user can fix re-render the form (status
- * 422 / 409 / 412) with what they typed; anything else goes to the error handler.
+ * Runs a form submission. Errors a user can fix re-render the form with what
+ * they typed, at the status error-responses.ts gives; anything else goes to
+ * the error handler.
  */
 export async function submitForm(
   res: Response,
@@ -24,14 +16,9 @@ export async function submitForm(
   try {
     await action();
   } catch (err) {
-    if (err instanceof ValidationError) {
-      const { _form, ...errors } = err.fields;
-      return rerender(422, { errors, details: err.details, formError: _form ?? 'Some fields need attention: see the messages beside them.' });
-    }
-    if (err instanceof ConflictRefusal) return rerender(409, { errors: {}, conflicts: err.conflicts, formError: err.message });
-    if (err instanceof StaleVersionError) return rerender(412, { errors: {}, stale: err.current, formError: err.message });
-    if (err instanceof InUseError) return rerender(409, { errors: {}, formError: err.message });
-    throw err;
+    const answer = formAnswerOf(err);
+    if (!answer) throw err;
+    return rerender(answer.status, answer.problems);
   }
 }
 

@@ -265,6 +265,19 @@ describe('status actions', () => {
     expect(ctx.services.meetings.get(id).status).toBe('tentative');
   });
 
+  it.each([
+    { name: 'confirm a cancelled meeting (it comes back only by reinstating)', from: 'cancelled', action: 'confirm' },
+    { name: 'reinstate a meeting that is not cancelled', from: 'tentative', action: 'reinstate' },
+    { name: 'cancel a cancelled meeting', from: 'cancelled', action: 'cancel' },
+  ] as const)('refuses an action its page does not offer: $name', async ({ from, action }) => {
+    const m = anchor({ title: `Not offered: ${action} from ${from}`, start: at(DAY2, '19:00'), end: at(DAY2, '19:30'), status: from });
+    expect((await planner.get(`${base}/${m.id}`)).text).not.toContain(`name="action" value="${action}"`);
+    const res = await act(m.id, action);
+    expect(res.status).toBe(303);
+    expect(textOf((await planner.get(`${base}/${m.id}`)).text)).toContain(`This meeting is ${from}, so it cannot be given “${action}”`);
+    expect(ctx.services.meetings.get(m.id)).toMatchObject({ status: from, version: m.version });
+  });
+
   it('refuses an unknown action', async () => {
     const m = anchor({ title: 'Unarchivable', start: at(DAY2, '18:00'), end: at(DAY2, '18:30') });
     const res = await postForm(planner, `${base}/${m.id}`, `${base}/${m.id}/status`, [['action', 'archive']]);

@@ -22,6 +22,14 @@ describe('records of one forum stay in it', () => {
     expect(ctx.services.rooms.list({ venueId: foreignVenue.id })).toHaveLength(0);
   });
 
+  it('refuses it in the service too, for any caller that names the forum it writes in', () => {
+    const other = ctx.services.forums.create(SYSTEM_ACTOR, { name: 'Ganja Forum', shortName: 'GF 2019', startDate: '2019-10-01', endDate: '2019-10-02', timeZone: 'Asia/Baku', city: 'Ganja' });
+    const foreignVenue = ctx.services.venues.create(SYSTEM_ACTOR, { forumId: other.id, name: 'Ganja Hall', address: '', opensAt: null, closesAt: null });
+    const write = () => ctx.services.rooms.create(SYSTEM_ACTOR, { venueId: foreignVenue.id, name: 'Service-smuggled room', capacity: 10, kind: 'meeting_room' }, { forumId: ctx.demo!.forumId });
+    expect(write).toThrow(expect.objectContaining({ fields: { venueId: 'Choose a venue of this forum.' } }));
+    expect(ctx.services.rooms.list({ venueId: foreignVenue.id })).toHaveLength(0);
+  });
+
   it('shows member changes in the delegation’s history', async () => {
     const planner = await signIn(ctx, 'history-planner');
     const { forumId, delegations, people } = ctx.demo!;

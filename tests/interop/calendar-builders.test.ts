@@ -20,8 +20,10 @@ describe('every file the builders publish passes python icalendar and libical (w
 });
 
 describe('text drawn at random', () => {
-  // Printable text of any script, with the characters iCalendar escapes, and long enough to fold.
-  const printable = fc.string({ unit: fc.oneof(fc.constantFrom(',', ';', '\\', '"', ':', '\n', ' ', 'ə', 'Ж', '中', '😀'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })), minLength: 1, maxLength: 120 }).filter((s) => s.trim() !== '');
+  // Text of any script, with the characters iCalendar escapes, long enough to fold, and the control
+  // characters a paste from Word brings (vertical tab, form feed) or a careless client sends (NUL, DEL, lone CR):
+  // the builders must never emit them, whatever reached them.
+  const printable = fc.string({ unit: fc.oneof(fc.constantFrom(',', ';', '\\', '"', ':', '\n', ' ', 'ə', 'Ж', '中', '😀', '\u0000', '\u000b', '\u000c', '\u007f', '\r', '\t', '\u0001', '\u001f'), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 })), minLength: 1, maxLength: 120 }).filter((s) => s.trim() !== '');
   const entries = fc.array(fc.record({ title: printable, location: printable, briefing: printable, organizer: printable }), { minLength: 1, maxLength: 8 });
 
   it('gives feeds and single-event files that pass the strict validator', () => {
@@ -32,6 +34,9 @@ describe('text drawn at random', () => {
     ]);
     const problems = validateIcsAll(files).flatMap((v, i) => (v.errors.length ? [{ file: i, errors: v.errors }] : []));
     expect(problems).toEqual([]);
+    // Only CRLF line ends remain: no other control character, and no CR or LF alone.
+    const stray = files.flatMap((f, i) => (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|\r(?!\n)|(?<!\r)\n/.test(f) ? [i] : []));
+    expect(stray).toEqual([]);
   });
 });
 

@@ -121,6 +121,19 @@ describe('buildFeed: time zones', () => {
   });
 });
 
+describe('buildFeed: control characters stored before input was normalised', () => {
+  it.each([
+    { name: 'NUL and vertical tab inside a title', title: 'Signing\u0000 of\u000b the road map', location: 'Hall\u0007 B', summary: 'SUMMARY:Signing of the road map', at: 'LOCATION:Hall B' },
+    { name: 'a title of control characters only', title: '\u0000\u000b\u007f', location: '\u0001', summary: 'SUMMARY:Signing ceremony', at: null },
+  ])('$name: prints what remains, names a blank title by its kind, and never a control character', ({ title, location, summary, at }) => {
+    const text = buildFeed(aFeed({ entries: [aFeedEntry({ title, location, kind: 'signing' })] }));
+    expect(text).toContain(summary + '\r\n');
+    if (at) expect(text).toContain(at + '\r\n');
+    else expect(text).not.toContain('LOCATION:');
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
+  });
+});
+
 describe('buildFeed: text', () => {
   const entry = aFeedEntry({
     title: LONG_RUSSIAN_TITLE,

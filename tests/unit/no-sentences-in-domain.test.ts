@@ -66,8 +66,8 @@ const STORED: Record<string, string[]> = {
 };
 
 /**
- * Not moved yet. feeds.ts is being rebuilt as the feed scope registry in
- * parallel; day-grids.ts is a presenter that moves to src/web with the others;
+ * Not moved yet. feeds.ts (the feed scope registry's services) came in with
+ * the merge of main; day-grids.ts is a presenter that moves to src/web with the others;
  * 'Unavailable time' is the noun that starts a B2B range's message.
  */
 const NOT_MOVED_YET: Record<string, string[]> = {

@@ -50,4 +50,7 @@ export const records = {
   'reference.venue-missing': () => 'Choose an existing venue.',
   'reference.organization-missing': () => 'Choose an existing organization.',
   'reference.head-missing': () => 'Choose an existing person as head.',
+  'reference.venue-not-in-forum': () => 'Choose a venue of this forum.',
+  'person.not-found': ({ id }) => `There is no person with id ${id}.`,
+  'meeting.status-action-not-offered': ({ status, action, offered }) => `This meeting is ${status}, so it cannot be given “${action}”; its page offers ${offered.join(', ')}.`,
 } satisfies Pick<Catalogue, keyof RecordMessages>;

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { bestEffortWrite, type Db } from '../database';
+import { prepared } from '../statements';
 import type { Instant } from '../../domain/types';
 
 /** One revision of what a feed, or one event in it, shows: its fingerprint and when it was first served. */
@@ -16,15 +17,11 @@ export interface ServedFeed {
 }
 
 export class FeedStateRepository {
-  /** Read on every rebuild of every feed: prepared once. */
-  private readonly statements = new Map<string, Statement>();
-
   constructor(private readonly db: Db) {}
 
+  /** Read on every poll of every feed: compiled once, in the store's one statement cache. */
   private sql(text: string): Statement {
-    let statement = this.statements.get(text);
-    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
-    return statement;
+    return prepared(this.db, text);
   }
 
   load(feedKey: string): ServedFeed {

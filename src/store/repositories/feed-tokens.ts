@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { bestEffortWrite, type Db } from '../database';
+import { prepared } from '../statements';
 import type { Id, Instant } from '../../domain/types';
 
 export const FEED_SCOPES = ['delegation', 'person', 'room', 'organization', 'b2b_participant'] as const;
@@ -23,15 +24,11 @@ const SELECT = `SELECT id, forum_id AS forumId, scope, scope_id AS scopeId, labe
   expires_at AS expiresAt, revoked_at AS revokedAt, last_fetched_at AS lastFetchedAt, fetch_count AS fetchCount FROM feed_token`;
 
 export class FeedTokenRepository {
-  /** Calendar clients poll every few minutes each; preparing once spares every poll the SQL compile. */
-  private readonly statements = new Map<string, Statement>();
-
   constructor(private readonly db: Db) {}
 
+  /** Read on every poll of every feed: compiled once, in the store's one statement cache. */
   private sql(text: string): Statement {
-    let statement = this.statements.get(text);
-    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
-    return statement;
+    return prepared(this.db, text);
   }
 
   insert(t: Omit<FeedToken, 'id' | 'revokedAt' | 'lastFetchedAt' | 'fetchCount'> & { tokenHash: string }): Id {

@@ -75,8 +75,39 @@ export function decide(method: string, rawPath: string, role: Role | null): Deci
   return rule.access.includes(role) ? 'allow' : 'forbid';
 }
 
+type Method = (typeof READ)[number] | (typeof WRITE)[number];
+/** A route as a page links or posts to it: "GET /forums/3/edit", "POST /forums/3/links/9/revoke". */
+export type RouteAction = `${Method} /${string}`;
+
+/**
+ * What a page asks about when one flag governs many buttons (a planner's
+ * toolbar on the day grid, the B2B pages). Each stands for one route the
+ * table decides, so a capability can never say more than the routes it shows.
+ */
+export const CAPABILITIES = {
+  /** Change a forum's programme: meetings, availability, B2B sessions, requests and participants. */
+  plan: 'POST /forums/0/meetings',
+} as const satisfies Record<string, RouteAction>;
+export type Capability = keyof typeof CAPABILITIES;
+export type Action = Capability | RouteAction;
+
+/**
+ * Whether a user of `role` may take `action`: the same table decides as for
+ * the request itself, so a page shows a button exactly when pressing it
+ * would be allowed.
+ */
+export function can(role: Role | null, action: Action): boolean {
+  const route: string = Object.hasOwn(CAPABILITIES, action) ? CAPABILITIES[action as Capability] : action;
+  const at = route.indexOf(' ');
+  if (at < 0 || !route.startsWith('/', at + 1)) throw new Error(`can("${action}"): name a capability (${Object.keys(CAPABILITIES).join(', ')}) or a route as "METHOD /path".`);
+  return decide(route.slice(0, at), route.slice(at + 1), role) === 'allow';
+}
+
 export function authorize(req: Request, res: Response, next: NextFunction): void {
-  const decision = decide(req.method, req.path, res.locals.user?.role ?? null);
+  const role: Role | null = res.locals.user?.role ?? null;
+  // Views ask can(action) instead of comparing roles; the user is bound here, once.
+  res.locals.can = (action: Action) => can(role, action);
+  const decision = decide(req.method, req.path, role);
   if (decision === 'allow') return next();
   const isApi = isApiPath(req.path);
   if (decision === 'login') {

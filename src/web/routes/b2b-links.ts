@@ -1,10 +1,11 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import QRCode from 'qrcode';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors';
+import { NotFoundError } from '../../domain/errors';
 import type { Services } from '../../services';
 import { linkActor, type B2BActing, type RequestAction } from '../../services/b2b-requests';
 import type { B2BParticipantRecord } from '../../store/repositories/b2b-participants';
 import { baseUrlOf, webcalOf } from '../calendar-response';
+import { formAnswerOf, noticeAnswerOf } from '../error-responses';
 import { PRIORITY_CHOICES, readRequestForm, type RequestFormValues } from './b2b-forms';
 
 /** What the company's page says after it acted (the link has no session, so no flash). */
@@ -100,9 +101,10 @@ export function b2bLinkRoutes(services: Services): Router {
     try {
       b2b.requests.create(acting(participant), participant.sessionId, values);
     } catch (err) {
-      if (!(err instanceof ValidationError)) throw err;
-      const { _form, ...errors } = err.fields;
-      return renderCompanies(res, 422, { values, errors, formError: _form ?? Object.values(errors)[0] ?? 'Check the request.' });
+      const answer = formAnswerOf(err);
+      if (!answer) throw err;
+      const { errors } = answer.problems;
+      return renderCompanies(res, answer.status, { values, errors, formError: answer.formMessage ?? Object.values(errors)[0] ?? 'Check the request.' });
     }
     res.redirect(303, `${tokenPath}/b2b?done=sent`);
   });
@@ -118,10 +120,9 @@ export function b2bLinkRoutes(services: Services): Router {
       const done = b2b.requests.act(acting(participant), request.id, action);
       return res.redirect(303, `${tokenPath}/b2b?done=${done.state}`);
     } catch (err) {
-      if (err instanceof NotFoundError) return noSuchLink(req, res);
-      if (err instanceof ValidationError) return renderHome(req, res, 409, err.fields._form ?? Object.values(err.fields).join(' '));
-      if (err instanceof ForbiddenError) return renderHome(req, res, 403, err.message);
-      throw err;
+      const notice = noticeAnswerOf(err);
+      if (!notice) throw err;
+      return notice.kind === 'not-found' ? noSuchLink(req, res) : renderHome(req, res, notice.status, notice.message);
     }
   });
 

@@ -9,13 +9,15 @@ import { compareNames, matches } from '../list-query';
 import { blankMeetingForm, foldOffsetChoices, formValuesOf, prefillFromQuery, readMeetingForm, type MeetingFormValues } from '../meeting-form';
 import { forumDays } from '../../domain/agenda';
 import { isCalendarDate } from '../../domain/calendar-date';
+import { isStatusAction, statusActionsFrom, type StatusAction } from '../../domain/meeting-status';
 import { dayBounds } from '../../domain/time';
 
-const STATUS_ACTIONS: Record<string, { status: MeetingStatus; done: string }> = {
-  confirm: { status: 'confirmed', done: 'confirmed' },
-  tentative: { status: 'tentative', done: 'marked tentative' },
-  cancel: { status: 'cancelled', done: 'cancelled; it stays in the programme, struck through' },
-  reinstate: { status: 'tentative', done: 'reinstated as tentative' },
+/** How each status button reads, and what the notice after it says. Which buttons a meeting offers is the domain's (statusActionsFrom). */
+const STATUS_BUTTONS: Record<StatusAction, { label: string; done: string; danger?: true }> = {
+  confirm: { label: 'Confirm', done: 'confirmed' },
+  tentative: { label: 'Mark tentative', done: 'marked tentative' },
+  cancel: { label: 'Cancel meeting', done: 'cancelled; it stays in the programme, struck through', danger: true },
+  reinstate: { label: 'Reinstate', done: 'reinstated as tentative' },
 };
 
 /** The meeting list, page, form and status actions, under /forums/:forumId/meetings. */
@@ -147,7 +149,7 @@ export function meetingRoutes(services: Services): Router {
       conflicts,
       others,
       history: services.audit.history('meeting', meeting.id),
-      statusActions: STATUS_ACTIONS,
+      statusActions: statusActionsFrom(meeting.status).map((key) => ({ key, ...STATUS_BUTTONS[key] })),
     });
   });
 
@@ -176,14 +178,15 @@ export function meetingRoutes(services: Services): Router {
   router.post('/:id/status', async (req, res) => {
     const forum = forumOf(req);
     const meeting = load(req, forum);
-    const action = STATUS_ACTIONS[String(req.body.action)];
-    if (!action) throw new ValidationError({ action: 'Choose confirm, tentative, cancel or reinstate.' });
+    const key = req.body.action;
+    if (!isStatusAction(key)) throw new ValidationError({ action: 'Choose confirm, tentative, cancel or reinstate.' });
+    const action = STATUS_BUTTONS[key];
     const version = Number(req.body.version);
     const back = `/forums/${forum.id}/meetings/${meeting.id}`;
     await submitForm(
       res,
       () => {
-        const saved = services.meetings.setStatus(actorOf(res), meeting.id, Number.isInteger(version) ? version : null, action.status);
+        const saved = services.meetings.applyStatusAction(actorOf(res), meeting.id, Number.isInteger(version) ? version : null, key);
         announce(req, saved.meeting, action.done, saved.warnings.length);
         res.redirect(303, back);
       },

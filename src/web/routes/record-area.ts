@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { NotFoundError, ValidationError } from '../../domain/errors';
+import { NotFoundError } from '../../domain/errors';
 import type { AuditService } from '../../services/audit';
 import type { RecordService } from '../../services/record-service';
 import type { RecordShape } from '../../store/record-table';
@@ -51,8 +51,6 @@ export interface AreaSpec<T extends RecordShape> {
   showExtra?: { partial: string; locals: (r: T, req: Request) => Record<string, unknown> };
   /** Values the URL decides (forumId), merged into every submission. */
   fixedValues?: (forumId: number | null) => Record<string, unknown>;
-  /** Refuses values that point outside the forum in the URL (a crafted post naming another forum's venue). */
-  inForum?: (values: Record<string, unknown>, forumId: number) => Record<string, string>;
   /** Other audit entities logged under this record's id, shown in its history (e.g. delegation members). */
   relatedHistory?: string[];
 }
@@ -66,6 +64,8 @@ export interface AreaSpec<T extends RecordShape> {
 export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: AuditService): Router {
   const router = Router({ mergeParams: true });
   const forumIdOf = (req: Request) => (spec.scope === 'forum' ? idParam(req, 'forumId') : null);
+  // The service refuses values that point outside the forum in the URL.
+  const writeContext = (req: Request) => (spec.scope === 'forum' ? { forumId: idParam(req, 'forumId') } : {});
   const base = (req: Request) => (spec.scope === 'forum' ? `/forums/${forumIdOf(req)}/${spec.segment}` : `/${spec.segment}`);
   const load = (req: Request): T => {
     const record = spec.service.get(idParam(req));
@@ -105,8 +105,7 @@ export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: Audi
     await submitForm(
       res,
       () => {
-        checkInForum(spec, req, values);
-        const created = spec.service.create(actorOf(res), values);
+        const created = spec.service.create(actorOf(res), values, writeContext(req));
         flash(req, 'success', `${cap(spec.singular)} “${spec.service.spec.describe(created)}” created.`);
         res.redirect(303, `${base(req)}/${created.id}`);
       },
@@ -139,8 +138,7 @@ export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: Audi
       res,
       () => {
         const values = { ...req.body, ...spec.fixedValues?.(forumIdOf(req)) };
-        checkInForum(spec, req, values);
-        const updated = spec.service.update(actorOf(res), record.id, Number.isInteger(version) ? version : null, values);
+        const updated = spec.service.update(actorOf(res), record.id, Number.isInteger(version) ? version : null, values, writeContext(req));
         flash(req, 'success', `${cap(spec.singular)} “${spec.service.spec.describe(updated)}” saved.`);
         res.redirect(303, `${base(req)}/${updated.id}`);
       },
@@ -173,8 +171,3 @@ function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function checkInForum<T extends RecordShape>(spec: AreaSpec<T>, req: Request, values: Record<string, unknown>): void {
-  if (spec.scope !== 'forum' || !spec.inForum) return;
-  const fields = spec.inForum(values, idParam(req, 'forumId'));
-  if (Object.keys(fields).length) throw new ValidationError(fields);
-}

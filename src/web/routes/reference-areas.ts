@@ -94,11 +94,6 @@ export function referenceAreas(s: Services) {
     ],
     search: (r) => [r.name, s.venues.find(r.venueId)?.name ?? ''],
     listFor: (forumId) => s.directory.roomsOfForum(forumId),
-    // Only a venue that exists elsewhere is refused here; a missing one gets the form's own message.
-    inForum: (v, forumId): Record<string, string> => {
-      const venue = s.venues.find(Number(v.venueId));
-      return venue && venue.forumId !== forumId ? { venueId: 'Choose a venue of this forum.' } : {};
-    },
     forumIdOf: (r) => s.venues.find(r.venueId)?.forumId ?? null,
     defaults: () => ({ kind: 'meeting_room', capacity: '10' }),
     details: (r) => [
