@@ -35,6 +35,7 @@ import { inWriteTransaction } from '../src/store/database';
 import type { MeetingValues } from '../src/store/repositories/meetings';
 import { mulberry32 } from './b2b';
 import { buildSyntheticForum, type SyntheticForum } from './synthetic-forum';
+import { render } from '../src/messages';
 
 const REPORT_REPETITIONS = 7;
 const SAVE_REPETITIONS = 41;
@@ -160,7 +161,7 @@ function median(values: number[]): number {
 
 function instant(local: string, timeZone: string): number {
   const r = resolveLocalTime({ local, timeZone });
-  if (!r.ok) throw new Error(r.message);
+  if (!r.ok) throw new Error(render(r.message));
   return r.instant;
 }
 

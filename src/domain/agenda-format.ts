@@ -7,6 +7,8 @@
 import { DateTime } from 'luxon';
 import { formatTime, localDateOf, nextLocalDate, zoneCity } from './time';
 import type { Instant, LocalDate, MeetingKind, MeetingStatus, ParticipantRole } from './types';
+import { message } from '../messages/message';
+import { render } from '../messages/render';
 
 const LOCALE = 'en-GB';
 
@@ -59,42 +61,15 @@ export function instantText(instant: Instant, zone: string): string {
   return `${at(instant, zone).toFormat('cccc, d LLLL yyyy, HH:mm')} ${zoneCity(zone)}`;
 }
 
-const KIND_LABELS: Record<MeetingKind, string> = {
-  bilateral: 'Bilateral meeting',
-  multilateral: 'Multilateral meeting',
-  signing: 'Signing ceremony',
-  panel: 'Panel session',
-  b2b: 'B2B meeting',
-  briefing: 'Briefing',
-  press: 'Press event',
-  reception: 'Reception',
-  travel: 'Travel',
-};
-
+/** The kind, status and role as the sheet prints them: the same words as the calendar's (src/messages/en/labels.ts). */
 export function kindLabel(kind: MeetingKind): string {
-  return KIND_LABELS[kind];
+  return render(message('label.meeting-kind', { kind }));
 }
-
-const STATUS_LABELS: Record<MeetingStatus, string> = {
-  proposed: 'Proposed',
-  tentative: 'Tentative',
-  confirmed: 'Confirmed',
-  cancelled: 'Cancelled',
-};
 
 export function statusLabel(status: MeetingStatus): string {
-  return STATUS_LABELS[status];
+  return render(message('label.meeting-status', { status }));
 }
 
-const ROLE_LABELS: Record<ParticipantRole, string> = {
-  principal: 'Principal',
-  required: 'Participant',
-  optional: 'Optional',
-  interpreter: 'Interpreter',
-  note_taker: 'Note-taker',
-  counterpart: 'Counterpart',
-};
-
 export function participantRoleLabel(role: ParticipantRole): string {
-  return ROLE_LABELS[role];
+  return render(message('label.participant-role', { role }));
 }

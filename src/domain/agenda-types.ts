@@ -3,6 +3,7 @@
  * apart from the builder so that the snapshot code and the view helpers can
  * share the shapes without importing each other.
  */
+import type { Message } from '../messages/message';
 import type { Id, Instant, LocalDate, MeetingKind, MeetingStatus, ParticipantRole, TravelTime } from './types';
 
 export type AgendaScopeKind = 'person' | 'delegation' | 'room' | 'b2b_participant';
@@ -69,7 +70,7 @@ export interface AgendaSource {
 
 export interface AgendaConflict {
   meetingIds: Id[];
-  message: string;
+  message: Message;
   severity: 'error' | 'warning';
 }
 

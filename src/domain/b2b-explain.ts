@@ -1,13 +1,14 @@
 /**
- * Why a request ended up without a table, in words a planner can act on. The
- * reason is decided from the final schedule, most fundamental first: a side
+ * Why a request ended up without a table, as a message a planner can act on.
+ * The reason is decided from the final schedule, most fundamental first: a side
  * that is never free, then no common free time, then booked participants or a
  * full hall.
  */
+import { message } from '../messages/message';
 import { NONE, type Board } from './b2b-board';
 import type { B2BUnplaced } from './b2b-model';
 import type { Problem } from './b2b-problem';
-import { describeSlot, listLabels } from './b2b-wording';
+import { slotRef } from './b2b-wording';
 
 /** `board` is the final schedule; the problem only knows the pins. */
 export function explainUnplaced(problem: Problem, board: Board, r: number): Omit<B2BUnplaced, 'requestId'> {
@@ -17,23 +18,17 @@ export function explainUnplaced(problem: Problem, board: Board, r: number): Omit
   const v = board.to[r]!;
   const [a, b] = [names[u]!, names[v]!];
   const busySlots = (p: number) => Array.from({ length: S }, (_, s) => s).filter((s) => board.isBusy(p, s));
-  const labelsOf = (p: number, inSlots: number[]) => listLabels(inSlots.map((s) => problem.busyLabel[p * S + s]));
-  const because = (p: number, inSlots: number[]) => {
-    const labels = labelsOf(p, inSlots);
-    return labels ? ` (${labels})` : '';
-  };
+  const labelsOf = (p: number, inSlots: number[]) => inSlots.map((s) => problem.busyLabel[p * S + s]).filter((l): l is string => !!l);
+  const at = (s: number) => slotRef(slots[s]!, problem.input.timeZone);
 
   const busyU = busySlots(u);
   const busyV = busySlots(v);
   if (busyU.length === S || busyV.length === S) {
     const who = busyU.length === S ? u : v;
     const whoSlots = busyU.length === S ? busyU : busyV;
-    const subject = busyU.length === S && busyV.length === S ? `Neither ${a} nor ${b} has` : `${names[who]} has`;
     return {
       reason: 'participant_busy',
-      message:
-        `${a} and ${b} cannot meet in this session: ${subject} a free slot in it${because(who, whoSlots)}. ` +
-        'Free one of its representatives or move the meeting to another session.',
+      message: message('b2b.unplaced.participant-busy', { a, b, neither: busyU.length === S && busyV.length === S, who: names[who]!, labels: labelsOf(who, whoSlots) }),
     };
   }
 
@@ -41,9 +36,7 @@ export function explainUnplaced(problem: Problem, board: Board, r: number): Omit
   if (common.length === 0) {
     return {
       reason: 'no_common_free_slot',
-      message:
-        `${a} and ${b} have no free slot in common: ${a} is busy in ${busyU.length} of ${S} slots${because(u, busyU)}, ` +
-        `${b} in ${busyV.length}${because(v, busyV)}. Move one of those meetings or meet outside the session.`,
+      message: message('b2b.unplaced.no-common-free-slot', { a, b, slots: S, busyA: busyU.length, labelsA: labelsOf(u, busyU), busyB: busyV.length, labelsB: labelsOf(v, busyV) }),
     };
   }
 
@@ -51,22 +44,16 @@ export function explainUnplaced(problem: Problem, board: Board, r: number): Omit
   if (bothOpen.length > 0) {
     return {
       reason: 'no_free_table',
-      message:
-        `${a} and ${b} are both free at ${describeSlot(slots[bothOpen[0]!]!, problem.input.timeZone)}` +
-        `${bothOpen.length > 1 ? ` and ${bothOpen.length - 1} other slot(s)` : ''}, but all ${board.T} tables are taken then. ` +
-        'Add tables, or raise the priority of this request.',
+      message: message('b2b.unplaced.no-free-table', { a, b, at: at(bothOpen[0]!), otherSlots: bothOpen.length - 1, tables: board.T }),
     };
   }
 
-  const partners = common.map((s) => {
+  const meetings = common.map((s) => {
     const p = board.meetingOf(u, s) !== NONE ? u : v;
-    return `${names[p]} meets ${names[board.other(board.meetingOf(p, s), p)]} at ${describeSlot(slots[s]!, problem.input.timeZone)}`;
+    return { who: names[p]!, meets: names[board.other(board.meetingOf(p, s), p)]!, at: at(s) };
   });
-  const shown = partners.slice(0, 2).join('; ') + (partners.length > 2 ? `; and ${partners.length - 2} more` : '');
   return {
     reason: 'participants_booked',
-    message:
-      `${a} and ${b} are both free in ${common.length} slot(s), but in each of them one already has another B2B meeting ` +
-      `(${shown}). Raise the priority of this request, or pin it and let the others move.`,
+    message: message('b2b.unplaced.participants-booked', { a, b, common: common.length, meetings }),
   };
 }

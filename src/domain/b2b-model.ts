@@ -4,6 +4,7 @@
  */
 import type { B2BSlot, TimeInterval } from './b2b-slots';
 import type { Id } from './types';
+import type { Message } from '../messages/message';
 
 /**
  * A time the participant cannot sit at a table. `label` is a short phrase a
@@ -82,8 +83,8 @@ export type UnplacedReason = (typeof UNPLACED_REASONS)[number];
 export interface B2BUnplaced {
   requestId: Id;
   reason: UnplacedReason;
-  /** A sentence for the planner: what blocks the meeting and what could change it. */
-  message: string;
+  /** What blocks the meeting and what could change it, for the planner (src/messages/en/b2b.ts). */
+  message: Message;
 }
 
 export interface B2BStats {

@@ -9,7 +9,8 @@ import { Board, NONE } from './b2b-board';
 import type { B2BInput } from './b2b-model';
 import { overlaps, type B2BSlot } from './b2b-slots';
 import { ValidationError } from './errors';
-import { describeSlot, nameOf, quote } from './b2b-wording';
+import { nameOf, slotRef } from './b2b-wording';
+import { message, type Message } from '../messages/message';
 import type { Id } from './types';
 
 export interface Problem {
@@ -26,13 +27,13 @@ export interface Problem {
   /** Requests the scheduler may place: valid, and not carrying an invalid pin. */
   candidates: number[];
   /** Requests that are not schedulable at all, with the sentence explaining why. */
-  rejected: Array<{ r: number; reason: 'invalid_pin' | 'invalid_request'; message: string }>;
+  rejected: Array<{ r: number; reason: 'invalid_pin' | 'invalid_request'; message: Message }>;
 }
 
 export function buildProblem(input: B2BInput): Problem {
   const { tableCount } = input;
   if (!Number.isInteger(tableCount) || tableCount < 1) {
-    throw invalidInput('tableCount', 'The hall needs at least one table; set the number of tables to 1 or more.');
+    throw invalidInput('tableCount', message('b2b.input.no-tables', {}));
   }
   const slots = [...input.slots].sort((a, b) => a.startUtc - b.startUtc || a.index - b.index);
   const S = slots.length;
@@ -47,7 +48,7 @@ export function buildProblem(input: B2BInput): Problem {
   input.participants.forEach((participant, p) => {
     for (const interval of participant.busy) {
       if (!(interval.endUtc >= interval.startUtc)) {
-        throw invalidInput('busy', `A busy time of ${nameOf(participant)} ends before it starts.`);
+        throw invalidInput('busy', message('b2b.input.busy-reversed', { name: nameOf(participant) }));
       }
       slots.forEach((slot, s) => {
         if (!overlaps(interval, slot)) return;
@@ -66,7 +67,7 @@ export function buildProblem(input: B2BInput): Problem {
     const v = position.get(request.toId);
     if (u === undefined || v === undefined) {
       const missing = u === undefined ? request.fromId : request.toId;
-      throw invalidInput('requests', `Request ${request.id} names participant ${missing}, who is not in the session.`);
+      throw invalidInput('requests', message('b2b.input.unknown-participant', { request: request.id, participant: missing }));
     }
     from[r] = u;
     to[r] = v;
@@ -92,7 +93,7 @@ export function buildProblem(input: B2BInput): Problem {
     problem.rejected.push({
       r,
       reason: 'invalid_request',
-      message: `${problem.names[from[r]!]} cannot meet itself; correct the request's counterpart.`,
+      message: message('b2b.request.self', { name: problem.names[from[r]!]! }),
     });
   });
   applyPins(problem, invalid);
@@ -113,46 +114,46 @@ function applyPins(problem: Problem, invalid: Set<number>): void {
   const seen = new Set<Id>();
   for (const pin of input.pinned ?? []) {
     if (seen.has(pin.requestId)) {
-      throw invalidInput('pinned', `Request ${pin.requestId} is pinned twice; keep one pin.`);
+      throw invalidInput('pinned', message('b2b.input.pinned-twice', { request: pin.requestId }));
     }
     seen.add(pin.requestId);
     const r = requestAt.get(pin.requestId);
     if (r === undefined) {
-      throw invalidInput('pinned', `Request ${pin.requestId} is pinned but is not an accepted request of this session.`);
+      throw invalidInput('pinned', message('b2b.input.pin-not-accepted', { request: pin.requestId }));
     }
     if (invalid.has(r)) continue;
-    const reject = (why: string) => {
+    const reject = (why: Message) => {
       invalid.add(r);
-      problem.rejected.push({ r, reason: 'invalid_pin', message: `${why} Move or remove the pin.` });
+      problem.rejected.push({ r, reason: 'invalid_pin', message: message('b2b.pin.refused', { problem: why }) });
     };
     const s = slotAt.get(pin.slotIndex);
     const u = board.from[r]!;
     const v = board.to[r]!;
-    const who = `${names[u]} – ${names[v]}`;
+    const pair = { a: names[u]!, b: names[v]! };
     if (s === undefined) {
-      reject(`The meeting ${who} is pinned to slot index ${pin.slotIndex}, which this session (${slots.length} slots) does not have.`);
+      reject(message('b2b.pin.no-such-slot', { ...pair, slotIndex: pin.slotIndex, slots: slots.length }));
       continue;
     }
-    const when = describeSlot(slots[s]!, input.timeZone);
+    const at = slotRef(slots[s]!, input.timeZone);
     if (!Number.isInteger(pin.table) || pin.table < 1 || pin.table > board.T) {
-      reject(`The meeting ${who} is pinned to table ${pin.table}, but the hall has tables 1 to ${board.T}.`);
+      reject(message('b2b.pin.no-such-table', { ...pair, table: pin.table, tables: board.T }));
       continue;
     }
     const busySide = [u, v].find((p) => board.isBusy(p, s));
     if (busySide !== undefined) {
       const label = problem.busyLabel[busySide * board.S + s];
-      reject(`The meeting ${who} is pinned to ${when}, but ${names[busySide]} is busy then${label ? ` (${quote(label)})` : ''}.`);
+      reject(message('b2b.pin.busy', { ...pair, at, busy: names[busySide]!, label: label || null }));
       continue;
     }
     const bookedSide = [u, v].find((p) => board.meetingOf(p, s) !== NONE);
     if (bookedSide !== undefined) {
       const other = board.other(board.meetingOf(bookedSide, s), bookedSide);
-      reject(`The meeting ${who} is pinned to ${when}, but ${names[bookedSide]} is already pinned to meet ${names[other]} then.`);
+      reject(message('b2b.pin.booked', { ...pair, at, booked: names[bookedSide]!, other: names[other]! }));
       continue;
     }
     const tableKey = `${s}:${pin.table}`;
     if (tableTaken.has(tableKey)) {
-      reject(`The meeting ${who} is pinned to table ${pin.table} at ${when}, which another pinned meeting already uses.`);
+      reject(message('b2b.pin.table-taken', { ...pair, table: pin.table, at }));
       continue;
     }
     tableTaken.add(tableKey);
@@ -163,15 +164,15 @@ function applyPins(problem: Problem, invalid: Set<number>): void {
   board.commit();
 }
 
-/** The same sentence goes in the field map and the message, so a log line says what to fix. */
-function invalidInput(field: string, message: string): ValidationError {
-  return new ValidationError({ [field]: message }, message);
+/** The same message goes in the field map and the error's own, so a log line says what to fix. */
+function invalidInput(field: string, said: Message): ValidationError {
+  return new ValidationError({ [field]: said }, said);
 }
 
-function unique(values: readonly unknown[], field: string, what: string): void {
+function unique(values: readonly unknown[], field: string, what: 'slot index' | 'participant id' | 'request id'): void {
   const seen = new Set<unknown>();
   for (const value of values) {
-    if (seen.has(value)) throw invalidInput(field, `The ${what} ${String(value)} appears twice; each must be unique.`);
+    if (seen.has(value)) throw invalidInput(field, message('b2b.input.duplicate', { what, value: String(value) }));
     seen.add(value);
   }
 }

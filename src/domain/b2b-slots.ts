@@ -4,6 +4,7 @@
  * about "when can two companies sit down" is decided here once.
  */
 import { ValidationError } from './errors';
+import { message, type Message } from '../messages/message';
 import type { Instant } from './types';
 
 export interface TimeInterval {
@@ -67,24 +68,24 @@ export function buildSlots(grid: SlotGrid): B2BSlot[] {
 }
 
 function validateGrid(grid: SlotGrid): void {
-  const fields: Record<string, string> = {};
+  const fields: Record<string, Message> = {};
   if (!Number.isFinite(grid.startUtc) || !Number.isFinite(grid.endUtc)) {
-    fields.startUtc = 'The session needs a start and an end time.';
+    fields.startUtc = message('b2b.grid.needs-times', {});
   } else if (grid.endUtc <= grid.startUtc) {
-    fields.endUtc = 'The session must end after it starts.';
+    fields.endUtc = message('b2b.grid.end-before-start', {});
   }
   if (!Number.isFinite(grid.slotMinutes) || grid.slotMinutes <= 0) {
-    fields.slotMinutes = 'Slot length must be a positive number of minutes, e.g. 20.';
+    fields.slotMinutes = message('b2b.grid.slot-length', {});
   }
   if (!Number.isFinite(grid.changeoverMinutes) || grid.changeoverMinutes < 0) {
-    fields.changeoverMinutes = 'Changeover must be zero or a positive number of minutes, e.g. 5.';
+    fields.changeoverMinutes = message('b2b.grid.changeover', {});
   }
   grid.breaks.forEach((b, i) => {
     if (!Number.isFinite(b.startUtc) || !Number.isFinite(b.endUtc) || b.endUtc <= b.startUtc) {
-      fields[`breaks.${i}`] = `Break ${i + 1} must end after it starts.`;
+      fields[`breaks.${i}`] = message('b2b.grid.break-reversed', { number: i + 1 });
     }
   });
   if (Object.keys(fields).length > 0) {
-    throw new ValidationError(fields, 'The B2B session time grid needs attention: ' + Object.values(fields).join(' '));
+    throw new ValidationError(fields, message('b2b.grid.needs-attention', { problems: Object.values(fields) }));
   }
 }

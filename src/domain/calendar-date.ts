@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { message, type Message } from '../messages/message';
 
 /**
  * A calendar date as forms, links and the API write it: 2019-06-07.
@@ -21,8 +22,8 @@ export function isCalendarDate(value: unknown): value is string {
 }
 
 /** What to tell someone whose date was refused, naming the field. */
-export function calendarDateMessage(label: string): string {
-  return `Enter the ${label} as a real date YYYY-MM-DD between ${FIRST_YEAR} and ${LAST_YEAR}, e.g. 2019-06-07.`;
+export function calendarDateMessage(label: string): Message<'field.calendar-date'> {
+  return message('field.calendar-date', { label, firstYear: FIRST_YEAR, lastYear: LAST_YEAR });
 }
 
 /** Whole days from one calendar date to another (both valid). */

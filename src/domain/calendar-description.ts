@@ -1,31 +1,17 @@
 /**
  * The human text of a calendar event: what a delegate reads on a phone when
- * opening a meeting from the feed. Participants live here rather than in
- * ATTENDEE properties (see buildFeed for why).
+ * opening a meeting from the feed, in the words of src/messages/en/labels.ts.
+ * Participants live here rather than in ATTENDEE properties (see buildFeed for why).
  */
-import type { MeetingKind, ParticipantRole } from './types';
+import { message } from '../messages/message';
+import { render } from '../messages/render';
+import type { MeetingKind } from './types';
 import type { FeedEntry, FeedScope } from './calendar';
 
-export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
-  bilateral: 'Bilateral meeting',
-  multilateral: 'Multilateral meeting',
-  signing: 'Signing ceremony',
-  panel: 'Panel session',
-  b2b: 'B2B meeting',
-  briefing: 'Internal briefing',
-  press: 'Press event',
-  reception: 'Reception',
-  travel: 'Travel',
-};
-
-const ROLE_LABELS: Record<ParticipantRole, string> = {
-  principal: 'principal',
-  required: 'required',
-  optional: 'optional',
-  interpreter: 'interpreter',
-  note_taker: 'note-taker',
-  counterpart: 'counterpart',
-};
+/** The kind as a calendar shows it, in CATEGORIES and the description's first line; the agenda uses the same words. */
+export function meetingKindLabel(kind: MeetingKind): string {
+  return render(message('label.meeting-kind', { kind }));
+}
 
 function joinPresent(parts: string[]): string {
   return parts.map((p) => p.trim()).filter((p) => p !== '').join(', ');
@@ -41,28 +27,33 @@ function section(heading: string, lines: string[]): string[] {
  * The briefing is internal: it appears only in private feeds.
  */
 export function describeEntry(entry: FeedEntry, scope: FeedScope): string {
-  const kind = MEETING_KIND_LABELS[entry.kind];
-  const lines = [entry.status === 'confirmed' ? kind : `${kind} (${entry.status.toUpperCase()})`];
+  const kind = meetingKindLabel(entry.kind);
+  const status = render(message('label.meeting-status', { status: entry.status })).toUpperCase();
+  const lines = [entry.status === 'confirmed' ? kind : `${kind} (${status})`];
   lines.push(
     ...section(
-      'Counterparts:',
+      render(message('calendar.counterparts', {})),
       entry.counterparts.map((c) => `- ${joinPresent([c.name, c.position, c.organization])}`),
     ),
     ...section(
-      entry.ourSide.readerIsOnIt ? 'Our participants:' : entry.ourSide.name !== '' ? `${entry.ourSide.name}:` : 'Participants:',
-      entry.ourParticipants.map((p) => `- ${p.name} (${ROLE_LABELS[p.role]})`),
+      render(
+        entry.ourSide.readerIsOnIt ? message('calendar.our-participants', {})
+        : entry.ourSide.name !== '' ? message('calendar.participants-of', { side: entry.ourSide.name })
+        : message('calendar.participants', {}),
+      ),
+      entry.ourParticipants.map((p) => `- ${p.name} (${render(message('label.participant-role.after-name', { role: p.role }))})`),
     ),
   );
   if (scope === 'private' && entry.briefing.trim() !== '') {
-    lines.push(...section('Briefing:', [entry.briefing.trim()]));
+    lines.push(...section(render(message('calendar.briefing', {})), [entry.briefing.trim()]));
   }
   lines.push(
     ...section(
-      'Documents to sign:',
-      entry.documents.map((d) => `- ${joinPresent([d.title, d.parties])}${d.signed ? ' (signed)' : ''}`),
+      render(message('calendar.documents', {})),
+      entry.documents.map((d) => `- ${joinPresent([d.title, d.parties])}${d.signed ? render(message('calendar.signed', {})) : ''}`),
     ),
   );
   // The page is the reader's own (a link's programme page), never the planners' meeting page.
-  if (entry.url) lines.push('', `Programme page: ${entry.url}`);
+  if (entry.url) lines.push('', render(message('calendar.programme-page', { url: entry.url })));
   return lines.join('\n');
 }

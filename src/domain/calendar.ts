@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
 import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency, escape } from 'ical-generator';
 import type { ICalCalendar, ICalEvent } from 'ical-generator';
 import { DateTime } from 'luxon';
-import { MEETING_KIND_LABELS, describeEntry } from './calendar-description';
+import { describeEntry, meetingKindLabel } from './calendar-description';
+import { message } from '../messages/message';
+import { render } from '../messages/render';
 import type { Instant, MeetingKind, ParticipantRole } from './types';
 import { buildVtimezone, isUnambiguousLocalTime, zoneIsKnown } from './vtimezone';
 
@@ -165,7 +167,7 @@ function addEvent(calendar: ICalCalendar, entry: FeedEntry, scope: FeedScope, st
   const cancelled = entry.status === 'cancelled';
   // A title of control characters only (a row from before input was normalised) would print an empty
   // SUMMARY once the last guard strips them, and libical drops such an event: the kind names it instead.
-  const title = printableValue(entry.title).trim() === '' ? MEETING_KIND_LABELS[entry.kind] : printableValue(entry.title);
+  const title = printableValue(entry.title).trim() === '' ? meetingKindLabel(entry.kind) : printableValue(entry.title);
   const location = printableValue(entry.location).trim();
   return calendar.createEvent({
     id: entry.uid,
@@ -178,11 +180,11 @@ function addEvent(calendar: ICalCalendar, entry: FeedEntry, scope: FeedScope, st
     // ical-generator prints 'UTC' as ...Z without TZID.
     timezone: printedZone(entry),
     // Several clients keep showing cancelled events without marking them.
-    summary: cancelled ? `Cancelled: ${title}` : title,
+    summary: cancelled ? render(message('calendar.cancelled-title', { title })) : title,
     location: location === '' ? null : location,
     description: describeEntry(entry, scope),
     url: entry.url === '' ? null : entry.url,
-    categories: [{ name: MEETING_KIND_LABELS[entry.kind] }],
+    categories: [{ name: meetingKindLabel(entry.kind) }],
     status: STATUS[entry.status],
     // A cancelled meeting must not make a delegate look busy.
     transparency: cancelled ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,

@@ -11,7 +11,7 @@
  * thousand at most, since formatting times is the costliest step per meeting.
  */
 import { describeOpeningHours, hasOpeningHours } from './conflict-hours';
-import type { MeetingLabel } from './conflict-messages';
+import type { MeetingLabel } from '../messages/conflicts';
 import type { Programme } from './conflicts';
 import { inStartOrder, sortByStart, type Timeline } from './conflict-sweep';
 import { formatTime, isValidTimeZone, type UtcInterval } from './time';

@@ -2,20 +2,15 @@
  * The conflict engine: one pure function over a programme, used both for the
  * whole forum and, filtered, when one meeting is saved, so the two can never
  * disagree. A conflict is plain data (its kind, the meetings, the person or
- * room, a sentence); the caller decides whether an error refuses a save.
+ * room, a message key with what its sentence names); the caller decides whether
+ * an error refuses a save, and the edge renders the sentence (src/messages).
  *
  * Every rule groups by resource (person, room) and sweeps in start order,
  * never comparing all pairs; see conflict-sweep.ts.
  */
 import { openingHoursCheck } from './conflict-hours';
-import {
-  outsideHoursMessage,
-  overCapacityMessage,
-  personDoubleBookedMessage,
-  roomDoubleBookedMessage,
-  travelTimeMessage,
-  unavailableMessage,
-} from './conflict-messages';
+import { message, type Message } from '../messages/message';
+import type { ConflictMessages } from '../messages/conflicts';
 import { indexProgramme, type ProgrammeIndex, type ProgrammeMeeting } from './conflict-index';
 import { forEachConsecutivePair, forEachOverlapBetween, forEachOverlappingPair } from './conflict-sweep';
 import type { AvailabilityBlock, Id, Instant, Person, Room, TravelTime, Venue } from './types';
@@ -42,8 +37,12 @@ export interface Conflict {
   meetingIds: Id[];
   personId?: Id;
   roomId?: Id;
-  message: string;
+  /** What a planner reads, rendered where it is shown (src/messages/en/conflicts.ts). */
+  message: Message<ConflictMessageKey>;
 }
+
+/** The sentences a conflict can say: one per kind. */
+export type ConflictMessageKey = Exclude<keyof ConflictMessages, 'conflict.kind.title' | 'conflict.kind.short'>;
 
 /** Everything the engine needs, loaded by the caller; the engine asks for nothing else. */
 export interface Programme {
@@ -109,7 +108,7 @@ function findDoubleBookings(index: ProgrammeIndex, report: Report): void {
       severity: pairSeverity(first, second),
       meetingIds: [first.id, second.id],
       personId,
-      message: personDoubleBookedMessage(index.personName(personId), index.label(first), index.label(second)),
+      message: message('conflict.person-double-booked', { person: index.personName(personId), first: index.label(first), second: index.label(second) }),
     });
   };
   for (const [id, positions] of index.meetingsByPerson) {
@@ -127,7 +126,7 @@ function findDoubleBookings(index: ProgrammeIndex, report: Report): void {
       severity: pairSeverity(first, second),
       meetingIds: [first.id, second.id],
       roomId,
-      message: roomDoubleBookedMessage(index.roomName(roomId), index.label(first), index.label(second)),
+      message: message('conflict.room-double-booked', { room: index.roomName(roomId), first: index.label(first), second: index.label(second) }),
     });
   };
   for (const [id, positions] of index.meetingsByRoom) {
@@ -158,7 +157,7 @@ function findRoomLimits(index: ProgrammeIndex, report: Report): void {
         severity: 'warning',
         meetingIds: [meeting.id],
         roomId: room.id,
-        message: overCapacityMessage({ meeting: index.label(meeting), participants, room: index.roomName(room.id), capacity: room.capacity }),
+        message: message('conflict.over-capacity', { meeting: index.label(meeting), participants, room: index.roomName(room.id), capacity: room.capacity }),
       });
     }
     const hours = index.openingHours.get(room.venueId);
@@ -169,7 +168,7 @@ function findRoomLimits(index: ProgrammeIndex, report: Report): void {
         severity: 'warning',
         meetingIds: [meeting.id],
         roomId: room.id,
-        message: outsideHoursMessage({ meeting: index.label(meeting), room: room.name, venue: venue.name, hours }),
+        message: message('conflict.outside-hours', { meeting: index.label(meeting), room: room.name, venue: venue.name, hours }),
       });
     }
   }
@@ -194,7 +193,7 @@ function findUnavailability(index: ProgrammeIndex, report: Report): void {
           severity: 'warning',
           meetingIds: [meeting.id],
           ...tag(subjectId),
-          message: unavailableMessage({
+          message: message('conflict.unavailable', {
             subject: name(subjectId),
             blockRange: index.rangeIn(block, meeting),
             reason: block.reason,
@@ -227,7 +226,7 @@ function findTravelTime(index: ProgrammeIndex, report: Report): void {
       severity: 'warning',
       meetingIds: [from.id, to.id],
       personId,
-      message: travelTimeMessage({
+      message: message('conflict.travel-time', {
         person: index.personName(personId),
         from: index.label(from),
         fromVenue: index.venueName(fromVenue),

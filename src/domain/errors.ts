@@ -4,23 +4,52 @@
  * matches on message strings.
  */
 import type { Conflict } from './conflicts';
+import { message, type Message } from '../messages/message';
+import { render } from '../messages/render';
 
+/**
+ * What an error says: a message (key and parameters), or a sentence written
+ * where it was raised that has not moved to the catalogue yet (each one is on
+ * the allow-list of tests/unit/no-sentences-in-domain.test.ts).
+ */
+export type Said = Message | string;
+
+function toMessage(said: Said): Message {
+  return typeof said === 'string' ? message('verbatim', { text: said }) : said;
+}
+
+/**
+ * `said` is what the edge renders in the reader's language; `message` is its
+ * English text, for logs, the CLI and the edges that have no reader's language yet.
+ */
 export class DomainError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly said: Message;
+
+  constructor(said: Said) {
+    const spoken = toMessage(said);
+    super(render(spoken));
+    this.said = spoken;
     this.name = new.target.name;
   }
 }
 
-/** Input that cannot be accepted; `fields` maps a form field name to what to change. */
+/**
+ * Input that cannot be accepted; `fieldMessages` maps a form field name to what
+ * to change, and `fields` holds the same in English.
+ */
 export class ValidationError extends DomainError {
+  readonly fieldMessages: Record<string, Message>;
+  readonly fields: Record<string, string>;
+
   constructor(
-    readonly fields: Record<string, string>,
-    message = 'Some fields need attention.',
+    fields: Record<string, Said>,
+    said: Said = message('error.fields-need-attention', {}),
     /** Extra data a form can offer as choices, e.g. the two offsets of an ambiguous time. */
     readonly details: Record<string, unknown> = {},
   ) {
-    super(message);
+    super(said);
+    this.fieldMessages = Object.fromEntries(Object.entries(fields).map(([name, s]) => [name, toMessage(s)]));
+    this.fields = Object.fromEntries(Object.entries(this.fieldMessages).map(([name, m]) => [name, render(m)]));
   }
 }
 
@@ -28,9 +57,9 @@ export class ValidationError extends DomainError {
 export class ConflictRefusal extends DomainError {
   constructor(
     readonly conflicts: Conflict[],
-    message = 'This change would create a conflict that must be resolved first.',
+    said: Said = message('error.conflict-refused', {}),
   ) {
-    super(message);
+    super(said);
   }
 }
 
@@ -39,28 +68,28 @@ export class StaleVersionError<T = unknown> extends DomainError {
   constructor(
     readonly current: T,
     readonly expectedVersion: number | null,
-    message = 'Someone else changed this record while you were editing it.',
+    said: Said = message('error.changed-meanwhile', {}),
   ) {
-    super(message);
+    super(said);
   }
 }
 
 export class NotFoundError extends DomainError {
-  constructor(message = 'The page or record you asked for does not exist.') {
-    super(message);
+  constructor(said: Said = message('error.not-found', {})) {
+    super(said);
   }
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(message = 'You are not allowed to do this.') {
-    super(message);
+  constructor(said: Said = message('error.forbidden', {})) {
+    super(said);
   }
 }
 
 /** A delete refused because other records still point at this one. */
 export class InUseError extends DomainError {
-  constructor(readonly references: string[], message?: string) {
-    super(message ?? `It is still used by ${references.join('; ')}. Remove or change those first.`);
+  constructor(readonly references: string[], said?: Said) {
+    super(said ?? message('error.in-use', { references }));
   }
 }
 
@@ -74,17 +103,10 @@ export class StorageUnavailableError extends DomainError {
     readonly reason: 'busy' | 'full' | 'read-only' | 'io',
     /** How long a client should wait before trying again (the Retry-After header). */
     readonly retryAfterSeconds: number,
-    message: string = StorageUnavailableError.messages[reason],
+    said: Said = message(`error.storage.${reason}`, {}),
   ) {
-    super(message);
+    super(said);
   }
-
-  static readonly messages = {
-    busy: 'The database is busy with another task (a backup or maintenance, for example), so nothing was saved. Try again in a few seconds.',
-    full: 'The server has run out of disk space, so nothing was saved. Everything can still be read; ask the operator to free disk space, then try again.',
-    'read-only': 'The database can be read but not written right now, so nothing was saved. Ask the operator to check the database file\'s permissions, then try again.',
-    io: 'The server could not write to its disk, so nothing was saved. Ask the operator to check the disk, then try again.',
-  } as const;
 }
 
 /** Another connection (the CLI, a second app process, a sqlite3 shell) holds the write lock. */

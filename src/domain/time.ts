@@ -5,6 +5,7 @@
  */
 import { DateTime, IANAZone } from 'luxon';
 import type { Instant, LocalDate, LocalDateTime } from './types';
+import { message, type Message } from '../messages/message';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -26,7 +27,8 @@ export type LocalTimeResolution =
   | {
       ok: false;
       reason: LocalTimeRefusalReason;
-      message: string;
+      /** What to tell the person who wrote the time (src/messages/en/time.ts). */
+      message: Message;
       /** Only for 'ambiguous': the two possible UTC offsets in minutes, in the order they occur. */
       offsets?: number[];
     };
@@ -62,21 +64,21 @@ export function resolveLocalTime({ local, timeZone, offsetMinutes }: ResolveLoca
   const known = unambiguousReadings.get(timeZone)?.get(local);
   if (known !== undefined) return { ok: true, instant: known.instant, offsetMinutes: known.offset };
   if (!isValidTimeZone(timeZone)) {
-    return { ok: false, reason: 'unknown_zone', message: `'${timeZone}' is not a time zone we know. Use an IANA name such as Europe/Moscow.` };
+    return { ok: false, reason: 'unknown_zone', message: message('time.unknown-zone', { zone: timeZone }) };
   }
   const wall = parseWallClock(local);
   if (wall === null) {
-    return { ok: false, reason: 'invalid', message: `'${local}' is not a valid date and time. Use the form 2019-06-07T10:00.` };
+    return { ok: false, reason: 'invalid', message: message('time.invalid', { local }) };
   }
   const reading = readWallClock(wall, timeZone);
   const [first, second] = reading.instants;
-  // Refusal texts are built only on refusal: the date goes through luxon's formatter, which costs more than resolving a valid time.
+  // Refusal messages are built only on refusal, and their dates formatted only when rendered.
   if (first === undefined) {
     const { from, to } = transitionWallTimes(reading);
     return {
       ok: false,
       reason: 'gap',
-      message: `${wallTime(wall)} does not exist on ${wallDate(wall)} in ${timeZone}: clocks jump from ${from} to ${to}. Choose a time before ${from} or from ${to} on.`,
+      message: message('time.gap', { time: wallTime(wall), date: wallDate(wall), zone: timeZone, from, to }),
     };
   }
   if (second === undefined) {
@@ -89,9 +91,7 @@ export function resolveLocalTime({ local, timeZone, offsetMinutes }: ResolveLoca
   return {
     ok: false,
     reason: 'ambiguous',
-    message:
-      `${wallTime(wall)} on ${wallDate(wall)} in ${timeZone} happens twice: clocks go back from ${from} to ${to}. ` +
-      `Say which one is meant: ${formatOffset(first.offset)} (the first) or ${formatOffset(second.offset)} (the second).`,
+    message: message('time.ambiguous', { time: wallTime(wall), date: wallDate(wall), zone: timeZone, from, to, first: formatOffset(first.offset), second: formatOffset(second.offset) }),
     offsets: [first.offset, second.offset],
   };
 }
@@ -192,16 +192,6 @@ export function dualZoneTime(instant: Instant, forumZone: string, homeZone: stri
   return `${forum} / ${zoneCity(homeZone)} ${formatTime(instant, homeZone)}`;
 }
 
-/** 40 -> '40 min', 60 -> '1 h', 90 -> '1 h 30 min'. */
-export function formatDuration(minutes: number): string {
-  if (minutes < 0) return `-${formatDuration(-minutes)}`;
-  const whole = Math.round(minutes);
-  const hours = Math.floor(whole / 60);
-  const rest = whole % 60;
-  if (hours === 0) return `${rest} min`;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
-}
-
 /** 120 -> 'UTC+02:00', -210 -> 'UTC-03:30'. */
 export function formatOffset(offsetMinutes: number): string {
   const sign = offsetMinutes < 0 ? '-' : '+';
@@ -288,8 +278,9 @@ function wallTime(wall: number): string {
   return new Date(wall).toISOString().slice(11, 16);
 }
 
+/** The reading's calendar date, YYYY-MM-DD. */
 function wallDate(wall: number): string {
-  return DateTime.fromMillis(wall, { zone: 'UTC', locale: LOCALE }).toFormat('d MMMM yyyy');
+  return new Date(wall).toISOString().slice(0, 10);
 }
 
 function inZone(instant: Instant, timeZone: string): DateTime {

@@ -7,7 +7,8 @@ import { SYSTEM_ACTOR, type Actor } from './actor';
 import { HashQueue, HashQueueFullError } from './hash-queue';
 import { SignInThrottle } from './sign-in-throttle';
 import { DEFAULT_SCRYPT, hashPassword, hashPasswordAsync, needsRehash, passwordProblem, randomSecret, sha256, unmatchableHash, verifyPassword, verifyPasswordAsync, type ScryptParams } from './passwords';
-import { field, parseInput } from './validation';
+import { field, parseInput, said } from './validation';
+import { message, type Message } from '../messages';
 
 const API_TOKEN_PREFIX = 'fpt_';
 /** Like feeds' fetch marks: a script polling every second would otherwise fsync every second. */
@@ -21,7 +22,7 @@ export type SignInResult =
 const userSchema = z.object({
   username: z.preprocess(
     (v) => (typeof v === 'string' ? v.trim() : v),
-    z.string({ error: 'Enter a user name.' }).regex(/^[A-Za-z0-9._-]{2,40}$/, 'Use 2–40 letters, digits, dots, dashes or underscores for the user name.'),
+    z.string({ error: said('account.username-missing', {}) }).regex(/^[A-Za-z0-9._-]{2,40}$/, said('account.username-form', {})),
   ),
   role: field.oneOf('role', ROLES),
   personId: field.optionalId('person'),
@@ -55,8 +56,8 @@ export class AccountService {
     const problem = passwordProblem(raw.password);
     if (problem) throw new ValidationError({ password: problem });
     return inWriteTransaction(this.store.db, () => {
-      if (this.store.users.findByUsername(v.username)) throw new ValidationError({ username: `The user name ${v.username} is taken; choose another.` });
-      if (v.personId !== null && !this.store.people.find(v.personId)) throw new ValidationError({ personId: `There is no person with id ${v.personId}; choose one from the list.` });
+      if (this.store.users.findByUsername(v.username)) throw new ValidationError({ username: message('account.username-taken', { username: v.username }) });
+      if (v.personId !== null && !this.store.people.find(v.personId)) throw new ValidationError({ personId: message('account.person-missing', { id: v.personId }) });
       const user = this.store.users.insert({ username: v.username, role: v.role, personId: v.personId, disabled: false, passwordHash: hashPassword(raw.password, this.scrypt) });
       this.audit(actor, 'create', user, null, user);
       return user;
@@ -121,7 +122,7 @@ export class AccountService {
   setRole(actor: Actor, username: string, role: string): User {
     const v = parseInput(z.object({ role: field.oneOf('role', ROLES) }), { role });
     return inWriteTransaction(this.store.db, () => {
-      if (v.role !== 'admin') this.keepAnAdmin(username, `${username} is the last active admin; make another user admin first.`);
+      if (v.role !== 'admin') this.keepAnAdmin(username, message('account.last-admin-role', { username }));
       return this.change(actor, username, { role: v.role as Role });
     });
   }
@@ -129,7 +130,7 @@ export class AccountService {
   /** Disabling ends the user's sessions at once; their API tokens stop working too. */
   setDisabled(actor: Actor, username: string, disabled: boolean): User {
     return inWriteTransaction(this.store.db, () => {
-      if (disabled) this.keepAnAdmin(username, `${username} is the last active admin; enable or make another admin first.`);
+      if (disabled) this.keepAnAdmin(username, message('account.last-admin-disable', { username }));
       const user = this.change(actor, username, { disabled });
       if (disabled) this.endSessions(user);
       return user;
@@ -138,7 +139,7 @@ export class AccountService {
 
   getByName(username: string): User {
     const user = this.store.users.findByUsername(username);
-    if (!user) throw new NotFoundError(`There is no user called ${username}.`);
+    if (!user) throw new NotFoundError(message('account.user-not-found', { username }));
     return user;
   }
 
@@ -171,7 +172,7 @@ export class AccountService {
   revokeApiToken(actor: Actor, id: number): ApiToken {
     return inWriteTransaction(this.store.db, () => {
       const before = this.apiToken(id);
-      if (before.revokedAt !== null) throw new ValidationError({ _form: `API token ${id} is already revoked.` });
+      if (before.revokedAt !== null) throw new ValidationError({ _form: message('account.token-revoked', { id }) });
       this.store.apiTokens.revoke(id, this.clock());
       const after = this.apiToken(id);
       this.auditToken(actor, 'update', after, before, this.find(after.userId)?.username ?? String(after.userId));
@@ -181,7 +182,7 @@ export class AccountService {
 
   private apiToken(id: number): ApiToken {
     const token = this.store.apiTokens.find(id);
-    if (!token) throw new NotFoundError(`There is no API token with id ${id}.`);
+    if (!token) throw new NotFoundError(message('account.token-not-found', { id }));
     return token;
   }
 
@@ -202,11 +203,11 @@ export class AccountService {
   }
 
   /** Refuses to take away the last enabled admin: nobody could manage users afterwards. */
-  private keepAnAdmin(username: string, message: string): void {
+  private keepAnAdmin(username: string, refusal: Message): void {
     const user = this.getByName(username);
     if (user.role !== 'admin' || user.disabled) return;
     const admins = this.store.users.list().filter((u) => u.role === 'admin' && !u.disabled);
-    if (admins.length <= 1) throw new ValidationError({ _form: message });
+    if (admins.length <= 1) throw new ValidationError({ _form: refusal });
   }
 
   private auditToken(actor: Actor, action: 'create' | 'update', token: ApiToken, before: ApiToken | null, owner: string): void {

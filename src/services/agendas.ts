@@ -10,6 +10,7 @@ import { scopeEntryOf, SCOPES } from './feed-scope-registry';
 import type { FeedService } from './feeds';
 import type { MeetingService } from './meetings';
 import type { MeetingView, ProgrammeViews } from './programme-views';
+import { message } from '../messages';
 
 export { AGENDA_SCOPES } from './feed-scope-registry';
 
@@ -37,7 +38,7 @@ export class AgendaService {
   build(req: AgendaRequest): Agenda & { printedBy: string | null } {
     const { info, sources, forum, agenda: printed } = this.load(req);
     if (req.day !== null && (req.day < forum.startDate || req.day > forum.endDate || !/^\d{4}-\d{2}-\d{2}$/.test(req.day))) {
-      throw new NotFoundError(`${req.day} is not a day of ${forum.shortName} (${forum.startDate} to ${forum.endDate}).`);
+      throw new NotFoundError(message('agenda.not-a-day', { day: req.day, forum: forum.shortName, first: forum.startDate, last: forum.endDate }));
     }
     const ids = new Set(sources.map((s) => s.meetingId));
     const conflicts = this.meetings.conflicts(forum.id).filter((c) => c.meetingIds.some((id) => ids.has(id)));
@@ -74,11 +75,11 @@ export class AgendaService {
 
   private load(req: Omit<AgendaRequest, 'day'> & { day: LocalDate | null }) {
     const forum = this.store.forums.find(req.forumId);
-    if (!forum) throw new NotFoundError('There is no such forum.');
+    if (!forum) throw new NotFoundError(message('forum.not-found', {}));
     const agenda = scopeEntryOf(req.scope)?.agenda;
-    if (!agenda) throw new ValidationError({ scope: 'Agendas are printed for a person, a delegation or a room.' });
+    if (!agenda) throw new ValidationError({ scope: message('agenda.scope-kind', {}) });
     // A delegation or room of another forum would otherwise print as an empty sheet under this forum's name.
-    if (!this.feeds.scopeExists(req.scope, req.scopeId, req.forumId)) throw new NotFoundError(`There is no ${req.scope} ${req.scopeId} in ${forum.shortName}.`);
+    if (!this.feeds.scopeExists(req.scope, req.scopeId, req.forumId)) throw new NotFoundError(message('agenda.scope-missing', { scope: req.scope, id: req.scopeId, forum: forum.shortName }));
     const info = this.feeds.scopeInfo(req);
     // Staff are the delegation's own protocol office; a link sees only the notes of its own side's meetings,
     // so a counterpart's link (Governor Drozdenko's) never carries our briefing or the texts we sign.

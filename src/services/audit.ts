@@ -3,6 +3,7 @@ import type { Store } from '../store';
 import { isReferenceRefusal } from '../store/database';
 import type { AuditEntry, AuditFilter } from '../store/repositories/audit';
 import type { Actor } from './actor';
+import { message } from '../messages';
 
 /** The part of a RecordService that restoring needs. */
 interface Restorable {
@@ -31,7 +32,7 @@ export class AuditService {
 
   get(id: number): AuditEntry {
     const entry = this.store.audit.find(id);
-    if (!entry) throw new NotFoundError(`There is no audit entry ${id}.`);
+    if (!entry) throw new NotFoundError(message('audit.not-found', { id }));
     return entry;
   }
 
@@ -40,13 +41,13 @@ export class AuditService {
     const entry = this.get(auditId);
     const service = Object.values(this.restorable).find((s) => s.spec.entity === entry.entity);
     if (entry.action !== 'delete' || !entry.before || !service) {
-      throw new ValidationError({ _form: 'Only a deleted forum, venue, room, organization, person or delegation can be restored.' });
+      throw new ValidationError({ _form: message('audit.not-restorable', {}) });
     }
     // SQLite hands the highest id out again once its row is deleted, so the old id may belong to a new record now.
     const successor = this.history(entry.entity, entry.entityId).find((e) => e.id > entry.id && e.action === 'create');
     if (successor) {
       throw new ValidationError({
-        _form: `Its id ${entry.entityId} was given to another ${entry.entity} since (“${successor.summary}”), so it cannot come back under that id. Create it again from the values shown here.`,
+        _form: message('audit.id-taken', { id: entry.entityId, entity: entry.entity, successor: successor.summary }),
       });
     }
     try {
@@ -55,7 +56,7 @@ export class AuditService {
     } catch (err) {
       // The record pointed at another one (a room at its venue) that was deleted since.
       if (isReferenceRefusal(err)) {
-        throw new ValidationError({ _form: `This ${entry.entity} refers to a record that has been deleted since; restore that first (from its own history), then this one.` });
+        throw new ValidationError({ _form: message('audit.refers-to-deleted', { entity: entry.entity }) });
       }
       throw err;
     }

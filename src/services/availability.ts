@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NotFoundError, ValidationError } from '../domain/errors';
+import { NotFoundError, ValidationError, type Said } from '../domain/errors';
 import { resolveLocalTime } from '../domain/time';
 import type { Id } from '../domain/types';
 import { inWriteTransaction } from '../store/database';
@@ -7,6 +7,7 @@ import type { Store } from '../store';
 import type { StoredAvailabilityBlock } from '../store/repositories/availability';
 import type { Actor } from './actor';
 import { field, parseInput } from './validation';
+import { message } from '../messages';
 
 const blockSchema = z.object({
   subject: field.oneOf('kind of block', ['person', 'room'] as const),
@@ -29,7 +30,7 @@ export class AvailabilityService {
 
   get(id: Id): StoredAvailabilityBlock {
     const block = this.store.availability.find(id);
-    if (!block) throw new NotFoundError(`There is no availability block ${id}.`);
+    if (!block) throw new NotFoundError(message('availability.not-found', { id }));
     return block;
   }
 
@@ -37,10 +38,10 @@ export class AvailabilityService {
     const v = parseInput(blockSchema, raw);
     return inWriteTransaction(this.store.db, () => {
       const forum = this.store.forums.find(forumId);
-      if (!forum) throw new NotFoundError('There is no such forum.');
-      const fields: Record<string, string> = {};
+      if (!forum) throw new NotFoundError(message('forum.not-found', {}));
+      const fields: Record<string, Said> = {};
       const exists = v.subject === 'person' ? this.store.people.find(v.subjectId) : this.store.rooms.find(v.subjectId);
-      if (!exists) fields.subjectId = `Choose an existing ${v.subject}.`;
+      if (!exists) fields.subjectId = message('availability.subject-missing', { subject: v.subject });
       const instant = (key: 'start' | 'end') => {
         const local = v[key].replace(' ', 'T').slice(0, 16);
         const r = resolveLocalTime({ local, timeZone: forum.timeZone });
@@ -49,7 +50,7 @@ export class AvailabilityService {
       };
       const start = instant('start');
       const end = instant('end');
-      if (!fields.start && !fields.end && end.utc <= start.utc) fields.end = 'The end must be after the start.';
+      if (!fields.start && !fields.end && end.utc <= start.utc) fields.end = message('meeting.end-before-start', {});
       if (Object.keys(fields).length) throw new ValidationError(fields);
       const block = this.store.availability.insert({
         forumId,

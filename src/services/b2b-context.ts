@@ -5,6 +5,7 @@ import type { B2BParticipantRecord } from '../store/repositories/b2b-participant
 import type { B2BRequestRecord } from '../store/repositories/b2b-requests';
 import type { B2BSession } from '../store/repositories/b2b-sessions';
 import type { Actor } from './actor';
+import { message } from '../messages';
 
 /** The lookups and the audit row every B2B use case needs, in one place. */
 export class B2BContext {
@@ -15,25 +16,25 @@ export class B2BContext {
 
   session(id: Id): B2BSession {
     const session = Number.isSafeInteger(id) ? this.store.b2bSessions.find(id) : undefined;
-    if (!session) throw new NotFoundError(`There is no B2B session ${Number.isSafeInteger(id) ? id : 'at this address'}.`);
+    if (!session) throw new NotFoundError(message('b2b.session.not-found', { id: Number.isSafeInteger(id) ? id : null }));
     return session;
   }
 
   forum(id: Id): Forum {
     const forum = this.store.forums.find(id);
-    if (!forum) throw new NotFoundError(`There is no forum with id ${id}.`);
+    if (!forum) throw new NotFoundError(message('forum.not-found-id', { id }));
     return forum;
   }
 
   participant(id: Id): B2BParticipantRecord {
     const participant = Number.isSafeInteger(id) ? this.store.b2bParticipants.find(id) : undefined;
-    if (!participant) throw new NotFoundError(`There is no B2B participant ${Number.isSafeInteger(id) ? id : 'at this address'}.`);
+    if (!participant) throw new NotFoundError(message('b2b.participant.not-found', { id: Number.isSafeInteger(id) ? id : null }));
     return participant;
   }
 
   request(id: Id): B2BRequestRecord {
     const request = Number.isSafeInteger(id) ? this.store.b2bRequests.find(id) : undefined;
-    if (!request) throw new NotFoundError(`There is no B2B meeting request ${Number.isSafeInteger(id) ? id : 'at this address'}.`);
+    if (!request) throw new NotFoundError(message('b2b.request.not-found', { id: Number.isSafeInteger(id) ? id : null }));
     return request;
   }
 

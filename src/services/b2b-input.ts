@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { meetingInputSchema } from './meeting-input';
 import { ValidationError } from '../domain/errors';
-import { field, parseInput } from './validation';
+import { field, parseInput, said } from './validation';
+import { message, type Message } from '../messages';
 
 /** A stretch of time on the session's day: 'HH:mm' to 'HH:mm', with what it is. */
 export interface TimeRangeInput {
@@ -32,11 +33,11 @@ export const timeRanges = (what: string) =>
     (v, ctx) => (typeof v === 'string' ? linesToRanges(v, what, ctx) : v ?? []),
     z.array(
       z.object({
-        start: z.string({ error: `Give each ${what} a start time as HH:MM.` }).transform((s, ctx) => hhmm(s) ?? (ctx.addIssue({ code: 'custom', message: `Write the start of each ${what} as HH:MM, e.g. 12:10.` }), z.NEVER)),
-        end: z.string({ error: `Give each ${what} an end time as HH:MM.` }).transform((s, ctx) => hhmm(s) ?? (ctx.addIssue({ code: 'custom', message: `Write the end of each ${what} as HH:MM, e.g. 12:30.` }), z.NEVER)),
+        start: z.string({ error: said('b2b.range.start-missing', { what }) }).transform((s, ctx) => hhmm(s) ?? (ctx.addIssue({ code: 'custom', message: said('b2b.range.start-form', { what }) }), z.NEVER)),
+        end: z.string({ error: said('b2b.range.end-missing', { what }) }).transform((s, ctx) => hhmm(s) ?? (ctx.addIssue({ code: 'custom', message: said('b2b.range.end-form', { what }) }), z.NEVER)),
         label: field.optionalText(`${what} label`, 200),
       }),
-      { error: `List each ${what} as {start, end, label}.` },
+      { error: said('b2b.range.list', { what }) },
     ),
   );
 
@@ -45,7 +46,7 @@ function linesToRanges(text: string, what: string, ctx: { addIssue: (issue: { co
   for (const line of text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
     const m = RANGE_LINE.exec(line);
     if (m) ranges.push({ start: m[1]!, end: m[2]!, label: m[3]!.trim() });
-    else ctx.addIssue({ code: 'custom', message: `“${line}” is not a ${what}: write one per line as 12:10–12:30, then what it is.` });
+    else ctx.addIssue({ code: 'custom', message: said('b2b.range.line', { line, what }) });
   }
   return ranges;
 }
@@ -59,16 +60,16 @@ export function parseB2BInput<S extends z.ZodType>(schema: S, raw: unknown): z.o
     return parseInput(schema, raw);
   } catch (err) {
     if (!(err instanceof ValidationError)) throw err;
-    const fields: Record<string, string> = {};
-    for (const [key, message] of Object.entries(err.fields)) {
+    const fields: Record<string, Message> = {};
+    for (const [key, said] of Object.entries(err.fieldMessages)) {
       const [top, index] = key.split('.');
-      fields[top!] ??= index !== undefined && /^\d+$/.test(index) ? `Line ${Number(index) + 1}: ${message}` : message;
+      fields[top!] ??= index !== undefined && /^\d+$/.test(index) ? message('field.on-line', { line: Number(index) + 1, said }) : said;
     }
-    throw new ValidationError(fields, err.message, err.details);
+    throw new ValidationError(fields, err.said, err.details);
   }
 }
 
-const optionalLabel = (label: string) => z.preprocess((v) => (typeof v === 'string' && v.trim() ? v.trim() : null), z.string().max(100, `The ${label} is longer than 100 characters.`).nullable());
+const optionalLabel = (label: string) => z.preprocess((v) => (typeof v === 'string' && v.trim() ? v.trim() : null), z.string().max(100, said('field.too-long', { label, max: 100 })).nullable());
 
 export const sessionInputSchema = z.object({
   title: field.text('title', 300),
@@ -87,12 +88,12 @@ export type SessionInput = z.output<typeof sessionInputSchema>;
 
 /** A form's multiple select sends one string or several; the API sends numbers. */
 const idList = (label: string) =>
-  z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]), z.array(field.id(label), { error: `List the ${label}s by id.` }));
+  z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]), z.array(field.id(label), { error: said('b2b.id-list', { label }) }));
 
 export const participantInputSchema = z.object({
   organizationId: field.id('company (organization)'),
-  representativeIds: idList('representative').refine((ids) => ids.length > 0, 'Choose at least one representative: the person who sits at the table.'),
-  side: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.enum(['a', 'b'], { error: 'Choose one of the two sides.' }).nullable()),
+  representativeIds: idList('representative').refine((ids) => ids.length > 0, said('b2b.participant.representative-missing', {})),
+  side: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.enum(['a', 'b'], { error: said('b2b.participant.side-choice', {}) }).nullable()),
   sector: field.optionalText('sector', 200),
   offers: field.optionalText('what the company offers', 2000),
   seeks: field.optionalText('what the company seeks', 2000),

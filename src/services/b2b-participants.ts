@@ -1,4 +1,4 @@
-import { StaleVersionError, ValidationError } from '../domain/errors';
+import { StaleVersionError, ValidationError, type Said } from '../domain/errors';
 import { formatTime } from '../domain/time';
 import type { Id } from '../domain/types';
 import { inWriteTransaction } from '../store/database';
@@ -8,6 +8,7 @@ import type { Actor } from './actor';
 import type { B2BContext } from './b2b-context';
 import { parseB2BInput, participantInputSchema, type ParticipantInput } from './b2b-input';
 import { resolveBlocks } from './b2b-time';
+import { message } from '../messages';
 
 /**
  * The companies of a session. A company takes part once per session, and a
@@ -49,26 +50,26 @@ export class B2BParticipantService {
 
   private toValues(session: B2BSession, input: ParticipantInput, current: B2BParticipantRecord | null): B2BParticipantValues {
     const { store } = this.ctx;
-    const fields: Record<string, string> = {};
+    const fields: Record<string, Said> = {};
     const organization = store.organizations.find(input.organizationId);
-    if (!organization) fields.organizationId = 'Choose an existing organization, or create it first under Organizations.';
+    if (!organization) fields.organizationId = message('b2b.participant.organization-missing', {});
     else if (current?.organizationId !== input.organizationId && store.b2bParticipants.list(session.id).some((p) => p.organizationId === input.organizationId)) {
-      fields.organizationId = `${organization.name} already takes part in this session.`;
+      fields.organizationId = message('b2b.participant.already-in', { organization: organization.name });
     }
 
     const seen = new Set<Id>();
     for (const personId of input.representativeIds) {
       const person = store.people.find(personId);
       const elsewhere = store.b2bParticipants.representing(session.id, personId);
-      if (!person) fields.representativeIds = 'Choose representatives from the list of people, or add the person first under People.';
-      else if (seen.has(personId)) fields.representativeIds = `${person.fullName} is chosen twice; keep one.`;
-      else if (elsewhere !== undefined && elsewhere !== current?.id) fields.representativeIds = `${person.fullName} already represents ${this.ctx.nameOf(this.ctx.participant(elsewhere))} in this session; a person sits at one company’s table.`;
+      if (!person) fields.representativeIds = message('b2b.participant.person-missing', {});
+      else if (seen.has(personId)) fields.representativeIds = message('b2b.participant.person-twice', { person: person.fullName });
+      else if (elsewhere !== undefined && elsewhere !== current?.id) fields.representativeIds = message('b2b.participant.person-elsewhere', { person: person.fullName, company: this.ctx.nameOf(this.ctx.participant(elsewhere)) });
       if (fields.representativeIds) break;
       seen.add(personId);
     }
 
     const hasSides = session.sideALabel !== null;
-    if (hasSides && input.side === null) fields.side = `Choose the side: ${session.sideALabel} or ${session.sideBLabel}.`;
+    if (hasSides && input.side === null) fields.side = message('b2b.participant.side-missing', { a: session.sideALabel ?? '', b: session.sideBLabel ?? '' });
 
     const resolved = resolveBlocks({
       day: session.start.slice(0, 10),

@@ -1,4 +1,4 @@
-import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
+import { ForbiddenError, NotFoundError, ValidationError, type Said } from '../domain/errors';
 import type { Id } from '../domain/types';
 import { inWriteTransaction } from '../store/database';
 import type { B2BParticipantRecord } from '../store/repositories/b2b-participants';
@@ -7,6 +7,7 @@ import type { Actor } from './actor';
 import type { B2BContext } from './b2b-context';
 import { parseB2BInput, requestInputSchema } from './b2b-input';
 import type { MeetingService } from './meetings';
+import { message } from '../messages';
 
 /**
  * Who acts on a request: a planner (for any company of the session) or a
@@ -55,17 +56,17 @@ export class B2BRequestService {
       const participants = new Map(this.ctx.store.b2bParticipants.list(sessionId).map((p) => [p.id, p]));
       const from = participants.get(input.fromId);
       const to = participants.get(input.toId);
-      const fields: Record<string, string> = {};
-      if (!from) fields.fromId = 'Choose a company of this session as the one that asks.';
-      if (!to) fields.toId = 'Choose a company of this session to meet.';
+      const fields: Record<string, Said> = {};
+      if (!from) fields.fromId = message('b2b.request.from-missing', {});
+      if (!to) fields.toId = message('b2b.request.to-missing', {});
       if (from && to) {
         const existing = this.ctx.store.b2bRequests.findPair(sessionId, from.id, to.id);
-        if (from.id === to.id) fields.toId = `${this.ctx.nameOf(from)} cannot ask to meet itself; choose another company.`;
+        if (from.id === to.id) fields.toId = message('b2b.request.to-self', { company: this.ctx.nameOf(from) });
         else if (session.sideALabel !== null && from.side !== null && from.side === to.side) {
           const side = from.side === 'a' ? session.sideALabel : session.sideBLabel;
           const other = from.side === 'a' ? session.sideBLabel : session.sideALabel;
-          fields.toId = `${this.ctx.nameOf(to)} is on the same side (${side}) as ${this.ctx.nameOf(from)}; this session pairs ${side} with ${other}. Choose one of ${other}.`;
-        } else if (existing) fields.toId = `${this.ctx.nameOf(from)} and ${this.ctx.nameOf(to)} already have a request (${existing.state}, sent by ${this.ctx.nameOf(this.ctx.participant(existing.fromId))}). One request per pair: answer or cancel that one.`;
+          fields.toId = message('b2b.request.same-side', { to: this.ctx.nameOf(to), from: this.ctx.nameOf(from), side: side ?? '', other: other ?? '' });
+        } else if (existing) fields.toId = message('b2b.request.pair-exists', { from: this.ctx.nameOf(from), to: this.ctx.nameOf(to), state: existing.state, sentBy: this.ctx.nameOf(this.ctx.participant(existing.fromId)) });
       }
       if (Object.keys(fields).length) throw new ValidationError(fields);
 
@@ -93,7 +94,7 @@ export class B2BRequestService {
   /** Accept, decline, cancel or reopen. A company may answer what it was asked, and cancel its own. */
   act(by: B2BActing, requestId: Id, action: RequestAction): B2BRequestRecord {
     const rule = REQUEST_ACTIONS[action];
-    if (!rule) throw new ValidationError({ action: 'Choose accept, decline, cancel or reopen.' });
+    if (!rule) throw new ValidationError({ action: message('b2b.request.action', {}) });
     return inWriteTransaction(this.ctx.store.db, () => {
       const current = this.ctx.request(requestId);
       const session = this.ctx.session(current.sessionId);
@@ -101,7 +102,7 @@ export class B2BRequestService {
       const from = this.ctx.participant(current.fromId);
       const to = this.ctx.participant(current.toId);
       if (!(rule.from as readonly string[]).includes(current.state)) {
-        throw new ValidationError({ _form: `The request from ${this.ctx.nameOf(from)} to ${this.ctx.nameOf(to)} is ${current.state}; it cannot be ${rule.done} now.` });
+        throw new ValidationError({ _form: message('b2b.request.wrong-state', { from: this.ctx.nameOf(from), to: this.ctx.nameOf(to), state: current.state, done: rule.done }) });
       }
       const now = this.ctx.clock();
       const leavesSchedule = current.state === 'accepted';
@@ -127,10 +128,10 @@ export class B2BRequestService {
     if (by.participantId === null) return;
     const involved = request.fromId === by.participantId || request.toId === by.participantId;
     // Another company's request is none of this link's business: answer as if it did not exist.
-    if (!involved) throw new NotFoundError('Your company has no such request.');
-    if (party === 'planner') throw new ForbiddenError('Only the protocol office can reopen a request; ask them.');
-    if (party === 'recipient' && request.toId !== by.participantId) throw new ForbiddenError('Only the company that was asked can accept or decline; you can cancel your request instead.');
-    if (party === 'either' && request.state === 'pending' && request.fromId !== by.participantId) throw new ForbiddenError('You can decline this request; cancelling is for the company that sent it.');
+    if (!involved) throw new NotFoundError(message('b2b.request.not-yours', {}));
+    if (party === 'planner') throw new ForbiddenError(message('b2b.request.planner-only', {}));
+    if (party === 'recipient' && request.toId !== by.participantId) throw new ForbiddenError(message('b2b.request.recipient-only', {}));
+    if (party === 'either' && request.state === 'pending' && request.fromId !== by.participantId) throw new ForbiddenError(message('b2b.request.decline-not-cancel', {}));
   }
 
   /** The request's meeting is cancelled and its place in the schedule freed; the next run may reuse the meeting. */

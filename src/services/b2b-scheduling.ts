@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { scheduleB2B, type B2BInput, type B2BParticipant, type B2BStats, type BusyInterval } from '../domain/b2b-scheduler';
 import type { B2BSlot } from '../domain/b2b-slots';
-import { ValidationError } from '../domain/errors';
+import { ValidationError, type Said } from '../domain/errors';
 import type { Id } from '../domain/types';
 import { inWriteTransaction } from '../store/database';
 import type { B2BParticipantRecord } from '../store/repositories/b2b-participants';
@@ -14,6 +14,7 @@ import { parseB2BInput, pinInputSchema } from './b2b-input';
 import { B2BMeetingWriter, type MeetingSync } from './b2b-meetings';
 import type { B2BSessionService } from './b2b-sessions';
 import type { MeetingService } from './meetings';
+import { render, message } from '../messages';
 
 /** Everything a run reads, loaded once: the scheduler's input and what it was built from. */
 export interface SchedulingInput {
@@ -120,7 +121,8 @@ export class B2BSchedulingService {
         forumId: session.forumId,
         summary: `${session.title}: ${placed} of ${loaded.input.requests.length} accepted requests placed (bound ${upperBound}); ${sync.created} new, ${sync.moved} moved, ${sync.cancelled} cancelled`,
         before: null,
-        after: { stats: schedule.stats, placements: schedule.placements, unplaced: schedule.unplaced },
+        // The audit keeps the reasons in the words the planner read at the time, like its summary.
+        after: { stats: schedule.stats, placements: schedule.placements, unplaced: schedule.unplaced.map((u) => ({ ...u, message: render(u.message) })) },
       });
       return { ...sync, stats: schedule.stats, unplaced: schedule.unplaced.length };
     });
@@ -136,11 +138,11 @@ export class B2BSchedulingService {
     return inWriteTransaction(this.ctx.store.db, () => {
       const request = this.ctx.request(requestId);
       const session = this.ctx.session(request.sessionId);
-      if (request.state !== 'accepted') throw new ValidationError({ _form: `Only an accepted request can be pinned; this one is ${request.state}.` });
+      if (request.state !== 'accepted') throw new ValidationError({ _form: message('b2b.pin.not-accepted', { state: request.state }) });
       const slotCount = this.sessions.slots(session).length;
-      const fields: Record<string, string> = {};
-      if (pin.slotIndex >= slotCount) fields.slotIndex = `Choose one of the session’s ${slotCount} slots.`;
-      if (pin.table > session.tableCount) fields.table = `Choose a table from 1 to ${session.tableCount}.`;
+      const fields: Record<string, Said> = {};
+      if (pin.slotIndex >= slotCount) fields.slotIndex = message('b2b.pin.slot-choice', { slots: slotCount });
+      if (pin.table > session.tableCount) fields.table = message('b2b.pin.table-choice', { tables: session.tableCount });
       if (Object.keys(fields).length) throw new ValidationError(fields);
 
       const updated = this.ctx.store.b2bRequests.update(request.id, request.version, { pinSlotIndex: pin.slotIndex, pinTable: pin.table, updatedAt: this.ctx.clock() })!;

@@ -1,5 +1,5 @@
 import { buildSlots, type B2BSlot } from '../domain/b2b-slots';
-import { StaleVersionError, ValidationError } from '../domain/errors';
+import { StaleVersionError, ValidationError, type Said } from '../domain/errors';
 import { formatTime, resolveLocalTime } from '../domain/time';
 import type { Forum, Id } from '../domain/types';
 import { inWriteTransaction } from '../store/database';
@@ -8,6 +8,7 @@ import type { Actor } from './actor';
 import type { B2BContext } from './b2b-context';
 import { parseB2BInput, sessionInputSchema, type SessionInput } from './b2b-input';
 import { resolveBlocks } from './b2b-time';
+import { message } from '../messages';
 
 /**
  * B2B sessions: a hall (a room of the forum), one day, a grid of slots with
@@ -52,7 +53,7 @@ export class B2BSessionService {
   }
 
   private toValues(forum: Forum, input: SessionInput): B2BSessionValues {
-    const fields: Record<string, string> = {};
+    const fields: Record<string, Said> = {};
     const timeZone = forum.timeZone;
     const resolve = (key: 'start' | 'end') => {
       const r = resolveLocalTime({ local: input[key], timeZone });
@@ -63,16 +64,16 @@ export class B2BSessionService {
     const startUtc = resolve('start');
     const endUtc = resolve('end');
     const day = input.start.slice(0, 10);
-    if (!fields.start && (day < forum.startDate || day > forum.endDate)) fields.start = `Choose a day of ${forum.shortName} (${forum.startDate} to ${forum.endDate}).`;
+    if (!fields.start && (day < forum.startDate || day > forum.endDate)) fields.start = message('b2b.session.day', { forum: forum.shortName, first: forum.startDate, last: forum.endDate });
     if (!fields.start && !fields.end) {
-      if (input.end.slice(0, 10) !== day) fields.end = 'A B2B session runs within one day: end it on the day it starts, and make another session for the next day.';
-      else if (endUtc <= startUtc) fields.end = 'The session must end after it starts.';
+      if (input.end.slice(0, 10) !== day) fields.end = message('b2b.session.one-day', {});
+      else if (endUtc <= startUtc) fields.end = message('b2b.grid.end-before-start', {});
     }
 
     const room = this.ctx.store.rooms.find(input.roomId);
-    if (!room || this.ctx.store.venues.find(room.venueId)?.forumId !== forum.id) fields.roomId = 'Choose a room of this forum’s venues as the hall.';
+    if (!room || this.ctx.store.venues.find(room.venueId)?.forumId !== forum.id) fields.roomId = message('b2b.session.hall', {});
     if ((input.sideALabel === null) !== (input.sideBLabel === null)) {
-      fields[input.sideALabel === null ? 'sideALabel' : 'sideBLabel'] = 'Name both sides (e.g. “Azerbaijani companies” and “Russian companies”), or neither when anyone may meet anyone.';
+      fields[input.sideALabel === null ? 'sideALabel' : 'sideBLabel'] = message('b2b.session.sides', {});
     }
 
     let breaks: B2BSessionValues['breaks'] = [];
@@ -84,7 +85,7 @@ export class B2BSessionService {
     if (Object.keys(fields).length) throw new ValidationError(fields);
 
     const slots = buildSlots({ startUtc, endUtc, slotMinutes: input.slotMinutes, changeoverMinutes: input.changeoverMinutes, breaks });
-    if (slots.length === 0) fields.slotMinutes = `No ${input.slotMinutes}-minute slot fits between ${input.start.slice(11)} and ${input.end.slice(11)} around the breaks: shorten the slots or the breaks, or lengthen the session.`;
+    if (slots.length === 0) fields.slotMinutes = message('b2b.session.no-slot-fits', { minutes: input.slotMinutes, start: input.start.slice(11), end: input.end.slice(11) });
     if (Object.keys(fields).length) throw new ValidationError(fields);
 
     return {

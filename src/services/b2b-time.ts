@@ -1,5 +1,6 @@
 import { resolveLocalTime } from '../domain/time';
 import type { Instant } from '../domain/types';
+import { message, type Message } from '../messages';
 import type { B2BTimeBlock } from '../store/repositories/b2b-sessions';
 import type { TimeRangeInput } from './b2b-input';
 
@@ -15,16 +16,16 @@ export function resolveBlocks(o: {
   /** 'Break', 'Unavailable time': starts the sentence. */
   what: string;
   within: { startUtc: Instant; endUtc: Instant; text: string };
-}): { blocks: B2BTimeBlock[] } | { error: string } {
+}): { blocks: B2BTimeBlock[] } | { error: Message } {
   const blocks: B2BTimeBlock[] = [];
   for (const [i, r] of o.ranges.entries()) {
     const name = o.ranges.length > 1 ? `${o.what} ${i + 1} (${r.start}–${r.end})` : `${o.what} ${r.start}–${r.end}`;
     const start = resolveLocalTime({ local: `${o.day}T${r.start}`, timeZone: o.timeZone });
     const end = resolveLocalTime({ local: `${o.day}T${r.end}`, timeZone: o.timeZone });
-    if (!start.ok) return { error: `${name}: ${start.message}` };
-    if (!end.ok) return { error: `${name}: ${end.message}` };
-    if (end.instant <= start.instant) return { error: `${name} must end after it starts.` };
-    if (start.instant < o.within.startUtc || end.instant > o.within.endUtc) return { error: `${name} lies outside the session (${o.within.text}); keep it within those times.` };
+    if (!start.ok) return { error: message('time.of-range', { range: name, said: start.message }) };
+    if (!end.ok) return { error: message('time.of-range', { range: name, said: end.message }) };
+    if (end.instant <= start.instant) return { error: message('time.range-reversed', { range: name }) };
+    if (start.instant < o.within.startUtc || end.instant > o.within.endUtc) return { error: message('time.range-outside-session', { range: name, session: o.within.text }) };
     blocks.push({ start: `${o.day}T${r.start}`, end: `${o.day}T${r.end}`, startUtc: start.instant, endUtc: end.instant, label: r.label });
   }
   return { blocks: blocks.sort((a, b) => a.startUtc - b.startUtc) };

@@ -8,6 +8,7 @@ import type { B2BSession } from '../store/repositories/b2b-sessions';
 import type { B2BContext } from './b2b-context';
 import type { B2BSchedulingService, ScheduleState } from './b2b-scheduling';
 import type { B2BSessionService } from './b2b-sessions';
+import type { Message } from '../messages';
 
 export interface SlotView extends B2BSlot {
   /** '11:00–11:20' in the forum's zone. */
@@ -36,7 +37,7 @@ export interface RequestView {
   /** The two companies in the order pages name them: the first side first, else the one that asked. */
   pair: [ParticipantView, ParticipantView];
   placement: { slot: SlotView; table: number; pinned: boolean } | null;
-  unplaced: { reason: string; message: string } | null;
+  unplaced: { reason: string; message: Message } | null;
   meeting: Meeting | null;
   /** Pinned but the pin is not where the request sits: the pin was refused at the last run. */
   pin: { slot: SlotView | null; table: number } | null;

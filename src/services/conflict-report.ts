@@ -7,19 +7,16 @@
 import { CONFLICT_KINDS, type Conflict, type ConflictKind, type ConflictSeverity } from '../domain/conflicts';
 import { formatTime, localDateOf } from '../domain/time';
 import type { Id, LocalDate, Meeting } from '../domain/types';
+import { message, type Message } from '../messages/message';
 
-const KIND_LABELS: Record<ConflictKind, { title: string; short: string }> = {
-  person_double_booked: { title: 'Person double-booked', short: 'double-booked' },
-  room_double_booked: { title: 'Room double-booked', short: 'room double-booked' },
-  over_capacity: { title: 'Over capacity', short: 'over capacity' },
-  unavailable: { title: 'Unavailable', short: 'unavailable' },
-  travel_time: { title: 'Travel time too short', short: 'travel time' },
-  outside_hours: { title: 'Outside opening hours', short: 'outside hours' },
-};
+/** The heading of a kind on the conflicts page, rendered by the view. */
+function conflictKindTitle(kind: ConflictKind): Message<'conflict.kind.title'> {
+  return message('conflict.kind.title', { kind });
+}
 
-/** 'room double-booked, travel time': what a meeting's conflicts are, in a few words. */
-export function conflictKindsText(conflicts: readonly Conflict[]): string {
-  return [...new Set(conflicts.map((c) => KIND_LABELS[c.kind].short))].join(', ');
+/** 'room double-booked', 'travel time': what a meeting's conflicts are, in a few words each, once each. */
+export function conflictKindsShort(conflicts: readonly Conflict[]): Message<'conflict.kind.short'>[] {
+  return [...new Set(conflicts.map((c) => c.kind))].map((kind) => message('conflict.kind.short', { kind }));
 }
 
 export interface ConflictMeetingRef {
@@ -32,13 +29,13 @@ export interface ConflictMeetingRef {
 
 export interface ConflictEntry {
   severity: ConflictSeverity;
-  message: string;
+  message: Conflict['message'];
   meetings: ConflictMeetingRef[];
 }
 
 export interface ConflictKindGroup {
   kind: ConflictKind;
-  title: string;
+  title: Message;
   entries: ConflictEntry[];
 }
 
@@ -53,7 +50,7 @@ export interface ConflictReport {
   errors: number;
   warnings: number;
   /** Every kind with its count, zero included, so the summary always reads the same way. */
-  kinds: { kind: ConflictKind; title: string; count: number }[];
+  kinds: { kind: ConflictKind; title: Message; count: number }[];
   days: ConflictDay[];
 }
 
@@ -83,7 +80,7 @@ export function buildConflictReport(input: { conflicts: readonly Conflict[]; mee
     .map(([date, dayConflicts]): ConflictDay => {
       const groups = CONFLICT_KINDS.map((kind) => ({
         kind,
-        title: KIND_LABELS[kind].title,
+        title: conflictKindTitle(kind),
         // A stable sort keeps the engine's time order within each severity.
         entries: dayConflicts
           .filter((c) => c.kind === kind)
@@ -98,7 +95,7 @@ export function buildConflictReport(input: { conflicts: readonly Conflict[]; mee
   return {
     errors: conflicts.filter(isError).length,
     warnings: conflicts.filter((c) => !isError(c)).length,
-    kinds: CONFLICT_KINDS.map((kind) => ({ kind, title: KIND_LABELS[kind].title, count: conflicts.filter((c) => c.kind === kind).length })),
+    kinds: CONFLICT_KINDS.map((kind) => ({ kind, title: conflictKindTitle(kind), count: conflicts.filter((c) => c.kind === kind).length })),
     days,
   };
 }

@@ -3,7 +3,9 @@
  * B2B area's table meetings folded into their session. Presenters: they decide
  * what a cell says, the layout decides where it stands.
  */
-import { conflictKindsText } from './conflict-report';
+import { conflictKindsShort } from './conflict-report';
+import { render } from '../messages/render';
+import type { Message } from '../messages/message';
 import type { MeetingView } from './programme-views';
 import { timeRange } from '../domain/agenda-format';
 import type { Conflict } from '../domain/conflicts';
@@ -12,8 +14,9 @@ import type { StoredAvailabilityBlock } from '../store/repositories/availability
 
 export interface EntryMarker {
   severity: 'error' | 'warning';
-  /** 'room double-booked, travel time' */
-  kinds: string;
+  /** 'room double-booked', 'travel time': the view joins them. */
+  kinds: Message[];
+  /** The conflicts' sentences, rendered for the cell's tooltip (a presenter: see summary). */
   messages: string[];
 }
 
@@ -151,8 +154,8 @@ function markerOf(conflicts: readonly Conflict[]): EntryMarker | null {
   if (!conflicts.length) return null;
   return {
     severity: conflicts.some((c) => c.severity === 'error') ? 'error' : 'warning',
-    kinds: conflictKindsText(conflicts),
-    messages: conflicts.map((c) => c.message),
+    kinds: conflictKindsShort(conflicts),
+    messages: conflicts.map((c) => render(c.message)),
   };
 }
 

@@ -15,6 +15,7 @@ import { dayBounds, formatTime, localDateOf, zoneCity } from '../domain/time';
 import { MEMBER_ROLES, type Delegation, type Forum, type Id, type LocalDate, type Meeting, type MemberRole, type Room } from '../domain/types';
 import type { Store } from '../store';
 import type { StoredAvailabilityBlock } from '../store/repositories/availability';
+import { message } from '../messages';
 
 export interface GridColumn {
   key: string;
@@ -115,7 +116,7 @@ export class DayGridService {
       .members(delegation.id)
       .map((member) => {
         const person = this.store.people.find(member.personId);
-        if (!person) throw new NotFoundError(`There is no person with id ${member.personId}.`);
+        if (!person) throw new NotFoundError(message('person.not-found', { id: member.personId }));
         return { member, person };
       })
       .sort((a, b) => MEMBER_ROLES.indexOf(a.member.role) - MEMBER_ROLES.indexOf(b.member.role) || a.person.fullName.localeCompare(b.person.fullName));

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { NotFoundError, ValidationError } from '../domain/errors';
+import { NotFoundError, ValidationError, type Said } from '../domain/errors';
 import type { DelegationMember, MemberRole, Room, TravelTime } from '../domain/types';
 import { inWriteTransaction } from '../store/database';
 import type { Store } from '../store';
 import type { Actor } from './actor';
 import { memberSchema } from './reference-services';
 import { parseInput } from './validation';
+import { message } from '../messages';
 
 /**
  * Read views across a forum's reference data (rooms of a forum, counts, the
@@ -42,8 +43,8 @@ export class ForumDirectory {
     const v = parseInput(memberSchema, raw);
     inWriteTransaction(this.store.db, () => {
       const delegation = this.store.delegations.find(delegationId);
-      if (!delegation) throw new NotFoundError('There is no such delegation.');
-      if (!this.store.people.find(v.personId)) throw new ValidationError({ personId: 'Choose an existing person.' });
+      if (!delegation) throw new NotFoundError(message('delegation.not-found', {}));
+      if (!this.store.people.find(v.personId)) throw new ValidationError({ personId: message('delegation.person-missing', {}) });
       const before = this.store.delegations.members(delegationId);
       this.store.delegations.setMember(delegationId, v.personId, v.role as MemberRole);
       this.store.delegations.touch(delegationId);
@@ -54,9 +55,9 @@ export class ForumDirectory {
   removeMember(actor: Actor, delegationId: number, personId: number): void {
     inWriteTransaction(this.store.db, () => {
       const delegation = this.store.delegations.find(delegationId);
-      if (!delegation) throw new NotFoundError('There is no such delegation.');
+      if (!delegation) throw new NotFoundError(message('delegation.not-found', {}));
       const before = this.store.delegations.members(delegationId);
-      if (!this.store.delegations.removeMember(delegationId, personId)) throw new NotFoundError('That person is not a member of this delegation.');
+      if (!this.store.delegations.removeMember(delegationId, personId)) throw new NotFoundError(message('delegation.not-a-member', {}));
       this.store.delegations.touch(delegationId);
       this.auditMembers(actor, delegationId, delegation.forumId, delegation.name, before);
     });
@@ -69,7 +70,7 @@ export class ForumDirectory {
    */
   saveTravelTimes(actor: Actor, forumId: number, raw: Record<string, unknown>): TravelTime[] {
     const venueIds = new Set(this.store.venues.list({ forumId }).map((v) => v.id));
-    const fields: Record<string, string> = {};
+    const fields: Record<string, Said> = {};
     const byPair = new Map<string, TravelTime>();
     for (const [key, value] of Object.entries(raw)) {
       const m = /^t_(\d+)_(\d+)$/.exec(key);
@@ -81,7 +82,7 @@ export class ForumDirectory {
       if (text === '') continue;
       const parsed = z.coerce.number().int().min(0).max(24 * 60).safeParse(text);
       if (!parsed.success) {
-        fields[key] = 'Enter whole minutes between 0 and 1440, or leave it empty.';
+        fields[key] = message('travel.minutes', {});
         continue;
       }
       const [a, b] = from < to ? [from, to] : [to, from];

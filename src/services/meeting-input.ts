@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MEETING_KINDS, MEETING_STATUSES, PARTICIPANT_ROLES } from '../domain/types';
 import { isCalendarDate } from '../domain/calendar-date';
-import { field, isTimeZone, parseInput } from './validation';
+import { field, isTimeZone, parseInput, said } from './validation';
 
 /** The limits and forms the schema holds a meeting to; the fast reader below holds it to the same ones. */
 const LIMITS = { title: 300, place: 300, notes: 20_000, documentTitle: 500, parties: 500, offsetMinutes: 14 * 60 } as const;
@@ -13,7 +13,7 @@ const toLocalDateTime = (v: unknown): unknown => (typeof v === 'string' ? v.trim
 const localDateTime = (label: string) =>
   z.preprocess(
     toLocalDateTime,
-    z.string({ error: `Enter the ${label} as date and time, e.g. 2019-06-07T10:00.` }).regex(LOCAL_DATE_TIME, `Enter the ${label} as date and time, e.g. 2019-06-07T10:00.`),
+    z.string({ error: said('field.date-time', { label }) }).regex(LOCAL_DATE_TIME, said('field.date-time', { label })),
   );
 
 const optionalOffset = z.preprocess(
@@ -35,9 +35,9 @@ export const meetingInputSchema = z.object({
   place: field.optionalText('place', LIMITS.place),
   isPublic: field.checkbox(),
   participants: z
-    .array(z.object({ personId: field.id('person'), role: field.oneOf('participant role', PARTICIPANT_ROLES) }), { error: 'List participants as {personId, role} objects.' })
+    .array(z.object({ personId: field.id('person'), role: field.oneOf('participant role', PARTICIPANT_ROLES) }), { error: said('field.list-participants', {}) })
     .default([]),
-  delegationIds: z.array(field.id('delegation'), { error: 'List delegations by id.' }).default([]),
+  delegationIds: z.array(field.id('delegation'), { error: said('field.list-delegations', {}) }).default([]),
   briefing: field.optionalText('briefing', LIMITS.notes),
   outcome: field.optionalText('outcome', LIMITS.notes),
   documents: z
@@ -47,7 +47,7 @@ export const meetingInputSchema = z.object({
         parties: field.optionalText('parties', LIMITS.parties),
         signedOn: z.preprocess((v) => (v === '' || v === undefined ? null : v), field.date('signing date').nullable()),
       }),
-      { error: 'List documents as {title, parties, signedOn} objects.' },
+      { error: said('field.list-documents', {}) },
     )
     .default([]),
 });

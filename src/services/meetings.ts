@@ -1,5 +1,5 @@
 import { conflictsInvolving, findConflicts, type Conflict, type Programme } from '../domain/conflicts';
-import { ConflictRefusal, NotFoundError, StaleVersionError, ValidationError } from '../domain/errors';
+import { ConflictRefusal, NotFoundError, StaleVersionError, ValidationError, type Said } from '../domain/errors';
 import { STATUS_AFTER, statusActionsFrom, type StatusAction } from '../domain/meeting-status';
 import { offsetMinutesAt, resolveLocalTime } from '../domain/time';
 import type { Forum, Id, Meeting, MeetingStatus, Person } from '../domain/types';
@@ -8,6 +8,7 @@ import type { Store } from '../store';
 import type { MeetingFilter, MeetingValues } from '../store/repositories/meetings';
 import type { Actor } from './actor';
 import { parseMeetingInput, type MeetingInput } from './meeting-input';
+import { message } from '../messages';
 
 export interface SaveResult {
   meeting: Meeting;
@@ -30,7 +31,7 @@ export class MeetingService {
 
   get(id: Id): Meeting {
     const meeting = this.store.meetings.find(id);
-    if (!meeting) throw new NotFoundError(`There is no meeting with id ${id}.`);
+    if (!meeting) throw new NotFoundError(message('meeting.not-found', { id }));
     return meeting;
   }
 
@@ -65,7 +66,7 @@ export class MeetingService {
   applyStatusAction(actor: Actor, id: Id, expectedVersion: number | null, action: StatusAction): SaveResult {
     const current = this.get(id);
     if (!statusActionsFrom(current.status).includes(action)) {
-      throw new ValidationError({ _form: `This meeting is ${current.status}, so it cannot be given “${action}”; its page offers ${statusActionsFrom(current.status).join(', ')}.` });
+      throw new ValidationError({ _form: message('meeting.status-action-not-offered', { status: current.status, action, offered: statusActionsFrom(current.status) }) });
     }
     return this.setStatus(actor, id, expectedVersion, STATUS_AFTER[action]);
   }
@@ -106,7 +107,7 @@ export class MeetingService {
     const errors = conflicts.filter((c) => c.severity === 'error');
     if (meeting.status === 'confirmed' && errors.length) {
       // Throwing rolls the transaction back: nothing of this save remains.
-      throw new ConflictRefusal(conflicts, `“${meeting.title}” cannot be confirmed: ${errors.length === 1 ? 'it clashes' : `it has ${errors.length} clashes`} with other confirmed meetings. Change the time, room or people, or save it as tentative.`);
+      throw new ConflictRefusal(conflicts, message('meeting.cannot-confirm', { title: meeting.title, clashes: errors.length }));
     }
     this.store.audit.append({
       at: this.clock(),
@@ -159,7 +160,7 @@ export class MeetingService {
 
   private forum(id: Id): Forum {
     const forum = this.store.forums.find(id);
-    if (!forum) throw new NotFoundError(`There is no forum with id ${id}.`);
+    if (!forum) throw new NotFoundError(message('forum.not-found-id', { id }));
     return forum;
   }
 
@@ -168,7 +169,7 @@ export class MeetingService {
    * and the SEQUENCE. Returns the people it looked up too, for the conflict check.
    */
   private toValues(forum: Forum, input: MeetingInput, current: Meeting | null): { values: MeetingValues; people: Person[] } {
-    const fields: Record<string, string> = {};
+    const fields: Record<string, Said> = {};
     const details: Record<string, unknown> = {};
     const timeZone = input.timeZone ?? current?.timeZone ?? forum.timeZone;
     const resolve = (key: 'start' | 'end', offset: number | undefined) => {
@@ -180,23 +181,23 @@ export class MeetingService {
     };
     const startUtc = resolve('start', input.startOffset);
     const endUtc = resolve('end', input.endOffset);
-    if (!fields.start && !fields.end && endUtc <= startUtc) fields.end = 'The end must be after the start.';
+    if (!fields.start && !fields.end && endUtc <= startUtc) fields.end = message('meeting.end-before-start', {});
 
-    if (input.roomId !== null && !this.store.rooms.findInForum(input.roomId, forum.id)) fields.roomId = 'Choose a room of this forum’s venues.';
+    if (input.roomId !== null && !this.store.rooms.findInForum(input.roomId, forum.id)) fields.roomId = message('meeting.room-not-in-forum', {});
     // One query for all the people and one for all the delegations, not one per line.
     const people = new Map(this.store.people.findMany([...new Set(input.participants.map((p) => p.personId))]).map((person) => [person.id, person]));
     const seen = new Set<Id>();
     input.participants.forEach((p, i) => {
       const person = people.get(p.personId);
-      if (!person) fields[`participants.${i}.personId`] = `Participant ${i + 1} does not exist; choose someone from the list.`;
-      else if (seen.has(p.personId)) fields[`participants.${i}.personId`] = `${person.fullName} is listed twice; keep one line per person.`;
+      if (!person) fields[`participants.${i}.personId`] = message('meeting.participant-missing', { number: i + 1 });
+      else if (seen.has(p.personId)) fields[`participants.${i}.personId`] = message('meeting.participant-twice', { person: person.fullName });
       seen.add(p.personId);
     });
     const delegations = new Map(this.store.delegations.findMany([...new Set(input.delegationIds)]).map((delegation) => [delegation.id, delegation]));
     for (const [i, delegationId] of input.delegationIds.entries()) {
-      if (delegations.get(delegationId)?.forumId !== forum.id) fields[`delegationIds.${i}`] = 'Choose delegations of this forum.';
+      if (delegations.get(delegationId)?.forumId !== forum.id) fields[`delegationIds.${i}`] = message('meeting.delegation-not-in-forum', {});
     }
-    if (Object.keys(fields).length) throw new ValidationError(fields, 'Some fields need attention.', details);
+    if (Object.keys(fields).length) throw new ValidationError(fields, message('error.fields-need-attention', {}), details);
 
     const values: MeetingValues = {
       forumId: forum.id,

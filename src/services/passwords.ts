@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { message, type Message } from '../messages';
 
 /**
  * scrypt with its parameters stored beside the hash ("scrypt$N$r$p$salt$hash"),
@@ -75,9 +76,9 @@ export function needsRehash(stored: string, params: ScryptParams = DEFAULT_SCRYP
 }
 
 /** What a password must be; the message says what to change. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < 10) return 'Use at least 10 characters for the password.';
-  if (password.length > 200) return 'Use at most 200 characters for the password.';
+export function passwordProblem(password: string): Message | null {
+  if (password.length < 10) return message('account.password-short', {});
+  if (password.length > 200) return message('account.password-long', {});
   return null;
 }
 

@@ -3,6 +3,7 @@ import { NotFoundError } from '../domain/errors';
 import { formatTime, localDateOf, zoneCity } from '../domain/time';
 import type { Delegation, Forum, Id, Meeting, Organization, Person, Room, Venue } from '../domain/types';
 import type { Store } from '../store';
+import { message } from '../messages';
 
 export interface ParticipantView {
   person: Person;
@@ -50,7 +51,7 @@ export class ProgrammeViews {
     const person = (id: Id): Person => {
       const known = people.get(id) ?? this.store.people.find(id);
       // Foreign keys keep a participant's person; a database restored without them must answer 404, not a TypeError.
-      if (!known) throw new NotFoundError(`There is no person with id ${id}.`);
+      if (!known) throw new NotFoundError(message('person.not-found', { id }));
       people.set(id, known);
       return known;
     };

@@ -1,11 +1,12 @@
 import type { z } from 'zod';
-import { InUseError, NotFoundError, StaleVersionError, ValidationError } from '../domain/errors';
+import { InUseError, NotFoundError, StaleVersionError, ValidationError, type Said } from '../domain/errors';
 import { inWriteTransaction, isReferenceRefusal } from '../store/database';
 import type { RecordShape, RecordTable, RecordValues } from '../store/record-table';
 import type { References } from '../store/references';
 import type { Store } from '../store';
 import type { Actor } from './actor';
 import { parseInput } from './validation';
+import { message } from '../messages';
 
 export interface RecordServiceSpec<T extends RecordShape> {
   /** Audit entity name, e.g. 'person'. */
@@ -15,7 +16,7 @@ export interface RecordServiceSpec<T extends RecordShape> {
   table: RecordTable<T>;
   schema: z.ZodType<RecordValues<T>>;
   /** Checks that need the store (does the organization exist?); returns field messages. */
-  check?: (values: RecordValues<T>, current: T | undefined) => Record<string, string>;
+  check?: (values: RecordValues<T>, current: T | undefined) => Record<string, Said>;
   /** The records that point at this one, by what they are: a delete is refused while any exist. */
   usage?: (id: number) => References[];
   forumIdOf?: (record: T) => number | null;
@@ -23,7 +24,7 @@ export interface RecordServiceSpec<T extends RecordShape> {
    * For a write made in one forum: refuses values that point into another
    * (a crafted post naming another forum's venue); returns field messages.
    */
-  inForum?: (values: RecordValues<T>, forumId: number) => Record<string, string>;
+  inForum?: (values: RecordValues<T>, forumId: number) => Record<string, Said>;
   describe: (record: T) => string;
 }
 
@@ -50,7 +51,7 @@ export class RecordService<T extends RecordShape> {
 
   get(id: number): T {
     const record = Number.isSafeInteger(id) ? this.spec.table.find(id) : undefined;
-    if (!record) throw new NotFoundError(Number.isSafeInteger(id) ? `There is no ${this.spec.label} with id ${id}.` : `There is no ${this.spec.label} at this address.`);
+    if (!record) throw new NotFoundError(Number.isSafeInteger(id) ? message('record.not-found-id', { record: this.spec.label, id }) : message('record.not-found-address', { record: this.spec.label }));
     return record;
   }
 
@@ -91,14 +92,14 @@ export class RecordService<T extends RecordShape> {
       const current = this.get(id);
       const refs = (this.spec.usage?.(id) ?? []).filter((r) => r.names.length).map(describeReferences);
       if (refs.length) {
-        throw new InUseError(refs, `This ${this.spec.label} cannot be deleted: it is still used by ${refs.join('; ')}. Remove or change those first.`);
+        throw new InUseError(refs, message('record.in-use', { record: this.spec.label, references: refs }));
       }
       try {
         this.spec.table.delete(id);
       } catch (err) {
         // A table that usage() does not know of yet still must not turn a refusal into a 500.
         if (!isReferenceRefusal(err)) throw err;
-        throw new InUseError([], `This ${this.spec.label} cannot be deleted: other records still point at it. Remove or change those first.`);
+        throw new InUseError([], message('record.pointed-at', { record: this.spec.label }));
       }
       this.audit(actor, 'delete', current, current, null);
     });
@@ -107,7 +108,7 @@ export class RecordService<T extends RecordShape> {
   /** Puts a deleted record back, with its old id, from the state its delete recorded. */
   restore(actor: Actor, id: number, state: T): T {
     return inWriteTransaction(this.store.db, () => {
-      if (this.spec.table.find(id)) throw new ValidationError({ _form: `This ${this.spec.label} exists; there is nothing to restore.` });
+      if (this.spec.table.find(id)) throw new ValidationError({ _form: message('record.exists', { record: this.spec.label }) });
       const { id: _id, version, ...values } = state;
       const restored = this.spec.table.insertWithId(id, version + 1, values as RecordValues<T>);
       this.audit(actor, 'restore', restored, null, restored);

@@ -6,7 +6,9 @@ import { daysBetween } from '../domain/calendar-date';
 import { liveLinkReferences } from '../store/live-links';
 import type { FeedScopeKind } from '../store/repositories/feed-tokens';
 import { RecordService } from './record-service';
-import { field } from './validation';
+import { field, said } from './validation';
+import { message } from '../messages';
+import type { Said } from '../domain/errors';
 
 export const forumSchema = z.object({
   name: field.text('forum name'),
@@ -46,7 +48,7 @@ export const personSchema = z.object({
   organizationId: field.optionalId('organization'),
   email: z.preprocess(
     (v) => (typeof v === 'string' ? v.trim() : v ?? ''),
-    z.union([z.literal(''), z.email('Enter an email address like name@example.org, or leave it empty.')]),
+    z.union([z.literal(''), z.email(said('reference.email', {}))]),
   ),
   phone: field.optionalText('phone', 50),
   languages: field.optionalText('languages', 200),
@@ -71,7 +73,7 @@ export const MAX_FORUM_DAYS = 62;
 
 /** The reference-data services, each a RecordService with its rules. */
 export function createReferenceServices(store: Store, clock: () => number = Date.now) {
-  const exists = (ok: unknown, key: string, message: string): Record<string, string> => (ok ? {} : { [key]: message });
+  const exists = (ok: unknown, key: string, refusal: Said): Record<string, Said> => (ok ? {} : { [key]: refusal });
   const liveLinks = (scope: FeedScopeKind, id: number) => liveLinkReferences(store.db, scope, id, clock());
 
   const forums = new RecordService<Forum>(store, {
@@ -79,11 +81,11 @@ export function createReferenceServices(store: Store, clock: () => number = Date
     label: 'forum',
     table: store.forums,
     schema: forumSchema,
-    check: (v): Record<string, string> =>
+    check: (v): Record<string, Said> =>
       v.endDate < v.startDate
-        ? { endDate: 'The last day must be on or after the first day.' }
+        ? { endDate: message('forum.last-before-first', {}) }
         : daysBetween(v.startDate, v.endDate) >= MAX_FORUM_DAYS
-          ? { endDate: `A forum lasts at most ${MAX_FORUM_DAYS} days: check the first and last day.` }
+          ? { endDate: message('forum.too-long', { days: MAX_FORUM_DAYS }) }
           : {},
     usage: (id) => store.forums.usage(id),
     forumIdOf: (f) => f.id,
@@ -95,12 +97,12 @@ export function createReferenceServices(store: Store, clock: () => number = Date
     label: 'venue',
     table: store.venues,
     schema: venueSchema,
-    check: (v): Record<string, string> => ({
-      ...exists(store.forums.find(v.forumId), 'forumId', 'Choose an existing forum.'),
+    check: (v): Record<string, Said> => ({
+      ...exists(store.forums.find(v.forumId), 'forumId', message('reference.forum-missing', {})),
       ...((v.opensAt === null) !== (v.closesAt === null)
-        ? { closesAt: 'Give both opening and closing time, or neither.' }
+        ? { closesAt: message('venue.hours-half', {}) }
         : v.opensAt && v.closesAt && v.closesAt <= v.opensAt
-          ? { closesAt: 'The closing time must be after the opening time.' }
+          ? { closesAt: message('venue.closes-before-opening', {}) }
           : {}),
     }),
     usage: (id) => store.venues.usage(id),
@@ -113,11 +115,11 @@ export function createReferenceServices(store: Store, clock: () => number = Date
     label: 'room',
     table: store.rooms,
     schema: roomSchema,
-    check: (v) => exists(store.venues.find(v.venueId), 'venueId', 'Choose an existing venue.'),
+    check: (v) => exists(store.venues.find(v.venueId), 'venueId', message('reference.venue-missing', {})),
     // Only a venue that exists elsewhere is refused here; a missing one gets check's own message.
-    inForum: (v, forumId): Record<string, string> => {
+    inForum: (v, forumId): Record<string, Said> => {
       const venue = store.venues.find(v.venueId);
-      return venue && venue.forumId !== forumId ? { venueId: 'Choose a venue of this forum.' } : {};
+      return venue && venue.forumId !== forumId ? { venueId: message('reference.venue-not-in-forum', {}) } : {};
     },
     usage: (id) => [...store.rooms.usage(id), liveLinks('room', id)],
     forumIdOf: (r) => store.venues.find(r.venueId)?.forumId ?? null,
@@ -138,7 +140,7 @@ export function createReferenceServices(store: Store, clock: () => number = Date
     label: 'person',
     table: store.people,
     schema: personSchema,
-    check: (v) => (v.organizationId === null ? {} : exists(store.organizations.find(v.organizationId), 'organizationId', 'Choose an existing organization.')),
+    check: (v) => (v.organizationId === null ? {} : exists(store.organizations.find(v.organizationId), 'organizationId', message('reference.organization-missing', {}))),
     usage: (id) => [...store.people.usage(id), liveLinks('person', id)],
     describe: (p) => p.fullName,
   }, clock);
@@ -149,8 +151,8 @@ export function createReferenceServices(store: Store, clock: () => number = Date
     table: store.delegations,
     schema: delegationSchema,
     check: (v) => ({
-      ...exists(store.forums.find(v.forumId), 'forumId', 'Choose an existing forum.'),
-      ...(v.headPersonId === null ? {} : exists(store.people.find(v.headPersonId), 'headPersonId', 'Choose an existing person as head.')),
+      ...exists(store.forums.find(v.forumId), 'forumId', message('reference.forum-missing', {})),
+      ...(v.headPersonId === null ? {} : exists(store.people.find(v.headPersonId), 'headPersonId', message('reference.head-missing', {}))),
     }),
     usage: (id) => [...store.delegations.usage(id), liveLinks('delegation', id)],
     forumIdOf: (d) => d.forumId,

@@ -1,6 +1,22 @@
 import { z } from 'zod';
-import { calendarDateMessage, isCalendarDate } from '../domain/calendar-date';
-import { ValidationError } from '../domain/errors';
+import { FIRST_YEAR, LAST_YEAR, isCalendarDate } from '../domain/calendar-date';
+import { ValidationError, type Said } from '../domain/errors';
+import { message, type Message, type MessageKey, type Messages } from '../messages';
+
+/**
+ * zod words an issue as a string, so a rule's message travels through it as a
+ * token (its key and parameters in JSON) that parseInput reads back; zod's own
+ * wording, for a case no rule names, passes through as it is.
+ */
+const TOKEN = 'message:';
+
+export function said<K extends MessageKey>(key: K, params: Messages[K]): string {
+  return TOKEN + JSON.stringify(message(key, params));
+}
+
+function fromIssue(text: string): Said {
+  return text.startsWith(TOKEN) ? (JSON.parse(text.slice(TOKEN.length)) as Message) : text;
+}
 
 /**
  * Field rules shared by every form and API body. Forms send strings; the API
@@ -8,36 +24,40 @@ import { ValidationError } from '../domain/errors';
  */
 export const field = {
   text: (label: string, max = 200) =>
-    z.preprocess(trim, z.string({ error: `Enter the ${label}.` }).min(1, `Enter the ${label}.`).max(max, `The ${label} is longer than ${max} characters.`)),
+    z.preprocess(trim, z.string({ error: said('field.required', { label }) }).min(1, said('field.required', { label })).max(max, said('field.too-long', { label, max }))),
   optionalText: (label: string, max = 2000) =>
-    z.preprocess((v) => trim(v) ?? '', z.string().max(max, `The ${label} is longer than ${max} characters.`)),
+    z.preprocess((v) => trim(v) ?? '', z.string().max(max, said('field.too-long', { label, max }))),
   int: (label: string, { min = 0, max = 1_000_000 } = {}) =>
     z.preprocess(
       blankToUndefined,
       z.coerce
-        .number({ error: `Enter the ${label} as a whole number.` })
-        .int(`Enter the ${label} as a whole number.`)
-        .min(min, `The ${label} must be at least ${min}.`)
-        .max(max, `The ${label} must be at most ${max}.`),
+        .number({ error: said('field.whole-number', { label }) })
+        .int(said('field.whole-number', { label }))
+        .min(min, said('field.at-least', { label, min }))
+        .max(max, said('field.at-most', { label, max })),
     ),
   /** An id of another record; '' or null means none. */
   optionalId: (label: string) =>
-    z.preprocess((v) => (v === '' || v === undefined || v === null ? null : v), z.coerce.number({ error: `Choose a valid ${label}.` }).int().positive().nullable()),
-  id: (label: string) => z.preprocess(blankToUndefined, z.coerce.number({ error: `Choose a ${label}.` }).int(`Choose a ${label}.`).positive(`Choose a ${label}.`)),
+    z.preprocess((v) => (v === '' || v === undefined || v === null ? null : v), z.coerce.number({ error: said('field.choose-valid', { label }) }).int().positive().nullable()),
+  id: (label: string) =>
+    z.preprocess(blankToUndefined, z.coerce.number({ error: said('field.choose', { label }) }).int(said('field.choose', { label })).positive(said('field.choose', { label }))),
   /** A day that is on the calendar (2019-02-30 is not), so nothing downstream meets a date it cannot count from. */
   date: (label: string) =>
-    z.preprocess(trim, z.string({ error: `Enter the ${label}.` }).refine(isCalendarDate, { message: calendarDateMessage(label) })),
+    z.preprocess(
+      trim,
+      z.string({ error: said('field.required', { label }) }).refine(isCalendarDate, { message: said('field.calendar-date', { label, firstYear: FIRST_YEAR, lastYear: LAST_YEAR }) }),
+    ),
   optionalTimeOfDay: (label: string) =>
     z.preprocess(
       (v) => (trim(v) ? trim(v) : null),
-      z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, `Enter the ${label} as HH:MM (24-hour), or leave it empty.`).nullable(),
+      z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, said('field.time-of-day', { label })).nullable(),
     ),
   oneOf: <const T extends readonly [string, ...string[]]>(label: string, values: T) =>
-    z.enum(values, { error: `Choose a ${label} from the list.` }),
+    z.enum(values, { error: said('field.choose-from-list', { label }) }),
   timeZone: (label: string) =>
     z.preprocess(
       trim,
-      z.string({ error: `Enter the ${label}.` }).refine(isTimeZone, { message: `Enter the ${label} as an IANA zone such as Europe/Moscow or Asia/Baku.` }),
+      z.string({ error: said('field.required', { label }) }).refine(isTimeZone, { message: said('field.time-zone', { label }) }),
     ),
   checkbox: () => z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean()),
 };
@@ -64,10 +84,10 @@ export function isTimeZone(zone: unknown): boolean {
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const result = schema.safeParse(raw ?? {});
   if (result.success) return result.data;
-  const fields: Record<string, string> = {};
+  const fields: Record<string, Said> = {};
   for (const issue of result.error.issues) {
     const key = issue.path.length ? issue.path.map(String).join('.') : '_form';
-    fields[key] ??= issue.message;
+    fields[key] ??= fromIssue(issue.message);
   }
   throw new ValidationError(fields);
 }

@@ -11,6 +11,7 @@ import {
   ValidationError,
 } from '../domain/errors';
 import { HashQueueFullError } from '../services/hash-queue';
+import { conflictJson } from './presenters';
 
 /**
  * The one table from a typed error to what the user gets back: a page, an API
@@ -94,7 +95,7 @@ export const ERROR_TABLE: readonly ErrorEntry<Error>[] = [
   }),
   entry({
     type: ConflictRefusal,
-    answer: (err) => ({ status: 409, headers: {}, page: generic('Conflict', err.message), api: { error: err.message, conflicts: err.conflicts } }),
+    answer: (err) => ({ status: 409, headers: {}, page: generic('Conflict', err.message), api: { error: err.message, conflicts: err.conflicts.map(conflictJson) } }),
     form: (err) => ({ status: 409, problems: { errors: {}, conflicts: err.conflicts, formError: err.message }, formMessage: err.message }),
   }),
   entry<StaleVersionError>({

@@ -1,5 +1,8 @@
 import { DateTime } from 'luxon';
+import type { B2BUnplaced } from '../domain/b2b-model';
+import type { Conflict } from '../domain/conflicts';
 import type { Meeting } from '../domain/types';
+import { render } from '../messages';
 
 /** A meeting as the JSON API shows it: local wall-clock times with their zone, and the UTC instants as ISO-8601 with Z. */
 export function meetingJson(m: Meeting) {
@@ -31,4 +34,14 @@ export function meetingJson(m: Meeting) {
 
 export function isoUtc(ms: number): string {
   return DateTime.fromMillis(ms, { zone: 'UTC' }).toISO({ suppressMilliseconds: true })!.replace('+00:00', 'Z');
+}
+
+/** A conflict as the JSON API and a flash show it: the engine's data with its sentence rendered. */
+export function conflictJson(c: Conflict): Omit<Conflict, 'message'> & { message: string } {
+  return { ...c, message: render(c.message) };
+}
+
+/** Why a B2B request has no table, as the JSON API shows it: the reason and its sentence. */
+export function unplacedJson(u: B2BUnplaced): Omit<B2BUnplaced, 'message'> & { message: string } {
+  return { ...u, message: render(u.message) };
 }

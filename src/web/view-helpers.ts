@@ -1,8 +1,13 @@
 import { DateTime } from 'luxon';
 import { forumDays } from '../domain/agenda';
+import { render, type Message } from '../messages';
 
 /** Small formatting helpers every view can use (app.locals). No business rules. */
 export const viewHelpers = {
+  /** A message from the domain or a service, as a sentence (in English until the languages issue gives it a locale). */
+  t(message: Message): string {
+    return render(message);
+  },
   /** 'protocol_officer' -> 'Protocol officer' */
   humanize(value: string | null | undefined): string {
     if (!value) return '';

@@ -2,6 +2,7 @@ import path from 'node:path';
 import express from 'express';
 import request from 'supertest';
 import * as domainErrors from '../../src/domain/errors';
+import { message, render } from '../../src/messages';
 import { ConflictRefusal, DatabaseBusyError, DomainError, ForbiddenError, InUseError, NotFoundError, StaleVersionError, StorageUnavailableError, ValidationError } from '../../src/domain/errors';
 import { HashQueueFullError } from '../../src/services/hash-queue';
 import { ERROR_TABLE, errorAnswerOf, formAnswerOf, noticeAnswerOf } from '../../src/web/error-responses';
@@ -26,7 +27,10 @@ function throwingApp(err: unknown) {
 
 class UnknownKindError extends Error {}
 
-const conflict = { kind: 'person-double-booked', severity: 'error', meetingIds: [1, 2] } as never;
+const conflictSaid = message('conflict.kind.title', { kind: 'person_double_booked' });
+const conflict = { kind: 'person-double-booked', severity: 'error', meetingIds: [1, 2], message: conflictSaid } as never;
+/** The API shows a conflict with its sentence rendered. */
+const conflictAnswer = { kind: 'person-double-booked', severity: 'error', meetingIds: [1, 2], message: render(conflictSaid) };
 
 interface Case {
   name: string;
@@ -41,7 +45,7 @@ interface Case {
 
 const cases: Case[] = [
   { name: 'validation', err: new ValidationError({ title: 'Give the meeting a title.' }), status: 422, page: 'Give the meeting a title.', api: { error: 'Some fields need attention.', fields: { title: 'Give the meeting a title.' } }, form: 422, notice: 409 },
-  { name: 'conflict refusal', err: new ConflictRefusal([conflict]), status: 409, page: 'This change would create a conflict', api: { conflicts: [conflict] }, form: 409 },
+  { name: 'conflict refusal', err: new ConflictRefusal([conflict]), status: 409, page: 'This change would create a conflict', api: { conflicts: [conflictAnswer] }, form: 409 },
   { name: 'stale version', err: new StaleVersionError({ id: 7 }, 3), status: 412, page: 'Someone else changed this record', api: { current: { id: 7 } }, form: 412 },
   { name: 'stale without If-Match', err: new StaleVersionError({ id: 7 }, null), status: 428, page: 'Changed meanwhile', api: { error: 'Send If-Match with the version (ETag) you are changing.' }, form: 412 },
   { name: 'in use', err: new InUseError(['meeting 4']), status: 409, page: 'It is still used by meeting 4', api: { references: ['meeting 4'] }, form: 409 },

@@ -5,6 +5,7 @@
 import type { Programme } from '../../src/domain/conflicts';
 import { resolveLocalTime } from '../../src/domain/time';
 import type { AvailabilityBlock, Id, Instant, Meeting, Participant, Person, Room, TravelTime, Venue } from '../../src/domain/types';
+import { render } from '../../src/messages';
 
 export const FORUM_ZONE = 'Europe/Moscow';
 
@@ -18,7 +19,7 @@ function freshId(): Id {
 /** The instant a wall-clock reading names; throws on a gap or an unresolved fold so a typo fails loudly. */
 export function instantOf(local: string, timeZone: string = FORUM_ZONE, offsetMinutes?: number): Instant {
   const result = resolveLocalTime({ local, timeZone, ...(offsetMinutes === undefined ? {} : { offsetMinutes }) });
-  if (!result.ok) throw new Error(result.message);
+  if (!result.ok) throw new Error(render(result.message));
   return result.instant;
 }
 

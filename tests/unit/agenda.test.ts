@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { buildAgenda, forumDays, type AgendaInput, type AgendaSource } from '../../src/domain/agenda';
 import { takeSnapshot } from '../../src/domain/agenda-changes';
+import { message } from '../../src/messages';
 
 const MOSCOW = 'Europe/Moscow';
 
@@ -235,7 +236,7 @@ describe('buildAgenda: booklet and footer', () => {
     const late = aSource({ startUtc: msk('2019-06-07T23:30'), endUtc: msk('2019-06-08T00:30') });
     const early = aSource({ startUtc: msk('2019-06-08T00:15'), endUtc: msk('2019-06-08T01:00') });
     const other = aSource({ startUtc: msk('2019-06-08T09:00'), endUtc: msk('2019-06-08T10:00') });
-    const conflict = { meetingIds: [late.meetingId, early.meetingId], message: 'Mustafayev is in two meetings', severity: 'warning' as const };
+    const conflict = { meetingIds: [late.meetingId, early.meetingId], message: message('conflict.kind.title', { kind: 'person_double_booked' }), severity: 'warning' as const };
     const agenda = buildAgenda(anInput({ days: ['2019-06-06', '2019-06-07', '2019-06-08'], entries: [late, early, other], conflicts: [conflict] }));
     expect(agenda.days.map((d) => d.conflicts.length)).toEqual([0, 1, 1]);
     expect(agenda.days[2]!.entries.map((e) => e.hasConflict)).toEqual([true, false]);

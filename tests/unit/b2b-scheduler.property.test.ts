@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { B2BInput, B2BSchedule } from '../../src/domain/b2b-scheduler';
 import { greedyFirstFit, scheduleB2B } from '../../src/domain/b2b-scheduler';
 import { buildSlots } from '../../src/domain/b2b-slots';
+import { render } from '../../src/messages';
 
 const START = Date.UTC(2019, 5, 7, 7, 0);
 const MIN = 60_000;
@@ -84,7 +85,7 @@ function expectValid(input: B2BInput, schedule: B2BSchedule): void {
     else expect(schedule.unplaced.find((u) => u.requestId === pin.requestId)?.reason).toMatch(/^invalid_(pin|request)$/);
   }
   for (const placement of schedule.placements) if (placement.pinned) expect(input.pinned?.some((p) => p.requestId === placement.requestId)).toBe(true);
-  for (const u of schedule.unplaced) expect(u.message.length).toBeGreaterThan(20);
+  for (const u of schedule.unplaced) expect(render(u.message).length).toBeGreaterThan(20);
 }
 
 /** Exhaustive optimum for tiny sessions: every request goes to one of its slots or stays out. */

@@ -2,6 +2,7 @@ import type { B2BInput, B2BParticipant, B2BPin, B2BRequest, B2BSchedule, BusyInt
 import { greedyFirstFit, scheduleB2B } from '../../src/domain/b2b-scheduler';
 import { buildSlots, type B2BSlot } from '../../src/domain/b2b-slots';
 import { ValidationError } from '../../src/domain/errors';
+import { render } from '../../src/messages';
 
 // 10:00 Moscow = 07:00 UTC; slots of 20 minutes with 5 minutes changeover.
 const START = Date.UTC(2019, 5, 7, 7, 0);
@@ -129,7 +130,7 @@ describe('scheduleB2B: hand-built sessions', () => {
         requests: [req(1, 'A-B')],
       }),
     );
-    expect(schedule.unplaced[0]!.message).toBe(
+    expect(render(schedule.unplaced[0]!.message)).toBe(
       "AZPROMO and Roscongress have no free slot in common: AZPROMO is busy in 1 of 2 slots ('Meeting with Governor Drozdenko'), " +
         "Roscongress in 1 ('Press approach'). Move one of those meetings or meet outside the session.",
     );
@@ -171,7 +172,7 @@ describe('scheduleB2B: hand-built sessions', () => {
 
   it('names slots by local time when the zone is known', () => {
     const input = aSession({ slots: slotsOf(1), tableCount: 1, timeZone: 'Europe/Moscow', requests: [req(1, 'A-B', 2), req(2, 'C-D')] });
-    expect(scheduleB2B(input).unplaced[0]!.message).toContain('the 10:00 slot');
+    expect(render(scheduleB2B(input).unplaced[0]!.message)).toContain('the 10:00 slot');
   });
 });
 
@@ -197,7 +198,7 @@ describe('scheduleB2B: pins', () => {
     const schedule = scheduleB2B(input);
     const report = schedule.unplaced.find((u) => u.requestId === invalid);
     expect(report).toMatchObject({ reason: 'invalid_pin' });
-    expect(report!.message).toContain(says);
+    expect(render(report!.message)).toContain(says);
     expect(placedIds(schedule)).not.toContain(invalid);
   });
 

@@ -1,5 +1,6 @@
 import { conflictsInvolving, findConflicts, type Conflict, type ConflictKind, type Programme } from '../../src/domain/conflicts';
 import type { Meeting, MeetingStatus, Venue } from '../../src/domain/types';
+import { render } from '../../src/messages';
 import { aMeeting, anAvailabilityBlock, aPerson, aProgramme, aRoom, attendees, aVenue, instantOf, travelBetween } from '../support/builders';
 import { conflictWindow } from '../support/conflict-window';
 
@@ -53,6 +54,8 @@ function meeting(id: number, slot: Slot, overrides: Partial<Meeting> = {}): Meet
 
 const slot = (start: string, end: string, more: Partial<Slot> = {}): Slot => ({ start, end, ...more });
 const ofKind = (conflicts: Conflict[], kind: ConflictKind) => conflicts.filter((conflict) => conflict.kind === kind);
+/** Conflicts with their sentences, as a planner reads them (the engine returns message keys). */
+const rendered = (conflicts: Conflict[]) => conflicts.map((c) => ({ ...c, message: render(c.message) }));
 
 interface PairRow {
   name: string;
@@ -130,7 +133,7 @@ describe('person double-booked', () => {
 
   it('names the person and both meetings with their times', () => {
     const meetings = [meeting(1, slot('10:00', '11:00'), { title: 'A' }), meeting(2, slot('10:30', '11:30'), { title: 'B' })];
-    expect(findConflicts(programme(meetings))[0]?.message).toBe(
+    expect(rendered(findConflicts(programme(meetings)))[0]?.message).toBe(
       "Sh. Mustafayev is booked in 'A' (10:00–11:00) and 'B' (10:30–11:30) at the same time.",
     );
   });
@@ -160,7 +163,7 @@ describe('room double-booked', () => {
 
   it('names the room with its venue', () => {
     const meetings = [meeting(1, slot('10:00', '11:00'), { title: 'A', roomId: 11 }), meeting(2, slot('10:30', '11:30'), { title: 'B', roomId: 11 })];
-    expect(ofKind(findConflicts(programme(meetings)), 'room_double_booked')[0]?.message).toBe(
+    expect(rendered(ofKind(findConflicts(programme(meetings)), 'room_double_booked'))[0]?.message).toBe(
       "Hall B at ExpoForum is booked for 'A' (10:00–11:00) and 'B' (10:30–11:30) at the same time.",
     );
   });
@@ -183,7 +186,7 @@ describe('over capacity', () => {
 
   it('says how many attend and how many fit', () => {
     const found = findConflicts(programme([meeting(1, slot('10:00', '11:00'), { title: 'Signing', participants: attendees(1, 2, 3, 4, 5), roomId: HALL_A })]));
-    expect(ofKind(found, 'over_capacity')[0]?.message).toBe("'Signing' (10:00–11:00) has 5 participants but Hall A at ExpoForum seats 4.");
+    expect(rendered(ofKind(found, 'over_capacity'))[0]?.message).toBe("'Signing' (10:00–11:00) has 5 participants but Hall A at ExpoForum seats 4.");
   });
 });
 
@@ -219,7 +222,7 @@ describe('unavailable', () => {
   it('warns once per meeting and names the first block', () => {
     const blocks = [block('10:30', '12:00', { id: 8, reason: 'Press' }), block('09:00', '10:15', { id: 9, reason: 'Flight from Baku' })];
     const found = findConflicts(programme([meeting(1, slot('10:00', '11:00'), { title: 'Signing' })], { availability: blocks }));
-    expect(found.map((c) => c.message)).toEqual(['Sh. Mustafayev is unavailable 09:00–10:15 (Flight from Baku), during \'Signing\' (10:00–11:00).']);
+    expect(found.map((c) => render(c.message))).toEqual(['Sh. Mustafayev is unavailable 09:00–10:15 (Flight from Baku), during \'Signing\' (10:00–11:00).']);
   });
 });
 
@@ -281,7 +284,7 @@ describe('travel time (ExpoForum <-> Smolny: 40 min)', () => {
 
   it('says where the person is, how long the way is, and where they must be when', () => {
     const meetings = [atExpo(1, slot('10:00', '11:00'), { title: 'Meeting with Governor Drozdenko' }), atSmolny(2, slot('11:15', '12:00'), { title: 'Signing' })];
-    expect(ofKind(findConflicts(programme(meetings)), 'travel_time')).toEqual([
+    expect(rendered(ofKind(findConflicts(programme(meetings)), 'travel_time'))).toEqual([
       {
         kind: 'travel_time',
         severity: 'warning',
@@ -334,7 +337,7 @@ describe('outside hours', () => {
 
   it('skips cancelled meetings and names the hours', () => {
     const meetings = [meeting(1, slot('21:30', '23:00'), { roomId: HALL_A, title: 'Reception' }), meeting(2, slot('21:30', '23:00'), { roomId: HALL_A, status: 'cancelled' })];
-    expect(ofKind(findConflicts(programme(meetings)), 'outside_hours').map((c) => c.message)).toEqual([
+    expect(ofKind(findConflicts(programme(meetings)), 'outside_hours').map((c) => render(c.message))).toEqual([
       "'Reception' (21:30–23:00) in Hall A is outside ExpoForum's opening hours (08:00–22:00).",
     ]);
   });

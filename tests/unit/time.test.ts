@@ -3,7 +3,6 @@ import {
   dualZoneTime,
   firstInstantAt,
   formatDate,
-  formatDuration,
   formatOffset,
   formatTime,
   isValidTimeZone,
@@ -13,6 +12,8 @@ import {
   resolveLocalTime,
   zoneCity,
 } from '../../src/domain/time';
+import { formatDuration } from '../../src/messages/en/format';
+import { render } from '../../src/messages';
 
 const utc = (iso: string): number => Date.parse(`${iso}Z`);
 const HOUR = 3_600_000;
@@ -42,7 +43,7 @@ describe('resolveLocalTime', () => {
   ])('refuses a time in a DST gap: $name', ({ local, timeZone, text }) => {
     const result = resolveLocalTime({ local, timeZone });
     expect(result).toEqual(expect.objectContaining({ ok: false, reason: 'gap' }));
-    if (!result.ok) expect(result.message).toContain(text);
+    if (!result.ok) expect(render(result.message)).toContain(text);
   });
 
   it.each([
@@ -54,8 +55,8 @@ describe('resolveLocalTime', () => {
     const refused = resolveLocalTime({ local, timeZone });
     expect(refused).toEqual(expect.objectContaining({ ok: false, reason: 'ambiguous', offsets }));
     if (!refused.ok) {
-      expect(refused.message).toContain(formatOffset(offsets[0]!));
-      expect(refused.message).toContain(formatOffset(offsets[1]!));
+      expect(render(refused.message)).toContain(formatOffset(offsets[0]!));
+      expect(render(refused.message)).toContain(formatOffset(offsets[1]!));
     }
     expect(resolveLocalTime({ local, timeZone, offsetMinutes: offsets[0]! })).toEqual({ ok: true, instant: utc(first), offsetMinutes: offsets[0] });
     expect(resolveLocalTime({ local, timeZone, offsetMinutes: offsets[1]! })).toEqual({ ok: true, instant: utc(second), offsetMinutes: offsets[1] });
@@ -64,7 +65,7 @@ describe('resolveLocalTime', () => {
 
   it('names the Moscow 2014 change in words', () => {
     const result = resolveLocalTime({ local: '2014-10-26T01:30', timeZone: 'Europe/Moscow' });
-    expect(result.ok ? '' : result.message).toBe(
+    expect(result.ok ? '' : render(result.message)).toBe(
       '01:30 on 26 October 2014 in Europe/Moscow happens twice: clocks go back from 02:00 to 01:00. ' +
         'Say which one is meant: UTC+04:00 (the first) or UTC+03:00 (the second).',
     );

@@ -2,6 +2,7 @@ import type { Db } from '../database';
 import { prepared } from '../statements';
 import type { B2BPlacement, B2BUnplaced, UnplacedReason } from '../../domain/b2b-model';
 import type { Id, Instant } from '../../domain/types';
+import { messageFromStore, storedMessage } from '../../messages/stored';
 
 /** The last run of the scheduler over a session: when, by whom, how well. */
 export interface B2BRun {
@@ -30,7 +31,9 @@ export class B2BScheduleRepository {
     const placements = (
       prepared(this.db, 'SELECT request_id AS requestId, slot_index AS slotIndex, table_no AS "table", pinned FROM b2b_placement WHERE session_id = ? ORDER BY slot_index, table_no').all(sessionId) as (Omit<B2BPlacement, 'pinned'> & { pinned: number })[]
     ).map((p) => ({ ...p, pinned: p.pinned === 1 }));
-    const unplaced = prepared(this.db, 'SELECT request_id AS requestId, reason, message FROM b2b_unplaced WHERE session_id = ? ORDER BY rowid').all(sessionId) as { requestId: Id; reason: UnplacedReason; message: string }[];
+    const unplaced = (
+      prepared(this.db, 'SELECT request_id AS requestId, reason, message FROM b2b_unplaced WHERE session_id = ? ORDER BY rowid').all(sessionId) as { requestId: Id; reason: UnplacedReason; message: string }[]
+    ).map((u) => ({ ...u, message: messageFromStore(u.message) }));
     return { run: run ?? null, placements, unplaced };
   }
 
@@ -39,7 +42,7 @@ export class B2BScheduleRepository {
     const place = prepared(this.db, 'INSERT INTO b2b_placement (request_id, session_id, slot_index, table_no, pinned) VALUES (?, ?, ?, ?, ?)');
     for (const p of schedule.placements) place.run(p.requestId, sessionId, p.slotIndex, p.table, p.pinned ? 1 : 0);
     const explain = prepared(this.db, 'INSERT INTO b2b_unplaced (request_id, session_id, reason, message) VALUES (?, ?, ?, ?)');
-    for (const u of schedule.unplaced) explain.run(u.requestId, sessionId, u.reason, u.message);
+    for (const u of schedule.unplaced) explain.run(u.requestId, sessionId, u.reason, storedMessage(u.message));
     const r = schedule.run;
     prepared(this.db, 'INSERT INTO b2b_run (session_id, ran_at, ran_by, placed, upper_bound, idle_slots, input_hash) VALUES (?, ?, ?, ?, ?, ?, ?)').run(sessionId, r.ranAt, r.ranBy, r.placed, r.upperBound, r.idleSlots, r.inputHash);
   }

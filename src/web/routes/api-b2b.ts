@@ -5,7 +5,7 @@ import type { B2BParticipantRecord } from '../../store/repositories/b2b-particip
 import type { B2BRequestRecord } from '../../store/repositories/b2b-requests';
 import type { B2BSession, B2BTimeBlock } from '../../store/repositories/b2b-sessions';
 import { actorOf, idParam } from '../form';
-import { isoUtc } from '../presenters';
+import { isoUtc, unplacedJson } from '../presenters';
 import { sendRecord } from './api-versions';
 
 const blockJson = (b: B2BTimeBlock) => ({ start: b.start, end: b.end, startUtc: isoUtc(b.startUtc), endUtc: isoUtc(b.endUtc), label: b.label });
@@ -58,7 +58,7 @@ export function apiB2BRoutes(services: Services): Router {
         stale: state.stale,
         waiting: state.waiting,
         placements: state.placements,
-        unplaced: state.unplaced,
+        unplaced: state.unplaced.map(unplacedJson),
       },
     });
   });
@@ -99,7 +99,7 @@ export function apiB2BRoutes(services: Services): Router {
     res.json({
       ...result,
       placements: state.placements.map((p) => ({ ...p, meetingId: meetingOf.get(p.requestId) ?? null })),
-      unplaced: state.unplaced,
+      unplaced: state.unplaced.map(unplacedJson),
     });
   });
 

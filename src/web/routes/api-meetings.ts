@@ -6,7 +6,7 @@ import { MEETING_KINDS, MEETING_STATUSES, type Meeting, type MeetingKind, type M
 import type { Services } from '../../services';
 import { toInput } from '../../services/meetings';
 import { actorOf, idParam, queryString } from '../form';
-import { isoUtc, meetingJson } from '../presenters';
+import { conflictJson, isoUtc, meetingJson } from '../presenters';
 import { ifMatchVersion, sendRecord } from './api-versions';
 
 /** JSON API for meetings, conflicts and availability: the same services, validation and conflicts as the pages. */
@@ -37,7 +37,7 @@ export function apiMeetingRoutes(services: Services): Router {
   router.post('/forums/:id/meetings', (req, res) => {
     const forum = services.forums.get(idParam(req));
     const { meeting, warnings } = services.meetings.create(actorOf(res), forum.id, req.body);
-    res.status(201).set('Location', `/api/v1/meetings/${meeting.id}`).set('ETag', `"v${meeting.version}"`).json({ meeting: meetingJson(meeting), warnings });
+    res.status(201).set('Location', `/api/v1/meetings/${meeting.id}`).set('ETag', `"v${meeting.version}"`).json({ meeting: meetingJson(meeting), warnings: warnings.map(conflictJson) });
   });
 
   router.get('/meetings/:id', (req, res) => {
@@ -50,18 +50,18 @@ export function apiMeetingRoutes(services: Services): Router {
     const version = ifMatchVersion(req);
     if (version === null) throw new StaleVersionError(meetingJson(current), null);
     const { meeting, warnings } = answeringStaleAsJson(() => services.meetings.update(actorOf(res), current.id, version, { ...toInput(current), ...withoutOffsetsIfTimeChanged(req.body) }));
-    res.set('ETag', `"v${meeting.version}"`).json({ meeting: meetingJson(meeting), warnings });
+    res.set('ETag', `"v${meeting.version}"`).json({ meeting: meetingJson(meeting), warnings: warnings.map(conflictJson) });
   });
 
   router.post('/meetings/:id/cancel', (req, res) => {
     const current = services.meetings.get(idParam(req));
     const { meeting, warnings } = answeringStaleAsJson(() => services.meetings.setStatus(actorOf(res), current.id, ifMatchVersion(req) ?? current.version, 'cancelled'));
-    res.set('ETag', `"v${meeting.version}"`).json({ meeting: meetingJson(meeting), warnings });
+    res.set('ETag', `"v${meeting.version}"`).json({ meeting: meetingJson(meeting), warnings: warnings.map(conflictJson) });
   });
 
   router.get('/forums/:id/conflicts', (req, res) => {
     const forum = services.forums.get(idParam(req));
-    res.json(services.meetings.conflicts(forum.id));
+    res.json(services.meetings.conflicts(forum.id).map(conflictJson));
   });
 
   router.get('/forums/:id/availability', (req, res) => {

@@ -1,5 +1,7 @@
 import { Router, type Request, type Response } from 'express';
+import type { Conflict } from '../../domain/conflicts';
 import { NotFoundError } from '../../domain/errors';
+import { render } from '../../messages';
 import type { Forum } from '../../domain/types';
 import type { Services } from '../../services';
 import type { RunResult } from '../../services/b2b-scheduling';
@@ -108,8 +110,8 @@ export function b2bSessionRoutes(services: Services): Router {
         res.redirect(303, `${sessionBase(session)}#schedule`);
       },
       (_status, problems) => {
-        const conflicts = (problems.conflicts ?? []) as { message: string }[];
-        flash(req, 'error', ['The schedule was not saved: a meeting it would write is refused.', problems.formError, ...conflicts.map((c) => c.message)].filter(Boolean).join(' '));
+        const conflicts = (problems.conflicts ?? []) as Conflict[];
+        flash(req, 'error', ['The schedule was not saved: a meeting it would write is refused.', problems.formError, ...conflicts.map((c) => render(c.message))].filter(Boolean).join(' '));
         res.redirect(303, sessionBase(session));
       },
     );

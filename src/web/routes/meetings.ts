@@ -1,5 +1,7 @@
 import { Router, type Request, type Response } from 'express';
+import type { Conflict } from '../../domain/conflicts';
 import { NotFoundError, ValidationError } from '../../domain/errors';
+import { render } from '../../messages';
 import { MEETING_KINDS, MEETING_STATUSES, PARTICIPANT_ROLES, type Forum, type Meeting, type MeetingStatus } from '../../domain/types';
 import type { Services } from '../../services';
 import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
@@ -189,8 +191,8 @@ export function meetingRoutes(services: Services): Router {
         res.redirect(303, back);
       },
       (_status, problems) => {
-        const conflicts = (problems.conflicts ?? []) as { message: string }[];
-        flash(req, 'error', [problems.formError, ...conflicts.map((c) => c.message)].filter(Boolean).join(' '));
+        const conflicts = (problems.conflicts ?? []) as Conflict[];
+        flash(req, 'error', [problems.formError, ...conflicts.map((c) => render(c.message))].filter(Boolean).join(' '));
         res.redirect(303, back);
       },
     );

@@ -1,0 +1,21 @@
+/** The English catalogue: every message's sentence, assembled from one file per area. */
+import type { Catalogue } from '../message';
+import { b2b } from './b2b';
+import { b2bServices } from './b2b-services';
+import { conflicts } from './conflicts';
+import { errors, fields } from './fields';
+import { calendar, labels } from './labels';
+import { records } from './records';
+import { time } from './time';
+
+export const en = {
+  ...conflicts,
+  ...fields,
+  ...errors,
+  ...b2b,
+  ...b2bServices,
+  ...labels,
+  ...calendar,
+  ...time,
+  ...records,
+} satisfies Catalogue;

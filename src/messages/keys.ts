@@ -1,0 +1,16 @@
+/**
+ * Every message the application can show, by key, with the parameters its
+ * sentence needs. Each area declares its own keys beside this file; a language
+ * (en/) must give a sentence for every key, so a missing one is a compile error.
+ */
+import type { B2BMessages } from './b2b';
+import type { B2BServiceMessages } from './b2b-services';
+import type { ConflictMessages } from './conflicts';
+import type { ErrorMessages, FieldMessages } from './fields';
+import type { CalendarMessages, LabelMessages } from './labels';
+import type { RecordMessages } from './records';
+import type { TimeMessages } from './time';
+
+export interface Messages extends ConflictMessages, B2BMessages, FieldMessages, ErrorMessages, LabelMessages, CalendarMessages, TimeMessages, RecordMessages, B2BServiceMessages {}
+
+export type MessageKey = keyof Messages;

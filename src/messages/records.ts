@@ -1,0 +1,59 @@
+/**
+ * The keys of what the reference data, meetings, availability, accounts,
+ * agendas and the audit's restore tell a user. `record`, `entity`, `scope` and
+ * `subject` are the record kind's own name ('venue', 'person'); the sentences
+ * are in en/records.ts.
+ */
+export interface RecordMessages {
+  'meeting.not-found': { id: number };
+  'meeting.cannot-confirm': { title: string; clashes: number };
+  'forum.not-found-id': { id: number };
+  'meeting.end-before-start': Record<string, never>;
+  'meeting.room-not-in-forum': Record<string, never>;
+  'meeting.participant-missing': { number: number };
+  'meeting.participant-twice': { person: string };
+  'meeting.delegation-not-in-forum': Record<string, never>;
+  'availability.not-found': { id: number };
+  'forum.not-found': Record<string, never>;
+  'availability.subject-missing': { subject: string };
+  'agenda.not-a-day': { day: string; forum: string; first: string; last: string };
+  'agenda.scope-kind': Record<string, never>;
+  'agenda.scope-missing': { scope: string; id: number; forum: string };
+  'audit.not-found': { id: number };
+  'audit.not-restorable': Record<string, never>;
+  'audit.id-taken': { id: number; entity: string; successor: string };
+  'audit.refers-to-deleted': { entity: string };
+  'delegation.not-found': Record<string, never>;
+  'delegation.person-missing': Record<string, never>;
+  'delegation.not-a-member': Record<string, never>;
+  'travel.minutes': Record<string, never>;
+  'account.password-short': Record<string, never>;
+  'account.password-long': Record<string, never>;
+  'account.username-missing': Record<string, never>;
+  'account.username-form': Record<string, never>;
+  'account.username-taken': { username: string };
+  'account.person-missing': { id: number };
+  'account.last-admin-role': { username: string };
+  'account.last-admin-disable': { username: string };
+  'account.user-not-found': { username: string };
+  'account.token-not-found': { id: number };
+  'account.token-revoked': { id: number };
+  'record.not-found-id': { record: string; id: number };
+  'record.not-found-address': { record: string };
+  'record.in-use': { record: string; references: string[] };
+  'record.pointed-at': { record: string };
+  'record.exists': { record: string };
+  'reference.email': Record<string, never>;
+  'forum.last-before-first': Record<string, never>;
+  'forum.too-long': { days: number };
+  'reference.forum-missing': Record<string, never>;
+  'venue.hours-half': Record<string, never>;
+  'venue.closes-before-opening': Record<string, never>;
+  'reference.venue-missing': Record<string, never>;
+  'reference.organization-missing': Record<string, never>;
+  'reference.head-missing': Record<string, never>;
+  'reference.venue-not-in-forum': Record<string, never>;
+  'person.not-found': { id: number };
+  /** `offered` are the actions the meeting's page offers from its status. */
+  'meeting.status-action-not-offered': { status: string; action: string; offered: readonly string[] };
+}
