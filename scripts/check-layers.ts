@@ -1,9 +1,11 @@
 /**
  * `npm run check:layers`: the layers keep their walls.
  *  - sql: SQL (and better-sqlite3) only in src/store;
- *  - domain-import: src/domain imports no other layer of src;
- *  - domain-impure: src/domain reads no clock, environment or randomness, so a
- *    rule computes the same answer for the same arguments;
+ *  - domain-import: src/domain imports no other layer of src but src/messages
+ *    (message keys and the catalogue: data, which the domain's results name);
+ *  - messages-import: src/messages imports nothing of src but src/domain;
+ *  - domain-impure: src/domain and src/messages read no clock, environment or
+ *    randomness, so a rule computes the same answer for the same arguments;
  *  - store-import: src/store imports neither src/services nor src/web;
  *  - cycle: no runtime import cycle in src.
  *
@@ -39,7 +41,7 @@ export interface SourceFile {
   imports: ImportEdge[];
 }
 
-export type Rule = 'sql' | 'domain-import' | 'domain-impure' | 'store-import' | 'cycle';
+export type Rule = 'sql' | 'domain-import' | 'messages-import' | 'domain-impure' | 'store-import' | 'cycle';
 
 export interface Violation {
   rule: Rule;
@@ -105,10 +107,11 @@ function fileViolations(file: SourceFile): Violation[] {
   }
   for (const edge of file.imports) {
     const to = layerOf(edge.target);
-    if (layer === 'domain' && to !== null && to !== 'domain') out.push({ rule: 'domain-import', file: file.path, detail: edge.target });
+    if (layer === 'domain' && to !== null && to !== 'domain' && to !== 'messages') out.push({ rule: 'domain-import', file: file.path, detail: edge.target });
+    if (layer === 'messages' && to !== null && to !== 'messages' && to !== 'domain') out.push({ rule: 'messages-import', file: file.path, detail: edge.target });
     if (layer === 'store' && (to === 'services' || to === 'web')) out.push({ rule: 'store-import', file: file.path, detail: edge.target });
   }
-  if (layer === 'domain') {
+  if (layer === 'domain' || layer === 'messages') {
     for (const [pattern, what] of IMPURE) if (pattern.test(code)) out.push({ rule: 'domain-impure', file: file.path, detail: what });
   }
   return out;

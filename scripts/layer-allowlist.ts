@@ -5,7 +5,7 @@
  * match anything).
  */
 export interface AllowedViolation {
-  rule: 'sql' | 'domain-import' | 'domain-impure' | 'store-import' | 'cycle';
+  rule: 'sql' | 'domain-import' | 'messages-import' | 'domain-impure' | 'store-import' | 'cycle';
   file: string;
   /** The exact detail the check prints; left out, any violation of the rule in the file. */
   detail?: string;
@@ -16,12 +16,9 @@ export interface AllowedViolation {
 const CLI_PRAGMAS = 'issue 11, "Rules go to their layer": the store owns PRAGMAs and SQLite error codes (the CLI runs them itself today)';
 
 export const LAYER_ALLOWLIST: readonly AllowedViolation[] = [
-  // `backup --check` opens the copy and runs journal_mode/quick_check itself.
-  { rule: 'sql', file: 'src/cli/commands.ts', detail: 'a call that runs SQL (.pragma()', until: CLI_PRAGMAS },
+  // backup opens its copy itself (its PRAGMAs are the store's, in file-care.ts).
   { rule: 'sql', file: 'src/cli/commands.ts', detail: 'imports better-sqlite3', until: CLI_PRAGMAS },
   // restore reads schema_migration and takes an exclusive lock with its own SQL.
   { rule: 'sql', file: 'src/cli/restore.ts', detail: 'SQL text "SELECT 1 FROM sqlite_master…"', until: CLI_PRAGMAS },
   { rule: 'sql', file: 'src/cli/restore.ts', detail: 'imports better-sqlite3', until: CLI_PRAGMAS },
-  // seed checkpoints the WAL with a PRAGMA after loading the demo.
-  { rule: 'sql', file: 'src/cli/seed.ts', detail: 'a call that runs SQL (.pragma()', until: CLI_PRAGMAS },
 ];

@@ -5,5 +5,5 @@
  * (conflicts.ts, …), then its sentence in every language under its folder.
  */
 export type { Messages, MessageKey } from './keys';
-export { message, type Catalogue, type Message } from './message';
-export { render, type Locale } from './render';
+export { message, type Message } from './message';
+export { render } from './render';

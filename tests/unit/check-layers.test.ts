@@ -31,6 +31,8 @@ describe('findViolations', () => {
     { name: 'the domain reading the environment', file: aFile('src/domain/x.ts', 'const z = process.env.TZ;'), rule: 'domain-impure' },
     { name: 'the domain drawing Math.random', file: aFile('src/domain/x.ts', 'const r = Math.random();'), rule: 'domain-impure' },
     { name: 'the domain drawing crypto randomness', file: aFile('src/domain/x.ts', "const id = crypto.randomUUID();"), rule: 'domain-impure' },
+    { name: 'the messages importing a service', file: aFile('src/messages/x.ts', '', [run('src/services/meetings.ts')]), rule: 'messages-import' },
+    { name: 'the messages reading the clock', file: aFile('src/messages/x.ts', 'const t = Date.now();'), rule: 'domain-impure' },
     { name: 'the store importing a service', file: aFile('src/store/x.ts', '', [typeOnly('src/services/meetings.ts')]), rule: 'store-import' },
     { name: 'the store importing web', file: aFile('src/store/x.ts', '', [run('src/web/form.ts')]), rule: 'store-import' },
   ])('refuses $name', ({ file, rule }) => {
@@ -43,6 +45,8 @@ describe('findViolations', () => {
     { name: 'an English sentence with SQL-ish words', file: aFile('src/web/x.ts', "const s = 'Select a room from the list'; const t = 'BEGIN:VEVENT';") },
     { name: 'regex exec outside the store', file: aFile('src/services/x.ts', 'const m = /^(\\d+)$/.exec(text);') },
     { name: 'the domain importing itself and packages', file: aFile('src/domain/x.ts', '', [run('src/domain/time.ts'), run('luxon')]) },
+    { name: 'the domain naming a message key of the catalogue', file: aFile('src/domain/x.ts', '', [run('src/messages/message.ts')]) },
+    { name: 'the messages reading domain types', file: aFile('src/messages/x.ts', '', [typeOnly('src/domain/types.ts'), run('luxon')]) },
     { name: 'the domain taking the clock as an argument', file: aFile('src/domain/x.ts', 'export function f(now: number) { return DateTime.fromMillis(now); }') },
     { name: 'the domain building a date from a value', file: aFile('src/domain/x.ts', 'const d = new Date(at);') },
     { name: 'a service reading the clock', file: aFile('src/services/x.ts', 'const t = Date.now();') },
