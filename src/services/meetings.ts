@@ -60,6 +60,20 @@ export class MeetingService {
   }
 
   /**
+   * A partial update (the API's PATCH): the fields given replace the stored
+   * ones, the rest stay. A changed start or end without its offset drops the
+   * stored offset pin, so the new wall time is read afresh in the forum's zone
+   * (a pin chosen for the old time would pick the wrong side of a DST change).
+   */
+  patch(actor: Actor, id: Id, expectedVersion: number, changes: Record<string, unknown>): SaveResult {
+    const current = this.get(id);
+    const merged: Record<string, unknown> = { ...toInput(current), ...changes };
+    if ('start' in changes && !('startOffset' in changes)) merged.startOffset = undefined;
+    if ('end' in changes && !('endOffset' in changes)) merged.endOffset = undefined;
+    return this.update(actor, id, expectedVersion, merged);
+  }
+
+  /**
    * One of the status buttons: only an action offered from the meeting's
    * current status (statusActionsFrom), with the same checks as any edit.
    */

@@ -4,7 +4,6 @@ import { StaleVersionError, ValidationError } from '../../domain/errors';
 import { dayBounds } from '../../domain/time';
 import { MEETING_KINDS, MEETING_STATUSES, type Meeting, type MeetingKind, type MeetingStatus } from '../../domain/types';
 import type { Services } from '../../services';
-import { toInput } from '../../services/meetings';
 import { actorOf, idParam, queryString } from '../form';
 import { conflictJson, isoUtc, meetingJson } from '../presenters';
 import { ifMatchVersion, sendRecord } from './api-versions';
@@ -49,7 +48,7 @@ export function apiMeetingRoutes(services: Services): Router {
     const current = services.meetings.get(idParam(req));
     const version = ifMatchVersion(req);
     if (version === null) throw new StaleVersionError(meetingJson(current), null);
-    const { meeting, warnings } = answeringStaleAsJson(() => services.meetings.update(actorOf(res), current.id, version, { ...toInput(current), ...withoutOffsetsIfTimeChanged(req.body) }));
+    const { meeting, warnings } = answeringStaleAsJson(() => services.meetings.patch(actorOf(res), current.id, version, req.body));
     res.set('ETag', `"v${meeting.version}"`).json({ meeting: meetingJson(meeting), warnings: warnings.map(conflictJson) });
   });
 
@@ -81,14 +80,6 @@ export function apiMeetingRoutes(services: Services): Router {
   });
 
   return router;
-}
-
-/** A PATCH that moves a time drops the stored offset pin, so the new time is read afresh. */
-function withoutOffsetsIfTimeChanged(body: Record<string, unknown>): Record<string, unknown> {
-  const patch = { ...body };
-  if ('start' in patch && !('startOffset' in patch)) patch.startOffset = undefined;
-  if ('end' in patch && !('endOffset' in patch)) patch.endOffset = undefined;
-  return patch;
 }
 
 /** A 412 shows what is stored now in the API's shape (ISO instants), not as the domain record the service holds. */
