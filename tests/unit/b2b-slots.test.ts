@@ -1,4 +1,4 @@
-import { buildSlots, overlaps, type SlotGrid } from '../../src/domain/b2b-slots';
+import { buildSlots, overlaps, type SlotGrid } from '../../src/domain/b2b/slots';
 import { ValidationError } from '../../src/domain/errors';
 
 const at = (hhmm: string) => Date.parse(`2019-06-07T${hhmm}:00Z`);

@@ -51,11 +51,11 @@ const STORED: Record<string, string[]> = {
   'src/services/agendas.ts': [
     "Agenda of {} {} marked printed",
   ],
-  'src/services/b2b-meetings.ts': [
+  'src/services/b2b/meetings.ts': [
     "Asked by {}{}",
     "Scheduled by the B2B session: its next run replaces the time, table and people set here.",
   ],
-  'src/services/b2b-scheduling.ts': [
+  'src/services/b2b/scheduling.ts': [
     "Pinned to slot {}, table {}",
     "Pin removed",
   ],
@@ -71,7 +71,7 @@ const STORED: Record<string, string[]> = {
  * 'Unavailable time' is the noun that starts a B2B range's message.
  */
 const NOT_MOVED_YET: Record<string, string[]> = {
-  'src/services/b2b-participants.ts': [
+  'src/services/b2b/participants.ts': [
     "Unavailable time",
   ],
   'src/services/day-grids.ts': [

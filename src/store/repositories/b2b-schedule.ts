@@ -1,6 +1,6 @@
 import type { Db } from '../database';
 import { prepared } from '../statements';
-import type { B2BPlacement, B2BUnplaced, UnplacedReason } from '../../domain/b2b-model';
+import type { B2BPlacement, B2BUnplaced, UnplacedReason } from '../../domain/b2b/model';
 import type { Id, Instant } from '../../domain/types';
 import { messageFromStore, storedMessage } from '../../messages/stored';
 

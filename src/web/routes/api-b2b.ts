@@ -1,6 +1,6 @@
 import { Router, type Response } from 'express';
 import type { Services } from '../../services';
-import type { RequestAction } from '../../services/b2b-requests';
+import type { RequestAction } from '../../services/b2b/requests';
 import type { B2BParticipantRecord } from '../../store/repositories/b2b-participants';
 import type { B2BRequestRecord } from '../../store/repositories/b2b-requests';
 import type { B2BSession, B2BTimeBlock } from '../../store/repositories/b2b-sessions';

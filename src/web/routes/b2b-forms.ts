@@ -1,7 +1,7 @@
 import type { Forum } from '../../domain/types';
 import type { Services } from '../../services';
-import { PRIORITIES } from '../../services/b2b-input';
-import { blocksAsText } from '../../services/b2b-time';
+import { PRIORITIES } from '../../services/b2b/input';
+import { blocksAsText } from '../../services/b2b/time';
 import type { B2BParticipantRecord } from '../../store/repositories/b2b-participants';
 import type { B2BSession } from '../../store/repositories/b2b-sessions';
 import { compareNames } from '../list-query';

@@ -4,7 +4,7 @@
  * plan, so that a company with several talks in a row keeps its table and
  * only its visitors walk.
  */
-import { NONE, type Board } from './b2b-board';
+import { NONE, type Board } from './board';
 
 /**
  * Returns table numbers (0-based) per request, NONE when unplaced. Pinned

@@ -1,20 +1,20 @@
 import { createHash } from 'node:crypto';
-import { scheduleB2B, type B2BInput, type B2BParticipant, type B2BStats, type BusyInterval } from '../domain/b2b-scheduler';
-import type { B2BSlot } from '../domain/b2b-slots';
-import { ValidationError, type Said } from '../domain/errors';
-import type { Id } from '../domain/types';
-import { inWriteTransaction } from '../store/database';
-import type { B2BParticipantRecord } from '../store/repositories/b2b-participants';
-import type { B2BRequestRecord } from '../store/repositories/b2b-requests';
-import type { B2BStoredSchedule } from '../store/repositories/b2b-schedule';
-import type { B2BSession } from '../store/repositories/b2b-sessions';
-import type { Actor } from './actor';
-import type { B2BContext } from './b2b-context';
-import { parseB2BInput, pinInputSchema } from './b2b-input';
-import { B2BMeetingWriter, type MeetingSync } from './b2b-meetings';
-import type { B2BSessionService } from './b2b-sessions';
-import type { MeetingService } from './meetings';
-import { render, message } from '../messages';
+import { scheduleB2B, type B2BInput, type B2BParticipant, type B2BStats, type BusyInterval } from '../../domain/b2b/scheduler';
+import type { B2BSlot } from '../../domain/b2b/slots';
+import { ValidationError, type Said } from '../../domain/errors';
+import type { Id } from '../../domain/types';
+import { inWriteTransaction } from '../../store/database';
+import type { B2BParticipantRecord } from '../../store/repositories/b2b-participants';
+import type { B2BRequestRecord } from '../../store/repositories/b2b-requests';
+import type { B2BStoredSchedule } from '../../store/repositories/b2b-schedule';
+import type { B2BSession } from '../../store/repositories/b2b-sessions';
+import type { Actor } from '../actor';
+import type { B2BContext } from './context';
+import { parseB2BInput, pinInputSchema } from './input';
+import { B2BMeetingWriter, type MeetingSync } from './meetings';
+import type { B2BSessionService } from './sessions';
+import type { MeetingService } from '../meetings';
+import { render, message } from '../../messages';
 
 /** Everything a run reads, loaded once: the scheduler's input and what it was built from. */
 export interface SchedulingInput {

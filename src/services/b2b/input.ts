@@ -3,10 +3,10 @@
  * canonical shapes that forms (strings) and the API (JSON) are both parsed into.
  */
 import { z } from 'zod';
-import { meetingInputSchema } from './meeting-input';
-import { ValidationError } from '../domain/errors';
-import { field, parseInput, said } from './validation';
-import { message, type Message } from '../messages';
+import { meetingInputSchema } from '../meeting-input';
+import { ValidationError } from '../../domain/errors';
+import { field, parseInput, said } from '../validation';
+import { message, type Message } from '../../messages';
 
 /** A stretch of time on the session's day: 'HH:mm' to 'HH:mm', with what it is. */
 export interface TimeRangeInput {

@@ -1,14 +1,14 @@
-import type { B2BPlacement } from '../domain/b2b-model';
-import type { B2BSlot } from '../domain/b2b-slots';
-import { ConflictRefusal } from '../domain/errors';
-import { localDateTimeOf, offsetMinutesAt } from '../domain/time';
-import type { Id, Meeting, Participant } from '../domain/types';
-import type { B2BParticipantRecord } from '../store/repositories/b2b-participants';
-import type { B2BRequestRecord } from '../store/repositories/b2b-requests';
-import type { B2BSession } from '../store/repositories/b2b-sessions';
-import type { Actor } from './actor';
-import type { B2BContext } from './b2b-context';
-import { toInput, type MeetingService } from './meetings';
+import type { B2BPlacement } from '../../domain/b2b/model';
+import type { B2BSlot } from '../../domain/b2b/slots';
+import { ConflictRefusal } from '../../domain/errors';
+import { localDateTimeOf, offsetMinutesAt } from '../../domain/time';
+import type { Id, Meeting, Participant } from '../../domain/types';
+import type { B2BParticipantRecord } from '../../store/repositories/b2b-participants';
+import type { B2BRequestRecord } from '../../store/repositories/b2b-requests';
+import type { B2BSession } from '../../store/repositories/b2b-sessions';
+import type { Actor } from '../actor';
+import type { B2BContext } from './context';
+import { toInput, type MeetingService } from '../meetings';
 
 export interface MeetingSync {
   created: number;

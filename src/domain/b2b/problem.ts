@@ -5,13 +5,13 @@
  * an unknown participant) throw; planner mistakes (a pin that breaks a rule)
  * become data in the result, so the service can show them next to the schedule.
  */
-import { Board, NONE } from './b2b-board';
-import type { B2BInput } from './b2b-model';
-import { overlaps, type B2BSlot } from './b2b-slots';
-import { ValidationError } from './errors';
-import { nameOf, slotRef } from './b2b-wording';
-import { message, type Message } from '../messages/message';
-import type { Id } from './types';
+import { Board, NONE } from './board';
+import type { B2BInput } from './model';
+import { overlaps, type B2BSlot } from './slots';
+import { ValidationError } from '../errors';
+import { nameOf, slotRef } from './wording';
+import { message, type Message } from '../../messages/message';
+import type { Id } from '../types';
 
 export interface Problem {
   input: B2BInput;

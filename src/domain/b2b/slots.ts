@@ -3,9 +3,9 @@
  * interrupted by breaks. The scheduler only ever sees these slots, so every rule
  * about "when can two companies sit down" is decided here once.
  */
-import { ValidationError } from './errors';
-import { message, type Message } from '../messages/message';
-import type { Instant } from './types';
+import { ValidationError } from '../errors';
+import { message, type Message } from '../../messages/message';
+import type { Instant } from '../types';
 
 export interface TimeInterval {
   startUtc: Instant;

@@ -1,11 +1,11 @@
-import { NotFoundError } from '../domain/errors';
-import type { Forum, Id } from '../domain/types';
-import type { Store } from '../store';
-import type { B2BParticipantRecord } from '../store/repositories/b2b-participants';
-import type { B2BRequestRecord } from '../store/repositories/b2b-requests';
-import type { B2BSession } from '../store/repositories/b2b-sessions';
-import type { Actor } from './actor';
-import { message } from '../messages';
+import { NotFoundError } from '../../domain/errors';
+import type { Forum, Id } from '../../domain/types';
+import type { Store } from '../../store';
+import type { B2BParticipantRecord } from '../../store/repositories/b2b-participants';
+import type { B2BRequestRecord } from '../../store/repositories/b2b-requests';
+import type { B2BSession } from '../../store/repositories/b2b-sessions';
+import type { Actor } from '../actor';
+import { message } from '../../messages';
 
 /** The lookups and the audit row every B2B use case needs, in one place. */
 export class B2BContext {

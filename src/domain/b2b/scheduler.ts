@@ -7,19 +7,19 @@
  * wins between equally large schedules), keep each company's day compact, keep
  * a company at one table across consecutive slots.
  */
-import { Board, NONE } from './b2b-board';
-import { computeUpperBound } from './b2b-bound';
-import { compact, totalIdle } from './b2b-compact';
-import { explainUnplaced } from './b2b-explain';
-import type { B2BInput, B2BPlacement, B2BSchedule, B2BUnplaced } from './b2b-model';
-import { buildProblem, type Problem } from './b2b-problem';
-import { ejectionRepair } from './b2b-ejection';
-import { priorityExchange } from './b2b-exchange';
-import { kempeRepair } from './b2b-kempe';
-import { placeDirect, Search, type Budget } from './b2b-search';
-import { assignTables } from './b2b-tables';
+import { Board, NONE } from './board';
+import { computeUpperBound } from './bound';
+import { compact, totalIdle } from './compact';
+import { explainUnplaced } from './explain';
+import type { B2BInput, B2BPlacement, B2BSchedule, B2BUnplaced } from './model';
+import { buildProblem, type Problem } from './problem';
+import { ejectionRepair } from './ejection';
+import { priorityExchange } from './exchange';
+import { kempeRepair } from './kempe';
+import { placeDirect, Search, type Budget } from './search';
+import { assignTables } from './tables';
 
-export * from './b2b-model';
+export * from './model';
 
 const DEFAULT_BUDGET = 2_000_000;
 /** Ejection chains deeper than this rarely pay for their cost on forum-sized sessions. */

@@ -5,8 +5,8 @@
  * count never drops and the placed priority strictly rises (which is also why
  * repeated exchanges stop).
  */
-import { NONE, type Board } from './b2b-board';
-import { blockersAt, makeRoom, placeDirect, type Search } from './b2b-search';
+import { NONE, type Board } from './board';
+import { blockersAt, makeRoom, placeDirect, type Search } from './search';
 
 /** Puts r where the least priority is lost; false when no slot allows an acceptable exchange. */
 export function priorityExchange(search: Search, r: number): boolean {

@@ -11,7 +11,7 @@
  * when they do not pay off. Work is counted in steps, not time, so results
  * never depend on machine speed.
  */
-import { NONE, type Board } from './b2b-board';
+import { NONE, type Board } from './board';
 
 export interface Budget {
   left: number;

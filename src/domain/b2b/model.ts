@@ -2,9 +2,9 @@
  * What the B2B scheduler takes and gives back. Plain data: the service loads
  * participants, their busy times and the accepted requests, the domain computes.
  */
-import type { B2BSlot, TimeInterval } from './b2b-slots';
-import type { Id } from './types';
-import type { Message } from '../messages/message';
+import type { B2BSlot, TimeInterval } from './slots';
+import type { Id } from '../types';
+import type { Message } from '../../messages/message';
 
 /**
  * A time the participant cannot sit at a table. `label` is a short phrase a

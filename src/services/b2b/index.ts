@@ -1,13 +1,13 @@
-import type { Store } from '../store';
-import { B2BContext } from './b2b-context';
-import { B2BLinkService } from './b2b-links';
-import { B2BParticipantService } from './b2b-participants';
-import { B2BRequestService } from './b2b-requests';
-import { B2BSchedulingService } from './b2b-scheduling';
-import { B2BSessionService } from './b2b-sessions';
-import { B2BViews } from './b2b-views';
-import type { FeedService } from './feeds';
-import type { MeetingService } from './meetings';
+import type { Store } from '../../store';
+import { B2BContext } from './context';
+import { B2BLinkService } from './links';
+import { B2BParticipantService } from './participants';
+import { B2BRequestService } from './requests';
+import { B2BSchedulingService } from './scheduling';
+import { B2BSessionService } from './sessions';
+import { B2BViews } from './views';
+import type { FeedService } from '../feeds';
+import type { MeetingService } from '../meetings';
 
 /** The B2B use cases over one store, wired once: services.b2b.sessions, .participants, .requests, .scheduling, .links, .views. */
 export function createB2BServices(store: Store, deps: { meetings: MeetingService; feeds: FeedService; clock: () => number }) {

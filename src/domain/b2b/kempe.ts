@@ -5,8 +5,8 @@
  * and (u, v) takes a. The path is unique (each participant has at most one
  * meeting per slot) and cannot loop back, because v has no b meeting.
  */
-import { NONE } from './b2b-board';
-import type { Search } from './b2b-search';
+import { NONE } from './board';
+import type { Search } from './search';
 
 /** Tries every (a, b) pair for both orientations of r; the first valid swap wins. */
 export function kempeRepair(search: Search, r: number): boolean {

@@ -1,14 +1,14 @@
-import type { BusyInterval } from '../domain/b2b-model';
-import type { B2BSlot } from '../domain/b2b-slots';
-import { formatTime, zoneCity } from '../domain/time';
-import type { Forum, Id, Meeting, Person, Room, Venue } from '../domain/types';
-import type { B2BParticipantRecord } from '../store/repositories/b2b-participants';
-import type { B2BRequestRecord } from '../store/repositories/b2b-requests';
-import type { B2BSession } from '../store/repositories/b2b-sessions';
-import type { B2BContext } from './b2b-context';
-import type { B2BSchedulingService, ScheduleState } from './b2b-scheduling';
-import type { B2BSessionService } from './b2b-sessions';
-import type { Message } from '../messages';
+import type { BusyInterval } from '../../domain/b2b/model';
+import type { B2BSlot } from '../../domain/b2b/slots';
+import { formatTime, zoneCity } from '../../domain/time';
+import type { Forum, Id, Meeting, Person, Room, Venue } from '../../domain/types';
+import type { B2BParticipantRecord } from '../../store/repositories/b2b-participants';
+import type { B2BRequestRecord } from '../../store/repositories/b2b-requests';
+import type { B2BSession } from '../../store/repositories/b2b-sessions';
+import type { B2BContext } from './context';
+import type { B2BSchedulingService, ScheduleState } from './scheduling';
+import type { B2BSessionService } from './sessions';
+import type { Message } from '../../messages';
 
 export interface SlotView extends B2BSlot {
   /** '11:00–11:20' in the forum's zone. */

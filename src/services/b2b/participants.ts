@@ -1,14 +1,14 @@
-import { StaleVersionError, ValidationError, type Said } from '../domain/errors';
-import { formatTime } from '../domain/time';
-import type { Id } from '../domain/types';
-import { inWriteTransaction } from '../store/database';
-import type { B2BParticipantRecord, B2BParticipantValues } from '../store/repositories/b2b-participants';
-import type { B2BSession } from '../store/repositories/b2b-sessions';
-import type { Actor } from './actor';
-import type { B2BContext } from './b2b-context';
-import { parseB2BInput, participantInputSchema, type ParticipantInput } from './b2b-input';
-import { resolveBlocks } from './b2b-time';
-import { message } from '../messages';
+import { StaleVersionError, ValidationError, type Said } from '../../domain/errors';
+import { formatTime } from '../../domain/time';
+import type { Id } from '../../domain/types';
+import { inWriteTransaction } from '../../store/database';
+import type { B2BParticipantRecord, B2BParticipantValues } from '../../store/repositories/b2b-participants';
+import type { B2BSession } from '../../store/repositories/b2b-sessions';
+import type { Actor } from '../actor';
+import type { B2BContext } from './context';
+import { parseB2BInput, participantInputSchema, type ParticipantInput } from './input';
+import { resolveBlocks } from './time';
+import { message } from '../../messages';
 
 /**
  * The companies of a session. A company takes part once per session, and a

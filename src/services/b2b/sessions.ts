@@ -1,14 +1,14 @@
-import { buildSlots, type B2BSlot } from '../domain/b2b-slots';
-import { StaleVersionError, ValidationError, type Said } from '../domain/errors';
-import { formatTime, resolveLocalTime } from '../domain/time';
-import type { Forum, Id } from '../domain/types';
-import { inWriteTransaction } from '../store/database';
-import type { B2BSession, B2BSessionValues } from '../store/repositories/b2b-sessions';
-import type { Actor } from './actor';
-import type { B2BContext } from './b2b-context';
-import { parseB2BInput, sessionInputSchema, type SessionInput } from './b2b-input';
-import { resolveBlocks } from './b2b-time';
-import { message } from '../messages';
+import { buildSlots, type B2BSlot } from '../../domain/b2b/slots';
+import { StaleVersionError, ValidationError, type Said } from '../../domain/errors';
+import { formatTime, resolveLocalTime } from '../../domain/time';
+import type { Forum, Id } from '../../domain/types';
+import { inWriteTransaction } from '../../store/database';
+import type { B2BSession, B2BSessionValues } from '../../store/repositories/b2b-sessions';
+import type { Actor } from '../actor';
+import type { B2BContext } from './context';
+import { parseB2BInput, sessionInputSchema, type SessionInput } from './input';
+import { resolveBlocks } from './time';
+import { message } from '../../messages';
 
 /**
  * B2B sessions: a hall (a room of the forum), one day, a grid of slots with

@@ -7,8 +7,8 @@
  * company with more requests than free slots trade one partner for another,
  * like an augmenting path in a degree-constrained matching.
  */
-import { NONE } from './b2b-board';
-import { blockersAt, makeRoom, type Search } from './b2b-search';
+import { NONE } from './board';
+import { blockersAt, makeRoom, type Search } from './search';
 
 export function ejectionRepair(search: Search, r: number, depth: number): boolean {
   const { board, tabu } = search;

@@ -1,13 +1,13 @@
-import { ForbiddenError, NotFoundError, ValidationError, type Said } from '../domain/errors';
-import type { Id } from '../domain/types';
-import { inWriteTransaction } from '../store/database';
-import type { B2BParticipantRecord } from '../store/repositories/b2b-participants';
-import type { B2BRequestRecord, B2BRequestState } from '../store/repositories/b2b-requests';
-import type { Actor } from './actor';
-import type { B2BContext } from './b2b-context';
-import { parseB2BInput, requestInputSchema } from './b2b-input';
-import type { MeetingService } from './meetings';
-import { message } from '../messages';
+import { ForbiddenError, NotFoundError, ValidationError, type Said } from '../../domain/errors';
+import type { Id } from '../../domain/types';
+import { inWriteTransaction } from '../../store/database';
+import type { B2BParticipantRecord } from '../../store/repositories/b2b-participants';
+import type { B2BRequestRecord, B2BRequestState } from '../../store/repositories/b2b-requests';
+import type { Actor } from '../actor';
+import type { B2BContext } from './context';
+import { parseB2BInput, requestInputSchema } from './input';
+import type { MeetingService } from '../meetings';
+import { message } from '../../messages';
 
 /**
  * Who acts on a request: a planner (for any company of the session) or a

@@ -5,9 +5,9 @@
  * same company the same way.
  */
 import { DateTime } from 'luxon';
-import type { SlotRef } from '../messages/b2b';
-import type { B2BParticipant } from './b2b-model';
-import type { B2BSlot } from './b2b-slots';
+import type { SlotRef } from '../../messages/b2b';
+import type { B2BParticipant } from './model';
+import type { B2BSlot } from './slots';
 
 export function nameOf(participant: Pick<B2BParticipant, 'id' | 'name'>): string {
   return participant.name?.trim() || `participant #${participant.id}`;

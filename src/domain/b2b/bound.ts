@@ -3,8 +3,8 @@
  * planner (and the benchmark) tell "the scheduler was weak" from "the session is
  * simply too small": 930 placed of a bound of 930 means nothing more fits.
  */
-import type { Board } from './b2b-board';
-import { FlowNetwork } from './b2b-flow';
+import type { Board } from './board';
+import { FlowNetwork } from './flow';
 
 /**
  * The minimum of three counts, each of which no valid schedule can exceed:

@@ -1,9 +1,9 @@
-import type { Id } from '../domain/types';
-import type { B2BParticipantRecord } from '../store/repositories/b2b-participants';
-import type { FeedToken } from '../store/repositories/feed-tokens';
-import type { Actor } from './actor';
-import type { B2BContext } from './b2b-context';
-import type { FeedService } from './feeds';
+import type { Id } from '../../domain/types';
+import type { B2BParticipantRecord } from '../../store/repositories/b2b-participants';
+import type { FeedToken } from '../../store/repositories/feed-tokens';
+import type { Actor } from '../actor';
+import type { B2BContext } from './context';
+import type { FeedService } from '../feeds';
 
 /**
  * A company's secret link: a feed token of scope 'b2b_participant'. The same

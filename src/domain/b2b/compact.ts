@@ -3,8 +3,8 @@
  * for an hour between two table talks. Moves meetings to slots that shorten
  * the idle time of both sides, never changing which requests are placed.
  */
-import { NONE, type Board } from './b2b-board';
-import type { Budget } from './b2b-search';
+import { NONE, type Board } from './board';
+import type { Budget } from './search';
 
 export function totalIdle(board: Board): number {
   let idle = 0;

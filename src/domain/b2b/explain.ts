@@ -4,11 +4,11 @@
  * that is never free, then no common free time, then booked participants or a
  * full hall.
  */
-import { message } from '../messages/message';
-import { NONE, type Board } from './b2b-board';
-import type { B2BUnplaced } from './b2b-model';
-import type { Problem } from './b2b-problem';
-import { slotRef } from './b2b-wording';
+import { message } from '../../messages/message';
+import { NONE, type Board } from './board';
+import type { B2BUnplaced } from './model';
+import type { Problem } from './problem';
+import { slotRef } from './wording';
 
 /** `board` is the final schedule; the problem only knows the pins. */
 export function explainUnplaced(problem: Problem, board: Board, r: number): Omit<B2BUnplaced, 'requestId'> {

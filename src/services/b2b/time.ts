@@ -1,8 +1,8 @@
-import { resolveLocalTime } from '../domain/time';
-import type { Instant } from '../domain/types';
-import { message, type Message } from '../messages';
-import type { B2BTimeBlock } from '../store/repositories/b2b-sessions';
-import type { TimeRangeInput } from './b2b-input';
+import { resolveLocalTime } from '../../domain/time';
+import type { Instant } from '../../domain/types';
+import { message, type Message } from '../../messages';
+import type { B2BTimeBlock } from '../../store/repositories/b2b-sessions';
+import type { TimeRangeInput } from './input';
 
 /**
  * Turns 'HH:mm' ranges on a session's day into stored blocks (wall clock +
