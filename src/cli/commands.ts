@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import type { Services } from '../services';
 import type { Actor } from '../services/actor';
-import { randomSecret } from '../services/passwords';
+import { randomSecret } from '../services/accounts/passwords';
 import { ROLES, type Role } from '../store/repositories/users';
 import { parseArgs, takeFlags, takeWords, UsageError, type ParsedArgs } from './args';
 import { restoreDatabase, RestoreRefusal } from './restore';

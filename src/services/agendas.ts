@@ -1,18 +1,18 @@
 import { buildAgenda, forumDays, type Agenda, type AgendaSource } from '../domain/agenda';
-import { takeSnapshot } from '../domain/agenda-changes';
+import { takeSnapshot } from '../domain/agenda/changes';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import type { LocalDate } from '../domain/types';
 import { inWriteTransaction } from '../store/database';
 import type { Store } from '../store';
 import type { ScopeRef } from '../store/repositories/print-snapshots';
 import type { Actor } from './actor';
-import { scopeEntryOf, SCOPES } from './feed-scope-registry';
+import { scopeEntryOf, SCOPES } from './feeds/scope-registry';
 import type { FeedService } from './feeds';
 import type { MeetingService } from './meetings';
-import type { MeetingView, ProgrammeViews } from './programme-views';
+import type { MeetingView, ProgrammeViews } from './meetings/programme-views';
 import { message } from '../messages';
 
-export { AGENDA_SCOPES } from './feed-scope-registry';
+export { AGENDA_SCOPES } from './feeds/scope-registry';
 
 export interface AgendaRequest extends ScopeRef {
   /** One day, or null for the booklet of every forum day. */

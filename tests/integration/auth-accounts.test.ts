@@ -1,6 +1,6 @@
 import { ValidationError } from '../../src/domain/errors';
 import { AccountService } from '../../src/services/accounts';
-import { parseHash } from '../../src/services/passwords';
+import { parseHash } from '../../src/services/accounts/passwords';
 import { addUser, createTestApp, PASSWORD, signIn, TEST_SCRYPT, textOf, type TestContext } from '../support/app';
 import { SYSTEM_ACTOR } from '../../src/services/actor';
 

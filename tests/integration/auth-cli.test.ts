@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import request from 'supertest';
 import { runCli, USAGE } from '../../src/cli/commands';
-import { verifyPassword } from '../../src/services/passwords';
+import { verifyPassword } from '../../src/services/accounts/passwords';
 import { createTestApp, csrfFrom, PASSWORD, signIn, type TestContext } from '../support/app';
 
 // A fresh database with the demo, and real scrypt and HTTP round trips: seconds, not milliseconds, on a busy machine.

@@ -3,7 +3,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { SIGN_IN_LIMITS } from '../../src/services/sign-in-throttle';
+import { SIGN_IN_LIMITS } from '../../src/services/accounts/sign-in-throttle';
 import { addUser, createTestApp, PASSWORD } from '../support/app';
 
 jest.setTimeout(60_000);

@@ -1,4 +1,4 @@
-import { SCOPES, SCOPE_KINDS, scopeEntryOf, AGENDA_SCOPES } from '../../src/services/feed-scope-registry';
+import { SCOPES, SCOPE_KINDS, scopeEntryOf, AGENDA_SCOPES } from '../../src/services/feeds/scope-registry';
 import { FEED_SCOPES } from '../../src/store/repositories/feed-tokens';
 import { createTestApp, type TestContext } from '../support/app';
 

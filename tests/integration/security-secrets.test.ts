@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import request from 'supertest';
-import { DEFAULT_SCRYPT, hashPassword, needsRehash, verifyPassword } from '../../src/services/passwords';
+import { DEFAULT_SCRYPT, hashPassword, needsRehash, verifyPassword } from '../../src/services/accounts/passwords';
 import { createTestApp, csrfFrom, PASSWORD, signIn, TEST_SCRYPT, type TestContext } from '../support/app';
 import { SYSTEM_ACTOR } from '../../src/services/actor';
 

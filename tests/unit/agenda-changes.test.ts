@@ -1,4 +1,4 @@
-import { diffAgainstSnapshot, takeSnapshot, versionStamp, type SnapshotEntry } from '../../src/domain/agenda-changes';
+import { diffAgainstSnapshot, takeSnapshot, versionStamp, type SnapshotEntry } from '../../src/domain/agenda/changes';
 import { buildAgenda, type AgendaSource } from '../../src/domain/agenda';
 
 const T10 = Date.UTC(2019, 5, 7, 7, 0); // 10:00 Moscow

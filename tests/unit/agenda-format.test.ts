@@ -1,4 +1,4 @@
-import { datesBetween, timeRange, weekdayLong } from '../../src/domain/agenda-format';
+import { datesBetween, timeRange, weekdayLong } from '../../src/domain/agenda/format';
 
 const at = (iso: string) => Date.parse(iso);
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { buildAgenda, forumDays, type AgendaInput, type AgendaSource } from '../../src/domain/agenda';
-import { takeSnapshot } from '../../src/domain/agenda-changes';
+import { takeSnapshot } from '../../src/domain/agenda/changes';
 import { message } from '../../src/messages';
 
 const MOSCOW = 'Europe/Moscow';

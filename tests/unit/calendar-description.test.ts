@@ -3,7 +3,7 @@
  * participants" is true only for the delegation's own side. A counterpart, a
  * room's staff or the public read the delegation's name instead.
  */
-import { describeEntry } from '../../src/domain/calendar-description';
+import { describeEntry } from '../../src/domain/calendar/description';
 import { aFeedEntry } from '../support/ics';
 
 const people = [{ name: 'Shahin Mustafayev', role: 'principal' as const }];

@@ -48,7 +48,7 @@ describe('machine time zone', () => {
 
   // Runs in a separate process so that TZ really is the machine zone there.
   const script = `
-    const { buildFeed } = require('./src/domain/calendar.ts');
+    const { buildFeed } = require('./src/domain/calendar/index.ts');
     const { parseWithIcalJs } = require('./tests/support/ics.ts');
     const nodeIcal = require('node-ical');
     const text = buildFeed(JSON.parse(process.env.FEED_INPUT));

@@ -5,7 +5,7 @@ import {
   findOffsetTransitions,
   formatUtcOffset,
   isUnambiguousLocalTime,
-} from '../../src/domain/vtimezone';
+} from '../../src/domain/calendar/vtimezone';
 
 const utc = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).toMillis();
 const yearOf = (zone: string, year: number) =>

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { ValidationError } from '../../src/domain/errors';
 import { MEETING_KINDS, MEETING_STATUSES, PARTICIPANT_ROLES } from '../../src/domain/types';
-import { meetingInputSchema, parseMeetingInput, readAcceptedMeetingInput } from '../../src/services/meeting-input';
+import { meetingInputSchema, parseMeetingInput, readAcceptedMeetingInput } from '../../src/services/meetings/input';
 import { parseInput } from '../../src/services/validation';
 
 const OTHER_TYPES = [null, undefined, 0, 1, -1, 1.5, true, false, [], {}, [7]] as const;

@@ -4,7 +4,7 @@
  * calendar SEQUENCE, and which times the form must offer an offset for.
  */
 import { isMaterialChange } from '../../src/services/meetings';
-import { meetingInputSchema } from '../../src/services/meeting-input';
+import { meetingInputSchema } from '../../src/services/meetings/input';
 import { foldOffsetChoices, readMeetingForm } from '../../src/web/meeting-form';
 import { aMeeting } from '../support/builders';
 

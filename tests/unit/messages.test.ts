@@ -1,8 +1,8 @@
 import { message, render } from '../../src/messages';
 import { messageFromStore, storedMessage } from '../../src/messages/stored';
 import { ValidationError } from '../../src/domain/errors';
-import { kindLabel } from '../../src/domain/agenda-format';
-import { meetingKindLabel } from '../../src/domain/calendar-description';
+import { kindLabel } from '../../src/domain/agenda/format';
+import { meetingKindLabel } from '../../src/domain/calendar/description';
 import { MEETING_KINDS } from '../../src/domain/types';
 
 describe('messages', () => {

@@ -18,12 +18,12 @@ import { isSentence, sentenceLiterals } from '../../scripts/sentence-literals';
  * and an error the services catch themselves. They stay in English.
  */
 const INTERNAL: Record<string, string[]> = {
-  'src/domain/calendar.ts': [
+  'src/domain/calendar/index.ts': [
     "Calendar entry \"{}\" ({}) {}.",
     "Calendar entry UID \"{}\" appears twice; UIDs must be unique in a feed.",
     "refreshMinutes must be a whole number of minutes >= 1, got {}.",
   ],
-  'src/domain/conflict-index.ts': [
+  'src/domain/conflicts/programme-index.ts': [
     "The forum's time zone '{}' is not a time zone we know.",
   ],
   'src/domain/time.ts': [
@@ -32,11 +32,11 @@ const INTERNAL: Record<string, string[]> = {
     "'{}' is not a date of the form 2019-06-07.",
     "'{}' is not a time zone we know.",
   ],
-  'src/domain/vtimezone.ts': [
+  'src/domain/calendar/vtimezone.ts': [
     "Unknown time zone \"{}\": use an IANA name such as Europe/Moscow.",
     "A VTIMEZONE needs whole years with fromYear <= toYear, got {}..{}.",
   ],
-  'src/services/hash-queue.ts': [
+  'src/services/accounts/hash-queue.ts': [
     "Too many sign-ins are being checked at this moment.",
   ],
 };
@@ -59,7 +59,7 @@ const STORED: Record<string, string[]> = {
     "Pinned to slot {}, table {}",
     "Pin removed",
   ],
-  'src/services/forum-directory.ts': [
+  'src/services/reference/forum-directory.ts': [
     "Travel times between venues",
     "Members of {}",
   ],
@@ -74,10 +74,10 @@ const NOT_MOVED_YET: Record<string, string[]> = {
   'src/services/b2b/participants.ts': [
     "Unavailable time",
   ],
-  'src/services/day-grids.ts': [
+  'src/services/day-grids/index.ts': [
     "Other places",
   ],
-  'src/services/feeds.ts': [
+  'src/services/feeds/index.ts': [
     "Name the forum (forumId): a link for a person or an organization belongs to one forum, and there are several.",
     "There is no such forum.",
     "Choose an existing {} of this forum.",

@@ -8,7 +8,7 @@ import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import nodeIcal from 'node-ical';
 import { buildFeed } from '../../src/domain/calendar';
-import { buildVtimezone, isUnambiguousLocalTime } from '../../src/domain/vtimezone';
+import { buildVtimezone, isUnambiguousLocalTime } from '../../src/domain/calendar/vtimezone';
 import { aFeed, aFeedEntry, at, contentLines } from '../support/ics';
 
 /** The observances of a VTIMEZONE: kind, DTSTART and RRULE ('' for a dated one). */

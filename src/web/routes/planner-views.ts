@@ -3,7 +3,7 @@ import { NotFoundError } from '../../domain/errors';
 import type { Conflict } from '../../domain/conflicts';
 import type { Forum, Id } from '../../domain/types';
 import type { Services } from '../../services';
-import { buildConflictReport } from '../../services/conflict-report';
+import { buildConflictReport } from '../../services/meetings/conflict-report';
 import type { DayCheck } from '../../services/day-grids';
 import type { StoredAvailabilityBlock } from '../../store/repositories/availability';
 import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';

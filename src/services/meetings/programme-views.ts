@@ -1,9 +1,9 @@
-import type { Conflict } from '../domain/conflicts';
-import { NotFoundError } from '../domain/errors';
-import { formatTime, localDateOf, zoneCity } from '../domain/time';
-import type { Delegation, Forum, Id, Meeting, Organization, Person, Room, Venue } from '../domain/types';
-import type { Store } from '../store';
-import { message } from '../messages';
+import type { Conflict } from '../../domain/conflicts';
+import { NotFoundError } from '../../domain/errors';
+import { formatTime, localDateOf, zoneCity } from '../../domain/time';
+import type { Delegation, Forum, Id, Meeting, Organization, Person, Room, Venue } from '../../domain/types';
+import type { Store } from '../../store';
+import { message } from '../../messages';
 
 export interface ParticipantView {
   person: Person;

@@ -3,14 +3,14 @@
  * B2B area's table meetings folded into their session. Presenters: they decide
  * what a cell says, the layout decides where it stands.
  */
-import { conflictKindsShort } from './conflict-report';
-import { render } from '../messages/render';
-import type { Message } from '../messages/message';
-import type { MeetingView } from './programme-views';
-import { timeRange } from '../domain/agenda-format';
-import type { Conflict } from '../domain/conflicts';
-import type { Forum, Id, Instant, LocalDate, MeetingStatus } from '../domain/types';
-import type { StoredAvailabilityBlock } from '../store/repositories/availability';
+import { conflictKindsShort } from '../meetings/conflict-report';
+import { render } from '../../messages/render';
+import type { Message } from '../../messages/message';
+import type { MeetingView } from '../meetings/programme-views';
+import { timeRange } from '../../domain/agenda/format';
+import type { Conflict } from '../../domain/conflicts';
+import type { Forum, Id, Instant, LocalDate, MeetingStatus } from '../../domain/types';
+import type { StoredAvailabilityBlock } from '../../store/repositories/availability';
 
 export interface EntryMarker {
   severity: 'error' | 'warning';

@@ -10,12 +10,12 @@
  * Labels are made only for meetings that appear in a conflict, a few
  * thousand at most, since formatting times is the costliest step per meeting.
  */
-import { describeOpeningHours, hasOpeningHours } from './conflict-hours';
-import type { MeetingLabel } from '../messages/conflicts';
-import type { Programme } from './conflicts';
-import { inStartOrder, sortByStart, type Timeline } from './conflict-sweep';
-import { formatTime, isValidTimeZone, type UtcInterval } from './time';
-import type { Id, Instant, Meeting, Participant } from './types';
+import { describeOpeningHours, hasOpeningHours } from './hours';
+import type { MeetingLabel } from '../../messages/conflicts';
+import type { Programme } from '.';
+import { inStartOrder, sortByStart, type Timeline } from './sweep';
+import { formatTime, isValidTimeZone, type UtcInterval } from '../time';
+import type { Id, Instant, Meeting, Participant } from '../types';
 
 /** The fields of a Meeting the engine reads; a full Meeting fits. */
 export interface ProgrammeMeeting extends Pick<Meeting, 'id' | 'title' | 'status' | 'startUtc' | 'endUtc' | 'roomId' | 'place' | 'timeZone'> {

@@ -7,10 +7,10 @@ import { createHash } from 'node:crypto';
 import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency, escape } from 'ical-generator';
 import type { ICalCalendar, ICalEvent } from 'ical-generator';
 import { DateTime } from 'luxon';
-import { describeEntry, meetingKindLabel } from './calendar-description';
-import { message } from '../messages/message';
-import { render } from '../messages/render';
-import type { Instant, MeetingKind, ParticipantRole } from './types';
+import { describeEntry, meetingKindLabel } from './description';
+import { message } from '../../messages/message';
+import { render } from '../../messages/render';
+import type { Instant, MeetingKind, ParticipantRole } from '../types';
 import { buildVtimezone, isUnambiguousLocalTime, zoneIsKnown } from './vtimezone';
 
 /**

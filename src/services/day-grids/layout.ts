@@ -9,8 +9,8 @@
  * block) its column splits into lanes, so that nothing is hidden behind
  * anything else. Pure: instants and zones in, rows of cells out.
  */
-import { firstInstantAt, localDateTimeOf } from '../domain/time';
-import type { Instant, LocalDate } from '../domain/types';
+import { firstInstantAt, localDateTimeOf } from '../../domain/time';
+import type { Instant, LocalDate } from '../../domain/types';
 
 export const SLOT_MINUTES = 15;
 const DAY_MINUTES = 24 * 60;

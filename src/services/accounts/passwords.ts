@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { message, type Message } from '../messages';
+import { message, type Message } from '../../messages';
 
 /**
  * scrypt with its parameters stored beside the hash ("scrypt$N$r$p$salt$hash"),

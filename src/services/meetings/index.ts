@@ -1,14 +1,14 @@
-import { conflictsInvolving, findConflicts, type Conflict, type Programme } from '../domain/conflicts';
-import { ConflictRefusal, NotFoundError, StaleVersionError, ValidationError, type Said } from '../domain/errors';
-import { STATUS_AFTER, statusActionsFrom, type StatusAction } from '../domain/meeting-status';
-import { offsetMinutesAt, resolveLocalTime } from '../domain/time';
-import type { Forum, Id, Meeting, MeetingStatus, Person } from '../domain/types';
-import { inWriteTransaction } from '../store/database';
-import type { Store } from '../store';
-import type { MeetingFilter, MeetingValues } from '../store/repositories/meetings';
-import type { Actor } from './actor';
-import { parseMeetingInput, type MeetingInput } from './meeting-input';
-import { message } from '../messages';
+import { conflictsInvolving, findConflicts, type Conflict, type Programme } from '../../domain/conflicts';
+import { ConflictRefusal, NotFoundError, StaleVersionError, ValidationError, type Said } from '../../domain/errors';
+import { STATUS_AFTER, statusActionsFrom, type StatusAction } from '../../domain/meeting-status';
+import { offsetMinutesAt, resolveLocalTime } from '../../domain/time';
+import type { Forum, Id, Meeting, MeetingStatus, Person } from '../../domain/types';
+import { inWriteTransaction } from '../../store/database';
+import type { Store } from '../../store';
+import type { MeetingFilter, MeetingValues } from '../../store/repositories/meetings';
+import type { Actor } from '../actor';
+import { parseMeetingInput, type MeetingInput } from './input';
+import { message } from '../../messages';
 
 export interface SaveResult {
   meeting: Meeting;

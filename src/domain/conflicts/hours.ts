@@ -3,8 +3,8 @@
  * day; on a DST change day the window is resolved like any other wall-clock
  * time, landing on the first instant the clock reads it.
  */
-import { firstInstantAt, nextLocalDate, offsetMinutesAt, type UtcInterval } from './time';
-import type { LocalDate, LocalTime, Venue } from './types';
+import { firstInstantAt, nextLocalDate, offsetMinutesAt, type UtcInterval } from '../time';
+import type { LocalDate, LocalTime, Venue } from '../types';
 
 export type OpeningHours = Pick<Venue, 'opensAt' | 'closesAt'>;
 

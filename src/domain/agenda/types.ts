@@ -3,8 +3,8 @@
  * apart from the builder so that the snapshot code and the view helpers can
  * share the shapes without importing each other.
  */
-import type { Message } from '../messages/message';
-import type { Id, Instant, LocalDate, MeetingKind, MeetingStatus, ParticipantRole, TravelTime } from './types';
+import type { Message } from '../../messages/message';
+import type { Id, Instant, LocalDate, MeetingKind, MeetingStatus, ParticipantRole, TravelTime } from '../types';
 
 export type AgendaScopeKind = 'person' | 'delegation' | 'room' | 'b2b_participant';
 

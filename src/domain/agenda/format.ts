@@ -5,10 +5,10 @@
  * time.ts so that the agenda, the screens and the feeds cannot disagree.
  */
 import { DateTime } from 'luxon';
-import { formatTime, localDateOf, nextLocalDate, zoneCity } from './time';
-import type { Instant, LocalDate, MeetingKind, MeetingStatus, ParticipantRole } from './types';
-import { message } from '../messages/message';
-import { render } from '../messages/render';
+import { formatTime, localDateOf, nextLocalDate, zoneCity } from '../time';
+import type { Instant, LocalDate, MeetingKind, MeetingStatus, ParticipantRole } from '../types';
+import { message } from '../../messages/message';
+import { render } from '../../messages/render';
 
 const LOCALE = 'en-GB';
 

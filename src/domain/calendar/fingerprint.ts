@@ -6,7 +6,7 @@
  * edit, a renamed room or person, a changed wording.
  */
 import { createHash } from 'node:crypto';
-import type { FeedEntry, FeedScope } from './calendar';
+import type { FeedEntry, FeedScope } from '.';
 
 /** JSON with keys sorted at every level, so the same content always hashes the same. */
 function canonical(value: unknown): string {

@@ -4,7 +4,7 @@
  * with names), the conflicts, the travel matrix and the last print's snapshot,
  * and this decides what goes on paper and in which order.
  */
-import { diffAgainstSnapshot, versionStamp } from './agenda-changes';
+import { diffAgainstSnapshot, versionStamp } from './changes';
 import {
   clocksDiffer,
   datesBetween,
@@ -14,8 +14,8 @@ import {
   statusLabel,
   timeRange,
   weekdayLong,
-} from './agenda-format';
-import { localDateOf, zoneCity } from './time';
+} from './format';
+import { localDateOf, zoneCity } from '../time';
 import type {
   Agenda,
   AgendaConflict,
@@ -26,13 +26,13 @@ import type {
   AgendaSource,
   AgendaTransfer,
   SnapshotEntry,
-} from './agenda-types';
-import { isCalendarDate } from './calendar-date';
-import type { Id, LocalDate, MeetingStatus, TravelTime } from './types';
+} from './types';
+import { isCalendarDate } from '../calendar-date';
+import type { Id, LocalDate, MeetingStatus, TravelTime } from '../types';
 
 type PrintedSource = AgendaSource & { status: Exclude<MeetingStatus, 'proposed'> };
 
-export * from './agenda-types';
+export * from './types';
 
 /** Every forum day, for a booklet that keeps a page for a day with nothing on it. */
 export function forumDays(forum: { startDate: LocalDate; endDate: LocalDate }): LocalDate[] {

@@ -3,10 +3,10 @@
  * opening a meeting from the feed, in the words of src/messages/en/labels.ts.
  * Participants live here rather than in ATTENDEE properties (see buildFeed for why).
  */
-import { message } from '../messages/message';
-import { render } from '../messages/render';
-import type { MeetingKind } from './types';
-import type { FeedEntry, FeedScope } from './calendar';
+import { message } from '../../messages/message';
+import { render } from '../../messages/render';
+import type { MeetingKind } from '../types';
+import type { FeedEntry, FeedScope } from '.';
 
 /** The kind as a calendar shows it, in CATEGORIES and the description's first line; the agenda uses the same words. */
 export function meetingKindLabel(kind: MeetingKind): string {

@@ -4,10 +4,10 @@
  * meetings it names. A presenter: it decides what is shown, computes nothing
  * the engine has not already found.
  */
-import { CONFLICT_KINDS, type Conflict, type ConflictKind, type ConflictSeverity } from '../domain/conflicts';
-import { formatTime, localDateOf } from '../domain/time';
-import type { Id, LocalDate, Meeting } from '../domain/types';
-import { message, type Message } from '../messages/message';
+import { CONFLICT_KINDS, type Conflict, type ConflictKind, type ConflictSeverity } from '../../domain/conflicts';
+import { formatTime, localDateOf } from '../../domain/time';
+import type { Id, LocalDate, Meeting } from '../../domain/types';
+import { message, type Message } from '../../messages/message';
 
 /** The heading of a kind on the conflicts page, rendered by the view. */
 function conflictKindTitle(kind: ConflictKind): Message<'conflict.kind.title'> {

@@ -4,10 +4,10 @@
  * one and carries a stamp that tells two printouts apart at a glance.
  */
 import { createHash } from 'node:crypto';
-import type { Agenda, AgendaSource, ChangeMark, PrintSnapshot, SnapshotEntry } from './agenda-types';
-import type { Id, Instant } from './types';
+import type { Agenda, AgendaSource, ChangeMark, PrintSnapshot, SnapshotEntry } from './types';
+import type { Id, Instant } from '../types';
 
-export type { ChangeMark, PrintSnapshot, SnapshotEntry } from './agenda-types';
+export type { ChangeMark, PrintSnapshot, SnapshotEntry } from './types';
 
 type Comparable = Pick<AgendaSource, 'startUtc' | 'endUtc' | 'title' | 'place' | 'status'>;
 

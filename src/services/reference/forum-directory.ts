@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { NotFoundError, ValidationError, type Said } from '../domain/errors';
-import type { DelegationMember, MemberRole, Room, TravelTime } from '../domain/types';
-import { inWriteTransaction } from '../store/database';
-import type { Store } from '../store';
-import type { Actor } from './actor';
-import { memberSchema } from './reference-services';
-import { parseInput } from './validation';
-import { message } from '../messages';
+import { NotFoundError, ValidationError, type Said } from '../../domain/errors';
+import type { DelegationMember, MemberRole, Room, TravelTime } from '../../domain/types';
+import { inWriteTransaction } from '../../store/database';
+import type { Store } from '../../store';
+import type { Actor } from '../actor';
+import { memberSchema } from '.';
+import { parseInput } from '../validation';
+import { message } from '../../messages';
 
 /**
  * Read views across a forum's reference data (rooms of a forum, counts, the

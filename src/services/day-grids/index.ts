@@ -4,18 +4,18 @@
  * describes its meetings with their conflicts, and hands the placing to
  * day-grid-layout.ts.
  */
-import { b2bSessionEntries, meetingEntry, unavailableEntry, type GridEntry } from './day-grid-entries';
-import { layoutDay, type LayoutCell } from './day-grid-layout';
-import type { MeetingService } from './meetings';
-import type { MeetingView, ProgrammeViews } from './programme-views';
-import { forumDays } from '../domain/agenda';
-import { isCalendarDate } from '../domain/calendar-date';
-import { NotFoundError } from '../domain/errors';
-import { dayBounds, formatTime, localDateOf, zoneCity } from '../domain/time';
-import { MEMBER_ROLES, type Delegation, type Forum, type Id, type LocalDate, type Meeting, type MemberRole, type Room } from '../domain/types';
-import type { Store } from '../store';
-import type { StoredAvailabilityBlock } from '../store/repositories/availability';
-import { message } from '../messages';
+import { b2bSessionEntries, meetingEntry, unavailableEntry, type GridEntry } from './entries';
+import { layoutDay, type LayoutCell } from './layout';
+import type { MeetingService } from '../meetings';
+import type { MeetingView, ProgrammeViews } from '../meetings/programme-views';
+import { forumDays } from '../../domain/agenda';
+import { isCalendarDate } from '../../domain/calendar-date';
+import { NotFoundError } from '../../domain/errors';
+import { dayBounds, formatTime, localDateOf, zoneCity } from '../../domain/time';
+import { MEMBER_ROLES, type Delegation, type Forum, type Id, type LocalDate, type Meeting, type MemberRole, type Room } from '../../domain/types';
+import type { Store } from '../../store';
+import type { StoredAvailabilityBlock } from '../../store/repositories/availability';
+import { message } from '../../messages';
 
 export interface GridColumn {
   key: string;
@@ -53,7 +53,7 @@ interface ColumnSpec {
   entries: GridEntry[];
 }
 
-export type { GridEntry } from './day-grid-entries';
+export type { GridEntry } from './entries';
 
 export type DayCheck = { ok: true; date: LocalDate } | { ok: false; problem: 'not_a_date' | 'outside_forum'; date: string };
 

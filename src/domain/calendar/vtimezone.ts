@@ -11,7 +11,7 @@
  * where it did not hold.
  */
 import { DateTime } from 'luxon';
-import type { Instant } from './types';
+import type { Instant } from '../types';
 import { findYearlyRule } from './vtimezone-rule';
 
 /** One change of a zone's UTC offset. Offsets are minutes east of UTC. */

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { NotFoundError, ValidationError } from '../domain/errors';
-import { inWriteTransaction } from '../store/database';
-import type { Store } from '../store';
-import { ROLES, type ApiToken, type Role, type User } from '../store/repositories/users';
-import { SYSTEM_ACTOR, type Actor } from './actor';
+import { NotFoundError, ValidationError } from '../../domain/errors';
+import { inWriteTransaction } from '../../store/database';
+import type { Store } from '../../store';
+import { ROLES, type ApiToken, type Role, type User } from '../../store/repositories/users';
+import { SYSTEM_ACTOR, type Actor } from '../actor';
 import { HashQueue, HashQueueFullError } from './hash-queue';
 import { SignInThrottle } from './sign-in-throttle';
 import { DEFAULT_SCRYPT, hashPassword, hashPasswordAsync, needsRehash, passwordProblem, randomSecret, sha256, unmatchableHash, verifyPassword, verifyPasswordAsync, type ScryptParams } from './passwords';
-import { field, parseInput, said } from './validation';
-import { message, type Message } from '../messages';
+import { field, parseInput, said } from '../validation';
+import { message, type Message } from '../../messages';
 
 const API_TOKEN_PREFIX = 'fpt_';
 /** Like feeds' fetch marks: a script polling every second would otherwise fsync every second. */

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { MEMBER_ROLES, ORGANIZATION_KINDS, ROOM_KINDS } from '../domain/types';
-import type { Delegation, Forum, Organization, Person, Room, Venue } from '../domain/types';
-import type { Store } from '../store';
-import { daysBetween } from '../domain/calendar-date';
-import { liveLinkReferences } from '../store/live-links';
-import type { FeedScopeKind } from '../store/repositories/feed-tokens';
+import { MEMBER_ROLES, ORGANIZATION_KINDS, ROOM_KINDS } from '../../domain/types';
+import type { Delegation, Forum, Organization, Person, Room, Venue } from '../../domain/types';
+import type { Store } from '../../store';
+import { daysBetween } from '../../domain/calendar-date';
+import { liveLinkReferences } from '../../store/live-links';
+import type { FeedScopeKind } from '../../store/repositories/feed-tokens';
 import { RecordService } from './record-service';
-import { field, said } from './validation';
-import { message } from '../messages';
-import type { Said } from '../domain/errors';
+import { field, said } from '../validation';
+import { message } from '../../messages';
+import type { Said } from '../../domain/errors';
 
 export const forumSchema = z.object({
   name: field.text('forum name'),

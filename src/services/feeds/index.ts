@@ -1,19 +1,19 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { buildSingleEventFile } from '../domain/calendar';
-import { NotFoundError, ValidationError } from '../domain/errors';
-import type { Forum, Id, Meeting } from '../domain/types';
-import { inWriteTransaction } from '../store/database';
-import type { Store } from '../store';
-import { FEED_SCOPES, type FeedScopeKind, type FeedToken } from '../store/repositories/feed-tokens';
-import type { Actor } from './actor';
-import { SCOPES } from './feed-scope-registry';
-import { FeedBuilder, type BuiltFeed, type FeedDocumentResult } from './feed-builder';
-import type { ProgrammeViews } from './programme-views';
-import { sha256 } from './passwords';
-import { field, parseInput } from './validation';
+import { buildSingleEventFile } from '../../domain/calendar';
+import { NotFoundError, ValidationError } from '../../domain/errors';
+import type { Forum, Id, Meeting } from '../../domain/types';
+import { inWriteTransaction } from '../../store/database';
+import type { Store } from '../../store';
+import { FEED_SCOPES, type FeedScopeKind, type FeedToken } from '../../store/repositories/feed-tokens';
+import type { Actor } from '../actor';
+import { SCOPES } from './scope-registry';
+import { FeedBuilder, type BuiltFeed, type FeedDocumentResult } from './builder';
+import type { ProgrammeViews } from '../meetings/programme-views';
+import { sha256 } from '../accounts/passwords';
+import { field, parseInput } from '../validation';
 
-export type { FeedDocumentResult } from './feed-builder';
+export type { FeedDocumentResult } from './builder';
 
 /** What a token opens, by name: "Shahin Mustafayev", "Governor’s meeting room". */
 export interface ScopeInfo {

@@ -12,7 +12,7 @@
  * positions on it. Sorting and copying per person and rule, and reading times
  * off a hundred thousand objects, was most of the engine's time and garbage.
  */
-import type { Id, Instant } from './types';
+import type { Id, Instant } from '../types';
 
 export interface SweepItem {
   id: Id;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { MEETING_KINDS, MEETING_STATUSES, PARTICIPANT_ROLES } from '../domain/types';
-import { isCalendarDate } from '../domain/calendar-date';
-import { field, isTimeZone, parseInput, said } from './validation';
+import { MEETING_KINDS, MEETING_STATUSES, PARTICIPANT_ROLES } from '../../domain/types';
+import { isCalendarDate } from '../../domain/calendar-date';
+import { field, isTimeZone, parseInput, said } from '../validation';
 
 /** The limits and forms the schema holds a meeting to; the fast reader below holds it to the same ones. */
 const LIMITS = { title: 300, place: 300, notes: 20_000, documentTitle: 500, parties: 500, offsetMinutes: 14 * 60 } as const;

@@ -8,14 +8,14 @@
  * Every rule groups by resource (person, room) and sweeps in start order,
  * never comparing all pairs; see conflict-sweep.ts.
  */
-import { openingHoursCheck } from './conflict-hours';
-import { message, type Message } from '../messages/message';
-import type { ConflictMessages } from '../messages/conflicts';
-import { indexProgramme, type ProgrammeIndex, type ProgrammeMeeting } from './conflict-index';
-import { forEachConsecutivePair, forEachOverlapBetween, forEachOverlappingPair } from './conflict-sweep';
-import type { AvailabilityBlock, Id, Instant, Person, Room, TravelTime, Venue } from './types';
+import { openingHoursCheck } from './hours';
+import { message, type Message } from '../../messages/message';
+import type { ConflictMessages } from '../../messages/conflicts';
+import { indexProgramme, type ProgrammeIndex, type ProgrammeMeeting } from './programme-index';
+import { forEachConsecutivePair, forEachOverlapBetween, forEachOverlappingPair } from './sweep';
+import type { AvailabilityBlock, Id, Instant, Person, Room, TravelTime, Venue } from '../types';
 
-export type { ProgrammeMeeting } from './conflict-index';
+export type { ProgrammeMeeting } from './programme-index';
 
 /** In the order a planner meets them on a day: who is where, then what the rooms and venues allow. */
 export const CONFLICT_KINDS = [
