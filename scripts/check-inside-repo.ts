@@ -1,11 +1,11 @@
 /**
  * `npm run check:paths`: no test, script, fixture or config reaches a path
  * outside the repository. Such a path works on the machine it was written on
- * and fails on every fresh clone (the suite once ran ../shared/tools/validate-ics,
- * which no user has, and 15 tests failed after `npm install && npm test`).
+ * and fails on every fresh clone (the suite once ran the workspace's shared
+ * iCalendar validator, which no user has, and 15 tests failed after `npm install && npm test`).
  *
  * A static scan, line by line, for three things:
- *  - the sibling folders of our own workspace: `../shared`, `shared/tools`;
+ *  - the sibling folders of our own workspace (the shared folder beside the repository, and its tools);
  *  - absolute paths into one machine's work or home folders (/work/, /home/…, /Users/…, /root/);
  *  - relative paths anchored to the file (import/require specifiers, path.resolve or
  *    path.join from __dirname, `$(dirname "$0")/…` in shell, jest's `<rootDir>/…`),
