@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { answerDeadLink } from '../dead-link';
 
 /**
  * One spelling of every path, fixed before anything judges it. The router
@@ -66,9 +67,6 @@ export function isNonCanonicalSecretPath(rawPath: string, path: string): boolean
   return rawPath !== path || !/^\/(s|p)\//.test(path) || path.endsWith('/');
 }
 
-function noSuchLink(res: Response): void {
-  res.status(404).render('pages/errors/404', { title: 'Not found', message: 'This link does not open anything. Ask the delegation’s protocol office for a current one.' });
-}
 
 export function canonicalPathMiddleware(req: Request, res: Response, next: NextFunction): void {
   const { path: rawPath, rest } = splitTarget(req.url);
@@ -81,14 +79,14 @@ export function canonicalPathMiddleware(req: Request, res: Response, next: NextF
     path = normalisePath(rawPath);
   } catch {
     // Under /s/ a broken token is one more wrong guess, answered like the others.
-    if (/^\/(s|p)\//i.test(rawPath)) return noSuchLink(res);
+    if (/^\/(s|p)\//i.test(rawPath)) return answerDeadLink(req, res);
     res
       .status(400)
       .type('text/plain')
       .send('The address has a broken %-escape: "%" must be followed by two hex digits that spell UTF-8. Correct the link and try again.');
     return;
   }
-  if (isNonCanonicalSecretPath(rawPath, path)) return noSuchLink(res);
+  if (isNonCanonicalSecretPath(rawPath, path)) return answerDeadLink(req, res);
   req.url = path + rest;
   next();
 }

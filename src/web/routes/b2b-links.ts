@@ -7,6 +7,7 @@ import type { B2BParticipantRecord } from '../../store/repositories/b2b-particip
 import { baseUrlOf, webcalOf } from '../calendar-response';
 import { formAnswerOf, noticeAnswerOf } from '../error-responses';
 import { PRIORITY_CHOICES, readRequestForm, type RequestFormValues } from './b2b-forms';
+import { answerDeadLink as noSuchLink } from '../dead-link';
 
 /** What the company's page says after it acted (the link has no session, so no flash). */
 const DONE: Record<string, string> = {
@@ -31,10 +32,6 @@ interface LinkLocals {
 export function b2bLinkRoutes(services: Services): Router {
   const router = Router({ mergeParams: true });
   const { b2b } = services;
-
-  const noSuchLink = (_req: Request, res: Response) => {
-    res.status(404).render('pages/errors/404', { title: 'Not found', message: 'This link does not open anything. Ask the delegation’s protocol office for a current one.' });
-  };
 
   router.use((req: Request, res: Response, next: NextFunction) => {
     const found = b2b.links.participantOf(String(req.params.token ?? ''));

@@ -7,6 +7,7 @@ import type { FeedToken } from '../../store/repositories/feed-tokens';
 import { baseUrlOf, sendCalendar, webcalOf } from '../calendar-response';
 import { idParam } from '../form';
 import { renderAgenda } from './agendas';
+import { answerDeadLink as noSuchLink } from '../dead-link';
 
 /**
  * What delegates reach without an account: /s/<token>[/calendar.ics | /agenda...]
@@ -16,10 +17,6 @@ import { renderAgenda } from './agendas';
 export function secretLinkRoutes(services: Services): Router {
   // Only the spelling the app hands out: a token is case-sensitive, and a second spelling is a second door (canonical-path.ts).
   const router = Router({ caseSensitive: true, strict: true });
-
-  const noSuchLink = (_req: Request, res: Response) => {
-    res.status(404).render('pages/errors/404', { title: 'Not found', message: 'This link does not open anything. Ask the delegation’s protocol office for a current one.' });
-  };
 
   const resolveToken = (req: Request, res: Response, next: NextFunction) => {
     const token = services.feeds.resolve(String(req.params.token ?? ''));
