@@ -36,12 +36,12 @@ export class AgendaService {
   ) {}
 
   build(req: AgendaRequest): Agenda & { printedBy: string | null } {
-    const { info, sources, forum, agenda: printed } = this.load(req);
+    const { info, sources, forum, agenda: printed, meetings } = this.load(req);
     if (req.day !== null && (req.day < forum.startDate || req.day > forum.endDate || !/^\d{4}-\d{2}-\d{2}$/.test(req.day))) {
       throw new NotFoundError(message('agenda.not-a-day', { day: req.day, forum: forum.shortName, first: forum.startDate, last: forum.endDate }));
     }
-    const ids = new Set(sources.map((s) => s.meetingId));
-    const conflicts = this.meetings.conflicts(forum.id).filter((c) => c.meetingIds.some((id) => ids.has(id)));
+    // The conflicts of the scope's own meetings, computed around them alone: a delegation's day costs what its meetings cost.
+    const conflicts = this.meetings.conflictsAmong(forum.id, meetings);
     const snapshot = this.store.printSnapshots.latest(req);
     const agenda = buildAgenda({
       scope: {
@@ -87,7 +87,7 @@ export class AgendaService {
     const meetings = this.feeds.meetingsOf(req);
     const contact = this.contactOnSite(req);
     const sources = this.views.describe(forum, meetings).map((v) => toSource(v, contact, notesVisible(v.meeting)));
-    return { info, sources, forum, agenda };
+    return { info, sources, forum, agenda, meetings };
   }
 
   /** The delegation's protocol officer, whom drivers and hosts call when something moves. */

@@ -14,6 +14,7 @@ import { FeedService } from './feeds';
 import { AgendaService } from './agendas';
 import { DayGridService } from './day-grids';
 import { createB2BServices } from './b2b';
+import { programmeCache } from './derived-cache';
 
 export interface ServiceOptions {
   config: Pick<Config, 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'> & Partial<Pick<Config, 'allowedHosts'>>;
@@ -30,7 +31,9 @@ export function createServices(store: Store, options: ServiceOptions) {
   const accounts = new AccountService(store, options.scrypt ?? DEFAULT_SCRYPT, clock, new HashQueue(), new SignInThrottle(clock, options.wait));
   const audit = new AuditService(store, reference);
   const directory = new ForumDirectory(store, clock);
-  const meetings = new MeetingService(store, clock);
+  // One cache of derived views for the whole process, so its bound holds for all of them together.
+  const derived = programmeCache(store);
+  const meetings = new MeetingService(store, clock, derived);
   const availability = new AvailabilityService(store, clock);
   const views = new ProgrammeViews(store);
   const feeds = new FeedService(store, views, { refreshMinutes: options.config.feedRefreshMinutes, cancelledDays: options.config.feedCancelledDays }, clock);
@@ -47,7 +50,7 @@ export function createServices(store: Store, options: ServiceOptions) {
     views,
     feeds,
     agendas: new AgendaService(store, feeds, meetings, views, clock),
-    grids: new DayGridService(store, views, meetings),
+    grids: new DayGridService(store, views, meetings, derived),
     b2b: createB2BServices(store, { meetings, feeds, clock }),
   };
 }

@@ -11,6 +11,8 @@ export interface MeetingFilter {
   toUtc?: Instant;
   personId?: Id;
   roomId?: Id;
+  /** Meetings with no room (a free-text place): the grid's "Elsewhere" column. */
+  withoutRoom?: boolean;
   delegationId?: Id;
   /** Meetings where someone of this organization takes part. */
   organizationId?: Id;
@@ -18,8 +20,8 @@ export interface MeetingFilter {
   kind?: MeetingKind;
   status?: MeetingStatus;
   ids?: Id[];
-  /** Meetings in this room or with any of these people: the only ones that can conflict with a meeting that has them. */
-  sharingWith?: { roomId: Id | null; personIds: readonly Id[] };
+  /** Meetings in these rooms or with any of these people: the only ones that can conflict with meetings that have them. */
+  sharingWith?: { roomIds: readonly Id[]; personIds: readonly Id[] };
 }
 
 /** What a write stores: the meeting without its identity and bookkeeping. */
@@ -102,6 +104,7 @@ export class MeetingRepository {
       where.push('m.room_id = ?');
       params.push(f.roomId);
     }
+    if (f.withoutRoom) where.push('m.room_id IS NULL');
     if (f.kind) {
       where.push('m.kind = ?');
       params.push(f.kind);
@@ -135,12 +138,13 @@ export class MeetingRepository {
       // spans, migration 0008), so a save check opens only the meetings in its window, not every meeting of its
       // room and people on every day. Each bound applies only where the filter has it.
       const people = inList(f.sharingWith.personIds);
+      const rooms = inList(f.sharingWith.roomIds);
       const until = f.toUtc === undefined ? [] : [f.toUtc];
       const from = f.fromUtc === undefined ? [] : [f.fromUtc];
       const roomSpan = `${until.length ? ' AND start_utc < ?' : ''}${from.length ? ' AND end_utc > ?' : ''}`;
       const meetingSpan = `${until.length ? ' AND meeting_start_utc < ?' : ''}${from.length ? ' AND meeting_end_utc > ?' : ''}`;
-      where.push(`m.id IN (SELECT id FROM meeting WHERE room_id = ?${roomSpan} UNION SELECT meeting_id FROM meeting_participant WHERE person_id IN ${people.sql}${meetingSpan})`);
-      params.push(f.sharingWith.roomId, ...until, ...from, ...people.params, ...until, ...from);
+      where.push(`m.id IN (SELECT id FROM meeting WHERE room_id IN ${rooms.sql}${roomSpan} UNION SELECT meeting_id FROM meeting_participant WHERE person_id IN ${people.sql}${meetingSpan})`);
+      params.push(...rooms.params, ...until, ...from, ...people.params, ...until, ...from);
     }
     return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
   }
@@ -248,6 +252,27 @@ export class MeetingRepository {
     if (info.changes !== 1) return false;
     this.replaceChildren(id, v);
     return true;
+  }
+
+  /** How many of the forum's meetings start in each [fromUtc, toUtc): one indexed count per range, never the meetings themselves. */
+  countStartingIn(forumId: Id, ranges: readonly { fromUtc: Instant; toUtc: Instant }[]): number[] {
+    const statement = this.sql('SELECT count(*) FROM meeting WHERE forum_id = ? AND start_utc >= ? AND start_utc < ?').pluck();
+    return ranges.map((r) => statement.get(forumId, r.fromUtc, r.toUtc) as number);
+  }
+
+  /**
+   * The venues whose rooms hold meetings overlapping [fromUtc, toUtc), busiest
+   * first, counting only the meetings a delegation takes part in (ours) and
+   * then all of them: where a planner's day grid opens.
+   */
+  venuesByActivity(forumId: Id, fromUtc: Instant, toUtc: Instant): { venueId: Id; ours: number; meetings: number }[] {
+    return this.sql(
+      `SELECT r.venue_id AS venueId, count(*) AS meetings,
+              sum(EXISTS (SELECT 1 FROM meeting_delegation d WHERE d.meeting_id = m.id)) AS ours
+         FROM meeting m JOIN room r ON r.id = m.room_id
+        WHERE m.forum_id = ? AND m.end_utc > ? AND m.start_utc < ?
+        GROUP BY r.venue_id ORDER BY ours DESC, meetings DESC, r.venue_id`,
+    ).all(forumId, fromUtc, toUtc) as { venueId: Id; ours: number; meetings: number }[];
   }
 
   count(forumId: Id): number {

@@ -82,7 +82,7 @@ export function meetingRoutes(services: Services): Router {
     const delegation = delegationId ? services.delegations.find(delegationId) : undefined;
     const q = queryString(req, 'q');
     const views = services.views
-      .describe(forum, meetings, { homeTimeZone: delegation?.homeTimeZone, conflicts: services.meetings.conflicts(forum.id) })
+      .describe(forum, meetings, { homeTimeZone: delegation?.homeTimeZone, conflicts: services.meetings.conflictsAmong(forum.id, meetings) })
       .filter((v) => matches([v.meeting.title, v.placeText, ...v.participants.flatMap((p) => [p.person.fullName, p.person.localName])], q));
     const days = forumDays(forum);
     res.render('pages/meetings/index', {
