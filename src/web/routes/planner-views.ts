@@ -4,13 +4,16 @@ import type { Conflict } from '../../domain/conflicts';
 import type { Forum, Id } from '../../domain/types';
 import type { Services } from '../../services';
 import { buildConflictReport } from '../../services/meetings/conflict-report';
-import type { DayCheck } from '../../services/day-grids';
+import type { DayCheck, RoomChoice } from '../../services/day-grids';
 import type { StoredAvailabilityBlock } from '../../store/repositories/availability';
 import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
 import { compareNames } from '../list-query';
 import { viewHelpers } from '../view-helpers';
 
 type GridMode = 'rooms' | 'people';
+
+/** A query may name at most this many rooms or people to show; more are ignored (a venue has tens of rooms, a delegation rarely hundreds). */
+const MAX_CHOSEN = 500;
 
 /** Day grids (by room, by person), the conflicts page and availability blocks, under /forums/:forumId. */
 export function plannerViews(services: Services): Router {
@@ -29,16 +32,36 @@ export function plannerViews(services: Services): Router {
 
   /** An unknown or out-of-forum day still shows the day tabs, so the way back is one click. */
   const renderDayProblem = (res: Response, forum: Forum, mode: GridMode, check: Exclude<DayCheck, { ok: true }>) =>
-    res.status(404).render('pages/grid/day', { title: 'Day grid', forum, mode, problem: check, days: grids.dayCounts(forum), grid: null, filters: {} });
+    res.status(404).render('pages/grid/day', { title: 'Day grid', forum, mode, problem: check, days: grids.dayCounts(forum), grid: null, query: '', pageLink: null });
+
+  /** The chosen columns, as the page's checkboxes send them (?room=3&room=7): ids only, each once, at most a grid's worth of candidates. */
+  const idsOf = (req: Request, name: string): Id[] => {
+    const raw = req.query[name];
+    const values = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string' && /^\d{1,15}$/.test(v));
+    return [...new Set(values.map(Number))].slice(0, MAX_CHOSEN).sort((a, b) => a - b);
+  };
+  const pageParam = (req: Request): number => (/^\d{1,6}$/.test(queryString(req, 'page')) ? Number(queryString(req, 'page')) : 1);
+  /** The query a grid page keeps across day tabs (without its page), and the link to another page of its columns. */
+  const links = (base: string, date: string, pairs: [string, string][]) => {
+    const query = new URLSearchParams(pairs).toString();
+    return { query, pageLink: (page: number) => `${base}/${date}?${new URLSearchParams([...pairs, ['page', String(page)]]).toString()}` };
+  };
 
   router.get('/grid/rooms/:date', (req, res) => {
     const forum = forumOf(req);
     const check = grids.checkDay(forum, String(req.params.date));
     if (!check.ok) return renderDayProblem(res, forum, 'rooms', check);
     const venues = services.venues.list({ forumId: forum.id });
-    const venueId = venues.find((v) => v.id === optionalId(req, 'venue'))?.id;
-    const grid = grids.byRoom(forum, check.date, { venueId });
-    res.render('pages/grid/day', { title: `Rooms · ${check.date}`, forum, mode: 'rooms', grid, days: grid.days, venues, filters: { venue: venueId ?? '' } });
+    const asked = queryString(req, 'venue');
+    const venue: RoomChoice['venue'] =
+      asked === 'all' || asked === 'elsewhere' ? asked : (venues.find((v) => String(v.id) === asked)?.id ?? grids.defaultVenue(forum, check.date));
+    const roomIds = typeof venue === 'number' ? idsOf(req, 'room') : [];
+    const grid = grids.byRoom(forum, check.date, { venue, roomIds, page: pageParam(req) });
+    const rooms = typeof venue === 'number' ? services.directory.roomsOfForum(forum.id).filter((r) => r.venueId === venue) : [];
+    // The venue goes into the day tabs' links only when it was asked for: another day may open on another venue.
+    const explicit = asked === 'all' || asked === 'elsewhere' || venues.some((v) => String(v.id) === asked);
+    const pairs: [string, string][] = [...(explicit ? [['venue', String(venue)] as [string, string]] : []), ...roomIds.map((id): [string, string] => ['room', String(id)])];
+    res.render('pages/grid/day', { title: `Rooms · ${check.date}`, forum, mode: 'rooms', grid, days: grid.days, venues, venue, rooms, chosen: roomIds, ...links(`/forums/${forum.id}/grid/rooms`, check.date, pairs) });
   });
 
   router.get('/grid/people/:date', (req, res) => {
@@ -48,10 +71,13 @@ export function plannerViews(services: Services): Router {
     const delegations = services.delegations.list({ forumId: forum.id });
     const delegation = delegations.find((d) => d.id === optionalId(req, 'delegation')) ?? delegations[0];
     if (!delegation) {
-      return res.render('pages/grid/day', { title: 'People', forum, mode: 'people', grid: null, days: grids.dayCounts(forum), date: check.date, delegations, filters: {} });
+      return res.render('pages/grid/day', { title: 'People', forum, mode: 'people', grid: null, days: grids.dayCounts(forum), date: check.date, delegations, query: '', pageLink: null });
     }
-    const grid = grids.byPerson(forum, check.date, delegation);
-    res.render('pages/grid/day', { title: `People · ${check.date}`, forum, mode: 'people', grid, days: grid.days, delegations, delegation, filters: { delegation: delegation.id } });
+    const personIds = idsOf(req, 'person');
+    const grid = grids.byPerson(forum, check.date, delegation, { personIds, page: pageParam(req) });
+    const members = grids.members(delegation).map(({ person }) => person);
+    const pairs: [string, string][] = [...(optionalId(req, 'delegation') === delegation.id ? [['delegation', String(delegation.id)] as [string, string]] : []), ...personIds.map((id): [string, string] => ['person', String(id)])];
+    res.render('pages/grid/day', { title: `People · ${check.date}`, forum, mode: 'people', grid, days: grid.days, delegations, delegation, members, chosen: personIds, ...links(`/forums/${forum.id}/grid/people`, check.date, pairs) });
   });
 
   router.get('/conflicts', (req, res) => {
