@@ -1,7 +1,8 @@
 import { buildAgenda, forumDays, type Agenda, type AgendaSource } from '../domain/agenda';
 import { takeSnapshot } from '../domain/agenda/changes';
 import { NotFoundError, ValidationError } from '../domain/errors';
-import type { LocalDate } from '../domain/types';
+import { dayBounds } from '../domain/time';
+import type { LocalDate, Meeting } from '../domain/types';
 import { inWriteTransaction } from '../store/database';
 import type { Store } from '../store';
 import type { ScopeRef } from '../store/repositories/print-snapshots';
@@ -40,8 +41,11 @@ export class AgendaService {
     if (req.day !== null && (req.day < forum.startDate || req.day > forum.endDate || !/^\d{4}-\d{2}-\d{2}$/.test(req.day))) {
       throw new NotFoundError(message('agenda.not-a-day', { day: req.day, forum: forum.shortName, first: forum.startDate, last: forum.endDate }));
     }
-    // The conflicts of the scope's own meetings, computed around them alone: a delegation's day costs what its meetings cost.
-    const conflicts = this.meetings.conflictsAmong(forum.id, meetings);
+    // The conflicts of the meetings a page can show, computed around them alone: a delegation's day costs what
+    // that day's meetings cost. A page lists a conflict only if it shows one of its meetings, and it shows only
+    // meetings that touch its day, so those within a day of it are enough.
+    const shown = req.day === null ? meetings : meetings.filter(nearDay(req.day, forum.timeZone));
+    const conflicts = this.meetings.conflictsAmong(forum.id, shown);
     const snapshot = this.store.printSnapshots.latest(req);
     const agenda = buildAgenda({
       scope: {
@@ -100,6 +104,14 @@ export class AgendaService {
     return '';
   }
 }
+
+/** Meetings that overlap `day` widened by a day on each side (in the forum's zone). */
+function nearDay(day: LocalDate, timeZone: string): (m: Meeting) => boolean {
+  const { startUtc, endUtc } = dayBounds(day, timeZone);
+  return (m) => m.endUtc > startUtc - DAY_MS && m.startUtc < endUtc + DAY_MS;
+}
+
+const DAY_MS = 24 * 3600_000;
 
 /** `notesVisible`: whether this sheet may carry the meeting's briefing and documents to sign. */
 function toSource(v: MeetingView, contactOnSite: string, notesVisible: boolean): AgendaSource {
