@@ -14,10 +14,11 @@ import { forumDays } from '../../domain/agenda';
 import { isCalendarDate } from '../../domain/calendar-date';
 import { NotFoundError } from '../../domain/errors';
 import { dayBounds, formatTime, zoneCity } from '../../domain/time';
-import { MEMBER_ROLES, type Delegation, type DelegationMember, type Forum, type Id, type LocalDate, type Meeting, type MemberRole, type Person, type Room } from '../../domain/types';
+import { MEMBER_ROLES, type Delegation, type DelegationMember, type Forum, type Id, type LocalDate, type Meeting, type Person, type Room } from '../../domain/types';
 import type { Store } from '../../store';
 import { programmeCache, type DerivedCache } from '../derived-cache';
-import { message } from '../../messages';
+import { message, type Message } from '../../messages';
+import { render, type Locale } from '../../messages/render';
 
 export interface GridColumn {
   key: string;
@@ -146,12 +147,13 @@ export class DayGridService {
   }
 
   /** Rooms as columns, grouped by venue, a page at a time; meetings outside the venues in a column of their own. */
-  byRoom(forum: Forum, date: LocalDate, choice: RoomChoice): DayGrid {
-    const key = `grid|rooms|${forum.id}|${date}|${choice.venue}|${choice.roomIds.join(',')}|${choice.page}`;
-    return this.cache.get(key, () => this.buildByRoom(forum, date, choice), gridBytes);
+  byRoom(forum: Forum, date: LocalDate, choice: RoomChoice, locale: Locale): DayGrid {
+    const key = `grid|rooms|${locale}|${forum.id}|${date}|${choice.venue}|${choice.roomIds.join(',')}|${choice.page}`;
+    return this.cache.get(key, () => this.buildByRoom(forum, date, choice, locale), gridBytes);
   }
 
-  private buildByRoom(forum: Forum, date: LocalDate, choice: RoomChoice): DayGrid {
+  private buildByRoom(forum: Forum, date: LocalDate, choice: RoomChoice, locale: Locale): DayGrid {
+    const say = (m: Message) => render(m, locale);
     const venues = new Map(this.store.venues.list({ forumId: forum.id }).map((v) => [v.id, v]));
     const chosen = new Set(choice.roomIds);
     const rooms = choice.venue === 'elsewhere' ? [] : this.store.rooms.listByForum(forum.id).filter((room) => (choice.venue === 'all' || room.venueId === choice.venue) && (!chosen.size || chosen.has(room.id)));
@@ -186,28 +188,28 @@ export class DayGridService {
       const here = byRoom.get(room?.id ?? null) ?? [];
       const folded = room?.kind === 'b2b_area' ? here.filter((v) => v.meeting.kind === 'b2b') : [];
       return [
-        ...here.filter((v) => !folded.includes(v)).map((view) => meetingEntry({ forum, date, view, showPlace: room === null, showOurs: true, conflicts: view.conflicts })),
-        ...b2bSessionEntries(forum, date, folded),
-        ...blocks.filter((b) => b.subject === 'room' && b.subjectId === room?.id).map((b) => unavailableEntry(forum, date, b)),
+        ...here.filter((v) => !folded.includes(v)).map((view) => meetingEntry({ forum, date, view, showPlace: room === null, showOurs: true, conflicts: view.conflicts }, locale)),
+        ...b2bSessionEntries(forum, date, folded, locale),
+        ...blocks.filter((b) => b.subject === 'room' && b.subjectId === room?.id).map((b) => unavailableEntry(forum, date, b, locale)),
       ];
     };
     const columns: ColumnSpec[] = [];
     for (const c of shown) {
       if (c !== ELSEWHERE) {
-        columns.push({ key: `room-${c.id}`, label: c.name, detail: `${c.capacity} seats`, group: venues.get(c.venueId)?.name ?? '', entries: entriesIn(c) });
+        columns.push({ key: `room-${c.id}`, label: c.name, detail: say(message('grid.room-seats', { capacity: c.capacity })), group: venues.get(c.venueId)?.name ?? '', entries: entriesIn(c) });
         continue;
       }
       const elsewhere = entriesIn(null);
       // On a page of its own it is the page; beside the rooms, an empty one says nothing.
-      if (elsewhere.length || shownRooms.length === 0) columns.push({ key: ELSEWHERE, label: 'Elsewhere', detail: 'outside the forum’s venues', group: 'Other places', entries: elsewhere });
+      if (elsewhere.length || shownRooms.length === 0) columns.push({ key: ELSEWHERE, label: say(message('grid.elsewhere', {})), detail: say(message('grid.elsewhere-detail', {})), group: say(message('grid.other-places', {})), entries: elsewhere });
     }
     return this.grid(forum, date, columns, null, { page, pages: pages.length, shownBefore: pages.slice(0, pageIndex).reduce((n, p) => n + p.length, 0), shown: shown.length, total: candidates.length });
   }
 
   /** A delegation's members as columns, head first, a page at a time; times also on the delegation's home clock. */
-  byPerson(forum: Forum, date: LocalDate, delegation: Delegation, choice: PersonChoice): DayGrid {
-    const key = `grid|people|${forum.id}|${date}|${delegation.id}|${choice.personIds.join(',')}|${choice.page}`;
-    return this.cache.get(key, () => this.buildByPerson(forum, date, delegation, choice), gridBytes);
+  byPerson(forum: Forum, date: LocalDate, delegation: Delegation, choice: PersonChoice, locale: Locale): DayGrid {
+    const key = `grid|people|${locale}|${forum.id}|${date}|${delegation.id}|${choice.personIds.join(',')}|${choice.page}`;
+    return this.cache.get(key, () => this.buildByPerson(forum, date, delegation, choice, locale), gridBytes);
   }
 
   /** The delegation's members in grid order (by role, then name). */
@@ -223,7 +225,7 @@ export class DayGridService {
       .sort((a, b) => MEMBER_ROLES.indexOf(a.member.role) - MEMBER_ROLES.indexOf(b.member.role) || a.person.fullName.localeCompare(b.person.fullName));
   }
 
-  private buildByPerson(forum: Forum, date: LocalDate, delegation: Delegation, choice: PersonChoice): DayGrid {
+  private buildByPerson(forum: Forum, date: LocalDate, delegation: Delegation, choice: PersonChoice, locale: Locale): DayGrid {
     const chosen = new Set(choice.personIds);
     const members = this.members(delegation).filter(({ person }) => !chosen.size || chosen.has(person.id));
     const pages = chunk(members, GRID_COLUMNS);
@@ -237,14 +239,14 @@ export class DayGridService {
     const columns: ColumnSpec[] = shown.map(({ member, person }) => ({
       key: `person-${person.id}`,
       label: person.fullName,
-      detail: memberRoleLabel(member.role),
+      detail: render(message('label.member-role', { role: member.role }), locale),
       group: delegation.name,
       entries: [
         ...views
           .filter((v) => v.meeting.participants.some((p) => p.personId === person.id))
           // A colleague's too-short transfer is not this person's problem; a clash of the room is everyone's.
-          .map((view) => meetingEntry({ forum, date, view, showPlace: true, showOurs: false, conflicts: view.conflicts.filter((c) => c.personId === undefined || c.personId === person.id) })),
-        ...blocks.filter((b) => b.subject === 'person' && b.subjectId === person.id).map((b) => unavailableEntry(forum, date, b)),
+          .map((view) => meetingEntry({ forum, date, view, showPlace: true, showOurs: false, conflicts: view.conflicts.filter((c) => c.personId === undefined || c.personId === person.id) }, locale)),
+        ...blocks.filter((b) => b.subject === 'person' && b.subjectId === person.id).map((b) => unavailableEntry(forum, date, b, locale)),
       ],
     }));
     return this.grid(forum, date, columns, delegation.homeTimeZone, { page, pages: pages.length, shownBefore: pageIndex * GRID_COLUMNS, shown: shown.length, total: members.length });
@@ -306,9 +308,4 @@ function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> 
     else group.push(item);
   }
   return groups;
-}
-
-function memberRoleLabel(role: MemberRole): string {
-  const words = role.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }

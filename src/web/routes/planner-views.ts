@@ -9,6 +9,7 @@ import type { StoredAvailabilityBlock } from '../../store/repositories/availabil
 import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
 import { compareNames } from '../list-query';
 import { viewHelpers } from '../view-helpers';
+import { readerLocale } from '../locale';
 
 type GridMode = 'rooms' | 'people';
 
@@ -56,7 +57,7 @@ export function plannerViews(services: Services): Router {
     const venue: RoomChoice['venue'] =
       asked === 'all' || asked === 'elsewhere' ? asked : (venues.find((v) => String(v.id) === asked)?.id ?? grids.defaultVenue(forum, check.date));
     const roomIds = typeof venue === 'number' ? idsOf(req, 'room') : [];
-    const grid = grids.byRoom(forum, check.date, { venue, roomIds, page: pageParam(req) });
+    const grid = grids.byRoom(forum, check.date, { venue, roomIds, page: pageParam(req) }, readerLocale(req));
     const rooms = typeof venue === 'number' ? services.directory.roomsOfForum(forum.id).filter((r) => r.venueId === venue) : [];
     // The venue goes into the day tabs' links only when it was asked for: another day may open on another venue.
     const explicit = asked === 'all' || asked === 'elsewhere' || venues.some((v) => String(v.id) === asked);
@@ -74,7 +75,7 @@ export function plannerViews(services: Services): Router {
       return res.render('pages/grid/day', { title: 'People', forum, mode: 'people', grid: null, days: grids.dayCounts(forum), date: check.date, delegations, query: '', pageLink: null });
     }
     const personIds = idsOf(req, 'person');
-    const grid = grids.byPerson(forum, check.date, delegation, { personIds, page: pageParam(req) });
+    const grid = grids.byPerson(forum, check.date, delegation, { personIds, page: pageParam(req) }, readerLocale(req));
     const members = grids.members(delegation).map(({ person }) => person);
     const pairs: [string, string][] = [...(optionalId(req, 'delegation') === delegation.id ? [['delegation', String(delegation.id)] as [string, string]] : []), ...personIds.map((id): [string, string] => ['person', String(id)])];
     res.render('pages/grid/day', { title: `People · ${check.date}`, forum, mode: 'people', grid, days: grid.days, delegations, delegation, members, chosen: personIds, ...links(`/forums/${forum.id}/grid/people`, check.date, pairs) });
