@@ -5,7 +5,7 @@ import { NotFoundError, ValidationError } from '../domain/errors';
 import type { Services } from '../services';
 import type { Actor } from '../services/actor';
 import { randomSecret } from '../services/accounts/passwords';
-import { ROLES, type Role } from '../store/repositories/users';
+import { ROLES, type Role } from '../domain/accounts';
 import { parseArgs, takeFlags, takeWords, UsageError, type ParsedArgs } from './args';
 import { restoreDatabase, RestoreRefusal } from './restore';
 import { damageOf } from '../store/integrity';

@@ -4,7 +4,7 @@ import { NotFoundError, ValidationError } from '../domain/errors';
 import type { LocalDate } from '../domain/types';
 import { inWriteTransaction } from '../store/database';
 import type { Store } from '../store';
-import type { ScopeRef } from '../store/repositories/print-snapshots';
+import type { ScopeRef } from '../domain/feed-scope';
 import type { Actor } from './actor';
 import { scopeEntryOf, SCOPES } from './feeds/scope-registry';
 import type { FeedService } from './feeds';

@@ -1,9 +1,10 @@
 import { NotFoundError, ValidationError } from '../domain/errors';
 import type { Store } from '../store';
 import { isReferenceRefusal } from '../store/database';
-import type { AuditEntry, AuditFilter } from '../store/repositories/audit';
+import type { AuditFilter } from '../store/repositories/audit';
 import type { Actor } from './actor';
 import { message } from '../messages';
+import type { AuditEntry } from '../domain/audit';
 
 /** The part of a RecordService that restoring needs. */
 interface Restorable {

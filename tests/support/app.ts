@@ -11,7 +11,7 @@ import { openDatabase, type Db } from '../../src/store/database';
 import type { BusyRetryOptions } from '../../src/web/middleware/busy-retry';
 import { migrate } from '../../src/store/migrate';
 import { loadDemo, type DemoIds } from '../../db/seed/demo';
-import type { Role } from '../../src/store/repositories/users';
+import type { Role } from '../../src/domain/accounts';
 import type { ScryptParams } from '../../src/services/accounts/passwords';
 
 /** Cheap scrypt for tests: the parameters travel with each hash, so this changes nothing else. */

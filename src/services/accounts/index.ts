@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../../domain/errors';
 import { inWriteTransaction } from '../../store/database';
 import type { Store } from '../../store';
-import { ROLES, type ApiToken, type Role, type User } from '../../store/repositories/users';
+import { ROLES, type ApiToken, type Role, type User } from '../../domain/accounts';
 import { SYSTEM_ACTOR, type Actor } from '../actor';
 import { HashQueue, HashQueueFullError } from './hash-queue';
 import { SignInThrottle } from './sign-in-throttle';

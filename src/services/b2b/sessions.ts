@@ -3,12 +3,13 @@ import { StaleVersionError, ValidationError, type Said } from '../../domain/erro
 import { formatTime, resolveLocalTime } from '../../domain/time';
 import type { Forum, Id } from '../../domain/types';
 import { inWriteTransaction } from '../../store/database';
-import type { B2BSession, B2BSessionValues } from '../../store/repositories/b2b-sessions';
+import type { B2BSessionValues } from '../../store/repositories/b2b-sessions';
 import type { Actor } from '../actor';
 import type { B2BContext } from './context';
 import { parseB2BInput, sessionInputSchema, type SessionInput } from './input';
 import { resolveBlocks } from './time';
 import { message } from '../../messages';
+import type { B2BSession } from '../../domain/b2b/records';
 
 /**
  * B2B sessions: a hall (a room of the forum), one day, a grid of slots with

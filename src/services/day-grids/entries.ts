@@ -9,8 +9,7 @@ import type { Message } from '../../messages/message';
 import type { MeetingView } from '../meetings/programme-views';
 import { timeRange } from '../../domain/agenda/format';
 import type { Conflict } from '../../domain/conflicts';
-import type { Forum, Id, Instant, LocalDate, MeetingStatus } from '../../domain/types';
-import type { StoredAvailabilityBlock } from '../../store/repositories/availability';
+import type { Forum, Id, Instant, LocalDate, MeetingStatus, StoredAvailabilityBlock } from '../../domain/types';
 
 export interface EntryMarker {
   severity: 'error' | 'warning';

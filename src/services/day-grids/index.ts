@@ -12,9 +12,8 @@ import { forumDays } from '../../domain/agenda';
 import { isCalendarDate } from '../../domain/calendar-date';
 import { NotFoundError } from '../../domain/errors';
 import { dayBounds, formatTime, localDateOf, zoneCity } from '../../domain/time';
-import { MEMBER_ROLES, type Delegation, type Forum, type Id, type LocalDate, type Meeting, type MemberRole, type Room } from '../../domain/types';
+import { MEMBER_ROLES, type Delegation, type Forum, type Id, type LocalDate, type Meeting, type MemberRole, type Room, type StoredAvailabilityBlock } from '../../domain/types';
 import type { Store } from '../../store';
-import type { StoredAvailabilityBlock } from '../../store/repositories/availability';
 import { message } from '../../messages';
 
 export interface GridColumn {

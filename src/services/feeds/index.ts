@@ -5,7 +5,7 @@ import { NotFoundError, ValidationError } from '../../domain/errors';
 import type { Forum, Id, Meeting } from '../../domain/types';
 import { inWriteTransaction } from '../../store/database';
 import type { Store } from '../../store';
-import { FEED_SCOPES, type FeedScopeKind, type FeedToken } from '../../store/repositories/feed-tokens';
+import { FEED_SCOPES, type FeedScopeKind, type FeedToken } from '../../domain/feed-scope';
 import type { Actor } from '../actor';
 import { SCOPES } from './scope-registry';
 import { FeedBuilder, type BuiltFeed, type FeedDocumentResult } from './builder';

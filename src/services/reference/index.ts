@@ -4,7 +4,7 @@ import type { Delegation, Forum, Organization, Person, Room, Venue } from '../..
 import type { Store } from '../../store';
 import { daysBetween } from '../../domain/calendar-date';
 import { liveLinkReferences } from '../../store/live-links';
-import type { FeedScopeKind } from '../../store/repositories/feed-tokens';
+import type { FeedScopeKind } from '../../domain/feed-scope';
 import { RecordService } from './record-service';
 import { field, said } from '../validation';
 import { message } from '../../messages';

@@ -1,21 +1,6 @@
 import type { Db } from '../database';
 import { prepared } from '../statements';
-
-export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
-
-export interface AuditEntry {
-  id: number;
-  at: number;
-  userId: number | null;
-  username: string;
-  action: AuditAction;
-  entity: string;
-  entityId: number;
-  forumId: number | null;
-  summary: string;
-  before: unknown;
-  after: unknown;
-}
+import type { AuditEntry } from '../../domain/audit';
 
 export interface AuditFilter {
   entity?: string;

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { DateTime } from 'luxon';
 import { ValidationError } from '../../domain/errors';
-import { ROLES } from '../../store/repositories/users';
+import { ROLES } from '../../domain/accounts';
 import type { Services } from '../../services';
 import { actorOf, flash, idParam, queryString, submitForm } from '../form';
 

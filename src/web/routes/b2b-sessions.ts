@@ -6,7 +6,7 @@ import type { Forum } from '../../domain/types';
 import type { Services } from '../../services';
 import type { RunResult } from '../../services/b2b/scheduling';
 import { B2BViews } from '../../services/b2b/views';
-import type { B2BSession } from '../../store/repositories/b2b-sessions';
+import type { B2BSession } from '../../domain/b2b/records';
 import { actorOf, flash, idParam, submitForm, type FormProblems } from '../form';
 import { blankSessionForm, readSessionForm, sessionFields, sessionFormValues, type SessionFormValues } from './b2b-forms';
 

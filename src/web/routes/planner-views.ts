@@ -1,11 +1,10 @@
 import { Router, type Request, type Response } from 'express';
 import { NotFoundError } from '../../domain/errors';
 import type { Conflict } from '../../domain/conflicts';
-import type { Forum, Id } from '../../domain/types';
+import type { Forum, Id, StoredAvailabilityBlock } from '../../domain/types';
 import type { Services } from '../../services';
 import { buildConflictReport } from '../../services/meetings/conflict-report';
 import type { DayCheck } from '../../services/day-grids';
-import type { StoredAvailabilityBlock } from '../../store/repositories/availability';
 import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
 import { compareNames } from '../list-query';
 import { viewHelpers } from '../view-helpers';
