@@ -7,6 +7,10 @@
  *  - domain-impure: src/domain and src/messages read no clock, environment or
  *    randomness, so a rule computes the same answer for the same arguments;
  *  - store-import: src/store imports neither src/services nor src/web;
+ *  - web-import: src/web imports no src/store module, not even a type: its
+ *    types come from src/domain and what it needs of the database file from
+ *    a service (services/storage.ts). src/app.ts, the composition root, wires
+ *    the store and is outside src/web;
  *  - cycle: no runtime import cycle in src.
  *
  * The rules are a pure function of a small graph (`findViolations`), which the
@@ -41,7 +45,7 @@ export interface SourceFile {
   imports: ImportEdge[];
 }
 
-export type Rule = 'sql' | 'domain-import' | 'messages-import' | 'domain-impure' | 'store-import' | 'cycle';
+export type Rule = 'sql' | 'domain-import' | 'messages-import' | 'domain-impure' | 'store-import' | 'web-import' | 'cycle';
 
 export interface Violation {
   rule: Rule;
@@ -110,6 +114,7 @@ function fileViolations(file: SourceFile): Violation[] {
     if (layer === 'domain' && to !== null && to !== 'domain' && to !== 'messages') out.push({ rule: 'domain-import', file: file.path, detail: edge.target });
     if (layer === 'messages' && to !== null && to !== 'messages' && to !== 'domain') out.push({ rule: 'messages-import', file: file.path, detail: edge.target });
     if (layer === 'store' && (to === 'services' || to === 'web')) out.push({ rule: 'store-import', file: file.path, detail: edge.target });
+    if (layer === 'web' && to === 'store') out.push({ rule: 'web-import', file: file.path, detail: edge.target });
   }
   if (layer === 'domain' || layer === 'messages') {
     for (const [pattern, what] of IMPURE) if (pattern.test(code)) out.push({ rule: 'domain-impure', file: file.path, detail: what });

@@ -14,6 +14,7 @@ import { FeedService } from './feeds';
 import { AgendaService } from './agendas';
 import { DayGridService } from './day-grids';
 import { createB2BServices } from './b2b';
+import { StorageService } from './storage';
 
 export interface ServiceOptions {
   config: Pick<Config, 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'> & Partial<Pick<Config, 'allowedHosts'>>;
@@ -49,6 +50,7 @@ export function createServices(store: Store, options: ServiceOptions) {
     agendas: new AgendaService(store, feeds, meetings, views, clock),
     grids: new DayGridService(store, views, meetings),
     b2b: createB2BServices(store, { meetings, feeds, clock }),
+    storage: new StorageService(store),
   };
 }
 

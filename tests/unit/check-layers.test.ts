@@ -35,6 +35,9 @@ describe('findViolations', () => {
     { name: 'the messages reading the clock', file: aFile('src/messages/x.ts', 'const t = Date.now();'), rule: 'domain-impure' },
     { name: 'the store importing a service', file: aFile('src/store/x.ts', '', [typeOnly('src/services/meetings/index.ts')]), rule: 'store-import' },
     { name: 'the store importing web', file: aFile('src/store/x.ts', '', [run('src/web/form.ts')]), rule: 'store-import' },
+    { name: 'web importing the store', file: aFile('src/web/x.ts', '', [run('src/store/index.ts')]), rule: 'web-import' },
+    { name: 'web importing a store type', file: aFile('src/web/routes/x.ts', '', [typeOnly('src/store/repositories/feed-tokens.ts')]), rule: 'web-import' },
+    { name: 'web middleware calling a store function', file: aFile('src/web/middleware/x.ts', '', [run('src/store/health.ts')]), rule: 'web-import' },
   ])('refuses $name', ({ file, rule }) => {
     expect(rulesOf([file])).toEqual([`${rule} ${file.path}`]);
   });
@@ -51,7 +54,9 @@ describe('findViolations', () => {
     { name: 'the domain building a date from a value', file: aFile('src/domain/x.ts', 'const d = new Date(at);') },
     { name: 'a service reading the clock', file: aFile('src/services/x.ts', 'const t = Date.now();') },
     { name: 'the store importing the domain', file: aFile('src/store/x.ts', '', [run('src/domain/types.ts')]) },
-    { name: 'web importing the store', file: aFile('src/web/x.ts', '', [run('src/store/index.ts')]) },
+    { name: 'the composition root wiring the store', file: aFile('src/app.ts', '', [run('src/store/session-store.ts')]) },
+    { name: 'web asking a service about storage', file: aFile('src/web/x.ts', '', [run('src/services/storage.ts'), typeOnly('src/domain/feed-scope.ts')]) },
+    { name: 'a service importing the store', file: aFile('src/services/x.ts', '', [run('src/store/health.ts')]) },
   ])('lets pass $name', ({ file }) => {
     expect(rulesOf([file])).toEqual([]);
   });
