@@ -15,12 +15,7 @@ export interface AllowedViolation {
   until: string;
 }
 
-const CLI_PRAGMAS = 'issue 11, "Rules go to their layer": the store owns PRAGMAs and SQLite error codes (the CLI runs them itself today)';
-
-export const LAYER_ALLOWLIST: readonly AllowedViolation[] = [
-  // backup opens its copy itself (its PRAGMAs are the store's, in file-care.ts).
-  { rule: 'sql', file: 'src/cli/commands.ts', detail: 'imports better-sqlite3', until: CLI_PRAGMAS },
-  // restore reads schema_migration and takes an exclusive lock with its own SQL.
-  { rule: 'sql', file: 'src/cli/restore.ts', detail: 'SQL text "SELECT 1 FROM sqlite_master…"', until: CLI_PRAGMAS },
-  { rule: 'sql', file: 'src/cli/restore.ts', detail: 'imports better-sqlite3', until: CLI_PRAGMAS },
-];
+// Empty: the last entries (the CLI's backup and restore opening SQLite themselves)
+// ended when that moved into the store (src/store/file-care.ts). A new entry
+// needs the issue item that removes it.
+export const LAYER_ALLOWLIST: readonly AllowedViolation[] = [];
