@@ -3,7 +3,7 @@ import path from 'node:path';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import type { Services } from '../services';
 import type { Actor } from '../services/actor';
-import { randomSecret } from '../services/accounts/passwords';
+import { randomSecret } from '../services/accounts';
 import { ROLES, type Role } from '../domain/accounts';
 import { parseArgs, takeFlags, takeWords, UsageError, type ParsedArgs } from './args';
 import { restoreDatabase, RestoreRefusal } from './restore';

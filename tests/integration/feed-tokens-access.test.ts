@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import request from 'supertest';
 import { SYSTEM_ACTOR } from '../../src/services/actor';
-import { sha256 } from '../../src/services/accounts/passwords';
+import { sha256 } from '../../src/services/accounts';
 import type { FeedScopeKind } from '../../src/domain/feed-scope';
 import { addUser, createTestApp, type TestContext } from '../support/app';
 import { parseWithIcalJs } from '../support/ics';

@@ -30,6 +30,11 @@ import type {
 import { isCalendarDate } from '../calendar-date';
 import type { Id, LocalDate, MeetingStatus, TravelTime } from '../types';
 
+// The folder's public face: what files outside it import from its inner files.
+export { takeSnapshot } from './changes';
+export { timeRange } from './format';
+export type { AgendaScopeKind, PrintSnapshot } from './types';
+
 type PrintedSource = AgendaSource & { status: Exclude<MeetingStatus, 'proposed'> };
 
 export * from './types';

@@ -10,6 +10,11 @@ import { DEFAULT_SCRYPT, hashPassword, hashPasswordAsync, needsRehash, passwordP
 import { field, parseInput, said } from '../validation';
 import { message, type Message } from '../../messages';
 
+// The folder's public face: what files outside it import from its inner files.
+export { HashQueue, HashQueueFullError } from './hash-queue';
+export { randomSecret, sha256, DEFAULT_SCRYPT, type ScryptParams } from './passwords';
+export { SignInThrottle } from './sign-in-throttle';
+
 const API_TOKEN_PREFIX = 'fpt_';
 /** Like feeds' fetch marks: a script polling every second would otherwise fsync every second. */
 const TOKEN_USE_MARK_EVERY_MS = 60_000;

@@ -1,5 +1,5 @@
 import type { Id } from '../../domain/types';
-import type { B2BParticipantRecord } from '../../domain/b2b/records';
+import type { B2BParticipantRecord } from '../../domain/b2b';
 import type { FeedToken } from '../../domain/feed-scope';
 import type { Actor } from '../actor';
 import type { B2BContext } from './context';

@@ -3,7 +3,7 @@ import { formatTime } from '../../domain/time';
 import type { Id } from '../../domain/types';
 import { inWriteTransaction } from '../../store/database';
 import type { B2BParticipantValues } from '../../store/repositories/b2b-participants';
-import type { B2BParticipantRecord, B2BSession } from '../../domain/b2b/records';
+import type { B2BParticipantRecord, B2BSession } from '../../domain/b2b';
 import type { Actor } from '../actor';
 import type { B2BContext } from './context';
 import { parseB2BInput, participantInputSchema, type ParticipantInput } from './input';

@@ -1,4 +1,4 @@
-import { buildSlots, type B2BSlot } from '../../domain/b2b/slots';
+import { buildSlots, type B2BSlot, type B2BSession } from '../../domain/b2b';
 import { StaleVersionError, ValidationError, type Said } from '../../domain/errors';
 import { formatTime, resolveLocalTime } from '../../domain/time';
 import type { Forum, Id } from '../../domain/types';
@@ -9,7 +9,6 @@ import type { B2BContext } from './context';
 import { parseB2BInput, sessionInputSchema, type SessionInput } from './input';
 import { resolveBlocks } from './time';
 import { message } from '../../messages';
-import type { B2BSession } from '../../domain/b2b/records';
 
 /**
  * B2B sessions: a hall (a room of the forum), one day, a grid of slots with

@@ -9,9 +9,12 @@ import { FEED_SCOPES, type FeedScopeKind, type FeedToken } from '../../domain/fe
 import type { Actor } from '../actor';
 import { SCOPES } from './scope-registry';
 import { FeedBuilder, type BuiltFeed, type FeedDocumentResult } from './builder';
-import type { ProgrammeViews } from '../meetings/programme-views';
-import { sha256 } from '../accounts/passwords';
+import type { ProgrammeViews } from '../meetings';
+import { sha256 } from '../accounts';
 import { field, parseInput } from '../validation';
+
+// The folder's public face: what files outside it import from its inner files.
+export { AGENDA_SCOPES, scopeEntryOf, SCOPES } from './scope-registry';
 
 export type { FeedDocumentResult } from './builder';
 

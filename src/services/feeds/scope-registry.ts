@@ -1,4 +1,4 @@
-import type { AgendaScopeKind } from '../../domain/agenda/types';
+import type { AgendaScopeKind } from '../../domain/agenda';
 import type { Id, Meeting } from '../../domain/types';
 import type { Store } from '../../store';
 import type { FeedScopeKind } from '../../domain/feed-scope';

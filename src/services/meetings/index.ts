@@ -10,6 +10,11 @@ import type { Actor } from '../actor';
 import { parseMeetingInput, type MeetingInput } from './input';
 import { message } from '../../messages';
 
+// The folder's public face: what files outside it import from its inner files.
+export { conflictKindsShort, buildConflictReport } from './conflict-report';
+export { meetingInputSchema } from './input';
+export { ProgrammeViews, type MeetingView } from './programme-views';
+
 export interface SaveResult {
   meeting: Meeting;
   /** Warning-level conflicts the saved meeting has: shown, not refused. */

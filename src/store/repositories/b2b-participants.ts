@@ -3,7 +3,7 @@ import { prepared } from '../statements';
 import type { RecordValues } from '../record-table';
 import { JsonRecordTable } from './b2b-json-table';
 import type { Id } from '../../domain/types';
-import type { B2BParticipantRecord } from '../../domain/b2b/records';
+import type { B2BParticipantRecord } from '../../domain/b2b';
 
 type ParticipantRow = Omit<B2BParticipantRecord, 'representativeIds'>;
 export type B2BParticipantValues = RecordValues<B2BParticipantRecord>;

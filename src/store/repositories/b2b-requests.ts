@@ -1,7 +1,7 @@
 import type { Db } from '../database';
 import { prepared } from '../statements';
 import { RecordTable } from '../record-table';
-import type { B2BRequestRecord } from '../../domain/b2b/records';
+import type { B2BRequestRecord } from '../../domain/b2b';
 import type { Id } from '../../domain/types';
 
 export class B2BRequestRepository extends RecordTable<B2BRequestRecord> {

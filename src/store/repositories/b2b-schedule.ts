@@ -1,7 +1,6 @@
 import type { Db } from '../database';
 import { prepared } from '../statements';
-import type { B2BPlacement, B2BUnplaced, UnplacedReason } from '../../domain/b2b/model';
-import type { B2BRun, B2BStoredSchedule } from '../../domain/b2b/records';
+import type { B2BPlacement, B2BUnplaced, UnplacedReason, B2BRun, B2BStoredSchedule } from '../../domain/b2b';
 import type { Id } from '../../domain/types';
 import { messageFromStore, storedMessage } from '../../messages/stored';
 

@@ -1,7 +1,7 @@
 import type { Db } from '../database';
 import type { RecordValues } from '../record-table';
 import { JsonRecordTable } from './b2b-json-table';
-import type { B2BSession } from '../../domain/b2b/records';
+import type { B2BSession } from '../../domain/b2b';
 
 export type B2BSessionValues = RecordValues<B2BSession>;
 

@@ -1,6 +1,6 @@
 import type { Db } from '../database';
 import { prepared } from '../statements';
-import type { PrintSnapshot } from '../../domain/agenda/types';
+import type { PrintSnapshot } from '../../domain/agenda';
 import type { Id } from '../../domain/types';
 import type { ScopeRef } from '../../domain/feed-scope';
 

@@ -1,7 +1,7 @@
 import { Router, type Response } from 'express';
 import type { Services } from '../../services';
-import type { RequestAction } from '../../services/b2b/requests';
-import type { B2BParticipantRecord, B2BRequestRecord, B2BSession, B2BTimeBlock } from '../../domain/b2b/records';
+import type { RequestAction } from '../../services/b2b';
+import type { B2BParticipantRecord, B2BRequestRecord, B2BSession, B2BTimeBlock } from '../../domain/b2b';
 import { actorOf, idParam } from '../form';
 import { isoUtc, unplacedJson } from '../presenters';
 import { sendRecord } from './api-versions';

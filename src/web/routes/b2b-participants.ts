@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import { NotFoundError } from '../../domain/errors';
 import type { Forum } from '../../domain/types';
 import type { Services } from '../../services';
-import type { B2BParticipantRecord, B2BSession } from '../../domain/b2b/records';
+import type { B2BParticipantRecord, B2BSession } from '../../domain/b2b';
 import type { FeedToken } from '../../domain/feed-scope';
 import { baseUrlOf, webcalOf } from '../calendar-response';
 import { actorOf, flash, idParam, submitForm, type FormProblems } from '../form';

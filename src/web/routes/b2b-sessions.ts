@@ -4,9 +4,8 @@ import { NotFoundError } from '../../domain/errors';
 import { render } from '../../messages';
 import type { Forum } from '../../domain/types';
 import type { Services } from '../../services';
-import type { RunResult } from '../../services/b2b/scheduling';
-import { B2BViews } from '../../services/b2b/views';
-import type { B2BSession } from '../../domain/b2b/records';
+import { type RunResult, B2BViews } from '../../services/b2b';
+import type { B2BSession } from '../../domain/b2b';
 import { actorOf, flash, idParam, submitForm, type FormProblems } from '../form';
 import { blankSessionForm, readSessionForm, sessionFields, sessionFormValues, type SessionFormValues } from './b2b-forms';
 

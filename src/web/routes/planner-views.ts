@@ -3,7 +3,7 @@ import { NotFoundError } from '../../domain/errors';
 import type { Conflict } from '../../domain/conflicts';
 import type { Forum, Id, StoredAvailabilityBlock } from '../../domain/types';
 import type { Services } from '../../services';
-import { buildConflictReport } from '../../services/meetings/conflict-report';
+import { buildConflictReport } from '../../services/meetings';
 import type { DayCheck } from '../../services/day-grids';
 import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
 import { compareNames } from '../list-query';

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { NotFoundError } from '../../domain/errors';
 import type { AuditService } from '../../services/audit';
-import type { RecordService } from '../../services/reference/record-service';
+import type { RecordService } from '../../services/reference';
 import type { RecordShape } from '../../domain/types';
 import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
 import { searchAndSort } from '../list-query';
