@@ -8,6 +8,7 @@ import type { Actor } from './actor';
 import { type FeedService, scopeEntryOf, SCOPES } from './feeds';
 import type { MeetingService, MeetingView, ProgrammeViews } from './meetings';
 import { message } from '../messages';
+import type { Locale } from '../messages/render';
 
 export { AGENDA_SCOPES } from './feeds';
 
@@ -16,6 +17,8 @@ export interface AgendaRequest extends ScopeRef {
   day: LocalDate | null;
   /** Staff see briefings on person and delegation agendas; a door sheet and a link's non-private scope never. */
   viewer: 'staff' | 'link';
+  /** The reader's language: the sheet's labels and dates. */
+  locale: Locale;
 }
 
 /**
@@ -56,6 +59,7 @@ export class AgendaService {
       travelTimes: this.store.venues.travelTimes(forum.id),
       snapshot,
       now: this.clock(),
+      locale: req.locale,
     });
     return { ...agenda, printedBy: snapshot?.printedBy ?? null };
   }
@@ -70,7 +74,7 @@ export class AgendaService {
     });
   }
 
-  private load(req: Omit<AgendaRequest, 'day'> & { day: LocalDate | null }) {
+  private load(req: Omit<AgendaRequest, 'day' | 'locale'> & { day: LocalDate | null }) {
     const forum = this.store.forums.find(req.forumId);
     if (!forum) throw new NotFoundError(message('forum.not-found', {}));
     const agenda = scopeEntryOf(req.scope)?.agenda;
