@@ -2,6 +2,7 @@ import { NotFoundError, ValidationError } from '../domain/errors';
 import type { Store } from '../store';
 import { isReferenceRefusal } from '../store/database';
 import type { AuditEntry, AuditFilter } from '../store/repositories/audit';
+import type { KeyedPage, Keyset } from '../store/keyset';
 import type { Actor } from './actor';
 import { message } from '../messages';
 
@@ -20,6 +21,11 @@ export class AuditService {
 
   list(filter: AuditFilter): AuditEntry[] {
     return this.store.audit.list(filter);
+  }
+
+  /** One page of the log, newest first (keyset on the id). */
+  page(filter: Omit<AuditFilter, 'limit'>, keyset: Keyset): KeyedPage<AuditEntry> {
+    return this.store.audit.page(filter, keyset);
   }
 
   history(entity: string, entityId: number): AuditEntry[] {
