@@ -103,11 +103,11 @@ describe('the meetings list, a page at a time', () => {
     let url: string | null = `/api/v1/forums/${fx.forumId}/meetings?limit=4`;
     const totals: string[] = [];
     while (url) {
-      const res = await request(ctx.app).get(url).set(auth);
+      const res: request.Response = await request(ctx.app).get(url).set(auth);
       expect(res.status).toBe(200);
       expect(Array.isArray(res.body)).toBe(true);
       ids.push(...res.body.map((m: { id: number }) => m.id));
-      totals.push(res.headers['x-total-count']);
+      totals.push(String(res.headers['x-total-count']));
       url = /<([^>]+)>; rel="next"/.exec(res.headers.link ?? '')?.[1] ?? null;
     }
     const expected = ctx.services.meetings.list({ forumId: fx.forumId }).map((m) => m.id);
