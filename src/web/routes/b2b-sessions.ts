@@ -1,3 +1,5 @@
+import { compareKeys, pageOfSorted } from '../../domain/keyset';
+import { PAGE_SIZE, pagerOf, readPageRequest } from '../list-query';
 import { Router, type Request, type Response } from 'express';
 import type { Conflict } from '../../domain/conflicts';
 import { NotFoundError } from '../../domain/errors';
@@ -76,8 +78,25 @@ export function b2bSessionRoutes(services: Services): Router {
 
   router.get('/:sessionId', (req, res) => {
     const { forum, session } = sessionIn(services, req);
+    const keyset = readPageRequest(req, 'b2b-pending', PAGE_SIZE);
     const overview = b2b.views.overview(session.id);
-    res.render('pages/b2b/session', { title: `${session.title} · B2B`, bodyClass: 'wide-page', forum, o: overview, between: B2BViews.between, base: sessionBase(session) });
+    // The requests awaiting an answer, a page at a time by request id (the order they came in).
+    const pending = pageOfSorted(
+      overview.requests.filter((r) => r.record.state === 'pending').sort((a, b) => a.record.id - b.record.id),
+      (r) => [r.record.id],
+      compareKeys,
+      keyset,
+    );
+    res.render('pages/b2b/session', {
+      title: `${session.title} · B2B`,
+      bodyClass: 'wide-page',
+      forum,
+      o: overview,
+      pending: pending.rows,
+      pendingPager: pagerOf(req, 'b2b-pending', pending, (r) => [r.record.id]),
+      between: B2BViews.between,
+      base: sessionBase(session),
+    });
   });
 
   router.get('/:sessionId/edit', (req, res) => {
