@@ -37,7 +37,7 @@ export function compareNames(a: string, b: string): number {
 }
 
 /*
- * Pages of a list. A list is read a page at a time by keyset (src/store/keyset.ts):
+ * Pages of a list. A list is read a page at a time by keyset (src/domain/keyset.ts):
  * the cursor in a next/previous link names the key of the row the page starts
  * after (or ends before), never an offset, so a row inserted or deleted
  * before it does not shift the page. The cursor is opaque to the reader (base64url of
