@@ -8,8 +8,7 @@
  */
 import { b2bSessionEntries, meetingEntry, unavailableEntry, type GridEntry } from './entries';
 import { layoutDay, type LayoutCell } from './layout';
-import type { MeetingService } from '../meetings';
-import type { MeetingView, ProgrammeViews } from '../meetings/programme-views';
+import type { MeetingService, MeetingView, ProgrammeViews } from '../meetings';
 import { forumDays } from '../../domain/agenda';
 import { isCalendarDate } from '../../domain/calendar-date';
 import { NotFoundError } from '../../domain/errors';
