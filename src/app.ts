@@ -29,6 +29,12 @@ export interface AppDeps {
   sessionMaxHours?: number;
   /** How the app waits out another process's write lock; tests shorten the deadline. */
   busyRetry?: BusyRetryOptions;
+  /**
+   * Compile each template (and each include) once and keep it (config.viewCache):
+   * without it EJS re-reads and recompiles an include for every cell of a grid.
+   * Off unless asked, whatever NODE_ENV says, so the choice is made in one place.
+   */
+  viewCache?: boolean;
 }
 
 /** Builds the express app over ready services; listen() lives only in server.ts. */
@@ -38,6 +44,7 @@ export function createApp(deps: AppDeps): express.Express {
   const root = path.resolve(__dirname, '..');
   app.set('views', path.join(root, 'views'));
   app.set('view engine', 'ejs');
+  app.set('view cache', deps.viewCache ?? false);
   app.set('trust proxy', deps.trustProxy ? 1 : false);
   app.disable('x-powered-by');
   Object.assign(app.locals, viewHelpers);

@@ -28,6 +28,10 @@ const schema = z.object({
   WRITE_RETRY_SECONDS: z.coerce.number().positive().max(60).default(5),
   /** After SIGTERM, how long requests in flight may finish before every connection is cut. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(120).default(5),
+  /** `development` (what `npm run dev` sets) re-reads the EJS templates on every request; anything else compiles each once. */
+  NODE_ENV: z.string().optional(),
+  /** Overrides that choice: `true` caches compiled templates, `false` re-reads them. */
+  VIEW_CACHE: z.enum(['true', 'false']).optional(),
 });
 
 export interface Config {
@@ -50,6 +54,8 @@ export interface Config {
   dbBusyTimeoutMs: number;
   writeRetrySeconds: number;
   shutdownGraceSeconds: number;
+  /** Express's `view cache`: on for `npm start`, off for `npm run dev` (NODE_ENV=development) so edited templates show at once. */
+  viewCache: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -79,5 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbBusyTimeoutMs: e.DB_BUSY_TIMEOUT_MS,
     writeRetrySeconds: e.WRITE_RETRY_SECONDS,
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
+    viewCache: e.VIEW_CACHE === undefined ? e.NODE_ENV !== 'development' : e.VIEW_CACHE === 'true',
   };
 }

@@ -44,6 +44,7 @@ function main(): void {
     sessionHours: config.sessionHours,
     sessionMaxHours: config.sessionMaxHours,
     busyRetry: { ...DEFAULT_BUSY_RETRY, deadlineMs: config.writeRetrySeconds * 1000 },
+    viewCache: config.viewCache,
   });
   const server = http.createServer(
     {
@@ -55,7 +56,8 @@ function main(): void {
   );
   server.keepAliveTimeout = 5_000;
   server.listen(config.port, config.host, () => {
-    logger.info(`forum-planner listening on http://localhost:${config.port} (database ${config.databasePath})`);
+    const views = config.viewCache ? 'templates compiled once' : 'templates re-read on every request';
+    logger.info(`forum-planner listening on http://localhost:${config.port} (database ${config.databasePath}; ${views})`);
   });
   const stop = stopper(server, config.shutdownGraceSeconds, logger, () => db.close());
   process.on('SIGINT', stop);
