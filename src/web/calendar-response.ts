@@ -35,19 +35,32 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
  * The base of every absolute link we hand out, the one place it is built.
- * PUBLIC_URL if configured; else the request's host only if ALLOWED_HOSTS
- * lists it or it is loopback (a planner trying the app locally); else ''
- * (links stay relative, feeds leave URL out). Copying any Host header would
- * let one request plant its host in pages and feeds that proxies cache and
- * serve to everyone after.
+ * It comes from configuration, never from whatever a client puts in Host:
+ *
+ * - PUBLIC_URL when set: the address a delegate's phone can reach, the only
+ *   one that is right in a feed a phone subscribes to;
+ * - else the request's Host only if it is one of a fixed, small set: a host
+ *   ALLOWED_HOSTS lists (`name` matches only a Host without a port,
+ *   `name:port` that port), or loopback (a planner trying the app on their
+ *   own machine) on the port this connection arrived at;
+ * - else '' (links stay relative, feeds leave URL out).
+ *
+ * So the set of bases, and with it of cached feeds (keyed by their base) and
+ * of feed_state rows, is bounded by the configuration: a Host with a random
+ * port or name per request can neither plant itself in pages and feeds that
+ * proxies cache for others, nor make every request a cache miss. The scheme
+ * is http or https, nothing else X-Forwarded-Proto may say.
  */
 export function baseUrlOf(req: Request, config: { publicUrl: string | undefined; allowedHosts?: string[] }): string {
   if (config.publicUrl) return config.publicUrl;
   const host = (req.get('host') ?? '').toLowerCase();
   const m = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}))?$/.exec(host);
   if (!m) return '';
-  const trusted = LOOPBACK.has(m[1]!) || (config.allowedHosts ?? []).some((allowed) => allowed === host || allowed === m[1]);
-  return trusted ? `${req.protocol}://${host}` : '';
+  const scheme = req.protocol === 'https' ? 'https' : 'http';
+  const listed = (config.allowedHosts ?? []).includes(host);
+  const port = m[2] === undefined ? (scheme === 'https' ? 443 : 80) : Number(m[2]);
+  const loopback = LOOPBACK.has(m[1]!) && port === req.socket.localPort;
+  return listed || loopback ? `${scheme}://${host}` : '';
 }
 
 export function webcalOf(httpsUrl: string): string {
