@@ -17,6 +17,7 @@ import { storageGate } from './web/middleware/storage-gate';
 import { routes } from './web/routes';
 import { healthRoutes } from './web/routes/healthz';
 import { viewHelpers } from './web/view-helpers';
+import { notModifiedFeeds } from './web/not-modified-feeds';
 
 export interface AppDeps {
   services: Services;
@@ -49,6 +50,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   Object.assign(app.locals, viewHelpers);
 
+  // A calendar polling a feed it already has gets its 304 here, before anything that would log, load or build.
+  app.use(notModifiedFeeds(services));
   app.use(
     helmet({
       contentSecurityPolicy: {

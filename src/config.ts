@@ -20,6 +20,8 @@ const schema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().positive().default(168),
   FEED_REFRESH_MINUTES: z.coerce.number().int().positive().default(15),
   FEED_CANCELLED_DAYS: z.coerce.number().int().min(0).default(30),
+  /** Memory for built feeds kept between polls, in MiB; the least recently polled go first. */
+  CACHE_MB: z.coerce.number().positive().max(4096).default(64),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   /** How long one statement of the app waits for another process's write lock before the request is retried on a timer. */
@@ -49,6 +51,8 @@ export interface Config {
   sessionMaxHours: number;
   feedRefreshMinutes: number;
   feedCancelledDays: number;
+  /** CACHE_MB in bytes. */
+  cacheBytes: number;
   logLevel: string;
   seedDemo: boolean;
   dbBusyTimeoutMs: number;
@@ -80,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: e.SESSION_MAX_HOURS,
     feedRefreshMinutes: e.FEED_REFRESH_MINUTES,
     feedCancelledDays: e.FEED_CANCELLED_DAYS,
+    cacheBytes: Math.round(e.CACHE_MB * 2 ** 20),
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO === 'true',
     dbBusyTimeoutMs: e.DB_BUSY_TIMEOUT_MS,

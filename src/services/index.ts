@@ -16,7 +16,7 @@ import { DayGridService } from './day-grids';
 import { createB2BServices } from './b2b';
 
 export interface ServiceOptions {
-  config: Pick<Config, 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'> & Partial<Pick<Config, 'allowedHosts'>>;
+  config: Pick<Config, 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'> & Partial<Pick<Config, 'allowedHosts' | 'cacheBytes'>>;
   scrypt?: ScryptParams;
   clock?: () => number;
   /** How sign-in delays wait (tests pass one that does not sleep). */
@@ -33,7 +33,7 @@ export function createServices(store: Store, options: ServiceOptions) {
   const meetings = new MeetingService(store, clock);
   const availability = new AvailabilityService(store, clock);
   const views = new ProgrammeViews(store);
-  const feeds = new FeedService(store, views, { refreshMinutes: options.config.feedRefreshMinutes, cancelledDays: options.config.feedCancelledDays }, clock);
+  const feeds = new FeedService(store, views, { refreshMinutes: options.config.feedRefreshMinutes, cancelledDays: options.config.feedCancelledDays, cacheBytes: options.config.cacheBytes }, clock);
   return {
     store,
     config: options.config,

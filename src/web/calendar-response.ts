@@ -5,25 +5,50 @@ import type { FeedDocumentResult } from '../services/feeds';
  * Sends an iCalendar document with validators, answering 304 when the client's
  * copy is current. If-None-Match wins over If-Modified-Since (RFC 9110 13.2.2).
  */
-export function sendCalendar(req: Request, res: Response, doc: FeedDocumentResult, opts: { cache: 'private' | 'public'; refreshMinutes: number; filename?: string }): void {
-  res.set('ETag', doc.etag);
-  res.set('Last-Modified', new Date(Math.floor(doc.lastModified / 1000) * 1000).toUTCString());
-  res.set('Cache-Control', opts.cache === 'private' ? 'private, no-cache' : `public, max-age=${opts.refreshMinutes * 60}`);
+export function sendCalendar(req: Request, res: Response, doc: FeedDocumentResult, opts: CalendarHeaders & { filename?: string }): void {
   if (opts.filename) res.set('Content-Disposition', `attachment; filename="${opts.filename}"`);
-  if (isNotModified(req, doc)) {
-    res.status(304).end();
-    return;
-  }
+  if (isNotModified(req, doc)) return sendNotModified(res, doc, opts);
+  setValidators(res, doc, opts);
   res.type('text/calendar; charset=utf-8').send(doc.body);
 }
 
-function isNotModified(req: Request, doc: FeedDocumentResult): boolean {
-  const inm = req.get('if-none-match');
+interface CalendarHeaders {
+  cache: 'private' | 'public';
+  refreshMinutes: number;
+}
+
+/** The 304: the validators and Cache-Control the 200 would carry (RFC 9110 15.4.5), and nothing else. */
+export function sendNotModified(res: Response, doc: FeedDocumentResult, opts: CalendarHeaders): void {
+  setValidators(res, doc, opts);
+  res.status(304).end();
+}
+
+function setValidators(res: Response, doc: FeedDocumentResult, opts: CalendarHeaders): void {
+  res.setHeader('ETag', doc.etag);
+  res.setHeader('Last-Modified', httpDateOf(doc));
+  res.setHeader('Cache-Control', opts.cache === 'private' ? 'private, no-cache' : `public, max-age=${opts.refreshMinutes * 60}`);
+}
+
+/** Last-Modified as HTTP writes it, worked out once per built feed rather than on every poll. */
+const httpDates = new WeakMap<FeedDocumentResult, string>();
+function httpDateOf(doc: FeedDocumentResult): string {
+  let date = httpDates.get(doc);
+  if (date === undefined) {
+    date = new Date(Math.floor(doc.lastModified / 1000) * 1000).toUTCString();
+    httpDates.set(doc, date);
+  }
+  return date;
+}
+
+export function isNotModified(req: Request, doc: FeedDocumentResult): boolean {
+  const inm = req.headers['if-none-match'];
   if (inm) {
+    // The common case, one tag exactly as we sent it, without splitting.
+    if (inm === doc.etag) return true;
     const tags = inm.split(',').map((t) => t.trim().replace(/^W\//, ''));
     return tags.includes('*') || tags.includes(doc.etag);
   }
-  const ims = req.get('if-modified-since');
+  const ims = req.headers['if-modified-since'];
   if (ims) {
     const since = Date.parse(ims);
     return !Number.isNaN(since) && Math.floor(doc.lastModified / 1000) * 1000 <= since;
