@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Services } from '../services';
+import type { FeedDocumentResult } from '../services/feeds';
 import { baseUrlOf, isNotModified, sendNotModified } from './calendar-response';
 
 const LINK_FEED = /^\/s\/([A-Za-z0-9_-]{32})\/calendar\.ics$/;
@@ -29,8 +30,8 @@ export function notModifiedFeeds(services: Services) {
     const link = LINK_FEED.exec(path);
     const forum = link ? null : PUBLIC_FEED.exec(path);
     if (!link && !forum) return next();
-    const clientHasIt = (doc: Parameters<typeof isNotModified>[1]) => isNotModified(req, doc);
-    let doc;
+    const clientHasIt = (doc: FeedDocumentResult) => isNotModified(req, doc);
+    let doc: FeedDocumentResult | null;
     try {
       doc = link ? services.feeds.unchangedLinkFeed(link[1]!, baseUrlOf(req, services.config), clientHasIt) : services.feeds.unchangedPublicFeed(Number(forum![1]), clientHasIt);
     } catch {
