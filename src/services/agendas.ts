@@ -11,6 +11,7 @@ import type { FeedService } from './feeds';
 import type { MeetingService } from './meetings';
 import type { MeetingView, ProgrammeViews } from './meetings/programme-views';
 import { message } from '../messages';
+import type { Locale } from '../messages/render';
 
 export { AGENDA_SCOPES } from './feeds/scope-registry';
 
@@ -19,6 +20,8 @@ export interface AgendaRequest extends ScopeRef {
   day: LocalDate | null;
   /** Staff see briefings on person and delegation agendas; a door sheet and a link's non-private scope never. */
   viewer: 'staff' | 'link';
+  /** The reader's language: the sheet's labels and dates. */
+  locale: Locale;
 }
 
 /**
@@ -59,6 +62,7 @@ export class AgendaService {
       travelTimes: this.store.venues.travelTimes(forum.id),
       snapshot,
       now: this.clock(),
+      locale: req.locale,
     });
     return { ...agenda, printedBy: snapshot?.printedBy ?? null };
   }
@@ -73,7 +77,7 @@ export class AgendaService {
     });
   }
 
-  private load(req: Omit<AgendaRequest, 'day'> & { day: LocalDate | null }) {
+  private load(req: Omit<AgendaRequest, 'day' | 'locale'> & { day: LocalDate | null }) {
     const forum = this.store.forums.find(req.forumId);
     if (!forum) throw new NotFoundError(message('forum.not-found', {}));
     const agenda = scopeEntryOf(req.scope)?.agenda;

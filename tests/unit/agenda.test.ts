@@ -40,6 +40,7 @@ function anInput(overrides: Partial<AgendaInput> = {}): AgendaInput {
     scope: { kind: 'delegation', title: 'Delegation of Azerbaijan', isPrivate: true },
     forum: { name: 'SPIEF 2019', timeZone: MOSCOW, startDate: '2019-06-06', endDate: '2019-06-08' },
     homeTimeZone: 'Asia/Baku',
+    locale: 'en',
     days: ['2019-06-07'],
     entries: [],
     conflicts: [],

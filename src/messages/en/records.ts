@@ -1,5 +1,5 @@
 /** What a user is told about reference data, meetings, availability, accounts, agendas and restores. */
-import type { Catalogue } from '../message';
+import { message, type Catalogue } from '../message';
 import type { RecordMessages } from '../records';
 
 export const records = {
@@ -16,7 +16,7 @@ export const records = {
   'availability.subject-missing': ({ subject }) => `Choose an existing ${subject}.`,
   'agenda.not-a-day': ({ day, forum, first, last }) => `${day} is not a day of ${forum} (${first} to ${last}).`,
   'agenda.scope-kind': () => 'Agendas are printed for a person, a delegation or a room.',
-  'agenda.scope-missing': ({ scope, id, forum }) => `There is no ${scope} ${id} in ${forum}.`,
+  'agenda.scope-missing': ({ scope, id, forum }, say) => `There is no ${say(message('label.scope-kind', { kind: scope }))} ${id} in ${forum}.`,
   'audit.not-found': ({ id }) => `There is no audit entry ${id}.`,
   'audit.not-restorable': () => 'Only a deleted forum, venue, room, organization, person or delegation can be restored.',
   'audit.id-taken': ({ id, entity, successor }) => `Its id ${id} was given to another ${entity} since (“${successor}”), so it cannot come back under that id. Create it again from the values shown here.`,

@@ -75,7 +75,7 @@ export class B2BParticipantService {
       day: session.start.slice(0, 10),
       timeZone: session.timeZone,
       ranges: input.unavailable,
-      what: 'Unavailable time',
+      kind: 'unavailable',
       within: { startUtc: session.startUtc, endUtc: session.endUtc, text: `${formatTime(session.startUtc, session.timeZone)}–${formatTime(session.endUtc, session.timeZone)}` },
     });
     if ('error' in resolved) fields.unavailable = resolved.error;

@@ -78,7 +78,7 @@ export class B2BSessionService {
 
     let breaks: B2BSessionValues['breaks'] = [];
     if (!fields.start && !fields.end) {
-      const resolved = resolveBlocks({ day, timeZone, ranges: input.breaks, what: 'Break', within: { startUtc, endUtc, text: `${formatTime(startUtc, timeZone)}–${formatTime(endUtc, timeZone)}` } });
+      const resolved = resolveBlocks({ day, timeZone, ranges: input.breaks, kind: 'break', within: { startUtc, endUtc, text: `${formatTime(startUtc, timeZone)}–${formatTime(endUtc, timeZone)}` } });
       if ('error' in resolved) fields.breaks = resolved.error;
       else breaks = resolved.blocks;
     }

@@ -12,10 +12,11 @@ import { forumDays } from '../../domain/agenda';
 import { isCalendarDate } from '../../domain/calendar-date';
 import { NotFoundError } from '../../domain/errors';
 import { dayBounds, formatTime, localDateOf, zoneCity } from '../../domain/time';
-import { MEMBER_ROLES, type Delegation, type Forum, type Id, type LocalDate, type Meeting, type MemberRole, type Room } from '../../domain/types';
+import { MEMBER_ROLES, type Delegation, type Forum, type Id, type LocalDate, type Meeting, type Room } from '../../domain/types';
 import type { Store } from '../../store';
 import type { StoredAvailabilityBlock } from '../../store/repositories/availability';
-import { message } from '../../messages';
+import { message, type Message } from '../../messages';
+import { render, type Locale } from '../../messages/render';
 
 export interface GridColumn {
   key: string;
@@ -87,7 +88,8 @@ export class DayGridService {
   }
 
   /** Rooms as columns, grouped by venue; meetings outside the venues in a last column. */
-  byRoom(forum: Forum, date: LocalDate, opts: { venueId?: Id } = {}): DayGrid {
+  byRoom(forum: Forum, date: LocalDate, opts: { venueId?: Id }, locale: Locale): DayGrid {
+    const say = (m: Message) => render(m, locale);
     const venues = this.store.venues.list({ forumId: forum.id }).filter((v) => opts.venueId === undefined || v.id === opts.venueId);
     const rooms = this.store.rooms.listByForum(forum.id);
     const { views, blocks } = this.day(forum, date, null);
@@ -95,23 +97,23 @@ export class DayGridService {
       const here = views.filter((v) => v.meeting.roomId === (room?.id ?? null));
       const folded = room?.kind === 'b2b_area' ? here.filter((v) => v.meeting.kind === 'b2b') : [];
       return [
-        ...here.filter((v) => !folded.includes(v)).map((view) => meetingEntry({ forum, date, view, showPlace: room === null, showOurs: true, conflicts: view.conflicts })),
-        ...b2bSessionEntries(forum, date, folded),
-        ...blocks.filter((b) => b.subject === 'room' && b.subjectId === room?.id).map((b) => unavailableEntry(forum, date, b)),
+        ...here.filter((v) => !folded.includes(v)).map((view) => meetingEntry({ forum, date, view, showPlace: room === null, showOurs: true, conflicts: view.conflicts }, locale)),
+        ...b2bSessionEntries(forum, date, folded, locale),
+        ...blocks.filter((b) => b.subject === 'room' && b.subjectId === room?.id).map((b) => unavailableEntry(forum, date, b, locale)),
       ];
     };
     const columns: ColumnSpec[] = venues.flatMap((venue) =>
       rooms
         .filter((room) => room.venueId === venue.id)
-        .map((room) => ({ key: `room-${room.id}`, label: room.name, detail: `${room.capacity} seats`, group: venue.name, entries: entriesIn(room) })),
+        .map((room) => ({ key: `room-${room.id}`, label: room.name, detail: say(message('grid.room-seats', { capacity: room.capacity })), group: venue.name, entries: entriesIn(room) })),
     );
     const elsewhere = opts.venueId === undefined ? entriesIn(null) : [];
-    if (elsewhere.length) columns.push({ key: 'elsewhere', label: 'Elsewhere', detail: 'outside the forum’s venues', group: 'Other places', entries: elsewhere });
+    if (elsewhere.length) columns.push({ key: 'elsewhere', label: say(message('grid.elsewhere', {})), detail: say(message('grid.elsewhere-detail', {})), group: say(message('grid.other-places', {})), entries: elsewhere });
     return this.grid(forum, date, columns, null);
   }
 
   /** A delegation's members as columns, head first; times also on the delegation's home clock. */
-  byPerson(forum: Forum, date: LocalDate, delegation: Delegation): DayGrid {
+  byPerson(forum: Forum, date: LocalDate, delegation: Delegation, locale: Locale): DayGrid {
     const members = this.store.delegations
       .members(delegation.id)
       .map((member) => {
@@ -124,14 +126,14 @@ export class DayGridService {
     const columns: ColumnSpec[] = members.map(({ member, person }) => ({
       key: `person-${person.id}`,
       label: person.fullName,
-      detail: memberRoleLabel(member.role),
+      detail: render(message('label.member-role', { role: member.role }), locale),
       group: delegation.name,
       entries: [
         ...views
           .filter((v) => v.meeting.participants.some((p) => p.personId === person.id))
           // A colleague's too-short transfer is not this person's problem; a clash of the room is everyone's.
-          .map((view) => meetingEntry({ forum, date, view, showPlace: true, showOurs: false, conflicts: view.conflicts.filter((c) => c.personId === undefined || c.personId === person.id) })),
-        ...blocks.filter((b) => b.subject === 'person' && b.subjectId === person.id).map((b) => unavailableEntry(forum, date, b)),
+          .map((view) => meetingEntry({ forum, date, view, showPlace: true, showOurs: false, conflicts: view.conflicts.filter((c) => c.personId === undefined || c.personId === person.id) }, locale)),
+        ...blocks.filter((b) => b.subject === 'person' && b.subjectId === person.id).map((b) => unavailableEntry(forum, date, b, locale)),
       ],
     }));
     return this.grid(forum, date, columns, delegation.homeTimeZone);
@@ -173,9 +175,4 @@ export class DayGridService {
       clocks: { forum: zoneCity(forum.timeZone), home: home && zoneCity(home) },
     };
   }
-}
-
-function memberRoleLabel(role: MemberRole): string {
-  const words = role.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -6,6 +6,8 @@ import type { Forum, Id, Meeting } from '../../domain/types';
 import { inWriteTransaction } from '../../store/database';
 import type { Store } from '../../store';
 import { FEED_SCOPES, type FeedScopeKind, type FeedToken } from '../../store/repositories/feed-tokens';
+import { message } from '../../messages/message';
+import { render, type Locale } from '../../messages/render';
 import type { Actor } from '../actor';
 import { SCOPES } from './scope-registry';
 import { FeedBuilder, type BuiltFeed, type FeedDocumentResult } from './builder';
@@ -22,6 +24,8 @@ export type { FeedDocumentResult } from './builder';
  * feed_state (on disk) names the feed by the link's id.
  */
 const linkKey = (secret: string, baseUrl: string) => `s${secret}|${baseUrl}`;
+/** A feed in one language: the languages are a fixed list (LOCALES), so the keys stay bounded. */
+const cacheKey = (feedKey: string, locale: Locale) => `${feedKey}|${locale}`;
 
 /** What a token opens, by name: "Shahin Mustafayev", "Governor’s meeting room". */
 export interface ScopeInfo {
@@ -97,12 +101,12 @@ export class FeedService {
     const v = parseInput(tokenSchema, raw);
     return inWriteTransaction(this.store.db, () => {
       const forumId = forumIdOrNull ?? this.forumOfScope(v.scope, v.scopeId);
-      if (forumId === null) throw new ValidationError({ forumId: 'Name the forum (forumId): a link for a person or an organization belongs to one forum, and there are several.' });
+      if (forumId === null) throw new ValidationError({ forumId: message('feed.forum-needed', {}) });
       const forum = this.store.forums.find(forumId);
-      if (!forum) throw new NotFoundError('There is no such forum.');
-      if (!this.scopeExists(v.scope, v.scopeId, forumId)) throw new ValidationError({ scopeId: `Choose an existing ${v.scope.replace('_', ' ')} of this forum.` });
+      if (!forum) throw new NotFoundError(message('forum.not-found', {}));
+      if (!this.scopeExists(v.scope, v.scopeId, forumId)) throw new ValidationError({ scopeId: message('feed.scope-missing', { scope: v.scope }) });
       const expiresAt = v.expiresOn ? Date.parse(`${v.expiresOn}T23:59:59Z`) : null;
-      if (expiresAt !== null && expiresAt <= this.clock()) throw new ValidationError({ expiresOn: 'Choose an expiry date in the future, or none.' });
+      if (expiresAt !== null && expiresAt <= this.clock()) throw new ValidationError({ expiresOn: message('feed.expiry-past', {}) });
       const secret = crypto.randomBytes(TOKEN_BYTES).toString('base64url');
       const id = this.store.feedTokens.insert({ forumId, scope: v.scope, scopeId: v.scopeId, label: v.label, tokenHash: sha256(secret), createdAt: this.clock(), createdBy: actor.username, expiresAt });
       const token = this.get(id);
@@ -131,7 +135,7 @@ export class FeedService {
 
   get(id: Id): FeedToken {
     const token = this.store.feedTokens.find(id);
-    if (!token) throw new NotFoundError(`There is no link ${id}.`);
+    if (!token) throw new NotFoundError(message('feed.link-not-found', { id }));
     return token;
   }
 
@@ -172,13 +176,13 @@ export class FeedService {
   /** What a link opens; NotFound when its forum or record is gone (a link kept in the list after a delete, or a row from before deletes were refused). */
   scopeInfo(token: Pick<FeedToken, 'scope' | 'scopeId' | 'forumId'>): ScopeInfo {
     const info = this.findScope(token);
-    if (!info) throw new NotFoundError(`The ${token.scope.replace('_', ' ')} this link opened (id ${token.scopeId}) no longer exists.`);
+    if (!info) throw new NotFoundError(message('feed.scope-gone', { scope: token.scope, id: token.scopeId }));
     return info;
   }
 
   /** A link's scope as the links page names it, including one whose record is gone, so the page still lists (and can revoke) it. */
-  scopeName(token: Pick<FeedToken, 'scope' | 'scopeId' | 'forumId'>): string {
-    return this.findScope(token)?.name ?? `Deleted ${token.scope.replace('_', ' ')} (id ${token.scopeId})`;
+  scopeName(token: Pick<FeedToken, 'scope' | 'scopeId' | 'forumId'>, locale: Locale): string {
+    return this.findScope(token)?.name ?? render(message('feed.scope-deleted', { scope: token.scope, id: token.scopeId }), locale);
   }
 
   private findScope(token: Pick<FeedToken, 'scope' | 'scopeId' | 'forumId'>): ScopeInfo | null {
@@ -198,34 +202,36 @@ export class FeedService {
    * page (`secret` is the one in the request): the planners' meeting pages
    * need a sign-in the holder does not have.
    */
-  feedFor(token: FeedToken, baseUrl: string, secret: string): FeedDocumentResult {
+  feedFor(token: FeedToken, baseUrl: string, secret: string, locale: Locale): FeedDocumentResult {
     const link = { id: token.id, expiresAt: token.expiresAt };
-    return this.cached(linkKey(secret, baseUrl), link, () => {
+    return this.cached(linkKey(secret, baseUrl), locale, link, () => {
       const info = this.scopeInfo(token);
       return this.builder.build(info.forum, this.meetingsOf(token), {
         key: `t${token.id}|${baseUrl}`,
-        name: `${info.forum.shortName} · ${info.name}`,
-        description: `${info.forum.name}: the programme of ${info.name}. Times in ${info.forum.timeZone}.`,
+        name: render(message('feed.name', { forum: info.forum.shortName, scope: info.name }), locale),
+        description: render(message('feed.description', { forum: info.forum.name, scope: info.name, zone: info.forum.timeZone }), locale),
         urlFor: () => (baseUrl === '' ? '' : `${baseUrl}/s/${secret}`),
         notesFor: this.notesVisibleTo(info),
         scope: info.isPrivate ? 'private' : 'public',
+        locale,
       });
     });
   }
 
   /** The forum's public programme: meetings marked public, no notes, and no links (the public has no page to open). */
-  publicFeed(forumId: Id): FeedDocumentResult {
+  publicFeed(forumId: Id, locale: Locale): FeedDocumentResult {
     const forum = this.store.forums.find(forumId);
-    if (!forum) throw new NotFoundError('There is no such forum.');
+    if (!forum) throw new NotFoundError(message('forum.not-found', {}));
     const key = `f${forumId}`;
-    return this.cached(key, null, () =>
+    return this.cached(key, locale, null, () =>
       this.builder.build(forum, SCOPES.public.meetings(this.store, forumId, forumId).filter((m) => m.status !== 'proposed'), {
         key,
-        name: `${forum.shortName} · public programme`,
-        description: `${forum.name}: public programme. Times in ${forum.timeZone}.`,
+        name: render(message('feed.public-name', { forum: forum.shortName }), locale),
+        description: render(message('feed.public-description', { forum: forum.name, zone: forum.timeZone }), locale),
         urlFor: () => '',
         notesFor: SCOPES.public.notesVisibleTo(this.store, forumId, forumId),
         scope: 'public',
+        locale,
       }),
     );
   }
@@ -240,17 +246,17 @@ export class FeedService {
    * the audit log's head and built nothing. Otherwise null, counting nothing:
    * the caller goes the whole way (resolve, markFetched, feedFor).
    */
-  unchangedLinkFeed(secret: string, baseUrl: string, clientHasIt: (doc: FeedDocumentResult) => boolean): FeedDocumentResult | null {
+  unchangedLinkFeed(secret: string, baseUrl: string, locale: Locale, clientHasIt: (doc: FeedDocumentResult) => boolean): FeedDocumentResult | null {
     if (!TOKEN_SHAPE.test(secret)) return null;
-    const hit = this.current(linkKey(secret, baseUrl));
+    const hit = this.current(cacheKey(linkKey(secret, baseUrl), locale));
     if (!hit?.link || (hit.link.expiresAt !== null && hit.link.expiresAt <= this.clock()) || !clientHasIt(hit.doc)) return null;
     this.countFetch(hit.link.id, null);
     return hit.doc;
   }
 
   /** The same for a forum's public programme; null: call publicFeed. */
-  unchangedPublicFeed(forumId: Id, clientHasIt: (doc: FeedDocumentResult) => boolean): FeedDocumentResult | null {
-    const hit = this.current(`f${forumId}`);
+  unchangedPublicFeed(forumId: Id, locale: Locale, clientHasIt: (doc: FeedDocumentResult) => boolean): FeedDocumentResult | null {
+    const hit = this.current(cacheKey(`f${forumId}`, locale));
     return hit && clientHasIt(hit.doc) ? hit.doc : null;
   }
 
@@ -260,13 +266,13 @@ export class FeedService {
   }
 
   /** One meeting as an .ics file to forward to a counterpart: no briefing, and no link to a page only planners can open. */
-  singleEvent(meeting: Meeting): string {
+  singleEvent(meeting: Meeting, locale: Locale): string {
     const forum = this.store.forums.find(meeting.forumId);
-    if (!forum) throw new NotFoundError('There is no such forum.');
+    if (!forum) throw new NotFoundError(message('forum.not-found', {}));
     const [view] = this.views.describe(forum, [meeting]);
-    const protocol = this.protocolContact(meeting);
-    const entry = this.builder.single(view!, `m${meeting.id}`, '');
-    return buildSingleEventFile({ entry, organizer: protocol, now: this.clock() });
+    const protocol = this.protocolContact(meeting, locale);
+    const entry = this.builder.single(view!, `m${meeting.id}`, '', locale);
+    return buildSingleEventFile({ entry, organizer: protocol, now: this.clock(), locale });
   }
 
   /** Which meetings' briefing and documents a scope may read: none for a public scope, else its own side's (see ScopeEntry.notesVisibleTo). */
@@ -275,13 +281,13 @@ export class FeedService {
     return SCOPES[info.kind].notesVisibleTo(this.store, info.id, info.forum.id);
   }
 
-  private protocolContact(meeting: Meeting): { name: string; email: string } {
+  private protocolContact(meeting: Meeting, locale: Locale): { name: string; email: string } {
     for (const delegationId of meeting.delegationIds) {
       const officer = this.store.delegations.members(delegationId).find((m) => m.role === 'protocol_officer');
       const person = officer ? this.store.people.find(officer.personId) : undefined;
-      if (person?.email) return { name: `${person.fullName} (protocol)`, email: person.email };
+      if (person?.email) return { name: render(message('feed.protocol-officer', { name: person.fullName }), locale), email: person.email };
     }
-    return { name: 'Protocol office', email: 'protocol@forum-planner.invalid' };
+    return { name: render(message('feed.protocol-office', {}), locale), email: 'protocol@forum-planner.invalid' };
   }
 
   /** The scope's own forum, else the only forum there is. */
@@ -303,7 +309,9 @@ export class FeedService {
    * out; the builder dates what it builds, so a rebuild with the same bytes
    * keeps its Last-Modified.
    */
-  private cached(key: string, link: CachedFeed['link'], make: () => BuiltFeed): FeedDocumentResult {
+  private cached(feedKey: string, locale: Locale, link: CachedFeed['link'], make: () => BuiltFeed): FeedDocumentResult {
+    // The same feed in another language is other bytes: cached apart (feed_state tells them apart by fingerprint).
+    const key = cacheKey(feedKey, locale);
     const head = this.store.feedTokens.auditHeadId();
     const hit = this.cache.get(key);
     if (hit && hit.generation === head && this.clock() < hit.validUntil) return hit.doc;

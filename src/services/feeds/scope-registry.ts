@@ -177,7 +177,11 @@ export const SCOPES: Readonly<Record<ScopeKind, ScopeEntry>> = {
     agenda: null,
     ownForum: (_store, id) => id,
     exists: (store, id, forumId) => id === forumId && store.forums.find(forumId) !== undefined,
-    find: (store, id) => (store.forums.find(id) ? { name: 'public programme', homeTimeZone: null, isPrivate: false } : null),
+    // Named by its forum: the words 'public programme' are the reader's language's (label.scope-kind), chosen where a feed is built.
+    find: (store, id) => {
+      const forum = store.forums.find(id);
+      return forum ? { name: forum.name, homeTimeZone: null, isPrivate: false } : null;
+    },
     meetings: (store, _id, forumId) => store.meetings.list({ forumId, isPublic: true }),
     notesVisibleTo: () => none,
     delegationIds: noDelegations,

@@ -11,6 +11,7 @@ import { actorOf, flash, idParam, submitForm, type FormProblems } from '../form'
 import { renderAgenda } from './agendas';
 import { contactChoices, participantFormValues, readParticipantForm, type ParticipantFormValues } from './b2b-forms';
 import { sessionBase, sessionIn } from './b2b-sessions';
+import { readerLocale } from '../locale';
 
 /** Planners' pages for the companies of a session: add, edit, one company's day, its secret links, its printable agenda. */
 export function b2bParticipantRoutes(services: Services): Router {
@@ -111,7 +112,7 @@ export function b2bParticipantRoutes(services: Services): Router {
   const agenda = (req: Request, res: Response, day: string | null) => {
     const { forum, session, participant } = participantIn(req);
     const base = `${sessionBase(session)}/participants/${participant.id}/agenda`;
-    renderAgenda(services, res, { forumId: forum.id, scope: 'b2b_participant', scopeId: participant.id, day, viewer: 'staff' }, { base, markPrinted: null });
+    renderAgenda(services, res, { forumId: forum.id, scope: 'b2b_participant', scopeId: participant.id, day, viewer: 'staff', locale: readerLocale(req) }, { base, markPrinted: null });
   };
   router.get('/:participantId/agenda', (req, res) => agenda(req, res, null));
   router.get('/:participantId/agenda/:date', (req, res) => agenda(req, res, String(req.params.date)));

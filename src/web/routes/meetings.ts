@@ -11,6 +11,7 @@ import { forumDays } from '../../domain/agenda';
 import { isCalendarDate } from '../../domain/calendar-date';
 import { isStatusAction, statusActionsFrom, type StatusAction } from '../../domain/meeting-status';
 import { dayBounds } from '../../domain/time';
+import { readerLocale } from '../locale';
 
 /** How each status button reads, and what the notice after it says. Which buttons a meeting offers is the domain's (statusActionsFrom). */
 const STATUS_BUTTONS: Record<StatusAction, { label: string; done: string; danger?: true }> = {
@@ -127,7 +128,7 @@ export function meetingRoutes(services: Services): Router {
     const forum = forumOf(req);
     const meeting = load(req, forum);
     res.set('Content-Disposition', `attachment; filename="meeting-${meeting.id}.ics"`);
-    res.type('text/calendar; charset=utf-8').send(services.feeds.singleEvent(meeting));
+    res.type('text/calendar; charset=utf-8').send(services.feeds.singleEvent(meeting, readerLocale(req)));
   });
 
   router.get('/:id', (req, res) => {

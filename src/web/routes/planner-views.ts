@@ -9,6 +9,7 @@ import type { StoredAvailabilityBlock } from '../../store/repositories/availabil
 import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
 import { compareNames } from '../list-query';
 import { viewHelpers } from '../view-helpers';
+import { readerLocale } from '../locale';
 
 type GridMode = 'rooms' | 'people';
 
@@ -37,7 +38,7 @@ export function plannerViews(services: Services): Router {
     if (!check.ok) return renderDayProblem(res, forum, 'rooms', check);
     const venues = services.venues.list({ forumId: forum.id });
     const venueId = venues.find((v) => v.id === optionalId(req, 'venue'))?.id;
-    const grid = grids.byRoom(forum, check.date, { venueId });
+    const grid = grids.byRoom(forum, check.date, { venueId }, readerLocale(req));
     res.render('pages/grid/day', { title: `Rooms · ${check.date}`, forum, mode: 'rooms', grid, days: grid.days, venues, filters: { venue: venueId ?? '' } });
   });
 
@@ -50,7 +51,7 @@ export function plannerViews(services: Services): Router {
     if (!delegation) {
       return res.render('pages/grid/day', { title: 'People', forum, mode: 'people', grid: null, days: grids.dayCounts(forum), date: check.date, delegations, filters: {} });
     }
-    const grid = grids.byPerson(forum, check.date, delegation);
+    const grid = grids.byPerson(forum, check.date, delegation, readerLocale(req));
     res.render('pages/grid/day', { title: `People · ${check.date}`, forum, mode: 'people', grid, days: grid.days, delegations, delegation, filters: { delegation: delegation.id } });
   });
 
