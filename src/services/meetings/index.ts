@@ -6,9 +6,15 @@ import type { Forum, Id, Meeting, MeetingStatus, Person } from '../../domain/typ
 import { inWriteTransaction } from '../../store/database';
 import type { Store } from '../../store';
 import type { MeetingFilter, MeetingValues } from '../../store/repositories/meetings';
+import type { KeyedPage, Keyset } from '../../domain/keyset';
 import type { Actor } from '../actor';
 import { parseMeetingInput, type MeetingInput } from './input';
 import { message } from '../../messages';
+
+// The folder's public face: what files outside it import from its inner files.
+export { conflictKindsShort, buildConflictReport } from './conflict-report';
+export { meetingInputSchema } from './input';
+export { ProgrammeViews, type MeetingView } from './programme-views';
 
 export interface SaveResult {
   meeting: Meeting;
@@ -37,6 +43,11 @@ export class MeetingService {
 
   list(filter: MeetingFilter): Meeting[] {
     return this.store.meetings.list(filter);
+  }
+
+  /** One keyset page of `list(filter)`; `matches` (a search over each meeting's text) narrows it first. */
+  page(filter: MeetingFilter, keyset: Keyset, matches?: (text: string) => boolean): KeyedPage<Meeting> {
+    return this.store.meetings.page(filter, keyset, matches);
   }
 
   create(actor: Actor, forumId: Id, raw: unknown): SaveResult {
