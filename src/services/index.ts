@@ -13,7 +13,7 @@ import { programmeCache } from './derived-cache';
 import { StorageService } from './storage';
 
 export interface ServiceOptions {
-  config: Pick<Config, 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'> & Partial<Pick<Config, 'allowedHosts'>>;
+  config: Pick<Config, 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'> & Partial<Pick<Config, 'allowedHosts' | 'cacheBytes'>>;
   scrypt?: ScryptParams;
   clock?: () => number;
   /** How sign-in delays wait (tests pass one that does not sleep). */
@@ -32,7 +32,7 @@ export function createServices(store: Store, options: ServiceOptions) {
   const meetings = new MeetingService(store, clock, derived);
   const availability = new AvailabilityService(store, clock);
   const views = new ProgrammeViews(store);
-  const feeds = new FeedService(store, views, { refreshMinutes: options.config.feedRefreshMinutes, cancelledDays: options.config.feedCancelledDays }, clock);
+  const feeds = new FeedService(store, views, { refreshMinutes: options.config.feedRefreshMinutes, cancelledDays: options.config.feedCancelledDays, cacheBytes: options.config.cacheBytes }, clock);
   return {
     store,
     config: options.config,

@@ -38,6 +38,10 @@ export interface TestAppOptions {
   scrypt?: ScryptParams;
   /** Stands in for the sign-in throttle's growing wait, so tests do not sleep. */
   wait?: (ms: number) => Promise<void>;
+  /** Trust X-Forwarded-* from one proxy (TRUST_PROXY=true). */
+  trustProxy?: boolean;
+  /** Express's view cache, as `npm start` sets it (off, as in `npm run dev`, unless asked). */
+  viewCache?: boolean;
   /** Overrides the services' settings, e.g. allowedHosts or publicUrl. */
   config?: Partial<ServiceOptions['config']>;
 }
@@ -72,7 +76,7 @@ export function appOver(db: Db, opts: TestAppOptions = {}): Pick<TestContext, 'a
   });
   const logLines: string[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) });
-  const app = createApp({ services, logger, sessionSecret: 'test-secret-test-secret', cookieSecure: false, busyRetry: opts.busyRetry });
+  const app = createApp({ services, logger, sessionSecret: 'test-secret-test-secret', cookieSecure: false, busyRetry: opts.busyRetry, viewCache: opts.viewCache, trustProxy: opts.trustProxy });
   return { app, services, logLines };
 }
 

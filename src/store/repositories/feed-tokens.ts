@@ -48,7 +48,8 @@ export class FeedTokenRepository {
    * so its id names the state of the data: feeds built under the same head
    * are current.
    */
-  auditHead(): { id: number; at: Instant } {
-    return (this.sql('SELECT id, at FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; at: Instant } | undefined) ?? { id: 0, at: 0 };
+  /** The newest audit-log id (0 for none): every write appends one, so a feed built at this id is current while it stays. Read on every feed poll. */
+  auditHeadId(): number {
+    return (prepared(this.db, 'SELECT max(id) FROM audit_log', 'pluck').get() as number | null) ?? 0;
   }
 }
