@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NotFoundError, ValidationError, type Said } from '../../domain/errors';
-import type { DelegationMember, MemberRole, Room, TravelTime } from '../../domain/types';
+import type { DelegationMember, MemberRole, ParticipantRole, Room, TravelTime } from '../../domain/types';
+import { defaultParticipantRoles } from '../../domain/participant-roles';
 import { inWriteTransaction } from '../../store/database';
 import type { Store } from '../../store';
 import type { Actor } from '../actor';
@@ -33,6 +34,11 @@ export class ForumDirectory {
 
   membersOfForum(forumId: number): DelegationMember[] {
     return this.store.delegations.membersOfForum(forumId);
+  }
+
+  /** The role each person gets when added to one of the forum's meetings, from their place in its delegations. */
+  defaultRoles(forumId: number): (personId: number) => ParticipantRole {
+    return defaultParticipantRoles({ delegations: this.store.delegations.list({ forumId }), members: this.store.delegations.membersOfForum(forumId) });
   }
 
   travelTimes(forumId: number): TravelTime[] {
