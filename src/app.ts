@@ -67,7 +67,7 @@ export function createApp(deps: AppDeps): express.Express {
   // Before anything reads the path: static files, the policy and the routers all see the one spelling.
   app.use(canonicalPathMiddleware);
   app.use('/public', express.static(path.join(root, 'public'), { maxAge: '1h', index: false }));
-  app.use(healthRoutes(services.store.db));
+  app.use(healthRoutes(services.storage));
 
   app.use(parseBody);
   const hours = deps.sessionHours ?? 12;
@@ -86,7 +86,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   pass.use(authenticate(services, deps.sessionMaxHours ?? 168));
   pass.use(authorize);
-  pass.use(storageGate(services.store.db));
+  pass.use(storageGate(services.storage));
   pass.use(sameOrigin);
   const csrf = createCsrf({ secret: deps.sessionSecret, cookieSecure: deps.cookieSecure ?? 'auto' });
   pass.use(csrf.protect);

@@ -1,19 +1,16 @@
-import { buildAgenda, forumDays, type Agenda, type AgendaSource } from '../domain/agenda';
-import { takeSnapshot } from '../domain/agenda/changes';
+import { buildAgenda, forumDays, type Agenda, type AgendaSource, takeSnapshot } from '../domain/agenda';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import type { LocalDate } from '../domain/types';
 import { inWriteTransaction } from '../store/database';
 import type { Store } from '../store';
-import type { ScopeRef } from '../store/repositories/print-snapshots';
+import type { ScopeRef } from '../domain/feed-scope';
 import type { Actor } from './actor';
-import { scopeEntryOf, SCOPES } from './feeds/scope-registry';
-import type { FeedService } from './feeds';
-import type { MeetingService } from './meetings';
-import type { MeetingView, ProgrammeViews } from './meetings/programme-views';
+import { type FeedService, scopeEntryOf, SCOPES } from './feeds';
+import type { MeetingService, MeetingView, ProgrammeViews } from './meetings';
 import { message } from '../messages';
 import type { Locale } from '../messages/render';
 
-export { AGENDA_SCOPES } from './feeds/scope-registry';
+export { AGENDA_SCOPES } from './feeds';
 
 export interface AgendaRequest extends ScopeRef {
   /** One day, or null for the booklet of every forum day. */

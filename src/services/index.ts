@@ -1,19 +1,15 @@
 import type { Config } from '../config';
 import type { Store } from '../store';
-import { AccountService } from './accounts';
+import { AccountService, HashQueue, SignInThrottle, DEFAULT_SCRYPT, type ScryptParams } from './accounts';
 import { AuditService } from './audit';
-import { HashQueue } from './accounts/hash-queue';
-import { SignInThrottle } from './accounts/sign-in-throttle';
-import { DEFAULT_SCRYPT, type ScryptParams } from './accounts/passwords';
-import { createReferenceServices } from './reference';
-import { ForumDirectory } from './reference/forum-directory';
-import { MeetingService } from './meetings';
+import { createReferenceServices, ForumDirectory } from './reference';
+import { MeetingService, ProgrammeViews } from './meetings';
 import { AvailabilityService } from './availability';
-import { ProgrammeViews } from './meetings/programme-views';
 import { FeedService } from './feeds';
 import { AgendaService } from './agendas';
 import { DayGridService } from './day-grids';
 import { createB2BServices } from './b2b';
+import { StorageService } from './storage';
 
 export interface ServiceOptions {
   config: Pick<Config, 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'> & Partial<Pick<Config, 'allowedHosts'>>;
@@ -49,6 +45,7 @@ export function createServices(store: Store, options: ServiceOptions) {
     agendas: new AgendaService(store, feeds, meetings, views, clock),
     grids: new DayGridService(store, views, meetings),
     b2b: createB2BServices(store, { meetings, feeds, clock }),
+    storage: new StorageService(store),
   };
 }
 

@@ -11,8 +11,8 @@ import { openDatabase, type Db } from '../../src/store/database';
 import type { BusyRetryOptions } from '../../src/web/middleware/busy-retry';
 import { migrate } from '../../src/store/migrate';
 import { loadDemo, type DemoIds } from '../../db/seed/demo';
-import type { Role } from '../../src/store/repositories/users';
-import type { ScryptParams } from '../../src/services/accounts/passwords';
+import type { Role } from '../../src/domain/accounts';
+import type { ScryptParams } from '../../src/services/accounts';
 
 /** Cheap scrypt for tests: the parameters travel with each hash, so this changes nothing else. */
 export const TEST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };

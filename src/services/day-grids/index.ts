@@ -6,15 +6,13 @@
  */
 import { b2bSessionEntries, meetingEntry, unavailableEntry, type GridEntry } from './entries';
 import { layoutDay, type LayoutCell } from './layout';
-import type { MeetingService } from '../meetings';
-import type { MeetingView, ProgrammeViews } from '../meetings/programme-views';
+import type { MeetingService, MeetingView, ProgrammeViews } from '../meetings';
 import { forumDays } from '../../domain/agenda';
 import { isCalendarDate } from '../../domain/calendar-date';
 import { NotFoundError } from '../../domain/errors';
 import { dayBounds, formatTime, localDateOf, zoneCity } from '../../domain/time';
-import { MEMBER_ROLES, type Delegation, type Forum, type Id, type LocalDate, type Meeting, type Room } from '../../domain/types';
+import { MEMBER_ROLES, type Delegation, type Forum, type Id, type LocalDate, type Meeting, type Room, type StoredAvailabilityBlock } from '../../domain/types';
 import type { Store } from '../../store';
-import type { StoredAvailabilityBlock } from '../../store/repositories/availability';
 import { message, type Message } from '../../messages';
 import { render, type Locale } from '../../messages/render';
 

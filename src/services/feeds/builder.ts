@@ -1,10 +1,9 @@
-import { buildFeed, computeEtag, type FeedEntry, type FeedScope } from '../../domain/calendar';
-import { eventFingerprint } from '../../domain/calendar/fingerprint';
+import { buildFeed, computeEtag, type FeedEntry, type FeedScope, eventFingerprint } from '../../domain/calendar';
+import type { MeetingView, ProgrammeViews } from '../meetings';
 import type { Forum, Meeting } from '../../domain/types';
 import type { Locale } from '../../messages/render';
 import type { Store } from '../../store';
 import type { ServedRevision } from '../../store/repositories/feed-state';
-import type { MeetingView, ProgrammeViews } from '../meetings/programme-views';
 
 const DAY_MS = 86_400_000;
 

@@ -5,15 +5,18 @@ import { NotFoundError, ValidationError } from '../../domain/errors';
 import type { Forum, Id, Meeting } from '../../domain/types';
 import { inWriteTransaction } from '../../store/database';
 import type { Store } from '../../store';
-import { FEED_SCOPES, type FeedScopeKind, type FeedToken } from '../../store/repositories/feed-tokens';
+import { FEED_SCOPES, type FeedScopeKind, type FeedToken } from '../../domain/feed-scope';
 import { message } from '../../messages/message';
 import { render, type Locale } from '../../messages/render';
 import type { Actor } from '../actor';
 import { SCOPES } from './scope-registry';
 import { FeedBuilder, type BuiltFeed, type FeedDocumentResult } from './builder';
-import type { ProgrammeViews } from '../meetings/programme-views';
-import { sha256 } from '../accounts/passwords';
+import type { ProgrammeViews } from '../meetings';
+import { sha256 } from '../accounts';
 import { field, parseInput } from '../validation';
+
+// The folder's public face: what files outside it import from its inner files.
+export { AGENDA_SCOPES, scopeEntryOf, SCOPES } from './scope-registry';
 
 export type { FeedDocumentResult } from './builder';
 

@@ -1,15 +1,20 @@
-import { conflictsInvolving, findConflicts, type Conflict, type Programme } from '../../domain/conflicts';
+import { conflictsInvolving, findConflicts, nextFreeStart, type Conflict, type Programme } from '../../domain/conflicts';
 import { ConflictRefusal, NotFoundError, StaleVersionError, ValidationError, type Said } from '../../domain/errors';
 import { STATUS_AFTER, statusActionsFrom, type StatusAction } from '../../domain/meeting-status';
 import { dayBounds, firstInstantAt, localDateTimeOf, offsetMinutesAt, resolveLocalTime } from '../../domain/time';
-import { nextFreeStart } from '../../domain/conflicts/free-slot';
 import type { Forum, Id, Instant, Meeting, MeetingStatus, Person } from '../../domain/types';
 import { inWriteTransaction } from '../../store/database';
 import type { Store } from '../../store';
 import type { MeetingFilter, MeetingValues } from '../../store/repositories/meetings';
+import type { KeyedPage, Keyset } from '../../domain/keyset';
 import type { Actor } from '../actor';
 import { parseMeetingInput, type MeetingInput } from './input';
 import { message } from '../../messages';
+
+// The folder's public face: what files outside it import from its inner files.
+export { conflictKindsShort, buildConflictReport } from './conflict-report';
+export { localDateTime, meetingInputSchema } from './input';
+export { ProgrammeViews, type MeetingView } from './programme-views';
 
 export interface SaveResult {
   meeting: Meeting;
@@ -38,6 +43,11 @@ export class MeetingService {
 
   list(filter: MeetingFilter): Meeting[] {
     return this.store.meetings.list(filter);
+  }
+
+  /** One keyset page of `list(filter)`; `matches` (a search over each meeting's text) narrows it first. */
+  page(filter: MeetingFilter, keyset: Keyset, matches?: (text: string) => boolean): KeyedPage<Meeting> {
+    return this.store.meetings.page(filter, keyset, matches);
   }
 
   create(actor: Actor, forumId: Id, raw: unknown): SaveResult {

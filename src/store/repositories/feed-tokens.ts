@@ -1,24 +1,8 @@
 import type { Statement } from 'better-sqlite3';
 import { bestEffortWrite, type Db } from '../database';
 import { prepared } from '../statements';
+import type { FeedScopeKind, FeedToken } from '../../domain/feed-scope';
 import type { Id, Instant } from '../../domain/types';
-
-export const FEED_SCOPES = ['delegation', 'person', 'room', 'organization', 'b2b_participant'] as const;
-export type FeedScopeKind = (typeof FEED_SCOPES)[number];
-
-export interface FeedToken {
-  id: Id;
-  forumId: Id;
-  scope: FeedScopeKind;
-  scopeId: Id;
-  label: string;
-  createdAt: Instant;
-  createdBy: string;
-  expiresAt: Instant | null;
-  revokedAt: Instant | null;
-  lastFetchedAt: Instant | null;
-  fetchCount: number;
-}
 
 const SELECT = `SELECT id, forum_id AS forumId, scope, scope_id AS scopeId, label, created_at AS createdAt, created_by AS createdBy,
   expires_at AS expiresAt, revoked_at AS revokedAt, last_fetched_at AS lastFetchedAt, fetch_count AS fetchCount FROM feed_token`;

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../database';
 import { inList } from '../statements';
+import { compareKeys, keyedPage, pageOfSorted, type Key, type KeyedPage, type Keyset } from '../../domain/keyset';
 import type { ProgrammeMeeting } from '../../domain/conflicts';
 import type { Id, Instant, Meeting, MeetingDocument, MeetingKind, MeetingStatus, Participant, Person } from '../../domain/types';
 
@@ -80,6 +81,50 @@ export class MeetingRepository {
     const { where, params } = this.conditions(f, opts);
     const rows = this.sql(`SELECT ${COLUMNS} FROM meeting m ${where} ORDER BY m.start_utc, m.end_utc, m.id`).all(...params) as Row[];
     return this.withChildren(rows);
+  }
+
+  /**
+   * One page of the list, in the list's order (start, end, id), by keyset on
+   * that triple. Without a search the page is an index range and two counts;
+   * with one (`matches` over each meeting's title, room, venue, place and
+   * people's names, one text per meeting) the filter's meetings are read as
+   * (key, text) only, matched, and the page's few loaded whole.
+   */
+  page(f: MeetingFilter, ks: Keyset, matches?: (text: string) => boolean): KeyedPage<Meeting> {
+    const { where, params } = this.conditions(f);
+    if (matches) return this.searchedPage(where, params, ks, matches);
+    const and = where ? `${where} AND` : 'WHERE';
+    const total = this.sql(`SELECT count(*) FROM meeting m ${where}`).pluck().get(...params) as number;
+    let rows: Row[];
+    if (ks.before) {
+      rows = (this.sql(`SELECT ${COLUMNS} FROM meeting m ${and} (m.start_utc, m.end_utc, m.id) < (?, ?, ?) ORDER BY m.start_utc DESC, m.end_utc DESC, m.id DESC LIMIT ?`).all(...params, ...ks.before, ks.limit) as Row[]).reverse();
+    } else if (ks.after) {
+      rows = this.sql(`SELECT ${COLUMNS} FROM meeting m ${and} (m.start_utc, m.end_utc, m.id) > (?, ?, ?) ORDER BY m.start_utc, m.end_utc, m.id LIMIT ?`).all(...params, ...ks.after, ks.limit) as Row[];
+    } else {
+      rows = this.sql(`SELECT ${COLUMNS} FROM meeting m ${where} ORDER BY m.start_utc, m.end_utc, m.id LIMIT ?`).all(...params, ks.limit) as Row[];
+    }
+    const first = rows[0];
+    const edge: Key | undefined = first ? [first.startUtc, first.endUtc, first.id] : (ks.after ?? undefined);
+    const countBefore = (key: Key, op: '<' | '<=') => this.sql(`SELECT count(*) FROM meeting m ${and} (m.start_utc, m.end_utc, m.id) ${op} (?, ?, ?)`).pluck().get(...params, ...key) as number;
+    const before = edge === undefined ? 0 : countBefore(edge, first ? '<' : '<=');
+    return keyedPage(this.withChildren(rows), total, before);
+  }
+
+  private searchedPage(where: string, params: unknown[], ks: Keyset, matches: (text: string) => boolean): KeyedPage<Meeting> {
+    const candidates = this.sql(
+      `SELECT m.id, m.start_utc, m.end_utc,
+              m.title || char(10) || coalesce(r.name, '') || char(10) || coalesce(v.name, '') || char(10) || m.place || char(10) ||
+              coalesce((SELECT group_concat(p.full_name || char(10) || p.local_name, char(10))
+                          FROM meeting_participant mp JOIN person p ON p.id = mp.person_id WHERE mp.meeting_id = m.id), '')
+         FROM meeting m LEFT JOIN room r ON r.id = m.room_id LEFT JOIN venue v ON v.id = r.venue_id
+         ${where} ORDER BY m.start_utc, m.end_utc, m.id`,
+    )
+      .raw()
+      .all(...params) as [Id, Instant, Instant, string][];
+    const found = candidates.filter((c) => matches(c[3]));
+    const page = pageOfSorted(found, (c) => [c[1], c[2], c[0]], compareKeys, ks);
+    const byId = new Map(this.list({ forumId: 0, ids: page.rows.map((c) => c[0]) }, { anyForum: true }).map((m) => [m.id, m]));
+    return { ...page, rows: page.rows.map((c) => byId.get(c[0])!).filter(Boolean) };
   }
 
   /** The WHERE clause (and its parameters) a filter stands for; list and programme read the same meetings. */

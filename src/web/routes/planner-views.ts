@@ -1,13 +1,15 @@
 import { Router, type Request, type Response } from 'express';
 import { NotFoundError } from '../../domain/errors';
-import type { Conflict } from '../../domain/conflicts';
-import type { Forum, Id } from '../../domain/types';
+import { CONFLICT_KINDS, type Conflict, type ConflictKind } from '../../domain/conflicts';
+import { isCalendarDate } from '../../domain/calendar-date';
+import { localDateOf } from '../../domain/time';
+import { compareKeys, pageOfSorted, type Key } from '../../domain/keyset';
+import type { Forum, Id, StoredAvailabilityBlock } from '../../domain/types';
 import type { Services } from '../../services';
-import { buildConflictReport } from '../../services/meetings/conflict-report';
+import { buildConflictReport } from '../../services/meetings';
 import type { DayCheck } from '../../services/day-grids';
-import type { StoredAvailabilityBlock } from '../../store/repositories/availability';
 import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
-import { compareNames } from '../list-query';
+import { BadListRequest, compareNames, PAGE_SIZE, pagerOf, readPageRequest } from '../list-query';
 import { viewHelpers } from '../view-helpers';
 import { readerLocale } from '../locale';
 
@@ -55,12 +57,45 @@ export function plannerViews(services: Services): Router {
     res.render('pages/grid/day', { title: `People · ${check.date}`, forum, mode: 'people', grid, days: grid.days, delegations, delegation, filters: { delegation: delegation.id } });
   });
 
+  /**
+   * The conflicts page: a summary by day and kind (each count a link to that
+   * part of the list), then the list a page at a time. A conflict's key is
+   * (day, kind, errors first, its first meeting's start, what it is about), so
+   * a conflict that appears on an earlier page does not shift the next one.
+   * The whole report is the API's (GET /api/v1/forums/:id/conflicts).
+   */
   router.get('/conflicts', (req, res) => {
     const forum = forumOf(req);
     const conflicts = services.meetings.conflicts(forum.id);
     const ids = [...new Set(conflicts.flatMap((c) => c.meetingIds))];
     const meetings = ids.length ? services.meetings.list({ forumId: forum.id, ids }) : [];
-    res.render('pages/conflicts/index', { title: 'Conflicts', forum, report: buildConflictReport({ conflicts, meetings, timeZone: forum.timeZone }) });
+    const starts = new Map(meetings.map((m) => [m.id, m.startUtc]));
+    const keyed = conflicts.map((c) => {
+      const start = Math.min(...c.meetingIds.map((id) => starts.get(id) ?? Number.MAX_SAFE_INTEGER));
+      const date = start === Number.MAX_SAFE_INTEGER ? '' : localDateOf(start, forum.timeZone);
+      const key: Key = [date, CONFLICT_KINDS.indexOf(c.kind), c.severity === 'error' ? 0 : 1, start, `${c.meetingIds.join(',')}|${c.personId ?? ''}|${c.roomId ?? ''}`];
+      return { c, date, key };
+    });
+    const summary = conflictSummary(keyed.map(({ c, date }) => ({ kind: c.kind, date })));
+    const day = queryString(req, 'day');
+    const kind = queryString(req, 'kind');
+    if (day && !isCalendarDate(day)) throw new BadListRequest(`“${String(day).slice(0, 20)}” is not a day: choose one from the summary.`);
+    if (kind && !CONFLICT_KINDS.includes(kind as ConflictKind)) throw new BadListRequest(`“${kind.slice(0, 40)}” is not a kind of conflict: choose one from the summary.`);
+    const chosen = keyed.filter((k) => (!day || k.date === day) && (!kind || k.c.kind === kind)).sort((a, b) => compareKeys(a.key, b.key));
+    const list = `conflicts:${day}:${kind}`;
+    const page = pageOfSorted(chosen, (k) => k.key, compareKeys, readPageRequest(req, list, PAGE_SIZE));
+    // Only the page's conflicts are laid out by day and kind; the kinds' titles come from an empty report.
+    const titles = new Map(buildConflictReport({ conflicts: [], meetings: [], timeZone: forum.timeZone }).kinds.map((k) => [k.kind, k.title]));
+    const errors = conflicts.filter((c) => c.severity === 'error').length;
+    res.render('pages/conflicts/index', {
+      title: 'Conflicts',
+      forum,
+      totals: { errors, warnings: conflicts.length - errors },
+      summary: { ...summary, kinds: summary.kinds.map((k) => ({ ...k, title: titles.get(k.kind)! })) },
+      filter: { day, kind, title: kind ? titles.get(kind as ConflictKind) : undefined },
+      page: buildConflictReport({ conflicts: page.rows.map((k) => k.c), meetings, timeZone: forum.timeZone }),
+      pager: pagerOf(req, list, page, (k) => k.key),
+    });
   });
 
   /** People grouped by the forum's delegations (others after), rooms by venue: the choices of one select. */
@@ -152,4 +187,22 @@ export function plannerViews(services: Services): Router {
   });
 
   return router;
+}
+
+/** Conflicts counted by day and by kind: the rows and columns of the summary table, only those that have any. */
+function conflictSummary(items: { kind: ConflictKind; date: string }[]) {
+  const counts = new Map<string, number>();
+  const bump = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const i of items) {
+    bump(`${i.date}|${i.kind}`);
+    bump(`${i.date}|`);
+    bump(`|${i.kind}`);
+  }
+  const kinds = CONFLICT_KINDS.filter((k) => counts.has(`|${k}`));
+  const dates = [...new Set(items.map((i) => i.date))].sort();
+  return {
+    kinds: kinds.map((kind) => ({ kind, total: counts.get(`|${kind}`) ?? 0 })),
+    days: dates.map((date) => ({ date, total: counts.get(`${date}|`) ?? 0, byKind: kinds.map((kind) => counts.get(`${date}|${kind}`) ?? 0) })),
+    total: items.length,
+  };
 }
