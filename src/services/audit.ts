@@ -33,6 +33,16 @@ export class AuditService {
     return this.store.audit.list({ entity, entityId, limit: 500 });
   }
 
+  /** The programme's version: the audit log's head (every programme write appends its row in its transaction). */
+  head(): number {
+    return this.store.audit.headId();
+  }
+
+  /** How many changes to a forum came after version `since` from anyone but `exceptUserId`. */
+  changesSince(forumId: number, since: number, exceptUserId: number | null): number {
+    return this.store.audit.countSince(forumId, since, exceptUserId);
+  }
+
   entities(): string[] {
     return this.store.audit.entities();
   }

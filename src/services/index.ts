@@ -3,7 +3,7 @@ import type { Store } from '../store';
 import { AccountService, HashQueue, SignInThrottle, DEFAULT_SCRYPT, type ScryptParams } from './accounts';
 import { AuditService } from './audit';
 import { createReferenceServices, ForumDirectory } from './reference';
-import { MeetingService, ProgrammeViews } from './meetings';
+import { MeetingService, ProgrammeEdits, ProgrammeViews } from './meetings';
 import { AvailabilityService } from './availability';
 import { FeedService } from './feeds';
 import { AgendaService } from './agendas';
@@ -42,6 +42,7 @@ export function createServices(store: Store, options: ServiceOptions) {
     audit,
     directory,
     meetings,
+    edits: new ProgrammeEdits(store, meetings),
     availability,
     views,
     feeds,

@@ -22,9 +22,17 @@ export async function submitForm(
   }
 }
 
-export function flash(req: Request, kind: 'success' | 'warning' | 'error', text: string): void {
+/** What a notice's "Undo" button posts: the audit rows of one save or bulk edit, and where to come back to. */
+export interface UndoOffer {
+  action: string;
+  from: number;
+  to: number;
+  back: string;
+}
+
+export function flash(req: Request, kind: 'success' | 'warning' | 'error', text: string, undo?: UndoOffer): void {
   if (!req.session) return;
-  req.session.flash = [...(req.session.flash ?? []), { kind, text }];
+  req.session.flash = [...(req.session.flash ?? []), undo ? { kind, text, undo } : { kind, text }];
 }
 
 /** The id in a route parameter, or NaN (which finds nothing). */

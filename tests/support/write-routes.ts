@@ -92,6 +92,8 @@ export const WRITE_ROUTES: WriteRoute[] = [
   form('/forums/:forumId/meetings/:id/status', { action: 'choice', version: 'int' }),
   form('/forums/:forumId/meetings/:id/cancel', { version: 'int' }),
   form('/forums/:forumId/meetings/:id/move', { start: 'dateTime', shift: 'choice', version: 'int' }),
+  form('/forums/:forumId/meetings/bulk', { meeting: 'choice', action: 'choice', mode: 'choice', minutes: 'int', confirmed: 'choice', back: 'text' }),
+  form('/forums/:forumId/meetings/undo', { from: 'int', to: 'int', back: 'text' }),
   form('/forums/:forumId/links', { scope: 'choice', scopeId: 'id', scopeId_person: 'id', scopeId_delegation: 'id', label: 'text', expiresOn: 'date' }),
   form('/forums/:forumId/links/:id/revoke', NONE),
   form('/forums/:forumId/links/:id/rotate', NONE),
@@ -131,5 +133,9 @@ export const CHOICES: Record<string, string[]> = {
   side: ['a', 'b', 'A', 'B'],
   subject: ['person', 'room'],
   scope: ['person', 'delegation', 'room', 'organization', 'b2b_participant'],
-  action: ['accept', 'decline', 'cancel', 'reopen', 'confirm', 'cancel', 'role', 'disable', 'enable', 'password'],
+  action: ['accept', 'decline', 'cancel', 'reopen', 'confirm', 'cancel', 'role', 'disable', 'enable', 'password', 'tentative', 'move'],
+  // A bulk edit's selection: id:version, as the list's checkboxes send it.
+  meeting: ['1:1', '2:1', '3:2', '1', '1:x'],
+  mode: ['all', 'each'],
+  confirmed: ['yes'],
 };

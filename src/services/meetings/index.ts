@@ -8,19 +8,22 @@ import type { Store } from '../../store';
 import type { MeetingFilter, MeetingValues } from '../../store/repositories/meetings';
 import type { KeyedPage, Keyset } from '../../domain/keyset';
 import type { Actor } from '../actor';
-import { parseMeetingInput, type MeetingInput } from './input';
+import { parseMeetingInput, toInput, type MeetingInput } from './input';
 import { programmeCache, type DerivedCache } from '../derived-cache';
 import { message } from '../../messages';
 
 // The folder's public face: what files outside it import from its inner files.
 export { conflictKindsShort, buildConflictReport } from './conflict-report';
-export { localDateTime, meetingInputSchema } from './input';
+export { localDateTime, meetingInputSchema, toInput } from './input';
+export { ProgrammeEdits, BULK_ACTIONS, BULK_MODES, MAX_BULK, type BulkAction, type BulkMode, type BulkResult, type Selected } from './edits';
 export { ProgrammeViews, type MeetingView } from './programme-views';
 
 export interface SaveResult {
   meeting: Meeting;
   /** Warning-level conflicts the saved meeting has: shown, not refused. */
   warnings: Conflict[];
+  /** The audit row this save appended: what its "Undo" names. */
+  auditId: Id;
 }
 
 const DAY_MS = 24 * 3600_000;
@@ -202,7 +205,7 @@ export class MeetingService {
       // Throwing rolls the transaction back: nothing of this save remains.
       throw new ConflictRefusal(conflicts, message('meeting.cannot-confirm', { title: meeting.title, clashes: errors.length }));
     }
-    this.store.audit.append({
+    const auditId = this.store.audit.append({
       at: this.clock(),
       userId: actor.userId,
       username: actor.username,
@@ -214,7 +217,7 @@ export class MeetingService {
       before,
       after: meeting,
     });
-    return { meeting, warnings: conflicts };
+    return { meeting, warnings: conflicts, auditId };
   }
 
   /**
@@ -392,27 +395,4 @@ function keptDuration(input: MeetingInput, loaded: { start: string; end: string 
  */
 export function isMaterialChange(a: Pick<Meeting, 'title' | 'startUtc' | 'endUtc' | 'roomId' | 'place' | 'status'>, b: typeof a): boolean {
   return a.title !== b.title || a.startUtc !== b.startUtc || a.endUtc !== b.endUtc || a.roomId !== b.roomId || a.place !== b.place || a.status !== b.status;
-}
-
-/** A stored meeting as input again (for status changes and duplicating). */
-export function toInput(m: Meeting): Record<string, unknown> {
-  return {
-    title: m.title,
-    kind: m.kind,
-    status: m.status,
-    start: m.start,
-    end: m.end,
-    timeZone: m.timeZone,
-    // The stored instants pin an ambiguous wall-clock time (DST fold) to the reading chosen when it was saved.
-    startOffset: offsetMinutesAt(m.startUtc, m.timeZone),
-    endOffset: offsetMinutesAt(m.endUtc, m.timeZone),
-    roomId: m.roomId,
-    place: m.place,
-    isPublic: m.isPublic,
-    participants: m.participants,
-    delegationIds: m.delegationIds,
-    briefing: m.briefing,
-    outcome: m.outcome,
-    documents: m.documents.map(({ title, parties, signedOn }) => ({ title, parties, signedOn })),
-  };
 }

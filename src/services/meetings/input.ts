@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { MEETING_KINDS, MEETING_STATUSES, PARTICIPANT_ROLES } from '../../domain/types';
+import { MEETING_KINDS, MEETING_STATUSES, PARTICIPANT_ROLES, type Meeting } from '../../domain/types';
+import { offsetMinutesAt } from '../../domain/time';
 import { ValidationError } from '../../domain/errors';
 import { message } from '../../messages';
 import { field, parseInput, said } from '../validation';
@@ -99,4 +100,27 @@ function lacksEnd(raw: unknown): boolean {
   const given = (v: unknown) => v !== undefined && v !== null && v !== '';
   const body = (raw ?? {}) as Record<string, unknown>;
   return typeof body !== 'object' || (!given(body.end) && !given(body.durationMinutes));
+}
+
+/** A stored meeting as input again (for status changes and duplicating). */
+export function toInput(m: Meeting): Record<string, unknown> {
+  return {
+    title: m.title,
+    kind: m.kind,
+    status: m.status,
+    start: m.start,
+    end: m.end,
+    timeZone: m.timeZone,
+    // The stored instants pin an ambiguous wall-clock time (DST fold) to the reading chosen when it was saved.
+    startOffset: offsetMinutesAt(m.startUtc, m.timeZone),
+    endOffset: offsetMinutesAt(m.endUtc, m.timeZone),
+    roomId: m.roomId,
+    place: m.place,
+    isPublic: m.isPublic,
+    participants: m.participants,
+    delegationIds: m.delegationIds,
+    briefing: m.briefing,
+    outcome: m.outcome,
+    documents: m.documents.map(({ title, parties, signedOn }) => ({ title, parties, signedOn })),
+  };
 }

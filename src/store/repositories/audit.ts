@@ -59,6 +59,21 @@ export class AuditRepository {
     return keyedPage(rows.map(toEntry), total, newer);
   }
 
+  /** The entries with ids from `fromId` to `toId`, oldest first (what one save or bulk edit appended). */
+  range(fromId: number, toId: number): AuditEntry[] {
+    return (prepared(this.db, `${SELECT} WHERE id BETWEEN ? AND ? ORDER BY id`).all(fromId, toId) as Row[]).map(toEntry);
+  }
+
+  /** How many entries of a forum came after `sinceId` from anyone but `exceptUserId` (a range scan on the id). */
+  countSince(forumId: number, sinceId: number, exceptUserId: number | null): number {
+    return prepared(this.db, 'SELECT count(*) FROM audit_log WHERE id > ? AND forum_id = ? AND user_id IS NOT ?', 'pluck').get(sinceId, forumId, exceptUserId) as number;
+  }
+
+  /** The newest entry's id: the version of everything the log covers. */
+  headId(): number {
+    return (prepared(this.db, 'SELECT max(id) FROM audit_log', 'pluck').get() as number | null) ?? 0;
+  }
+
   list(f: AuditFilter = {}): AuditEntry[] {
     const { where, params } = this.conditions(f);
     const sql = `${SELECT}${where} ORDER BY id DESC LIMIT ?`;

@@ -1,12 +1,13 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Services } from '../../services';
+import type { UndoOffer } from '../form';
 
 declare module 'express-session' {
   interface SessionData {
     userId?: number;
     /** When the user signed in (services' clock), for the absolute lifetime. */
     signedInAt?: number;
-    flash?: { kind: 'success' | 'warning' | 'error'; text: string }[];
+    flash?: { kind: 'success' | 'warning' | 'error'; text: string; undo?: UndoOffer }[];
   }
 }
 

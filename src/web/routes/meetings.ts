@@ -7,12 +7,13 @@ import type { Services } from '../../services';
 import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
 import { compareNames, fold, matches, PAGE_SIZE, pagerOf, readPageRequest } from '../list-query';
 import { applyFormStep, blankMeetingForm, DURATION_CHOICES, foldOffsetChoices, formStepOf, formValuesOf, loadedTimesOf, meetingInputOf, prefillFromQuery, readMeetingForm, type MeetingFormValues } from '../meeting-form';
-import type { MoveTarget } from '../../services/meetings';
+import { MAX_BULK, type MoveTarget } from '../../services/meetings';
 import { forumDays } from '../../domain/agenda';
 import { isCalendarDate } from '../../domain/calendar-date';
 import { isStatusAction, statusActionsFrom, type StatusAction } from '../../domain/meeting-status';
 import { dayBounds } from '../../domain/time';
 import { readerLocale } from '../locale';
+import { meetingEditRoutes } from './meeting-edits';
 
 /** How each status button reads, and what the notice after it says. Which buttons a meeting offers is the domain's (statusActionsFrom). */
 const STATUS_BUTTONS: Record<StatusAction, { label: string; done: string; danger?: true }> = {
@@ -25,6 +26,7 @@ const STATUS_BUTTONS: Record<StatusAction, { label: string; done: string; danger
 /** The meeting list, page, form and status actions, under /forums/:forumId/meetings. */
 export function meetingRoutes(services: Services): Router {
   const router = Router({ mergeParams: true });
+  router.use(meetingEditRoutes(services));
   const forumOf = (req: Request): Forum => services.forums.get(idParam(req, 'forumId'));
   const load = (req: Request, forum: Forum): Meeting => {
     const meeting = services.meetings.get(idParam(req));
@@ -87,6 +89,8 @@ export function meetingRoutes(services: Services): Router {
     const status = queryString(req, 'status') as MeetingStatus;
     const q = queryString(req, 'q');
     const keyset = readPageRequest(req, 'meetings', PAGE_SIZE);
+    // The version the page shows, read before its rows: the change notice counts what others write after it.
+    const programmeVersion = services.audit.head();
     // A page of the list in SQL (keyset on start, end, id); a search reads only each meeting's text to match it first.
     const page = services.meetings.page(
       {
@@ -114,6 +118,9 @@ export function meetingRoutes(services: Services): Router {
       days,
       byDay: days.map((d) => ({ day: d, views: views.filter((v) => v.day === d) })).filter((g) => g.views.length),
       filterWarning,
+      back: req.originalUrl.slice(0, 1000),
+      maxBulk: MAX_BULK,
+      programmeVersion,
       filter: { day, person: queryString(req, 'person'), room: queryString(req, 'room'), delegation: queryString(req, 'delegation'), kind: queryString(req, 'kind'), status: queryString(req, 'status'), q, limit: queryString(req, 'limit') },
       ...choices(forum),
     });
@@ -212,7 +219,7 @@ export function meetingRoutes(services: Services): Router {
       res,
       () => {
         const saved = services.meetings.update(actorOf(res), meeting.id, Number.isInteger(version) ? version : null, meetingInputOf(values), { loaded: loadedTimesOf(values) });
-        announce(req, saved.meeting, 'saved', saved.warnings.length);
+        announce(req, saved.meeting, 'saved', saved.warnings.length, saved.auditId);
         res.redirect(303, `/forums/${forum.id}/meetings/${meeting.id}`);
       },
       (status, problems) => renderForm(res, status, forum, meeting, values, problems),
@@ -233,7 +240,7 @@ export function meetingRoutes(services: Services): Router {
       res,
       () => {
         const saved = services.meetings.applyStatusAction(actorOf(res), meeting.id, Number.isInteger(version) ? version : null, key);
-        announce(req, saved.meeting, action.done, saved.warnings.length);
+        announce(req, saved.meeting, action.done, saved.warnings.length, saved.auditId);
         res.redirect(303, back);
       },
       (_status, problems) => {
@@ -259,7 +266,7 @@ export function meetingRoutes(services: Services): Router {
       res,
       () => {
         const saved = services.meetings.applyStatusAction(actorOf(res), meeting.id, Number.isInteger(version) ? version : null, 'cancel');
-        announce(req, saved.meeting, STATUS_BUTTONS.cancel.done, saved.warnings.length);
+        announce(req, saved.meeting, STATUS_BUTTONS.cancel.done, saved.warnings.length, saved.auditId);
         res.redirect(303, `/forums/${forum.id}/meetings/${meeting.id}`);
       },
       (status, problems) => {
@@ -289,7 +296,7 @@ export function meetingRoutes(services: Services): Router {
       res,
       () => {
         const saved = services.meetings.move(actorOf(res), meeting.id, Number.isInteger(version) ? version : null, moveTargetOf(typed));
-        announce(req, saved.meeting, `moved to ${saved.meeting.start.replace('T', ' ')}–${saved.meeting.end.slice(11)}`, saved.warnings.length);
+        announce(req, saved.meeting, `moved to ${saved.meeting.start.replace('T', ' ')}–${saved.meeting.end.slice(11)}`, saved.warnings.length, saved.auditId);
         res.redirect(303, `/forums/${forum.id}/meetings/${meeting.id}`);
       },
       (status, problems) => renderMove(res, status, forum, services.meetings.get(meeting.id), typed, problems),
@@ -321,8 +328,10 @@ function moveTargetOf(typed: MoveFormValues): MoveTarget {
   return { kind: 'start', start: typed.start };
 }
 
-function announce(req: Request, meeting: Meeting, done: string, warnings: number): void {
-  flash(req, 'success', `“${meeting.title}” ${done}.`);
+function announce(req: Request, meeting: Meeting, done: string, warnings: number, auditId?: number): void {
+  const back = `/forums/${meeting.forumId}/meetings/${meeting.id}`;
+  const undo = auditId === undefined ? undefined : { action: `/forums/${meeting.forumId}/meetings/undo`, from: auditId, to: auditId, back };
+  flash(req, 'success', `“${meeting.title}” ${done}.`, undo);
   if (warnings) flash(req, 'warning', `It has ${warnings === 1 ? 'a warning' : `${warnings} warnings`}: see “Conflicts” below.`);
 }
 

@@ -1,0 +1,17 @@
+/**
+ * The keys of what bulk edits and undo tell a planner: a selection too large
+ * or empty, a meeting of the selection that could not be changed, and why an
+ * undo is refused. The sentences are in en/edits.ts.
+ */
+export interface EditMessages {
+  'bulk.selection-size': { max: number };
+  'bulk.action': Record<string, never>;
+  'bulk.mode': Record<string, never>;
+  'bulk.not-in-forum': { id: number };
+  'bulk.changed-since': { title: string; by: string };
+  'undo.range': { max: number };
+  'undo.nothing': Record<string, never>;
+  'undo.not-undoable': { summary: string };
+  'undo.not-yours': { username: string };
+  'undo.changed-since': { title: string; by: string };
+}
