@@ -18,6 +18,7 @@ import { routes } from './web/routes';
 import { healthRoutes } from './web/routes/healthz';
 import { viewHelpers } from './web/view-helpers';
 import { notModifiedFeeds } from './web/not-modified-feeds';
+import { ChangeStreams } from './web/change-stream';
 
 export interface AppDeps {
   services: Services;
@@ -36,6 +37,8 @@ export interface AppDeps {
    * Off unless asked, whatever NODE_ENV says, so the choice is made in one place.
    */
   viewCache?: boolean;
+  /** The change notice's event streams; server.ts keeps it to end them at shutdown. */
+  changeStreams?: ChangeStreams;
 }
 
 /** Builds the express app over ready services; listen() lives only in server.ts. */
@@ -109,7 +112,7 @@ export function createApp(deps: AppDeps): express.Express {
     next();
   });
   pass.use(checkBody);
-  pass.use(routes(services));
+  pass.use(routes(services, deps.changeStreams ?? new ChangeStreams(services.audit)));
   app.use(retryWhenBusy(pass, deps.busyRetry));
   app.use(notFound);
   app.use(errorHandler);

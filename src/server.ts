@@ -12,6 +12,7 @@ import { loadDemo } from '../db/seed/demo';
 import { createLogger } from './web/middleware/logging';
 import { DEFAULT_BUSY_RETRY } from './web/middleware/busy-retry';
 import { createHttpServer } from './web/http-server';
+import { ChangeStreams } from './web/change-stream';
 
 /** Entry point: config -> database -> migrations -> demo on first start -> listen. */
 function main(): void {
@@ -36,8 +37,10 @@ function main(): void {
     logger.info('loaded the SPIEF 2019 demo forum');
   }
 
+  const changeStreams = new ChangeStreams(services.audit);
   const app = createApp({
     services,
+    changeStreams,
     logger,
     sessionSecret: sessionSecret(db, config.sessionSecret),
     trustProxy: config.trustProxy,
@@ -52,19 +55,19 @@ function main(): void {
     const views = config.viewCache ? 'templates compiled once' : 'templates re-read on every request';
     logger.info(`forum-planner listening on http://localhost:${config.port} (database ${config.databasePath}; ${views})`);
   });
-  const stop = stopper(server, config.shutdownGraceSeconds, logger, () => db.close());
+  const stop = stopper(server, config.shutdownGraceSeconds, logger, () => db.close(), () => changeStreams.closeAll());
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
 
 /**
- * Stops like a process manager expects: no new connections, idle keep-alive
- * sockets closed now, requests in flight given the grace period, then every
+ * Stops like a process manager expects: no new connections, the change
+ * notice's event streams ended, idle keep-alive sockets closed now, requests in flight given the grace period, then every
  * connection cut (a client that sent half a request would otherwise keep the
  * process alive until its timeout) and the database closed. A second signal
  * stops at once.
  */
-function stopper(server: http.Server, graceSeconds: number, logger: pino.Logger, closeDatabase: () => void): () => void {
+function stopper(server: http.Server, graceSeconds: number, logger: pino.Logger, closeDatabase: () => void, endStreams: () => void): () => void {
   let stopping = false;
   const exit = () => {
     closeDatabase();
@@ -77,6 +80,8 @@ function stopper(server: http.Server, graceSeconds: number, logger: pino.Logger,
     }
     stopping = true;
     logger.info(`stopping: finishing requests in flight for up to ${graceSeconds} s`);
+    // The change notice's streams never finish on their own: end them first (each on a connection that closes with it).
+    endStreams();
     server.close(exit);
     server.closeIdleConnections();
     setTimeout(() => {

@@ -12,9 +12,11 @@ import { secretLinkRoutes } from './secret-links';
 import { b2bRoutes } from './b2b';
 import { recordArea } from './record-area';
 import { referenceAreas } from './reference-areas';
+import { changeRoutes } from './changes';
+import type { ChangeStreams } from '../change-stream';
 
 /** Mounts every area's router. Order matters only where paths share a prefix. */
-export function routes(services: Services): Router {
+export function routes(services: Services, changeStreams: ChangeStreams): Router {
   const router = Router();
   const areas = referenceAreas(services);
   router.use(b2bRoutes(services, forumContext(services)));
@@ -24,6 +26,7 @@ export function routes(services: Services): Router {
   router.use('/api/v1', apiRoutes(services));
   router.use('/admin', adminRoutes(services));
   router.use(forumRoutes(services, areas));
+  router.use('/forums/:forumId', changeRoutes(services, changeStreams));
   router.use('/forums/:forumId/meetings', meetingRoutes(services));
   router.use('/forums/:forumId/links', feedLinkRoutes(services));
   router.use('/forums/:forumId/agenda', agendaRoutes(services));

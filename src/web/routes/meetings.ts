@@ -89,8 +89,6 @@ export function meetingRoutes(services: Services): Router {
     const status = queryString(req, 'status') as MeetingStatus;
     const q = queryString(req, 'q');
     const keyset = readPageRequest(req, 'meetings', PAGE_SIZE);
-    // The version the page shows, read before its rows: the change notice counts what others write after it.
-    const programmeVersion = services.audit.head();
     // A page of the list in SQL (keyset on start, end, id); a search reads only each meeting's text to match it first.
     const page = services.meetings.page(
       {
@@ -120,7 +118,6 @@ export function meetingRoutes(services: Services): Router {
       filterWarning,
       back: req.originalUrl.slice(0, 1000),
       maxBulk: MAX_BULK,
-      programmeVersion,
       filter: { day, person: queryString(req, 'person'), room: queryString(req, 'room'), delegation: queryString(req, 'delegation'), kind: queryString(req, 'kind'), status: queryString(req, 'status'), q, limit: queryString(req, 'limit') },
       ...choices(forum),
     });

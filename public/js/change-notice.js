@@ -1,0 +1,29 @@
+// The change notice: follows /forums/:id/changes?since=VERSION (server-sent events) and, when others
+// have changed the programme since this page was rendered, says how often, with a link to reload.
+// It never reloads by itself. Without EventSource (or JavaScript) the page is as it was.
+(function () {
+  'use strict';
+  var box = document.querySelector('[data-change-stream]');
+  if (!box || typeof window.EventSource !== 'function') return;
+  var count = box.querySelector('[data-change-count]');
+  var reload = box.querySelector('[data-change-reload]');
+  var source = new EventSource(box.getAttribute('data-change-stream'));
+  reload.setAttribute('href', window.location.href);
+  source.addEventListener('changes', function (event) {
+    var n = 0;
+    try {
+      n = JSON.parse(event.data).count;
+    } catch (e) {
+      return;
+    }
+    if (!n) {
+      box.hidden = true;
+      return;
+    }
+    count.textContent = n + (n === 1 ? ' change' : ' changes') + ' by others since you opened this page —';
+    box.hidden = false;
+  });
+  window.addEventListener('pagehide', function () {
+    source.close();
+  });
+})();
