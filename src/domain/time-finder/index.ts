@@ -1,0 +1,465 @@
+/**
+ * The time finder: given who must (and who may) come, how long, where and
+ * within which days and hours, the best slots on a 5-minute grid that would
+ * save without an error-level conflict.
+ *
+ * Two steps, so that it is both fast and never disagrees with the engine:
+ *
+ * 1. Every grid start is estimated with interval arithmetic over the busy-time
+ *    model (busy.ts): a start is dropped when a required person or the room has
+ *    a confirmed meeting over it (or within the buffer), and otherwise gets an
+ *    optimistic rank: a warning or a missing optional person is counted only
+ *    when it is certain. Each start keeps its best room by that estimate.
+ * 2. Best first, each shortlisted slot is judged by the real engine
+ *    (`conflictsInvolving` on the programme plus the candidate meeting, the
+ *    candidate saved as confirmed, the strictest status). A slot whose judged
+ *    rank is worse than its estimate goes back into the queue with the judged
+ *    rank (and the start's next room with its estimate), so a slot is returned
+ *    only when nothing left can rank better: the estimate is a lower bound.
+ *
+ * Rank: no warnings first, then fewest optional participants missing, then the
+ * earliest day, then the least idle time for the principal (the first required
+ * participant: the gap to their meetings before and after on that day, so a
+ * slot packs their day), then the earliest start, then the room (the smallest
+ * that fits first). The day rather than the minute comes before idle time:
+ * on the minute, two slots never tie and idle time would never count.
+ *
+ * An optional participant is missing from a slot when the engine names them
+ * in any of its conflicts (booked, unavailable, short of travel time) or they
+ * have a confirmed meeting within the buffer; the slot is judged again
+ * without them. One candidate per start: the best room for it.
+ *
+ * Bounded: at most FINDER_LIMITS.maxDays days and FINDER_LIMITS.maxLimit
+ * candidates; after FINDER_LIMITS.maxChecks engine checks it stops and says so.
+ */
+import { conflictsInvolving, type Conflict, type Programme, type ProgrammeMeeting } from '../conflicts';
+import { dayBounds, firstInstantAt, nextLocalDate } from '../time';
+import type { Id, Instant, LocalDate, LocalTime, Room } from '../types';
+import { busyIntervals, travelLookup, type BusyInterval } from './busy';
+
+export { busyIntervals, BUSY_REASONS, type BusyInterval, type BusyReason, type BusyRequest, type BusyTimes } from './busy';
+
+export const FINDER_LIMITS = {
+  maxDays: 14,
+  maxLimit: 50,
+  maxDurationMinutes: 12 * 60,
+  maxBufferMinutes: 240,
+  /** Engine checks per search: each is one conflict check on a few dozen meetings. */
+  maxChecks: 600,
+  gridMinutes: 5,
+} as const;
+
+export interface FinderParticipant {
+  personId: Id;
+  required: boolean;
+}
+
+/** Where the meeting may be: rooms (chosen, of some venues, with enough seats; all three narrow) or a place outside the venues. */
+export type FinderWhere = { kind: 'rooms'; roomIds?: readonly Id[]; venueIds?: readonly Id[]; minSeats?: number } | { kind: 'outside'; place: string };
+
+export interface FinderRequest {
+  participants: readonly FinderParticipant[];
+  durationMinutes: number;
+  where: FinderWhere;
+  /** Days in the forum's zone, both included. */
+  from: LocalDate;
+  to: LocalDate;
+  /** The day's window on the forum's clock: a slot starts at or after `earliest` and ends by `latest`. */
+  earliest: LocalTime;
+  latest: LocalTime;
+  /** Minutes kept clear of confirmed meetings of the required people and the room, either side. */
+  bufferMinutes: number;
+  limit: number;
+  /** What the candidate meeting is called in the warnings' sentences. */
+  title: string;
+}
+
+export interface Candidate {
+  startUtc: Instant;
+  endUtc: Instant;
+  roomId: Id | null;
+  place: string;
+  /** The warning-level conflicts the meeting would have, as the engine says them. */
+  warnings: Conflict[];
+  /** Optional participants who cannot come (in request order). */
+  missingOptional: Id[];
+  /** The principal's idle minutes around the slot that day. */
+  idleMinutes: number;
+}
+
+export interface FinderResult {
+  candidates: Candidate[];
+  /** Engine checks made. */
+  checks: number;
+  /** True when the search stopped at FINDER_LIMITS.maxChecks: better slots may exist. */
+  stoppedEarly: boolean;
+}
+
+/** The candidate meeting's id in the programme it is checked in; stored ids are positive. */
+export const CANDIDATE_ID = -1;
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+/** The rank as numbers, compared in order: [warnings?, missing, day, idle, start, room order]. */
+type Rank = readonly number[];
+
+interface RoomOption {
+  roomId: Id | null;
+  venueId: Id | undefined;
+  capacity: number;
+  order: number;
+}
+
+interface Entry {
+  rank: Rank;
+  start: Instant;
+  day: number;
+  idle: number;
+  option: number;
+  /** Set once the engine has judged it. */
+  judged?: Candidate;
+}
+
+export function findTimes(programme: Programme, request: FinderRequest): FinderResult {
+  const zone = programme.forumTimeZone;
+  const duration = Math.max(1, Math.round(request.durationMinutes)) * MINUTE;
+  const buffer = Math.max(0, request.bufferMinutes) * MINUTE;
+  const limit = Math.max(0, Math.min(request.limit, FINDER_LIMITS.maxLimit));
+  const required = unique(request.participants.filter((p) => p.required).map((p) => p.personId));
+  const optional = unique(request.participants.filter((p) => !p.required).map((p) => p.personId)).filter((id) => !required.includes(id));
+  const everyone = [...required, ...optional];
+  const principal = required[0] ?? optional[0];
+  const options = roomOptions(programme, request.where);
+  const days = daysOf(request.from, request.to);
+  if (!days.length || !options.length || limit === 0 || request.latest <= request.earliest) return { candidates: [], checks: 0, stoppedEarly: false };
+
+  const travel = travelLookup(programme.travelTimes);
+  const longestTravel = Math.min(Math.max(0, ...programme.travelTimes.map((t) => t.minutes)) * MINUTE, DAY);
+  const windowFrom = firstInstantAt(`${days[0]}T${request.earliest}`, zone);
+  const windowTo = firstInstantAt(`${days[days.length - 1]}T${request.latest}`, zone);
+  const margin = longestTravel + buffer;
+  const busy = busyIntervals(programme, {
+    personIds: everyone,
+    roomIds: options.flatMap((o) => (o.roomId === null ? [] : [o.roomId])),
+    fromUtc: windowFrom - margin - DAY,
+    toUtc: windowTo + margin + DAY,
+  });
+  const union = (list: readonly BusyInterval[] | undefined, keep: (i: BusyInterval) => boolean) => mergedUnion((list ?? []).filter(keep));
+  const isHard = (i: BusyInterval) => i.reason === 'meeting' && i.status === 'confirmed';
+  const isSoftPerson = (i: BusyInterval) => (i.reason === 'meeting' && i.status !== 'confirmed') || i.reason === 'unavailable';
+  const isSoftRoom = (i: BusyInterval) => isSoftPerson(i) || i.reason === 'venue_closed';
+  const hardOf = new Map(everyone.map((id) => [id, union(busy.people.get(id), isHard)]));
+  const softOf = new Map(everyone.map((id) => [id, union(busy.people.get(id), isSoftPerson)]));
+  const roomHard = new Map<Id, Interval[]>();
+  const roomSoft = new Map<Id, Interval[]>();
+  for (const [roomId, list] of busy.rooms) {
+    roomHard.set(roomId, union(list, isHard));
+    roomSoft.set(roomId, union(list, isSoftRoom));
+  }
+
+  // The meetings each person and room has, for the travel estimate, the idle time and the engine's slice.
+  const roomById = new Map(programme.rooms.map((room) => [room.id, room]));
+  const meetingsOf = new Map<Id, ProgrammeMeeting[]>(everyone.map((id) => [id, []]));
+  const roomMeetings = new Map<Id, ProgrammeMeeting[]>(options.flatMap((o) => (o.roomId === null ? [] : [[o.roomId, []]])));
+  for (const meeting of programme.meetings) {
+    if (meeting.status === 'cancelled') continue;
+    for (const personId of unique(meeting.participants.map((p) => p.personId))) meetingsOf.get(personId)?.push(meeting);
+    if (meeting.roomId !== null) roomMeetings.get(meeting.roomId)?.push(meeting);
+  }
+  const travelEstimate = new Map(required.map((id) => [id, locatedTimes(meetingsOf.get(id) ?? [], (m) => (m.roomId === null ? undefined : roomById.get(m.roomId)?.venueId))]));
+  const blocksNear = (ids: readonly Id[], roomId: Id | null, from: Instant, to: Instant) =>
+    programme.availability.filter(
+      (b) => b.startUtc < to && b.endUtc > from && ((b.subject === 'person' && ids.includes(b.subjectId)) || (b.subject === 'room' && b.subjectId === roomId)),
+    );
+
+  /** The engine's verdict on the candidate meeting with these people, on the slice that can conflict with it. */
+  const judge = (start: Instant, option: RoomOption, people: readonly Id[]): Conflict[] => {
+    const end = start + duration;
+    const from = start - longestTravel;
+    const to = end + longestTravel;
+    const near = new Map<Id, ProgrammeMeeting>();
+    const take = (list: readonly ProgrammeMeeting[] | undefined) => {
+      for (const m of list ?? []) if (m.startUtc < to && m.endUtc > from && m.startUtc < m.endUtc) near.set(m.id, m);
+    };
+    for (const id of people) take(meetingsOf.get(id));
+    if (option.roomId !== null) take(roomMeetings.get(option.roomId));
+    const candidate: ProgrammeMeeting = {
+      id: CANDIDATE_ID,
+      title: request.title,
+      kind: 'bilateral',
+      status: 'confirmed',
+      startUtc: start,
+      endUtc: end,
+      roomId: option.roomId,
+      place: request.where.kind === 'outside' ? request.where.place : '',
+      timeZone: zone,
+      participants: people.map((personId) => ({ personId })),
+    };
+    return conflictsInvolving(CANDIDATE_ID, { ...programme, meetings: [...near.values(), candidate], availability: blocksNear(people, option.roomId, from, to) });
+  };
+
+  let checks = 0;
+  /** Judges a slot: its candidate and rank, or undefined when the engine refuses it. */
+  const verify = (entry: Entry): Entry | undefined => {
+    const option = options[entry.option]!;
+    const start = entry.start;
+    checks += 1;
+    let conflicts = judge(start, option, everyone);
+    const named = new Set(conflicts.flatMap((c) => (c.personId === undefined ? [] : [c.personId])));
+    const missing = optional.filter((id) => named.has(id) || overlapsAny(hardOf.get(id)!, start - buffer, start + duration + buffer));
+    if (missing.length) {
+      checks += 1;
+      conflicts = judge(start, option, everyone.filter((id) => !missing.includes(id)));
+    }
+    if (conflicts.some((c) => c.severity === 'error')) return undefined;
+    const candidate: Candidate = {
+      startUtc: start,
+      endUtc: start + duration,
+      roomId: option.roomId,
+      place: request.where.kind === 'outside' ? request.where.place : '',
+      warnings: conflicts,
+      missingOptional: missing,
+      idleMinutes: entry.idle,
+    };
+    return { ...entry, rank: [conflicts.length ? 1 : 0, missing.length, entry.day, entry.idle, start, option.order], judged: candidate };
+  };
+
+  // Step 1: every grid start, estimated.
+  const perStart = new Map<Instant, { person: number; missing: number; day: number; idle: number; tried: Set<number> }>();
+  /** The optimistic rank of a room at a start, or undefined when the room is taken. */
+  const estimate = (start: Instant, index: number): number | undefined => {
+    const state = perStart.get(start)!;
+    const option = options[index]!;
+    const end = start + duration;
+    if (option.roomId !== null) {
+      if (overlapsAny(roomHard.get(option.roomId)!, start - buffer, end + buffer)) return undefined;
+      if (overlapsAny(roomSoft.get(option.roomId)!, start, end)) return 1;
+    }
+    if (state.person || option.capacity < required.length) return 1;
+    if (option.venueId !== undefined) {
+      for (const id of required) if (travelEstimate.get(id)!(start, end, option.venueId, travel)) return 1;
+    }
+    return 0;
+  };
+  /** The start's best room not yet tried, by estimate. */
+  const nextOption = (start: Instant): Entry | undefined => {
+    const state = perStart.get(start)!;
+    let best: { index: number; flag: number } | undefined;
+    for (let index = 0; index < options.length; index += 1) {
+      if (state.tried.has(index)) continue;
+      const flag = estimate(start, index);
+      if (flag === undefined) continue;
+      if (best === undefined || flag < best.flag) best = { index, flag };
+      if (flag === 0 || state.person) break;
+    }
+    if (best === undefined) return undefined;
+    state.tried.add(best.index);
+    return { rank: [best.flag, state.missing, state.day, state.idle, start, options[best.index]!.order], start, day: state.day, idle: state.idle, option: best.index };
+  };
+
+  const queue = new Heap<Entry>((a, b) => compareRanks(a.rank, b.rank) || (a.judged ? 0 : 1) - (b.judged ? 0 : 1));
+  days.forEach((date, day) => {
+    const dayFrom = firstInstantAt(`${date}T${request.earliest}`, zone);
+    const dayTo = firstInstantAt(`${date}T${request.latest}`, zone);
+    const principalDay = principal === undefined ? [] : (meetingsOf.get(principal) ?? []).filter((m) => m.startUtc < m.endUtc);
+    const { startUtc: localDayStart, endUtc: localDayEnd } = dayBounds(date, zone);
+    for (let start = dayFrom; start + duration <= dayTo; start += FINDER_LIMITS.gridMinutes * MINUTE) {
+      const end = start + duration;
+      if (required.some((id) => overlapsAny(hardOf.get(id)!, start - buffer, end + buffer))) continue;
+      const person = required.some((id) => overlapsAny(softOf.get(id)!, start, end)) ? 1 : 0;
+      const missing = optional.filter((id) => overlapsAny(hardOf.get(id)!, start - buffer, end + buffer) || overlapsAny(softOf.get(id)!, start, end)).length;
+      perStart.set(start, { person, missing, day, idle: idleMinutes(principalDay, start, end, localDayStart, localDayEnd), tried: new Set() });
+      const entry = nextOption(start);
+      if (entry) queue.push(entry);
+      else perStart.delete(start);
+    }
+  });
+
+  // Step 2: best first, each judged by the engine before it is returned.
+  const candidates: Candidate[] = [];
+  const done = new Set<Instant>();
+  let stoppedEarly = false;
+  while (candidates.length < limit) {
+    const entry = queue.pop();
+    if (entry === undefined) break;
+    if (done.has(entry.start)) continue;
+    if (entry.judged) {
+      candidates.push(entry.judged);
+      done.add(entry.start);
+      continue;
+    }
+    if (checks >= FINDER_LIMITS.maxChecks) {
+      stoppedEarly = true;
+      break;
+    }
+    const judged = verify(entry);
+    if (judged && compareRanks(judged.rank, entry.rank) <= 0) {
+      candidates.push(judged.judged!);
+      done.add(entry.start);
+      continue;
+    }
+    if (judged) queue.push(judged);
+    const next = nextOption(entry.start);
+    if (next) queue.push(next);
+  }
+  return { candidates, checks, stoppedEarly };
+}
+
+/** Compares two ranks in order; shorter never happens (all ranks have six numbers). */
+function compareRanks(a: Rank, b: Rank): number {
+  for (let i = 0; i < a.length; i += 1) {
+    const difference = a[i]! - b[i]!;
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+/**
+ * The principal's idle minutes around a slot on its day: from the end of
+ * their last meeting before it, and to the start of their next one after it
+ * (meetings overlapping the slot left out), within the local day.
+ */
+function idleMinutes(meetings: readonly Pick<ProgrammeMeeting, 'startUtc' | 'endUtc'>[], start: Instant, end: Instant, dayStart: Instant, dayEnd: Instant): number {
+  let before: Instant | undefined;
+  let after: Instant | undefined;
+  for (const m of meetings) {
+    if (m.endUtc <= start && m.endUtc >= dayStart && (before === undefined || m.endUtc > before)) before = m.endUtc;
+    if (m.startUtc >= end && m.startUtc < dayEnd && (after === undefined || m.startUtc < after)) after = m.startUtc;
+  }
+  return ((before === undefined ? 0 : start - before) + (after === undefined ? 0 : after - end)) / MINUTE;
+}
+
+/** The rooms a request allows, smallest first (a meeting of three takes the small room, not the hall). */
+function roomOptions(programme: Pick<Programme, 'rooms'>, where: FinderWhere): RoomOption[] {
+  if (where.kind === 'outside') return [{ roomId: null, venueId: undefined, capacity: Number.POSITIVE_INFINITY, order: 0 }];
+  const rooms: Pick<Room, 'id' | 'venueId' | 'capacity'>[] = programme.rooms.filter(
+    (room) =>
+      (where.roomIds === undefined || where.roomIds.length === 0 || where.roomIds.includes(room.id)) &&
+      (where.venueIds === undefined || where.venueIds.length === 0 || where.venueIds.includes(room.venueId)) &&
+      room.capacity >= (where.minSeats ?? 0),
+  );
+  return [...rooms]
+    .sort((a, b) => a.capacity - b.capacity || a.id - b.id)
+    .map((room, order) => ({ roomId: room.id, venueId: room.venueId, capacity: room.capacity, order }));
+}
+
+/** The days from `from` to `to` (both included), at most FINDER_LIMITS.maxDays. */
+function daysOf(from: LocalDate, to: LocalDate): LocalDate[] {
+  const days: LocalDate[] = [];
+  for (let date = from; date <= to && days.length < FINDER_LIMITS.maxDays; date = nextLocalDate(date)) days.push(date);
+  return days;
+}
+
+interface Interval {
+  startUtc: Instant;
+  endUtc: Instant;
+}
+
+/** Disjoint, sorted: the union of the intervals, so one binary search answers "is any of them over this span?". */
+function mergedUnion(intervals: readonly Interval[]): Interval[] {
+  const sorted = intervals.filter((i) => i.startUtc < i.endUtc).sort((a, b) => a.startUtc - b.startUtc);
+  const merged: Interval[] = [];
+  for (const { startUtc, endUtc } of sorted) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && startUtc <= last.endUtc) last.endUtc = Math.max(last.endUtc, endUtc);
+    else merged.push({ startUtc, endUtc });
+  }
+  return merged;
+}
+
+/** Half-open overlap of [from, to) with any interval of a merged union. */
+function overlapsAny(union: readonly Interval[], from: Instant, to: Instant): boolean {
+  let lo = 0;
+  let hi = union.length;
+  // The first interval that ends after `from`.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (union[mid]!.endUtc <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  const found = union[lo];
+  return found !== undefined && found.startUtc < to;
+}
+
+/**
+ * A person's certain travel warnings for a slot at a venue, as the engine
+ * pairs meetings: the slot's predecessors (the located meetings that end
+ * last, by its start) and, when the slot is its predecessor, the next
+ * meeting to start after it. Only what is certain; the engine has the last word.
+ */
+function locatedTimes(meetings: readonly ProgrammeMeeting[], venueOf: (m: ProgrammeMeeting) => Id | undefined) {
+  const located = meetings.filter((m) => m.startUtc < m.endUtc && venueOf(m) !== undefined);
+  const byEnd = [...located].sort((a, b) => a.endUtc - b.endUtc);
+  const byStart = [...located].sort((a, b) => a.startUtc - b.startUtc);
+  /** The largest end at or before `instant`, or undefined. */
+  const lastEndBy = (instant: Instant): Instant | undefined => {
+    let lo = 0;
+    let hi = byEnd.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byEnd[mid]!.endUtc <= instant) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? undefined : byEnd[lo - 1]!.endUtc;
+  };
+  return (start: Instant, end: Instant, venueId: Id, travel: (from: Id, to: Id) => number | undefined): boolean => {
+    const short = (from: Id, to: Id, gap: number) => {
+      if (from === to) return false;
+      const minutes = travel(from, to);
+      return minutes !== undefined && gap < minutes * MINUTE;
+    };
+    const lastEnd = lastEndBy(start);
+    if (lastEnd !== undefined && start - lastEnd < DAY) {
+      for (const m of byEnd) if (m.endUtc === lastEnd && short(venueOf(m)!, venueId, start - lastEnd)) return true;
+    }
+    const next = byStart.find((m) => m.startUtc >= end);
+    if (next !== undefined && (lastEndBy(next.startUtc) ?? Number.NEGATIVE_INFINITY) <= end) {
+      for (const m of byStart) if (m.startUtc === next.startUtc && short(venueId, venueOf(m)!, m.startUtc - end)) return true;
+    }
+    return false;
+  };
+}
+
+/** A binary min-heap: the shortlist is popped best first. */
+class Heap<T> {
+  private readonly items: T[] = [];
+  constructor(private readonly before: (a: T, b: T) => number) {}
+
+  push(item: T): void {
+    const items = this.items;
+    items.push(item);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.before(items[i]!, items[parent]!) >= 0) break;
+      [items[i], items[parent]] = [items[parent]!, items[i]!];
+      i = parent;
+    }
+  }
+
+  pop(): T | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length && last !== undefined) {
+      items[0] = last;
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let best = i;
+        if (left < items.length && this.before(items[left]!, items[best]!) < 0) best = left;
+        if (right < items.length && this.before(items[right]!, items[best]!) < 0) best = right;
+        if (best === i) break;
+        [items[i], items[best]] = [items[best]!, items[i]!];
+        i = best;
+      }
+    }
+    return top;
+  }
+}
+
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
