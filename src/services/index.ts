@@ -14,6 +14,7 @@ import { FeedService } from './feeds';
 import { AgendaService } from './agendas';
 import { DayGridService } from './day-grids';
 import { createB2BServices } from './b2b';
+import { TimeFinderService } from './time-finder';
 
 export interface ServiceOptions {
   config: Pick<Config, 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'> & Partial<Pick<Config, 'allowedHosts'>>;
@@ -48,6 +49,7 @@ export function createServices(store: Store, options: ServiceOptions) {
     feeds,
     agendas: new AgendaService(store, feeds, meetings, views, clock),
     grids: new DayGridService(store, views, meetings),
+    timeFinder: new TimeFinderService(store),
     b2b: createB2BServices(store, { meetings, feeds, clock }),
   };
 }
