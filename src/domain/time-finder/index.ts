@@ -37,7 +37,8 @@ import { dayBounds, firstInstantAt, nextLocalDate } from '../time';
 import type { Id, Instant, LocalDate, LocalTime, Room } from '../types';
 import { busyIntervals, travelLookup, type BusyInterval } from './busy';
 
-export { busyIntervals, BUSY_REASONS, type BusyInterval, type BusyReason, type BusyRequest, type BusyTimes } from './busy';
+/** The busy-time model, for the availability board as much as for the finder. */
+export { busyIntervals, BUSY_REASONS, type BusyInterval } from './busy';
 
 export const FINDER_LIMITS = {
   maxDays: 14,

@@ -6,6 +6,7 @@ import { MEETING_KINDS, MEETING_STATUSES, PARTICIPANT_ROLES, type Forum, type Me
 import type { Services } from '../../services';
 import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
 import { compareNames, matches } from '../list-query';
+import { findTimeHref } from '../find-time-link';
 import { blankMeetingForm, foldOffsetChoices, formValuesOf, prefillFromQuery, readMeetingForm, type MeetingFormValues } from '../meeting-form';
 import { forumDays } from '../../domain/agenda';
 import { isCalendarDate } from '../../domain/calendar-date';
@@ -57,6 +58,8 @@ export function meetingRoutes(services: Services): Router {
       ...choices(forum),
       ...problems,
       details: { ...foldOffsetChoices(values, values.timeZone.trim() || meeting?.timeZone || forum.timeZone), ...problems.details },
+      // A save refused for a clash: the same people, the same length, on the same day, elsewhere in time.
+      findTimeHref: problems.conflicts?.length ? findTimeHref(forum.id, values) : undefined,
     });
   };
 
