@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { daysBetween } from '../domain/calendar-date';
 import type { Programme, ProgrammeMeeting } from '../domain/conflicts';
 import { NotFoundError, ValidationError, type Said } from '../domain/errors';
-import { findTimes, FINDER_LIMITS, type FinderRequest, type FinderResult, type FinderWhere } from '../domain/time-finder';
+import { allowedRooms, candidateWindows, findTimes, FINDER_LIMITS, type FinderRequest, type FinderResult, type FinderWhere } from '../domain/time-finder';
 import { firstInstantAt } from '../domain/time';
 import type { Forum, Id } from '../domain/types';
 import type { Store } from '../store';
@@ -13,6 +13,7 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 const MAX_PARTICIPANTS = 30;
 const MAX_PLACES = 100;
+
 
 const ids = (label: string) =>
   z.preprocess(
@@ -78,7 +79,14 @@ export class TimeFinderService {
       limit: input.limit,
       title: input.title || untitled,
     };
-    return { forum, input, result: findTimes(this.programmeFor(forum, request), request) };
+    const result = findTimes(this.programmeFor(forum, request, 'times'), request);
+    // A warning that a room is booked names the room's other meeting, which was read by its time alone: the
+    // search again over just the rooms offered, read in full, gives the same slots (a subset keeps their order) with whole sentences.
+    const offered = [...new Set(result.candidates.flatMap((c) => (c.warnings.some((w) => w.kind === 'room_double_booked') && c.roomId !== null ? [c.roomId] : [])))];
+    if (!offered.length) return { forum, input, result };
+    const rooms = [...new Set(result.candidates.flatMap((c) => (c.roomId === null ? [] : [c.roomId])))];
+    const again: FinderRequest = { ...request, where: { kind: 'rooms', roomIds: rooms } };
+    return { forum, input, result: findTimes(this.programmeFor(forum, again, 'full'), again) };
   }
 
   /** What needs the store or more than one field; every problem at once, by field. */
@@ -119,23 +127,20 @@ export class TimeFinderService {
    * for (with who takes part, for travel) and the rooms allowed (by time
    * only: see RoomOccupancyRepository); the blocks of those people and rooms.
    */
-  private programmeFor(forum: Forum, request: FinderRequest): Programme {
+  private programmeFor(forum: Forum, request: FinderRequest, read: 'times' | 'full'): Programme {
     const margin = Math.min(this.store.venues.longestTravel(forum.id) * MINUTE, DAY) + request.bufferMinutes * MINUTE;
     const fromUtc = firstInstantAt(`${request.from}T00:00`, forum.timeZone) - margin;
     const toUtc = firstInstantAt(`${request.to}T23:59`, forum.timeZone) + MINUTE + margin;
     const allRooms = this.store.rooms.listByForum(forum.id);
-    const where = request.where;
-    const roomIds =
-      where.kind === 'outside'
-        ? []
-        : allRooms
-            .filter((room) => (!where.roomIds?.length || where.roomIds.includes(room.id)) && (!where.venueIds?.length || where.venueIds.includes(room.venueId)) && room.capacity >= (where.minSeats ?? 0))
-            .map((room) => room.id);
+    const roomIds = allowedRooms({ rooms: allRooms }, request.where).flatMap((option) => (option.roomId === null ? [] : [option.roomId]));
     const personIds = [...new Set(request.participants.map((p) => p.personId))];
+    const theirs = this.store.meetings.programme({ forumId: forum.id, fromUtc, toUtc, sharingWith: { roomId: null, personIds } });
+    // The rooms' meetings only where a candidate can lie: where the required people are free.
+    const windows = candidateWindows({ meetings: theirs, forumTimeZone: forum.timeZone }, request);
     const meetings = new Map<Id, ProgrammeMeeting>();
-    for (const m of this.store.roomOccupancy.inWindow({ forumId: forum.id, roomIds, fromUtc, toUtc })) meetings.set(m.id, m);
+    for (const m of this.store.roomOccupancy.inWindows({ forumId: forum.id, roomIds, windows }, read)) meetings.set(m.id, m);
     // The people's meetings last, so a room's meeting they attend carries its participants.
-    for (const m of this.store.meetings.programme({ forumId: forum.id, fromUtc, toUtc, sharingWith: { roomId: null, personIds } })) meetings.set(m.id, m);
+    for (const m of theirs) meetings.set(m.id, m);
     return {
       meetings: [...meetings.values()],
       rooms: allRooms,

@@ -6,11 +6,13 @@
  * - nothing is missing: trying every start of the 5-minute grid in every
  *   allowed room with the engine, and ranking the error-free ones the way the
  *   finder promises, gives exactly the finder's list.
- * The brute force shares no code with the finder but the engine.
+ * The brute force shares no code with the finder but the engine. The same
+ * search over just the rooms it offered, or without the rooms' meetings
+ * outside `candidateWindows`, gives the same list.
  */
 import fc from 'fast-check';
 import { conflictsInvolving, type Conflict, type Programme } from '../../src/domain/conflicts';
-import { CANDIDATE_ID, findTimes, type FinderRequest } from '../../src/domain/time-finder';
+import { CANDIDATE_ID, candidateWindows, findTimes, type FinderRequest } from '../../src/domain/time-finder';
 import { MEETING_STATUSES } from '../../src/domain/types';
 import { aMeeting, anAvailabilityBlock, aPerson, aProgramme, aRoom, attendees, aVenue, instantOf, travelBetween } from '../support/builders';
 
@@ -162,6 +164,14 @@ describe('time finder against the conflict engine (property)', () => {
           expect(candidate.warnings.map((c) => c.message)).toEqual(conflicts.map((c) => c.message));
         }
         const expected = bruteForce(programme, request).slice(0, request.limit);
+        // Without the meetings the service does not load (no one asked for, outside every candidate window, at most two windows): the same slots.
+        const asked = new Set(request.participants.map((p) => p.personId));
+        const windows = candidateWindows(programme, request, 2);
+        const slice = programme.meetings.filter((m) => m.participants.some((p) => asked.has(p.personId)) || windows.some((w) => m.startUtc < w.endUtc && w.startUtc < m.endUtc));
+        expect(findTimes({ ...programme, meetings: slice }, request).candidates).toEqual(candidates);
+        // The same search over just the rooms it offered gives the same slots (the service reads those rooms again in full).
+        const offered = [...new Set(candidates.flatMap((c) => (c.roomId === null ? [] : [c.roomId])))];
+        if (offered.length) expect(findTimes(programme, { ...request, where: { kind: 'rooms', roomIds: offered } }).candidates).toEqual(candidates);
         expect(candidates.map((c) => ({ startUtc: c.startUtc, roomId: c.roomId }))).toEqual(expected.map((e) => ({ startUtc: e.startUtc, roomId: e.roomId })));
       }),
       { numRuns: 150 },

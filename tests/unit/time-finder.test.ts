@@ -25,7 +25,7 @@ const ask = (overrides: Partial<FinderRequest> = {}): FinderRequest => ({
   title: 'New meeting',
   ...overrides,
 });
-const times = (result: ReturnType<typeof findTimes>) => result.candidates.map((c) => `${formatTime(c.startUtc, FORUM_ZONE)} r${c.roomId ?? '-'}`);
+const times = (result: Pick<ReturnType<typeof findTimes>, 'candidates'>) => result.candidates.map((c) => `${formatTime(c.startUtc, FORUM_ZONE)} r${c.roomId ?? '-'}`);
 
 describe('time finder: named cases', () => {
   it.each([
@@ -67,7 +67,7 @@ describe('time finder: named cases', () => {
     const request = ask({ participants: [{ personId: 1, required: true }, { personId: 3, required: false }], earliest: '09:00', latest: '11:00', limit: 2 });
     const found = findTimes(programme, request).candidates;
     // At 10:00 the interpreter can come to Smolny, where they are, but not to ExpoForum, 45 minutes away.
-    expect(times({ candidates: found, checks: 0, stoppedEarly: false })).toEqual(['10:00 r3', '09:00 r2']);
+    expect(times({ candidates: found })).toEqual(['10:00 r3', '09:00 r2']);
     expect(found.map((c) => c.missingOptional)).toEqual([[], [3]]);
     expect(found.map((c) => c.warnings)).toEqual([[], []]);
   });

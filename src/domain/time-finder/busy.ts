@@ -57,18 +57,19 @@ export function busyIntervals(programme: Programme, request: BusyRequest): BusyT
   // Each person's located meetings over the whole slice, for the travel either side of a meeting in the window.
   const located = new Map<Id, ProgrammeMeeting[]>();
   const add = (list: BusyInterval[] | undefined, interval: BusyInterval): void => {
-    if (list === undefined) return;
-    const startUtc = Math.max(interval.startUtc, fromUtc);
-    const endUtc = Math.min(interval.endUtc, toUtc);
-    if (startUtc < endUtc) list.push({ ...interval, startUtc, endUtc });
+    if (list === undefined || interval.startUtc >= toUtc || interval.endUtc <= fromUtc) return;
+    // Clipped to the window; most intervals lie inside it and are kept as they are.
+    if (interval.startUtc >= fromUtc && interval.endUtc <= toUtc) list.push(interval);
+    else list.push({ ...interval, startUtc: Math.max(interval.startUtc, fromUtc), endUtc: Math.min(interval.endUtc, toUtc) });
   };
   for (const meeting of programme.meetings) {
-    if (meeting.status === 'cancelled' || meeting.startUtc >= meeting.endUtc) continue;
+    if (meeting.status === 'cancelled' || meeting.startUtc >= meeting.endUtc || meeting.startUtc >= toUtc || meeting.endUtc <= fromUtc) continue;
     const interval: BusyInterval = { startUtc: meeting.startUtc, endUtc: meeting.endUtc, reason: 'meeting', meetingId: meeting.id, status: meeting.status };
-    const seen = new Set<Id>();
-    for (const { personId } of meeting.participants) {
-      if (seen.has(personId)) continue;
-      seen.add(personId);
+    const { participants } = meeting;
+    for (let i = 0; i < participants.length; i += 1) {
+      const personId = participants[i]!.personId;
+      // Listed twice in one meeting: counted once.
+      if (!people.has(personId) || participants.findIndex((p) => p.personId === personId) < i) continue;
       add(people.get(personId), interval);
       if (people.has(personId) && venueOf(meeting) !== undefined) {
         const list = located.get(personId);
@@ -107,22 +108,29 @@ export function busyIntervals(programme: Programme, request: BusyRequest): BusyT
     }
   }
 
-  // A room's venue closed: the window minus its opening windows, read day by day in the forum's zone.
+  // A room's venue closed: the window minus its opening windows, read day by day in the forum's zone, once per venue.
   const venues = new Map(programme.venues.map((venue) => [venue.id, venue]));
-  for (const [roomId, list] of rooms) {
-    const venue = venues.get(roomById.get(roomId)?.venueId ?? -1);
-    if (venue === undefined || !hasOpeningHours(venue)) continue;
-    const windows = [];
+  const closedOf = new Map<Id, BusyInterval[]>();
+  const closed = (venue: Programme['venues'][number]): BusyInterval[] => {
+    const known = closedOf.get(venue.id);
+    if (known !== undefined) return known;
+    const intervals: BusyInterval[] = [];
     const last = localDateOf(toUtc, programme.forumTimeZone);
     // From the day before: a window past midnight belongs to the day it opened.
     let date = previousLocalDate(localDateOf(fromUtc, programme.forumTimeZone));
-    for (let guard = 0; guard < 400 && date <= last; guard += 1, date = nextLocalDate(date)) windows.push(openingWindow(venue, date, programme.forumTimeZone));
     let cursor = fromUtc;
-    for (const window of windows) {
-      if (window.startUtc > cursor) add(list, { startUtc: cursor, endUtc: window.startUtc, reason: 'venue_closed', venueId: venue.id });
+    for (let guard = 0; guard < 400 && date <= last; guard += 1, date = nextLocalDate(date)) {
+      const window = openingWindow(venue, date, programme.forumTimeZone);
+      if (window.startUtc > cursor) add(intervals, { startUtc: cursor, endUtc: window.startUtc, reason: 'venue_closed', venueId: venue.id });
       cursor = Math.max(cursor, window.endUtc);
     }
-    add(list, { startUtc: cursor, endUtc: toUtc, reason: 'venue_closed', venueId: venue.id });
+    add(intervals, { startUtc: cursor, endUtc: toUtc, reason: 'venue_closed', venueId: venue.id });
+    closedOf.set(venue.id, intervals);
+    return intervals;
+  };
+  for (const [roomId, list] of rooms) {
+    const venue = venues.get(roomById.get(roomId)?.venueId ?? -1);
+    if (venue !== undefined && hasOpeningHours(venue)) list.push(...closed(venue));
   }
 
   for (const list of [...people.values(), ...rooms.values()]) list.sort((a, b) => a.startUtc - b.startUtc || a.endUtc - b.endUtc);

@@ -33,7 +33,7 @@
  * candidates; after FINDER_LIMITS.maxChecks engine checks it stops and says so.
  */
 import { conflictsInvolving, type Conflict, type Programme, type ProgrammeMeeting } from '../conflicts';
-import { dayBounds, firstInstantAt, nextLocalDate } from '../time';
+import { dayBounds, firstInstantAt, nextLocalDate, type UtcInterval } from '../time';
 import type { Id, Instant, LocalDate, LocalTime, Room } from '../types';
 import { busyIntervals, travelLookup, type BusyInterval } from './busy';
 
@@ -131,7 +131,7 @@ export function findTimes(programme: Programme, request: FinderRequest): FinderR
   const optional = unique(request.participants.filter((p) => !p.required).map((p) => p.personId)).filter((id) => !required.includes(id));
   const everyone = [...required, ...optional];
   const principal = required[0] ?? optional[0];
-  const options = roomOptions(programme, request.where);
+  const options = allowedRooms(programme, request.where);
   const days = daysOf(request.from, request.to);
   if (!days.length || !options.length || limit === 0 || request.latest <= request.earliest) return { candidates: [], checks: 0, stoppedEarly: false };
 
@@ -165,7 +165,11 @@ export function findTimes(programme: Programme, request: FinderRequest): FinderR
   const roomMeetings = new Map<Id, ProgrammeMeeting[]>(options.flatMap((o) => (o.roomId === null ? [] : [[o.roomId, []]])));
   for (const meeting of programme.meetings) {
     if (meeting.status === 'cancelled') continue;
-    for (const personId of unique(meeting.participants.map((p) => p.personId))) meetingsOf.get(personId)?.push(meeting);
+    const { participants } = meeting;
+    for (let i = 0; i < participants.length; i += 1) {
+      const personId = participants[i]!.personId;
+      if (meetingsOf.has(personId) && participants.findIndex((p) => p.personId === personId) === i) meetingsOf.get(personId)!.push(meeting);
+    }
     if (meeting.roomId !== null) roomMeetings.get(meeting.roomId)?.push(meeting);
   }
   const travelEstimate = new Map(required.map((id) => [id, locatedTimes(meetingsOf.get(id) ?? [], (m) => (m.roomId === null ? undefined : roomById.get(m.roomId)?.venueId))]));
@@ -226,16 +230,19 @@ export function findTimes(programme: Programme, request: FinderRequest): FinderR
     return { ...entry, rank: [conflicts.length ? 1 : 0, missing.length, entry.day, entry.idle, start, option.order], judged: candidate };
   };
 
-  // Step 1: every grid start, estimated.
+  // Step 1: every grid start, estimated. Each room's busy times by its place in `options`: this runs for every start and room.
+  const optionHard = options.map((o) => (o.roomId === null ? undefined : roomHard.get(o.roomId)!));
+  const optionSoft = options.map((o) => (o.roomId === null ? undefined : roomSoft.get(o.roomId)!));
   const perStart = new Map<Instant, { person: number; missing: number; day: number; idle: number; tried: Set<number> }>();
   /** The optimistic rank of a room at a start, or undefined when the room is taken. */
   const estimate = (start: Instant, index: number): number | undefined => {
     const state = perStart.get(start)!;
     const option = options[index]!;
     const end = start + duration;
-    if (option.roomId !== null) {
-      if (overlapsAny(roomHard.get(option.roomId)!, start - buffer, end + buffer)) return undefined;
-      if (overlapsAny(roomSoft.get(option.roomId)!, start, end)) return 1;
+    const hard = optionHard[index];
+    if (hard !== undefined) {
+      if (overlapsAny(hard, start - buffer, end + buffer)) return undefined;
+      if (overlapsAny(optionSoft[index]!, start, end)) return 1;
     }
     if (state.person || option.capacity < required.length) return 1;
     if (option.venueId !== undefined) {
@@ -256,7 +263,7 @@ export function findTimes(programme: Programme, request: FinderRequest): FinderR
     }
     if (best === undefined) return undefined;
     state.tried.add(best.index);
-    return { rank: [best.flag, state.missing, state.day, state.idle, start, options[best.index]!.order], start, day: state.day, idle: state.idle, option: best.index };
+    return { rank: [best.flag, state.missing, state.day, state.idle, start, best.index], start, day: state.day, idle: state.idle, option: best.index };
   };
 
   const queue = new Heap<Entry>((a, b) => compareRanks(a.rank, b.rank) || (a.judged ? 0 : 1) - (b.judged ? 0 : 1));
@@ -307,6 +314,50 @@ export function findTimes(programme: Programme, request: FinderRequest): FinderR
   return { candidates, checks, stoppedEarly };
 }
 
+/**
+ * The stretches of the window where a room's meetings can matter to any
+ * candidate: each day's hours minus the required people's confirmed meetings
+ * (widened by the buffer), only stretches the meeting fits in, each widened
+ * by the buffer again (a room keeps it clear too). A caller may leave out a
+ * room's meetings that overlap none of them: they touch no candidate. At most
+ * `maxWindows`, the closest merged, so a caller can ask once per stretch.
+ */
+export function candidateWindows(programme: Pick<Programme, 'meetings' | 'forumTimeZone'>, request: FinderRequest, maxWindows = 40): UtcInterval[] {
+  const zone = programme.forumTimeZone;
+  const duration = Math.max(1, Math.round(request.durationMinutes)) * MINUTE;
+  const buffer = Math.max(0, request.bufferMinutes) * MINUTE;
+  const required = new Set(request.participants.filter((p) => p.required).map((p) => p.personId));
+  const taken = mergedUnion(
+    programme.meetings
+      .filter((m) => m.status === 'confirmed' && m.participants.some((p) => required.has(p.personId)))
+      .map((m) => ({ startUtc: m.startUtc - buffer, endUtc: m.endUtc + buffer })),
+  );
+  const windows: UtcInterval[] = [];
+  if (request.latest <= request.earliest) return windows;
+  for (const date of daysOf(request.from, request.to)) {
+    let cursor = firstInstantAt(`${date}T${request.earliest}`, zone);
+    const dayTo = firstInstantAt(`${date}T${request.latest}`, zone);
+    const keep = (from: Instant, to: Instant) => {
+      if (to - from >= duration) windows.push({ startUtc: from - buffer, endUtc: to + buffer });
+    };
+    for (const busy of taken) {
+      if (busy.endUtc <= cursor || busy.startUtc >= dayTo) continue;
+      keep(cursor, Math.min(busy.startUtc, dayTo));
+      cursor = Math.max(cursor, busy.endUtc);
+      if (cursor >= dayTo) break;
+    }
+    keep(cursor, dayTo);
+  }
+  while (windows.length > Math.max(1, maxWindows)) {
+    let closest = 0;
+    for (let i = 1; i < windows.length - 1; i += 1) {
+      if (windows[i + 1]!.startUtc - windows[i]!.endUtc < windows[closest + 1]!.startUtc - windows[closest]!.endUtc) closest = i;
+    }
+    windows.splice(closest, 2, { startUtc: windows[closest]!.startUtc, endUtc: Math.max(windows[closest]!.endUtc, windows[closest + 1]!.endUtc) });
+  }
+  return windows;
+}
+
 /** Compares two ranks in order; shorter never happens (all ranks have six numbers). */
 function compareRanks(a: Rank, b: Rank): number {
   for (let i = 0; i < a.length; i += 1) {
@@ -332,7 +383,7 @@ function idleMinutes(meetings: readonly Pick<ProgrammeMeeting, 'startUtc' | 'end
 }
 
 /** The rooms a request allows, smallest first (a meeting of three takes the small room, not the hall). */
-function roomOptions(programme: Pick<Programme, 'rooms'>, where: FinderWhere): RoomOption[] {
+export function allowedRooms(programme: Pick<Programme, 'rooms'>, where: FinderWhere): RoomOption[] {
   if (where.kind === 'outside') return [{ roomId: null, venueId: undefined, capacity: Number.POSITIVE_INFINITY, order: 0 }];
   const rooms: Pick<Room, 'id' | 'venueId' | 'capacity'>[] = programme.rooms.filter(
     (room) =>
