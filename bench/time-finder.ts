@@ -17,7 +17,7 @@ import vm from 'node:vm';
 import { mulberry32 } from './b2b';
 import { buildSyntheticForum } from './synthetic-forum';
 
-const REPETITIONS = 15;
+const REPETITIONS = 31;
 const TARGET = 10;
 
 v8.setFlagsFromString('--expose-gc');

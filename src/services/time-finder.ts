@@ -4,7 +4,7 @@ import type { Programme, ProgrammeMeeting } from '../domain/conflicts';
 import { NotFoundError, ValidationError, type Said } from '../domain/errors';
 import { allowedRooms, candidateWindows, findTimes, FINDER_LIMITS, type FinderRequest, type FinderResult, type FinderWhere } from '../domain/time-finder';
 import { firstInstantAt } from '../domain/time';
-import type { Forum, Id } from '../domain/types';
+import type { Forum, Id, Room, Venue } from '../domain/types';
 import type { Store } from '../store';
 import { field, parseInput, said } from './validation';
 import { message } from '../messages';
@@ -47,6 +47,12 @@ const finderSchema = z.object({
 
 export type FinderInput = z.output<typeof finderSchema>;
 
+/** The forum's rooms and venues, as the check and the search both read them. */
+interface Places {
+  rooms: Room[];
+  venues: Venue[];
+}
+
 export interface FinderAnswer {
   forum: Forum;
   input: FinderInput;
@@ -66,7 +72,9 @@ export class TimeFinderService {
     const forum = this.store.forums.find(forumId);
     if (!forum) throw new NotFoundError(message('forum.not-found-id', { id: forumId }));
     const input = parseInput(finderSchema, raw);
-    const where = this.check(forum, input);
+    // Read once for the check and the search.
+    const places = { rooms: this.store.rooms.listByForum(forum.id), venues: this.store.venues.list({ forumId: forum.id }) };
+    const where = this.check(forum, input, places);
     const request: FinderRequest = {
       participants: input.participants,
       durationMinutes: input.durationMinutes,
@@ -79,18 +87,18 @@ export class TimeFinderService {
       limit: input.limit,
       title: input.title || untitled,
     };
-    const result = findTimes(this.programmeFor(forum, request, 'times'), request);
+    const result = findTimes(this.programmeFor(forum, request, places, 'times'), request);
     // A warning that a room is booked names the room's other meeting, which was read by its time alone: the
     // search again over just the rooms offered, read in full, gives the same slots (a subset keeps their order) with whole sentences.
     const offered = [...new Set(result.candidates.flatMap((c) => (c.warnings.some((w) => w.kind === 'room_double_booked') && c.roomId !== null ? [c.roomId] : [])))];
     if (!offered.length) return { forum, input, result };
     const rooms = [...new Set(result.candidates.flatMap((c) => (c.roomId === null ? [] : [c.roomId])))];
     const again: FinderRequest = { ...request, where: { kind: 'rooms', roomIds: rooms } };
-    return { forum, input, result: findTimes(this.programmeFor(forum, again, 'full'), again) };
+    return { forum, input, result: findTimes(this.programmeFor(forum, again, places, 'full'), again) };
   }
 
   /** What needs the store or more than one field; every problem at once, by field. */
-  private check(forum: Forum, input: FinderInput): FinderWhere {
+  private check(forum: Forum, input: FinderInput, places: Places): FinderWhere {
     const fields: Record<string, Said> = {};
     if (input.to < input.from) fields.to = message('finder.to-before-from', {});
     else if (daysBetween(input.from, input.to) + 1 > FINDER_LIMITS.maxDays) fields.to = message('finder.window-too-long', { days: daysBetween(input.from, input.to) + 1, max: FINDER_LIMITS.maxDays });
@@ -106,11 +114,11 @@ export class TimeFinderService {
     });
     if (!input.participants.some((p) => p.required)) fields.participants = message('finder.no-required', {});
 
-    const rooms = new Set(this.store.rooms.listByForum(forum.id).map((room) => room.id));
+    const rooms = new Set(places.rooms.map((room) => room.id));
     input.roomIds.forEach((id, i) => {
       if (!rooms.has(id)) fields[`roomIds.${i}`] = message('meeting.room-not-in-forum', {});
     });
-    const venues = new Set(this.store.venues.list({ forumId: forum.id }).map((venue) => venue.id));
+    const venues = new Set(places.venues.map((venue) => venue.id));
     input.venueIds.forEach((id, i) => {
       if (!venues.has(id)) fields[`venueIds.${i}`] = message('finder.venue-not-in-forum', {});
     });
@@ -127,24 +135,24 @@ export class TimeFinderService {
    * for (with who takes part, for travel) and the rooms allowed (by time
    * only: see RoomOccupancyRepository); the blocks of those people and rooms.
    */
-  private programmeFor(forum: Forum, request: FinderRequest, read: 'times' | 'full'): Programme {
+  private programmeFor(forum: Forum, request: FinderRequest, places: Places, read: 'times' | 'full'): Programme {
     const margin = Math.min(this.store.venues.longestTravel(forum.id) * MINUTE, DAY) + request.bufferMinutes * MINUTE;
     const fromUtc = firstInstantAt(`${request.from}T00:00`, forum.timeZone) - margin;
     const toUtc = firstInstantAt(`${request.to}T23:59`, forum.timeZone) + MINUTE + margin;
-    const allRooms = this.store.rooms.listByForum(forum.id);
+    const allRooms = places.rooms;
     const roomIds = allowedRooms({ rooms: allRooms }, request.where).flatMap((option) => (option.roomId === null ? [] : [option.roomId]));
     const personIds = [...new Set(request.participants.map((p) => p.personId))];
     const theirs = this.store.meetings.programme({ forumId: forum.id, fromUtc, toUtc, sharingWith: { roomId: null, personIds } });
     // The rooms' meetings only where a candidate can lie: where the required people are free.
     const windows = candidateWindows({ meetings: theirs, forumTimeZone: forum.timeZone }, request);
     const meetings = new Map<Id, ProgrammeMeeting>();
-    for (const m of this.store.roomOccupancy.inWindows({ forumId: forum.id, roomIds, windows }, read)) meetings.set(m.id, m);
+    for (const m of this.store.roomOccupancy.inWindows({ roomIds, windows }, read)) meetings.set(m.id, m);
     // The people's meetings last, so a room's meeting they attend carries its participants.
     for (const m of theirs) meetings.set(m.id, m);
     return {
       meetings: [...meetings.values()],
       rooms: allRooms,
-      venues: this.store.venues.list({ forumId: forum.id }),
+      venues: places.venues,
       people: this.store.meetings.participantNames(personIds),
       availability: this.store.availability.ofSubjectsInWindow({ forumId: forum.id, fromUtc, toUtc, personIds, roomIds }),
       travelTimes: this.store.venues.travelTimes(forum.id),

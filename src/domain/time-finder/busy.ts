@@ -108,33 +108,45 @@ export function busyIntervals(programme: Programme, request: BusyRequest): BusyT
     }
   }
 
-  // A room's venue closed: the window minus its opening windows, read day by day in the forum's zone, once per venue.
+  // A room's venue closed: once per venue.
   const venues = new Map(programme.venues.map((venue) => [venue.id, venue]));
   const closedOf = new Map<Id, BusyInterval[]>();
-  const closed = (venue: Programme['venues'][number]): BusyInterval[] => {
-    const known = closedOf.get(venue.id);
-    if (known !== undefined) return known;
-    const intervals: BusyInterval[] = [];
-    const last = localDateOf(toUtc, programme.forumTimeZone);
-    // From the day before: a window past midnight belongs to the day it opened.
-    let date = previousLocalDate(localDateOf(fromUtc, programme.forumTimeZone));
-    let cursor = fromUtc;
-    for (let guard = 0; guard < 400 && date <= last; guard += 1, date = nextLocalDate(date)) {
-      const window = openingWindow(venue, date, programme.forumTimeZone);
-      if (window.startUtc > cursor) add(intervals, { startUtc: cursor, endUtc: window.startUtc, reason: 'venue_closed', venueId: venue.id });
-      cursor = Math.max(cursor, window.endUtc);
-    }
-    add(intervals, { startUtc: cursor, endUtc: toUtc, reason: 'venue_closed', venueId: venue.id });
-    closedOf.set(venue.id, intervals);
-    return intervals;
-  };
   for (const [roomId, list] of rooms) {
     const venue = venues.get(roomById.get(roomId)?.venueId ?? -1);
-    if (venue !== undefined && hasOpeningHours(venue)) list.push(...closed(venue));
+    if (venue === undefined) continue;
+    let closed = closedOf.get(venue.id);
+    if (closed === undefined) {
+      closed = venueClosed(venue, fromUtc, toUtc, programme.forumTimeZone);
+      closedOf.set(venue.id, closed);
+    }
+    list.push(...closed);
   }
 
   for (const list of [...people.values(), ...rooms.values()]) list.sort((a, b) => a.startUtc - b.startUtc || a.endUtc - b.endUtc);
   return { people, rooms };
+}
+
+/**
+ * When a venue is closed within [fromUtc, toUtc): the window minus its opening
+ * windows, read day by day in the forum's zone (from the day before, since a
+ * window past midnight belongs to the day it opened). None for a venue that keeps no hours.
+ */
+export function venueClosed(venue: Programme['venues'][number], fromUtc: Instant, toUtc: Instant, zone: string): BusyInterval[] {
+  const intervals: BusyInterval[] = [];
+  if (!hasOpeningHours(venue)) return intervals;
+  const keep = (startUtc: Instant, endUtc: Instant) => {
+    if (startUtc < endUtc) intervals.push({ startUtc, endUtc, reason: 'venue_closed', venueId: venue.id });
+  };
+  const last = localDateOf(toUtc, zone);
+  let date = previousLocalDate(localDateOf(fromUtc, zone));
+  let cursor = fromUtc;
+  for (let guard = 0; guard < 400 && date <= last; guard += 1, date = nextLocalDate(date)) {
+    const window = openingWindow(venue, date, zone);
+    keep(cursor, Math.min(window.startUtc, toUtc));
+    cursor = Math.max(cursor, window.endUtc);
+  }
+  keep(cursor, toUtc);
+  return intervals;
 }
 
 /** Travel minutes either way (a matrix may be entered one way only), as the engine reads it. */

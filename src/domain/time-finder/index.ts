@@ -35,7 +35,7 @@
 import { conflictsInvolving, type Conflict, type Programme, type ProgrammeMeeting } from '../conflicts';
 import { dayBounds, firstInstantAt, nextLocalDate, type UtcInterval } from '../time';
 import type { Id, Instant, LocalDate, LocalTime, Room } from '../types';
-import { busyIntervals, travelLookup, type BusyInterval } from './busy';
+import { busyIntervals, travelLookup, venueClosed, type BusyInterval } from './busy';
 
 /** The busy-time model, for the availability board as much as for the finder. */
 export { busyIntervals, BUSY_REASONS, type BusyInterval } from './busy';
@@ -140,24 +140,14 @@ export function findTimes(programme: Programme, request: FinderRequest): FinderR
   const windowFrom = firstInstantAt(`${days[0]}T${request.earliest}`, zone);
   const windowTo = firstInstantAt(`${days[days.length - 1]}T${request.latest}`, zone);
   const margin = longestTravel + buffer;
-  const busy = busyIntervals(programme, {
-    personIds: everyone,
-    roomIds: options.flatMap((o) => (o.roomId === null ? [] : [o.roomId])),
-    fromUtc: windowFrom - margin - DAY,
-    toUtc: windowTo + margin + DAY,
-  });
+  const fromUtc = windowFrom - margin - DAY;
+  const toUtc = windowTo + margin + DAY;
+  const busy = busyIntervals(programme, { personIds: everyone, roomIds: [], fromUtc, toUtc });
   const union = (list: readonly BusyInterval[] | undefined, keep: (i: BusyInterval) => boolean) => mergedUnion((list ?? []).filter(keep));
   const isHard = (i: BusyInterval) => i.reason === 'meeting' && i.status === 'confirmed';
   const isSoftPerson = (i: BusyInterval) => (i.reason === 'meeting' && i.status !== 'confirmed') || i.reason === 'unavailable';
-  const isSoftRoom = (i: BusyInterval) => isSoftPerson(i) || i.reason === 'venue_closed';
   const hardOf = new Map(everyone.map((id) => [id, union(busy.people.get(id), isHard)]));
   const softOf = new Map(everyone.map((id) => [id, union(busy.people.get(id), isSoftPerson)]));
-  const roomHard = new Map<Id, Interval[]>();
-  const roomSoft = new Map<Id, Interval[]>();
-  for (const [roomId, list] of busy.rooms) {
-    roomHard.set(roomId, union(list, isHard));
-    roomSoft.set(roomId, union(list, isSoftRoom));
-  }
 
   // The meetings each person and room has, for the travel estimate, the idle time and the engine's slice.
   const roomById = new Map(programme.rooms.map((room) => [room.id, room]));
@@ -171,6 +161,30 @@ export function findTimes(programme: Programme, request: FinderRequest): FinderR
       if (meetingsOf.has(personId) && participants.findIndex((p) => p.personId === personId) === i) meetingsOf.get(personId)!.push(meeting);
     }
     if (meeting.roomId !== null) roomMeetings.get(meeting.roomId)?.push(meeting);
+  }
+  // A room's busy times straight from its meetings, its blocks and its venue's closed hours (what busyIntervals gives a
+  // board, without an object per meeting: two hundred rooms' worth of them cost more than the search itself).
+  const venueById = new Map(programme.venues.map((venue) => [venue.id, venue]));
+  const closedOf = new Map<Id, Interval[]>();
+  const closed = (venueId: Id | undefined): Interval[] => {
+    const venue = venueId === undefined ? undefined : venueById.get(venueId);
+    if (venue === undefined) return [];
+    let known = closedOf.get(venue.id);
+    if (known === undefined) {
+      known = venueClosed(venue, fromUtc, toUtc, zone);
+      closedOf.set(venue.id, known);
+    }
+    return known;
+  };
+  const roomBlocks = new Map<Id, Interval[]>();
+  for (const block of programme.availability) if (block.subject === 'room') (roomBlocks.get(block.subjectId) ?? roomBlocks.set(block.subjectId, []).get(block.subjectId)!).push(block);
+  const roomHard = new Map<Id, Interval[]>();
+  const roomSoft = new Map<Id, Interval[]>();
+  for (const option of options) {
+    if (option.roomId === null) continue;
+    const list = roomMeetings.get(option.roomId)!;
+    roomHard.set(option.roomId, mergedUnion(list.filter((m) => m.status === 'confirmed')));
+    roomSoft.set(option.roomId, mergedUnion([...list.filter((m) => m.status !== 'confirmed'), ...(roomBlocks.get(option.roomId) ?? []), ...closed(option.venueId)]));
   }
   const travelEstimate = new Map(required.map((id) => [id, locatedTimes(meetingsOf.get(id) ?? [], (m) => (m.roomId === null ? undefined : roomById.get(m.roomId)?.venueId))]));
   const blocksNear = (ids: readonly Id[], roomId: Id | null, from: Instant, to: Instant) =>
@@ -230,36 +244,61 @@ export function findTimes(programme: Programme, request: FinderRequest): FinderR
     return { ...entry, rank: [conflicts.length ? 1 : 0, missing.length, entry.day, entry.idle, start, option.order], judged: candidate };
   };
 
-  // Step 1: every grid start, estimated. Each room's busy times by its place in `options`: this runs for every start and room.
-  const optionHard = options.map((o) => (o.roomId === null ? undefined : roomHard.get(o.roomId)!));
-  const optionSoft = options.map((o) => (o.roomId === null ? undefined : roomSoft.get(o.roomId)!));
-  const perStart = new Map<Instant, { person: number; missing: number; day: number; idle: number; tried: Set<number> }>();
-  /** The optimistic rank of a room at a start, or undefined when the room is taken. */
-  const estimate = (start: Instant, index: number): number | undefined => {
-    const state = perStart.get(start)!;
-    const option = options[index]!;
-    const end = start + duration;
-    const hard = optionHard[index];
-    if (hard !== undefined) {
-      if (overlapsAny(hard, start - buffer, end + buffer)) return undefined;
-      if (overlapsAny(optionSoft[index]!, start, end)) return 1;
+  // Step 1: every grid start, estimated. First the grid, then each room's state at each start (free, free with a
+  // certain warning, taken) in one pass over the room's busy times: this is asked for every start and room.
+  const grid: { start: Instant; day: number; dayStart: Instant; dayEnd: Instant }[] = [];
+  days.forEach((date, day) => {
+    const dayFrom = firstInstantAt(`${date}T${request.earliest}`, zone);
+    const dayTo = firstInstantAt(`${date}T${request.latest}`, zone);
+    const { startUtc: dayStart, endUtc: dayEnd } = dayBounds(date, zone);
+    for (let start = dayFrom; start + duration <= dayTo; start += FINDER_LIMITS.gridMinutes * MINUTE) grid.push({ start, day, dayStart, dayEnd });
+  });
+  const FREE = 0;
+  const WARNED = 1;
+  const TAKEN = 2;
+  const roomState = new Uint8Array(options.length * grid.length);
+  options.forEach((option, index) => {
+    if (option.roomId === null) return;
+    const hard = roomHard.get(option.roomId)!;
+    const soft = roomSoft.get(option.roomId)!;
+    let h = 0;
+    let w = 0;
+    for (let k = 0; k < grid.length; k += 1) {
+      const start = grid[k]!.start;
+      const end = start + duration;
+      while (h < hard.length && hard[h]!.endUtc <= start - buffer) h += 1;
+      while (w < soft.length && soft[w]!.endUtc <= start) w += 1;
+      if (h < hard.length && hard[h]!.startUtc < end + buffer) roomState[index * grid.length + k] = TAKEN;
+      else if (w < soft.length && soft[w]!.startUtc < end) roomState[index * grid.length + k] = WARNED;
     }
+  });
+  const startIndex = new Map(grid.map((g, k) => [g.start, k]));
+  const perStart: ({ person: number; missing: number; day: number; idle: number; tried: Set<number> } | undefined)[] = new Array(grid.length);
+  /** The optimistic rank of a room at a start, or undefined when the room is taken. */
+  const estimate = (k: number, index: number): number | undefined => {
+    const state = perStart[k]!;
+    const room = roomState[index * grid.length + k];
+    if (room === TAKEN) return undefined;
+    if (room === WARNED) return 1;
+    const option = options[index]!;
     if (state.person || option.capacity < required.length) return 1;
     if (option.venueId !== undefined) {
-      for (const id of required) if (travelEstimate.get(id)!(start, end, option.venueId, travel)) return 1;
+      const start = grid[k]!.start;
+      for (const id of required) if (travelEstimate.get(id)!(start, start + duration, option.venueId, travel)) return 1;
     }
-    return 0;
+    return FREE;
   };
   /** The start's best room not yet tried, by estimate. */
   const nextOption = (start: Instant): Entry | undefined => {
-    const state = perStart.get(start)!;
+    const k = startIndex.get(start)!;
+    const state = perStart[k]!;
     let best: { index: number; flag: number } | undefined;
     for (let index = 0; index < options.length; index += 1) {
       if (state.tried.has(index)) continue;
-      const flag = estimate(start, index);
+      const flag = estimate(k, index);
       if (flag === undefined) continue;
       if (best === undefined || flag < best.flag) best = { index, flag };
-      if (flag === 0 || state.person) break;
+      if (flag === FREE || state.person) break;
     }
     if (best === undefined) return undefined;
     state.tried.add(best.index);
@@ -267,21 +306,17 @@ export function findTimes(programme: Programme, request: FinderRequest): FinderR
   };
 
   const queue = new Heap<Entry>((a, b) => compareRanks(a.rank, b.rank) || (a.judged ? 0 : 1) - (b.judged ? 0 : 1));
-  days.forEach((date, day) => {
-    const dayFrom = firstInstantAt(`${date}T${request.earliest}`, zone);
-    const dayTo = firstInstantAt(`${date}T${request.latest}`, zone);
-    const principalDay = principal === undefined ? [] : (meetingsOf.get(principal) ?? []).filter((m) => m.startUtc < m.endUtc);
-    const { startUtc: localDayStart, endUtc: localDayEnd } = dayBounds(date, zone);
-    for (let start = dayFrom; start + duration <= dayTo; start += FINDER_LIMITS.gridMinutes * MINUTE) {
-      const end = start + duration;
-      if (required.some((id) => overlapsAny(hardOf.get(id)!, start - buffer, end + buffer))) continue;
-      const person = required.some((id) => overlapsAny(softOf.get(id)!, start, end)) ? 1 : 0;
-      const missing = optional.filter((id) => overlapsAny(hardOf.get(id)!, start - buffer, end + buffer) || overlapsAny(softOf.get(id)!, start, end)).length;
-      perStart.set(start, { person, missing, day, idle: idleMinutes(principalDay, start, end, localDayStart, localDayEnd), tried: new Set() });
-      const entry = nextOption(start);
-      if (entry) queue.push(entry);
-      else perStart.delete(start);
-    }
+  // The people's busy times are asked in start order too: each list keeps a cursor.
+  const overlaps = sweepingOverlaps();
+  const principalMeetings = principal === undefined ? [] : (meetingsOf.get(principal) ?? []).filter((m) => m.startUtc < m.endUtc);
+  grid.forEach(({ start, day, dayStart, dayEnd }, k) => {
+    const end = start + duration;
+    if (required.some((id) => overlaps(hardOf.get(id)!, start - buffer, end + buffer))) return;
+    const person = required.some((id) => overlaps(softOf.get(id)!, start, end)) ? 1 : 0;
+    const missing = optional.filter((id) => overlaps(hardOf.get(id)!, start - buffer, end + buffer) || overlaps(softOf.get(id)!, start, end)).length;
+    perStart[k] = { person, missing, day, idle: idleMinutes(principalMeetings, start, end, dayStart, dayEnd), tried: new Set() };
+    const entry = nextOption(start);
+    if (entry) queue.push(entry);
   });
 
   // Step 2: best first, each judged by the engine before it is returned.
@@ -432,6 +467,22 @@ function overlapsAny(union: readonly Interval[], from: Instant, to: Instant): bo
   }
   const found = union[lo];
   return found !== undefined && found.startUtc < to;
+}
+
+/**
+ * `overlapsAny` for questions whose `from` never decreases per list: each list
+ * keeps a cursor at the first interval that ends after the last `from`, so a
+ * run over every grid start costs one pass per list, not a search per start.
+ */
+function sweepingOverlaps(): (union: readonly Interval[], from: Instant, to: Instant) => boolean {
+  const cursors = new Map<readonly Interval[], number>();
+  return (union, from, to) => {
+    let at = cursors.get(union) ?? 0;
+    while (at < union.length && union[at]!.endUtc <= from) at += 1;
+    cursors.set(union, at);
+    const found = union[at];
+    return found !== undefined && found.startUtc < to;
+  };
 }
 
 /**

@@ -21,16 +21,17 @@ export class RoomOccupancyRepository {
   constructor(private readonly db: Db) {}
 
   /** The rooms' meetings that overlap any of the windows, each once. */
-  inWindows(w: { forumId: Id; roomIds: readonly Id[]; windows: readonly { startUtc: Instant; endUtc: Instant }[] }, read: 'times' | 'full' = 'times'): ProgrammeMeeting[] {
+  inWindows(w: { roomIds: readonly Id[]; windows: readonly { startUtc: Instant; endUtc: Instant }[] }, read: 'times' | 'full' = 'times'): ProgrammeMeeting[] {
     if (!w.roomIds.length || !w.windows.length) return [];
     const rooms = inList(w.roomIds);
     const full = read === 'full';
-    // The room span index (migration 0008) answers each room's window; the forum check keeps another forum's room out.
+    // The room span index (migration 0012) holds everything `times` reads, so those rows never open the table.
+    // No forum check: a meeting's room is one of its forum's (MeetingService refuses another), and the caller names the forum's rooms.
     const statement = prepared(
       this.db,
       `SELECT m.id, m.room_id, m.start_utc, m.end_utc, m.status${full ? ', m.title, m.kind, m.place, m.time_zone' : ''}
          FROM meeting m
-        WHERE m.room_id IN ${rooms.sql} AND m.start_utc < ? AND m.start_utc >= ? AND m.end_utc > ? AND m.forum_id = ? AND m.status <> 'cancelled'`,
+        WHERE m.room_id IN ${rooms.sql} AND m.start_utc < ? AND m.start_utc >= ? AND m.end_utc > ? AND m.status <> 'cancelled'`,
       'raw',
     );
     // The index orders a room's meetings by start: bounding the start from below too (by the rooms' longest
@@ -38,7 +39,7 @@ export class RoomOccupancyRepository {
     const longest = (prepared(this.db, `SELECT coalesce(max(end_utc - start_utc), 0) FROM meeting WHERE room_id IN ${rooms.sql}`, 'pluck').get(...rooms.params) as number) ?? 0;
     const found = new Map<Id, ProgrammeMeeting>();
     for (const window of w.windows) {
-      const rows = statement.all(...rooms.params, window.endUtc, window.startUtc - longest, window.startUtc, w.forumId) as FullRow[];
+      const rows = statement.all(...rooms.params, window.endUtc, window.startUtc - longest, window.startUtc) as FullRow[];
       for (const [id, roomId, startUtc, endUtc, status, title = '', kind, place = '', timeZone = ''] of rows) {
         if (!found.has(id)) found.set(id, { id, roomId, startUtc, endUtc, status, title, kind, place, timeZone, participants: [] });
       }
