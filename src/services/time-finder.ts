@@ -74,7 +74,7 @@ export class TimeFinderService {
     const input = parseInput(finderSchema, raw);
     // Read once for the check and the search.
     const places = { rooms: this.store.rooms.listByForum(forum.id), venues: this.store.venues.list({ forumId: forum.id }) };
-    const where = this.check(forum, input, places);
+    const where = this.check(input, places);
     const request: FinderRequest = {
       participants: input.participants,
       durationMinutes: input.durationMinutes,
@@ -98,7 +98,7 @@ export class TimeFinderService {
   }
 
   /** What needs the store or more than one field; every problem at once, by field. */
-  private check(forum: Forum, input: FinderInput, places: Places): FinderWhere {
+  private check(input: FinderInput, places: Places): FinderWhere {
     const fields: Record<string, Said> = {};
     if (input.to < input.from) fields.to = message('finder.to-before-from', {});
     else if (daysBetween(input.from, input.to) + 1 > FINDER_LIMITS.maxDays) fields.to = message('finder.window-too-long', { days: daysBetween(input.from, input.to) + 1, max: FINDER_LIMITS.maxDays });
