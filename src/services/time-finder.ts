@@ -142,7 +142,7 @@ export class TimeFinderService {
     const allRooms = places.rooms;
     const roomIds = allowedRooms({ rooms: allRooms }, request.where).flatMap((option) => (option.roomId === null ? [] : [option.roomId]));
     const personIds = [...new Set(request.participants.map((p) => p.personId))];
-    const theirs = this.store.meetings.programme({ forumId: forum.id, fromUtc, toUtc, sharingWith: { roomId: null, personIds } });
+    const theirs = this.store.meetings.programme({ forumId: forum.id, fromUtc, toUtc, sharingWith: { roomIds: [], personIds } });
     // The rooms' meetings only where a candidate can lie: where the required people are free.
     const windows = candidateWindows({ meetings: theirs, forumTimeZone: forum.timeZone }, request);
     const meetings = new Map<Id, ProgrammeMeeting>();

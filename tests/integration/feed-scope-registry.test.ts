@@ -1,5 +1,5 @@
 import { SCOPES, SCOPE_KINDS, scopeEntryOf, AGENDA_SCOPES } from '../../src/services/feeds/scope-registry';
-import { FEED_SCOPES } from '../../src/store/repositories/feed-tokens';
+import { FEED_SCOPES } from '../../src/domain/feed-scope';
 import { createTestApp, type TestContext } from '../support/app';
 
 let ctx: TestContext;

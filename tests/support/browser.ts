@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { Role } from '../../src/store/repositories/users';
+import type { Role } from '../../src/domain/accounts';
 import { addUser, createTestApp, PASSWORD, type TestContext } from './app';
 import { launchChromium } from './chromium';
 

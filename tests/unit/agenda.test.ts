@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
-import { buildAgenda, forumDays, type AgendaInput, type AgendaSource } from '../../src/domain/agenda';
-import { takeSnapshot } from '../../src/domain/agenda/changes';
+import { buildAgenda, forumDays, type AgendaInput, type AgendaSource, takeSnapshot } from '../../src/domain/agenda';
 import { message } from '../../src/messages';
 
 const MOSCOW = 'Europe/Moscow';

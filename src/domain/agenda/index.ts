@@ -32,6 +32,11 @@ import type { Id, LocalDate, MeetingStatus, TravelTime } from '../types';
 import { message } from '../../messages/message';
 import { render, type Locale } from '../../messages/render';
 
+// The folder's public face: what files outside it import from its inner files.
+export { takeSnapshot } from './changes';
+export { timeRange } from './format';
+export type { AgendaScopeKind, PrintSnapshot } from './types';
+
 type PrintedSource = AgendaSource & { status: Exclude<MeetingStatus, 'proposed'> };
 
 export * from './types';

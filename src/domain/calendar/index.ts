@@ -13,6 +13,9 @@ import { render, type Locale } from '../../messages/render';
 import type { Instant, MeetingKind, ParticipantRole } from '../types';
 import { buildVtimezone, isUnambiguousLocalTime, zoneIsKnown } from './vtimezone';
 
+// The folder's public face: what files outside it import from its inner files.
+export { eventFingerprint } from './fingerprint';
+
 /**
  * Never change this string. Clients (Apple Calendar, Outlook) treat PRODID plus
  * UID as the identity of what they imported; a new PRODID can make them keep

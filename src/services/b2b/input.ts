@@ -3,7 +3,7 @@
  * canonical shapes that forms (strings) and the API (JSON) are both parsed into.
  */
 import { z } from 'zod';
-import { meetingInputSchema } from '../meetings/input';
+import { meetingInputSchema } from '../meetings';
 import { ValidationError } from '../../domain/errors';
 import { field, parseInput, said } from '../validation';
 import { message, type Message } from '../../messages';

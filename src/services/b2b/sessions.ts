@@ -1,9 +1,9 @@
-import { buildSlots, type B2BSlot } from '../../domain/b2b/slots';
+import { buildSlots, type B2BSlot, type B2BSession } from '../../domain/b2b';
 import { StaleVersionError, ValidationError, type Said } from '../../domain/errors';
 import { formatTime, resolveLocalTime } from '../../domain/time';
 import type { Forum, Id } from '../../domain/types';
 import { inWriteTransaction } from '../../store/database';
-import type { B2BSession, B2BSessionValues } from '../../store/repositories/b2b-sessions';
+import type { B2BSessionValues } from '../../store/repositories/b2b-sessions';
 import type { Actor } from '../actor';
 import type { B2BContext } from './context';
 import { parseB2BInput, sessionInputSchema, type SessionInput } from './input';

@@ -1,7 +1,7 @@
 import { resolveLocalTime } from '../../domain/time';
 import type { Instant } from '../../domain/types';
 import { message, type Message } from '../../messages';
-import type { B2BTimeBlock } from '../../store/repositories/b2b-sessions';
+import type { B2BTimeBlock } from '../../domain/b2b';
 import type { TimeRangeInput } from './input';
 
 /**

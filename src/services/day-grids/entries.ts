@@ -3,14 +3,12 @@
  * B2B area's table meetings folded into their session. Presenters: they decide
  * what a cell says, the layout decides where it stands.
  */
-import { conflictKindsShort } from '../meetings/conflict-report';
+import { conflictKindsShort, type MeetingView } from '../meetings';
 import { render, type Locale } from '../../messages/render';
 import { message, type Message } from '../../messages/message';
-import type { MeetingView } from '../meetings/programme-views';
-import { timeRange } from '../../domain/agenda/format';
+import { timeRange } from '../../domain/agenda';
 import type { Conflict } from '../../domain/conflicts';
-import type { Forum, Id, Instant, LocalDate, MeetingStatus } from '../../domain/types';
-import type { StoredAvailabilityBlock } from '../../store/repositories/availability';
+import type { Forum, Id, Instant, LocalDate, MeetingStatus, StoredAvailabilityBlock } from '../../domain/types';
 
 export interface EntryMarker {
   severity: 'error' | 'warning';

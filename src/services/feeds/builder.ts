@@ -1,10 +1,9 @@
-import { buildFeed, computeEtag, type FeedEntry, type FeedScope } from '../../domain/calendar';
-import { eventFingerprint } from '../../domain/calendar/fingerprint';
+import { buildFeed, computeEtag, type FeedEntry, type FeedScope, eventFingerprint } from '../../domain/calendar';
+import type { MeetingView, ProgrammeViews } from '../meetings';
 import type { Forum, Meeting } from '../../domain/types';
 import type { Locale } from '../../messages/render';
 import type { Store } from '../../store';
 import type { ServedRevision } from '../../store/repositories/feed-state';
-import type { MeetingView, ProgrammeViews } from '../meetings/programme-views';
 
 const DAY_MS = 86_400_000;
 
@@ -60,7 +59,7 @@ export class FeedBuilder {
     const now = this.clock();
     const shown = meetings.filter((m) => dropsAt(m) > now);
     const sides = this.sidesOf(forum);
-    const uids = this.store.feedUids.ofForum(forum.id);
+    const uids = this.store.feedUids.ofMeetings(shown.map((m) => m.id));
     const drafts = this.views.describe(forum, shown).map((v) => this.draft(v, uids, sides, spec.urlFor(v.meeting), spec.notesFor(v.meeting)));
     const served = this.store.feedState.load(spec.key);
     // A new revision is dated now, and always a whole second after the one before, since clients compare seconds.
@@ -88,7 +87,7 @@ export class FeedBuilder {
    * its current text was handed out under `key`.
    */
   single(v: MeetingView, key: string, url: string, locale: Locale): FeedEntry {
-    const draft = this.draft(v, this.store.feedUids.ofForum(v.meeting.forumId), this.sidesOf({ id: v.meeting.forumId }), url, false);
+    const draft = this.draft(v, this.store.feedUids.ofMeetings([v.meeting.id]), this.sidesOf({ id: v.meeting.forumId }), url, false);
     const fingerprint = eventFingerprint(draft, 'public', locale);
     const served = this.store.feedState.load(key);
     const before = served.events.get(draft.uid);

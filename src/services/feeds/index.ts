@@ -5,17 +5,30 @@ import { NotFoundError, ValidationError } from '../../domain/errors';
 import type { Forum, Id, Meeting } from '../../domain/types';
 import { inWriteTransaction } from '../../store/database';
 import type { Store } from '../../store';
-import { FEED_SCOPES, type FeedScopeKind, type FeedToken } from '../../store/repositories/feed-tokens';
+import { FEED_SCOPES, type FeedScopeKind, type FeedToken } from '../../domain/feed-scope';
 import { message } from '../../messages/message';
 import { render, type Locale } from '../../messages/render';
 import type { Actor } from '../actor';
 import { SCOPES } from './scope-registry';
 import { FeedBuilder, type BuiltFeed, type FeedDocumentResult } from './builder';
-import type { ProgrammeViews } from '../meetings/programme-views';
-import { sha256 } from '../accounts/passwords';
+import type { ProgrammeViews } from '../meetings';
+import { sha256 } from '../accounts';
+import { ByteLru } from '../byte-lru';
 import { field, parseInput } from '../validation';
 
+// The folder's public face: what files outside it import from its inner files.
+export { AGENDA_SCOPES, scopeEntryOf, SCOPES } from './scope-registry';
+
 export type { FeedDocumentResult } from './builder';
+
+/**
+ * A link feed's cache key: its secret and the base its URLs are built on. The
+ * secret is in the cached body's URLs anyway; it stays in memory, and
+ * feed_state (on disk) names the feed by the link's id.
+ */
+const linkKey = (secret: string, baseUrl: string) => `s${secret}|${baseUrl}`;
+/** A feed in one language: the languages are a fixed list (LOCALES), so the keys stay bounded. */
+const cacheKey = (feedKey: string, locale: Locale) => `${feedKey}|${locale}`;
 
 /** What a token opens, by name: "Shahin Mustafayev", "Governor’s meeting room". */
 export interface ScopeInfo {
@@ -33,12 +46,18 @@ const TOKEN_BYTES = 24;
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{32}$/;
 /** Writing "last fetched" on every poll would put an fsync in every feed request; once a minute is enough to see who subscribed. */
 const FETCH_MARK_EVERY_MS = 60_000;
-const CACHE_LIMIT = 500;
+/** What the cache of built feeds may hold, unless configured (CACHE_MB). */
+export const DEFAULT_FEED_CACHE_BYTES = 64 * 2 ** 20;
 
 interface CachedFeed extends BuiltFeed {
   /** The audit log's head when it was built. */
   generation: number;
+  /** A link's feed: which link, and when it expires, so a poll can be answered without reading its row. */
+  link: { id: Id; expiresAt: number | null } | null;
 }
+
+/** An entry's bytes: the body, the key, and the small change around them. */
+const cachedBytes = (key: string, feed: CachedFeed) => feed.doc.body.length + 2 * (key.length + feed.doc.etag.length) + 200;
 
 const tokenSchema = z.object({
   scope: field.oneOf('scope', FEED_SCOPES),
@@ -54,20 +73,30 @@ const tokenSchema = z.object({
  * feed can never outlive the data it shows.
  */
 export class FeedService {
-  /** One entry per feed (token or forum, and base URL), in the order they were last built. */
-  private readonly cache = new Map<string, CachedFeed>();
-  /** Fetches not yet added to a token's fetch_count (it is written at most once a minute). */
-  private readonly unmarkedFetches = new Map<Id, number>();
+  /**
+   * One entry per feed: a link's (by its secret's hash, and base URL) or a forum's public one.
+   * Bounded in bytes, least recently used first out; the keys are bounded too, since base URLs
+   * come from configuration (web/calendar-response.ts, baseUrlOf).
+   */
+  private readonly cache: ByteLru<string, CachedFeed>;
+  /** Per link: fetches not yet added to its fetch_count, and when it was last written (at most once a minute). */
+  private readonly fetches = new Map<Id, { unmarked: number; markedAt: number | null }>();
 
   private readonly builder: FeedBuilder;
 
   constructor(
     private readonly store: Store,
     private readonly views: ProgrammeViews,
-    options: { refreshMinutes: number; cancelledDays: number },
+    options: { refreshMinutes: number; cancelledDays: number; cacheBytes?: number },
     private readonly clock: () => number = Date.now,
   ) {
     this.builder = new FeedBuilder(store, views, options, clock);
+    this.cache = new ByteLru(options.cacheBytes ?? DEFAULT_FEED_CACHE_BYTES, cachedBytes);
+  }
+
+  /** What the cache of built feeds holds now, and may hold. */
+  cacheUse(): { entries: number; bytes: number; maxBytes: number } {
+    return { entries: this.cache.size, bytes: this.cache.bytes, maxBytes: this.cache.maxBytes };
   }
 
   /** `forumId` null: the scope's own forum (a delegation's, a room's), else the only forum there is. */
@@ -115,7 +144,7 @@ export class FeedService {
 
   /** The forum's links, with fetches not yet written counted in. */
   list(forumId: Id): FeedToken[] {
-    return this.store.feedTokens.list(forumId).map((t) => ({ ...t, fetchCount: t.fetchCount + (this.unmarkedFetches.get(t.id) ?? 0) }));
+    return this.store.feedTokens.list(forumId).map((t) => ({ ...t, fetchCount: t.fetchCount + (this.fetches.get(t.id)?.unmarked ?? 0) }));
   }
 
   /** The token a secret names, if it is well-formed, known, unrevoked and unexpired; otherwise nothing (callers answer 404, with no hint why). */
@@ -129,14 +158,22 @@ export class FeedService {
 
   /** Counts every fetch, but writes (an fsync) at most once a minute per token. */
   markFetched(token: FeedToken): void {
+    this.countFetch(token.id, token.lastFetchedAt);
+  }
+
+  /** `storedAt`: the row's last_fetched_at when the caller read it, or null when it did not. */
+  private countFetch(id: Id, storedAt: number | null): void {
     const now = this.clock();
-    const fetches = (this.unmarkedFetches.get(token.id) ?? 0) + 1;
-    if (token.lastFetchedAt === null || now - token.lastFetchedAt >= FETCH_MARK_EVERY_MS) {
-      if (this.store.feedTokens.markFetched(token.id, now, fetches)) this.unmarkedFetches.delete(token.id);
-      else this.unmarkedFetches.set(token.id, fetches);
-    } else {
-      this.unmarkedFetches.set(token.id, fetches);
+    const state = this.fetches.get(id) ?? { unmarked: 0, markedAt: null };
+    if (storedAt !== null && (state.markedAt === null || storedAt > state.markedAt)) state.markedAt = storedAt;
+    state.unmarked++;
+    if (state.markedAt === null || now - state.markedAt >= FETCH_MARK_EVERY_MS) {
+      if (this.store.feedTokens.markFetched(id, now, state.unmarked)) {
+        state.unmarked = 0;
+        state.markedAt = now;
+      }
     }
+    this.fetches.set(id, state);
   }
 
   /** What a link opens; NotFound when its forum or record is gone (a link kept in the list after a delete, or a row from before deletes were refused). */
@@ -169,11 +206,11 @@ export class FeedService {
    * need a sign-in the holder does not have.
    */
   feedFor(token: FeedToken, baseUrl: string, secret: string, locale: Locale): FeedDocumentResult {
-    const key = `t${token.id}|${baseUrl}`;
-    return this.cached(key, locale, () => {
+    const link = { id: token.id, expiresAt: token.expiresAt };
+    return this.cached(linkKey(secret, baseUrl), locale, link, () => {
       const info = this.scopeInfo(token);
       return this.builder.build(info.forum, this.meetingsOf(token), {
-        key,
+        key: `t${token.id}|${baseUrl}`,
         name: render(message('feed.name', { forum: info.forum.shortName, scope: info.name }), locale),
         description: render(message('feed.description', { forum: info.forum.name, scope: info.name, zone: info.forum.timeZone }), locale),
         urlFor: () => (baseUrl === '' ? '' : `${baseUrl}/s/${secret}`),
@@ -189,7 +226,7 @@ export class FeedService {
     const forum = this.store.forums.find(forumId);
     if (!forum) throw new NotFoundError(message('forum.not-found', {}));
     const key = `f${forumId}`;
-    return this.cached(key, locale, () =>
+    return this.cached(key, locale, null, () =>
       this.builder.build(forum, SCOPES.public.meetings(this.store, forumId, forumId).filter((m) => m.status !== 'proposed'), {
         key,
         name: render(message('feed.public-name', { forum: forum.shortName }), locale),
@@ -200,6 +237,35 @@ export class FeedService {
         locale,
       }),
     );
+  }
+
+  /**
+   * A calendar's conditional poll of a link's feed, answered from memory:
+   * the feed as last built, if it is still what feedFor would answer (built
+   * since the last write, which a revoked link, a deleted scope and every
+   * change of the programme are; the link not expired since; no cancelled
+   * meeting due to drop out) and `clientHasIt` says the client's copy is this
+   * one. Then the fetch is counted and the feed returned; it read no row but
+   * the audit log's head and built nothing. Otherwise null, counting nothing:
+   * the caller goes the whole way (resolve, markFetched, feedFor).
+   */
+  unchangedLinkFeed(secret: string, baseUrl: string, locale: Locale, clientHasIt: (doc: FeedDocumentResult) => boolean): FeedDocumentResult | null {
+    if (!TOKEN_SHAPE.test(secret)) return null;
+    const hit = this.current(cacheKey(linkKey(secret, baseUrl), locale));
+    if (!hit?.link || (hit.link.expiresAt !== null && hit.link.expiresAt <= this.clock()) || !clientHasIt(hit.doc)) return null;
+    this.countFetch(hit.link.id, null);
+    return hit.doc;
+  }
+
+  /** The same for a forum's public programme; null: call publicFeed. */
+  unchangedPublicFeed(forumId: Id, locale: Locale, clientHasIt: (doc: FeedDocumentResult) => boolean): FeedDocumentResult | null {
+    const hit = this.current(cacheKey(`f${forumId}`, locale));
+    return hit && clientHasIt(hit.doc) ? hit.doc : null;
+  }
+
+  private current(key: string): CachedFeed | null {
+    const hit = this.cache.get(key);
+    return hit && hit.generation === this.store.feedTokens.auditHeadId() && this.clock() < hit.validUntil ? hit : null;
   }
 
   /** One meeting as an .ics file to forward to a counterpart: no briefing, and no link to a page only planners can open. */
@@ -246,16 +312,14 @@ export class FeedService {
    * out; the builder dates what it builds, so a rebuild with the same bytes
    * keeps its Last-Modified.
    */
-  private cached(feedKey: string, locale: Locale, make: () => BuiltFeed): FeedDocumentResult {
+  private cached(feedKey: string, locale: Locale, link: CachedFeed['link'], make: () => BuiltFeed): FeedDocumentResult {
     // The same feed in another language is other bytes: cached apart (feed_state tells them apart by fingerprint).
-    const key = `${feedKey}|${locale}`;
-    const head = this.store.feedTokens.auditHead();
+    const key = cacheKey(feedKey, locale);
+    const head = this.store.feedTokens.auditHeadId();
     const hit = this.cache.get(key);
-    if (hit && hit.generation === head.id && this.clock() < hit.validUntil) return hit.doc;
+    if (hit && hit.generation === head && this.clock() < hit.validUntil) return hit.doc;
     const made = make();
-    this.cache.delete(key); // re-inserted last: the map stays in build order, oldest first
-    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(key, { generation: head.id, validUntil: made.validUntil, doc: made.doc });
+    this.cache.set(key, { generation: head, validUntil: made.validUntil, doc: made.doc, link });
     return made.doc;
   }
 

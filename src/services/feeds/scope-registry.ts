@@ -1,7 +1,7 @@
-import type { AgendaScopeKind } from '../../domain/agenda/types';
+import type { AgendaScopeKind } from '../../domain/agenda';
 import type { Id, Meeting } from '../../domain/types';
 import type { Store } from '../../store';
-import type { FeedScopeKind } from '../../store/repositories/feed-tokens';
+import type { FeedScopeKind } from '../../domain/feed-scope';
 
 /**
  * Every scope a feed or a printed agenda can show, one entry each: where its

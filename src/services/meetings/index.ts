@@ -1,4 +1,4 @@
-import { conflictsInvolving, findConflicts, type Conflict, type Programme } from '../../domain/conflicts';
+import { conflictsInvolving, findConflicts, type Conflict, type Programme, type ProgrammeMeeting } from '../../domain/conflicts';
 import { ConflictRefusal, NotFoundError, StaleVersionError, ValidationError, type Said } from '../../domain/errors';
 import { STATUS_AFTER, statusActionsFrom, type StatusAction } from '../../domain/meeting-status';
 import { offsetMinutesAt, resolveLocalTime } from '../../domain/time';
@@ -6,9 +6,16 @@ import type { Forum, Id, Meeting, MeetingStatus, Person } from '../../domain/typ
 import { inWriteTransaction } from '../../store/database';
 import type { Store } from '../../store';
 import type { MeetingFilter, MeetingValues } from '../../store/repositories/meetings';
+import type { KeyedPage, Keyset } from '../../domain/keyset';
 import type { Actor } from '../actor';
 import { parseMeetingInput, type MeetingInput } from './input';
+import { programmeCache, type DerivedCache } from '../derived-cache';
 import { message } from '../../messages';
+
+// The folder's public face: what files outside it import from its inner files.
+export { conflictKindsShort, buildConflictReport } from './conflict-report';
+export { meetingInputSchema } from './input';
+export { ProgrammeViews, type MeetingView } from './programme-views';
 
 export interface SaveResult {
   meeting: Meeting;
@@ -17,6 +24,8 @@ export interface SaveResult {
 }
 
 const DAY_MS = 24 * 3600_000;
+/** What one kept conflict costs in memory, about: its ids, a message key and the few names and times it says. */
+const CONFLICT_BYTES = 600;
 
 /**
  * Meetings: validate, resolve wall-clock times in their zone, check conflicts
@@ -27,6 +36,7 @@ export class MeetingService {
   constructor(
     private readonly store: Store,
     private readonly clock: () => number = Date.now,
+    private readonly cache: DerivedCache = programmeCache(store),
   ) {}
 
   get(id: Id): Meeting {
@@ -37,6 +47,11 @@ export class MeetingService {
 
   list(filter: MeetingFilter): Meeting[] {
     return this.store.meetings.list(filter);
+  }
+
+  /** One keyset page of `list(filter)`; `matches` (a search over each meeting's text) narrows it first. */
+  page(filter: MeetingFilter, keyset: Keyset, matches?: (text: string) => boolean): KeyedPage<Meeting> {
+    return this.store.meetings.page(filter, keyset, matches);
   }
 
   create(actor: Actor, forumId: Id, raw: unknown): SaveResult {
@@ -92,11 +107,16 @@ export class MeetingService {
   }
 
   /**
-   * Every conflict of the forum's programme. Loads the meetings as the engine
-   * reads them (no briefings, documents or delegations): on a forum-sized
-   * programme the full records cost several times the time and memory.
+   * Every conflict of the forum's programme, kept until the programme
+   * changes (see derived-cache.ts). Loads the meetings as the engine reads
+   * them (no briefings, documents or delegations): on a forum-sized programme
+   * the full records cost several times the time and memory.
    */
   conflicts(forumId: Id): Conflict[] {
+    return this.cache.get(`conflicts|${forumId}`, () => this.computeConflicts(forumId), (found) => 256 + found.length * CONFLICT_BYTES);
+  }
+
+  private computeConflicts(forumId: Id): Conflict[] {
     const forum = this.forum(forumId);
     const { meetings, people } = this.store.meetings.programmeWithNames({ forumId });
     return findConflicts({
@@ -108,16 +128,32 @@ export class MeetingService {
     });
   }
 
+  /**
+   * The conflicts that name any of `meetings` (of one forum), exactly as the
+   * whole-forum report has them, in its order, but computed over these
+   * meetings and those that could clash with them only (programmeAround), so
+   * an agenda or a grid page costs what its own meetings cost. When the whole
+   * report is already kept for this version of the programme, it is filtered instead.
+   */
+  conflictsAmong(forumId: Id, meetings: readonly ProgrammeMeeting[]): Conflict[] {
+    if (!meetings.length) return [];
+    const ids = new Set(meetings.map((m) => m.id));
+    const names = (c: Conflict) => c.meetingIds.some((id) => ids.has(id));
+    const whole = this.cache.peek<Conflict[]>(`conflicts|${forumId}`);
+    if (whole) return whole.filter(names);
+    return findConflicts(this.programmeAround(this.forum(forumId), meetings)).filter(names);
+  }
+
   /** The conflicts that name one meeting, against the stored programme around it. */
   conflictsOf(meeting: Meeting): Conflict[] {
     const forum = this.forum(meeting.forumId);
-    return conflictsInvolving(meeting.id, this.programmeAround(forum, meeting));
+    return conflictsInvolving(meeting.id, this.programmeAround(forum, [meeting]));
   }
 
   /** `people`: the saved meeting's people, as its input check read them. */
   private checkAndAudit(actor: Actor, forum: Forum, id: Id, before: Meeting | null, people: Programme['people']): SaveResult {
     const meeting = this.get(id);
-    const conflicts = conflictsInvolving(id, this.programmeAround(forum, meeting, people));
+    const conflicts = conflictsInvolving(id, this.programmeAround(forum, [meeting], people));
     const errors = conflicts.filter((c) => c.severity === 'error');
     if (meeting.status === 'confirmed' && errors.length) {
       // Throwing rolls the transaction back: nothing of this save remains.
@@ -139,31 +175,41 @@ export class MeetingService {
   }
 
   /**
-   * The meetings, rooms, people and blocks that could conflict with one
-   * meeting: within the longest travel time of it, and sharing its room or
-   * one of its people. Every rule that names a meeting compares it only with
+   * The meetings, rooms, people and blocks that could conflict with
+   * `targets`: within the longest travel time of them, and sharing a room or
+   * one of their people. Every rule that names a meeting compares it only with
    * meetings of the same room or person, so the others cannot change its
-   * conflicts; leaving them out keeps a save in a busy hour as cheap as in a quiet one.
+   * conflicts; leaving them out keeps a save in a busy hour as cheap as in a
+   * quiet one, and a page of a delegation's day as cheap as its meetings.
    * Likewise only the venues of these meetings' rooms and the travel between
    * them (the rules reach a venue through a room, and travel between the
-   * venues of two meetings), and only this meeting's people's names: a
-   * conflict that names this meeting names no one else. A save passes the
+   * venues of two meetings), and only the targets' people's names: a
+   * conflict that names a target names no one else. A save passes the
    * names its input check has just read.
    */
-  private programmeAround(forum: Forum, meeting: Meeting, people?: Programme['people']): Programme {
+  private programmeAround(forum: Forum, targets: readonly ProgrammeMeeting[], people?: Programme['people']): Programme {
     const margin = Math.min(this.store.venues.longestTravel(forum.id) * 60_000, DAY_MS);
-    const fromUtc = meeting.startUtc - margin;
-    const toUtc = Math.max(meeting.endUtc, meeting.startUtc + 1) + margin;
-    const sharingWith = { roomId: meeting.roomId, personIds: meeting.participants.map((p) => p.personId) };
-    // The meeting as given rather than as read back: a zero-length one lies in no window.
-    const meetings = [...this.store.meetings.programme({ forumId: forum.id, fromUtc, toUtc, sharingWith }).filter((m) => m.id !== meeting.id), meeting];
-    // The few rooms these meetings use, not the forum's hundreds, with their venues in the same query; the blocks of this meeting's people and room only.
+    let fromUtc = Infinity;
+    let toUtc = -Infinity;
+    const roomIdSet = new Set<Id>();
+    const personIdSet = new Set<Id>();
+    for (const t of targets) {
+      fromUtc = Math.min(fromUtc, t.startUtc - margin);
+      toUtc = Math.max(toUtc, Math.max(t.endUtc, t.startUtc + 1) + margin);
+      if (t.roomId !== null) roomIdSet.add(t.roomId);
+      for (const p of t.participants) personIdSet.add(p.personId);
+    }
+    const sharingWith = { roomIds: [...roomIdSet], personIds: [...personIdSet] };
+    // The targets as given rather than as read back: a zero-length one lies in no window, and a save checks what it is about to keep.
+    const given = new Set(targets.map((t) => t.id));
+    const meetings = [...this.store.meetings.programme({ forumId: forum.id, fromUtc, toUtc, sharingWith }).filter((m) => !given.has(m.id)), ...targets];
+    // The few rooms these meetings use, not the forum's hundreds, with their venues in the same query; the blocks of the targets' people and rooms only.
     const roomIds = new Set<Id>();
     for (const m of meetings) if (m.roomId !== null) roomIds.add(m.roomId);
     const { rooms, venues: roomVenues } = this.store.rooms.findManyWithVenues([...roomIds]);
     const venues = roomVenues.filter((venue) => venue.forumId === forum.id);
     const travelTimes = this.store.venues.travelTimesBetween(forum.id, venues.map((venue) => venue.id));
-    const availability = this.store.availability.ofSubjectsInWindow({ forumId: forum.id, fromUtc, toUtc, personIds: sharingWith.personIds, roomIds: meeting.roomId === null ? [] : [meeting.roomId] });
+    const availability = this.store.availability.ofSubjectsInWindow({ forumId: forum.id, fromUtc, toUtc, personIds: sharingWith.personIds, roomIds: sharingWith.roomIds });
     return { venues, travelTimes, forumTimeZone: forum.timeZone, meetings, rooms, availability, people: people ?? this.store.meetings.participantNames(sharingWith.personIds) };
   }
 

@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { NotFoundError, ValidationError, type Said } from '../../domain/errors';
-import type { DelegationMember, MemberRole, Room, TravelTime } from '../../domain/types';
+import { MEMBER_ROLES, type DelegationMember, type MemberRole, type Room, type TravelTime } from '../../domain/types';
 import { inWriteTransaction } from '../../store/database';
 import type { Store } from '../../store';
 import type { Actor } from '../actor';
-import { memberSchema } from '.';
-import { parseInput } from '../validation';
+import { field, parseInput } from '../validation';
 import { message } from '../../messages';
+
+const memberSchema = z.object({
+  personId: field.id('person'),
+  role: field.oneOf('role', MEMBER_ROLES),
+});
 
 /**
  * Read views across a forum's reference data (rooms of a forum, counts, the

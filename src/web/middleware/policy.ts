@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { Role } from '../../store/repositories/users';
+import type { Role } from '../../domain/accounts';
 import { normalisePath } from './canonical-path';
 
 /**

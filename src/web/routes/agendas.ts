@@ -3,7 +3,7 @@ import { calendarDateMessage, isCalendarDate } from '../../domain/calendar-date'
 import { NotFoundError, ValidationError } from '../../domain/errors';
 import type { Services } from '../../services';
 import { AGENDA_SCOPES, type AgendaRequest } from '../../services/agendas';
-import type { FeedScopeKind } from '../../store/repositories/feed-tokens';
+import type { FeedScopeKind } from '../../domain/feed-scope';
 import { actorOf, flash, idParam } from '../form';
 import { readerLocale } from '../locale';
 

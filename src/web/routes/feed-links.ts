@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import QRCode from 'qrcode';
 import { NotFoundError } from '../../domain/errors';
 import type { Services } from '../../services';
-import { FEED_SCOPES, type FeedToken } from '../../store/repositories/feed-tokens';
+import { FEED_SCOPES, type FeedToken } from '../../domain/feed-scope';
 import { baseUrlOf, webcalOf } from '../calendar-response';
 import { actorOf, flash, idParam, submitForm, type FormProblems } from '../form';
 import { compareNames } from '../list-query';

@@ -5,7 +5,7 @@ import { render } from '../../messages';
 import { MEETING_KINDS, MEETING_STATUSES, PARTICIPANT_ROLES, type Forum, type Meeting, type MeetingStatus } from '../../domain/types';
 import type { Services } from '../../services';
 import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
-import { compareNames, matches } from '../list-query';
+import { compareNames, matches, PAGE_SIZE, pagerOf, readPageRequest } from '../list-query';
 import { findTimeHref } from '../find-time-link';
 import { blankMeetingForm, foldOffsetChoices, formValuesOf, prefillFromQuery, readMeetingForm, type MeetingFormValues } from '../meeting-form';
 import { forumDays } from '../../domain/agenda';
@@ -73,30 +73,36 @@ export function meetingRoutes(services: Services): Router {
     const filterWarning = day && !bounds ? `“${day}” is not a date, so meetings of every day are shown. Choose a day from the list.` : null;
     const kind = queryString(req, 'kind') as Meeting['kind'];
     const status = queryString(req, 'status') as MeetingStatus;
-    const meetings = services.meetings.list({
-      forumId: forum.id,
-      fromUtc: bounds?.startUtc,
-      toUtc: bounds?.endUtc,
-      personId: num('person'),
-      roomId: num('room'),
-      delegationId,
-      kind: MEETING_KINDS.includes(kind) ? kind : undefined,
-      status: MEETING_STATUSES.includes(status) ? status : undefined,
-    });
-    const delegation = delegationId ? services.delegations.find(delegationId) : undefined;
     const q = queryString(req, 'q');
-    const views = services.views
-      .describe(forum, meetings, { homeTimeZone: delegation?.homeTimeZone, conflicts: services.meetings.conflicts(forum.id) })
-      .filter((v) => matches([v.meeting.title, v.placeText, ...v.participants.flatMap((p) => [p.person.fullName, p.person.localName])], q));
+    const keyset = readPageRequest(req, 'meetings', PAGE_SIZE);
+    // A page of the list in SQL (keyset on start, end, id); a search reads only each meeting's text to match it first.
+    const page = services.meetings.page(
+      {
+        forumId: forum.id,
+        fromUtc: bounds?.startUtc,
+        toUtc: bounds?.endUtc,
+        personId: num('person'),
+        roomId: num('room'),
+        delegationId,
+        kind: MEETING_KINDS.includes(kind) ? kind : undefined,
+        status: MEETING_STATUSES.includes(status) ? status : undefined,
+      },
+      keyset,
+      q.trim() ? (text) => matches([text], q) : undefined,
+    );
+    const delegation = delegationId ? services.delegations.find(delegationId) : undefined;
+    // The page's conflicts, computed around its own meetings (or filtered from the kept whole report).
+    const views = services.views.describe(forum, page.rows, { homeTimeZone: delegation?.homeTimeZone, conflicts: services.meetings.conflictsAmong(forum.id, page.rows) });
     const days = forumDays(forum);
     res.render('pages/meetings/index', {
       title: 'Meetings',
       forum,
       views,
+      pager: pagerOf(req, 'meetings', page, (m) => [m.startUtc, m.endUtc, m.id]),
       days,
       byDay: days.map((d) => ({ day: d, views: views.filter((v) => v.day === d) })).filter((g) => g.views.length),
       filterWarning,
-      filter: { day, person: queryString(req, 'person'), room: queryString(req, 'room'), delegation: queryString(req, 'delegation'), kind: queryString(req, 'kind'), status: queryString(req, 'status'), q },
+      filter: { day, person: queryString(req, 'person'), room: queryString(req, 'room'), delegation: queryString(req, 'delegation'), kind: queryString(req, 'kind'), status: queryString(req, 'status'), q, limit: queryString(req, 'limit') },
       ...choices(forum),
     });
   });

@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import { NotFoundError } from '../../domain/errors';
 import { forumDays } from '../../domain/agenda';
 import type { Services } from '../../services';
-import type { FeedToken } from '../../store/repositories/feed-tokens';
+import type { FeedToken } from '../../domain/feed-scope';
 import { baseUrlOf, sendCalendar, webcalOf } from '../calendar-response';
 import { idParam } from '../form';
 import { renderAgenda } from './agendas';
