@@ -15,6 +15,10 @@ export interface RecordMessages {
   'meeting.participant-missing': { number: number };
   'meeting.participant-twice': { person: string };
   'meeting.delegation-not-in-forum': Record<string, never>;
+  'meeting.end-missing': Record<string, never>;
+  'meeting.end-or-duration': Record<string, never>;
+  'meeting.move-by': { max: number };
+  'meeting.no-free-slot': { title: string };
   'availability.not-found': { id: number };
   'forum.not-found': Record<string, never>;
   'availability.subject-missing': { subject: string };

@@ -96,5 +96,5 @@ export class DerivedCache {
 
 /** The cache over a store's programme version (the audit log's head, as feeds read it). */
 export function programmeCache(store: Store, limits?: DerivedCacheLimits): DerivedCache {
-  return new DerivedCache(() => store.feedTokens.auditHead().id, limits);
+  return new DerivedCache(() => store.feedTokens.auditHeadId(), limits);
 }

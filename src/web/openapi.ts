@@ -117,13 +117,15 @@ export const OPENAPI = {
       Participant: { type: 'object', required: ['personId', 'role'], properties: { personId: { type: 'integer' }, role: { enum: ['principal', 'required', 'optional', 'interpreter', 'note_taker', 'counterpart'] } } },
       MeetingInput: {
         type: 'object',
-        required: ['title', 'kind', 'status', 'start', 'end'],
+        required: ['title', 'kind', 'status', 'start'],
+        description: 'Give `end` or `durationMinutes` (not both); a meeting as read back always has its `end`.',
         properties: {
           title: { type: 'string' },
           kind: { enum: ['bilateral', 'multilateral', 'signing', 'panel', 'b2b', 'briefing', 'press', 'reception', 'travel'] },
           status: { enum: ['proposed', 'tentative', 'confirmed', 'cancelled'] },
           start: { type: 'string', example: '2019-06-07T10:00', description: 'Local wall-clock time in timeZone' },
           end: { type: 'string', example: '2019-06-07T11:00' },
+          durationMinutes: { type: 'integer', minimum: 1, maximum: 1440, description: 'Instead of end: the end is the start plus this many minutes' },
           timeZone: { type: 'string', example: 'Europe/Moscow', description: "Defaults to the forum's zone" },
           startOffset: { type: 'integer', description: 'UTC offset in minutes; only to pick a reading of an ambiguous (DST fold) time' },
           endOffset: { type: 'integer' },
@@ -262,7 +264,7 @@ export const OPENAPI = {
       patch: {
         summary: 'Change a meeting (If-Match required)',
         parameters: [idParam(), { name: 'If-Match', in: 'header', required: true, schema: { type: 'string', example: '"v3"' } }],
-        requestBody: json({ type: 'object', description: 'Any MeetingInput fields' }),
+        requestBody: json({ type: 'object', description: 'Any MeetingInput fields. A new start without end or durationMinutes keeps the meeting’s duration (the end moves with it); durationMinutes alone sets a new end.' }),
         responses: { '200': { description: 'Saved', ...json(ref('SaveResult')) }, '409': { description: 'Conflict refuses the save' }, '412': { description: 'Stale version' }, '422': { description: 'Invalid input' }, '428': { description: 'If-Match missing' }, ...errors },
       },
     },

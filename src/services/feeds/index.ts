@@ -31,6 +31,12 @@ const linkKey = (secret: string, baseUrl: string) => `s${secret}|${baseUrl}`;
 const cacheKey = (feedKey: string, locale: Locale) => `${feedKey}|${locale}`;
 
 /** What a token opens, by name: "Shahin Mustafayev", "Governor’s meeting room". */
+/** The calendars a change to one meeting reaches (see FeedService.reachOf). */
+export interface MeetingReach {
+  links: { id: Id; scope: FeedScopeKind; scopeName: string; label: string; lastFetchedAt: number | null }[];
+  publicFeed: boolean;
+}
+
 export interface ScopeInfo {
   kind: FeedScopeKind;
   id: Id;
@@ -193,6 +199,21 @@ export class FeedService {
     if (!forum) return null;
     const found = SCOPES[token.scope].find(this.store, token.scopeId, token.forumId);
     return found ? { kind: token.scope, id: token.scopeId, forum, ...found } : null;
+  }
+
+  /**
+   * Who a change to this meeting reaches: the live links (not revoked, not
+   * expired, their record still there) whose feed shows it, and whether the
+   * public programme does. A proposed meeting is in no feed, so it reaches no one.
+   */
+  reachOf(meeting: Meeting): MeetingReach {
+    if (meeting.status === 'proposed') return { links: [], publicFeed: false };
+    const now = this.clock();
+    const links = this.list(meeting.forumId)
+      .filter((t) => t.revokedAt === null && (t.expiresAt === null || t.expiresAt > now))
+      .filter((t) => this.scopeExists(t.scope, t.scopeId, t.forumId) && SCOPES[t.scope].shows(this.store, t.scopeId, meeting))
+      .map((t) => ({ id: t.id, scope: t.scope, scopeName: this.findScope(t)?.name ?? '', label: t.label, lastFetchedAt: t.lastFetchedAt }));
+    return { links, publicFeed: SCOPES.public.shows(this.store, meeting.forumId, meeting) };
   }
 
   /** The meetings a scope sees: proposed ones are never published. */

@@ -1,19 +1,39 @@
 import { z } from 'zod';
 import { MEETING_KINDS, MEETING_STATUSES, PARTICIPANT_ROLES } from '../../domain/types';
+import { ValidationError } from '../../domain/errors';
+import { message } from '../../messages';
 import { field, parseInput, said } from '../validation';
 
 /** The limits and forms the schema holds a meeting to. */
-const LIMITS = { title: 300, place: 300, notes: 20_000, documentTitle: 500, parties: 500, offsetMinutes: 14 * 60 } as const;
+const LIMITS = { title: 300, place: 300, notes: 20_000, documentTitle: 500, parties: 500, offsetMinutes: 14 * 60, durationMinutes: 24 * 60 } as const;
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
 /** '2019-06-07 10:00' and '2019-06-07T10:00:00' both read as '2019-06-07T10:00'. */
 const toLocalDateTime = (v: unknown): unknown => (typeof v === 'string' ? v.trim().replace(' ', 'T').slice(0, 16) : v);
 
-const localDateTime = (label: string) =>
+/** A wall-clock date and time the schema requires (B2B sessions' start and end read the same way). */
+export const localDateTime = (label: string) =>
   z.preprocess(
     toLocalDateTime,
     z.string({ error: said('field.date-time', { label }) }).regex(LOCAL_DATE_TIME, said('field.date-time', { label })),
   );
+
+/** An end that may be left out when a duration is given instead: blank reads as absent. */
+const optionalLocalDateTime = (label: string) =>
+  z.preprocess(
+    (v) => (v === '' || v === undefined || v === null ? undefined : toLocalDateTime(v)),
+    z.string({ error: said('field.date-time', { label }) }).regex(LOCAL_DATE_TIME, said('field.date-time', { label })).optional(),
+  );
+
+const optionalDuration = z.preprocess(
+  (v) => (v === '' || v === undefined || v === null ? undefined : v),
+  z.coerce
+    .number({ error: said('field.whole-number', { label: 'duration in minutes' }) })
+    .int(said('field.whole-number', { label: 'duration in minutes' }))
+    .min(1, said('field.at-least', { label: 'duration in minutes', min: 1 }))
+    .max(LIMITS.durationMinutes, said('field.at-most', { label: 'duration in minutes', max: LIMITS.durationMinutes }))
+    .optional(),
+);
 
 const optionalOffset = z.preprocess(
   (v) => (v === '' || v === undefined || v === null ? undefined : v),
@@ -26,7 +46,9 @@ export const meetingInputSchema = z.object({
   kind: field.oneOf('kind of meeting', MEETING_KINDS),
   status: field.oneOf('status', MEETING_STATUSES),
   start: localDateTime('start'),
-  end: localDateTime('end'),
+  /** The end, or nothing when `durationMinutes` says how long it lasts (one of the two, not both). */
+  end: optionalLocalDateTime('end'),
+  durationMinutes: optionalDuration,
   timeZone: z.preprocess((v) => (typeof v === 'string' && v.trim() ? v.trim() : undefined), field.timeZone('time zone').optional()),
   startOffset: optionalOffset,
   endOffset: optionalOffset,
@@ -58,5 +80,23 @@ export type MeetingInput = z.output<typeof meetingInputSchema>;
  * ValidationError with the schema's message per field.
  */
 export function parseMeetingInput(raw: unknown): MeetingInput {
-  return parseInput(meetingInputSchema, raw);
+  let input: MeetingInput;
+  try {
+    input = parseInput(meetingInputSchema, raw);
+  } catch (err) {
+    // A missing end is said with the other fields' messages, not after they are fixed.
+    if (err instanceof ValidationError && !err.fieldMessages.end && !err.fieldMessages.durationMinutes && lacksEnd(raw)) {
+      throw new ValidationError({ ...err.fieldMessages, end: message('meeting.end-missing', {}) }, err.said, err.details);
+    }
+    throw err;
+  }
+  if (input.end === undefined && input.durationMinutes === undefined) throw new ValidationError({ end: message('meeting.end-missing', {}) });
+  return input;
+}
+
+/** Neither an end nor a duration (blank counts as none). */
+function lacksEnd(raw: unknown): boolean {
+  const given = (v: unknown) => v !== undefined && v !== null && v !== '';
+  const body = (raw ?? {}) as Record<string, unknown>;
+  return typeof body !== 'object' || (!given(body.end) && !given(body.durationMinutes));
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NotFoundError, ValidationError, type Said } from '../../domain/errors';
-import { MEMBER_ROLES, type DelegationMember, type MemberRole, type Room, type TravelTime } from '../../domain/types';
+import { MEMBER_ROLES, type DelegationMember, type MemberRole, type ParticipantRole, type Room, type TravelTime } from '../../domain/types';
+import { defaultParticipantRoles } from '../../domain/participant-roles';
 import { inWriteTransaction } from '../../store/database';
 import type { Store } from '../../store';
 import type { Actor } from '../actor';
@@ -37,6 +38,11 @@ export class ForumDirectory {
 
   membersOfForum(forumId: number): DelegationMember[] {
     return this.store.delegations.membersOfForum(forumId);
+  }
+
+  /** The role each person gets when added to one of the forum's meetings, from their place in its delegations. */
+  defaultRoles(forumId: number): (personId: number) => ParticipantRole {
+    return defaultParticipantRoles({ delegations: this.store.delegations.list({ forumId }), members: this.store.delegations.membersOfForum(forumId) });
   }
 
   travelTimes(forumId: number): TravelTime[] {
