@@ -9,8 +9,7 @@
  * needs between two consecutive meetings at different venues, and the hours a
  * room's venue is closed.
  */
-import { hasOpeningHours, openingWindow } from '../conflicts/hours';
-import type { Programme, ProgrammeMeeting } from '../conflicts';
+import { hasOpeningHours, openingWindow, type Programme, type ProgrammeMeeting } from '../conflicts';
 import { localDateOf, nextLocalDate } from '../time';
 import type { Id, Instant, MeetingStatus } from '../types';
 
