@@ -17,7 +17,7 @@ document.addEventListener('input', function (event) {
     var select = document.getElementById(id);
     if (!select) return;
     Array.prototype.forEach.call(select.options, function (option) {
-      var text = fold(option.textContent || '');
+      var text = option.getAttribute('data-search') || fold(option.textContent || '');
       option.hidden = !option.selected && !words.every(function (word) { return text.indexOf(word) >= 0; });
     });
   });

@@ -8,7 +8,7 @@ import type { Services } from '../../services';
 import { formAnswerOf } from '../error-responses';
 import { findTimeHref } from '../find-time-link';
 import { idParam, queryString } from '../form';
-import { compareNames, matches } from '../list-query';
+import { compareNames, fold, matches } from '../list-query';
 import { render, message } from '../../messages';
 
 const WHERE = ['any', 'room', 'venue', 'outside'] as const;
@@ -59,6 +59,9 @@ export function findTimeRoutes(services: Services): Router {
       return res.redirect(303, findTimeHref(forum.id, { participants: meeting.participants, start: meeting.start, end: meeting.end, title: meeting.title }));
     }
     const values = valuesOf(req, forum);
+    // A multi-select sends people in list order: the one a new row would make principal (the delegation head) comes first.
+    const roleOf = services.directory.defaultRoles(forum.id);
+    values.person.sort((a, b) => Number(roleOf(Number(b)) === 'principal') - Number(roleOf(Number(a)) === 'principal'));
     if (!queryString(req, 'find')) return show(res, forum, values, 200);
     try {
       const answer = services.timeFinder.find(forum.id, inputOf(values), values.title.trim() || render(message('finder.untitled', {})));
@@ -72,9 +75,14 @@ export function findTimeRoutes(services: Services): Router {
 
   const show = (res: Response, forum: Forum, values: FindTimeValues, status: number, found?: { candidates: Candidate[]; stoppedEarly: boolean }, errors: Record<string, string> = {}, formError?: string) => {
     const everyone = services.people.list().sort((a, b) => compareNames(a.fullName, b.fullName));
+    const organizations = new Map(services.organizations.list().map((o) => [o.id, o]));
+    const wordsOf = (p: (typeof everyone)[number]) => {
+      const organization = p.organizationId === null ? undefined : organizations.get(p.organizationId);
+      return [p.fullName, p.localName, p.position, organization?.name ?? '', organization?.localName ?? ''];
+    };
     const names = new Map(everyone.map((p) => [String(p.id), p.fullName]));
     const chosen = new Set([...values.person, ...values.optional]);
-    const matching = everyone.filter((p) => chosen.has(String(p.id)) || (values.q.trim() !== '' && matches([p.fullName, p.localName, p.position, p.email], values.q)));
+    const matching = everyone.filter((p) => chosen.has(String(p.id)) || (values.q.trim() !== '' && matches(wordsOf(p), values.q)));
     const listed = values.q.trim() ? matching : [...matching, ...everyone.filter((p) => !chosen.has(String(p.id))).slice(0, LISTED_PEOPLE)];
     const rooms = services.directory.roomsOfForum(forum.id);
     const venues = services.venues.list({ forumId: forum.id });
@@ -85,7 +93,7 @@ export function findTimeRoutes(services: Services): Router {
       title: 'Find a time',
       forum,
       values,
-      people: listed.map((p) => ({ id: String(p.id), label: p.position ? `${p.fullName} — ${p.position}` : p.fullName })),
+      people: listed.map((p) => ({ id: String(p.id), label: p.position ? `${p.fullName} — ${p.position}` : p.fullName, search: fold(wordsOf(p).join(' ')) })),
       more: !values.q.trim() && everyone.length - chosen.size > LISTED_PEOPLE,
       roomGroups: venues.map((v) => ({ venue: v, rooms: rooms.filter((r) => r.venueId === v.id) })),
       venues,

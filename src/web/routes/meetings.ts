@@ -130,7 +130,7 @@ export function meetingRoutes(services: Services): Router {
       if (source.forumId !== forum.id) throw new NotFoundError(`There is no meeting ${source.id} in this forum to copy.`);
       return renderForm(res, 200, forum, null, { ...formValuesOf(source), title: `${source.title} (copy)`, status: 'tentative' });
     }
-    renderForm(res, 200, forum, null, blankMeetingForm({ start: `${forum.startDate}T10:00`, end: `${forum.startDate}T11:00`, ...prefillFromQuery(req) }));
+    renderForm(res, 200, forum, null, blankMeetingForm({ start: `${forum.startDate}T10:00`, end: `${forum.startDate}T11:00`, ...prefillFromQuery(req, services.directory.defaultRoles(forum.id)) }));
   });
 
   /**
