@@ -1,4 +1,4 @@
-import { BUSY_REASONS, busyIntervals, findTimes, FINDER_LIMITS, type BusyInterval, type FinderRequest } from '../../src/domain/time-finder';
+import { BUSY_REASONS, busyIntervals, candidateWindows, findTimes, FINDER_LIMITS, type BusyInterval, type FinderRequest } from '../../src/domain/time-finder';
 import { formatTime } from '../../src/domain/time';
 import { render } from '../../src/messages';
 import { aMeeting, anAvailabilityBlock, aPerson, aProgramme, aRoom, attendees, aVenue, FORUM_ZONE, instantOf, travelBetween } from '../support/builders';
@@ -70,6 +70,22 @@ describe('time finder: named cases', () => {
     expect(times({ candidates: found })).toEqual(['10:00 r3', '09:00 r2']);
     expect(found.map((c) => c.missingOptional)).toEqual([[], [3]]);
     expect(found.map((c) => c.warnings)).toEqual([[], []]);
+  });
+
+  it('gives windows wide enough that a room meeting within the buffer of a free stretch is loaded', () => {
+    // The Minister is busy until 11:00; room 2 until 11:10. With a 15-minute buffer the Minister is free from 11:15, room 2 from 11:25.
+    const programme = {
+      ...base,
+      meetings: [
+        aMeeting({ id: 10, start: '2019-06-07T10:00', end: '2019-06-07T11:00', roomId: 1, participants: attendees(1) }),
+        aMeeting({ id: 11, start: '2019-06-07T10:40', end: '2019-06-07T11:10', roomId: 2 }),
+      ],
+    };
+    const request = ask({ participants: [{ personId: 1, required: true }], where: { kind: 'rooms', roomIds: [2] }, earliest: '10:00', latest: '13:00', bufferMinutes: 15, limit: 1 });
+    const windows = candidateWindows(programme, request);
+    const loaded = programme.meetings.filter((m) => m.participants.length || windows.some((w) => m.startUtc < w.endUtc && w.startUtc < m.endUtc));
+    expect(loaded.map((m) => m.id)).toEqual([10, 11]);
+    expect(times(findTimes({ ...programme, meetings: loaded }, request))).toEqual(['11:25 r2']);
   });
 
   it('keeps its work bounded: never more than the limit allows, never more days than the cap', () => {
