@@ -9,12 +9,13 @@ import type { ConflictMessages } from './conflicts';
 import type { DateMessages } from './dates';
 import type { FeedMessages } from './feeds';
 import type { EditMessages } from './edits';
+import type { FinderMessages } from './finder';
 import type { GridMessages } from './grids';
 import type { ErrorMessages, FieldMessages } from './fields';
 import type { CalendarMessages, LabelMessages } from './labels';
 import type { RecordMessages } from './records';
 import type { TimeMessages } from './time';
 
-export interface Messages extends ConflictMessages, B2BMessages, FieldMessages, ErrorMessages, LabelMessages, CalendarMessages, TimeMessages, RecordMessages, B2BServiceMessages, FeedMessages, DateMessages, GridMessages, EditMessages {}
+export interface Messages extends ConflictMessages, B2BMessages, FieldMessages, ErrorMessages, LabelMessages, CalendarMessages, TimeMessages, RecordMessages, B2BServiceMessages, FeedMessages, DateMessages, GridMessages, FinderMessages, EditMessages {}
 
 export type MessageKey = keyof Messages;

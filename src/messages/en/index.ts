@@ -6,6 +6,7 @@ import { conflicts } from './conflicts';
 import { dates } from './dates';
 import { feeds } from './feeds';
 import { edits } from './edits';
+import { finder } from './finder';
 import { grids } from './grids';
 import { errors, fields } from './fields';
 import { calendar, labels } from './labels';
@@ -26,4 +27,5 @@ export const en = {
   ...dates,
   ...grids,
   ...edits,
+  ...finder,
 } satisfies Catalogue;
