@@ -37,7 +37,7 @@ export class AgendaService {
   ) {}
 
   build(req: AgendaRequest): Agenda & { printedBy: string | null } {
-    const { info, sources, forum, agenda: printed, meetings } = this.load(req);
+    const { info, forum, agenda: printed, meetings, describe } = this.load(req);
     if (req.day !== null && (req.day < forum.startDate || req.day > forum.endDate || !/^\d{4}-\d{2}-\d{2}$/.test(req.day))) {
       throw new NotFoundError(message('agenda.not-a-day', { day: req.day, forum: forum.shortName, first: forum.startDate, last: forum.endDate }));
     }
@@ -47,6 +47,11 @@ export class AgendaService {
     const shown = req.day === null ? meetings : meetings.filter(nearDay(req.day, forum.timeZone));
     const conflicts = this.meetings.conflictsAmong(forum.id, shown);
     const snapshot = this.store.printSnapshots.latest(req);
+    // Described (names, rooms, people) are the meetings the page can show and those the last print showed,
+    // which its "removed since the print" lines look up: a day's sheet costs its day, not the forum's three.
+    const printedIds = new Set(snapshot?.entries.map((e) => e.meetingId));
+    const near = new Set(shown);
+    const sources = describe(req.day === null ? meetings : meetings.filter((m) => near.has(m) || printedIds.has(m.id)));
     const agenda = buildAgenda({
       scope: {
         kind: printed.kind,
@@ -71,7 +76,8 @@ export class AgendaService {
   /** Records what the scope's programme looks like now; the next printout marks what differs. */
   markPrinted(actor: Actor, ref: ScopeRef): void {
     inWriteTransaction(this.store.db, () => {
-      const { sources } = this.load({ ...ref, day: null, viewer: 'staff' });
+      const { meetings, describe } = this.load({ ...ref, day: null, viewer: 'staff' });
+      const sources = describe(meetings);
       const snapshot = takeSnapshot(sources, this.clock());
       const id = this.store.printSnapshots.insert(ref, snapshot, actor.username);
       this.store.audit.append({ at: this.clock(), userId: actor.userId, username: actor.username, action: 'create', entity: 'print_snapshot', entityId: id, forumId: ref.forumId, summary: `Agenda of ${ref.scope} ${ref.scopeId} marked printed`, before: null, after: { ...ref, printedAt: snapshot.printedAt, entries: snapshot.entries.length } });
@@ -91,8 +97,8 @@ export class AgendaService {
     const notesVisible = req.viewer === 'staff' ? () => true : this.feeds.notesVisibleTo(info);
     const meetings = this.feeds.meetingsOf(req);
     const contact = this.contactOnSite(req);
-    const sources = this.views.describe(forum, meetings).map((v) => toSource(v, contact, notesVisible(v.meeting)));
-    return { info, sources, forum, agenda, meetings };
+    const describe = (shown: Meeting[]) => this.views.describe(forum, shown).map((v) => toSource(v, contact, notesVisible(v.meeting)));
+    return { info, forum, agenda, meetings, describe };
   }
 
   /** The delegation's protocol officer, whom drivers and hosts call when something moves. */

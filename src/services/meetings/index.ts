@@ -239,18 +239,30 @@ export class MeetingService {
     let toUtc = -Infinity;
     const roomIdSet = new Set<Id>();
     const personIdSet = new Set<Id>();
+    // Each target's own neighbourhood: a room clashes only with what overlaps the target in it (no rule reaches
+    // a room's other meetings across time), a person with what lies within the longest travel time of it
+    // (double booking, and travel from the meeting before or to the one after).
+    const near: { rooms: [Id, Instant, Instant][]; people: [Id, Instant, Instant][] } = { rooms: [], people: [] };
     for (const t of targets) {
+      const end = Math.max(t.endUtc, t.startUtc + 1);
       fromUtc = Math.min(fromUtc, t.startUtc - margin);
-      toUtc = Math.max(toUtc, Math.max(t.endUtc, t.startUtc + 1) + margin);
-      if (t.roomId !== null) roomIdSet.add(t.roomId);
-      for (const p of t.participants) personIdSet.add(p.personId);
+      toUtc = Math.max(toUtc, end + margin);
+      if (t.roomId !== null) {
+        roomIdSet.add(t.roomId);
+        near.rooms.push([t.roomId, t.startUtc, end]);
+      }
+      for (const p of t.participants) {
+        personIdSet.add(p.personId);
+        near.people.push([p.personId, t.startUtc - margin, end + margin]);
+      }
     }
-    // A wider window than the targets' own (the next-free-slot search looks over the rest of the forum).
+    // A wider window than the targets' own (the next-free-slot search looks over the rest of the forum): all of it.
     if (window) ({ fromUtc, toUtc } = window);
     const sharingWith = { roomIds: [...roomIdSet], personIds: [...personIdSet] };
+    const filter = window ? { forumId: forum.id, fromUtc, toUtc, sharingWith } : { forumId: forum.id, near };
     // The targets as given rather than as read back: a zero-length one lies in no window, and a save checks what it is about to keep.
     const given = new Set(targets.map((t) => t.id));
-    const meetings = [...this.store.meetings.programme({ forumId: forum.id, fromUtc, toUtc, sharingWith }).filter((m) => !given.has(m.id)), ...targets];
+    const meetings = [...this.store.meetings.programme(filter).filter((m) => !given.has(m.id)), ...targets];
     // The few rooms these meetings use, not the forum's hundreds, with their venues in the same query; the blocks of the targets' people and rooms only.
     const roomIds = new Set<Id>();
     for (const m of meetings) if (m.roomId !== null) roomIds.add(m.roomId);

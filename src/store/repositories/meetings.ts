@@ -23,6 +23,12 @@ export interface MeetingFilter {
   ids?: Id[];
   /** Meetings in these rooms or with any of these people: the only ones that can conflict with meetings that have them. */
   sharingWith?: { roomIds: readonly Id[]; personIds: readonly Id[] };
+  /**
+   * Meetings near given spans: in a room during a span ([roomId, fromUtc, toUtc]) or with a person during a
+   * span ([personId, fromUtc, toUtc]). Each target of a conflict check asks for its own neighbourhood, so a
+   * delegation's day reads what could clash with each of its meetings, not every meeting of their rooms all day.
+   */
+  near?: { rooms: readonly (readonly [Id, Instant, Instant])[]; people: readonly (readonly [Id, Instant, Instant])[] };
 }
 
 /** What a write stores: the meeting without its identity and bookkeeping. */
@@ -190,6 +196,12 @@ export class MeetingRepository {
       const meetingSpan = `${until.length ? ' AND meeting_start_utc < ?' : ''}${from.length ? ' AND meeting_end_utc > ?' : ''}`;
       where.push(`m.id IN (SELECT id FROM meeting WHERE room_id IN ${rooms.sql}${roomSpan} UNION SELECT meeting_id FROM meeting_participant WHERE person_id IN ${people.sql}${meetingSpan})`);
       params.push(...rooms.params, ...until, ...from, ...people.params, ...until, ...from);
+    }
+    if (f.near) {
+      // One row per span, joined on the same span indexes as sharingWith (the room's meetings, the participations' copies of their spans).
+      where.push(`m.id IN (SELECT r.id FROM json_each(?) s JOIN meeting r ON r.room_id = json_extract(s.value, '$[0]') AND r.start_utc < json_extract(s.value, '$[2]') AND r.end_utc > json_extract(s.value, '$[1]')
+                            UNION SELECT p.meeting_id FROM json_each(?) s JOIN meeting_participant p ON p.person_id = json_extract(s.value, '$[0]') AND p.meeting_start_utc < json_extract(s.value, '$[2]') AND p.meeting_end_utc > json_extract(s.value, '$[1]'))`);
+      params.push(JSON.stringify(f.near.rooms), JSON.stringify(f.near.people));
     }
     return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
   }
