@@ -7,8 +7,7 @@
  * Targets: placed / upper bound >= 0.99, under 2 s.
  * Run alone: npx tsx bench/b2b.ts
  */
-import { greedyFirstFit, scheduleB2B, type B2BInput, type B2BParticipant, type B2BRequest, type B2BSchedule } from '../src/domain/b2b/scheduler';
-import { buildSlots } from '../src/domain/b2b/slots';
+import { buildSlots, greedyFirstFit, scheduleB2B, type B2BInput, type B2BParticipant, type B2BRequest, type B2BSchedule } from '../src/domain/b2b';
 
 const SEED = 20190606;
 const SIDE = 100;

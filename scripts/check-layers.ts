@@ -7,6 +7,14 @@
  *  - domain-impure: src/domain and src/messages read no clock, environment or
  *    randomness, so a rule computes the same answer for the same arguments;
  *  - store-import: src/store imports neither src/services nor src/web;
+ *  - web-import: src/web imports no src/store module, not even a type: its
+ *    types come from src/domain and what it needs of the database file from
+ *    a service (services/storage.ts). src/app.ts, the composition root, wires
+ *    the store and is outside src/web;
+ *  - face: a feature folder of src/domain or src/services (domain/b2b/,
+ *    services/meetings/, ...) is entered through its index.ts, its public
+ *    face: a file outside the folder imports no other file of it, not even
+ *    for a type;
  *  - cycle: no runtime import cycle in src.
  *
  * The rules are a pure function of a small graph (`findViolations`), which the
@@ -41,7 +49,7 @@ export interface SourceFile {
   imports: ImportEdge[];
 }
 
-export type Rule = 'sql' | 'domain-import' | 'messages-import' | 'domain-impure' | 'store-import' | 'cycle';
+export type Rule = 'sql' | 'domain-import' | 'messages-import' | 'domain-impure' | 'store-import' | 'web-import' | 'face' | 'cycle';
 
 export interface Violation {
   rule: Rule;
@@ -51,6 +59,8 @@ export interface Violation {
 }
 
 const layerOf = (file: string): string | null => /^src\/([^/]+)\//.exec(file)?.[1] ?? null;
+/** The feature folder a file lies in ('src/domain/b2b/'), or null for a file at a layer's root or elsewhere. */
+const featureOf = (file: string): string | null => /^(src\/(?:domain|services)\/[^/]+\/)./.exec(file)?.[1] ?? null;
 
 /** Blanks out comments, keeping strings and line breaks, so that a comment's `SELECT` or `Date.now()` is not code. */
 export function withoutComments(text: string): string {
@@ -110,6 +120,9 @@ function fileViolations(file: SourceFile): Violation[] {
     if (layer === 'domain' && to !== null && to !== 'domain' && to !== 'messages') out.push({ rule: 'domain-import', file: file.path, detail: edge.target });
     if (layer === 'messages' && to !== null && to !== 'messages' && to !== 'domain') out.push({ rule: 'messages-import', file: file.path, detail: edge.target });
     if (layer === 'store' && (to === 'services' || to === 'web')) out.push({ rule: 'store-import', file: file.path, detail: edge.target });
+    if (layer === 'web' && to === 'store') out.push({ rule: 'web-import', file: file.path, detail: edge.target });
+    const feature = featureOf(edge.target);
+    if (feature !== null && !file.path.startsWith(feature) && edge.target !== `${feature}index.ts`) out.push({ rule: 'face', file: file.path, detail: edge.target });
   }
   if (layer === 'domain' || layer === 'messages') {
     for (const [pattern, what] of IMPURE) if (pattern.test(code)) out.push({ rule: 'domain-impure', file: file.path, detail: what });

@@ -17,6 +17,7 @@ import { storageGate } from './web/middleware/storage-gate';
 import { routes } from './web/routes';
 import { healthRoutes } from './web/routes/healthz';
 import { viewHelpers } from './web/view-helpers';
+import { notModifiedFeeds } from './web/not-modified-feeds';
 
 export interface AppDeps {
   services: Services;
@@ -29,6 +30,12 @@ export interface AppDeps {
   sessionMaxHours?: number;
   /** How the app waits out another process's write lock; tests shorten the deadline. */
   busyRetry?: BusyRetryOptions;
+  /**
+   * Compile each template (and each include) once and keep it (config.viewCache):
+   * without it EJS re-reads and recompiles an include for every cell of a grid.
+   * Off unless asked, whatever NODE_ENV says, so the choice is made in one place.
+   */
+  viewCache?: boolean;
 }
 
 /** Builds the express app over ready services; listen() lives only in server.ts. */
@@ -38,10 +45,13 @@ export function createApp(deps: AppDeps): express.Express {
   const root = path.resolve(__dirname, '..');
   app.set('views', path.join(root, 'views'));
   app.set('view engine', 'ejs');
+  app.set('view cache', deps.viewCache ?? false);
   app.set('trust proxy', deps.trustProxy ? 1 : false);
   app.disable('x-powered-by');
   Object.assign(app.locals, viewHelpers);
 
+  // A calendar polling a feed it already has gets its 304 here, before anything that would log, load or build.
+  app.use(notModifiedFeeds(services));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -67,7 +77,7 @@ export function createApp(deps: AppDeps): express.Express {
   // Before anything reads the path: static files, the policy and the routers all see the one spelling.
   app.use(canonicalPathMiddleware);
   app.use('/public', express.static(path.join(root, 'public'), { maxAge: '1h', index: false }));
-  app.use(healthRoutes(services.store.db));
+  app.use(healthRoutes(services.storage));
 
   app.use(parseBody);
   const hours = deps.sessionHours ?? 12;
@@ -86,7 +96,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
   pass.use(authenticate(services, deps.sessionMaxHours ?? 168));
   pass.use(authorize);
-  pass.use(storageGate(services.store.db));
+  pass.use(storageGate(services.storage));
   pass.use(sameOrigin);
   const csrf = createCsrf({ secret: deps.sessionSecret, cookieSecure: deps.cookieSecure ?? 'auto' });
   pass.use(csrf.protect);

@@ -20,6 +20,8 @@ const schema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().positive().default(168),
   FEED_REFRESH_MINUTES: z.coerce.number().int().positive().default(15),
   FEED_CANCELLED_DAYS: z.coerce.number().int().min(0).default(30),
+  /** Memory for built feeds kept between polls, in MiB; the least recently polled go first. */
+  CACHE_MB: z.coerce.number().positive().max(4096).default(64),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   /** How long one statement of the app waits for another process's write lock before the request is retried on a timer. */
@@ -28,6 +30,10 @@ const schema = z.object({
   WRITE_RETRY_SECONDS: z.coerce.number().positive().max(60).default(5),
   /** After SIGTERM, how long requests in flight may finish before every connection is cut. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(120).default(5),
+  /** `development` (what `npm run dev` sets) re-reads the EJS templates on every request; anything else compiles each once. */
+  NODE_ENV: z.string().optional(),
+  /** Overrides that choice: `true` caches compiled templates, `false` re-reads them. */
+  VIEW_CACHE: z.enum(['true', 'false']).optional(),
 });
 
 export interface Config {
@@ -45,11 +51,15 @@ export interface Config {
   sessionMaxHours: number;
   feedRefreshMinutes: number;
   feedCancelledDays: number;
+  /** CACHE_MB in bytes. */
+  cacheBytes: number;
   logLevel: string;
   seedDemo: boolean;
   dbBusyTimeoutMs: number;
   writeRetrySeconds: number;
   shutdownGraceSeconds: number;
+  /** Express's `view cache`: on for `npm start`, off for `npm run dev` (NODE_ENV=development) so edited templates show at once. */
+  viewCache: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -74,10 +84,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: e.SESSION_MAX_HOURS,
     feedRefreshMinutes: e.FEED_REFRESH_MINUTES,
     feedCancelledDays: e.FEED_CANCELLED_DAYS,
+    cacheBytes: Math.round(e.CACHE_MB * 2 ** 20),
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO === 'true',
     dbBusyTimeoutMs: e.DB_BUSY_TIMEOUT_MS,
     writeRetrySeconds: e.WRITE_RETRY_SECONDS,
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
+    viewCache: e.VIEW_CACHE === undefined ? e.NODE_ENV !== 'development' : e.VIEW_CACHE === 'true',
   };
 }

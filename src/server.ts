@@ -1,4 +1,4 @@
-import http from 'node:http';
+import type http from 'node:http';
 import type pino from 'pino';
 import { loadConfig } from './config';
 import { createApp } from './app';
@@ -11,6 +11,7 @@ import { sessionSecret } from './store/settings';
 import { loadDemo } from '../db/seed/demo';
 import { createLogger } from './web/middleware/logging';
 import { DEFAULT_BUSY_RETRY } from './web/middleware/busy-retry';
+import { createHttpServer } from './web/http-server';
 
 /** Entry point: config -> database -> migrations -> demo on first start -> listen. */
 function main(): void {
@@ -44,18 +45,12 @@ function main(): void {
     sessionHours: config.sessionHours,
     sessionMaxHours: config.sessionMaxHours,
     busyRetry: { ...DEFAULT_BUSY_RETRY, deadlineMs: config.writeRetrySeconds * 1000 },
+    viewCache: config.viewCache,
   });
-  const server = http.createServer(
-    {
-      // A client that sends its headers slowly, or never finishes its body, is cut off instead of holding a socket for Node's default 5 minutes.
-      headersTimeout: 20_000,
-      requestTimeout: 60_000,
-    },
-    app,
-  );
-  server.keepAliveTimeout = 5_000;
+  const server = createHttpServer(app);
   server.listen(config.port, config.host, () => {
-    logger.info(`forum-planner listening on http://localhost:${config.port} (database ${config.databasePath})`);
+    const views = config.viewCache ? 'templates compiled once' : 'templates re-read on every request';
+    logger.info(`forum-planner listening on http://localhost:${config.port} (database ${config.databasePath}; ${views})`);
   });
   const stop = stopper(server, config.shutdownGraceSeconds, logger, () => db.close());
   process.on('SIGINT', stop);

@@ -1,6 +1,6 @@
 import type { Services } from '../../src/services';
 import { SYSTEM_ACTOR } from '../../src/services/actor';
-import { linkActor, type RequestAction } from '../../src/services/b2b/requests';
+import { linkActor, type RequestAction } from '../../src/services/b2b';
 import type { DemoIds } from './demo';
 
 const ILLUSTRATIVE = 'Illustrative: not named in the report.';

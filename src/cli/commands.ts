@@ -1,15 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import type { Services } from '../services';
 import type { Actor } from '../services/actor';
-import { randomSecret } from '../services/accounts/passwords';
-import { ROLES, type Role } from '../store/repositories/users';
+import { randomSecret } from '../services/accounts';
+import { ROLES, type Role } from '../domain/accounts';
 import { parseArgs, takeFlags, takeWords, UsageError, type ParsedArgs } from './args';
 import { restoreDatabase, RestoreRefusal } from './restore';
-import { damageOf } from '../store/integrity';
-import { makeSelfContained } from '../store/file-care';
+import { backUpTo } from '../store/file-care';
 
 /** Every change the CLI makes is audited under this name. */
 export const CLI_ACTOR: Actor = { userId: null, username: 'cli', role: 'admin' };
@@ -219,16 +217,9 @@ const COMMANDS: Record<string, (args: ParsedArgs) => Run | OfflineRun> = {
       const target = path.resolve(file!);
       if (fs.existsSync(target)) throw new CliRefusal(`${file} exists already; a backup never overwrites a file. Give a new name, e.g. one with today's date.`);
       if (!fs.existsSync(path.dirname(target))) throw new CliRefusal(`The folder ${path.dirname(target)} does not exist; create it first.`);
-      // SQLite's online backup: a consistent copy even while the server keeps writing.
-      const { totalPages } = await services.store.db.backup(target);
-      const copy = new Database(target, { fileMustExist: true });
-      try {
-        makeSelfContained(copy);
-        const damage = damageOf(copy, 'quick_check');
-        if (damage !== null) throw new CliRefusal(`The copy at ${file} failed SQLite's check (${damage}); keep the old backups and try again.`);
-      } finally {
-        copy.close();
-      }
+      // A consistent copy even while the server keeps writing, checked before it counts as a backup.
+      const { totalPages, damage } = await backUpTo(services.store.db, target);
+      if (damage !== null) throw new CliRefusal(`The copy at ${file} failed SQLite's check (${damage}); keep the old backups and try again.`);
       io.out(`Backed up the database to ${target} (${totalPages} pages, checked).`);
     };
   },

@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { knownMigrations } from '../store/migrate';
-import { damageOf } from '../store/integrity';
-import { isOpenElsewhere } from '../store/file-care';
+import { isOpenElsewhere, readBackup } from '../store/file-care';
 
 /** A restore refused before anything was moved; the message says what to do instead. */
 export class RestoreRefusal extends Error {}
@@ -49,29 +47,24 @@ export function restoreDatabase(backupFile: string, databasePath: string, now: D
   return { movedTo, migrations };
 }
 
-/** Opens the backup read-only and returns how many migrations it holds, or refuses saying what is wrong with it. */
+/** Reads the backup (the store opens it read-only) and returns how many migrations it holds, or refuses saying what is wrong with it. */
 function checkBackup(file: string, shown: string): number {
-  let db: Database.Database;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-  } catch (err) {
-    throw new RestoreRefusal(`${shown} cannot be opened as a database (${(err as Error).message}); nothing was changed.`);
-  }
-  try {
-    const damage = damageOf(db, 'integrity_check');
-    if (damage) throw new RestoreRefusal(`${shown} is damaged (SQLite's integrity check says: ${damage}); nothing was changed. Restore an older backup.`);
-    const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migration'").get();
-    const names = hasTable ? (db.prepare('SELECT name FROM schema_migration ORDER BY name').pluck().all() as string[]) : [];
-    if (names.length === 0) throw new RestoreRefusal(`${shown} is a SQLite file but not a forum-planner database (it has no migrations); nothing was changed.`);
-    const known = new Set(knownMigrations());
-    const unknown = names.filter((n) => !known.has(n));
-    if (unknown.length) throw new RestoreRefusal(`${shown} was made by a newer forum-planner (it has migrations this version does not know: ${unknown.join(', ')}); nothing was changed. Restore it with that version.`);
-    return names.length;
-  } catch (err) {
-    if (err instanceof RestoreRefusal) throw err;
-    throw new RestoreRefusal(`${shown} cannot be read as a database (${(err as Error).message}); nothing was changed.`);
-  } finally {
-    db.close();
+  const contents = readBackup(file);
+  switch (contents.state) {
+    case 'unopenable':
+      throw new RestoreRefusal(`${shown} cannot be opened as a database (${contents.error}); nothing was changed.`);
+    case 'damaged':
+      throw new RestoreRefusal(`${shown} is damaged (SQLite's integrity check says: ${contents.damage}); nothing was changed. Restore an older backup.`);
+    case 'unreadable':
+      throw new RestoreRefusal(`${shown} cannot be read as a database (${contents.error}); nothing was changed.`);
+    case 'sound': {
+      const names = contents.migrations;
+      if (names.length === 0) throw new RestoreRefusal(`${shown} is a SQLite file but not a forum-planner database (it has no migrations); nothing was changed.`);
+      const known = new Set(knownMigrations());
+      const unknown = names.filter((n) => !known.has(n));
+      if (unknown.length) throw new RestoreRefusal(`${shown} was made by a newer forum-planner (it has migrations this version does not know: ${unknown.join(', ')}); nothing was changed. Restore it with that version.`);
+      return names.length;
+    }
   }
 }
 

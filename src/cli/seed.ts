@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { loadDemo } from '../../db/seed/demo';
 import { loadConfig, type Config } from '../config';
 import { createServices } from '../services';
-import type { ScryptParams } from '../services/accounts/passwords';
+import type { ScryptParams } from '../services/accounts';
 import { createStore } from '../store';
 import { openDatabase } from '../store/database';
 import { migrate } from '../store/migrate';

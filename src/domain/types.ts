@@ -16,6 +16,12 @@ export type LocalDate = string;
 /** 'HH:mm' */
 export type LocalTime = string;
 
+/** Any versioned record: what the generic record table, its service and its pages need of it. */
+export interface RecordShape {
+  id: Id;
+  version: number;
+}
+
 export interface Forum {
   id: Id;
   name: string;
@@ -173,4 +179,12 @@ export interface AvailabilityBlock {
   startUtc: Instant;
   endUtc: Instant;
   reason: string;
+}
+
+/** A block as entered and kept: its local start and end in its zone, and its version. */
+export interface StoredAvailabilityBlock extends AvailabilityBlock {
+  start: LocalDateTime;
+  end: LocalDateTime;
+  timeZone: string;
+  version: number;
 }

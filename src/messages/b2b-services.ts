@@ -13,6 +13,8 @@ export interface B2BServiceMessages {
   'b2b.range.end-form': { what: string };
   'b2b.range.list': { what: string };
   'b2b.range.line': { line: string; what: string };
+  /** A range as a refusal names it: 'Break 2 (12:10–12:30)', or without `number` when it is the only one. */
+  'b2b.range.name': { kind: 'break' | 'unavailable'; number: number | null; start: string; end: string };
   'b2b.id-list': { label: string };
   'b2b.participant.representative-missing': Record<string, never>;
   'b2b.participant.side-choice': Record<string, never>;

@@ -6,11 +6,14 @@
 import type { B2BMessages } from './b2b';
 import type { B2BServiceMessages } from './b2b-services';
 import type { ConflictMessages } from './conflicts';
+import type { DateMessages } from './dates';
+import type { FeedMessages } from './feeds';
+import type { GridMessages } from './grids';
 import type { ErrorMessages, FieldMessages } from './fields';
 import type { CalendarMessages, LabelMessages } from './labels';
 import type { RecordMessages } from './records';
 import type { TimeMessages } from './time';
 
-export interface Messages extends ConflictMessages, B2BMessages, FieldMessages, ErrorMessages, LabelMessages, CalendarMessages, TimeMessages, RecordMessages, B2BServiceMessages {}
+export interface Messages extends ConflictMessages, B2BMessages, FieldMessages, ErrorMessages, LabelMessages, CalendarMessages, TimeMessages, RecordMessages, B2BServiceMessages, FeedMessages, DateMessages, GridMessages {}
 
 export type MessageKey = keyof Messages;

@@ -3,7 +3,14 @@
  * kind, status and a participant's role, each worded once (en/labels.ts), and
  * the headings of a calendar event's description.
  */
-import type { MeetingKind, MeetingStatus, ParticipantRole } from '../domain/types';
+import type { MeetingKind, MeetingStatus, MemberRole, ParticipantRole } from '../domain/types';
+
+/**
+ * What a feed or an agenda can be of: the kinds a secret link opens, and the
+ * forum's public programme. The scope registry (services/feeds/scope-registry.ts)
+ * passes its kinds here, so a new kind without a label is a compile error.
+ */
+export type ScopeLabel = 'delegation' | 'person' | 'room' | 'organization' | 'b2b_participant' | 'public';
 
 export interface LabelMessages {
   'label.meeting-kind': { kind: MeetingKind };
@@ -12,6 +19,10 @@ export interface LabelMessages {
   'label.participant-role': { role: ParticipantRole };
   /** A role after a name, in parentheses: 'Leyla Mammadova (note-taker)'. */
   'label.participant-role.after-name': { role: ParticipantRole };
+  /** A member's role in a delegation, as a column shows it: 'Protocol officer'. */
+  'label.member-role': { role: MemberRole };
+  /** A scope in a sentence, lower case: 'room', 'b2b participant', 'public programme'. */
+  'label.scope-kind': { kind: ScopeLabel };
 }
 
 export interface CalendarMessages {

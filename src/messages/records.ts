@@ -4,6 +4,8 @@
  * `subject` are the record kind's own name ('venue', 'person'); the sentences
  * are in en/records.ts.
  */
+import type { ScopeLabel } from './labels';
+
 export interface RecordMessages {
   'meeting.not-found': { id: number };
   'meeting.cannot-confirm': { title: string; clashes: number };
@@ -13,12 +15,16 @@ export interface RecordMessages {
   'meeting.participant-missing': { number: number };
   'meeting.participant-twice': { person: string };
   'meeting.delegation-not-in-forum': Record<string, never>;
+  'meeting.end-missing': Record<string, never>;
+  'meeting.end-or-duration': Record<string, never>;
+  'meeting.move-by': { max: number };
+  'meeting.no-free-slot': { title: string };
   'availability.not-found': { id: number };
   'forum.not-found': Record<string, never>;
   'availability.subject-missing': { subject: string };
   'agenda.not-a-day': { day: string; forum: string; first: string; last: string };
   'agenda.scope-kind': Record<string, never>;
-  'agenda.scope-missing': { scope: string; id: number; forum: string };
+  'agenda.scope-missing': { scope: ScopeLabel; id: number; forum: string };
   'audit.not-found': { id: number };
   'audit.not-restorable': Record<string, never>;
   'audit.id-taken': { id: number; entity: string; successor: string };

@@ -9,8 +9,8 @@ export interface TimeMessages {
   /** `first` and `second` are the two offsets as UTC+04:00, in the order they occur. */
   'time.ambiguous': { time: string; date: string; zone: string; from: string; to: string; first: string; second: string };
   /** A message about one named range of times ('Break 2 (12:10–12:30)'). */
-  'time.of-range': { range: string; said: Message };
-  'time.range-reversed': { range: string };
+  'time.of-range': { range: Message; said: Message };
+  'time.range-reversed': { range: Message };
   /** `session` is the session's own times, '10:00–13:00'. */
-  'time.range-outside-session': { range: string; session: string };
+  'time.range-outside-session': { range: Message; session: string };
 }

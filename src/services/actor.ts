@@ -1,4 +1,4 @@
-import type { Role } from '../store/repositories/users';
+import type { Role } from '../domain/accounts';
 
 /** Who is doing something: stamped on every audit row. */
 export interface Actor {

@@ -1,24 +1,25 @@
-import { buildAgenda, forumDays, type Agenda, type AgendaSource } from '../domain/agenda';
-import { takeSnapshot } from '../domain/agenda/changes';
+import { buildAgenda, forumDays, type Agenda, type AgendaSource, takeSnapshot } from '../domain/agenda';
 import { NotFoundError, ValidationError } from '../domain/errors';
-import type { LocalDate } from '../domain/types';
+import { dayBounds } from '../domain/time';
+import type { LocalDate, Meeting } from '../domain/types';
 import { inWriteTransaction } from '../store/database';
 import type { Store } from '../store';
-import type { ScopeRef } from '../store/repositories/print-snapshots';
+import type { ScopeRef } from '../domain/feed-scope';
 import type { Actor } from './actor';
-import { scopeEntryOf, SCOPES } from './feeds/scope-registry';
-import type { FeedService } from './feeds';
-import type { MeetingService } from './meetings';
-import type { MeetingView, ProgrammeViews } from './meetings/programme-views';
+import { type FeedService, scopeEntryOf, SCOPES } from './feeds';
+import type { MeetingService, MeetingView, ProgrammeViews } from './meetings';
 import { message } from '../messages';
+import type { Locale } from '../messages/render';
 
-export { AGENDA_SCOPES } from './feeds/scope-registry';
+export { AGENDA_SCOPES } from './feeds';
 
 export interface AgendaRequest extends ScopeRef {
   /** One day, or null for the booklet of every forum day. */
   day: LocalDate | null;
   /** Staff see briefings on person and delegation agendas; a door sheet and a link's non-private scope never. */
   viewer: 'staff' | 'link';
+  /** The reader's language: the sheet's labels and dates. */
+  locale: Locale;
 }
 
 /**
@@ -36,12 +37,15 @@ export class AgendaService {
   ) {}
 
   build(req: AgendaRequest): Agenda & { printedBy: string | null } {
-    const { info, sources, forum, agenda: printed } = this.load(req);
+    const { info, sources, forum, agenda: printed, meetings } = this.load(req);
     if (req.day !== null && (req.day < forum.startDate || req.day > forum.endDate || !/^\d{4}-\d{2}-\d{2}$/.test(req.day))) {
       throw new NotFoundError(message('agenda.not-a-day', { day: req.day, forum: forum.shortName, first: forum.startDate, last: forum.endDate }));
     }
-    const ids = new Set(sources.map((s) => s.meetingId));
-    const conflicts = this.meetings.conflicts(forum.id).filter((c) => c.meetingIds.some((id) => ids.has(id)));
+    // The conflicts of the meetings a page can show, computed around them alone: a delegation's day costs what
+    // that day's meetings cost. A page lists a conflict only if it shows one of its meetings, and it shows only
+    // meetings that touch its day, so those within a day of it are enough.
+    const shown = req.day === null ? meetings : meetings.filter(nearDay(req.day, forum.timeZone));
+    const conflicts = this.meetings.conflictsAmong(forum.id, shown);
     const snapshot = this.store.printSnapshots.latest(req);
     const agenda = buildAgenda({
       scope: {
@@ -59,6 +63,7 @@ export class AgendaService {
       travelTimes: this.store.venues.travelTimes(forum.id),
       snapshot,
       now: this.clock(),
+      locale: req.locale,
     });
     return { ...agenda, printedBy: snapshot?.printedBy ?? null };
   }
@@ -73,7 +78,7 @@ export class AgendaService {
     });
   }
 
-  private load(req: Omit<AgendaRequest, 'day'> & { day: LocalDate | null }) {
+  private load(req: Omit<AgendaRequest, 'day' | 'locale'> & { day: LocalDate | null }) {
     const forum = this.store.forums.find(req.forumId);
     if (!forum) throw new NotFoundError(message('forum.not-found', {}));
     const agenda = scopeEntryOf(req.scope)?.agenda;
@@ -87,7 +92,7 @@ export class AgendaService {
     const meetings = this.feeds.meetingsOf(req);
     const contact = this.contactOnSite(req);
     const sources = this.views.describe(forum, meetings).map((v) => toSource(v, contact, notesVisible(v.meeting)));
-    return { info, sources, forum, agenda };
+    return { info, sources, forum, agenda, meetings };
   }
 
   /** The delegation's protocol officer, whom drivers and hosts call when something moves. */
@@ -100,6 +105,14 @@ export class AgendaService {
     return '';
   }
 }
+
+/** Meetings that overlap `day` widened by a day on each side (in the forum's zone). */
+function nearDay(day: LocalDate, timeZone: string): (m: Meeting) => boolean {
+  const { startUtc, endUtc } = dayBounds(day, timeZone);
+  return (m) => m.endUtc > startUtc - DAY_MS && m.startUtc < endUtc + DAY_MS;
+}
+
+const DAY_MS = 24 * 3600_000;
 
 /** `notesVisible`: whether this sheet may carry the meeting's briefing and documents to sign. */
 function toSource(v: MeetingView, contactOnSite: string, notesVisible: boolean): AgendaSource {

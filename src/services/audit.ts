@@ -1,9 +1,11 @@
 import { NotFoundError, ValidationError } from '../domain/errors';
 import type { Store } from '../store';
 import { isReferenceRefusal } from '../store/database';
-import type { AuditEntry, AuditFilter } from '../store/repositories/audit';
+import type { AuditFilter } from '../store/repositories/audit';
+import type { KeyedPage, Keyset } from '../domain/keyset';
 import type { Actor } from './actor';
 import { message } from '../messages';
+import type { AuditEntry } from '../domain/audit';
 
 /** The part of a RecordService that restoring needs. */
 interface Restorable {
@@ -20,6 +22,11 @@ export class AuditService {
 
   list(filter: AuditFilter): AuditEntry[] {
     return this.store.audit.list(filter);
+  }
+
+  /** One page of the log, newest first (keyset on the id). */
+  page(filter: Omit<AuditFilter, 'limit'>, keyset: Keyset): KeyedPage<AuditEntry> {
+    return this.store.audit.page(filter, keyset);
   }
 
   history(entity: string, entityId: number): AuditEntry[] {

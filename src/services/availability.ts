@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { NotFoundError, ValidationError, type Said } from '../domain/errors';
 import { resolveLocalTime } from '../domain/time';
-import type { Id } from '../domain/types';
+import type { Id, StoredAvailabilityBlock } from '../domain/types';
 import { inWriteTransaction } from '../store/database';
 import type { Store } from '../store';
-import type { StoredAvailabilityBlock } from '../store/repositories/availability';
 import type { Actor } from './actor';
 import { field, parseInput } from './validation';
 import { message } from '../messages';

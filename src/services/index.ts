@@ -1,22 +1,19 @@
 import type { Config } from '../config';
 import type { Store } from '../store';
-import { AccountService } from './accounts';
+import { AccountService, HashQueue, SignInThrottle, DEFAULT_SCRYPT, type ScryptParams } from './accounts';
 import { AuditService } from './audit';
-import { HashQueue } from './accounts/hash-queue';
-import { SignInThrottle } from './accounts/sign-in-throttle';
-import { DEFAULT_SCRYPT, type ScryptParams } from './accounts/passwords';
-import { createReferenceServices } from './reference';
-import { ForumDirectory } from './reference/forum-directory';
-import { MeetingService } from './meetings';
+import { createReferenceServices, ForumDirectory } from './reference';
+import { MeetingService, ProgrammeViews } from './meetings';
 import { AvailabilityService } from './availability';
-import { ProgrammeViews } from './meetings/programme-views';
 import { FeedService } from './feeds';
 import { AgendaService } from './agendas';
 import { DayGridService } from './day-grids';
 import { createB2BServices } from './b2b';
+import { programmeCache } from './derived-cache';
+import { StorageService } from './storage';
 
 export interface ServiceOptions {
-  config: Pick<Config, 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'> & Partial<Pick<Config, 'allowedHosts'>>;
+  config: Pick<Config, 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'> & Partial<Pick<Config, 'allowedHosts' | 'cacheBytes'>>;
   scrypt?: ScryptParams;
   clock?: () => number;
   /** How sign-in delays wait (tests pass one that does not sleep). */
@@ -30,10 +27,12 @@ export function createServices(store: Store, options: ServiceOptions) {
   const accounts = new AccountService(store, options.scrypt ?? DEFAULT_SCRYPT, clock, new HashQueue(), new SignInThrottle(clock, options.wait));
   const audit = new AuditService(store, reference);
   const directory = new ForumDirectory(store, clock);
-  const meetings = new MeetingService(store, clock);
+  // One cache of derived views for the whole process, so its bound holds for all of them together.
+  const derived = programmeCache(store);
+  const meetings = new MeetingService(store, clock, derived);
   const availability = new AvailabilityService(store, clock);
   const views = new ProgrammeViews(store);
-  const feeds = new FeedService(store, views, { refreshMinutes: options.config.feedRefreshMinutes, cancelledDays: options.config.feedCancelledDays }, clock);
+  const feeds = new FeedService(store, views, { refreshMinutes: options.config.feedRefreshMinutes, cancelledDays: options.config.feedCancelledDays, cacheBytes: options.config.cacheBytes }, clock);
   return {
     store,
     config: options.config,
@@ -47,8 +46,9 @@ export function createServices(store: Store, options: ServiceOptions) {
     views,
     feeds,
     agendas: new AgendaService(store, feeds, meetings, views, clock),
-    grids: new DayGridService(store, views, meetings),
+    grids: new DayGridService(store, views, meetings, derived),
     b2b: createB2BServices(store, { meetings, feeds, clock }),
+    storage: new StorageService(store),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Db } from './database';
-import type { FeedScopeKind } from './repositories/feed-tokens';
+import type { FeedScopeKind } from '../domain/feed-scope';
 import type { References } from './references';
 
 /**

@@ -1,15 +1,6 @@
 import type { Db } from './database';
 import { inList, prepared } from './statements';
-
-/**
- * A typed table of versioned records: rows (snake_case) <-> domain objects
- * (camelCase) through an explicit column map. It holds no business rules; the
- * services decide what may be written and when.
- */
-export interface RecordShape {
-  id: number;
-  version: number;
-}
+import type { RecordShape } from '../domain/types';
 
 type Column<T> = Exclude<keyof T & string, 'id' | 'version'>;
 
@@ -26,6 +17,11 @@ export interface TableSpec<T extends RecordShape> {
 
 export type RecordValues<T extends RecordShape> = Omit<T, 'id' | 'version'>;
 
+/**
+ * A typed table of versioned records: rows (snake_case) <-> domain objects
+ * (camelCase) through an explicit column map. It holds no business rules; the
+ * services decide what may be written and when.
+ */
 export class RecordTable<T extends RecordShape> {
   private readonly fields: Column<T>[];
   /** `SELECT <id, version and every field> FROM <table>`, for the subclasses' own WHERE clauses. */

@@ -10,7 +10,7 @@ import {
   StorageUnavailableError,
   ValidationError,
 } from '../domain/errors';
-import { HashQueueFullError } from '../services/accounts/hash-queue';
+import { HashQueueFullError } from '../services/accounts';
 import { conflictJson } from './presenters';
 
 /**

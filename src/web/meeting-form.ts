@@ -9,6 +9,11 @@ export interface MeetingFormValues {
   status: string;
   start: string;
   end: string;
+  /** Minutes chosen instead of an end ('' for none): when given, it sets the end. */
+  durationMinutes: string;
+  /** The start and end the edit form loaded, so the service can tell a moved start (keep the duration) from a changed end. */
+  loadedStart: string;
+  loadedEnd: string;
   timeZone: string;
   startOffset: string;
   endOffset: string;
@@ -17,10 +22,19 @@ export interface MeetingFormValues {
   isPublic: boolean;
   delegationIds: string[];
   participants: { personId: string; role: string }[];
+  /** How many empty participant rows the form shows below the filled ones. */
+  spareParticipantRows: number;
   briefing: string;
   outcome: string;
   documents: { title: string; parties: string; signedOn: string }[];
 }
+
+/** Empty participant rows under the filled ones; "Add another participant" adds one, up to the cap. */
+const DEFAULT_SPARE_ROWS = 2;
+const MAX_SPARE_ROWS = 50;
+
+/** The durations the form offers instead of an end. */
+export const DURATION_CHOICES = [15, 20, 30, 45, 60, 75, 90, 120, 180, 240] as const;
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined || v === null ? [] : [String(v)]);
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -42,6 +56,9 @@ export function readMeetingForm(body: Record<string, unknown>): MeetingFormValue
     status: body.saveAs === 'tentative' ? 'tentative' : str(body.status),
     start: str(body.start),
     end: str(body.end),
+    durationMinutes: str(body.durationMinutes),
+    loadedStart: str(body.loadedStart),
+    loadedEnd: str(body.loadedEnd),
     timeZone: str(body.timeZone),
     startOffset: str(body.startOffset),
     endOffset: str(body.endOffset),
@@ -50,6 +67,7 @@ export function readMeetingForm(body: Record<string, unknown>): MeetingFormValue
     isPublic: body.isPublic === 'on' || body.isPublic === 'true',
     delegationIds: list(body.delegationIds),
     participants: ids.map((personId, i) => ({ personId, role: roles[i] ?? 'required' })).filter((p) => p.personId.trim() !== ''),
+    spareParticipantRows: Math.min(MAX_SPARE_ROWS, Math.max(1, ids.filter((id) => id.trim() === '').length)),
     briefing: str(body.briefing),
     outcome: str(body.outcome),
     documents: titles
@@ -65,6 +83,9 @@ export function formValuesOf(m: Meeting): MeetingFormValues {
     status: m.status,
     start: m.start,
     end: m.end,
+    durationMinutes: '',
+    loadedStart: m.start,
+    loadedEnd: m.end,
     timeZone: m.timeZone,
     // Pins a DST-fold time to the reading chosen when it was saved; ignored for any other time.
     startOffset: String(offsetMinutesAt(m.startUtc, m.timeZone)),
@@ -74,6 +95,7 @@ export function formValuesOf(m: Meeting): MeetingFormValues {
     isPublic: m.isPublic,
     delegationIds: m.delegationIds.map(String),
     participants: m.participants.map((p) => ({ personId: String(p.personId), role: p.role })),
+    spareParticipantRows: DEFAULT_SPARE_ROWS,
     briefing: m.briefing,
     outcome: m.outcome,
     documents: m.documents.map((d) => ({ title: d.title, parties: d.parties, signedOn: d.signedOn ?? '' })),
@@ -102,6 +124,9 @@ export function blankMeetingForm(defaults: Partial<MeetingFormValues>): MeetingF
     status: 'tentative',
     start: '',
     end: '',
+    durationMinutes: '',
+    loadedStart: '',
+    loadedEnd: '',
     timeZone: '',
     startOffset: '',
     endOffset: '',
@@ -110,6 +135,7 @@ export function blankMeetingForm(defaults: Partial<MeetingFormValues>): MeetingF
     isPublic: false,
     delegationIds: [],
     participants: [],
+    spareParticipantRows: DEFAULT_SPARE_ROWS,
     briefing: '',
     outcome: '',
     documents: [],
@@ -125,4 +151,37 @@ export function prefillFromQuery(req: Request): Partial<MeetingFormValues> {
   if (q('roomId')) out.roomId = q('roomId');
   if (q('delegation')) out.delegationIds = [q('delegation')!];
   return out;
+}
+
+/**
+ * What the form sends the service: a chosen duration stands for the end
+ * (the end field keeps what was typed, for the page, but is not sent).
+ */
+export function meetingInputOf(values: MeetingFormValues): Record<string, unknown> {
+  const { loadedStart: _s, loadedEnd: _e, spareParticipantRows: _r, ...input } = values;
+  return values.durationMinutes.trim() ? { ...input, end: '' } : input;
+}
+
+/** The start and end the edit form loaded, when it says (a form from before they were carried says nothing). */
+export function loadedTimesOf(values: MeetingFormValues): { start: string; end: string } | undefined {
+  return values.loadedStart && values.loadedEnd ? { start: values.loadedStart, end: values.loadedEnd } : undefined;
+}
+
+/** The form's in-page steps (no JavaScript): each re-renders the form with every input kept and writes nothing. */
+export type FormStep = { kind: 'add-row' } | { kind: 'search'; q: string } | { kind: 'add-person'; personId: string };
+
+export function formStepOf(body: Record<string, unknown>): FormStep | null {
+  if (typeof body.addPerson === 'string' && /^\d{1,15}$/.test(body.addPerson)) return { kind: 'add-person', personId: body.addPerson };
+  if (body.formStep === 'add-row') return { kind: 'add-row' };
+  if (body.formStep === 'search') return { kind: 'search', q: str(body.personSearch).slice(0, 200) };
+  return null;
+}
+
+/** The form after a step: one more empty row, or the person added on a new row with the role their place gives them. */
+export function applyFormStep(values: MeetingFormValues, step: FormStep, roleOf: (personId: number) => string): MeetingFormValues {
+  if (step.kind === 'add-row') return { ...values, spareParticipantRows: Math.min(MAX_SPARE_ROWS, values.spareParticipantRows + 1) };
+  if (step.kind === 'add-person' && !values.participants.some((p) => p.personId === step.personId)) {
+    return { ...values, participants: [...values.participants, { personId: step.personId, role: roleOf(Number(step.personId)) }] };
+  }
+  return values;
 }

@@ -12,6 +12,24 @@ const errors = {
   '404': { description: 'Not found', ...json(ref('Error')) },
 };
 
+/**
+ * A paged list (src/web/list-query.ts): `limit` rows (default 100, at most
+ * 1000) and an opaque `cursor` taken from the Link header. The body stays a
+ * bare array; a bad limit or cursor is a 400.
+ */
+const pageParams = [
+  { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 }, description: 'Rows in this page' },
+  { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'Opaque: copy it from a Link header (rel="next" or "prev"); never build it' },
+];
+const pageHeaders = {
+  Link: { description: 'RFC 8288: <url>; rel="next", <url>; rel="prev", <url>; rel="first", whichever exist. A row inserted before the cursor does not shift the next page.', schema: { type: 'string' } },
+  'X-Total-Count': { description: 'Rows that match the filters, on every page', schema: { type: 'integer' } },
+};
+const paged = (description: string, schema?: unknown) => ({
+  '200': { description: `${description}, one page`, headers: pageHeaders, ...(schema ? json(schema) : {}) },
+  '400': { description: 'limit out of 1–1000, or a cursor that is not one this list gave', ...json(ref('Error')) },
+});
+
 /** B2B sessions: shapes of the bodies the B2B routes accept (api-b2b.ts). */
 const B2B_SCHEMAS = {
   B2BSessionInput: {
@@ -63,7 +81,7 @@ const B2B_PATHS = {
     post: { summary: 'Add a company', parameters: [idParam()], requestBody: json(B2B_SCHEMAS.B2BParticipantInput), responses: { '201': { description: 'Created' }, '422': { description: 'Invalid input' }, ...errors } },
   },
   '/api/v1/b2b-sessions/{id}/requests': {
-    get: { summary: 'Meeting requests of a session', parameters: [idParam()], responses: { '200': { description: 'Array' }, ...errors } },
+    get: { summary: 'Meeting requests of a session, by id', parameters: [idParam(), ...pageParams], responses: { ...paged('Array'), ...errors } },
     post: { summary: 'Enter a request for a company (pending)', parameters: [idParam()], requestBody: json(B2B_SCHEMAS.B2BRequestInput), responses: { '201': { description: 'Created' }, '422': { description: 'Itself, same side, duplicate pair or not of this session' }, ...errors } },
   },
   ...Object.fromEntries(
@@ -99,13 +117,15 @@ export const OPENAPI = {
       Participant: { type: 'object', required: ['personId', 'role'], properties: { personId: { type: 'integer' }, role: { enum: ['principal', 'required', 'optional', 'interpreter', 'note_taker', 'counterpart'] } } },
       MeetingInput: {
         type: 'object',
-        required: ['title', 'kind', 'status', 'start', 'end'],
+        required: ['title', 'kind', 'status', 'start'],
+        description: 'Give `end` or `durationMinutes` (not both); a meeting as read back always has its `end`.',
         properties: {
           title: { type: 'string' },
           kind: { enum: ['bilateral', 'multilateral', 'signing', 'panel', 'b2b', 'briefing', 'press', 'reception', 'travel'] },
           status: { enum: ['proposed', 'tentative', 'confirmed', 'cancelled'] },
           start: { type: 'string', example: '2019-06-07T10:00', description: 'Local wall-clock time in timeZone' },
           end: { type: 'string', example: '2019-06-07T11:00' },
+          durationMinutes: { type: 'integer', minimum: 1, maximum: 1440, description: 'Instead of end: the end is the start plus this many minutes' },
           timeZone: { type: 'string', example: 'Europe/Moscow', description: "Defaults to the forum's zone" },
           startOffset: { type: 'integer', description: 'UTC offset in minutes; only to pick a reading of an ambiguous (DST fold) time' },
           endOffset: { type: 'integer' },
@@ -172,13 +192,13 @@ export const OPENAPI = {
     '/api/v1/forums/{id}/venues': { get: { summary: "The forum's venues", parameters: [idParam()], responses: { '200': { description: 'Array' }, ...errors } } },
     '/api/v1/forums/{id}/rooms': { get: { summary: "The forum's rooms", parameters: [idParam()], responses: { '200': { description: 'Array' }, ...errors } } },
     '/api/v1/forums/{id}/delegations': { get: { summary: "The forum's delegations with members", parameters: [idParam()], responses: { '200': { description: 'Array' }, ...errors } } },
-    '/api/v1/organizations': { get: { summary: 'Organizations (shared across forums)', responses: { '200': { description: 'Array' }, ...errors } } },
-    '/api/v1/people': { get: { summary: 'People (shared across forums)', responses: { '200': { description: 'Array' }, ...errors } } },
+    '/api/v1/organizations': { get: { summary: 'Organizations (shared across forums), by id', parameters: pageParams, responses: { ...paged('Array'), ...errors } } },
+    '/api/v1/people': { get: { summary: 'People (shared across forums), by id', parameters: pageParams, responses: { ...paged('Array'), ...errors } } },
     '/api/v1/forums/{id}/meetings': {
       get: {
-        summary: 'Meetings, filtered',
-        parameters: [idParam(), ...['day', 'person', 'room', 'delegation', 'kind', 'status'].map((name) => ({ name, in: 'query', schema: { type: 'string' } }))],
-        responses: { '200': { description: 'Array of meetings', ...json({ type: 'array', items: ref('Meeting') }) }, ...errors },
+        summary: 'Meetings, filtered, by start, end and id',
+        parameters: [idParam(), ...['day', 'person', 'room', 'delegation', 'kind', 'status'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })), ...pageParams],
+        responses: { ...paged('Array of meetings', { type: 'array', items: ref('Meeting') }), ...errors },
       },
       post: {
         summary: 'Create a meeting (checked for conflicts)',
@@ -197,12 +217,12 @@ export const OPENAPI = {
       patch: {
         summary: 'Change a meeting (If-Match required)',
         parameters: [idParam(), { name: 'If-Match', in: 'header', required: true, schema: { type: 'string', example: '"v3"' } }],
-        requestBody: json({ type: 'object', description: 'Any MeetingInput fields' }),
+        requestBody: json({ type: 'object', description: 'Any MeetingInput fields. A new start without end or durationMinutes keeps the meeting’s duration (the end moves with it); durationMinutes alone sets a new end.' }),
         responses: { '200': { description: 'Saved', ...json(ref('SaveResult')) }, '409': { description: 'Conflict refuses the save' }, '412': { description: 'Stale version' }, '422': { description: 'Invalid input' }, '428': { description: 'If-Match missing' }, ...errors },
       },
     },
     '/api/v1/meetings/{id}/cancel': { post: { summary: 'Cancel (the record stays, as cancelled)', parameters: [idParam()], responses: { '200': { description: 'Cancelled', ...json(ref('SaveResult')) }, ...errors } } },
-    '/api/v1/forums/{id}/conflicts': { get: { summary: "The whole programme's conflicts", parameters: [idParam()], responses: { '200': { description: 'Array', ...json({ type: 'array', items: ref('Conflict') }) }, ...errors } } },
+    '/api/v1/forums/{id}/conflicts': { get: { summary: "The whole programme's conflicts, every one (not paged)", parameters: [idParam()], responses: { '200': { description: 'Array', ...json({ type: 'array', items: ref('Conflict') }) }, ...errors } } },
     '/api/v1/forums/{id}/availability': {
       get: { summary: 'Availability blocks', parameters: [idParam()], responses: { '200': { description: 'Array' }, ...errors } },
       post: { summary: 'Add an availability block', parameters: [idParam()], requestBody: json(ref('AvailabilityInput')), responses: { '201': { description: 'Created' }, '422': { description: 'Invalid input' }, ...errors } },

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { B2BUnplaced } from '../domain/b2b/model';
+import type { B2BUnplaced } from '../domain/b2b';
 import type { Conflict } from '../domain/conflicts';
 import type { Meeting } from '../domain/types';
 import { render } from '../messages';

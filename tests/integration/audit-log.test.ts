@@ -1,5 +1,7 @@
 import { inWriteTransaction } from '../../src/store/database';
-import { AUDIT_PAGE_SIZE } from '../../src/web/routes/admin';
+import { PAGE_SIZE } from '../../src/web/list-query';
+
+const AUDIT_PAGE_SIZE = PAGE_SIZE.default;
 import { createTestApp, signIn, textOf, type SignedIn, type TestContext } from '../support/app';
 import { SYSTEM_ACTOR } from '../../src/services/actor';
 
@@ -186,13 +188,17 @@ describe('the admin audit page', () => {
     const first = await admin.get('/admin/audit?entity=organization');
     const firstRows = [...first.text.matchAll(/href="\/admin\/audit\/(\d+)">details/g)].map((m) => Number(m[1]));
     expect(firstRows).toEqual(all.slice(0, AUDIT_PAGE_SIZE).map((e) => e.id));
-    const older = /<a href="([^"]+)">Older entries<\/a>/.exec(first.text)![1]!.replace(/&amp;/g, '&');
-    expect(older).toBe(`/admin/audit?entity=organization&before=${firstRows[firstRows.length - 1]}`);
+    const older = /<a href="([^"]+)" rel="next">/.exec(first.text)![1]!.replace(/&amp;/g, '&');
+    expect(older).toMatch(/^\/admin\/audit\?entity=organization&cursor=[\w-]+$/);
+    expect(textOf(first.text)).toContain(`Showing 1–${AUDIT_PAGE_SIZE} of ${all.length}`);
     const second = await admin.get(older);
     const secondRows = [...second.text.matchAll(/href="\/admin\/audit\/(\d+)">details/g)].map((m) => Number(m[1]));
-    expect(secondRows).toEqual(all.slice(AUDIT_PAGE_SIZE).map((e) => e.id));
-    expect(second.text).not.toContain('Older entries');
-    expect(second.text).toContain('<a href="/admin/audit?entity=organization">Newest entries</a>');
+    expect(secondRows).toEqual(all.slice(AUDIT_PAGE_SIZE, 2 * AUDIT_PAGE_SIZE).map((e) => e.id));
+    expect(textOf(second.text)).toContain(`Showing ${AUDIT_PAGE_SIZE + 1}–${Math.min(2 * AUDIT_PAGE_SIZE, all.length)} of ${all.length}`);
+    expect(second.text).toContain('<a href="/admin/audit?entity=organization">First</a>');
+    const newer = /<a href="([^"]+)" rel="prev">/.exec(second.text)![1]!.replace(/&amp;/g, '&');
+    const back = await admin.get(newer);
+    expect([...back.text.matchAll(/href="\/admin\/audit\/(\d+)">details/g)].map((m) => Number(m[1]))).toEqual(firstRows);
   });
 
   it('shows an entry field by field, the changed field marked', async () => {

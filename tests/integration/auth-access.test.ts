@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { decide } from '../../src/web/middleware/policy';
-import type { Role } from '../../src/store/repositories/users';
+import type { Role } from '../../src/domain/accounts';
 import { createTestApp, csrfFrom, signIn } from '../support/app';
 
 // A fresh database with the demo, and real scrypt and HTTP round trips: seconds, not milliseconds, on a busy machine.

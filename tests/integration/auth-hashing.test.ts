@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { DEFAULT_SCRYPT } from '../../src/services/accounts/passwords';
+import { DEFAULT_SCRYPT } from '../../src/services/accounts';
 import { createTestApp, csrfFrom, PASSWORD, addUser } from '../support/app';
 
 // Real scrypt (N = 2^17) in the first block: a few seconds on a busy machine.

@@ -4,7 +4,7 @@ import request from 'supertest';
 import * as domainErrors from '../../src/domain/errors';
 import { message, render } from '../../src/messages';
 import { ConflictRefusal, DatabaseBusyError, DomainError, ForbiddenError, InUseError, NotFoundError, StaleVersionError, StorageUnavailableError, ValidationError } from '../../src/domain/errors';
-import { HashQueueFullError } from '../../src/services/accounts/hash-queue';
+import { HashQueueFullError } from '../../src/services/accounts';
 import { ERROR_TABLE, errorAnswerOf, formAnswerOf, noticeAnswerOf } from '../../src/web/error-responses';
 import { errorHandler } from '../../src/web/middleware/errors';
 import { viewHelpers } from '../../src/web/view-helpers';

@@ -1,5 +1,5 @@
 import { SCOPES, SCOPE_KINDS, scopeEntryOf, AGENDA_SCOPES } from '../../src/services/feeds/scope-registry';
-import { FEED_SCOPES } from '../../src/store/repositories/feed-tokens';
+import { FEED_SCOPES } from '../../src/domain/feed-scope';
 import { createTestApp, type TestContext } from '../support/app';
 
 let ctx: TestContext;
@@ -54,5 +54,38 @@ describe('the scope registry', () => {
     expect(meetings.length).toBeGreaterThan(0);
     expect(meetings.every((m) => m.isPublic)).toBe(true);
     expect(meetings.some(SCOPES.public.notesVisibleTo(store, forumId, forumId))).toBe(false);
+  });
+});
+
+describe('shows (who a change to one meeting reaches) agrees with meetings', () => {
+  const idsOf = (kind: (typeof SCOPE_KINDS)[number]): number[] => {
+    const { store } = ctx.services;
+    const forumId = ctx.demo!.forumId;
+    switch (kind) {
+      case 'delegation':
+        return store.delegations.list({ forumId }).map((d) => d.id);
+      case 'person':
+        return store.people.list().map((p) => p.id);
+      case 'room':
+        return store.rooms.listByForum(forumId).map((r) => r.id);
+      case 'organization':
+        return store.organizations.list().map((o) => o.id);
+      case 'b2b_participant':
+        return store.b2bSessions.list({ forumId }).flatMap((s) => store.b2bParticipants.list(s.id).map((p) => p.id));
+      case 'public':
+        return [forumId];
+    }
+  };
+
+  it.each(SCOPE_KINDS)('%s: for every record of the demo and every meeting', (kind) => {
+    const { store } = ctx.services;
+    const forumId = ctx.demo!.forumId;
+    const all = store.meetings.list({ forumId });
+    const ids = idsOf(kind);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      const seen = new Set(SCOPES[kind].meetings(store, id, forumId).map((m) => m.id));
+      expect(all.filter((m) => SCOPES[kind].shows(store, id, m)).map((m) => m.id).sort()).toEqual([...seen].sort());
+    }
   });
 });

@@ -7,8 +7,8 @@
 import fs from 'node:fs';
 import request from 'supertest';
 import { SYSTEM_ACTOR } from '../../src/services/actor';
-import { sha256 } from '../../src/services/accounts/passwords';
-import type { FeedScopeKind } from '../../src/store/repositories/feed-tokens';
+import { sha256 } from '../../src/services/accounts';
+import type { FeedScopeKind } from '../../src/domain/feed-scope';
 import { addUser, createTestApp, type TestContext } from '../support/app';
 import { parseWithIcalJs } from '../support/ics';
 import { meetingUid } from '../support/meeting-uid';

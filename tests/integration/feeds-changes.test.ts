@@ -115,7 +115,7 @@ describe('a cancelled meeting', () => {
   beforeAll(async () => {
     reception = titled('Reception of the Embassy');
     const page = `/forums/${ctx.demo!.forumId}/meetings/${reception.id}`;
-    const res = await planner.submit(page, `${page}/status`, { action: 'cancel', version: reception.version });
+    const res = await planner.submit(`${page}/cancel`, `${page}/cancel`, { version: reception.version });
     expect(res.status).toBe(303);
     cancelled = await fetchFeed();
   });

@@ -8,7 +8,7 @@ import nodeIcal from 'node-ical';
 import request from 'supertest';
 import { SYSTEM_ACTOR } from '../../src/services/actor';
 import type { Meeting } from '../../src/domain/types';
-import type { FeedScopeKind } from '../../src/store/repositories/feed-tokens';
+import type { FeedScopeKind } from '../../src/domain/feed-scope';
 import { createTestApp, signIn, type TestContext } from '../support/app';
 import { LONG_RUSSIAN_TITLE, contentLines, foldingProblems, parseWithIcalJs, propertyValues, runInZone, unescapeText } from '../support/ics';
 import { meetingUid } from '../support/meeting-uid';

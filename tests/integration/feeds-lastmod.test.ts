@@ -140,7 +140,7 @@ it('keeps an event’s LAST-MODIFIED across a restart of the app (a new FeedServ
   const before = await fetchAll();
   offset += 5_000;
   const fresh = createServices(ctx.services.store, { config: { feedRefreshMinutes: 15, feedCancelledDays: 30, publicUrl: 'https://planner.example.org' }, clock });
-  const doc = fresh.feeds.publicFeed(ctx.demo!.forumId);
+  const doc = fresh.feeds.publicFeed(ctx.demo!.forumId, 'en');
   expect(doc.etag).toBe(before.public!.etag);
   expect(new Date(Math.floor(doc.lastModified / 1000) * 1000).toUTCString()).toBe(before.public!.lastModifiedHeader);
 });

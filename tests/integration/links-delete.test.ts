@@ -5,7 +5,7 @@
  */
 import request from 'supertest';
 import { SYSTEM_ACTOR } from '../../src/services/actor';
-import type { FeedScopeKind } from '../../src/store/repositories/feed-tokens';
+import type { FeedScopeKind } from '../../src/domain/feed-scope';
 import { createTestApp, signIn, textOf, type SignedIn, type TestContext } from '../support/app';
 import { databaseState } from '../support/db-state';
 

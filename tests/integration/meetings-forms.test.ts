@@ -231,7 +231,10 @@ describe('status actions', () => {
     expect(textOf(page.text)).toContain('“Tea with the embassy” confirmed.');
     expect(ctx.services.meetings.get(id).status).toBe('confirmed');
 
-    await act(id, 'cancel');
+    // Cancel is asked for on its confirmation page; the status button leads there and changes nothing.
+    expect((await act(id, 'cancel')).headers.location).toBe(`${base}/${id}/cancel`);
+    expect(ctx.services.meetings.get(id).status).toBe('confirmed');
+    expect((await postForm(planner, `${base}/${id}/cancel`, `${base}/${id}/cancel`, [['version', String(ctx.services.meetings.get(id).version)]])).status).toBe(303);
     page = await planner.get(`${base}/${id}`);
     expect(textOf(page.text)).toContain('“Tea with the embassy” cancelled; it stays in the programme, struck through.');
     expect(page.text).toContain('<div class="page-head status-cancelled">');
@@ -272,9 +275,16 @@ describe('status actions', () => {
   ] as const)('refuses an action its page does not offer: $name', async ({ from, action }) => {
     const m = anchor({ title: `Not offered: ${action} from ${from}`, start: at(DAY2, '19:00'), end: at(DAY2, '19:30'), status: from });
     expect((await planner.get(`${base}/${m.id}`)).text).not.toContain(`name="action" value="${action}"`);
-    const res = await act(m.id, action);
-    expect(res.status).toBe(303);
-    expect(textOf((await planner.get(`${base}/${m.id}`)).text)).toContain(`This meeting is ${from}, so it cannot be given “${action}”`);
+    if (action === 'cancel') {
+      // Cancelling has its own confirmation route: it refuses there, on its page.
+      const res = await postForm(planner, `${base}/${m.id}/cancel`, `${base}/${m.id}/cancel`, [['version', String(m.version)]]);
+      expect(res.status).toBe(422);
+      expect(textOf(res.text)).toContain(`This meeting is ${from}, so it cannot be given “${action}”`);
+    } else {
+      const res = await act(m.id, action);
+      expect(res.status).toBe(303);
+      expect(textOf((await planner.get(`${base}/${m.id}`)).text)).toContain(`This meeting is ${from}, so it cannot be given “${action}”`);
+    }
     expect(ctx.services.meetings.get(m.id)).toMatchObject({ status: from, version: m.version });
   });
 

@@ -47,6 +47,10 @@ it('applies the migrations from db/migrations', () => {
   expect(output).toContain('0001_reference_data.sql');
 });
 
+it('compiles each template once (the view cache is on for the production start)', () => {
+  expect(output).toContain('templates compiled once');
+});
+
 it.each([
   { name: 'the health check', url: '/healthz', status: 200, text: '"status":"ok"' },
   { name: 'the sign-in page, rendered from views/', url: '/login', status: 200, text: 'Sign in' },

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { DemoIds } from '../../db/seed/demo';
-import type { Role } from '../../src/store/repositories/users';
+import type { Role } from '../../src/domain/accounts';
 import { SYSTEM_ACTOR } from '../../src/services/actor';
 import { createTestApp, PASSWORD, signIn, textOf, type SignedIn, type TestContext } from '../support/app';
 

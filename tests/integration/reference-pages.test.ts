@@ -1,5 +1,5 @@
 import type { DemoIds } from '../../db/seed/demo';
-import type { Role } from '../../src/store/repositories/users';
+import type { Role } from '../../src/domain/accounts';
 import { createTestApp, signIn, textOf, type SignedIn, type TestContext } from '../support/app';
 
 // Each file builds the demo and signs agents in: seconds, not milliseconds, on a busy two-core machine.

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
-import type { Role } from '../../src/store/repositories/users';
+import type { Role } from '../../src/domain/accounts';
 import { createTestApp, csrfFrom, signIn } from '../support/app';
 
 jest.setTimeout(60_000);

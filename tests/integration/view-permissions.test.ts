@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { can, type Action } from '../../src/web/middleware/policy';
-import type { Role } from '../../src/store/repositories/users';
+import type { Role } from '../../src/domain/accounts';
 import { createTestApp, signIn, type SignedIn, type TestContext } from '../support/app';
 
 let ctx: TestContext;

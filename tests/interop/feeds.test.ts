@@ -6,7 +6,7 @@
  */
 import request from 'supertest';
 import { SYSTEM_ACTOR } from '../../src/services/actor';
-import type { FeedScopeKind } from '../../src/store/repositories/feed-tokens';
+import type { FeedScopeKind } from '../../src/domain/feed-scope';
 import { createTestApp, signIn, type TestContext } from '../support/app';
 import { LONG_RUSSIAN_TITLE, parseWithIcalJs } from '../support/ics';
 import { validateIcsAll, type ValidatorVerdict } from './validate-ics';

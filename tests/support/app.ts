@@ -11,8 +11,8 @@ import { openDatabase, type Db } from '../../src/store/database';
 import type { BusyRetryOptions } from '../../src/web/middleware/busy-retry';
 import { migrate } from '../../src/store/migrate';
 import { loadDemo, type DemoIds } from '../../db/seed/demo';
-import type { Role } from '../../src/store/repositories/users';
-import type { ScryptParams } from '../../src/services/accounts/passwords';
+import type { Role } from '../../src/domain/accounts';
+import type { ScryptParams } from '../../src/services/accounts';
 
 /** Cheap scrypt for tests: the parameters travel with each hash, so this changes nothing else. */
 export const TEST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
@@ -38,6 +38,10 @@ export interface TestAppOptions {
   scrypt?: ScryptParams;
   /** Stands in for the sign-in throttle's growing wait, so tests do not sleep. */
   wait?: (ms: number) => Promise<void>;
+  /** Trust X-Forwarded-* from one proxy (TRUST_PROXY=true). */
+  trustProxy?: boolean;
+  /** Express's view cache, as `npm start` sets it (off, as in `npm run dev`, unless asked). */
+  viewCache?: boolean;
   /** Overrides the services' settings, e.g. allowedHosts or publicUrl. */
   config?: Partial<ServiceOptions['config']>;
 }
@@ -72,7 +76,7 @@ export function appOver(db: Db, opts: TestAppOptions = {}): Pick<TestContext, 'a
   });
   const logLines: string[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) });
-  const app = createApp({ services, logger, sessionSecret: 'test-secret-test-secret', cookieSecure: false, busyRetry: opts.busyRetry });
+  const app = createApp({ services, logger, sessionSecret: 'test-secret-test-secret', cookieSecure: false, busyRetry: opts.busyRetry, viewCache: opts.viewCache, trustProxy: opts.trustProxy });
   return { app, services, logLines };
 }
 

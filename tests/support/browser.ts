@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { Role } from '../../src/store/repositories/users';
+import type { Role } from '../../src/domain/accounts';
 import { addUser, createTestApp, PASSWORD, type TestContext } from './app';
 import { launchChromium } from './chromium';
 
@@ -19,10 +19,17 @@ export interface BrowserApp {
   baseUrl: string;
   browser: Browser;
   /** A fresh browser context (own cookies) with one page; closed by close(). */
-  newPage(opts?: { width?: number; height?: number }): Promise<Page>;
+  newPage(opts?: PageOptions): Promise<Page>;
   /** A new page signed in as `username` (created with `role` if missing), showing the page after login. */
-  signedInPage(username: string, role?: Role, opts?: { width?: number; height?: number }): Promise<Page>;
+  signedInPage(username: string, role?: Role, opts?: PageOptions): Promise<Page>;
   close(): Promise<void>;
+}
+
+/** A page's viewport, and whether it runs the pages' scripts (false: the no-JavaScript path). */
+export interface PageOptions {
+  width?: number;
+  height?: number;
+  javaScriptEnabled?: boolean;
 }
 
 export async function startBrowserApp(opts: { demo?: boolean } = {}): Promise<BrowserApp> {
@@ -40,8 +47,8 @@ export async function startBrowserApp(opts: { demo?: boolean } = {}): Promise<Br
   const baseUrl = `http://127.0.0.1:${port}`;
   const contexts: BrowserContext[] = [];
 
-  const newPage: BrowserApp['newPage'] = async ({ width = 1280, height = 900 } = {}) => {
-    const context = await browser.newContext({ baseURL: baseUrl, viewport: { width, height }, locale: 'en-GB' });
+  const newPage: BrowserApp['newPage'] = async ({ width = 1280, height = 900, javaScriptEnabled = true } = {}) => {
+    const context = await browser.newContext({ baseURL: baseUrl, viewport: { width, height }, locale: 'en-GB', javaScriptEnabled });
     contexts.push(context);
     return context.newPage();
   };

@@ -30,6 +30,7 @@ export const acrossZoneChanges = [
 export const singleEvent: SingleEventInput = {
   entry: richEntry,
   organizer: { name: 'Protocol Office of the Delegation', email: 'protocol@delegation.example.az' },
+  locale: 'en',
   now: Date.UTC(2019, 5, 5, 9, 0, 0),
 };
 

@@ -150,6 +150,7 @@ export function aFeed(overrides: Partial<FeedInput> = {}): FeedInput {
   return {
     calendarName: 'Azerbaijan delegation, SPIEF 2019',
     calendarDescription: 'Programme of the delegation of the Republic of Azerbaijan',
+    locale: 'en',
     scope: 'private',
     forumTimeZone: 'Europe/Moscow',
     entries: [aFeedEntry()],

@@ -3,7 +3,7 @@ import type { Id } from '../../src/domain/types';
 
 /** The UID a meeting is published under: stored per meeting, since it differs per installation. */
 export function meetingUid(store: Store, meetingId: Id): string {
-  const uid = store.feedUids.ofForum(store.meetings.find(meetingId)!.forumId).get(meetingId);
+  const uid = store.feedUids.ofMeetings([meetingId]).get(meetingId);
   if (!uid) throw new Error(`meeting ${meetingId} has no UID`);
   return uid;
 }

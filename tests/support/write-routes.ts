@@ -21,11 +21,12 @@ export interface WriteRoute {
 const MEETING_FORM: Record<string, FieldKind> = {
   title: 'text', kind: 'choice', status: 'choice', saveAs: 'choice', start: 'dateTime', end: 'dateTime', timeZone: 'text', startOffset: 'int', endOffset: 'int',
   roomId: 'id', place: 'text', isPublic: 'checkbox', delegationIds: 'ids', participantId: 'ids', participantRole: 'choice', briefing: 'text', outcome: 'text',
-  docTitle: 'text', docParties: 'text', docSignedOn: 'date', version: 'int',
+  docTitle: 'text', docParties: 'text', docSignedOn: 'date', version: 'int', durationMinutes: 'int', loadedStart: 'dateTime', loadedEnd: 'dateTime',
+  formStep: 'choice', personSearch: 'text', addPerson: 'id',
 };
 const MEETING_API: Record<string, FieldKind> = {
   title: 'text', kind: 'choice', status: 'choice', start: 'dateTime', end: 'dateTime', timeZone: 'text', startOffset: 'int', endOffset: 'int', roomId: 'id', place: 'text',
-  isPublic: 'checkbox', participants: 'objects', delegationIds: 'ids', briefing: 'text', outcome: 'text', documents: 'objects',
+  isPublic: 'checkbox', participants: 'objects', delegationIds: 'ids', briefing: 'text', outcome: 'text', documents: 'objects', durationMinutes: 'int',
 };
 const SESSION: Record<string, FieldKind> = {
   title: 'text', roomId: 'id', start: 'dateTime', end: 'dateTime', slotMinutes: 'int', changeoverMinutes: 'int', breaks: 'text', tableCount: 'int', sideALabel: 'text', sideBLabel: 'text', description: 'text', version: 'int',
@@ -89,6 +90,8 @@ export const WRITE_ROUTES: WriteRoute[] = [
   form('/forums/:forumId/meetings', MEETING_FORM),
   form('/forums/:forumId/meetings/:id/edit', MEETING_FORM),
   form('/forums/:forumId/meetings/:id/status', { action: 'choice', version: 'int' }),
+  form('/forums/:forumId/meetings/:id/cancel', { version: 'int' }),
+  form('/forums/:forumId/meetings/:id/move', { start: 'dateTime', shift: 'choice', version: 'int' }),
   form('/forums/:forumId/links', { scope: 'choice', scopeId: 'id', scopeId_person: 'id', scopeId_delegation: 'id', label: 'text', expiresOn: 'date' }),
   form('/forums/:forumId/links/:id/revoke', NONE),
   form('/forums/:forumId/links/:id/rotate', NONE),
@@ -121,6 +124,8 @@ export const CHOICES: Record<string, string[]> = {
   kind: ['bilateral', 'panel', 'internal', 'company', 'meeting_room', 'government'],
   status: ['tentative', 'confirmed', 'cancelled', 'proposed'],
   saveAs: ['tentative'],
+  formStep: ['add-row', 'search'],
+  shift: ['15', '-15', 'next-free', '0', '100000'],
   participantRole: ['principal', 'required', 'optional', 'counterpart'],
   role: ['planner', 'viewer', 'admin', 'head', 'member'],
   side: ['a', 'b', 'A', 'B'],

@@ -78,6 +78,7 @@ describe('takeSnapshot', () => {
       scope: { kind: 'person', title: 'Shahin Mustafayev', isPrivate: true },
       forum: { name: 'SPIEF 2019', timeZone: 'Europe/Moscow', startDate: '2019-06-06', endDate: '2019-06-08' },
       homeTimeZone: 'Asia/Baku',
+      locale: 'en',
       days: ['2019-06-07'],
       entries: [aSource({ meetingId: 1 }), aSource({ meetingId: 2, startUtc: T10 + 86_400_000, endUtc: T11 + 86_400_000 })],
       conflicts: [],

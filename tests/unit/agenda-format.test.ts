@@ -25,6 +25,6 @@ describe('days', () => {
   });
 
   it('names the day in English whatever the server locale', () => {
-    expect(['2019-06-06', '2019-06-07'].map(weekdayLong)).toEqual(['Thursday, 6 June 2019', 'Friday, 7 June 2019']);
+    expect(['2019-06-06', '2019-06-07'].map((date) => weekdayLong(date, 'en'))).toEqual(['Thursday, 6 June 2019', 'Friday, 7 June 2019']);
   });
 });

@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
-import { buildAgenda, forumDays, type AgendaInput, type AgendaSource } from '../../src/domain/agenda';
-import { takeSnapshot } from '../../src/domain/agenda/changes';
+import { buildAgenda, forumDays, type AgendaInput, type AgendaSource, takeSnapshot } from '../../src/domain/agenda';
 import { message } from '../../src/messages';
 
 const MOSCOW = 'Europe/Moscow';
@@ -40,6 +39,7 @@ function anInput(overrides: Partial<AgendaInput> = {}): AgendaInput {
     scope: { kind: 'delegation', title: 'Delegation of Azerbaijan', isPrivate: true },
     forum: { name: 'SPIEF 2019', timeZone: MOSCOW, startDate: '2019-06-06', endDate: '2019-06-08' },
     homeTimeZone: 'Asia/Baku',
+    locale: 'en',
     days: ['2019-06-07'],
     entries: [],
     conflicts: [],

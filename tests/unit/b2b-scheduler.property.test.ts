@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import type { B2BInput, B2BSchedule } from '../../src/domain/b2b/scheduler';
-import { greedyFirstFit, scheduleB2B } from '../../src/domain/b2b/scheduler';
-import { buildSlots } from '../../src/domain/b2b/slots';
+import type { B2BInput, B2BSchedule } from '../../src/domain/b2b';
+import { buildSlots, greedyFirstFit, scheduleB2B } from '../../src/domain/b2b';
 import { render } from '../../src/messages';
 
 const START = Date.UTC(2019, 5, 7, 7, 0);

@@ -1,6 +1,5 @@
-import type { B2BInput, B2BParticipant, B2BPin, B2BRequest, B2BSchedule, BusyInterval } from '../../src/domain/b2b/scheduler';
-import { greedyFirstFit, scheduleB2B } from '../../src/domain/b2b/scheduler';
-import { buildSlots, type B2BSlot } from '../../src/domain/b2b/slots';
+import type { B2BInput, B2BParticipant, B2BPin, B2BRequest, B2BSchedule, BusyInterval } from '../../src/domain/b2b';
+import { buildSlots, greedyFirstFit, scheduleB2B, type B2BSlot } from '../../src/domain/b2b';
 import { ValidationError } from '../../src/domain/errors';
 import { render } from '../../src/messages';
 

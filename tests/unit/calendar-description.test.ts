@@ -15,7 +15,7 @@ describe('the heading over the delegation’s participants', () => {
     { name: 'two delegations on our side are both named', ourSide: { name: 'Azerbaijan — Ministry of Economy, AZPROMO', readerIsOnIt: false }, heading: 'Azerbaijan — Ministry of Economy, AZPROMO:' },
     { name: 'an outside reader with no delegation named reads “Participants”', ourSide: { name: '', readerIsOnIt: false }, heading: 'Participants:' },
   ])('$name', ({ ourSide, heading }) => {
-    const lines = describeEntry(aFeedEntry({ ourSide, ourParticipants: people }), 'public').split('\n');
+    const lines = describeEntry(aFeedEntry({ ourSide, ourParticipants: people }), 'public', 'en').split('\n');
     expect(lines[lines.indexOf('- Shahin Mustafayev (principal)') - 1]).toBe(heading);
     if (!ourSide.readerIsOnIt) expect(lines).not.toContain('Our participants:');
   });

@@ -35,6 +35,14 @@ describe('findViolations', () => {
     { name: 'the messages reading the clock', file: aFile('src/messages/x.ts', 'const t = Date.now();'), rule: 'domain-impure' },
     { name: 'the store importing a service', file: aFile('src/store/x.ts', '', [typeOnly('src/services/meetings/index.ts')]), rule: 'store-import' },
     { name: 'the store importing web', file: aFile('src/store/x.ts', '', [run('src/web/form.ts')]), rule: 'store-import' },
+    { name: 'web importing the store', file: aFile('src/web/x.ts', '', [run('src/store/index.ts')]), rule: 'web-import' },
+    { name: 'web importing a store type', file: aFile('src/web/routes/x.ts', '', [typeOnly('src/store/repositories/feed-tokens.ts')]), rule: 'web-import' },
+    { name: 'web middleware calling a store function', file: aFile('src/web/middleware/x.ts', '', [run('src/store/health.ts')]), rule: 'web-import' },
+    { name: 'web reaching past a service folder\'s face', file: aFile('src/web/routes/x.ts', '', [run('src/services/b2b/requests.ts')]), rule: 'face' },
+    { name: 'a service reaching past a domain folder\'s face for a type', file: aFile('src/services/b2b/x.ts', '', [typeOnly('src/domain/b2b/slots.ts')]), rule: 'face' },
+    { name: 'the store reaching into a domain folder', file: aFile('src/store/repositories/x.ts', '', [typeOnly('src/domain/b2b/records.ts')]), rule: 'face' },
+    { name: 'one service folder reaching into another', file: aFile('src/services/feeds/x.ts', '', [run('src/services/accounts/passwords.ts')]), rule: 'face' },
+    { name: 'the services\' wiring reaching into a folder', file: aFile('src/services/index.ts', '', [run('src/services/meetings/programme-views.ts')]), rule: 'face' },
   ])('refuses $name', ({ file, rule }) => {
     expect(rulesOf([file])).toEqual([`${rule} ${file.path}`]);
   });
@@ -51,7 +59,13 @@ describe('findViolations', () => {
     { name: 'the domain building a date from a value', file: aFile('src/domain/x.ts', 'const d = new Date(at);') },
     { name: 'a service reading the clock', file: aFile('src/services/x.ts', 'const t = Date.now();') },
     { name: 'the store importing the domain', file: aFile('src/store/x.ts', '', [run('src/domain/types.ts')]) },
-    { name: 'web importing the store', file: aFile('src/web/x.ts', '', [run('src/store/index.ts')]) },
+    { name: 'the composition root wiring the store', file: aFile('src/app.ts', '', [run('src/store/session-store.ts')]) },
+    { name: 'web asking a service about storage', file: aFile('src/web/x.ts', '', [run('src/services/storage.ts'), typeOnly('src/domain/feed-scope.ts')]) },
+    { name: 'a service importing the store', file: aFile('src/services/x.ts', '', [run('src/store/health.ts')]) },
+    { name: 'a folder entered through its face', file: aFile('src/web/routes/x.ts', '', [run('src/services/b2b/index.ts'), typeOnly('src/domain/b2b/index.ts')]) },
+    { name: 'a folder\'s file importing its sibling', file: aFile('src/domain/b2b/scheduler.ts', '', [run('src/domain/b2b/slots.ts')]) },
+    { name: 'a file at a layer\'s root', file: aFile('src/web/x.ts', '', [run('src/domain/types.ts'), run('src/services/validation.ts')]) },
+    { name: 'a folder of web or the store, which have no faces', file: aFile('src/app.ts', '', [run('src/web/routes/index.ts'), run('src/store/repositories/users.ts')]) },
   ])('lets pass $name', ({ file }) => {
     expect(rulesOf([file])).toEqual([]);
   });

@@ -3,8 +3,7 @@
  * browser's repeated fields, the input schema, which changes raise the
  * calendar SEQUENCE, and which times the form must offer an offset for.
  */
-import { isMaterialChange } from '../../src/services/meetings';
-import { meetingInputSchema } from '../../src/services/meetings/input';
+import { isMaterialChange, meetingInputSchema } from '../../src/services/meetings';
 import { foldOffsetChoices, readMeetingForm } from '../../src/web/meeting-form';
 import { aMeeting } from '../support/builders';
 

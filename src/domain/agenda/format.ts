@@ -1,24 +1,19 @@
 /**
  * How times, days and labels read on the printed agenda. Every function takes
- * the zone explicitly and fixes the locale: the sheet must read the same
- * whatever zone or language the server runs in. Clock and date rules come from
- * time.ts so that the agenda, the screens and the feeds cannot disagree.
+ * the zone and the reader's language explicitly: the sheet must read the same
+ * whatever zone or language the server runs in. Words and date formats come
+ * from the language's catalogue (src/messages/en/), clock and date rules from
+ * time.ts, so that the agenda, the screens and the feeds cannot disagree.
  */
 import { DateTime } from 'luxon';
 import { formatTime, localDateOf, nextLocalDate, zoneCity } from '../time';
 import type { Instant, LocalDate, MeetingKind, MeetingStatus, ParticipantRole } from '../types';
 import { message } from '../../messages/message';
-import { render } from '../../messages/render';
+import { render, type Locale } from '../../messages/render';
 
-const LOCALE = 'en-GB';
-
-function at(instant: Instant, zone: string): DateTime {
-  return DateTime.fromMillis(instant, { zone, locale: LOCALE });
-}
-
-/** 'Friday, 7 June 2019': fixed English wording so the minister's sheet never follows the server's locale. */
-export function weekdayLong(date: LocalDate): string {
-  return DateTime.fromISO(date, { zone: 'UTC', locale: LOCALE }).toFormat('cccc, d LLLL yyyy');
+/** 'Friday, 7 June 2019' in English: the language's own words, never the server's locale. */
+export function weekdayLong(date: LocalDate, locale: Locale): string {
+  return render(message('date.weekday-long', { date }), locale);
 }
 
 /** Every date from start to end inclusive, for a booklet that has a page even for an empty day. */
@@ -53,23 +48,23 @@ export function timeRange(args: { startUtc: Instant; endUtc: Instant; zone: stri
 
 /** Whether two zones show different wall clocks at this instant; a same-offset home zone would only add noise. */
 export function clocksDiffer(instant: Instant, zoneA: string, zoneB: string): boolean {
-  return at(instant, zoneA).offset !== at(instant, zoneB).offset;
+  return DateTime.fromMillis(instant, { zone: zoneA }).offset !== DateTime.fromMillis(instant, { zone: zoneB }).offset;
 }
 
 /** 'Thursday, 6 June 2019, 21:15 Moscow', for the "printed at" footer. */
-export function instantText(instant: Instant, zone: string): string {
-  return `${at(instant, zone).toFormat('cccc, d LLLL yyyy, HH:mm')} ${zoneCity(zone)}`;
+export function instantText(instant: Instant, zone: string, locale: Locale): string {
+  return render(message('date.instant-long', { instant, zone, city: zoneCity(zone) }), locale);
 }
 
 /** The kind, status and role as the sheet prints them: the same words as the calendar's (src/messages/en/labels.ts). */
-export function kindLabel(kind: MeetingKind): string {
-  return render(message('label.meeting-kind', { kind }));
+export function kindLabel(kind: MeetingKind, locale: Locale): string {
+  return render(message('label.meeting-kind', { kind }), locale);
 }
 
-export function statusLabel(status: MeetingStatus): string {
-  return render(message('label.meeting-status', { status }));
+export function statusLabel(status: MeetingStatus, locale: Locale): string {
+  return render(message('label.meeting-status', { status }), locale);
 }
 
-export function participantRoleLabel(role: ParticipantRole): string {
-  return render(message('label.participant-role', { role }));
+export function participantRoleLabel(role: ParticipantRole, locale: Locale): string {
+  return render(message('label.participant-role', { role }), locale);
 }

@@ -29,6 +29,13 @@ import type {
 } from './types';
 import { isCalendarDate } from '../calendar-date';
 import type { Id, LocalDate, MeetingStatus, TravelTime } from '../types';
+import { message } from '../../messages/message';
+import { render, type Locale } from '../../messages/render';
+
+// The folder's public face: what files outside it import from its inner files.
+export { takeSnapshot } from './changes';
+export { timeRange } from './format';
+export type { AgendaScopeKind, PrintSnapshot } from './types';
 
 type PrintedSource = AgendaSource & { status: Exclude<MeetingStatus, 'proposed'> };
 
@@ -85,9 +92,9 @@ export function buildAgenda(input: AgendaInput): Agenda {
     homeZoneCity: ctx.home && ctx.home !== zone ? zoneCity(ctx.home) : null,
     days,
     generatedAt: input.now,
-    generatedAtText: instantText(input.now, zone),
+    generatedAtText: instantText(input.now, zone, input.locale),
     comparedWithPrintAt: input.snapshot?.printedAt ?? null,
-    comparedWithPrintText: input.snapshot ? instantText(input.snapshot.printedAt, zone) : null,
+    comparedWithPrintText: input.snapshot ? instantText(input.snapshot.printedAt, zone, input.locale) : null,
     hasPrivateNotes: printed.some((e) => e.privateNotes !== null && (e.privateNotes.briefing !== '' || e.privateNotes.documents.length > 0)),
     versionStamp: versionStamp(printed),
   };
@@ -105,17 +112,17 @@ function isPrinted(source: AgendaSource, snapshot: Map<Id, SnapshotEntry> | null
   return previous !== undefined && previous.status !== 'cancelled';
 }
 
-function byStartEndTitle(a: AgendaSource, b: AgendaSource): number {
-  return (
+function byStartEndTitle(locale: Locale): (a: AgendaSource, b: AgendaSource) => number {
+  return (a, b) =>
     a.startUtc - b.startUtc ||
     a.endUtc - b.endUtc ||
-    a.title.localeCompare(b.title, 'en') ||
-    a.meetingId - b.meetingId
-  );
+    // Titles tie-break in the reader's collation.
+    a.title.localeCompare(b.title, locale) ||
+    a.meetingId - b.meetingId;
 }
 
 function buildDay(ctx: Context, date: LocalDate, sources: PrintedSource[]): AgendaDay {
-  const sorted = [...sources].sort(byStartEndTitle);
+  const sorted = [...sources].sort(byStartEndTitle(ctx.input.locale));
   const entries: AgendaEntry[] = [];
   let previous: AgendaSource | null = null;
   for (const source of sorted) {
@@ -130,7 +137,7 @@ function buildDay(ctx: Context, date: LocalDate, sources: PrintedSource[]): Agen
   const shown = new Set(entries.map((e) => e.meetingId));
   return {
     date,
-    weekdayLong: weekdayLong(date),
+    weekdayLong: weekdayLong(date, ctx.input.locale),
     entries,
     conflicts: conflictsOf(ctx.input.conflicts, shown),
     removedSincePrint: removalsOn(ctx, date, shown),
@@ -154,9 +161,9 @@ function toEntry(ctx: Context, day: LocalDate, s: PrintedSource, transfer: Agend
     meetingZoneTimeRange: showOwn ? `${zoneCity(s.timeZone)} ${range(s.timeZone)}` : null,
     title: s.title,
     kind: s.kind,
-    kindLabel: kindLabel(s.kind),
+    kindLabel: kindLabel(s.kind, ctx.input.locale),
     status,
-    statusLabel: statusLabel(status),
+    statusLabel: statusLabel(status, ctx.input.locale),
     isTentative: status === 'tentative',
     isCancelled,
     place: s.place,
@@ -164,7 +171,7 @@ function toEntry(ctx: Context, day: LocalDate, s: PrintedSource, transfer: Agend
     address: s.address,
     transferFromPrevious: transfer,
     counterparts: s.counterparts,
-    ours: s.ourParticipants.map((p) => ({ ...p, roleLabel: participantRoleLabel(p.role) })),
+    ours: s.ourParticipants.map((p) => ({ ...p, roleLabel: participantRoleLabel(p.role, ctx.input.locale) })),
     interpreters: s.interpreters,
     privateNotes: ctx.input.scope.isPrivate
       ? { briefing: s.briefing, documents: s.documents, contactOnSite: s.contactOnSite }
@@ -230,6 +237,6 @@ function removalsOn(ctx: Context, date: LocalDate, shown: Set<Id>): AgendaRemova
       if (now.status === 'cancelled') return { ...base, reason: 'cancelled', nowAt: null };
       const nowDay = localDateOf(now.startUtc, ctx.zone);
       const nowRange = timeRange({ startUtc: now.startUtc, endUtc: now.endUtc, zone: ctx.zone, day: nowDay });
-      return { ...base, reason: 'moved_to_another_day', nowAt: `${weekdayLong(nowDay)} ${nowRange}` };
+      return { ...base, reason: 'moved_to_another_day', nowAt: render(message('date.day-and-range', { date: nowDay, range: nowRange }), ctx.input.locale) };
     });
 }

@@ -4,6 +4,7 @@
  * share the shapes without importing each other.
  */
 import type { Message } from '../../messages/message';
+import type { Locale } from '../../messages/render';
 import type { Id, Instant, LocalDate, MeetingKind, MeetingStatus, ParticipantRole, TravelTime } from '../types';
 
 export type AgendaScopeKind = 'person' | 'delegation' | 'room' | 'b2b_participant';
@@ -106,6 +107,8 @@ export interface AgendaInput {
   travelTimes?: TravelTime[];
   snapshot: PrintSnapshot | null;
   now: Instant;
+  /** The reader's language: the sheet's labels, dates and the order of same-time titles. */
+  locale: Locale;
 }
 
 export interface AgendaTransfer {

@@ -1,16 +1,17 @@
 /**
  * The human text of a calendar event: what a delegate reads on a phone when
- * opening a meeting from the feed, in the words of src/messages/en/labels.ts.
+ * opening a meeting from the feed, in the reader's language (the words of
+ * src/messages/<language>/labels.ts).
  * Participants live here rather than in ATTENDEE properties (see buildFeed for why).
  */
-import { message } from '../../messages/message';
-import { render } from '../../messages/render';
+import { message, type Message } from '../../messages/message';
+import { render, type Locale } from '../../messages/render';
 import type { MeetingKind } from '../types';
 import type { FeedEntry, FeedScope } from '.';
 
 /** The kind as a calendar shows it, in CATEGORIES and the description's first line; the agenda uses the same words. */
-export function meetingKindLabel(kind: MeetingKind): string {
-  return render(message('label.meeting-kind', { kind }));
+export function meetingKindLabel(kind: MeetingKind, locale: Locale): string {
+  return render(message('label.meeting-kind', { kind }), locale);
 }
 
 function joinPresent(parts: string[]): string {
@@ -26,34 +27,35 @@ function section(heading: string, lines: string[]): string[] {
  * all), so a meeting that is not confirmed says so in its first line.
  * The briefing is internal: it appears only in private feeds.
  */
-export function describeEntry(entry: FeedEntry, scope: FeedScope): string {
-  const kind = meetingKindLabel(entry.kind);
-  const status = render(message('label.meeting-status', { status: entry.status })).toUpperCase();
+export function describeEntry(entry: FeedEntry, scope: FeedScope, locale: Locale): string {
+  const say = (m: Message) => render(m, locale);
+  const kind = meetingKindLabel(entry.kind, locale);
+  const status = say(message('label.meeting-status', { status: entry.status })).toLocaleUpperCase(locale);
   const lines = [entry.status === 'confirmed' ? kind : `${kind} (${status})`];
   lines.push(
     ...section(
-      render(message('calendar.counterparts', {})),
+      say(message('calendar.counterparts', {})),
       entry.counterparts.map((c) => `- ${joinPresent([c.name, c.position, c.organization])}`),
     ),
     ...section(
-      render(
+      say(
         entry.ourSide.readerIsOnIt ? message('calendar.our-participants', {})
         : entry.ourSide.name !== '' ? message('calendar.participants-of', { side: entry.ourSide.name })
         : message('calendar.participants', {}),
       ),
-      entry.ourParticipants.map((p) => `- ${p.name} (${render(message('label.participant-role.after-name', { role: p.role }))})`),
+      entry.ourParticipants.map((p) => `- ${p.name} (${say(message('label.participant-role.after-name', { role: p.role }))})`),
     ),
   );
   if (scope === 'private' && entry.briefing.trim() !== '') {
-    lines.push(...section(render(message('calendar.briefing', {})), [entry.briefing.trim()]));
+    lines.push(...section(say(message('calendar.briefing', {})), [entry.briefing.trim()]));
   }
   lines.push(
     ...section(
-      render(message('calendar.documents', {})),
-      entry.documents.map((d) => `- ${joinPresent([d.title, d.parties])}${d.signed ? render(message('calendar.signed', {})) : ''}`),
+      say(message('calendar.documents', {})),
+      entry.documents.map((d) => `- ${joinPresent([d.title, d.parties])}${d.signed ? say(message('calendar.signed', {})) : ''}`),
     ),
   );
   // The page is the reader's own (a link's programme page), never the planners' meeting page.
-  if (entry.url) lines.push('', render(message('calendar.programme-page', { url: entry.url })));
+  if (entry.url) lines.push('', say(message('calendar.programme-page', { url: entry.url })));
   return lines.join('\n');
 }

@@ -3,9 +3,12 @@
  * decides what is printed), and the feed's scope decides whether the briefing
  * is. So a hash of the entry, less the revision time it is about to be given,
  * changes exactly when the event's text does, for whatever reason: a meeting
- * edit, a renamed room or person, a changed wording.
+ * edit, a renamed room or person, a changed wording. The reader's language
+ * changes the text too; the default language is left out of the hash, so the
+ * fingerprints stored before languages existed still match.
  */
 import { createHash } from 'node:crypto';
+import { DEFAULT_LOCALE, type Locale } from '../../messages/render';
 import type { FeedEntry, FeedScope } from '.';
 
 /** JSON with keys sorted at every level, so the same content always hashes the same. */
@@ -18,7 +21,9 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function eventFingerprint(entry: Omit<FeedEntry, 'lastModified'> & { lastModified?: unknown }, scope: FeedScope): string {
+export function eventFingerprint(entry: Omit<FeedEntry, 'lastModified'> & { lastModified?: unknown }, scope: FeedScope, locale: Locale): string {
   const { lastModified: _revision, ...shown } = entry;
-  return createHash('sha256').update(canonical({ scope, ...shown }), 'utf8').digest('base64url').slice(0, 22);
+  // canonical() skips undefined values: the default language hashes as before.
+  const language = locale === DEFAULT_LOCALE ? undefined : locale;
+  return createHash('sha256').update(canonical({ scope, language, ...shown }), 'utf8').digest('base64url').slice(0, 22);
 }

@@ -9,9 +9,12 @@ import type { ICalCalendar, ICalEvent } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { describeEntry, meetingKindLabel } from './description';
 import { message } from '../../messages/message';
-import { render } from '../../messages/render';
+import { render, type Locale } from '../../messages/render';
 import type { Instant, MeetingKind, ParticipantRole } from '../types';
 import { buildVtimezone, isUnambiguousLocalTime, zoneIsKnown } from './vtimezone';
+
+// The folder's public face: what files outside it import from its inner files.
+export { eventFingerprint } from './fingerprint';
 
 /**
  * Never change this string. Clients (Apple Calendar, Outlook) treat PRODID plus
@@ -82,6 +85,8 @@ export interface FeedInput {
   /** How often clients should poll; default 15. */
   refreshMinutes?: number;
   entries: FeedEntry[];
+  /** The reader's language: the events' labels and descriptions. */
+  locale: Locale;
 }
 
 export interface SingleEventInput {
@@ -90,6 +95,8 @@ export interface SingleEventInput {
   organizer: { name: string; email: string };
   /** When the file is produced: its DTSTAMP. */
   now: Instant;
+  /** The reader's language: the event's labels and description. */
+  locale: Locale;
 }
 
 const DEFAULT_REFRESH_MINUTES = 15;
@@ -163,11 +170,11 @@ function printedZone(entry: FeedEntry): string {
   return exact ? entry.timeZone : 'UTC';
 }
 
-function addEvent(calendar: ICalCalendar, entry: FeedEntry, scope: FeedScope, stamp: Instant): ICalEvent {
+function addEvent(calendar: ICalCalendar, entry: FeedEntry, scope: FeedScope, stamp: Instant, locale: Locale): ICalEvent {
   const cancelled = entry.status === 'cancelled';
   // A title of control characters only (a row from before input was normalised) would print an empty
   // SUMMARY once the last guard strips them, and libical drops such an event: the kind names it instead.
-  const title = printableValue(entry.title).trim() === '' ? meetingKindLabel(entry.kind) : printableValue(entry.title);
+  const title = printableValue(entry.title).trim() === '' ? meetingKindLabel(entry.kind, locale) : printableValue(entry.title);
   const location = printableValue(entry.location).trim();
   return calendar.createEvent({
     id: entry.uid,
@@ -180,11 +187,11 @@ function addEvent(calendar: ICalCalendar, entry: FeedEntry, scope: FeedScope, st
     // ical-generator prints 'UTC' as ...Z without TZID.
     timezone: printedZone(entry),
     // Several clients keep showing cancelled events without marking them.
-    summary: cancelled ? render(message('calendar.cancelled-title', { title })) : title,
+    summary: cancelled ? render(message('calendar.cancelled-title', { title }), locale) : title,
     location: location === '' ? null : location,
-    description: describeEntry(entry, scope),
+    description: describeEntry(entry, scope, locale),
     url: entry.url === '' ? null : entry.url,
-    categories: [{ name: meetingKindLabel(entry.kind) }],
+    categories: [{ name: meetingKindLabel(entry.kind, locale) }],
     status: STATUS[entry.status],
     // A cancelled meeting must not make a delegate look busy.
     transparency: cancelled ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,
@@ -258,7 +265,7 @@ export function buildFeed(input: FeedInput): string {
   const calendar = newCalendar(input.entries);
   calendar.name(escape(input.calendarName, false));
   calendar.description(input.calendarDescription === '' ? null : escape(input.calendarDescription, false));
-  for (const entry of input.entries) addEvent(calendar, entry, input.scope, entry.lastModified);
+  for (const entry of input.entries) addEvent(calendar, entry, input.scope, entry.lastModified, input.locale);
   const ttl = minutesAsDuration(refreshMinutes);
   return finish(
     withCalendarProperties(calendar.toString(), [
@@ -279,7 +286,7 @@ export function buildFeed(input: FeedInput): string {
 export function buildSingleEventFile(input: SingleEventInput): string {
   const calendar = newCalendar([input.entry]);
   calendar.method(ICalCalendarMethod.PUBLISH);
-  addEvent(calendar, input.entry, 'public', input.now).organizer({
+  addEvent(calendar, input.entry, 'public', input.now, input.locale).organizer({
     // A parameter value cannot contain DQUOTE at all, escaped or not.
     name: input.organizer.name.replace(/"/g, "'"),
     email: input.organizer.email,

@@ -12,6 +12,10 @@ export const b2bServices = {
   'b2b.range.end-form': ({ what }) => `Write the end of each ${what} as HH:MM, e.g. 12:30.`,
   'b2b.range.list': ({ what }) => `List each ${what} as {start, end, label}.`,
   'b2b.range.line': ({ line, what }) => `“${line}” is not a ${what}: write one per line as 12:10–12:30, then what it is.`,
+  'b2b.range.name': ({ kind, number, start, end }) => {
+    const what = kind === 'break' ? 'Break' : 'Unavailable time';
+    return number === null ? `${what} ${start}–${end}` : `${what} ${number} (${start}–${end})`;
+  },
   'b2b.id-list': ({ label }) => `List the ${label}s by id.`,
   'b2b.participant.representative-missing': () => 'Choose at least one representative: the person who sits at the table.',
   'b2b.participant.side-choice': () => 'Choose one of the two sides.',

@@ -3,6 +3,9 @@ import type { Catalogue } from '../message';
 import { b2b } from './b2b';
 import { b2bServices } from './b2b-services';
 import { conflicts } from './conflicts';
+import { dates } from './dates';
+import { feeds } from './feeds';
+import { grids } from './grids';
 import { errors, fields } from './fields';
 import { calendar, labels } from './labels';
 import { records } from './records';
@@ -18,4 +21,7 @@ export const en = {
   ...calendar,
   ...time,
   ...records,
+  ...feeds,
+  ...dates,
+  ...grids,
 } satisfies Catalogue;

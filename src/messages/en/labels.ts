@@ -4,8 +4,8 @@
  * words. A briefing meeting is "Internal briefing", never "Briefing", which is
  * the heading of a meeting's briefing notes on both.
  */
-import type { MeetingKind, MeetingStatus, ParticipantRole } from '../../domain/types';
-import type { CalendarMessages, LabelMessages } from '../labels';
+import type { MeetingKind, MeetingStatus, MemberRole, ParticipantRole } from '../../domain/types';
+import type { CalendarMessages, LabelMessages, ScopeLabel } from '../labels';
 import type { Catalogue } from '../message';
 
 const KINDS: Record<MeetingKind, string> = {
@@ -36,11 +36,33 @@ const ROLES: Record<ParticipantRole, { heading: string; afterName: string }> = {
   counterpart: { heading: 'Counterpart', afterName: 'counterpart' },
 };
 
+const MEMBER_ROLES: Record<MemberRole, string> = {
+  head: 'Head',
+  deputy: 'Deputy',
+  adviser: 'Adviser',
+  protocol_officer: 'Protocol officer',
+  interpreter: 'Interpreter',
+  press: 'Press',
+  security: 'Security',
+  member: 'Member',
+};
+
+const SCOPES: Record<ScopeLabel, string> = {
+  delegation: 'delegation',
+  person: 'person',
+  room: 'room',
+  organization: 'organization',
+  b2b_participant: 'b2b participant',
+  public: 'public programme',
+};
+
 export const labels = {
   'label.meeting-kind': ({ kind }) => KINDS[kind],
   'label.meeting-status': ({ status }) => STATUSES[status],
   'label.participant-role': ({ role }) => ROLES[role].heading,
   'label.participant-role.after-name': ({ role }) => ROLES[role].afterName,
+  'label.member-role': ({ role }) => MEMBER_ROLES[role],
+  'label.scope-kind': ({ kind }) => SCOPES[kind],
 } satisfies Pick<Catalogue, keyof LabelMessages>;
 
 export const calendar = {

@@ -1,5 +1,5 @@
 /** What a user is told about reference data, meetings, availability, accounts, agendas and restores. */
-import type { Catalogue } from '../message';
+import { message, type Catalogue } from '../message';
 import type { RecordMessages } from '../records';
 
 export const records = {
@@ -11,12 +11,16 @@ export const records = {
   'meeting.participant-missing': ({ number }) => `Participant ${number} does not exist; choose someone from the list.`,
   'meeting.participant-twice': ({ person }) => `${person} is listed twice; keep one line per person.`,
   'meeting.delegation-not-in-forum': () => 'Choose delegations of this forum.',
+  'meeting.end-missing': () => 'Enter the end as date and time, e.g. 2019-06-07T11:00, or choose a duration.',
+  'meeting.end-or-duration': () => 'Give the end or the duration, not both.',
+  'meeting.move-by': ({ max }) => `Move by a whole number of minutes, not 0 and at most ${max} either way.`,
+  'meeting.no-free-slot': ({ title }) => `“${title}” has no free slot later in the forum: its people or room are busy until the last day ends. Choose a start yourself.`,
   'availability.not-found': ({ id }) => `There is no availability block ${id}.`,
   'forum.not-found': () => 'There is no such forum.',
   'availability.subject-missing': ({ subject }) => `Choose an existing ${subject}.`,
   'agenda.not-a-day': ({ day, forum, first, last }) => `${day} is not a day of ${forum} (${first} to ${last}).`,
   'agenda.scope-kind': () => 'Agendas are printed for a person, a delegation or a room.',
-  'agenda.scope-missing': ({ scope, id, forum }) => `There is no ${scope} ${id} in ${forum}.`,
+  'agenda.scope-missing': ({ scope, id, forum }, say) => `There is no ${say(message('label.scope-kind', { kind: scope }))} ${id} in ${forum}.`,
   'audit.not-found': ({ id }) => `There is no audit entry ${id}.`,
   'audit.not-restorable': () => 'Only a deleted forum, venue, room, organization, person or delegation can be restored.',
   'audit.id-taken': ({ id, entity, successor }) => `Its id ${id} was given to another ${entity} since (“${successor}”), so it cannot come back under that id. Create it again from the values shown here.`,

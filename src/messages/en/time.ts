@@ -15,7 +15,7 @@ export const time = {
   'time.ambiguous': ({ time, date, zone, from, to, first, second }) =>
     `${time} on ${longDate(date)} in ${zone} happens twice: clocks go back from ${from} to ${to}. ` +
     `Say which one is meant: ${first} (the first) or ${second} (the second).`,
-  'time.of-range': ({ range, said }, say) => `${range}: ${say(said)}`,
-  'time.range-reversed': ({ range }) => `${range} must end after it starts.`,
-  'time.range-outside-session': ({ range, session }) => `${range} lies outside the session (${session}); keep it within those times.`,
+  'time.of-range': ({ range, said }, say) => `${say(range)}: ${say(said)}`,
+  'time.range-reversed': ({ range }, say) => `${say(range)} must end after it starts.`,
+  'time.range-outside-session': ({ range, session }, say) => `${say(range)} lies outside the session (${session}); keep it within those times.`,
 } satisfies Pick<Catalogue, keyof TimeMessages>;

@@ -2,13 +2,18 @@ import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../../domain/errors';
 import { inWriteTransaction } from '../../store/database';
 import type { Store } from '../../store';
-import { ROLES, type ApiToken, type Role, type User } from '../../store/repositories/users';
+import { ROLES, type ApiToken, type Role, type User } from '../../domain/accounts';
 import { SYSTEM_ACTOR, type Actor } from '../actor';
 import { HashQueue, HashQueueFullError } from './hash-queue';
 import { SignInThrottle } from './sign-in-throttle';
 import { DEFAULT_SCRYPT, hashPassword, hashPasswordAsync, needsRehash, passwordProblem, randomSecret, sha256, unmatchableHash, verifyPassword, verifyPasswordAsync, type ScryptParams } from './passwords';
 import { field, parseInput, said } from '../validation';
 import { message, type Message } from '../../messages';
+
+// The folder's public face: what files outside it import from its inner files.
+export { HashQueue, HashQueueFullError } from './hash-queue';
+export { randomSecret, sha256, DEFAULT_SCRYPT, type ScryptParams } from './passwords';
+export { SignInThrottle } from './sign-in-throttle';
 
 const API_TOKEN_PREFIX = 'fpt_';
 /** Like feeds' fetch marks: a script polling every second would otherwise fsync every second. */

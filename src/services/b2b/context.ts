@@ -1,9 +1,7 @@
 import { NotFoundError } from '../../domain/errors';
 import type { Forum, Id } from '../../domain/types';
 import type { Store } from '../../store';
-import type { B2BParticipantRecord } from '../../store/repositories/b2b-participants';
-import type { B2BRequestRecord } from '../../store/repositories/b2b-requests';
-import type { B2BSession } from '../../store/repositories/b2b-sessions';
+import type { B2BParticipantRecord, B2BRequestRecord, B2BSession } from '../../domain/b2b';
 import type { Actor } from '../actor';
 import { message } from '../../messages';
 

@@ -9,6 +9,13 @@ import { B2BViews } from './views';
 import type { FeedService } from '../feeds';
 import type { MeetingService } from '../meetings';
 
+// The folder's public face: what files outside it import from its inner files.
+export { PRIORITIES } from './input';
+export { linkActor, REQUEST_ACTIONS, type RequestAction, type B2BActing } from './requests';
+export type { RunResult } from './scheduling';
+export { blocksAsText } from './time';
+export { B2BViews } from './views';
+
 /** The B2B use cases over one store, wired once: services.b2b.sessions, .participants, .requests, .scheduling, .links, .views. */
 export function createB2BServices(store: Store, deps: { meetings: MeetingService; feeds: FeedService; clock: () => number }) {
   const ctx = new B2BContext(store, deps.clock);

@@ -3,7 +3,7 @@
  * canonical shapes that forms (strings) and the API (JSON) are both parsed into.
  */
 import { z } from 'zod';
-import { meetingInputSchema } from '../meetings/input';
+import { localDateTime, meetingInputSchema } from '../meetings';
 import { ValidationError } from '../../domain/errors';
 import { field, parseInput, said } from '../validation';
 import { message, type Message } from '../../messages';
@@ -75,7 +75,7 @@ export const sessionInputSchema = z.object({
   title: field.text('title', 300),
   roomId: field.id('hall (room)'),
   start: meetingInputSchema.shape.start,
-  end: meetingInputSchema.shape.end,
+  end: localDateTime('end'),
   slotMinutes: field.int('slot length in minutes', { min: 5, max: 240 }),
   changeoverMinutes: field.int('changeover in minutes', { min: 0, max: 120 }),
   breaks: timeRanges('break'),

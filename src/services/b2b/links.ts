@@ -1,6 +1,6 @@
 import type { Id } from '../../domain/types';
-import type { B2BParticipantRecord } from '../../store/repositories/b2b-participants';
-import type { FeedToken } from '../../store/repositories/feed-tokens';
+import type { B2BParticipantRecord } from '../../domain/b2b';
+import type { FeedToken } from '../../domain/feed-scope';
 import type { Actor } from '../actor';
 import type { B2BContext } from './context';
 import type { FeedService } from '../feeds';

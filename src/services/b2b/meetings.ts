@@ -1,11 +1,7 @@
-import type { B2BPlacement } from '../../domain/b2b/model';
-import type { B2BSlot } from '../../domain/b2b/slots';
+import type { B2BPlacement, B2BSlot, B2BParticipantRecord, B2BRequestRecord, B2BSession } from '../../domain/b2b';
 import { ConflictRefusal } from '../../domain/errors';
 import { localDateTimeOf, offsetMinutesAt } from '../../domain/time';
 import type { Id, Meeting, Participant } from '../../domain/types';
-import type { B2BParticipantRecord } from '../../store/repositories/b2b-participants';
-import type { B2BRequestRecord } from '../../store/repositories/b2b-requests';
-import type { B2BSession } from '../../store/repositories/b2b-sessions';
 import type { Actor } from '../actor';
 import type { B2BContext } from './context';
 import { toInput, type MeetingService } from '../meetings';

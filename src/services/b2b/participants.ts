@@ -2,8 +2,8 @@ import { StaleVersionError, ValidationError, type Said } from '../../domain/erro
 import { formatTime } from '../../domain/time';
 import type { Id } from '../../domain/types';
 import { inWriteTransaction } from '../../store/database';
-import type { B2BParticipantRecord, B2BParticipantValues } from '../../store/repositories/b2b-participants';
-import type { B2BSession } from '../../store/repositories/b2b-sessions';
+import type { B2BParticipantValues } from '../../store/repositories/b2b-participants';
+import type { B2BParticipantRecord, B2BSession } from '../../domain/b2b';
 import type { Actor } from '../actor';
 import type { B2BContext } from './context';
 import { parseB2BInput, participantInputSchema, type ParticipantInput } from './input';
@@ -75,7 +75,7 @@ export class B2BParticipantService {
       day: session.start.slice(0, 10),
       timeZone: session.timeZone,
       ranges: input.unavailable,
-      what: 'Unavailable time',
+      kind: 'unavailable',
       within: { startUtc: session.startUtc, endUtc: session.endUtc, text: `${formatTime(session.startUtc, session.timeZone)}–${formatTime(session.endUtc, session.timeZone)}` },
     });
     if ('error' in resolved) fields.unavailable = resolved.error;

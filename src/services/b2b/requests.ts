@@ -1,8 +1,7 @@
 import { ForbiddenError, NotFoundError, ValidationError, type Said } from '../../domain/errors';
 import type { Id } from '../../domain/types';
 import { inWriteTransaction } from '../../store/database';
-import type { B2BParticipantRecord } from '../../store/repositories/b2b-participants';
-import type { B2BRequestRecord, B2BRequestState } from '../../store/repositories/b2b-requests';
+import type { B2BParticipantRecord, B2BRequestRecord, B2BRequestState } from '../../domain/b2b';
 import type { Actor } from '../actor';
 import type { B2BContext } from './context';
 import { parseB2BInput, requestInputSchema } from './input';

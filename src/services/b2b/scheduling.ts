@@ -1,13 +1,8 @@
 import { createHash } from 'node:crypto';
-import { scheduleB2B, type B2BInput, type B2BParticipant, type B2BStats, type BusyInterval } from '../../domain/b2b/scheduler';
-import type { B2BSlot } from '../../domain/b2b/slots';
+import { scheduleB2B, type B2BInput, type B2BParticipant, type B2BStats, type BusyInterval, type B2BSlot, type B2BParticipantRecord, type B2BRequestRecord, type B2BStoredSchedule, type B2BSession } from '../../domain/b2b';
 import { ValidationError, type Said } from '../../domain/errors';
 import type { Id } from '../../domain/types';
 import { inWriteTransaction } from '../../store/database';
-import type { B2BParticipantRecord } from '../../store/repositories/b2b-participants';
-import type { B2BRequestRecord } from '../../store/repositories/b2b-requests';
-import type { B2BStoredSchedule } from '../../store/repositories/b2b-schedule';
-import type { B2BSession } from '../../store/repositories/b2b-sessions';
 import type { Actor } from '../actor';
 import type { B2BContext } from './context';
 import { parseB2BInput, pinInputSchema } from './input';

@@ -1,9 +1,9 @@
-import { buildSlots, type B2BSlot } from '../../domain/b2b/slots';
+import { buildSlots, type B2BSlot, type B2BSession } from '../../domain/b2b';
 import { StaleVersionError, ValidationError, type Said } from '../../domain/errors';
 import { formatTime, resolveLocalTime } from '../../domain/time';
 import type { Forum, Id } from '../../domain/types';
 import { inWriteTransaction } from '../../store/database';
-import type { B2BSession, B2BSessionValues } from '../../store/repositories/b2b-sessions';
+import type { B2BSessionValues } from '../../store/repositories/b2b-sessions';
 import type { Actor } from '../actor';
 import type { B2BContext } from './context';
 import { parseB2BInput, sessionInputSchema, type SessionInput } from './input';
@@ -78,7 +78,7 @@ export class B2BSessionService {
 
     let breaks: B2BSessionValues['breaks'] = [];
     if (!fields.start && !fields.end) {
-      const resolved = resolveBlocks({ day, timeZone, ranges: input.breaks, what: 'Break', within: { startUtc, endUtc, text: `${formatTime(startUtc, timeZone)}–${formatTime(endUtc, timeZone)}` } });
+      const resolved = resolveBlocks({ day, timeZone, ranges: input.breaks, kind: 'break', within: { startUtc, endUtc, text: `${formatTime(startUtc, timeZone)}–${formatTime(endUtc, timeZone)}` } });
       if ('error' in resolved) fields.breaks = resolved.error;
       else breaks = resolved.blocks;
     }

@@ -1,7 +1,7 @@
 import { resolveLocalTime } from '../../domain/time';
 import type { Instant } from '../../domain/types';
 import { message, type Message } from '../../messages';
-import type { B2BTimeBlock } from '../../store/repositories/b2b-sessions';
+import type { B2BTimeBlock } from '../../domain/b2b';
 import type { TimeRangeInput } from './input';
 
 /**
@@ -13,13 +13,13 @@ export function resolveBlocks(o: {
   day: string;
   timeZone: string;
   ranges: TimeRangeInput[];
-  /** 'Break', 'Unavailable time': starts the sentence. */
-  what: string;
+  /** Which ranges these are: a session's breaks or a company's unavailable times. */
+  kind: 'break' | 'unavailable';
   within: { startUtc: Instant; endUtc: Instant; text: string };
 }): { blocks: B2BTimeBlock[] } | { error: Message } {
   const blocks: B2BTimeBlock[] = [];
   for (const [i, r] of o.ranges.entries()) {
-    const name = o.ranges.length > 1 ? `${o.what} ${i + 1} (${r.start}–${r.end})` : `${o.what} ${r.start}–${r.end}`;
+    const name = message('b2b.range.name', { kind: o.kind, number: o.ranges.length > 1 ? i + 1 : null, start: r.start, end: r.end });
     const start = resolveLocalTime({ local: `${o.day}T${r.start}`, timeZone: o.timeZone });
     const end = resolveLocalTime({ local: `${o.day}T${r.end}`, timeZone: o.timeZone });
     if (!start.ok) return { error: message('time.of-range', { range: name, said: start.message }) };

@@ -1,10 +1,6 @@
-import type { BusyInterval } from '../../domain/b2b/model';
-import type { B2BSlot } from '../../domain/b2b/slots';
+import type { BusyInterval, B2BSlot, B2BParticipantRecord, B2BRequestRecord, B2BSession } from '../../domain/b2b';
 import { formatTime, zoneCity } from '../../domain/time';
 import type { Forum, Id, Meeting, Person, Room, Venue } from '../../domain/types';
-import type { B2BParticipantRecord } from '../../store/repositories/b2b-participants';
-import type { B2BRequestRecord } from '../../store/repositories/b2b-requests';
-import type { B2BSession } from '../../store/repositories/b2b-sessions';
 import type { B2BContext } from './context';
 import type { B2BSchedulingService, ScheduleState } from './scheduling';
 import type { B2BSessionService } from './sessions';

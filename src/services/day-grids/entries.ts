@@ -3,14 +3,12 @@
  * B2B area's table meetings folded into their session. Presenters: they decide
  * what a cell says, the layout decides where it stands.
  */
-import { conflictKindsShort } from '../meetings/conflict-report';
-import { render } from '../../messages/render';
-import type { Message } from '../../messages/message';
-import type { MeetingView } from '../meetings/programme-views';
-import { timeRange } from '../../domain/agenda/format';
+import { conflictKindsShort, type MeetingView } from '../meetings';
+import { render, type Locale } from '../../messages/render';
+import { message, type Message } from '../../messages/message';
+import { timeRange } from '../../domain/agenda';
 import type { Conflict } from '../../domain/conflicts';
-import type { Forum, Id, Instant, LocalDate, MeetingStatus } from '../../domain/types';
-import type { StoredAvailabilityBlock } from '../../store/repositories/availability';
+import type { Forum, Id, Instant, LocalDate, MeetingStatus, StoredAvailabilityBlock } from '../../domain/types';
 
 export interface EntryMarker {
   severity: 'error' | 'warning';
@@ -68,13 +66,14 @@ export interface B2BSessionEntry {
 export type GridEntry = MeetingEntry | UnavailableEntry | B2BSessionEntry;
 
 /** `showPlace` where the column does not name the place, `showOurs` where it does not name the person; `conflicts` those that concern the column. */
-export function meetingEntry(o: { forum: Forum; date: LocalDate; view: MeetingView; showPlace: boolean; showOurs: boolean; conflicts: Conflict[] }): MeetingEntry {
+export function meetingEntry(o: { forum: Forum; date: LocalDate; view: MeetingView; showPlace: boolean; showOurs: boolean; conflicts: Conflict[] }, locale: Locale): MeetingEntry {
+  const say = (m: Message) => render(m, locale);
   const { meeting, participants } = o.view;
   const time = timeRange({ startUtc: meeting.startUtc, endUtc: meeting.endUtc, zone: o.forum.timeZone, day: o.date });
   const ours = o.showOurs ? participants.filter((p) => p.role !== 'counterpart').map((p) => shortName(p.person.fullName)) : [];
   const counterparts = participants.filter((p) => p.role === 'counterpart').map((p) => shortName(p.person.fullName));
   const place = o.showPlace ? o.view.placeText : '';
-  const marker = markerOf(o.conflicts);
+  const marker = markerOf(o.conflicts, locale);
   return {
     type: 'meeting',
     id: meeting.id,
@@ -87,13 +86,20 @@ export function meetingEntry(o: { forum: Forum; date: LocalDate; view: MeetingVi
     counterparts,
     place,
     marker,
-    summary: lines(`${time} · ${meeting.status}`, meeting.title, place, ours.join(', '), counterparts.length ? `with ${counterparts.join(', ')}` : '', ...(marker?.messages ?? [])),
+    summary: lines(
+      say(message('grid.meeting-heading', { time, status: meeting.status })),
+      meeting.title,
+      place,
+      ours.join(', '),
+      counterparts.length ? say(message('grid.with-counterparts', { names: counterparts })) : '',
+      ...(marker?.messages ?? []),
+    ),
   };
 }
 
-export function unavailableEntry(forum: Forum, date: LocalDate, block: StoredAvailabilityBlock): UnavailableEntry {
+export function unavailableEntry(forum: Forum, date: LocalDate, block: StoredAvailabilityBlock, locale: Locale): UnavailableEntry {
   const time = timeRange({ startUtc: block.startUtc, endUtc: block.endUtc, zone: forum.timeZone, day: date });
-  return { type: 'unavailable', startUtc: block.startUtc, endUtc: block.endUtc, time, reason: block.reason, summary: lines(`${time} · unavailable`, block.reason) };
+  return { type: 'unavailable', startUtc: block.startUtc, endUtc: block.endUtc, time, reason: block.reason, summary: lines(render(message('grid.unavailable-heading', { time }), locale), block.reason) };
 }
 
 /** B2B slots are minutes apart; a break of half an hour or more starts another session. */
@@ -104,7 +110,8 @@ const SESSION_BREAK_MS = 30 * 60_000;
  * lanes that push every other room off the screen. Folded, the area reads as
  * one room with a session in it, like the others.
  */
-export function b2bSessionEntries(forum: Forum, date: LocalDate, views: readonly MeetingView[]): B2BSessionEntry[] {
+export function b2bSessionEntries(forum: Forum, date: LocalDate, views: readonly MeetingView[], locale: Locale): B2BSessionEntry[] {
+  const say = (m: Message) => render(m, locale);
   const runs: MeetingView[][] = [];
   let runEnd = -Infinity;
   for (const view of [...views].sort((a, b) => a.meeting.startUtc - b.meeting.startUtc)) {
@@ -125,7 +132,7 @@ export function b2bSessionEntries(forum: Forum, date: LocalDate, views: readonly
     const tables = new Set(live.map((v) => v.meeting.place)).size;
     const unconfirmed = live.filter((v) => v.meeting.status !== 'confirmed').length;
     const cancelled = run.length - live.length;
-    const marker = markerOf([...new Set(run.flatMap((v) => v.conflicts))]);
+    const marker = markerOf([...new Set(run.flatMap((v) => v.conflicts))], locale);
     return {
       type: 'b2b',
       startUtc,
@@ -137,7 +144,13 @@ export function b2bSessionEntries(forum: Forum, date: LocalDate, views: readonly
       unconfirmed,
       cancelled,
       marker,
-      summary: lines(`${time} · B2B session`, `${count(live.length, 'meeting')} at ${count(tables, 'table')}`, unconfirmed ? `${unconfirmed} not confirmed` : '', cancelled ? `${cancelled} cancelled` : '', ...(marker?.messages ?? [])),
+      summary: lines(
+        say(message('grid.b2b-heading', { time })),
+        say(message('grid.b2b-count', { meetings: live.length, tables })),
+        unconfirmed ? say(message('grid.not-confirmed', { count: unconfirmed })) : '',
+        cancelled ? say(message('grid.cancelled', { count: cancelled })) : '',
+        ...(marker?.messages ?? []),
+      ),
     };
   });
 }
@@ -146,16 +159,12 @@ function lines(...parts: string[]): string {
   return parts.filter(Boolean).join('\n');
 }
 
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-function markerOf(conflicts: readonly Conflict[]): EntryMarker | null {
+function markerOf(conflicts: readonly Conflict[], locale: Locale): EntryMarker | null {
   if (!conflicts.length) return null;
   return {
     severity: conflicts.some((c) => c.severity === 'error') ? 'error' : 'warning',
     kinds: conflictKindsShort(conflicts),
-    messages: conflicts.map((c) => render(c.message)),
+    messages: conflicts.map((c) => render(c.message, locale)),
   };
 }
 

@@ -1,9 +1,9 @@
-import { buildFeed, computeEtag, type FeedEntry, type FeedScope } from '../../domain/calendar';
-import { eventFingerprint } from '../../domain/calendar/fingerprint';
+import { buildFeed, computeEtag, type FeedEntry, type FeedScope, eventFingerprint } from '../../domain/calendar';
+import type { MeetingView, ProgrammeViews } from '../meetings';
 import type { Forum, Meeting } from '../../domain/types';
+import type { Locale } from '../../messages/render';
 import type { Store } from '../../store';
 import type { ServedRevision } from '../../store/repositories/feed-state';
-import type { MeetingView, ProgrammeViews } from '../meetings/programme-views';
 
 const DAY_MS = 86_400_000;
 
@@ -31,6 +31,8 @@ export interface FeedSpec {
   notesFor: (m: Meeting) => boolean;
   /** The page this reader can open for a meeting, or '' for none. */
   urlFor: (m: Meeting) => string;
+  /** The reader's language: the events' labels and descriptions. */
+  locale: Locale;
 }
 
 /** Whole seconds: what LAST-MODIFIED and Last-Modified can say. */
@@ -57,7 +59,7 @@ export class FeedBuilder {
     const now = this.clock();
     const shown = meetings.filter((m) => dropsAt(m) > now);
     const sides = this.sidesOf(forum);
-    const uids = this.store.feedUids.ofForum(forum.id);
+    const uids = this.store.feedUids.ofMeetings(shown.map((m) => m.id));
     const drafts = this.views.describe(forum, shown).map((v) => this.draft(v, uids, sides, spec.urlFor(v.meeting), spec.notesFor(v.meeting)));
     const served = this.store.feedState.load(spec.key);
     // A new revision is dated now, and always a whole second after the one before, since clients compare seconds.
@@ -65,14 +67,14 @@ export class FeedBuilder {
     const events = new Map<string, ServedRevision>();
     let changed = served.events.size !== drafts.length;
     const entries = drafts.map((draft) => {
-      const fingerprint = eventFingerprint(draft, spec.scope);
+      const fingerprint = eventFingerprint(draft, spec.scope, spec.locale);
       const before = served.events.get(draft.uid);
       const revision = before?.fingerprint === fingerprint ? before : { fingerprint, since: next(before) };
       if (revision !== before) changed = true;
       events.set(draft.uid, revision);
       return { ...draft, lastModified: revision.since };
     });
-    const body = buildFeed({ calendarName: spec.name, calendarDescription: spec.description, scope: spec.scope, forumTimeZone: forum.timeZone, refreshMinutes: this.options.refreshMinutes, entries });
+    const body = buildFeed({ calendarName: spec.name, calendarDescription: spec.description, scope: spec.scope, forumTimeZone: forum.timeZone, refreshMinutes: this.options.refreshMinutes, entries, locale: spec.locale });
     const etag = computeEtag(body);
     const newest = Math.max(0, ...entries.map((e) => e.lastModified));
     const feed = served.feed?.fingerprint === etag ? served.feed : { fingerprint: etag, since: next(served.feed, newest) };
@@ -84,9 +86,9 @@ export class FeedBuilder {
    * One meeting as a single event, dated like a feed's event: the first time
    * its current text was handed out under `key`.
    */
-  single(v: MeetingView, key: string, url: string): FeedEntry {
-    const draft = this.draft(v, this.store.feedUids.ofForum(v.meeting.forumId), this.sidesOf({ id: v.meeting.forumId }), url, false);
-    const fingerprint = eventFingerprint(draft, 'public');
+  single(v: MeetingView, key: string, url: string, locale: Locale): FeedEntry {
+    const draft = this.draft(v, this.store.feedUids.ofMeetings([v.meeting.id]), this.sidesOf({ id: v.meeting.forumId }), url, false);
+    const fingerprint = eventFingerprint(draft, 'public', locale);
     const served = this.store.feedState.load(key);
     const before = served.events.get(draft.uid);
     if (before?.fingerprint === fingerprint) return { ...draft, lastModified: before.since };

@@ -5,17 +5,38 @@ import { NotFoundError, ValidationError } from '../../domain/errors';
 import type { Forum, Id, Meeting } from '../../domain/types';
 import { inWriteTransaction } from '../../store/database';
 import type { Store } from '../../store';
-import { FEED_SCOPES, type FeedScopeKind, type FeedToken } from '../../store/repositories/feed-tokens';
+import { FEED_SCOPES, type FeedScopeKind, type FeedToken } from '../../domain/feed-scope';
+import { message } from '../../messages/message';
+import { render, type Locale } from '../../messages/render';
 import type { Actor } from '../actor';
 import { SCOPES } from './scope-registry';
 import { FeedBuilder, type BuiltFeed, type FeedDocumentResult } from './builder';
-import type { ProgrammeViews } from '../meetings/programme-views';
-import { sha256 } from '../accounts/passwords';
+import type { ProgrammeViews } from '../meetings';
+import { sha256 } from '../accounts';
+import { ByteLru } from '../byte-lru';
 import { field, parseInput } from '../validation';
+
+// The folder's public face: what files outside it import from its inner files.
+export { AGENDA_SCOPES, scopeEntryOf, SCOPES } from './scope-registry';
 
 export type { FeedDocumentResult } from './builder';
 
+/**
+ * A link feed's cache key: its secret and the base its URLs are built on. The
+ * secret is in the cached body's URLs anyway; it stays in memory, and
+ * feed_state (on disk) names the feed by the link's id.
+ */
+const linkKey = (secret: string, baseUrl: string) => `s${secret}|${baseUrl}`;
+/** A feed in one language: the languages are a fixed list (LOCALES), so the keys stay bounded. */
+const cacheKey = (feedKey: string, locale: Locale) => `${feedKey}|${locale}`;
+
 /** What a token opens, by name: "Shahin Mustafayev", "Governor’s meeting room". */
+/** The calendars a change to one meeting reaches (see FeedService.reachOf). */
+export interface MeetingReach {
+  links: { id: Id; scope: FeedScopeKind; scopeName: string; label: string; lastFetchedAt: number | null }[];
+  publicFeed: boolean;
+}
+
 export interface ScopeInfo {
   kind: FeedScopeKind;
   id: Id;
@@ -31,12 +52,18 @@ const TOKEN_BYTES = 24;
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{32}$/;
 /** Writing "last fetched" on every poll would put an fsync in every feed request; once a minute is enough to see who subscribed. */
 const FETCH_MARK_EVERY_MS = 60_000;
-const CACHE_LIMIT = 500;
+/** What the cache of built feeds may hold, unless configured (CACHE_MB). */
+export const DEFAULT_FEED_CACHE_BYTES = 64 * 2 ** 20;
 
 interface CachedFeed extends BuiltFeed {
   /** The audit log's head when it was built. */
   generation: number;
+  /** A link's feed: which link, and when it expires, so a poll can be answered without reading its row. */
+  link: { id: Id; expiresAt: number | null } | null;
 }
+
+/** An entry's bytes: the body, the key, and the small change around them. */
+const cachedBytes = (key: string, feed: CachedFeed) => feed.doc.body.length + 2 * (key.length + feed.doc.etag.length) + 200;
 
 const tokenSchema = z.object({
   scope: field.oneOf('scope', FEED_SCOPES),
@@ -52,20 +79,30 @@ const tokenSchema = z.object({
  * feed can never outlive the data it shows.
  */
 export class FeedService {
-  /** One entry per feed (token or forum, and base URL), in the order they were last built. */
-  private readonly cache = new Map<string, CachedFeed>();
-  /** Fetches not yet added to a token's fetch_count (it is written at most once a minute). */
-  private readonly unmarkedFetches = new Map<Id, number>();
+  /**
+   * One entry per feed: a link's (by its secret's hash, and base URL) or a forum's public one.
+   * Bounded in bytes, least recently used first out; the keys are bounded too, since base URLs
+   * come from configuration (web/calendar-response.ts, baseUrlOf).
+   */
+  private readonly cache: ByteLru<string, CachedFeed>;
+  /** Per link: fetches not yet added to its fetch_count, and when it was last written (at most once a minute). */
+  private readonly fetches = new Map<Id, { unmarked: number; markedAt: number | null }>();
 
   private readonly builder: FeedBuilder;
 
   constructor(
     private readonly store: Store,
     private readonly views: ProgrammeViews,
-    options: { refreshMinutes: number; cancelledDays: number },
+    options: { refreshMinutes: number; cancelledDays: number; cacheBytes?: number },
     private readonly clock: () => number = Date.now,
   ) {
     this.builder = new FeedBuilder(store, views, options, clock);
+    this.cache = new ByteLru(options.cacheBytes ?? DEFAULT_FEED_CACHE_BYTES, cachedBytes);
+  }
+
+  /** What the cache of built feeds holds now, and may hold. */
+  cacheUse(): { entries: number; bytes: number; maxBytes: number } {
+    return { entries: this.cache.size, bytes: this.cache.bytes, maxBytes: this.cache.maxBytes };
   }
 
   /** `forumId` null: the scope's own forum (a delegation's, a room's), else the only forum there is. */
@@ -73,12 +110,12 @@ export class FeedService {
     const v = parseInput(tokenSchema, raw);
     return inWriteTransaction(this.store.db, () => {
       const forumId = forumIdOrNull ?? this.forumOfScope(v.scope, v.scopeId);
-      if (forumId === null) throw new ValidationError({ forumId: 'Name the forum (forumId): a link for a person or an organization belongs to one forum, and there are several.' });
+      if (forumId === null) throw new ValidationError({ forumId: message('feed.forum-needed', {}) });
       const forum = this.store.forums.find(forumId);
-      if (!forum) throw new NotFoundError('There is no such forum.');
-      if (!this.scopeExists(v.scope, v.scopeId, forumId)) throw new ValidationError({ scopeId: `Choose an existing ${v.scope.replace('_', ' ')} of this forum.` });
+      if (!forum) throw new NotFoundError(message('forum.not-found', {}));
+      if (!this.scopeExists(v.scope, v.scopeId, forumId)) throw new ValidationError({ scopeId: message('feed.scope-missing', { scope: v.scope }) });
       const expiresAt = v.expiresOn ? Date.parse(`${v.expiresOn}T23:59:59Z`) : null;
-      if (expiresAt !== null && expiresAt <= this.clock()) throw new ValidationError({ expiresOn: 'Choose an expiry date in the future, or none.' });
+      if (expiresAt !== null && expiresAt <= this.clock()) throw new ValidationError({ expiresOn: message('feed.expiry-past', {}) });
       const secret = crypto.randomBytes(TOKEN_BYTES).toString('base64url');
       const id = this.store.feedTokens.insert({ forumId, scope: v.scope, scopeId: v.scopeId, label: v.label, tokenHash: sha256(secret), createdAt: this.clock(), createdBy: actor.username, expiresAt });
       const token = this.get(id);
@@ -107,13 +144,13 @@ export class FeedService {
 
   get(id: Id): FeedToken {
     const token = this.store.feedTokens.find(id);
-    if (!token) throw new NotFoundError(`There is no link ${id}.`);
+    if (!token) throw new NotFoundError(message('feed.link-not-found', { id }));
     return token;
   }
 
   /** The forum's links, with fetches not yet written counted in. */
   list(forumId: Id): FeedToken[] {
-    return this.store.feedTokens.list(forumId).map((t) => ({ ...t, fetchCount: t.fetchCount + (this.unmarkedFetches.get(t.id) ?? 0) }));
+    return this.store.feedTokens.list(forumId).map((t) => ({ ...t, fetchCount: t.fetchCount + (this.fetches.get(t.id)?.unmarked ?? 0) }));
   }
 
   /** The token a secret names, if it is well-formed, known, unrevoked and unexpired; otherwise nothing (callers answer 404, with no hint why). */
@@ -127,26 +164,34 @@ export class FeedService {
 
   /** Counts every fetch, but writes (an fsync) at most once a minute per token. */
   markFetched(token: FeedToken): void {
+    this.countFetch(token.id, token.lastFetchedAt);
+  }
+
+  /** `storedAt`: the row's last_fetched_at when the caller read it, or null when it did not. */
+  private countFetch(id: Id, storedAt: number | null): void {
     const now = this.clock();
-    const fetches = (this.unmarkedFetches.get(token.id) ?? 0) + 1;
-    if (token.lastFetchedAt === null || now - token.lastFetchedAt >= FETCH_MARK_EVERY_MS) {
-      if (this.store.feedTokens.markFetched(token.id, now, fetches)) this.unmarkedFetches.delete(token.id);
-      else this.unmarkedFetches.set(token.id, fetches);
-    } else {
-      this.unmarkedFetches.set(token.id, fetches);
+    const state = this.fetches.get(id) ?? { unmarked: 0, markedAt: null };
+    if (storedAt !== null && (state.markedAt === null || storedAt > state.markedAt)) state.markedAt = storedAt;
+    state.unmarked++;
+    if (state.markedAt === null || now - state.markedAt >= FETCH_MARK_EVERY_MS) {
+      if (this.store.feedTokens.markFetched(id, now, state.unmarked)) {
+        state.unmarked = 0;
+        state.markedAt = now;
+      }
     }
+    this.fetches.set(id, state);
   }
 
   /** What a link opens; NotFound when its forum or record is gone (a link kept in the list after a delete, or a row from before deletes were refused). */
   scopeInfo(token: Pick<FeedToken, 'scope' | 'scopeId' | 'forumId'>): ScopeInfo {
     const info = this.findScope(token);
-    if (!info) throw new NotFoundError(`The ${token.scope.replace('_', ' ')} this link opened (id ${token.scopeId}) no longer exists.`);
+    if (!info) throw new NotFoundError(message('feed.scope-gone', { scope: token.scope, id: token.scopeId }));
     return info;
   }
 
   /** A link's scope as the links page names it, including one whose record is gone, so the page still lists (and can revoke) it. */
-  scopeName(token: Pick<FeedToken, 'scope' | 'scopeId' | 'forumId'>): string {
-    return this.findScope(token)?.name ?? `Deleted ${token.scope.replace('_', ' ')} (id ${token.scopeId})`;
+  scopeName(token: Pick<FeedToken, 'scope' | 'scopeId' | 'forumId'>, locale: Locale): string {
+    return this.findScope(token)?.name ?? render(message('feed.scope-deleted', { scope: token.scope, id: token.scopeId }), locale);
   }
 
   private findScope(token: Pick<FeedToken, 'scope' | 'scopeId' | 'forumId'>): ScopeInfo | null {
@@ -154,6 +199,21 @@ export class FeedService {
     if (!forum) return null;
     const found = SCOPES[token.scope].find(this.store, token.scopeId, token.forumId);
     return found ? { kind: token.scope, id: token.scopeId, forum, ...found } : null;
+  }
+
+  /**
+   * Who a change to this meeting reaches: the live links (not revoked, not
+   * expired, their record still there) whose feed shows it, and whether the
+   * public programme does. A proposed meeting is in no feed, so it reaches no one.
+   */
+  reachOf(meeting: Meeting): MeetingReach {
+    if (meeting.status === 'proposed') return { links: [], publicFeed: false };
+    const now = this.clock();
+    const links = this.list(meeting.forumId)
+      .filter((t) => t.revokedAt === null && (t.expiresAt === null || t.expiresAt > now))
+      .filter((t) => this.scopeExists(t.scope, t.scopeId, t.forumId) && SCOPES[t.scope].shows(this.store, t.scopeId, meeting))
+      .map((t) => ({ id: t.id, scope: t.scope, scopeName: this.findScope(t)?.name ?? '', label: t.label, lastFetchedAt: t.lastFetchedAt }));
+    return { links, publicFeed: SCOPES.public.shows(this.store, meeting.forumId, meeting) };
   }
 
   /** The meetings a scope sees: proposed ones are never published. */
@@ -166,46 +226,77 @@ export class FeedService {
    * page (`secret` is the one in the request): the planners' meeting pages
    * need a sign-in the holder does not have.
    */
-  feedFor(token: FeedToken, baseUrl: string, secret: string): FeedDocumentResult {
-    const key = `t${token.id}|${baseUrl}`;
-    return this.cached(key, () => {
+  feedFor(token: FeedToken, baseUrl: string, secret: string, locale: Locale): FeedDocumentResult {
+    const link = { id: token.id, expiresAt: token.expiresAt };
+    return this.cached(linkKey(secret, baseUrl), locale, link, () => {
       const info = this.scopeInfo(token);
       return this.builder.build(info.forum, this.meetingsOf(token), {
-        key,
-        name: `${info.forum.shortName} · ${info.name}`,
-        description: `${info.forum.name}: the programme of ${info.name}. Times in ${info.forum.timeZone}.`,
+        key: `t${token.id}|${baseUrl}`,
+        name: render(message('feed.name', { forum: info.forum.shortName, scope: info.name }), locale),
+        description: render(message('feed.description', { forum: info.forum.name, scope: info.name, zone: info.forum.timeZone }), locale),
         urlFor: () => (baseUrl === '' ? '' : `${baseUrl}/s/${secret}`),
         notesFor: this.notesVisibleTo(info),
         scope: info.isPrivate ? 'private' : 'public',
+        locale,
       });
     });
   }
 
   /** The forum's public programme: meetings marked public, no notes, and no links (the public has no page to open). */
-  publicFeed(forumId: Id): FeedDocumentResult {
+  publicFeed(forumId: Id, locale: Locale): FeedDocumentResult {
     const forum = this.store.forums.find(forumId);
-    if (!forum) throw new NotFoundError('There is no such forum.');
+    if (!forum) throw new NotFoundError(message('forum.not-found', {}));
     const key = `f${forumId}`;
-    return this.cached(key, () =>
+    return this.cached(key, locale, null, () =>
       this.builder.build(forum, SCOPES.public.meetings(this.store, forumId, forumId).filter((m) => m.status !== 'proposed'), {
         key,
-        name: `${forum.shortName} · public programme`,
-        description: `${forum.name}: public programme. Times in ${forum.timeZone}.`,
+        name: render(message('feed.public-name', { forum: forum.shortName }), locale),
+        description: render(message('feed.public-description', { forum: forum.name, zone: forum.timeZone }), locale),
         urlFor: () => '',
         notesFor: SCOPES.public.notesVisibleTo(this.store, forumId, forumId),
         scope: 'public',
+        locale,
       }),
     );
   }
 
+  /**
+   * A calendar's conditional poll of a link's feed, answered from memory:
+   * the feed as last built, if it is still what feedFor would answer (built
+   * since the last write, which a revoked link, a deleted scope and every
+   * change of the programme are; the link not expired since; no cancelled
+   * meeting due to drop out) and `clientHasIt` says the client's copy is this
+   * one. Then the fetch is counted and the feed returned; it read no row but
+   * the audit log's head and built nothing. Otherwise null, counting nothing:
+   * the caller goes the whole way (resolve, markFetched, feedFor).
+   */
+  unchangedLinkFeed(secret: string, baseUrl: string, locale: Locale, clientHasIt: (doc: FeedDocumentResult) => boolean): FeedDocumentResult | null {
+    if (!TOKEN_SHAPE.test(secret)) return null;
+    const hit = this.current(cacheKey(linkKey(secret, baseUrl), locale));
+    if (!hit?.link || (hit.link.expiresAt !== null && hit.link.expiresAt <= this.clock()) || !clientHasIt(hit.doc)) return null;
+    this.countFetch(hit.link.id, null);
+    return hit.doc;
+  }
+
+  /** The same for a forum's public programme; null: call publicFeed. */
+  unchangedPublicFeed(forumId: Id, locale: Locale, clientHasIt: (doc: FeedDocumentResult) => boolean): FeedDocumentResult | null {
+    const hit = this.current(cacheKey(`f${forumId}`, locale));
+    return hit && clientHasIt(hit.doc) ? hit.doc : null;
+  }
+
+  private current(key: string): CachedFeed | null {
+    const hit = this.cache.get(key);
+    return hit && hit.generation === this.store.feedTokens.auditHeadId() && this.clock() < hit.validUntil ? hit : null;
+  }
+
   /** One meeting as an .ics file to forward to a counterpart: no briefing, and no link to a page only planners can open. */
-  singleEvent(meeting: Meeting): string {
+  singleEvent(meeting: Meeting, locale: Locale): string {
     const forum = this.store.forums.find(meeting.forumId);
-    if (!forum) throw new NotFoundError('There is no such forum.');
+    if (!forum) throw new NotFoundError(message('forum.not-found', {}));
     const [view] = this.views.describe(forum, [meeting]);
-    const protocol = this.protocolContact(meeting);
-    const entry = this.builder.single(view!, `m${meeting.id}`, '');
-    return buildSingleEventFile({ entry, organizer: protocol, now: this.clock() });
+    const protocol = this.protocolContact(meeting, locale);
+    const entry = this.builder.single(view!, `m${meeting.id}`, '', locale);
+    return buildSingleEventFile({ entry, organizer: protocol, now: this.clock(), locale });
   }
 
   /** Which meetings' briefing and documents a scope may read: none for a public scope, else its own side's (see ScopeEntry.notesVisibleTo). */
@@ -214,13 +305,13 @@ export class FeedService {
     return SCOPES[info.kind].notesVisibleTo(this.store, info.id, info.forum.id);
   }
 
-  private protocolContact(meeting: Meeting): { name: string; email: string } {
+  private protocolContact(meeting: Meeting, locale: Locale): { name: string; email: string } {
     for (const delegationId of meeting.delegationIds) {
       const officer = this.store.delegations.members(delegationId).find((m) => m.role === 'protocol_officer');
       const person = officer ? this.store.people.find(officer.personId) : undefined;
-      if (person?.email) return { name: `${person.fullName} (protocol)`, email: person.email };
+      if (person?.email) return { name: render(message('feed.protocol-officer', { name: person.fullName }), locale), email: person.email };
     }
-    return { name: 'Protocol office', email: 'protocol@forum-planner.invalid' };
+    return { name: render(message('feed.protocol-office', {}), locale), email: 'protocol@forum-planner.invalid' };
   }
 
   /** The scope's own forum, else the only forum there is. */
@@ -242,14 +333,14 @@ export class FeedService {
    * out; the builder dates what it builds, so a rebuild with the same bytes
    * keeps its Last-Modified.
    */
-  private cached(key: string, make: () => BuiltFeed): FeedDocumentResult {
-    const head = this.store.feedTokens.auditHead();
+  private cached(feedKey: string, locale: Locale, link: CachedFeed['link'], make: () => BuiltFeed): FeedDocumentResult {
+    // The same feed in another language is other bytes: cached apart (feed_state tells them apart by fingerprint).
+    const key = cacheKey(feedKey, locale);
+    const head = this.store.feedTokens.auditHeadId();
     const hit = this.cache.get(key);
-    if (hit && hit.generation === head.id && this.clock() < hit.validUntil) return hit.doc;
+    if (hit && hit.generation === head && this.clock() < hit.validUntil) return hit.doc;
     const made = make();
-    this.cache.delete(key); // re-inserted last: the map stays in build order, oldest first
-    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(key, { generation: head.id, validUntil: made.validUntil, doc: made.doc });
+    this.cache.set(key, { generation: head, validUntil: made.validUntil, doc: made.doc, link });
     return made.doc;
   }
 

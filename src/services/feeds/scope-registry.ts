@@ -1,7 +1,7 @@
-import type { AgendaScopeKind } from '../../domain/agenda/types';
+import type { AgendaScopeKind } from '../../domain/agenda';
 import type { Id, Meeting } from '../../domain/types';
 import type { Store } from '../../store';
-import type { FeedScopeKind } from '../../store/repositories/feed-tokens';
+import type { FeedScopeKind } from '../../domain/feed-scope';
 
 /**
  * Every scope a feed or a printed agenda can show, one entry each: where its
@@ -41,6 +41,8 @@ export interface ScopeEntry {
   find: (store: Store, id: Id, forumId: Id) => ScopeRecord | null;
   /** Every meeting of the forum the scope takes part in, proposed ones included (callers publish none of those). */
   meetings: (store: Store, id: Id, forumId: Id) => Meeting[];
+  /** Whether `meetings` includes this one meeting, asked without loading the others (who a cancellation reaches). */
+  shows: (store: Store, id: Id, meeting: Meeting) => boolean;
   /**
    * Which meetings' briefing and documents a private scope may read: those of
    * its own side. A meeting often lists the other side's delegation too
@@ -82,6 +84,7 @@ export const SCOPES: Readonly<Record<ScopeKind, ScopeEntry>> = {
       return d ? { name: d.name, homeTimeZone: d.homeTimeZone, isPrivate: true } : null;
     },
     meetings: (store, id, forumId) => store.meetings.list({ forumId, delegationId: id }),
+    shows: (_store, id, meeting) => meeting.delegationIds.includes(id),
     notesVisibleTo: (store, id) => {
       const members = new Set(store.delegations.members(id).map((m) => m.personId));
       return (m) => {
@@ -104,6 +107,7 @@ export const SCOPES: Readonly<Record<ScopeKind, ScopeEntry>> = {
       return { name: p.fullName, homeTimeZone: delegation?.homeTimeZone ?? null, isPrivate: delegation !== undefined };
     },
     meetings: (store, id, forumId) => store.meetings.list({ forumId, personId: id }),
+    shows: (_store, id, meeting) => meeting.participants.some((p) => p.personId === id),
     notesVisibleTo: (store, id, forumId) => {
       const mine = new Set(delegationsOfPerson(store, forumId, id).map((d) => d.id));
       return (m) => m.delegationIds.some((d) => mine.has(d)) && m.participants.some((p) => p.personId === id && p.role !== 'counterpart');
@@ -128,6 +132,7 @@ export const SCOPES: Readonly<Record<ScopeKind, ScopeEntry>> = {
       return r ? { name: r.name, homeTimeZone: null, isPrivate: false } : null;
     },
     meetings: (store, id, forumId) => store.meetings.list({ forumId, roomId: id }),
+    shows: (_store, id, meeting) => meeting.roomId === id,
     notesVisibleTo: () => none,
     delegationIds: noDelegations,
     subtitle: (store, id) => {
@@ -146,6 +151,7 @@ export const SCOPES: Readonly<Record<ScopeKind, ScopeEntry>> = {
       return o ? { name: o.name, homeTimeZone: null, isPrivate: false } : null;
     },
     meetings: (store, id, forumId) => store.meetings.list({ forumId, organizationId: id }),
+    shows: (store, id, meeting) => store.people.findMany(meeting.participants.map((p) => p.personId)).some((person) => person.organizationId === id),
     notesVisibleTo: () => none,
     delegationIds: noDelegations,
     subtitle: noSubtitle,
@@ -168,6 +174,7 @@ export const SCOPES: Readonly<Record<ScopeKind, ScopeEntry>> = {
       return { name: `${store.organizations.find(p.organizationId)?.name ?? `Participant ${p.id}`} · ${session.title}`, homeTimeZone: delegation?.homeTimeZone ?? null, isPrivate: false };
     },
     meetings: (store, id, forumId) => store.meetings.list({ forumId, ids: store.b2bRequests.meetingIdsOf(id) }),
+    shows: (store, id, meeting) => store.b2bRequests.meetingIdsOf(id).includes(meeting.id),
     notesVisibleTo: () => none,
     delegationIds: noDelegations,
     subtitle: noSubtitle,
@@ -177,8 +184,13 @@ export const SCOPES: Readonly<Record<ScopeKind, ScopeEntry>> = {
     agenda: null,
     ownForum: (_store, id) => id,
     exists: (store, id, forumId) => id === forumId && store.forums.find(forumId) !== undefined,
-    find: (store, id) => (store.forums.find(id) ? { name: 'public programme', homeTimeZone: null, isPrivate: false } : null),
+    // Named by its forum: the words 'public programme' are the reader's language's (label.scope-kind), chosen where a feed is built.
+    find: (store, id) => {
+      const forum = store.forums.find(id);
+      return forum ? { name: forum.name, homeTimeZone: null, isPrivate: false } : null;
+    },
     meetings: (store, _id, forumId) => store.meetings.list({ forumId, isPublic: true }),
+    shows: (_store, _id, meeting) => meeting.isPublic,
     notesVisibleTo: () => none,
     delegationIds: noDelegations,
     subtitle: noSubtitle,

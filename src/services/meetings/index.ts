@@ -1,14 +1,21 @@
-import { conflictsInvolving, findConflicts, type Conflict, type Programme } from '../../domain/conflicts';
+import { conflictsInvolving, findConflicts, nextFreeStart, type Conflict, type Programme, type ProgrammeMeeting } from '../../domain/conflicts';
 import { ConflictRefusal, NotFoundError, StaleVersionError, ValidationError, type Said } from '../../domain/errors';
 import { STATUS_AFTER, statusActionsFrom, type StatusAction } from '../../domain/meeting-status';
-import { offsetMinutesAt, resolveLocalTime } from '../../domain/time';
-import type { Forum, Id, Meeting, MeetingStatus, Person } from '../../domain/types';
+import { dayBounds, firstInstantAt, localDateTimeOf, offsetMinutesAt, resolveLocalTime } from '../../domain/time';
+import type { Forum, Id, Instant, Meeting, MeetingStatus, Person } from '../../domain/types';
 import { inWriteTransaction } from '../../store/database';
 import type { Store } from '../../store';
 import type { MeetingFilter, MeetingValues } from '../../store/repositories/meetings';
+import type { KeyedPage, Keyset } from '../../domain/keyset';
 import type { Actor } from '../actor';
 import { parseMeetingInput, type MeetingInput } from './input';
+import { programmeCache, type DerivedCache } from '../derived-cache';
 import { message } from '../../messages';
+
+// The folder's public face: what files outside it import from its inner files.
+export { conflictKindsShort, buildConflictReport } from './conflict-report';
+export { localDateTime, meetingInputSchema } from './input';
+export { ProgrammeViews, type MeetingView } from './programme-views';
 
 export interface SaveResult {
   meeting: Meeting;
@@ -17,6 +24,8 @@ export interface SaveResult {
 }
 
 const DAY_MS = 24 * 3600_000;
+/** What one kept conflict costs in memory, about: its ids, a message key and the few names and times it says. */
+const CONFLICT_BYTES = 600;
 
 /**
  * Meetings: validate, resolve wall-clock times in their zone, check conflicts
@@ -27,6 +36,7 @@ export class MeetingService {
   constructor(
     private readonly store: Store,
     private readonly clock: () => number = Date.now,
+    private readonly cache: DerivedCache = programmeCache(store),
   ) {}
 
   get(id: Id): Meeting {
@@ -39,6 +49,11 @@ export class MeetingService {
     return this.store.meetings.list(filter);
   }
 
+  /** One keyset page of `list(filter)`; `matches` (a search over each meeting's text) narrows it first. */
+  page(filter: MeetingFilter, keyset: Keyset, matches?: (text: string) => boolean): KeyedPage<Meeting> {
+    return this.store.meetings.page(filter, keyset, matches);
+  }
+
   create(actor: Actor, forumId: Id, raw: unknown): SaveResult {
     return inWriteTransaction(this.store.db, () => {
       const forum = this.forum(forumId);
@@ -48,11 +63,21 @@ export class MeetingService {
     });
   }
 
-  update(actor: Actor, id: Id, expectedVersion: number | null, raw: unknown): SaveResult {
+  /**
+   * A whole-record edit. `opts.loaded`: the start and end the edit form showed;
+   * when the start changed and the end did not, the planner moved the meeting,
+   * so the end moves with it and the duration stays (16:00–17:15 with the start
+   * set to 16:30 is 16:30–17:45). `opts.keepDuration`: keep the stored
+   * duration whatever the end says (a PATCH of the start alone, a move).
+   */
+  update(actor: Actor, id: Id, expectedVersion: number | null, raw: unknown, opts: EditOptions = {}): SaveResult {
     return inWriteTransaction(this.store.db, () => {
       const current = this.get(id);
       const forum = this.forum(current.forumId);
-      const { values, people } = this.toValues(forum, parseMeetingInput(raw), current);
+      const input = parseMeetingInput(raw);
+      const zone = input.timeZone ?? current.timeZone;
+      const keepMs = opts.keepDuration ? current.endUtc - current.startUtc : opts.loaded ? keptDuration(input, opts.loaded, zone) : null;
+      const { values, people } = this.toValues(forum, input, current, keepMs);
       if (expectedVersion === null || expectedVersion !== current.version) throw new StaleVersionError(current, expectedVersion);
       if (!this.store.meetings.update(id, expectedVersion, values)) throw new StaleVersionError(this.get(id), expectedVersion);
       return this.checkAndAudit(actor, forum, id, current, people);
@@ -64,13 +89,46 @@ export class MeetingService {
    * ones, the rest stay. A changed start or end without its offset drops the
    * stored offset pin, so the new wall time is read afresh in the forum's zone
    * (a pin chosen for the old time would pick the wrong side of a DST change).
+   * A new start without an end or a duration keeps the meeting's duration; a
+   * duration without an end replaces the stored end.
    */
   patch(actor: Actor, id: Id, expectedVersion: number, changes: Record<string, unknown>): SaveResult {
     const current = this.get(id);
     const merged: Record<string, unknown> = { ...toInput(current), ...changes };
     if ('start' in changes && !('startOffset' in changes)) merged.startOffset = undefined;
     if ('end' in changes && !('endOffset' in changes)) merged.endOffset = undefined;
-    return this.update(actor, id, expectedVersion, merged);
+    if ('durationMinutes' in changes && !('end' in changes)) {
+      merged.end = undefined;
+      merged.endOffset = undefined;
+    }
+    return this.update(actor, id, expectedVersion, merged, { keepDuration: 'start' in changes && !('end' in changes) && !('durationMinutes' in changes) });
+  }
+
+  /**
+   * The meeting page's Move form: to a new start, by some minutes, or to the
+   * next free slot, always keeping the duration, with the same save check as
+   * any edit (a clash of two confirmed meetings refuses it).
+   */
+  move(actor: Actor, id: Id, expectedVersion: number | null, to: MoveTarget): SaveResult {
+    const current = this.get(id);
+    const { start, startOffset } = this.moveTarget(current, to);
+    return this.update(actor, id, expectedVersion, { ...toInput(current), start, startOffset }, { keepDuration: true });
+  }
+
+  /**
+   * The next start after the meeting's own, on the 5-minute grid and within
+   * the forum's days, where its time causes it no conflict: its people and
+   * room free (no double booking, unavailability or too short a transfer) and
+   * inside venue hours, so nothing error-level either. Null when the rest of
+   * the forum has no such time.
+   */
+  nextFreeStart(meeting: Meeting): Instant | null {
+    const forum = this.forum(meeting.forumId);
+    const untilUtc = dayBounds(forum.endDate, forum.timeZone).endUtc;
+    const durationMs = meeting.endUtc - meeting.startUtc;
+    const marginMs = Math.min(this.store.venues.longestTravel(forum.id) * 60_000, DAY_MS);
+    const programme = this.programmeAround(forum, [meeting], undefined, { fromUtc: meeting.startUtc - marginMs, toUtc: untilUtc + durationMs + marginMs });
+    return nextFreeStart(programme, meeting, { afterUtc: meeting.startUtc, untilUtc, durationMs, marginMs });
   }
 
   /**
@@ -92,11 +150,16 @@ export class MeetingService {
   }
 
   /**
-   * Every conflict of the forum's programme. Loads the meetings as the engine
-   * reads them (no briefings, documents or delegations): on a forum-sized
-   * programme the full records cost several times the time and memory.
+   * Every conflict of the forum's programme, kept until the programme
+   * changes (see derived-cache.ts). Loads the meetings as the engine reads
+   * them (no briefings, documents or delegations): on a forum-sized programme
+   * the full records cost several times the time and memory.
    */
   conflicts(forumId: Id): Conflict[] {
+    return this.cache.get(`conflicts|${forumId}`, () => this.computeConflicts(forumId), (found) => 256 + found.length * CONFLICT_BYTES);
+  }
+
+  private computeConflicts(forumId: Id): Conflict[] {
     const forum = this.forum(forumId);
     const { meetings, people } = this.store.meetings.programmeWithNames({ forumId });
     return findConflicts({
@@ -108,16 +171,32 @@ export class MeetingService {
     });
   }
 
+  /**
+   * The conflicts that name any of `meetings` (of one forum), exactly as the
+   * whole-forum report has them, in its order, but computed over these
+   * meetings and those that could clash with them only (programmeAround), so
+   * an agenda or a grid page costs what its own meetings cost. When the whole
+   * report is already kept for this version of the programme, it is filtered instead.
+   */
+  conflictsAmong(forumId: Id, meetings: readonly ProgrammeMeeting[]): Conflict[] {
+    if (!meetings.length) return [];
+    const ids = new Set(meetings.map((m) => m.id));
+    const names = (c: Conflict) => c.meetingIds.some((id) => ids.has(id));
+    const whole = this.cache.peek<Conflict[]>(`conflicts|${forumId}`);
+    if (whole) return whole.filter(names);
+    return findConflicts(this.programmeAround(this.forum(forumId), meetings)).filter(names);
+  }
+
   /** The conflicts that name one meeting, against the stored programme around it. */
   conflictsOf(meeting: Meeting): Conflict[] {
     const forum = this.forum(meeting.forumId);
-    return conflictsInvolving(meeting.id, this.programmeAround(forum, meeting));
+    return conflictsInvolving(meeting.id, this.programmeAround(forum, [meeting]));
   }
 
   /** `people`: the saved meeting's people, as its input check read them. */
   private checkAndAudit(actor: Actor, forum: Forum, id: Id, before: Meeting | null, people: Programme['people']): SaveResult {
     const meeting = this.get(id);
-    const conflicts = conflictsInvolving(id, this.programmeAround(forum, meeting, people));
+    const conflicts = conflictsInvolving(id, this.programmeAround(forum, [meeting], people));
     const errors = conflicts.filter((c) => c.severity === 'error');
     if (meeting.status === 'confirmed' && errors.length) {
       // Throwing rolls the transaction back: nothing of this save remains.
@@ -139,32 +218,59 @@ export class MeetingService {
   }
 
   /**
-   * The meetings, rooms, people and blocks that could conflict with one
-   * meeting: within the longest travel time of it, and sharing its room or
-   * one of its people. Every rule that names a meeting compares it only with
+   * The meetings, rooms, people and blocks that could conflict with
+   * `targets`: within the longest travel time of them, and sharing a room or
+   * one of their people. Every rule that names a meeting compares it only with
    * meetings of the same room or person, so the others cannot change its
-   * conflicts; leaving them out keeps a save in a busy hour as cheap as in a quiet one.
+   * conflicts; leaving them out keeps a save in a busy hour as cheap as in a
+   * quiet one, and a page of a delegation's day as cheap as its meetings.
    * Likewise only the venues of these meetings' rooms and the travel between
    * them (the rules reach a venue through a room, and travel between the
-   * venues of two meetings), and only this meeting's people's names: a
-   * conflict that names this meeting names no one else. A save passes the
+   * venues of two meetings), and only the targets' people's names: a
+   * conflict that names a target names no one else. A save passes the
    * names its input check has just read.
    */
-  private programmeAround(forum: Forum, meeting: Meeting, people?: Programme['people']): Programme {
+  private programmeAround(forum: Forum, targets: readonly ProgrammeMeeting[], people?: Programme['people'], window?: { fromUtc: Instant; toUtc: Instant }): Programme {
     const margin = Math.min(this.store.venues.longestTravel(forum.id) * 60_000, DAY_MS);
-    const fromUtc = meeting.startUtc - margin;
-    const toUtc = Math.max(meeting.endUtc, meeting.startUtc + 1) + margin;
-    const sharingWith = { roomId: meeting.roomId, personIds: meeting.participants.map((p) => p.personId) };
-    // The meeting as given rather than as read back: a zero-length one lies in no window.
-    const meetings = [...this.store.meetings.programme({ forumId: forum.id, fromUtc, toUtc, sharingWith }).filter((m) => m.id !== meeting.id), meeting];
-    // The few rooms these meetings use, not the forum's hundreds, with their venues in the same query; the blocks of this meeting's people and room only.
+    let fromUtc = Infinity;
+    let toUtc = -Infinity;
+    const roomIdSet = new Set<Id>();
+    const personIdSet = new Set<Id>();
+    for (const t of targets) {
+      fromUtc = Math.min(fromUtc, t.startUtc - margin);
+      toUtc = Math.max(toUtc, Math.max(t.endUtc, t.startUtc + 1) + margin);
+      if (t.roomId !== null) roomIdSet.add(t.roomId);
+      for (const p of t.participants) personIdSet.add(p.personId);
+    }
+    // A wider window than the targets' own (the next-free-slot search looks over the rest of the forum).
+    if (window) ({ fromUtc, toUtc } = window);
+    const sharingWith = { roomIds: [...roomIdSet], personIds: [...personIdSet] };
+    // The targets as given rather than as read back: a zero-length one lies in no window, and a save checks what it is about to keep.
+    const given = new Set(targets.map((t) => t.id));
+    const meetings = [...this.store.meetings.programme({ forumId: forum.id, fromUtc, toUtc, sharingWith }).filter((m) => !given.has(m.id)), ...targets];
+    // The few rooms these meetings use, not the forum's hundreds, with their venues in the same query; the blocks of the targets' people and rooms only.
     const roomIds = new Set<Id>();
     for (const m of meetings) if (m.roomId !== null) roomIds.add(m.roomId);
     const { rooms, venues: roomVenues } = this.store.rooms.findManyWithVenues([...roomIds]);
     const venues = roomVenues.filter((venue) => venue.forumId === forum.id);
     const travelTimes = this.store.venues.travelTimesBetween(forum.id, venues.map((venue) => venue.id));
-    const availability = this.store.availability.ofSubjectsInWindow({ forumId: forum.id, fromUtc, toUtc, personIds: sharingWith.personIds, roomIds: meeting.roomId === null ? [] : [meeting.roomId] });
+    const availability = this.store.availability.ofSubjectsInWindow({ forumId: forum.id, fromUtc, toUtc, personIds: sharingWith.personIds, roomIds: sharingWith.roomIds });
     return { venues, travelTimes, forumTimeZone: forum.timeZone, meetings, rooms, availability, people: people ?? this.store.meetings.participantNames(sharingWith.personIds) };
+  }
+
+  /** Where a move puts the start: a wall time read in the meeting's zone (refused there if it names no instant), or an instant. */
+  private moveTarget(current: Meeting, to: MoveTarget): { start: string; startOffset: number | undefined } {
+    const at = (instant: Instant) => ({ start: localDateTimeOf(instant, current.timeZone), startOffset: offsetMinutesAt(instant, current.timeZone) });
+    if (to.kind === 'start') return { start: to.start, startOffset: undefined };
+    if (to.kind === 'by') {
+      if (!Number.isInteger(to.minutes) || to.minutes === 0 || Math.abs(to.minutes) > MAX_MOVE_MINUTES) {
+        throw new ValidationError({ shift: message('meeting.move-by', { max: MAX_MOVE_MINUTES }) });
+      }
+      return at(current.startUtc + to.minutes * 60_000);
+    }
+    const next = this.nextFreeStart(current);
+    if (next === null) throw new ValidationError({ _form: message('meeting.no-free-slot', { title: current.title }) });
+    return at(next);
   }
 
   /** What every programme shares: the venues with their hours, travel between them, the zone hours are read in. */
@@ -182,20 +288,31 @@ export class MeetingService {
    * Checks what needs the store and the zone rules, and derives UTC instants
    * and the SEQUENCE. Returns the people it looked up too, for the conflict check.
    */
-  private toValues(forum: Forum, input: MeetingInput, current: Meeting | null): { values: MeetingValues; people: Person[] } {
+  private toValues(forum: Forum, input: MeetingInput, current: Meeting | null, keepDurationMs: number | null = null): { values: MeetingValues; people: Person[] } {
     const fields: Record<string, Said> = {};
     const details: Record<string, unknown> = {};
     const timeZone = input.timeZone ?? current?.timeZone ?? forum.timeZone;
     const resolve = (key: 'start' | 'end', offset: number | undefined) => {
-      const r = resolveLocalTime({ local: input[key], timeZone, offsetMinutes: offset });
+      const r = resolveLocalTime({ local: input[key] ?? '', timeZone, offsetMinutes: offset });
       if (r.ok) return r.instant;
       fields[key] = r.message;
       if (r.offsets) details[`${key}Offsets`] = r.offsets;
       return NaN;
     };
     const startUtc = resolve('start', input.startOffset);
-    const endUtc = resolve('end', input.endOffset);
-    if (!fields.start && !fields.end && endUtc <= startUtc) fields.end = message('meeting.end-before-start', {});
+    // The end as given, or the start plus a duration: the one given, or the one a move keeps.
+    const durationMs = keepDurationMs ?? (input.durationMinutes === undefined ? null : input.durationMinutes * 60_000);
+    let end = input.end ?? '';
+    let endUtc = Number.NaN;
+    if (keepDurationMs === null && input.durationMinutes !== undefined && input.end !== undefined) fields.durationMinutes = message('meeting.end-or-duration', {});
+    else if (durationMs !== null) {
+      if (!fields.start) {
+        endUtc = startUtc + durationMs;
+        end = localDateTimeOf(endUtc, timeZone);
+      }
+    } else if (input.end === undefined) fields.end = message('meeting.end-missing', {});
+    else endUtc = resolve('end', input.endOffset);
+    if (!fields.start && !fields.end && !fields.durationMinutes && endUtc <= startUtc) fields.end = message('meeting.end-before-start', {});
 
     if (input.roomId !== null && !this.store.rooms.findInForum(input.roomId, forum.id)) fields.roomId = message('meeting.room-not-in-forum', {});
     // One query for all the people and one for all the delegations, not one per line.
@@ -219,7 +336,7 @@ export class MeetingService {
       kind: input.kind,
       status: input.status,
       start: input.start,
-      end: input.end,
+      end,
       timeZone,
       startUtc,
       endUtc,
@@ -236,6 +353,36 @@ export class MeetingService {
     if (current && isMaterialChange(current, values)) values.sequence = current.sequence + 1;
     return { values, people: [...people.values()] };
   }
+}
+
+/** How far one move by minutes may go: a day either way (a longer move gives a new start). */
+export const MAX_MOVE_MINUTES = 24 * 60;
+
+/** Where the Move form sends a meeting. */
+export type MoveTarget = { kind: 'start'; start: string } | { kind: 'by'; minutes: number } | { kind: 'next-free' };
+
+export interface EditOptions {
+  /** The start and end as the edit form loaded them. */
+  loaded?: { start: string; end: string };
+  /** Keep the stored duration, whatever end the input gives. */
+  keepDuration?: boolean;
+}
+
+/**
+ * The duration to keep when an edit changed the start but left the end as
+ * loaded: the loaded one, read in the meeting's zone. Null when the end was
+ * changed too, a duration was given, or the loaded times do not read.
+ */
+function keptDuration(input: MeetingInput, loaded: { start: string; end: string }, timeZone: string): number | null {
+  const norm = (local: string) => local.trim().replace(' ', 'T').slice(0, 16);
+  if (input.durationMinutes !== undefined || input.end === undefined || input.end !== norm(loaded.end) || input.start === norm(loaded.start)) return null;
+  const read = (local: string) => {
+    const reading = resolveLocalTime({ local, timeZone });
+    if (reading.ok) return reading.instant;
+    return reading.reason === 'gap' || reading.reason === 'ambiguous' ? firstInstantAt(local, timeZone) : Number.NaN;
+  };
+  const ms = read(norm(loaded.end)) - read(norm(loaded.start));
+  return Number.isFinite(ms) && ms > 0 ? ms : null;
 }
 
 /**

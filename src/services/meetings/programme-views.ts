@@ -45,30 +45,41 @@ export class ProgrammeViews {
     const rooms = byId(this.store.rooms.listByForum(forum.id));
     const venues = byId(this.store.venues.list({ forumId: forum.id }));
     const delegations = byId(this.store.delegations.list({ forumId: forum.id }));
-    const members = this.store.delegations.membersOfForum(forum.id);
-    const people = new Map<Id, Person>();
-    const orgs = new Map<Id, Organization | null>();
+    // Each delegation's members as a set, built once: scanning every member of the forum per meeting costs 20k x 1k on a forum-sized programme.
+    const membersOf = new Map<Id, Set<Id>>();
+    for (const x of this.store.delegations.membersOfForum(forum.id)) {
+      const members = membersOf.get(x.delegationId);
+      if (members === undefined) membersOf.set(x.delegationId, new Set([x.personId]));
+      else members.add(x.personId);
+    }
+    // The people and organizations these meetings name, in one query each rather than one per person.
+    const personIds = new Set<Id>();
+    for (const m of meetings) for (const p of m.participants) personIds.add(p.personId);
+    const people = byId(personIds.size ? this.store.people.findMany([...personIds]) : []);
+    const orgIds = new Set<Id>();
+    for (const p of people.values()) if (p.organizationId !== null) orgIds.add(p.organizationId);
+    const orgs = byId(orgIds.size ? this.store.organizations.findMany([...orgIds]) : []);
     const person = (id: Id): Person => {
-      const known = people.get(id) ?? this.store.people.find(id);
+      const known = people.get(id);
       // Foreign keys keep a participant's person; a database restored without them must answer 404, not a TypeError.
       if (!known) throw new NotFoundError(message('person.not-found', { id }));
-      people.set(id, known);
       return known;
     };
-    const org = (id: Id | null) => {
-      if (id === null) return null;
-      if (!orgs.has(id)) orgs.set(id, this.store.organizations.find(id) ?? null);
-      return orgs.get(id)!;
-    };
+    const org = (id: Id | null): Organization | null => (id === null ? null : (orgs.get(id) ?? null));
+    const isOurs = (m: Meeting, personId: Id): boolean => m.delegationIds.some((d) => membersOf.get(d)?.has(personId) === true);
     const conflictsByMeeting = new Map<Id, Conflict[]>();
-    for (const c of opts.conflicts ?? []) for (const id of c.meetingIds) conflictsByMeeting.set(id, [...(conflictsByMeeting.get(id) ?? []), c]);
+    for (const c of opts.conflicts ?? []) {
+      for (const id of c.meetingIds) {
+        const known = conflictsByMeeting.get(id);
+        if (known === undefined) conflictsByMeeting.set(id, [c]);
+        else known.push(c);
+      }
+    }
     const home = opts.homeTimeZone && opts.homeTimeZone !== forum.timeZone ? opts.homeTimeZone : null;
 
     return meetings.map((m) => {
       const room = m.roomId !== null ? (rooms.get(m.roomId) ?? null) : null;
       const venue = room ? (venues.get(room.venueId) ?? null) : null;
-      const delegationIds = new Set(m.delegationIds);
-      const ourPeople = new Set(members.filter((x) => delegationIds.has(x.delegationId)).map((x) => x.personId));
       const conflicts = conflictsByMeeting.get(m.id) ?? [];
       const homeTime = home ? `${zoneCity(home)} ${formatTime(m.startUtc, home)}–${formatTime(m.endUtc, home)}` : '';
       return {
@@ -79,7 +90,7 @@ export class ProgrammeViews {
         address: venue?.address ?? '',
         participants: m.participants.map((p) => {
           const who = person(p.personId);
-          return { person: who, organization: org(who.organizationId), role: p.role, ours: ourPeople.has(p.personId) && p.role !== 'counterpart' };
+          return { person: who, organization: org(who.organizationId), role: p.role, ours: p.role !== 'counterpart' && isOurs(m, p.personId) };
         }),
         delegations: m.delegationIds.map((id) => delegations.get(id)).filter((d): d is Delegation => d !== undefined),
         day: localDateOf(m.startUtc, forum.timeZone),

@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { NotFoundError, ValidationError, type Said } from '../../domain/errors';
-import type { DelegationMember, MemberRole, Room, TravelTime } from '../../domain/types';
+import { MEMBER_ROLES, type DelegationMember, type MemberRole, type ParticipantRole, type Room, type TravelTime } from '../../domain/types';
+import { defaultParticipantRoles } from '../../domain/participant-roles';
 import { inWriteTransaction } from '../../store/database';
 import type { Store } from '../../store';
 import type { Actor } from '../actor';
-import { memberSchema } from '.';
-import { parseInput } from '../validation';
+import { field, parseInput } from '../validation';
 import { message } from '../../messages';
+
+const memberSchema = z.object({
+  personId: field.id('person'),
+  role: field.oneOf('role', MEMBER_ROLES),
+});
 
 /**
  * Read views across a forum's reference data (rooms of a forum, counts, the
@@ -33,6 +38,11 @@ export class ForumDirectory {
 
   membersOfForum(forumId: number): DelegationMember[] {
     return this.store.delegations.membersOfForum(forumId);
+  }
+
+  /** The role each person gets when added to one of the forum's meetings, from their place in its delegations. */
+  defaultRoles(forumId: number): (personId: number) => ParticipantRole {
+    return defaultParticipantRoles({ delegations: this.store.delegations.list({ forumId }), members: this.store.delegations.membersOfForum(forumId) });
   }
 
   travelTimes(forumId: number): TravelTime[] {

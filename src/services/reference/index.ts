@@ -1,14 +1,18 @@
 import { z } from 'zod';
-import { MEMBER_ROLES, ORGANIZATION_KINDS, ROOM_KINDS } from '../../domain/types';
+import { ORGANIZATION_KINDS, ROOM_KINDS } from '../../domain/types';
 import type { Delegation, Forum, Organization, Person, Room, Venue } from '../../domain/types';
 import type { Store } from '../../store';
 import { daysBetween } from '../../domain/calendar-date';
 import { liveLinkReferences } from '../../store/live-links';
-import type { FeedScopeKind } from '../../store/repositories/feed-tokens';
+import type { FeedScopeKind } from '../../domain/feed-scope';
 import { RecordService } from './record-service';
 import { field, said } from '../validation';
 import { message } from '../../messages';
 import type { Said } from '../../domain/errors';
+
+// The folder's public face: what files outside it import from its inner files.
+export { ForumDirectory } from './forum-directory';
+export type { RecordService } from './record-service';
 
 export const forumSchema = z.object({
   name: field.text('forum name'),
@@ -61,11 +65,6 @@ export const delegationSchema = z.object({
   country: field.optionalText('country', 100),
   homeTimeZone: field.timeZone('home time zone'),
   headPersonId: field.optionalId('head of delegation'),
-});
-
-export const memberSchema = z.object({
-  personId: field.id('person'),
-  role: field.oneOf('role', MEMBER_ROLES),
 });
 
 /** Longer than any forum runs; a longer span is a typing slip in the year or month, and every day of it becomes a page. */

@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import { InUseError, NotFoundError, StaleVersionError, ValidationError, type Said } from '../../domain/errors';
 import { inWriteTransaction, isReferenceRefusal } from '../../store/database';
-import type { RecordShape, RecordTable, RecordValues } from '../../store/record-table';
+import type { RecordTable, RecordValues } from '../../store/record-table';
 import type { References } from '../../store/references';
 import type { Store } from '../../store';
 import type { Actor } from '../actor';
 import { parseInput } from '../validation';
 import { message } from '../../messages';
+import type { RecordShape } from '../../domain/types';
 
 export interface RecordServiceSpec<T extends RecordShape> {
   /** Audit entity name, e.g. 'person'. */

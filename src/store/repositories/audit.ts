@@ -1,21 +1,7 @@
 import type { Db } from '../database';
 import { prepared } from '../statements';
-
-export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
-
-export interface AuditEntry {
-  id: number;
-  at: number;
-  userId: number | null;
-  username: string;
-  action: AuditAction;
-  entity: string;
-  entityId: number;
-  forumId: number | null;
-  summary: string;
-  before: unknown;
-  after: unknown;
-}
+import type { AuditEntry } from '../../domain/audit';
+import { keyedPage, type KeyedPage, type Keyset } from '../../domain/keyset';
 
 export interface AuditFilter {
   entity?: string;
@@ -25,7 +11,6 @@ export interface AuditFilter {
   toUtc?: number;
   forumId?: number;
   limit?: number;
-  beforeId?: number;
 }
 
 /** Append-only: the table's triggers refuse UPDATE and DELETE. */
@@ -57,7 +42,30 @@ export class AuditRepository {
     return row ? toEntry(row) : undefined;
   }
 
+  /**
+   * One page of the log, newest first, by keyset on the id: the page `after`
+   * an id is the older entries below it, `before` the newer ones above it.
+   */
+  page(f: Omit<AuditFilter, 'limit'>, ks: Keyset): KeyedPage<AuditEntry> {
+    const { where, params } = this.conditions(f);
+    const and = where ? `${where} AND` : ' WHERE';
+    const total = prepared(this.db, `SELECT count(*) FROM audit_log${where}`, 'pluck').get(...params) as number;
+    let rows: Row[];
+    if (ks.before) rows = (prepared(this.db, `${SELECT}${and} id > ? ORDER BY id LIMIT ?`).all(...params, ks.before[0], ks.limit) as Row[]).reverse();
+    else if (ks.after) rows = prepared(this.db, `${SELECT}${and} id < ? ORDER BY id DESC LIMIT ?`).all(...params, ks.after[0], ks.limit) as Row[];
+    else rows = prepared(this.db, `${SELECT}${where} ORDER BY id DESC LIMIT ?`).all(...params, ks.limit) as Row[];
+    const edge = rows[0]?.id ?? ks.after?.[0];
+    const newer = edge === undefined ? 0 : (prepared(this.db, `SELECT count(*) FROM audit_log${and} id ${rows.length ? '>' : '>='} ?`, 'pluck').get(...params, edge) as number);
+    return keyedPage(rows.map(toEntry), total, newer);
+  }
+
   list(f: AuditFilter = {}): AuditEntry[] {
+    const { where, params } = this.conditions(f);
+    const sql = `${SELECT}${where} ORDER BY id DESC LIMIT ?`;
+    return (prepared(this.db, sql).all(...params, f.limit ?? 200) as Row[]).map(toEntry);
+  }
+
+  private conditions(f: AuditFilter): { where: string; params: unknown[] } {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, v: unknown) => {
@@ -70,9 +78,7 @@ export class AuditRepository {
     if (f.fromUtc !== undefined) add('at >= ?', f.fromUtc);
     if (f.toUtc !== undefined) add('at < ?', f.toUtc);
     if (f.forumId !== undefined) add('forum_id = ?', f.forumId);
-    if (f.beforeId !== undefined) add('id < ?', f.beforeId);
-    const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
-    return (prepared(this.db, sql).all(...params, f.limit ?? 200) as Row[]).map(toEntry);
+    return { where: where.length ? ` WHERE ${where.join(' AND ')}` : '', params };
   }
 
   entities(): string[] {

@@ -1,14 +1,7 @@
 import type { Db } from '../database';
 import { RecordTable } from '../record-table';
 import { inList, prepared } from '../statements';
-import type { AvailabilityBlock, Id, Instant } from '../../domain/types';
-
-export interface StoredAvailabilityBlock extends AvailabilityBlock {
-  start: string;
-  end: string;
-  timeZone: string;
-  version: number;
-}
+import type { Id, Instant, StoredAvailabilityBlock } from '../../domain/types';
 
 export class AvailabilityRepository extends RecordTable<StoredAvailabilityBlock> {
   constructor(db: Db) {

@@ -1,5 +1,6 @@
 import type { Db } from '../database';
-import { RecordTable, type RecordShape, type RecordValues, type TableSpec } from '../record-table';
+import { RecordTable, type RecordValues, type TableSpec } from '../record-table';
+import type { RecordShape } from '../../domain/types';
 
 /** The row as stored: the JSON fields as text. */
 type Stored<T, J extends keyof T> = Omit<T, J> & { [K in J]: string };

@@ -3,23 +3,7 @@ import { prepared } from '../statements';
 import type { RecordValues } from '../record-table';
 import { JsonRecordTable } from './b2b-json-table';
 import type { Id } from '../../domain/types';
-import type { B2BSide, B2BTimeBlock } from './b2b-sessions';
-
-/** An organization taking part in a B2B session, with who sits at its table. */
-export interface B2BParticipantRecord {
-  id: Id;
-  sessionId: Id;
-  organizationId: Id;
-  side: B2BSide | null;
-  sector: string;
-  offers: string;
-  seeks: string;
-  notes: string;
-  /** Times within the session the company cannot meet (besides its representatives' other meetings). */
-  unavailable: B2BTimeBlock[];
-  representativeIds: Id[];
-  version: number;
-}
+import type { B2BParticipantRecord } from '../../domain/b2b';
 
 type ParticipantRow = Omit<B2BParticipantRecord, 'representativeIds'>;
 export type B2BParticipantValues = RecordValues<B2BParticipantRecord>;

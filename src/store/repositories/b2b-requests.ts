@@ -1,33 +1,8 @@
 import type { Db } from '../database';
 import { prepared } from '../statements';
 import { RecordTable } from '../record-table';
-import type { Id, Instant } from '../../domain/types';
-
-export const B2B_REQUEST_STATES = ['pending', 'accepted', 'declined', 'cancelled'] as const;
-export type B2BRequestState = (typeof B2B_REQUEST_STATES)[number];
-
-/** One company asking another for a meeting at the B2B session. */
-export interface B2BRequestRecord {
-  id: Id;
-  sessionId: Id;
-  fromId: Id;
-  toId: Id;
-  message: string;
-  /** 1 low, 2 normal, 3 high: higher wins when not everything fits. */
-  priority: number;
-  state: B2BRequestState;
-  /** 'planner:<username>' or 'link:<participant id>': who sent it. */
-  createdBy: string;
-  answeredAt: Instant | null;
-  /** The planner's pin, both or neither: slot index (0-based) and table (1-based). */
-  pinSlotIndex: number | null;
-  pinTable: number | null;
-  /** The programme meeting the request became; kept (cancelled) when it is no longer placed. */
-  meetingId: Id | null;
-  createdAt: Instant;
-  updatedAt: Instant;
-  version: number;
-}
+import type { B2BRequestRecord } from '../../domain/b2b';
+import type { Id } from '../../domain/types';
 
 export class B2BRequestRepository extends RecordTable<B2BRequestRecord> {
   constructor(db: Db) {

@@ -1,26 +1,8 @@
 import type { Db } from '../database';
 import { prepared } from '../statements';
-import type { B2BPlacement, B2BUnplaced, UnplacedReason } from '../../domain/b2b/model';
-import type { Id, Instant } from '../../domain/types';
+import type { B2BPlacement, B2BUnplaced, UnplacedReason, B2BRun, B2BStoredSchedule } from '../../domain/b2b';
+import type { Id } from '../../domain/types';
 import { messageFromStore, storedMessage } from '../../messages/stored';
-
-/** The last run of the scheduler over a session: when, by whom, how well. */
-export interface B2BRun {
-  sessionId: Id;
-  ranAt: Instant;
-  ranBy: string;
-  placed: number;
-  upperBound: number;
-  idleSlots: number;
-  /** Fingerprint of what the scheduler was given; differs once the programme or the requests change. */
-  inputHash: string;
-}
-
-export interface B2BStoredSchedule {
-  run: B2BRun | null;
-  placements: B2BPlacement[];
-  unplaced: B2BUnplaced[];
-}
 
 /** A session's last schedule: replaced as a whole by each run. */
 export class B2BScheduleRepository {

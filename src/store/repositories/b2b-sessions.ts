@@ -1,43 +1,7 @@
 import type { Db } from '../database';
 import type { RecordValues } from '../record-table';
 import { JsonRecordTable } from './b2b-json-table';
-import type { Id, Instant, LocalDateTime } from '../../domain/types';
-
-/**
- * A stretch of time inside a B2B session: a break for everyone, or a time one
- * participant cannot sit at a table. Local wall-clock as entered, UTC derived.
- */
-export interface B2BTimeBlock {
-  start: LocalDateTime;
-  end: LocalDateTime;
-  startUtc: Instant;
-  endUtc: Instant;
-  label: string;
-}
-
-export type B2BSide = 'a' | 'b';
-
-/** A hall with numbered tables and fixed slots, on one forum day. */
-export interface B2BSession {
-  id: Id;
-  forumId: Id;
-  title: string;
-  roomId: Id;
-  start: LocalDateTime;
-  end: LocalDateTime;
-  timeZone: string;
-  startUtc: Instant;
-  endUtc: Instant;
-  slotMinutes: number;
-  changeoverMinutes: number;
-  breaks: B2BTimeBlock[];
-  tableCount: number;
-  /** Both null: anyone meets anyone. Both set: side a meets side b only. */
-  sideALabel: string | null;
-  sideBLabel: string | null;
-  description: string;
-  version: number;
-}
+import type { B2BSession } from '../../domain/b2b';
 
 export type B2BSessionValues = RecordValues<B2BSession>;
 

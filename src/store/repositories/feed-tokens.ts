@@ -1,24 +1,8 @@
 import type { Statement } from 'better-sqlite3';
 import { bestEffortWrite, type Db } from '../database';
 import { prepared } from '../statements';
+import type { FeedScopeKind, FeedToken } from '../../domain/feed-scope';
 import type { Id, Instant } from '../../domain/types';
-
-export const FEED_SCOPES = ['delegation', 'person', 'room', 'organization', 'b2b_participant'] as const;
-export type FeedScopeKind = (typeof FEED_SCOPES)[number];
-
-export interface FeedToken {
-  id: Id;
-  forumId: Id;
-  scope: FeedScopeKind;
-  scopeId: Id;
-  label: string;
-  createdAt: Instant;
-  createdBy: string;
-  expiresAt: Instant | null;
-  revokedAt: Instant | null;
-  lastFetchedAt: Instant | null;
-  fetchCount: number;
-}
 
 const SELECT = `SELECT id, forum_id AS forumId, scope, scope_id AS scopeId, label, created_at AS createdAt, created_by AS createdBy,
   expires_at AS expiresAt, revoked_at AS revokedAt, last_fetched_at AS lastFetchedAt, fetch_count AS fetchCount FROM feed_token`;
@@ -64,7 +48,8 @@ export class FeedTokenRepository {
    * so its id names the state of the data: feeds built under the same head
    * are current.
    */
-  auditHead(): { id: number; at: Instant } {
-    return (this.sql('SELECT id, at FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; at: Instant } | undefined) ?? { id: 0, at: 0 };
+  /** The newest audit-log id (0 for none): every write appends one, so a feed built at this id is current while it stays. Read on every feed poll. */
+  auditHeadId(): number {
+    return (prepared(this.db, 'SELECT max(id) FROM audit_log', 'pluck').get() as number | null) ?? 0;
   }
 }

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../database';
 import { inList } from '../statements';
+import { compareKeys, keyedPage, pageOfSorted, type Key, type KeyedPage, type Keyset } from '../../domain/keyset';
 import type { ProgrammeMeeting } from '../../domain/conflicts';
 import type { Id, Instant, Meeting, MeetingDocument, MeetingKind, MeetingStatus, Participant, Person } from '../../domain/types';
 
@@ -11,6 +12,8 @@ export interface MeetingFilter {
   toUtc?: Instant;
   personId?: Id;
   roomId?: Id;
+  /** Meetings with no room (a free-text place): the grid's "Elsewhere" column. */
+  withoutRoom?: boolean;
   delegationId?: Id;
   /** Meetings where someone of this organization takes part. */
   organizationId?: Id;
@@ -18,8 +21,8 @@ export interface MeetingFilter {
   kind?: MeetingKind;
   status?: MeetingStatus;
   ids?: Id[];
-  /** Meetings in this room or with any of these people: the only ones that can conflict with a meeting that has them. */
-  sharingWith?: { roomId: Id | null; personIds: readonly Id[] };
+  /** Meetings in these rooms or with any of these people: the only ones that can conflict with meetings that have them. */
+  sharingWith?: { roomIds: readonly Id[]; personIds: readonly Id[] };
 }
 
 /** What a write stores: the meeting without its identity and bookkeeping. */
@@ -82,6 +85,50 @@ export class MeetingRepository {
     return this.withChildren(rows);
   }
 
+  /**
+   * One page of the list, in the list's order (start, end, id), by keyset on
+   * that triple. Without a search the page is an index range and two counts;
+   * with one (`matches` over each meeting's title, room, venue, place and
+   * people's names, one text per meeting) the filter's meetings are read as
+   * (key, text) only, matched, and the page's few loaded whole.
+   */
+  page(f: MeetingFilter, ks: Keyset, matches?: (text: string) => boolean): KeyedPage<Meeting> {
+    const { where, params } = this.conditions(f);
+    if (matches) return this.searchedPage(where, params, ks, matches);
+    const and = where ? `${where} AND` : 'WHERE';
+    const total = this.sql(`SELECT count(*) FROM meeting m ${where}`).pluck().get(...params) as number;
+    let rows: Row[];
+    if (ks.before) {
+      rows = (this.sql(`SELECT ${COLUMNS} FROM meeting m ${and} (m.start_utc, m.end_utc, m.id) < (?, ?, ?) ORDER BY m.start_utc DESC, m.end_utc DESC, m.id DESC LIMIT ?`).all(...params, ...ks.before, ks.limit) as Row[]).reverse();
+    } else if (ks.after) {
+      rows = this.sql(`SELECT ${COLUMNS} FROM meeting m ${and} (m.start_utc, m.end_utc, m.id) > (?, ?, ?) ORDER BY m.start_utc, m.end_utc, m.id LIMIT ?`).all(...params, ...ks.after, ks.limit) as Row[];
+    } else {
+      rows = this.sql(`SELECT ${COLUMNS} FROM meeting m ${where} ORDER BY m.start_utc, m.end_utc, m.id LIMIT ?`).all(...params, ks.limit) as Row[];
+    }
+    const first = rows[0];
+    const edge: Key | undefined = first ? [first.startUtc, first.endUtc, first.id] : (ks.after ?? undefined);
+    const countBefore = (key: Key, op: '<' | '<=') => this.sql(`SELECT count(*) FROM meeting m ${and} (m.start_utc, m.end_utc, m.id) ${op} (?, ?, ?)`).pluck().get(...params, ...key) as number;
+    const before = edge === undefined ? 0 : countBefore(edge, first ? '<' : '<=');
+    return keyedPage(this.withChildren(rows), total, before);
+  }
+
+  private searchedPage(where: string, params: unknown[], ks: Keyset, matches: (text: string) => boolean): KeyedPage<Meeting> {
+    const candidates = this.sql(
+      `SELECT m.id, m.start_utc, m.end_utc,
+              m.title || char(10) || coalesce(r.name, '') || char(10) || coalesce(v.name, '') || char(10) || m.place || char(10) ||
+              coalesce((SELECT group_concat(p.full_name || char(10) || p.local_name, char(10))
+                          FROM meeting_participant mp JOIN person p ON p.id = mp.person_id WHERE mp.meeting_id = m.id), '')
+         FROM meeting m LEFT JOIN room r ON r.id = m.room_id LEFT JOIN venue v ON v.id = r.venue_id
+         ${where} ORDER BY m.start_utc, m.end_utc, m.id`,
+    )
+      .raw()
+      .all(...params) as [Id, Instant, Instant, string][];
+    const found = candidates.filter((c) => matches(c[3]));
+    const page = pageOfSorted(found, (c) => [c[1], c[2], c[0]], compareKeys, ks);
+    const byId = new Map(this.list({ forumId: 0, ids: page.rows.map((c) => c[0]) }, { anyForum: true }).map((m) => [m.id, m]));
+    return { ...page, rows: page.rows.map((c) => byId.get(c[0])!).filter(Boolean) };
+  }
+
   /** The WHERE clause (and its parameters) a filter stands for; list and programme read the same meetings. */
   private conditions(f: MeetingFilter, opts: { anyForum?: boolean } = {}): { where: string; params: unknown[] } {
     const where: string[] = [];
@@ -102,6 +149,7 @@ export class MeetingRepository {
       where.push('m.room_id = ?');
       params.push(f.roomId);
     }
+    if (f.withoutRoom) where.push('m.room_id IS NULL');
     if (f.kind) {
       where.push('m.kind = ?');
       params.push(f.kind);
@@ -135,12 +183,13 @@ export class MeetingRepository {
       // spans, migration 0008), so a save check opens only the meetings in its window, not every meeting of its
       // room and people on every day. Each bound applies only where the filter has it.
       const people = inList(f.sharingWith.personIds);
+      const rooms = inList(f.sharingWith.roomIds);
       const until = f.toUtc === undefined ? [] : [f.toUtc];
       const from = f.fromUtc === undefined ? [] : [f.fromUtc];
       const roomSpan = `${until.length ? ' AND start_utc < ?' : ''}${from.length ? ' AND end_utc > ?' : ''}`;
       const meetingSpan = `${until.length ? ' AND meeting_start_utc < ?' : ''}${from.length ? ' AND meeting_end_utc > ?' : ''}`;
-      where.push(`m.id IN (SELECT id FROM meeting WHERE room_id = ?${roomSpan} UNION SELECT meeting_id FROM meeting_participant WHERE person_id IN ${people.sql}${meetingSpan})`);
-      params.push(f.sharingWith.roomId, ...until, ...from, ...people.params, ...until, ...from);
+      where.push(`m.id IN (SELECT id FROM meeting WHERE room_id IN ${rooms.sql}${roomSpan} UNION SELECT meeting_id FROM meeting_participant WHERE person_id IN ${people.sql}${meetingSpan})`);
+      params.push(...rooms.params, ...until, ...from, ...people.params, ...until, ...from);
     }
     return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
   }
@@ -248,6 +297,27 @@ export class MeetingRepository {
     if (info.changes !== 1) return false;
     this.replaceChildren(id, v);
     return true;
+  }
+
+  /** How many of the forum's meetings start in each [fromUtc, toUtc): one indexed count per range, never the meetings themselves. */
+  countStartingIn(forumId: Id, ranges: readonly { fromUtc: Instant; toUtc: Instant }[]): number[] {
+    const statement = this.sql('SELECT count(*) FROM meeting WHERE forum_id = ? AND start_utc >= ? AND start_utc < ?').pluck();
+    return ranges.map((r) => statement.get(forumId, r.fromUtc, r.toUtc) as number);
+  }
+
+  /**
+   * The venues whose rooms hold meetings overlapping [fromUtc, toUtc), busiest
+   * first, counting only the meetings a delegation takes part in (ours) and
+   * then all of them: where a planner's day grid opens.
+   */
+  venuesByActivity(forumId: Id, fromUtc: Instant, toUtc: Instant): { venueId: Id; ours: number; meetings: number }[] {
+    return this.sql(
+      `SELECT r.venue_id AS venueId, count(*) AS meetings,
+              sum(EXISTS (SELECT 1 FROM meeting_delegation d WHERE d.meeting_id = m.id)) AS ours
+         FROM meeting m JOIN room r ON r.id = m.room_id
+        WHERE m.forum_id = ? AND m.end_utc > ? AND m.start_utc < ?
+        GROUP BY r.venue_id ORDER BY ours DESC, meetings DESC, r.venue_id`,
+    ).all(forumId, fromUtc, toUtc) as { venueId: Id; ours: number; meetings: number }[];
   }
 
   count(forumId: Id): number {

@@ -1,14 +1,8 @@
 import type { Db } from '../database';
 import { prepared } from '../statements';
-import type { PrintSnapshot } from '../../domain/agenda/types';
+import type { PrintSnapshot } from '../../domain/agenda';
 import type { Id } from '../../domain/types';
-import type { FeedScopeKind } from './feed-tokens';
-
-export interface ScopeRef {
-  forumId: Id;
-  scope: FeedScopeKind;
-  scopeId: Id;
-}
+import type { ScopeRef } from '../../domain/feed-scope';
 
 /** The printed states of each scope's agenda; only the latest is compared against. */
 export class PrintSnapshotRepository {

@@ -1,19 +1,7 @@
 import { bestEffortWrite, type Db } from '../database';
 import { prepared } from '../statements';
 import { RecordTable } from '../record-table';
-
-export const ROLES = ['admin', 'planner', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
-
-export interface User {
-  id: number;
-  username: string;
-  passwordHash: string;
-  role: Role;
-  personId: number | null;
-  disabled: boolean;
-  version: number;
-}
+import type { ApiToken, User } from '../../domain/accounts';
 
 export class UserRepository extends RecordTable<User> {
   constructor(db: Db) {
@@ -35,15 +23,6 @@ export class UserRepository extends RecordTable<User> {
   endSessions(userId: number): void {
     this.db.prepare("DELETE FROM web_session WHERE json_extract(data, '$.userId') = ?").run(userId);
   }
-}
-
-export interface ApiToken {
-  id: number;
-  userId: number;
-  label: string;
-  createdAt: number;
-  lastUsedAt: number | null;
-  revokedAt: number | null;
 }
 
 const TOKEN_SELECT = `SELECT id, user_id AS userId, label, created_at AS createdAt, last_used_at AS lastUsedAt, revoked_at AS revokedAt FROM api_token`;

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { DatabaseBusyError } from '../../domain/errors';
-import { storageErrorOf, trackingCommits } from '../../store/database';
+import { storageErrorOf, trackingCommits } from '../../services/storage';
 
 export interface BusyRetryOptions {
   /** First wait after a busy answer; it doubles up to maxDelayMs. */

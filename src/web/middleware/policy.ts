@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { Role } from '../../store/repositories/users';
+import type { Role } from '../../domain/accounts';
 import { normalisePath } from './canonical-path';
 
 /**
@@ -34,7 +34,7 @@ export const POLICY: readonly Rule[] = [
   { methods: READ, path: /^\/forums\/(new|\d+\/edit|\d+\/delete)$/, access: ADMINS },
   { methods: WRITE, path: /^\/api\/v1\/forums\/?$/, access: ADMINS },
   // Forms that change things are the planners'; showing one to a viewer helps nobody.
-  { methods: READ, path: /\/(new|edit|delete)$/, access: PLANNERS },
+  { methods: READ, path: /\/(new|edit|delete|cancel|move)$/, access: PLANNERS },
   { methods: WRITE, path: /.*/, access: PLANNERS },
   { methods: READ, path: /.*/, access: EVERYONE },
 ];

@@ -1,12 +1,11 @@
 import { Router } from 'express';
 import { DateTime } from 'luxon';
 import { ValidationError } from '../../domain/errors';
-import { ROLES } from '../../store/repositories/users';
+import { ROLES } from '../../domain/accounts';
 import type { Services } from '../../services';
 import { actorOf, flash, idParam, queryString, submitForm } from '../form';
+import { PAGE_SIZE, pagerOf, readPageRequest } from '../list-query';
 
-/** How many audit entries one page shows; older ones are a link away. */
-export const AUDIT_PAGE_SIZE = 300;
 
 /** Users and the audit log: the admin's pages. */
 export function adminRoutes(services: Services): Router {
@@ -62,27 +61,24 @@ export function adminRoutes(services: Services): Router {
     const dayStart = DateTime.fromISO(filter.day, { zone: 'UTC' });
     const dayError = filter.day && !(/^\d{4}-\d{2}-\d{2}$/.test(filter.day) && dayStart.isValid) ? `Enter the day as YYYY-MM-DD, e.g. 2019-06-07; “${filter.day}” is not a date.` : null;
     const byDay = filter.day && !dayError;
-    const before = Number(queryString(req, 'before')) || undefined;
-    // One more than a page, to know whether an "older" link is needed.
-    const found = services.audit.list({
-      entity: filter.entity || undefined,
-      entityId: Number(filter.entityId) || undefined,
-      username: filter.user || undefined,
-      fromUtc: byDay ? dayStart.toMillis() : undefined,
-      toUtc: byDay ? dayStart.plus({ days: 1 }).toMillis() : undefined,
-      beforeId: before,
-      limit: AUDIT_PAGE_SIZE + 1,
-    });
-    const entries = found.slice(0, AUDIT_PAGE_SIZE);
-    const query = (extra: Record<string, string>) => `/admin/audit?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v)), ...extra })}`;
+    const keyset = readPageRequest(req, 'audit', PAGE_SIZE);
+    const page = services.audit.page(
+      {
+        entity: filter.entity || undefined,
+        entityId: Number(filter.entityId) || undefined,
+        username: filter.user || undefined,
+        fromUtc: byDay ? dayStart.toMillis() : undefined,
+        toUtc: byDay ? dayStart.plus({ days: 1 }).toMillis() : undefined,
+      },
+      keyset,
+    );
     res.render('pages/admin/audit', {
       title: 'Audit log',
-      entries,
+      entries: page.rows,
       entities: services.audit.entities(),
       filter,
       dayError,
-      olderHref: found.length > AUDIT_PAGE_SIZE ? query({ before: String(entries[entries.length - 1]!.id) }) : null,
-      newestHref: before ? query({}) : null,
+      pager: pagerOf(req, 'audit', page, (e) => [e.id]),
     });
   });
 

@@ -3,8 +3,9 @@ import { calendarDateMessage, isCalendarDate } from '../../domain/calendar-date'
 import { NotFoundError, ValidationError } from '../../domain/errors';
 import type { Services } from '../../services';
 import { AGENDA_SCOPES, type AgendaRequest } from '../../services/agendas';
-import type { FeedScopeKind } from '../../store/repositories/feed-tokens';
+import type { FeedScopeKind } from '../../domain/feed-scope';
 import { actorOf, flash, idParam } from '../form';
+import { readerLocale } from '../locale';
 
 /** Renders one agenda (a day or the booklet) for staff or a secret link: the same page on screen and on paper. */
 export function renderAgenda(services: Services, res: Response, req: AgendaRequest, links: { base: string; markPrinted: string | null }): void {
@@ -33,9 +34,9 @@ export function agendaRoutes(services: Services): Router {
   const ref = (req: Request) => ({ forumId: idParam(req, 'forumId'), scope: scopeOf(req), scopeId: idParam(req, 'scopeId') });
   const base = (req: Request) => `/forums/${req.params.forumId}/agenda/${req.params.scope}/${req.params.scopeId}`;
 
-  router.get('/:scope/:scopeId', (req, res) => renderAgenda(services, res, { ...ref(req), day: null, viewer: 'staff' }, { base: base(req), markPrinted: `${base(req)}/printed` }));
+  router.get('/:scope/:scopeId', (req, res) => renderAgenda(services, res, { ...ref(req), day: null, viewer: 'staff', locale: readerLocale(req) }, { base: base(req), markPrinted: `${base(req)}/printed` }));
   router.get('/:scope/:scopeId/:date', (req, res) =>
-    renderAgenda(services, res, { ...ref(req), day: String(req.params.date), viewer: 'staff' }, { base: base(req), markPrinted: `${base(req)}/printed` }),
+    renderAgenda(services, res, { ...ref(req), day: String(req.params.date), viewer: 'staff', locale: readerLocale(req) }, { base: base(req), markPrinted: `${base(req)}/printed` }),
   );
 
   router.post('/:scope/:scopeId/printed', (req, res) => {

@@ -1,9 +1,9 @@
+import { compareKeys, pageOfSorted } from '../../domain/keyset';
+import { API_PAGE_SIZE, pagerOf, readPageRequest, sendPageHeaders } from '../list-query';
 import { Router, type Response } from 'express';
 import type { Services } from '../../services';
-import type { RequestAction } from '../../services/b2b/requests';
-import type { B2BParticipantRecord } from '../../store/repositories/b2b-participants';
-import type { B2BRequestRecord } from '../../store/repositories/b2b-requests';
-import type { B2BSession, B2BTimeBlock } from '../../store/repositories/b2b-sessions';
+import type { RequestAction } from '../../services/b2b';
+import type { B2BParticipantRecord, B2BRequestRecord, B2BSession, B2BTimeBlock } from '../../domain/b2b';
 import { actorOf, idParam } from '../form';
 import { isoUtc, unplacedJson } from '../presenters';
 import { sendRecord } from './api-versions';
@@ -73,7 +73,10 @@ export function apiB2BRoutes(services: Services): Router {
   });
 
   router.get('/b2b-sessions/:id/requests', (req, res) => {
-    res.json(b2b.requests.list(session(idParam(req)).id).map(requestJson));
+    const keyset = readPageRequest(req, 'b2b-requests', API_PAGE_SIZE);
+    const page = pageOfSorted([...b2b.requests.list(session(idParam(req)).id)].sort((a, b) => a.id - b.id), (r) => [r.id], compareKeys, keyset);
+    sendPageHeaders(res, pagerOf(req, 'b2b-requests', page, (r) => [r.id]));
+    res.json(page.rows.map(requestJson));
   });
 
   router.post('/b2b-sessions/:id/requests', (req, res) => {

@@ -5,7 +5,7 @@ import { field, parseInput } from '../../services/validation';
 import { baseUrlOf, webcalOf } from '../calendar-response';
 import { actorOf, idParam } from '../form';
 import { isoUtc } from '../presenters';
-import type { FeedToken } from '../../store/repositories/feed-tokens';
+import type { FeedToken } from '../../domain/feed-scope';
 
 const tokenJson = (t: FeedToken) => ({
   id: t.id,

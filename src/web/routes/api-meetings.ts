@@ -7,6 +7,7 @@ import type { Services } from '../../services';
 import { actorOf, idParam, queryString } from '../form';
 import { conflictJson, isoUtc, meetingJson } from '../presenters';
 import { ifMatchVersion, sendRecord } from './api-versions';
+import { API_PAGE_SIZE, pagerOf, readPageRequest, sendPageHeaders } from '../list-query';
 
 /** JSON API for meetings, conflicts and availability: the same services, validation and conflicts as the pages. */
 export function apiMeetingRoutes(services: Services): Router {
@@ -20,7 +21,8 @@ export function apiMeetingRoutes(services: Services): Router {
     const bounds = day ? dayBounds(day, forum.timeZone) : null;
     const kind = queryString(req, 'kind') as MeetingKind;
     const status = queryString(req, 'status') as MeetingStatus;
-    const meetings = services.meetings.list({
+    const keyset = readPageRequest(req, 'meetings', API_PAGE_SIZE);
+    const page = services.meetings.page({
       forumId: forum.id,
       fromUtc: bounds?.startUtc,
       toUtc: bounds?.endUtc,
@@ -29,8 +31,10 @@ export function apiMeetingRoutes(services: Services): Router {
       delegationId: optionalNumber(req, 'delegation'),
       kind: MEETING_KINDS.includes(kind) ? kind : undefined,
       status: MEETING_STATUSES.includes(status) ? status : undefined,
-    });
-    res.json(meetings.map(meetingJson));
+    }, keyset);
+    // Still a bare array (v1's shape): the next page is in the Link header, the count in X-Total-Count.
+    sendPageHeaders(res, pagerOf(req, 'meetings', page, (m) => [m.startUtc, m.endUtc, m.id]));
+    res.json(page.rows.map(meetingJson));
   });
 
   router.post('/forums/:id/meetings', (req, res) => {

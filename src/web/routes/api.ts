@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { Services } from '../../services';
 import { idParam } from '../form';
 import { apiMeetingRoutes } from './api-meetings';
@@ -6,6 +6,8 @@ import { apiFeedRoutes } from './api-feeds';
 import { apiB2BRoutes } from './api-b2b';
 import { OPENAPI } from '../openapi';
 import { sendRecord } from './api-versions';
+import { API_PAGE_SIZE, pagerOf, readPageRequest, sendPageHeaders } from '../list-query';
+import { compareKeys, pageOfSorted } from '../../domain/keyset';
 
 /** JSON API (v1): reference data reads. Meetings, feeds and B2B add their own routers. */
 export function apiRoutes(services: Services): Router {
@@ -32,12 +34,15 @@ export function apiRoutes(services: Services): Router {
       })),
     );
   });
-  router.get('/organizations', (_req, res) => {
-    res.json(services.organizations.list());
-  });
-  router.get('/people', (_req, res) => {
-    res.json(services.people.list());
-  });
+  /** A shared list by id, a page at a time: the Link header names the next page. */
+  const byIdPage = <T extends { id: number }>(list: string, all: () => T[]) => (req: Request, res: Response) => {
+    const keyset = readPageRequest(req, list, API_PAGE_SIZE);
+    const page = pageOfSorted([...all()].sort((a, b) => a.id - b.id), (r) => [r.id], compareKeys, keyset);
+    sendPageHeaders(res, pagerOf(req, list, page, (r) => [r.id]));
+    res.json(page.rows);
+  };
+  router.get('/organizations', byIdPage('organizations', () => services.organizations.list()));
+  router.get('/people', byIdPage('people', () => services.people.list()));
   router.get('/openapi.json', (_req, res) => {
     res.json(OPENAPI);
   });

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
 import type { Services } from '../../services';
-import { HashQueueFullError } from '../../services/accounts/hash-queue';
+import { HashQueueFullError } from '../../services/accounts';
 
 /** Login and logout; the throttling of failed sign-ins is AccountService.signIn's (sign-in-throttle.ts). */
 export function authRoutes(services: Services): Router {

@@ -1,9 +1,7 @@
 import type { Forum } from '../../domain/types';
 import type { Services } from '../../services';
-import { PRIORITIES } from '../../services/b2b/input';
-import { blocksAsText } from '../../services/b2b/time';
-import type { B2BParticipantRecord } from '../../store/repositories/b2b-participants';
-import type { B2BSession } from '../../store/repositories/b2b-sessions';
+import { PRIORITIES, blocksAsText } from '../../services/b2b';
+import type { B2BParticipantRecord, B2BSession } from '../../domain/b2b';
 import { compareNames } from '../list-query';
 
 /**

@@ -2,8 +2,8 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import QRCode from 'qrcode';
 import { NotFoundError } from '../../domain/errors';
 import type { Services } from '../../services';
-import { linkActor, type B2BActing, type RequestAction } from '../../services/b2b/requests';
-import type { B2BParticipantRecord } from '../../store/repositories/b2b-participants';
+import { linkActor, type B2BActing, type RequestAction } from '../../services/b2b';
+import type { B2BParticipantRecord } from '../../domain/b2b';
 import { baseUrlOf, webcalOf } from '../calendar-response';
 import { formAnswerOf, noticeAnswerOf } from '../error-responses';
 import { PRIORITY_CHOICES, readRequestForm, type RequestFormValues } from './b2b-forms';

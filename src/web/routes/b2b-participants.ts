@@ -3,14 +3,14 @@ import QRCode from 'qrcode';
 import { NotFoundError } from '../../domain/errors';
 import type { Forum } from '../../domain/types';
 import type { Services } from '../../services';
-import type { B2BParticipantRecord } from '../../store/repositories/b2b-participants';
-import type { B2BSession } from '../../store/repositories/b2b-sessions';
-import type { FeedToken } from '../../store/repositories/feed-tokens';
+import type { B2BParticipantRecord, B2BSession } from '../../domain/b2b';
+import type { FeedToken } from '../../domain/feed-scope';
 import { baseUrlOf, webcalOf } from '../calendar-response';
 import { actorOf, flash, idParam, submitForm, type FormProblems } from '../form';
 import { renderAgenda } from './agendas';
 import { contactChoices, participantFormValues, readParticipantForm, type ParticipantFormValues } from './b2b-forms';
 import { sessionBase, sessionIn } from './b2b-sessions';
+import { readerLocale } from '../locale';
 
 /** Planners' pages for the companies of a session: add, edit, one company's day, its secret links, its printable agenda. */
 export function b2bParticipantRoutes(services: Services): Router {
@@ -111,7 +111,7 @@ export function b2bParticipantRoutes(services: Services): Router {
   const agenda = (req: Request, res: Response, day: string | null) => {
     const { forum, session, participant } = participantIn(req);
     const base = `${sessionBase(session)}/participants/${participant.id}/agenda`;
-    renderAgenda(services, res, { forumId: forum.id, scope: 'b2b_participant', scopeId: participant.id, day, viewer: 'staff' }, { base, markPrinted: null });
+    renderAgenda(services, res, { forumId: forum.id, scope: 'b2b_participant', scopeId: participant.id, day, viewer: 'staff', locale: readerLocale(req) }, { base, markPrinted: null });
   };
   router.get('/:participantId/agenda', (req, res) => agenda(req, res, null));
   router.get('/:participantId/agenda/:date', (req, res) => agenda(req, res, String(req.params.date)));

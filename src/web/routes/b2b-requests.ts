@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { NotFoundError, ValidationError } from '../../domain/errors';
 import type { Services } from '../../services';
-import { REQUEST_ACTIONS, type RequestAction } from '../../services/b2b/requests';
+import { REQUEST_ACTIONS, type RequestAction } from '../../services/b2b';
 import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
 import { backTo, PRIORITY_CHOICES, readRequestForm, type RequestFormValues } from './b2b-forms';
 import { announceRun, sessionBase, sessionIn } from './b2b-sessions';

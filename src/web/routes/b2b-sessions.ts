@@ -1,12 +1,13 @@
+import { compareKeys, pageOfSorted } from '../../domain/keyset';
+import { PAGE_SIZE, pagerOf, readPageRequest } from '../list-query';
 import { Router, type Request, type Response } from 'express';
 import type { Conflict } from '../../domain/conflicts';
 import { NotFoundError } from '../../domain/errors';
 import { render } from '../../messages';
 import type { Forum } from '../../domain/types';
 import type { Services } from '../../services';
-import type { RunResult } from '../../services/b2b/scheduling';
-import { B2BViews } from '../../services/b2b/views';
-import type { B2BSession } from '../../store/repositories/b2b-sessions';
+import { type RunResult, B2BViews } from '../../services/b2b';
+import type { B2BSession } from '../../domain/b2b';
 import { actorOf, flash, idParam, submitForm, type FormProblems } from '../form';
 import { blankSessionForm, readSessionForm, sessionFields, sessionFormValues, type SessionFormValues } from './b2b-forms';
 
@@ -77,8 +78,25 @@ export function b2bSessionRoutes(services: Services): Router {
 
   router.get('/:sessionId', (req, res) => {
     const { forum, session } = sessionIn(services, req);
+    const keyset = readPageRequest(req, 'b2b-pending', PAGE_SIZE);
     const overview = b2b.views.overview(session.id);
-    res.render('pages/b2b/session', { title: `${session.title} · B2B`, bodyClass: 'wide-page', forum, o: overview, between: B2BViews.between, base: sessionBase(session) });
+    // The requests awaiting an answer, a page at a time by request id (the order they came in).
+    const pending = pageOfSorted(
+      overview.requests.filter((r) => r.record.state === 'pending').sort((a, b) => a.record.id - b.record.id),
+      (r) => [r.record.id],
+      compareKeys,
+      keyset,
+    );
+    res.render('pages/b2b/session', {
+      title: `${session.title} · B2B`,
+      bodyClass: 'wide-page',
+      forum,
+      o: overview,
+      pending: pending.rows,
+      pendingPager: pagerOf(req, 'b2b-pending', pending, (r) => [r.record.id]),
+      between: B2BViews.between,
+      base: sessionBase(session),
+    });
   });
 
   router.get('/:sessionId/edit', (req, res) => {

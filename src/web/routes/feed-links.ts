@@ -2,10 +2,11 @@ import { Router, type Request, type Response } from 'express';
 import QRCode from 'qrcode';
 import { NotFoundError } from '../../domain/errors';
 import type { Services } from '../../services';
-import { FEED_SCOPES, type FeedToken } from '../../store/repositories/feed-tokens';
+import { FEED_SCOPES, type FeedToken } from '../../domain/feed-scope';
 import { baseUrlOf, webcalOf } from '../calendar-response';
 import { actorOf, flash, idParam, submitForm, type FormProblems } from '../form';
 import { compareNames } from '../list-query';
+import { readerLocale } from '../locale';
 
 /** Planners hand out, rotate and revoke secret links: /forums/:forumId/links. */
 export function feedLinkRoutes(services: Services): Router {
@@ -22,12 +23,12 @@ export function feedLinkRoutes(services: Services): Router {
   const render = async (req: Request, res: Response, status: number, extra: { created?: { token: FeedToken; secret: string }; values?: Record<string, string> } & Partial<FormProblems> = {}) => {
     const forum = services.forums.get(idParam(req, 'forumId'));
     const base = baseUrlOf(req, services.config);
-    const tokens = services.feeds.list(forum.id).map((t) => ({ ...t, scopeName: services.feeds.scopeName(t) }));
+    const tokens = services.feeds.list(forum.id).map((t) => ({ ...t, scopeName: services.feeds.scopeName(t, readerLocale(req)) }));
     let created = null;
     if (extra.created) {
       const url = `${base}/s/${extra.created.secret}`;
       const feed = `${url}/calendar.ics`;
-      created = { token: extra.created.token, scopeName: services.feeds.scopeName(extra.created.token), pageUrl: url, feedUrl: feed, webcalUrl: webcalOf(feed), qr: await QRCode.toDataURL(webcalOf(feed), { margin: 1, width: 200 }) };
+      created = { token: extra.created.token, scopeName: services.feeds.scopeName(extra.created.token, readerLocale(req)), pageUrl: url, feedUrl: feed, webcalUrl: webcalOf(feed), qr: await QRCode.toDataURL(webcalOf(feed), { margin: 1, width: 200 }) };
     }
     res.status(status).render('pages/links/index', {
       title: 'Calendar links',

@@ -5,12 +5,14 @@ import { render } from '../../messages';
 import { MEETING_KINDS, MEETING_STATUSES, PARTICIPANT_ROLES, type Forum, type Meeting, type MeetingStatus } from '../../domain/types';
 import type { Services } from '../../services';
 import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
-import { compareNames, matches } from '../list-query';
-import { blankMeetingForm, foldOffsetChoices, formValuesOf, prefillFromQuery, readMeetingForm, type MeetingFormValues } from '../meeting-form';
+import { compareNames, fold, matches, PAGE_SIZE, pagerOf, readPageRequest } from '../list-query';
+import { applyFormStep, blankMeetingForm, DURATION_CHOICES, foldOffsetChoices, formStepOf, formValuesOf, loadedTimesOf, meetingInputOf, prefillFromQuery, readMeetingForm, type MeetingFormValues } from '../meeting-form';
+import type { MoveTarget } from '../../services/meetings';
 import { forumDays } from '../../domain/agenda';
 import { isCalendarDate } from '../../domain/calendar-date';
 import { isStatusAction, statusActionsFrom, type StatusAction } from '../../domain/meeting-status';
 import { dayBounds } from '../../domain/time';
+import { readerLocale } from '../locale';
 
 /** How each status button reads, and what the notice after it says. Which buttons a meeting offers is the domain's (statusActionsFrom). */
 const STATUS_BUTTONS: Record<StatusAction, { label: string; done: string; danger?: true }> = {
@@ -30,24 +32,38 @@ export function meetingRoutes(services: Services): Router {
     return meeting;
   };
 
+  /** The contact book as the participant rows offer it: a label, the folded text a search matches, the role a new row gets. */
+  const peopleChoices = (forum: Forum) => {
+    const roleOf = services.directory.defaultRoles(forum.id);
+    const organizations = new Map(services.organizations.list().map((o) => [o.id, o]));
+    return services.people
+      .list()
+      .sort((a, b) => compareNames(a.fullName, b.fullName))
+      .map((p) => {
+        const organization = p.organizationId === null ? undefined : organizations.get(p.organizationId);
+        const words = [p.fullName, p.localName, p.position, organization?.name ?? '', organization?.localName ?? ''];
+        return { id: p.id, label: p.position ? `${p.fullName} — ${p.position}` : p.fullName, words, search: fold(words.join(' ')), role: roleOf(p.id) };
+      });
+  };
+
   const choices = (forum: Forum) => {
     const venues = services.venues.list({ forumId: forum.id });
     const rooms = services.directory.roomsOfForum(forum.id);
+    const people = peopleChoices(forum);
     return {
       kinds: MEETING_KINDS,
       statuses: MEETING_STATUSES,
       roles: PARTICIPANT_ROLES,
       roomGroups: venues.map((v) => ({ venue: v, rooms: rooms.filter((r) => r.venueId === v.id) })),
-      people: services.people
-        .list()
-        .sort((a, b) => compareNames(a.fullName, b.fullName))
-        .map((p) => ({ id: p.id, label: p.position ? `${p.fullName} — ${p.position}` : p.fullName })),
+      people: people.map(({ id, label, search, role }) => ({ id, label, search, role })),
+      durations: DURATION_CHOICES,
       delegations: services.delegations.list({ forumId: forum.id }),
     };
   };
 
-  const renderForm = (res: Response, status: number, forum: Forum, meeting: Meeting | null, values: MeetingFormValues, problems: FormProblems & { details?: Record<string, unknown> } = { errors: {} }) => {
+  const renderForm = (res: Response, status: number, forum: Forum, meeting: Meeting | null, values: MeetingFormValues, problems: FormProblems & { details?: Record<string, unknown> } = { errors: {} }, search: PersonSearch | null = null) => {
     res.status(status).render('pages/meetings/form', {
+      search,
       title: meeting ? `Edit meeting` : 'New meeting',
       forum,
       meeting,
@@ -69,30 +85,36 @@ export function meetingRoutes(services: Services): Router {
     const filterWarning = day && !bounds ? `“${day}” is not a date, so meetings of every day are shown. Choose a day from the list.` : null;
     const kind = queryString(req, 'kind') as Meeting['kind'];
     const status = queryString(req, 'status') as MeetingStatus;
-    const meetings = services.meetings.list({
-      forumId: forum.id,
-      fromUtc: bounds?.startUtc,
-      toUtc: bounds?.endUtc,
-      personId: num('person'),
-      roomId: num('room'),
-      delegationId,
-      kind: MEETING_KINDS.includes(kind) ? kind : undefined,
-      status: MEETING_STATUSES.includes(status) ? status : undefined,
-    });
-    const delegation = delegationId ? services.delegations.find(delegationId) : undefined;
     const q = queryString(req, 'q');
-    const views = services.views
-      .describe(forum, meetings, { homeTimeZone: delegation?.homeTimeZone, conflicts: services.meetings.conflicts(forum.id) })
-      .filter((v) => matches([v.meeting.title, v.placeText, ...v.participants.flatMap((p) => [p.person.fullName, p.person.localName])], q));
+    const keyset = readPageRequest(req, 'meetings', PAGE_SIZE);
+    // A page of the list in SQL (keyset on start, end, id); a search reads only each meeting's text to match it first.
+    const page = services.meetings.page(
+      {
+        forumId: forum.id,
+        fromUtc: bounds?.startUtc,
+        toUtc: bounds?.endUtc,
+        personId: num('person'),
+        roomId: num('room'),
+        delegationId,
+        kind: MEETING_KINDS.includes(kind) ? kind : undefined,
+        status: MEETING_STATUSES.includes(status) ? status : undefined,
+      },
+      keyset,
+      q.trim() ? (text) => matches([text], q) : undefined,
+    );
+    const delegation = delegationId ? services.delegations.find(delegationId) : undefined;
+    // The page's conflicts, computed around its own meetings (or filtered from the kept whole report).
+    const views = services.views.describe(forum, page.rows, { homeTimeZone: delegation?.homeTimeZone, conflicts: services.meetings.conflictsAmong(forum.id, page.rows) });
     const days = forumDays(forum);
     res.render('pages/meetings/index', {
       title: 'Meetings',
       forum,
       views,
+      pager: pagerOf(req, 'meetings', page, (m) => [m.startUtc, m.endUtc, m.id]),
       days,
       byDay: days.map((d) => ({ day: d, views: views.filter((v) => v.day === d) })).filter((g) => g.views.length),
       filterWarning,
-      filter: { day, person: queryString(req, 'person'), room: queryString(req, 'room'), delegation: queryString(req, 'delegation'), kind: queryString(req, 'kind'), status: queryString(req, 'status'), q },
+      filter: { day, person: queryString(req, 'person'), room: queryString(req, 'room'), delegation: queryString(req, 'delegation'), kind: queryString(req, 'kind'), status: queryString(req, 'status'), q, limit: queryString(req, 'limit') },
       ...choices(forum),
     });
   });
@@ -108,13 +130,32 @@ export function meetingRoutes(services: Services): Router {
     renderForm(res, 200, forum, null, blankMeetingForm({ start: `${forum.startDate}T10:00`, end: `${forum.startDate}T11:00`, ...prefillFromQuery(req) }));
   });
 
+  /**
+   * "Add another participant", "Search" and each found person's "Add" without
+   * JavaScript: the form comes back with every input kept, nothing written.
+   */
+  const renderStep = (req: Request, res: Response, forum: Forum, meeting: Meeting | null): boolean => {
+    const step = formStepOf(req.body);
+    if (!step) return false;
+    const roleOf = services.directory.defaultRoles(forum.id);
+    const values = applyFormStep(readMeetingForm(req.body), step, roleOf);
+    let search: PersonSearch | null = null;
+    if (step.kind === 'search') {
+      const found = step.q.trim() ? peopleChoices(forum).filter((p) => matches(p.words, step.q)) : [];
+      search = { q: step.q, matches: found.slice(0, SEARCH_LIMIT).map(({ id, label, role }) => ({ id, label, role })), more: Math.max(0, found.length - SEARCH_LIMIT) };
+    }
+    renderForm(res, 200, forum, meeting, values, { errors: {} }, search);
+    return true;
+  };
+
   router.post('/', async (req, res) => {
     const forum = forumOf(req);
+    if (renderStep(req, res, forum, null)) return;
     const values = readMeetingForm(req.body);
     await submitForm(
       res,
       () => {
-        const { meeting, warnings } = services.meetings.create(actorOf(res), forum.id, values);
+        const { meeting, warnings } = services.meetings.create(actorOf(res), forum.id, meetingInputOf(values));
         announce(req, meeting, 'created', warnings.length);
         res.redirect(303, `/forums/${forum.id}/meetings/${meeting.id}`);
       },
@@ -127,7 +168,7 @@ export function meetingRoutes(services: Services): Router {
     const forum = forumOf(req);
     const meeting = load(req, forum);
     res.set('Content-Disposition', `attachment; filename="meeting-${meeting.id}.ics"`);
-    res.type('text/calendar; charset=utf-8').send(services.feeds.singleEvent(meeting));
+    res.type('text/calendar; charset=utf-8').send(services.feeds.singleEvent(meeting, readerLocale(req)));
   });
 
   router.get('/:id', (req, res) => {
@@ -150,6 +191,8 @@ export function meetingRoutes(services: Services): Router {
       others,
       history: services.audit.history('meeting', meeting.id),
       statusActions: statusActionsFrom(meeting.status).map((key) => ({ key, ...STATUS_BUTTONS[key] })),
+      // Who a cancellation would reach, for the confirmation dialog: asked only when the page offers Cancel.
+      reach: statusActionsFrom(meeting.status).includes('cancel') && res.locals.can(`POST /forums/${forum.id}/meetings/${meeting.id}/cancel`) ? services.feeds.reachOf(meeting) : null,
     });
   });
 
@@ -162,12 +205,13 @@ export function meetingRoutes(services: Services): Router {
   router.post('/:id/edit', async (req, res) => {
     const forum = forumOf(req);
     const meeting = load(req, forum);
+    if (renderStep(req, res, forum, meeting)) return;
     const values = readMeetingForm(req.body);
     const version = Number(req.body.version);
     await submitForm(
       res,
       () => {
-        const saved = services.meetings.update(actorOf(res), meeting.id, Number.isInteger(version) ? version : null, values);
+        const saved = services.meetings.update(actorOf(res), meeting.id, Number.isInteger(version) ? version : null, meetingInputOf(values), { loaded: loadedTimesOf(values) });
         announce(req, saved.meeting, 'saved', saved.warnings.length);
         res.redirect(303, `/forums/${forum.id}/meetings/${meeting.id}`);
       },
@@ -180,9 +224,11 @@ export function meetingRoutes(services: Services): Router {
     const meeting = load(req, forum);
     const key = req.body.action;
     if (!isStatusAction(key)) throw new ValidationError({ action: 'Choose confirm, tentative, cancel or reinstate.' });
+    const back = `/forums/${forum.id}/meetings/${meeting.id}`;
+    // Cancelling reaches every subscribed calendar: it is done only from its confirmation.
+    if (key === 'cancel') return res.redirect(303, `${back}/cancel`);
     const action = STATUS_BUTTONS[key];
     const version = Number(req.body.version);
-    const back = `/forums/${forum.id}/meetings/${meeting.id}`;
     await submitForm(
       res,
       () => {
@@ -198,7 +244,81 @@ export function meetingRoutes(services: Services): Router {
     );
   });
 
+  // The confirmation before a cancellation, which reaches every calendar that shows the meeting.
+  router.get('/:id/cancel', (req, res) => {
+    const forum = forumOf(req);
+    const meeting = load(req, forum);
+    res.render('pages/meetings/cancel', { title: `Cancel “${meeting.title}”?`, forum, meeting, reach: services.feeds.reachOf(meeting), offered: statusActionsFrom(meeting.status).includes('cancel'), formError: null });
+  });
+
+  router.post('/:id/cancel', async (req, res) => {
+    const forum = forumOf(req);
+    const meeting = load(req, forum);
+    const version = Number(req.body.version);
+    await submitForm(
+      res,
+      () => {
+        const saved = services.meetings.applyStatusAction(actorOf(res), meeting.id, Number.isInteger(version) ? version : null, 'cancel');
+        announce(req, saved.meeting, STATUS_BUTTONS.cancel.done, saved.warnings.length);
+        res.redirect(303, `/forums/${forum.id}/meetings/${meeting.id}`);
+      },
+      (status, problems) => {
+        const now = services.meetings.get(meeting.id);
+        res.status(status).render('pages/meetings/cancel', { title: `Cancel “${now.title}”?`, forum, meeting: now, reach: services.feeds.reachOf(now), offered: statusActionsFrom(now.status).includes('cancel'), formError: problems.formError ?? Object.values(problems.errors).join(' ') });
+      },
+    );
+  });
+
+  // Move without a mouse or JavaScript: a new start, ±15 minutes or the next free slot, the duration kept.
+  const renderMove = (res: Response, status: number, forum: Forum, meeting: Meeting, typed: MoveFormValues, problems: FormProblems = { errors: {} }) => {
+    res.status(status).render('pages/meetings/move', { title: `Move “${meeting.title}”`, forum, meeting, typed, version: problems.stale ? (problems.stale as Meeting).version : meeting.version, ...problems });
+  };
+
+  router.get('/:id/move', (req, res) => {
+    const forum = forumOf(req);
+    const meeting = load(req, forum);
+    renderMove(res, 200, forum, meeting, { start: meeting.start, shift: '' });
+  });
+
+  router.post('/:id/move', async (req, res) => {
+    const forum = forumOf(req);
+    const meeting = load(req, forum);
+    const typed: MoveFormValues = { start: typeof req.body.start === 'string' ? req.body.start.slice(0, 40) : '', shift: typeof req.body.shift === 'string' ? req.body.shift.slice(0, 20) : '' };
+    const version = Number(req.body.version);
+    await submitForm(
+      res,
+      () => {
+        const saved = services.meetings.move(actorOf(res), meeting.id, Number.isInteger(version) ? version : null, moveTargetOf(typed));
+        announce(req, saved.meeting, `moved to ${saved.meeting.start.replace('T', ' ')}–${saved.meeting.end.slice(11)}`, saved.warnings.length);
+        res.redirect(303, `/forums/${forum.id}/meetings/${meeting.id}`);
+      },
+      (status, problems) => renderMove(res, status, forum, services.meetings.get(meeting.id), typed, problems),
+    );
+  });
+
   return router;
+}
+
+/** How many people a search without JavaScript lists. */
+const SEARCH_LIMIT = 20;
+
+interface PersonSearch {
+  q: string;
+  matches: { id: number; label: string; role: string }[];
+  /** How many more matched than are listed. */
+  more: number;
+}
+
+/** What the Move form sent: a new start, or a shift button ('15', '-15', 'next-free'). */
+interface MoveFormValues {
+  start: string;
+  shift: string;
+}
+
+function moveTargetOf(typed: MoveFormValues): MoveTarget {
+  if (typed.shift === 'next-free') return { kind: 'next-free' };
+  if (typed.shift !== '') return { kind: 'by', minutes: /^[-−]?\d{1,5}$/.test(typed.shift) ? Number(typed.shift.replace('−', '-')) : Number.NaN };
+  return { kind: 'start', start: typed.start };
 }
 
 function announce(req: Request, meeting: Meeting, done: string, warnings: number): void {

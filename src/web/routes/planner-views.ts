@@ -1,16 +1,22 @@
 import { Router, type Request, type Response } from 'express';
 import { NotFoundError } from '../../domain/errors';
-import type { Conflict } from '../../domain/conflicts';
-import type { Forum, Id } from '../../domain/types';
+import { CONFLICT_KINDS, type Conflict, type ConflictKind } from '../../domain/conflicts';
+import { isCalendarDate } from '../../domain/calendar-date';
+import { localDateOf } from '../../domain/time';
+import { compareKeys, pageOfSorted, type Key } from '../../domain/keyset';
+import type { Forum, Id, StoredAvailabilityBlock } from '../../domain/types';
 import type { Services } from '../../services';
-import { buildConflictReport } from '../../services/meetings/conflict-report';
-import type { DayCheck } from '../../services/day-grids';
-import type { StoredAvailabilityBlock } from '../../store/repositories/availability';
+import { buildConflictReport } from '../../services/meetings';
+import type { DayCheck, RoomChoice } from '../../services/day-grids';
 import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
-import { compareNames } from '../list-query';
+import { BadListRequest, compareNames, PAGE_SIZE, pagerOf, readPageRequest } from '../list-query';
 import { viewHelpers } from '../view-helpers';
+import { readerLocale } from '../locale';
 
 type GridMode = 'rooms' | 'people';
+
+/** A query may name at most this many rooms or people to show; more are ignored (a venue has tens of rooms, a delegation rarely hundreds). */
+const MAX_CHOSEN = 500;
 
 /** Day grids (by room, by person), the conflicts page and availability blocks, under /forums/:forumId. */
 export function plannerViews(services: Services): Router {
@@ -29,16 +35,36 @@ export function plannerViews(services: Services): Router {
 
   /** An unknown or out-of-forum day still shows the day tabs, so the way back is one click. */
   const renderDayProblem = (res: Response, forum: Forum, mode: GridMode, check: Exclude<DayCheck, { ok: true }>) =>
-    res.status(404).render('pages/grid/day', { title: 'Day grid', forum, mode, problem: check, days: grids.dayCounts(forum), grid: null, filters: {} });
+    res.status(404).render('pages/grid/day', { title: 'Day grid', forum, mode, problem: check, days: grids.dayCounts(forum), grid: null, query: '', pageLink: null });
+
+  /** The chosen columns, as the page's checkboxes send them (?room=3&room=7): ids only, each once, at most a grid's worth of candidates. */
+  const idsOf = (req: Request, name: string): Id[] => {
+    const raw = req.query[name];
+    const values = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string' && /^\d{1,15}$/.test(v));
+    return [...new Set(values.map(Number))].slice(0, MAX_CHOSEN).sort((a, b) => a - b);
+  };
+  const pageParam = (req: Request): number => (/^\d{1,6}$/.test(queryString(req, 'page')) ? Number(queryString(req, 'page')) : 1);
+  /** The query a grid page keeps across day tabs (without its page), and the link to another page of its columns. */
+  const links = (base: string, date: string, pairs: [string, string][]) => {
+    const query = new URLSearchParams(pairs).toString();
+    return { query, pageLink: (page: number) => `${base}/${date}?${new URLSearchParams([...pairs, ['page', String(page)]]).toString()}` };
+  };
 
   router.get('/grid/rooms/:date', (req, res) => {
     const forum = forumOf(req);
     const check = grids.checkDay(forum, String(req.params.date));
     if (!check.ok) return renderDayProblem(res, forum, 'rooms', check);
     const venues = services.venues.list({ forumId: forum.id });
-    const venueId = venues.find((v) => v.id === optionalId(req, 'venue'))?.id;
-    const grid = grids.byRoom(forum, check.date, { venueId });
-    res.render('pages/grid/day', { title: `Rooms · ${check.date}`, forum, mode: 'rooms', grid, days: grid.days, venues, filters: { venue: venueId ?? '' } });
+    const asked = queryString(req, 'venue');
+    const venue: RoomChoice['venue'] =
+      asked === 'all' || asked === 'elsewhere' ? asked : (venues.find((v) => String(v.id) === asked)?.id ?? grids.defaultVenue(forum, check.date));
+    const roomIds = typeof venue === 'number' ? idsOf(req, 'room') : [];
+    const grid = grids.byRoom(forum, check.date, { venue, roomIds, page: pageParam(req) }, readerLocale(req));
+    const rooms = typeof venue === 'number' ? services.directory.roomsOfForum(forum.id).filter((r) => r.venueId === venue) : [];
+    // The venue goes into the day tabs' links only when it was asked for: another day may open on another venue.
+    const explicit = asked === 'all' || asked === 'elsewhere' || venues.some((v) => String(v.id) === asked);
+    const pairs: [string, string][] = [...(explicit ? [['venue', String(venue)] as [string, string]] : []), ...roomIds.map((id): [string, string] => ['room', String(id)])];
+    res.render('pages/grid/day', { title: `Rooms · ${check.date}`, forum, mode: 'rooms', grid, days: grid.days, venues, venue, rooms, chosen: roomIds, ...links(`/forums/${forum.id}/grid/rooms`, check.date, pairs) });
   });
 
   router.get('/grid/people/:date', (req, res) => {
@@ -48,18 +74,54 @@ export function plannerViews(services: Services): Router {
     const delegations = services.delegations.list({ forumId: forum.id });
     const delegation = delegations.find((d) => d.id === optionalId(req, 'delegation')) ?? delegations[0];
     if (!delegation) {
-      return res.render('pages/grid/day', { title: 'People', forum, mode: 'people', grid: null, days: grids.dayCounts(forum), date: check.date, delegations, filters: {} });
+      return res.render('pages/grid/day', { title: 'People', forum, mode: 'people', grid: null, days: grids.dayCounts(forum), date: check.date, delegations, query: '', pageLink: null });
     }
-    const grid = grids.byPerson(forum, check.date, delegation);
-    res.render('pages/grid/day', { title: `People · ${check.date}`, forum, mode: 'people', grid, days: grid.days, delegations, delegation, filters: { delegation: delegation.id } });
+    const personIds = idsOf(req, 'person');
+    const grid = grids.byPerson(forum, check.date, delegation, { personIds, page: pageParam(req) }, readerLocale(req));
+    const members = grids.members(delegation).map(({ person }) => person);
+    const pairs: [string, string][] = [...(optionalId(req, 'delegation') === delegation.id ? [['delegation', String(delegation.id)] as [string, string]] : []), ...personIds.map((id): [string, string] => ['person', String(id)])];
+    res.render('pages/grid/day', { title: `People · ${check.date}`, forum, mode: 'people', grid, days: grid.days, delegations, delegation, members, chosen: personIds, ...links(`/forums/${forum.id}/grid/people`, check.date, pairs) });
   });
 
+  /**
+   * The conflicts page: a summary by day and kind (each count a link to that
+   * part of the list), then the list a page at a time. A conflict's key is
+   * (day, kind, errors first, its first meeting's start, what it is about), so
+   * a conflict that appears on an earlier page does not shift the next one.
+   * The whole report is the API's (GET /api/v1/forums/:id/conflicts).
+   */
   router.get('/conflicts', (req, res) => {
     const forum = forumOf(req);
     const conflicts = services.meetings.conflicts(forum.id);
     const ids = [...new Set(conflicts.flatMap((c) => c.meetingIds))];
     const meetings = ids.length ? services.meetings.list({ forumId: forum.id, ids }) : [];
-    res.render('pages/conflicts/index', { title: 'Conflicts', forum, report: buildConflictReport({ conflicts, meetings, timeZone: forum.timeZone }) });
+    const starts = new Map(meetings.map((m) => [m.id, m.startUtc]));
+    const keyed = conflicts.map((c) => {
+      const start = Math.min(...c.meetingIds.map((id) => starts.get(id) ?? Number.MAX_SAFE_INTEGER));
+      const date = start === Number.MAX_SAFE_INTEGER ? '' : localDateOf(start, forum.timeZone);
+      const key: Key = [date, CONFLICT_KINDS.indexOf(c.kind), c.severity === 'error' ? 0 : 1, start, `${c.meetingIds.join(',')}|${c.personId ?? ''}|${c.roomId ?? ''}`];
+      return { c, date, key };
+    });
+    const summary = conflictSummary(keyed.map(({ c, date }) => ({ kind: c.kind, date })));
+    const day = queryString(req, 'day');
+    const kind = queryString(req, 'kind');
+    if (day && !isCalendarDate(day)) throw new BadListRequest(`“${String(day).slice(0, 20)}” is not a day: choose one from the summary.`);
+    if (kind && !CONFLICT_KINDS.includes(kind as ConflictKind)) throw new BadListRequest(`“${kind.slice(0, 40)}” is not a kind of conflict: choose one from the summary.`);
+    const chosen = keyed.filter((k) => (!day || k.date === day) && (!kind || k.c.kind === kind)).sort((a, b) => compareKeys(a.key, b.key));
+    const list = `conflicts:${day}:${kind}`;
+    const page = pageOfSorted(chosen, (k) => k.key, compareKeys, readPageRequest(req, list, PAGE_SIZE));
+    // Only the page's conflicts are laid out by day and kind; the kinds' titles come from an empty report.
+    const titles = new Map(buildConflictReport({ conflicts: [], meetings: [], timeZone: forum.timeZone }).kinds.map((k) => [k.kind, k.title]));
+    const errors = conflicts.filter((c) => c.severity === 'error').length;
+    res.render('pages/conflicts/index', {
+      title: 'Conflicts',
+      forum,
+      totals: { errors, warnings: conflicts.length - errors },
+      summary: { ...summary, kinds: summary.kinds.map((k) => ({ ...k, title: titles.get(k.kind)! })) },
+      filter: { day, kind, title: kind ? titles.get(kind as ConflictKind) : undefined },
+      page: buildConflictReport({ conflicts: page.rows.map((k) => k.c), meetings, timeZone: forum.timeZone }),
+      pager: pagerOf(req, list, page, (k) => k.key),
+    });
   });
 
   /** People grouped by the forum's delegations (others after), rooms by venue: the choices of one select. */
@@ -151,4 +213,22 @@ export function plannerViews(services: Services): Router {
   });
 
   return router;
+}
+
+/** Conflicts counted by day and by kind: the rows and columns of the summary table, only those that have any. */
+function conflictSummary(items: { kind: ConflictKind; date: string }[]) {
+  const counts = new Map<string, number>();
+  const bump = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const i of items) {
+    bump(`${i.date}|${i.kind}`);
+    bump(`${i.date}|`);
+    bump(`|${i.kind}`);
+  }
+  const kinds = CONFLICT_KINDS.filter((k) => counts.has(`|${k}`));
+  const dates = [...new Set(items.map((i) => i.date))].sort();
+  return {
+    kinds: kinds.map((kind) => ({ kind, total: counts.get(`|${kind}`) ?? 0 })),
+    days: dates.map((date) => ({ date, total: counts.get(`${date}|`) ?? 0, byKind: kinds.map((kind) => counts.get(`${date}|${kind}`) ?? 0) })),
+    total: items.length,
+  };
 }

@@ -1,10 +1,10 @@
 import { Router, type Request, type Response } from 'express';
 import { NotFoundError } from '../../domain/errors';
 import type { AuditService } from '../../services/audit';
-import type { RecordService } from '../../services/reference/record-service';
-import type { RecordShape } from '../../store/record-table';
+import type { RecordService } from '../../services/reference';
+import type { RecordShape } from '../../domain/types';
 import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
-import { searchAndSort } from '../list-query';
+import { PAGE_SIZE, pagerOf, readPageRequest, resolveSort, searchSortAndPage, sortedListName } from '../list-query';
 
 export interface Option {
   value: string | number;
@@ -94,8 +94,23 @@ export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: Audi
     const forumId = forumIdOf(req);
     const all = forumId === null ? spec.service.list() : spec.listFor!(forumId);
     const q = queryString(req, 'q');
-    const { rows, sort, dir } = searchAndSort(all, { q, sort: queryString(req, 'sort'), dir: queryString(req, 'dir'), columns: spec.columns, search: spec.search });
-    res.render('pages/records/index', { title: spec.title, spec, base: base(req), rows, q, sort, dir, total: all.length });
+    // The cursor names the list and its sort, so a link made under one order is refused under another.
+    const list = sortedListName(spec.segment, resolveSort(spec.columns, queryString(req, 'sort'), queryString(req, 'dir')));
+    const keyset = readPageRequest(req, list, PAGE_SIZE);
+    const { page, sort, dir, keyOf } = searchSortAndPage(all, { q, sort: queryString(req, 'sort'), dir: queryString(req, 'dir'), columns: spec.columns, search: spec.search, keyset });
+    res.render('pages/records/index', {
+      title: spec.title,
+      spec,
+      base: base(req),
+      rows: page.rows,
+      matched: page.total,
+      pager: pagerOf(req, list, page, keyOf),
+      limit: queryString(req, 'limit'),
+      q,
+      sort,
+      dir,
+      total: all.length,
+    });
   });
 
   router.get('/new', (req, res) => renderForm(req, res, 200, null, { ...toForm({}), ...spec.defaults?.(forumIdOf(req)) }));

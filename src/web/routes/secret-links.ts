@@ -3,11 +3,12 @@ import QRCode from 'qrcode';
 import { NotFoundError } from '../../domain/errors';
 import { forumDays } from '../../domain/agenda';
 import type { Services } from '../../services';
-import type { FeedToken } from '../../store/repositories/feed-tokens';
+import type { FeedToken } from '../../domain/feed-scope';
 import { baseUrlOf, sendCalendar, webcalOf } from '../calendar-response';
 import { idParam } from '../form';
 import { renderAgenda } from './agendas';
 import { answerDeadLink as noSuchLink } from '../dead-link';
+import { readerLocale } from '../locale';
 
 /**
  * What delegates reach without an account: /s/<token>[/calendar.ics | /agenda...]
@@ -49,20 +50,20 @@ export function secretLinkRoutes(services: Services): Router {
   router.get('/s/:token/calendar.ics', resolveToken, (req, res) => {
     const token = res.locals.feedToken as FeedToken;
     services.feeds.markFetched(token);
-    const doc = services.feeds.feedFor(token, baseUrlOf(req, services.config), String(req.params.token));
+    const doc = services.feeds.feedFor(token, baseUrlOf(req, services.config), String(req.params.token), readerLocale(req));
     sendCalendar(req, res, doc, { cache: 'private', refreshMinutes: services.config.feedRefreshMinutes });
   });
 
   const agendaFor = (req: Request, res: Response, day: string | null) => {
     const token = res.locals.feedToken as FeedToken;
     if (token.scope === 'organization') throw new NotFoundError('Agendas are printed for a person, a delegation or a room.');
-    renderAgenda(services, res, { forumId: token.forumId, scope: token.scope, scopeId: token.scopeId, day, viewer: 'link' }, { base: `/s/${req.params.token}/agenda`, markPrinted: null });
+    renderAgenda(services, res, { forumId: token.forumId, scope: token.scope, scopeId: token.scopeId, day, viewer: 'link', locale: readerLocale(req) }, { base: `/s/${req.params.token}/agenda`, markPrinted: null });
   };
   router.get('/s/:token/agenda', resolveToken, (req, res) => agendaFor(req, res, null));
   router.get('/s/:token/agenda/:date', resolveToken, (req, res) => agendaFor(req, res, String(req.params.date)));
 
   router.get('/p/:forumId/programme.ics', (req, res) => {
-    const doc = services.feeds.publicFeed(idParam(req, 'forumId'));
+    const doc = services.feeds.publicFeed(idParam(req, 'forumId'), readerLocale(req));
     sendCalendar(req, res, doc, { cache: 'public', refreshMinutes: services.config.feedRefreshMinutes });
   });
 

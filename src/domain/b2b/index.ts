@@ -1,0 +1,10 @@
+/**
+ * B2B in the domain, its public face: the scheduler that puts accepted
+ * requests at tables and slots (scheduler.ts and the files beside it), the
+ * slot grid, and the records the services work with and the store keeps.
+ * Outside this folder, import from here.
+ */
+export { greedyFirstFit, scheduleB2B } from './scheduler';
+export type { B2BInput, B2BParticipant, B2BPin, B2BPlacement, B2BRequest, B2BSchedule, B2BStats, B2BUnplaced, BusyInterval, UnplacedReason } from './model';
+export { buildSlots, type B2BSlot } from './slots';
+export type { B2BParticipantRecord, B2BRequestRecord, B2BRequestState, B2BRun, B2BSession, B2BStoredSchedule, B2BTimeBlock } from './records';
