@@ -4,7 +4,7 @@
  * machine's speed cancels out. Targets from issue 4; baselines made honest by
  * issue 12 (each line says what it divides by what):
  *
- * (a) whole-programme conflict report ÷ the queries the report itself runs,
+ * (a) whole-programme conflict report, made anew, ÷ the queries the report itself runs,
  *     read raw, <= 2. The report is services.meetings.conflicts(forumId): the
  *     repository's load plus the engine. The baseline is every SELECT that one
  *     report call sends to SQLite, recorded from a call on a second handle
@@ -12,8 +12,10 @@
  *     raw mode (bare arrays, no row objects): what reading the programme
  *     costs the app's own queries, so a slow query is not hidden and a cheap
  *     one is not flattered by a slower JOIN. The engine's share is printed
- *     beside it. Should the report ever be served from a cache, the line
- *     would say so (a report faster than its own reads).
+ *     beside it. The app keeps the report until the programme changes
+ *     (services/derived-cache.ts); the figure is the report made anew, as the
+ *     first planner after each save meets it, through a MeetingService whose
+ *     cache keeps nothing. The kept report's time is printed beside it.
  * (b) save with the conflict check ÷ a raw INSERT <= 1.5. With: a
  *     MeetingService.create of a tentative meeting in the busiest hour (a
  *     tentative one is never refused, so every repetition runs the whole
@@ -34,6 +36,8 @@ import { performance } from 'node:perf_hooks';
 import { findConflicts } from '../src/domain/conflicts';
 import { resolveLocalTime } from '../src/domain/time';
 import { createServices } from '../src/services';
+import { programmeCache } from '../src/services/derived-cache';
+import { MeetingService } from '../src/services/meetings';
 import { createStore } from '../src/store';
 import { inWriteTransaction, openDatabase, type Db } from '../src/store/database';
 import { mulberry32 } from './b2b';
@@ -102,17 +106,21 @@ function reportLines({ db, file, services, forumId }: SyntheticForum): string[] 
   });
   const statements = queries.map((q) => ({ statement: db.prepare(q.sql).raw(), params: q.params }));
   const select = () => statements.map(({ statement, params }) => statement.all(...params));
-  const report = () => services.meetings.conflicts(forumId);
+  // Made anew every time: a cache that keeps nothing (a value over its budget is served once and dropped).
+  const uncached = new MeetingService(services.store, Date.now, programmeCache(services.store, { entries: 0, bytes: 0 }));
+  const report = () => uncached.conflicts(forumId);
+  const kept = () => services.meetings.conflicts(forumId);
 
   const conflicts = report();
-  const times = interleavedMedians({ report, select }, REPORT_REPETITIONS);
+  kept();
+  const times = interleavedMedians({ report, select, kept }, REPORT_REPETITIONS);
   const engineMs = engineAlone({ services, forumId });
   const errors = conflicts.filter((c) => c.severity === 'error').length;
   const ratio = times.report / times.select;
   return [
-    `  ${conflicts.length.toLocaleString('en')} conflicts (${errors.toLocaleString('en')} errors); report ${ms(times.report)}, of which the engine ${ms(engineMs)}; the report's own ${queries.length} SELECTs read raw ${ms(times.select)} (medians of ${REPORT_REPETITIONS})`,
-    ...(times.report < times.select ? ['  the report took less than reading its rows: it was served from a cache, and this ratio does not measure the engine'] : []),
-    verdict("conflict report ÷ the report's own queries read raw", ratio.toFixed(2), ratio <= TARGETS.report, `≤ ${TARGETS.report}`),
+    `  ${conflicts.length.toLocaleString('en')} conflicts (${errors.toLocaleString('en')} errors); report ${ms(times.report)}, of which the engine ${ms(engineMs)}; the report's own ${queries.length} SELECTs read raw ${ms(times.select)}; the kept report (until the next save) ${ms(times.kept)} (medians of ${REPORT_REPETITIONS})`,
+    ...(times.report < times.select ? ['  the report made anew took less than reading its rows: something kept it after all, and this ratio does not measure the engine'] : []),
+    verdict("conflict report made anew ÷ the report's own queries read raw", ratio.toFixed(2), ratio <= TARGETS.report, `≤ ${TARGETS.report}`),
   ];
 }
 
