@@ -13,6 +13,7 @@ const BENCHMARKS: [name: string, run: () => Promise<{ lines: string[] }>][] = [
   ['B2B scheduling', () => (require('./b2b') as typeof import('./b2b')).benchB2B()],
   ['Calendar feeds', () => (require('./feeds') as typeof import('./feeds')).benchFeeds()],
   ['Busy lock', () => (require('./busy-lock') as typeof import('./busy-lock')).benchBusyLock()],
+  ['Time finder', () => (require('./time-finder') as typeof import('./time-finder')).benchTimeFinder()],
   ['HTTP', () => (require('./http') as typeof import('./http')).benchHttp()],
 ];
 

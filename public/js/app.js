@@ -7,3 +7,18 @@ document.addEventListener('click', function (event) {
   var target = event.target.closest ? event.target.closest('[data-print]') : null;
   if (target) { event.preventDefault(); window.print(); }
 });
+// A search box that narrows multi-selects as one types (data-filter-selects="id id"); chosen options always stay.
+document.addEventListener('input', function (event) {
+  var box = event.target;
+  if (!box || !box.matches || !box.matches('input[data-filter-selects]')) return;
+  var fold = function (text) { return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\u0131/g, 'i').replace(/\u0259/g, 'e').toLowerCase(); };
+  var words = fold(box.value.trim()).split(/\s+/).filter(Boolean);
+  box.getAttribute('data-filter-selects').split(' ').forEach(function (id) {
+    var select = document.getElementById(id);
+    if (!select) return;
+    Array.prototype.forEach.call(select.options, function (option) {
+      var text = option.getAttribute('data-search') || fold(option.textContent || '');
+      option.hidden = !option.selected && !words.every(function (word) { return text.indexOf(word) >= 0; });
+    });
+  });
+});

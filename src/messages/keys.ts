@@ -8,12 +8,13 @@ import type { B2BServiceMessages } from './b2b-services';
 import type { ConflictMessages } from './conflicts';
 import type { DateMessages } from './dates';
 import type { FeedMessages } from './feeds';
+import type { FinderMessages } from './finder';
 import type { GridMessages } from './grids';
 import type { ErrorMessages, FieldMessages } from './fields';
 import type { CalendarMessages, LabelMessages } from './labels';
 import type { RecordMessages } from './records';
 import type { TimeMessages } from './time';
 
-export interface Messages extends ConflictMessages, B2BMessages, FieldMessages, ErrorMessages, LabelMessages, CalendarMessages, TimeMessages, RecordMessages, B2BServiceMessages, FeedMessages, DateMessages, GridMessages {}
+export interface Messages extends ConflictMessages, B2BMessages, FieldMessages, ErrorMessages, LabelMessages, CalendarMessages, TimeMessages, RecordMessages, B2BServiceMessages, FeedMessages, DateMessages, GridMessages, FinderMessages {}
 
 export type MessageKey = keyof Messages;

@@ -11,6 +11,7 @@ import { DayGridService } from './day-grids';
 import { createB2BServices } from './b2b';
 import { programmeCache } from './derived-cache';
 import { StorageService } from './storage';
+import { TimeFinderService } from './time-finder';
 
 export interface ServiceOptions {
   config: Pick<Config, 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'> & Partial<Pick<Config, 'allowedHosts' | 'cacheBytes'>>;
@@ -47,6 +48,7 @@ export function createServices(store: Store, options: ServiceOptions) {
     feeds,
     agendas: new AgendaService(store, feeds, meetings, views, clock),
     grids: new DayGridService(store, views, meetings, derived),
+    timeFinder: new TimeFinderService(store),
     b2b: createB2BServices(store, { meetings, feeds, clock }),
     storage: new StorageService(store),
   };

@@ -11,6 +11,7 @@ import { DelegationRepository } from './repositories/delegations';
 import { ForumRepository } from './repositories/forums';
 import { ApiTokenRepository, UserRepository } from './repositories/users';
 import { RoomRepository, VenueRepository } from './repositories/venues';
+import { RoomOccupancyRepository } from './repositories/room-occupancy';
 import { b2bRepositories } from './repositories/b2b';
 
 /**
@@ -24,6 +25,7 @@ export function createStore(db: Db, clock: () => number = Date.now) {
     forums: new ForumRepository(db),
     venues: new VenueRepository(db),
     rooms: new RoomRepository(db),
+    roomOccupancy: new RoomOccupancyRepository(db),
     organizations: new OrganizationRepository(db),
     people: new PersonRepository(db),
     delegations: new DelegationRepository(db),

@@ -143,13 +143,27 @@ export function blankMeetingForm(defaults: Partial<MeetingFormValues>): MeetingF
   };
 }
 
-export function prefillFromQuery(req: Request): Partial<MeetingFormValues> {
+/**
+ * A new meeting's form filled from links: a grid cell (start, end, room), a
+ * delegation page, or a slot the time finder offers (its people as
+ * `participant`, each with the role `roleOf` gives a new row, and `optional`,
+ * its title and place).
+ */
+export function prefillFromQuery(req: Request, roleOf: (personId: number) => string = () => 'required'): Partial<MeetingFormValues> {
   const q = (k: string) => (typeof req.query[k] === 'string' ? (req.query[k] as string) : undefined);
+  const ids = (k: string) => list(req.query[k]).filter((id) => /^\d{1,15}$/.test(id)).slice(0, 50);
   const out: Partial<MeetingFormValues> = {};
   if (q('start')) out.start = q('start');
   if (q('end')) out.end = q('end');
   if (q('roomId')) out.roomId = q('roomId');
+  if (q('place')) out.place = q('place');
+  if (q('title')) out.title = q('title');
   if (q('delegation')) out.delegationIds = [q('delegation')!];
+  const participants = [
+    ...ids('participant').map((personId) => ({ personId, role: roleOf(Number(personId)) })),
+    ...ids('optional').map((personId) => ({ personId, role: 'optional' })),
+  ];
+  if (participants.length) out.participants = participants;
   return out;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The API's description, served at /api/v1/openapi.json. Kept by hand next to
- * the routers (api.ts, api-meetings.ts, api-feeds.ts); tests check that every
+ * the routers (api.ts, api-meetings.ts, api-feeds.ts, api-time-finder.ts); tests check that every
  * routed path is listed here and that every path here answers.
  */
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -178,6 +178,53 @@ export const OPENAPI = {
           expiresOn: { type: ['string', 'null'], format: 'date' },
         },
       },
+      TimeFinderInput: {
+        type: 'object',
+        required: ['participants', 'durationMinutes', 'from', 'to'],
+        description:
+          'Where: roomIds, venueIds and minSeats narrow the rooms together (none given: any room of the forum); place (or outside: true with a place) means outside the venues, and then none of the three may be given.',
+        properties: {
+          participants: { type: 'array', minItems: 1, maxItems: 30, items: { type: 'object', required: ['personId'], properties: { personId: { type: 'integer' }, required: { type: 'boolean', default: true } } }, description: 'At least one required; the first required is the principal' },
+          durationMinutes: { type: 'integer', minimum: 5, maximum: 720 },
+          roomIds: { type: 'array', items: { type: 'integer' } },
+          venueIds: { type: 'array', items: { type: 'integer' } },
+          minSeats: { type: 'integer', minimum: 1 },
+          place: { type: 'string', example: 'Hotel Astoria' },
+          outside: { type: 'boolean' },
+          from: { type: 'string', format: 'date', example: '2019-06-07', description: "First day, in the forum's zone" },
+          to: { type: 'string', format: 'date', example: '2019-06-08', description: 'Last day (included); at most 14 days in all' },
+          earliest: { type: 'string', example: '09:00', default: '08:00', description: 'A slot starts at or after this time of day' },
+          latest: { type: 'string', example: '19:00', default: '20:00', description: 'A slot ends by this time of day' },
+          bufferMinutes: { type: 'integer', minimum: 0, maximum: 240, default: 0, description: 'Kept clear of confirmed meetings of the required people and the room, either side' },
+          limit: { type: 'integer', minimum: 1, maximum: 50, default: 10 },
+          title: { type: 'string', description: 'What the warnings call the meeting' },
+        },
+      },
+      TimeFinderResult: {
+        type: 'object',
+        properties: {
+          timeZone: { type: 'string', example: 'Europe/Moscow' },
+          candidates: {
+            type: 'array',
+            description: 'Best first: no warnings, fewest optional missing, earliest day, least idle time for the principal, earliest start. Each saves as confirmed without an error-level conflict.',
+            items: {
+              type: 'object',
+              properties: {
+                start: { type: 'string', example: '2019-06-07T14:45' },
+                end: { type: 'string', example: '2019-06-07T15:45' },
+                startUtc: { type: 'string', format: 'date-time' },
+                endUtc: { type: 'string', format: 'date-time' },
+                roomId: { type: ['integer', 'null'] },
+                place: { type: 'string' },
+                warnings: { type: 'array', items: ref('Conflict') },
+                missingOptional: { type: 'array', items: { type: 'integer' }, description: 'Optional participants who cannot come' },
+                idleMinutes: { type: 'integer', description: "The principal's idle minutes around the slot that day" },
+              },
+            },
+          },
+          stoppedEarly: { type: 'boolean', description: 'The search stopped at its bound of engine checks; a narrower one may find better slots' },
+        },
+      },
       AvailabilityInput: {
         type: 'object',
         required: ['subject', 'subjectId', 'start', 'end'],
@@ -226,6 +273,14 @@ export const OPENAPI = {
     '/api/v1/forums/{id}/availability': {
       get: { summary: 'Availability blocks', parameters: [idParam()], responses: { '200': { description: 'Array' }, ...errors } },
       post: { summary: 'Add an availability block', parameters: [idParam()], requestBody: json(ref('AvailabilityInput')), responses: { '201': { description: 'Created' }, '422': { description: 'Invalid input' }, ...errors } },
+    },
+    '/api/v1/forums/{id}/time-finder': {
+      post: {
+        summary: 'Find the best slots for a meeting (writes nothing)',
+        parameters: [idParam()],
+        requestBody: json(ref('TimeFinderInput')),
+        responses: { '200': { description: 'Candidates', ...json(ref('TimeFinderResult')) }, '422': { description: 'Invalid input, per field (unknown people, last day before the first, more than 14 days, a duration of 0 or over 12 hours)', ...json(ref('Error')) }, ...errors },
+      },
     },
     '/api/v1/availability/{id}': { delete: { summary: 'Remove an availability block', parameters: [idParam()], responses: { '204': { description: 'Removed' }, ...errors } } },
     '/api/v1/forums/{id}/feed-tokens': { get: { summary: "The forum's secret calendar links (never their secrets)", parameters: [idParam()], responses: { '200': { description: 'Array' }, ...errors } } },

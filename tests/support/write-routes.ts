@@ -67,6 +67,11 @@ export const WRITE_ROUTES: WriteRoute[] = [
   api('PATCH', '/api/v1/meetings/:id', MEETING_API),
   api('POST', '/api/v1/meetings/:id/cancel', NONE),
   api('POST', '/api/v1/forums/:id/availability', AVAILABILITY),
+  // Writes nothing (a search sent as a body); listed so that random bodies are fuzzed against it too.
+  api('POST', '/api/v1/forums/:id/time-finder', {
+    participants: 'objects', durationMinutes: 'int', roomIds: 'ids', venueIds: 'ids', minSeats: 'int', place: 'text', outside: 'checkbox',
+    from: 'date', to: 'date', earliest: 'time', latest: 'time', bufferMinutes: 'int', limit: 'int', title: 'text',
+  }),
   api('DELETE', '/api/v1/availability/:id', NONE),
   api('POST', '/api/v1/feed-tokens', { forumId: 'id', scope: 'choice', scopeId: 'id', label: 'text', expiresOn: 'date' }),
   api('DELETE', '/api/v1/feed-tokens/:id', NONE),

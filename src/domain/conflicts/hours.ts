@@ -53,7 +53,8 @@ export function openingHoursCheck(forumZone: string): (venueId: number, hours: O
   };
 }
 
-function openingWindow(hours: OpeningHours, date: LocalDate, zone: string): UtcInterval {
+/** One day's opening window as instants: the busy-time model draws the rest of the day as closed. */
+export function openingWindow(hours: OpeningHours, date: LocalDate, zone: string): UtcInterval {
   const opens: LocalTime = hours.opensAt ?? '00:00';
   const closes = hours.closesAt;
   const startUtc = firstInstantAt(`${date}T${opens}`, zone);

@@ -16,6 +16,8 @@ import { forEachConsecutivePair, forEachOverlapBetween, forEachOverlappingPair }
 import type { AvailabilityBlock, Id, Instant, Person, Room, TravelTime, Venue } from '../types';
 
 export type { ProgrammeMeeting } from './programme-index';
+/** Venue opening hours as instants, for the busy-time model (domain/time-finder) to draw a closed venue. */
+export { hasOpeningHours, openingWindow } from './hours';
 
 /** In the order a planner meets them on a day: who is where, then what the rooms and venues allow. */
 export const CONFLICT_KINDS = [

@@ -5,6 +5,7 @@ import { b2bServices } from './b2b-services';
 import { conflicts } from './conflicts';
 import { dates } from './dates';
 import { feeds } from './feeds';
+import { finder } from './finder';
 import { grids } from './grids';
 import { errors, fields } from './fields';
 import { calendar, labels } from './labels';
@@ -24,4 +25,5 @@ export const en = {
   ...feeds,
   ...dates,
   ...grids,
+  ...finder,
 } satisfies Catalogue;

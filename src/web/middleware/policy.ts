@@ -33,6 +33,9 @@ export const POLICY: readonly Rule[] = [
   { methods: WRITE, path: /^\/forums\/\d+\/(edit|delete)$/, access: ADMINS },
   { methods: READ, path: /^\/forums\/(new|\d+\/edit|\d+\/delete)$/, access: ADMINS },
   { methods: WRITE, path: /^\/api\/v1\/forums\/?$/, access: ADMINS },
+  // Finding a time is planning: it reads every person's and room's day.
+  { path: /^\/forums\/\d+\/find-time$/, access: PLANNERS },
+  { path: /^\/api\/v1\/forums\/\d+\/time-finder$/, access: PLANNERS },
   // Forms that change things are the planners'; showing one to a viewer helps nobody.
   { methods: READ, path: /\/(new|edit|delete|cancel|move)$/, access: PLANNERS },
   { methods: WRITE, path: /.*/, access: PLANNERS },

@@ -4,6 +4,7 @@ import { idParam } from '../form';
 import { apiMeetingRoutes } from './api-meetings';
 import { apiFeedRoutes } from './api-feeds';
 import { apiB2BRoutes } from './api-b2b';
+import { apiTimeFinderRoutes } from './api-time-finder';
 import { OPENAPI } from '../openapi';
 import { sendRecord } from './api-versions';
 import { API_PAGE_SIZE, pagerOf, readPageRequest, sendPageHeaders } from '../list-query';
@@ -49,5 +50,6 @@ export function apiRoutes(services: Services): Router {
   router.use(apiMeetingRoutes(services));
   router.use(apiFeedRoutes(services));
   router.use(apiB2BRoutes(services));
+  router.use(apiTimeFinderRoutes(services));
   return router;
 }

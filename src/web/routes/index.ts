@@ -6,6 +6,7 @@ import { authRoutes } from './auth';
 import { forumRoutes } from './forums';
 import { meetingRoutes } from './meetings';
 import { plannerViews } from './planner-views';
+import { findTimeRoutes } from './find-time';
 import { feedLinkRoutes } from './feed-links';
 import { agendaRoutes } from './agendas';
 import { secretLinkRoutes } from './secret-links';
@@ -28,6 +29,7 @@ export function routes(services: Services): Router {
   router.use('/forums/:forumId/links', feedLinkRoutes(services));
   router.use('/forums/:forumId/agenda', agendaRoutes(services));
   router.use('/forums/:forumId', plannerViews(services));
+  router.use('/forums/:forumId', findTimeRoutes(services));
   router.use('/forums', recordArea(areas.forums, services.audit));
   router.use('/forums/:forumId/venues', recordArea(areas.venues, services.audit));
   router.use('/forums/:forumId/rooms', recordArea(areas.rooms, services.audit));

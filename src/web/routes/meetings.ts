@@ -8,6 +8,7 @@ import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } f
 import { compareNames, fold, matches, PAGE_SIZE, pagerOf, readPageRequest } from '../list-query';
 import { applyFormStep, blankMeetingForm, DURATION_CHOICES, foldOffsetChoices, formStepOf, formValuesOf, loadedTimesOf, meetingInputOf, prefillFromQuery, readMeetingForm, type MeetingFormValues } from '../meeting-form';
 import type { MoveTarget } from '../../services/meetings';
+import { findTimeHref } from '../find-time-link';
 import { forumDays } from '../../domain/agenda';
 import { isCalendarDate } from '../../domain/calendar-date';
 import { isStatusAction, statusActionsFrom, type StatusAction } from '../../domain/meeting-status';
@@ -72,6 +73,8 @@ export function meetingRoutes(services: Services): Router {
       ...choices(forum),
       ...problems,
       details: { ...foldOffsetChoices(values, values.timeZone.trim() || meeting?.timeZone || forum.timeZone), ...problems.details },
+      // A save refused for a clash: the same people, the same length, on the same day, elsewhere in time.
+      findTimeHref: problems.conflicts?.length ? findTimeHref(forum.id, values) : undefined,
     });
   };
 
@@ -127,7 +130,7 @@ export function meetingRoutes(services: Services): Router {
       if (source.forumId !== forum.id) throw new NotFoundError(`There is no meeting ${source.id} in this forum to copy.`);
       return renderForm(res, 200, forum, null, { ...formValuesOf(source), title: `${source.title} (copy)`, status: 'tentative' });
     }
-    renderForm(res, 200, forum, null, blankMeetingForm({ start: `${forum.startDate}T10:00`, end: `${forum.startDate}T11:00`, ...prefillFromQuery(req) }));
+    renderForm(res, 200, forum, null, blankMeetingForm({ start: `${forum.startDate}T10:00`, end: `${forum.startDate}T11:00`, ...prefillFromQuery(req, services.directory.defaultRoles(forum.id)) }));
   });
 
   /**
