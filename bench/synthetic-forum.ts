@@ -14,9 +14,13 @@
  * forum through the services would take minutes and measure nothing we want.
  * The building runs in a child process, so the benchmark process's peak RSS
  * is that of a process serving the forum, not of the generator's arrays and
- * SQLite's buffers for a 150,000-row transaction.
+ * SQLite's buffers for a 150,000-row transaction. A built file is kept in the
+ * system's temporary folder, named by a hash of the shape, this generator and
+ * the migrations, so the next run (or the next bench in the same run) copies
+ * it instead of building it again.
  */
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,6 +47,29 @@ export interface ForumShape {
 
 export const FORUM_SHAPE: ForumShape = { seed: 20190607, meetings: 20_000, people: 5_000, venues: 10, roomsPerVenue: 30, days: 3, delegations: 40, personBlocks: 600, roomBlocks: 60 };
 
+/**
+ * FORUM_SHAPE grown or shrunk to `meetings` by adding venues, rooms, people
+ * and delegations, not by packing more into each: a room's day, a venue's
+ * rooms (30, from 5k up) and a delegation's meetings (about 500) stay the same
+ * size, so a page of one venue or one delegation is a page of fixed size at
+ * every scale. Equal to FORUM_SHAPE at 20,000.
+ */
+export function scaledShape(meetings: number): ForumShape {
+  const f = meetings / FORUM_SHAPE.meetings;
+  const rooms = Math.round(FORUM_SHAPE.venues * FORUM_SHAPE.roomsPerVenue * f);
+  const venues = Math.max(1, Math.round(FORUM_SHAPE.venues * f));
+  return {
+    ...FORUM_SHAPE,
+    meetings,
+    people: Math.round(FORUM_SHAPE.people * f),
+    venues,
+    roomsPerVenue: Math.round(rooms / venues),
+    delegations: Math.max(2, Math.round(FORUM_SHAPE.delegations * f)),
+    personBlocks: Math.round(FORUM_SHAPE.personBlocks * f),
+    roomBlocks: Math.round(FORUM_SHAPE.roomBlocks * f),
+  };
+}
+
 export interface SyntheticForum {
   db: Db;
   services: Services;
@@ -53,8 +80,10 @@ export interface SyntheticForum {
   roomIds: number[];
   personIds: number[];
   counts: { meetings: number; participants: number; blocks: number };
-  /** Wall-clock time the child process took to build the file. */
-  buildMs: number;
+  /** The SQLite file, a copy of its own for this benchmark. */
+  file: string;
+  /** Wall-clock time the child process took to build the file, or null when a kept one was copied. */
+  buildMs: number | null;
   close(): void;
 }
 
@@ -76,17 +105,48 @@ interface Draft {
   venue: number | null;
 }
 
-/** Builds the forum in a child process, then opens it here with the app's own store and services. */
-export async function buildSyntheticForum(shape: ForumShape = FORUM_SHAPE): Promise<SyntheticForum> {
+/**
+ * A copy of the forum in a new temporary folder, for one benchmark to write
+ * to: built in a child process on first use, copied from the kept file after.
+ * `buildMs` is the build's time, or null when the kept file was copied.
+ */
+export async function syntheticForumCopy(shape: ForumShape = FORUM_SHAPE): Promise<{ file: string; dir: string; buildMs: number | null }> {
+  const kept = path.join(os.tmpdir(), 'fp-bench-forums', `${forumKey(shape)}.db`);
+  let buildMs: number | null = null;
+  if (!fs.existsSync(kept)) {
+    fs.mkdirSync(path.dirname(kept), { recursive: true });
+    // Built under a name of its own and renamed when complete: an interrupted build leaves no half file under the kept name.
+    const partial = `${kept}.${process.pid}.partial`;
+    const began = performance.now();
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const child = spawn(process.execPath, [...process.execArgv, __filename, partial, JSON.stringify(shape)], { stdio: 'inherit' });
+        child.on('error', reject);
+        child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`building the synthetic forum failed (exit ${code})`))));
+      });
+      fs.renameSync(partial, kept);
+    } finally {
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${partial}${suffix}`, { force: true });
+    }
+    buildMs = performance.now() - began;
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fp-bench-'));
   const file = path.join(dir, 'forum.db');
-  const began = performance.now();
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, __filename, file, JSON.stringify(shape)], { stdio: 'inherit' });
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`building the synthetic forum failed (exit ${code})`))));
-  });
-  const buildMs = performance.now() - began;
+  fs.copyFileSync(kept, file);
+  return { file, dir, buildMs };
+}
+
+/** Names a built forum by what decides its bytes: the shape, this generator and the schema's migrations. */
+function forumKey(shape: ForumShape): string {
+  const hash = crypto.createHash('sha256').update(JSON.stringify(shape)).update(fs.readFileSync(__filename));
+  const migrations = path.join(__dirname, '..', 'db', 'migrations');
+  for (const name of fs.readdirSync(migrations).sort()) hash.update(name).update(fs.readFileSync(path.join(migrations, name)));
+  return `${shape.meetings}-${shape.seed}-${hash.digest('hex').slice(0, 16)}`;
+}
+
+/** Builds the forum in a child process (or copies the kept one), then opens it here with the app's own store and services. */
+export async function buildSyntheticForum(shape: ForumShape = FORUM_SHAPE): Promise<SyntheticForum> {
+  const { file, dir, buildMs } = await syntheticForumCopy(shape);
   const db = openDatabase(file);
   const ids = (sql: string) => db.prepare(sql).pluck().all() as number[];
   const count = (sql: string) => db.prepare(sql).pluck().get() as number;
@@ -100,6 +160,7 @@ export async function buildSyntheticForum(shape: ForumShape = FORUM_SHAPE): Prom
     roomIds: ids('SELECT id FROM room ORDER BY id'),
     personIds: ids('SELECT id FROM person ORDER BY id'),
     counts: { meetings: count('SELECT count(*) FROM meeting'), participants: count('SELECT count(*) FROM meeting_participant'), blocks: count('SELECT count(*) FROM availability_block') },
+    file,
     buildMs,
     close: () => {
       db.close();
@@ -207,7 +268,7 @@ export function writeSyntheticForum(file: string, shape: ForumShape = FORUM_SHAP
     // People: most of a person's meetings are at one venue, and they are booked only when free (travel included), bar a few deliberate clashes.
     const busyUntil = new Float64Array(personIds.length);
     const lastVenue = new Int32Array(personIds.length).fill(-1);
-    const homePool = (venue: number) => Math.floor(rand() * (personIds.length / shape.venues)) * shape.venues + venue;
+    const homePool = (venue: number) => Math.floor(rand() * Math.floor(personIds.length / shape.venues)) * shape.venues + venue;
     drafts.forEach((d, i) => {
       const status = weighted(STATUS_WEIGHTS);
       const kind = weighted(KIND_WEIGHTS);
