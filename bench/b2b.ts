@@ -1,21 +1,31 @@
 /**
- * B2B scheduler benchmark on a forum-sized session: 200 companies in two sides
- * of 100 (say Azerbaijani and Russian), 1,000 accepted requests, 24 slots, 50
- * tables, about 10% of company-slots busy with other meetings. Seeded, so every
- * run schedules the same instance and figures are comparable between commits.
+ * B2B scheduler benchmark: seeded synthetic sessions in five families, each
+ * scheduled by scheduleB2B (with the clock, as the service runs it) and by
+ * greedy first-fit, the baseline measured beside it in the same run:
  *
- * Targets: placed / upper bound >= 0.99, under 2 s.
- * Run alone: npx tsx bench/b2b.ts
+ * - standard: 200 companies in two sides of 100 (say Azerbaijani and
+ *   Russian), 1,000 accepted requests, 24 slots x 50 tables, 10% of
+ *   company-slots busy with other meetings;
+ * - dense without sides: 120 companies, anyone may ask anyone, 900 requests,
+ *   16 slots x 50 tables, 15% busy;
+ * - over-subscribed with pins: two sides, 1,600 requests for 1,200 tables,
+ *   5% of requests pinned where a first schedule put them;
+ * - seats: two sides, a third of the companies with 2-3 seats, each seat busy
+ *   on its own now and then;
+ * - large: 500 companies in two sides, 3,000 requests, 30 slots x 120 tables.
+ *
+ * Per family: placed / upper bound (the bound is exact when they meet, so
+ * those instances are proven optimal), time, idle slots. Then stability: on
+ * the standard instance, accept one more request and run "place new" over
+ * the published schedule: meetings moved / meetings published, beside
+ * "re-plan everything" measured the same way.
+ *
+ * Seeded, so every run schedules the same instances and figures are
+ * comparable between commits. Run alone: npx tsx bench/b2b.ts
  */
-import { buildSlots, greedyFirstFit, scheduleB2B, type B2BInput, type B2BParticipant, type B2BRequest, type B2BSchedule, type ScheduleOptions } from '../src/domain/b2b';
+import { buildSlots, greedyFirstFit, scheduleB2B, type B2BInput, type B2BParticipant, type B2BRequest, type B2BSchedule, type B2BSeat, type ScheduleOptions } from '../src/domain/b2b';
 
 const CLOCK: ScheduleOptions = { now: () => performance.now() };
-
-const SEED = 20190606;
-const SIDE = 100;
-const REQUESTS = 1_000;
-const TABLES = 50;
-const BUSY_SHARE = 0.1;
 
 /** mulberry32: a tiny 32-bit PRNG, enough for repeatable synthetic data. */
 export function mulberry32(seed: number): () => number {
@@ -31,98 +41,191 @@ export function mulberry32(seed: number): () => number {
 
 export interface SessionShape {
   seed: number;
+  companies: number;
+  /** Two sides (each request joins one company of each) or none (anyone may ask anyone). */
+  sides: 2 | 0;
   requests: number;
+  slots: number;
   tables: number;
   busyShare: number;
+  /** Share of requests pinned where a first greedy schedule put them. */
+  pinShare?: number;
+  /** Share of companies with 2-3 seats, each seat busy in about busyShare of the slots on its own. */
+  seatShare?: number;
 }
 
-const STANDARD: SessionShape = { seed: SEED, requests: REQUESTS, tables: TABLES, busyShare: BUSY_SHARE };
-const DENSE: SessionShape = { seed: 2, requests: 1_200, tables: TABLES, busyShare: 0.2 };
+interface Family {
+  title: string;
+  shape: SessionShape;
+  /** Further seeds scheduled only to count how many instances of the family are proven optimal. */
+  extraSeeds: number[];
+}
+
+const STANDARD: SessionShape = { seed: 20190606, companies: 200, sides: 2, requests: 1_000, slots: 24, tables: 50, busyShare: 0.1 };
+const FAMILIES: Family[] = [
+  { title: 'standard (2 sides)', shape: STANDARD, extraSeeds: [1, 2, 3, 4] },
+  { title: 'dense without sides', shape: { seed: 5, companies: 120, sides: 0, requests: 900, slots: 16, tables: 50, busyShare: 0.15 }, extraSeeds: [6, 7, 8, 9] },
+  { title: 'over-subscribed with pins', shape: { seed: 10, companies: 200, sides: 2, requests: 1_600, slots: 24, tables: 50, busyShare: 0.1, pinShare: 0.05 }, extraSeeds: [11, 12, 13, 14] },
+  { title: 'seats', shape: { seed: 15, companies: 200, sides: 2, requests: 1_400, slots: 24, tables: 60, busyShare: 0.1, seatShare: 0.33 }, extraSeeds: [16, 17, 18, 19] },
+  { title: 'large', shape: { seed: 20, companies: 500, sides: 2, requests: 3_000, slots: 30, tables: 120, busyShare: 0.1 }, extraSeeds: [21] },
+];
 
 export function syntheticSession(shape: SessionShape = STANDARD): B2BInput {
   const random = mulberry32(shape.seed);
   const pick = (n: number) => Math.floor(random() * n);
-  // 10:00-21:00 Moscow time on 7 June 2019 with a lunch hour: 24 slots of 20 + 5 minutes.
+  // From 10:00 Moscow time on 7 June 2019, slots of 20 + 5 minutes with a lunch hour after the 12th.
   const start = Date.UTC(2019, 5, 7, 7, 0);
   const hour = 3_600_000;
   const slots = buildSlots({
     startUtc: start,
-    endUtc: start + 11 * hour,
+    endUtc: start + Math.ceil((shape.slots * 25) / 60 + 1) * hour,
     slotMinutes: 20,
     changeoverMinutes: 5,
     breaks: [{ startUtc: start + 5 * hour, endUtc: start + 6 * hour }],
-  }).slice(0, 24);
+  }).slice(0, shape.slots);
 
-  const participants: B2BParticipant[] = Array.from({ length: 2 * SIDE }, (_, i) => ({
+  const side = shape.sides === 2 ? shape.companies / 2 : shape.companies;
+  const participants: B2BParticipant[] = Array.from({ length: shape.companies }, (_, i) => ({
     id: i + 1,
-    name: `${i < SIDE ? 'AZ' : 'RU'} Company ${(i % SIDE) + 1}`,
+    name: shape.sides === 2 ? `${i < side ? 'AZ' : 'RU'} Company ${(i % side) + 1}` : `Company ${i + 1}`,
     busy: [],
   }));
   // Other meetings come in runs of 1-3 slots (a bilateral, a panel), not as scattered single slots.
+  const busyRuns = (count: number, add: (s: number) => void) => {
+    const taken = new Set<number>();
+    while (taken.size < count) {
+      const first = pick(slots.length);
+      const length = 1 + pick(3);
+      for (let s = first; s < Math.min(slots.length, first + length) && taken.size < count; s++) {
+        if (taken.has(s)) continue;
+        taken.add(s);
+        add(s);
+      }
+    }
+  };
+  const during = (s: number) => ({ startUtc: slots[s]!.startUtc, endUtc: slots[s]!.endUtc, label: 'Bilateral meeting' });
   const busyTarget = Math.round(shape.busyShare * participants.length * slots.length);
-  const busySlots = new Set<string>();
-  while (busySlots.size < busyTarget) {
-    const p = pick(participants.length);
-    const first = pick(slots.length);
-    const length = 1 + pick(3);
-    for (let s = first; s < Math.min(slots.length, first + length); s++) {
-      if (busySlots.size >= busyTarget || busySlots.has(`${p}:${s}`)) continue;
-      busySlots.add(`${p}:${s}`);
-      participants[p]!.busy.push({ startUtc: slots[s]!.startUtc, endUtc: slots[s]!.endUtc, label: 'Bilateral meeting' });
+  for (let left = busyTarget; left > 0; ) {
+    const p = participants[pick(participants.length)]!;
+    const before = p.busy.length;
+    if (before >= slots.length / 2) continue;
+    busyRuns(Math.min(left, 1 + pick(3)), (s) => {
+      if (!p.busy.some((b) => b.startUtc === slots[s]!.startUtc)) p.busy.push(during(s));
+    });
+    left -= p.busy.length - before;
+  }
+  if (shape.seatShare) {
+    for (const p of participants) {
+      if (random() >= shape.seatShare) continue;
+      const seats: B2BSeat[] = Array.from({ length: 2 + pick(2) }, (_, k) => ({ representativeIds: [p.id * 10 + k], busy: [] }));
+      for (const seat of seats) busyRuns(Math.round(shape.busyShare * slots.length), (s) => seat.busy.push(during(s)));
+      p.seats = seats;
     }
   }
 
   // Some companies are more sought after than others: partner i is chosen with weight 1 / (1 + i / 25).
-  const weights = Array.from({ length: SIDE }, (_, i) => 1 / (1 + i / 25));
+  const weights = Array.from({ length: side }, (_, i) => 1 / (1 + i / 25));
   const totalWeight = weights.reduce((a, b) => a + b, 0);
   const popular = () => {
     let x = random() * totalWeight;
-    for (let i = 0; i < SIDE; i++) if ((x -= weights[i]!) <= 0) return i;
-    return SIDE - 1;
+    for (let i = 0; i < side; i++) if ((x -= weights[i]!) <= 0) return i;
+    return side - 1;
   };
   const requests: B2BRequest[] = [];
   const pairs = new Set<string>();
   while (requests.length < shape.requests) {
-    const az = pick(SIDE);
-    const ru = SIDE + popular();
-    if (pairs.has(`${az}:${ru}`)) continue;
-    pairs.add(`${az}:${ru}`);
-    const [fromId, toId] = random() < 0.5 ? [az + 1, ru + 1] : [ru + 1, az + 1];
+    const a = pick(side);
+    const b = shape.sides === 2 ? side + popular() : popular();
+    const key = a < b ? `${a}:${b}` : `${b}:${a}`;
+    if (a === b || pairs.has(key)) continue;
+    pairs.add(key);
+    const [fromId, toId] = random() < 0.5 ? [a + 1, b + 1] : [b + 1, a + 1];
     requests.push({ id: requests.length + 1, fromId, toId, priority: 1 + pick(3) });
   }
-  return { slots, tableCount: shape.tables, participants, requests, pinned: [], timeZone: 'Europe/Moscow' };
+  const input: B2BInput = { slots, tableCount: shape.tables, participants, requests, pinned: [], timeZone: 'Europe/Moscow' };
+  if (shape.pinShare) {
+    const first = greedyFirstFit(input).placements;
+    input.pinned = first.filter(() => random() < shape.pinShare! * (requests.length / Math.max(1, first.length))).map(({ requestId, slotIndex, table }) => ({ requestId, slotIndex, table }));
+  }
+  return input;
 }
 
+const ratioOf = ({ stats }: B2BSchedule) => (stats.upperBound === 0 ? 1 : stats.placed / stats.upperBound);
+
 /** Times one cold run, as the planner's first click after a server start would see it. */
-function measure(name: string, run: () => B2BSchedule): string {
+function measure(name: string, run: () => B2BSchedule): { line: string; schedule: B2BSchedule; ms: number } {
   const started = performance.now();
-  const { stats } = run();
+  const schedule = run();
   const ms = performance.now() - started;
-  const ratio = stats.upperBound === 0 ? 1 : stats.placed / stats.upperBound;
+  const { stats } = schedule;
+  const line =
+    `${name.padEnd(17)} placed ${String(stats.placed).padStart(4)} / bound ${stats.upperBound} = ${ratioOf(schedule).toFixed(4)}` +
+    ` in ${ms.toFixed(0).padStart(5)} ms, idle slots ${stats.idleSlots}${stats.provenOptimal ? ', proven optimal' : ''}`;
+  return { line, schedule, ms };
+}
+
+function describe(title: string, input: B2BInput, shape: SessionShape): string {
+  const seated = input.participants.filter((p) => p.seats).length;
   return (
-    `${name.padEnd(17)} placed ${String(stats.placed).padStart(4)} / bound ${stats.upperBound} = ${ratio.toFixed(3)}` +
-    ` in ${ms.toFixed(0).padStart(5)} ms, idle slots ${stats.idleSlots}`
+    `B2B ${title}: ${input.participants.length} companies${shape.sides === 2 ? ` (2 x ${shape.companies / 2})` : ', no sides'}, ${input.requests.length} requests, ` +
+    `${input.slots.length} slots x ${input.tableCount} tables, ${Math.round(shape.busyShare * 100)}% company-slots busy` +
+    `${input.pinned?.length ? `, ${input.pinned.length} pinned` : ''}${seated ? `, ${seated} with 2-3 seats` : ''} (seed ${shape.seed})`
   );
 }
 
 /**
- * The standard instance, then a denser one in the same hall (more requests,
- * busier companies) where first-fit falls further behind.
+ * Stability on the standard instance: publish a schedule, accept one more
+ * request (a pair of companies that has none yet), and schedule again in
+ * both modes over what was published.
  */
+function stability(): string[] {
+  const input = syntheticSession(STANDARD);
+  const published = scheduleB2B(input, CLOCK).placements;
+  const paired = new Set(input.requests.map((r) => `${r.fromId}:${r.toId}`));
+  const half = STANDARD.companies / 2;
+  let extra: B2BRequest | undefined;
+  for (let a = 1; a <= half && !extra; a++) {
+    for (let b = half + 1; b <= STANDARD.companies && !extra; b++) {
+      if (!paired.has(`${a}:${b}`) && !paired.has(`${b}:${a}`)) extra = { id: input.requests.length + 1, fromId: a, toId: b, priority: 2 };
+    }
+  }
+  const next: B2BInput = { ...input, requests: [...input.requests, extra!], current: published };
+  const placeNew = scheduleB2B({ ...next, mode: 'place-new' }, CLOCK);
+  const replan = scheduleB2B({ ...next, mode: 'replan' }, CLOCK);
+  const newPlaced = placeNew.placements.some((p) => p.requestId === extra!.id);
+  const share = (s: B2BSchedule) => `${s.stats.moved} / ${published.length} = ${(s.stats.moved / published.length).toFixed(4)}`;
+  return [
+    `B2B stability: ${published.length} meetings published on the standard instance, then one more request accepted`,
+    `  place-new        moved ${share(placeNew)}, the new request ${newPlaced ? 'placed' : 'left unplaced'}, placed ${placeNew.stats.placed}`,
+    `  replan           moved ${share(replan)} (baseline), placed ${replan.stats.placed}`,
+    `  place-new moved ÷ replan moved = ${replan.stats.moved === 0 ? 'n/a' : (placeNew.stats.moved / replan.stats.moved).toFixed(4)}`,
+  ];
+}
+
 export async function benchB2B(): Promise<{ lines: string[] }> {
   const lines: string[] = [];
-  for (const [title, shape] of [
-    ['standard', STANDARD],
-    ['dense', DENSE],
-  ] as const) {
+  for (const { title, shape, extraSeeds } of FAMILIES) {
     const input = syntheticSession(shape);
+    const engine = measure('  scheduleB2B', () => scheduleB2B(input, CLOCK));
+    const greedy = measure('  greedyFirstFit', () => greedyFirstFit(input));
+    let proven = engine.schedule.stats.provenOptimal ? 1 : 0;
+    let worst = ratioOf(engine.schedule);
+    let slowest = engine.ms;
+    for (const seed of extraSeeds) {
+      const other = measure('', () => scheduleB2B(syntheticSession({ ...shape, seed }), CLOCK));
+      if (other.schedule.stats.provenOptimal) proven++;
+      worst = Math.min(worst, ratioOf(other.schedule));
+      slowest = Math.max(slowest, other.ms);
+    }
     lines.push(
-      `B2B ${title}: ${input.participants.length} companies (2 x ${SIDE}), ${input.requests.length} requests, ` +
-        `${input.slots.length} slots x ${input.tableCount} tables, ${Math.round(shape.busyShare * 100)}% company-slots busy (seed ${shape.seed})`,
-      measure('  scheduleB2B', () => scheduleB2B(input, CLOCK)),
-      measure('  greedyFirstFit', () => greedyFirstFit(input)),
+      describe(title, input, shape),
+      engine.line,
+      greedy.line,
+      `  ${1 + extraSeeds.length} seeds: ${proven} proven optimal (placed = bound), worst placed / bound ${worst.toFixed(4)}, slowest ${slowest.toFixed(0)} ms; ` +
+        `scheduleB2B ÷ greedy placed = ${(engine.schedule.stats.placed / Math.max(1, greedy.schedule.stats.placed)).toFixed(4)}`,
     );
   }
+  lines.push(...stability());
   return { lines };
 }
 

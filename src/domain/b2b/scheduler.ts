@@ -28,6 +28,7 @@ import { buildProblem, type Problem } from './problem';
 import { ejectionRepair } from './ejection';
 import { priorityExchange } from './exchange';
 import { kempeRepair } from './kempe';
+import { tabuSearch } from './tabu';
 import { Budget, placeDirect, Search } from './search';
 import { assignTables } from './tables';
 
@@ -39,6 +40,11 @@ const EJECTION_DEPTH = 3;
 /** One hopeless request must not use up the search before the easy ones get their turn. */
 const STEPS_PER_ATTEMPT = 20_000;
 const COMPACTION_STEPS_PER_REQUEST = 50;
+/** The repair moves get this share of the time; tabu search, which finds what they cannot, the rest. */
+const REPAIR_SHARE = 0.2;
+/** Tabu search gives up after this many moves per open request without placing more (and at the bound, or the time). */
+const TABU_PATIENCE_PER_REQUEST = 100;
+const TABU_PATIENCE_MIN = 20_000;
 
 export interface ScheduleOptions {
   /**
@@ -71,7 +77,7 @@ export function scheduleB2B(input: B2BInput, options: ScheduleOptions = {}): B2B
   let board = problem.board.clone();
   for (const r of mostConstrainedFirst(board, open)) placeDirect(board, r);
   board.commit();
-  improve(board, open, budget, upperBound);
+  improve(board, open, budget.part(REPAIR_SHARE), upperBound);
 
   const baseline = problem.board.clone();
   firstFit(baseline, open);
@@ -79,6 +85,8 @@ export function scheduleB2B(input: B2BInput, options: ScheduleOptions = {}): B2B
     improve(baseline, open, budget, upperBound);
     if (isBetter(baseline, board, open)) board = baseline;
   }
+
+  if (board.placed < upperBound) tabuSearch(board, open, budget, upperBound, Math.max(TABU_PATIENCE_MIN, TABU_PATIENCE_PER_REQUEST * open.length));
 
   const moveLimit = Math.max(0, Math.floor(input.moveLimit ?? 0));
   if (problem.keptCurrent.length > 0 && moveLimit > 0 && board.placed < upperBound) moveCurrent(problem, board, budget, upperBound, moveLimit);

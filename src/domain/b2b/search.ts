@@ -23,14 +23,14 @@ const CHECK_EVERY = 1024;
 
 export class Budget {
   private stepsLeft: number;
-  private readonly deadline: number;
+  private deadline: number;
+  private now: (() => number) | undefined;
+  private parent: Budget | null = null;
   private sinceCheck = 0;
 
-  constructor(
-    milliseconds: number,
-    private readonly now?: () => number,
-  ) {
+  constructor(milliseconds: number, now?: () => number) {
     const ms = Math.max(0, milliseconds);
+    this.now = now;
     this.stepsLeft = now ? Number.POSITIVE_INFINITY : ms * STEPS_PER_MS;
     this.deadline = now ? now() + ms : Number.POSITIVE_INFINITY;
   }
@@ -42,9 +42,28 @@ export class Budget {
     return budget;
   }
 
+  /** A share (0 to 1) of what is left, spent from this budget too. */
+  part(share: number): Budget {
+    const child = new Budget(0);
+    child.parent = this;
+    if (this.now) {
+      const at = this.now();
+      child.now = this.now;
+      child.deadline = at + Math.max(0, this.deadline - at) * share;
+      child.stepsLeft = Number.POSITIVE_INFINITY;
+    } else {
+      child.stepsLeft = Math.floor(this.stepsLeft * share);
+    }
+    return child;
+  }
+
   /** Takes one step; false once the budget is spent. */
   step(): boolean {
     if (this.stepsLeft <= 0) return false;
+    if (this.parent && !this.parent.step()) {
+      this.stepsLeft = 0;
+      return false;
+    }
     this.stepsLeft--;
     if (this.now && ++this.sinceCheck >= CHECK_EVERY) {
       this.sinceCheck = 0;
@@ -53,8 +72,14 @@ export class Budget {
     return true;
   }
 
+  /** Takes `steps` steps at once; false once the budget is spent. */
+  spend(steps: number): boolean {
+    for (let i = 0; i < steps; i++) if (!this.step()) return false;
+    return true;
+  }
+
   get spent(): boolean {
-    return this.stepsLeft <= 0;
+    return this.stepsLeft <= 0 || (this.parent?.spent ?? false);
   }
 }
 
