@@ -33,3 +33,29 @@ export function findTimeHref(forumId: number, source: FindTimeSource): string {
   query.set('find', '1');
   return `/forums/${forumId}/find-time?${query.toString()}`;
 }
+
+/** A new meeting to plan: who (the first becomes principal when they head the delegation; optional ones stay optional), when, where. */
+export interface PlannedMeeting {
+  participants: readonly (string | number)[];
+  optional?: readonly (string | number)[];
+  /** Wall-clock 'YYYY-MM-DDTHH:mm' readings in the forum's zone. */
+  start: string;
+  end: string;
+  roomId?: number | null;
+  place?: string;
+  title?: string;
+}
+
+/**
+ * The new-meeting form filled in (read back by `prefillFromQuery` in
+ * web/meeting-form.ts): a finder's "Plan this", a board's "Plan a meeting here".
+ */
+export function planMeetingHref(forumId: number, plan: PlannedMeeting): string {
+  const query = new URLSearchParams({ start: plan.start, end: plan.end });
+  if (plan.roomId !== undefined && plan.roomId !== null) query.set('roomId', String(plan.roomId));
+  else if (plan.place) query.set('place', plan.place);
+  if (plan.title?.trim()) query.set('title', plan.title.trim());
+  for (const id of plan.participants) query.append('participant', String(id));
+  for (const id of plan.optional ?? []) query.append('optional', String(id));
+  return `/forums/${forumId}/meetings/new?${query.toString()}`;
+}

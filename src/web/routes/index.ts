@@ -7,6 +7,7 @@ import { forumRoutes } from './forums';
 import { meetingRoutes } from './meetings';
 import { plannerViews } from './planner-views';
 import { findTimeRoutes } from './find-time';
+import { boardRoutes } from './board';
 import { feedLinkRoutes } from './feed-links';
 import { agendaRoutes } from './agendas';
 import { secretLinkRoutes } from './secret-links';
@@ -33,6 +34,7 @@ export function routes(services: Services, changeStreams: ChangeStreams): Router
   router.use('/forums/:forumId/agenda', agendaRoutes(services));
   router.use('/forums/:forumId', plannerViews(services));
   router.use('/forums/:forumId', findTimeRoutes(services));
+  router.use('/forums/:forumId', boardRoutes(services));
   router.use('/forums', recordArea(areas.forums, services.audit));
   router.use('/forums/:forumId/venues', recordArea(areas.venues, services.audit));
   router.use('/forums/:forumId/rooms', recordArea(areas.rooms, services.audit));
