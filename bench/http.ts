@@ -513,12 +513,14 @@ async function closeForum(forum: Forum): Promise<void> {
   fs.rmSync(forum.dir, { recursive: true, force: true });
 }
 
-function pageTargets(f: Fixture, cookie: string): Record<'list' | 'grid' | 'conflicts' | 'agenda' | 'feed' | 'feed304' | 'api' | 'save', Target> {
+function pageTargets(f: Fixture, cookie: string): Record<'list' | 'grid' | 'board' | 'conflicts' | 'agenda' | 'feed' | 'feed304' | 'api' | 'save', Target> {
   const page = { cookie };
   const api = { authorization: `Bearer ${f.apiToken}`, accept: 'application/json' };
   return {
     list: { name: `meetings list, ${DAY}, first page`, path: `/forums/${f.forumId}/meetings?day=${DAY}`, headers: page, status: 200 },
     grid: { name: `day grid of one venue`, path: `/forums/${f.forumId}/grid/rooms/${DAY}?venue=${f.venueId}`, headers: page, status: 200 },
+    // The busiest person beside eleven others and two rooms: what its own people's and rooms' meetings cost, not the forum's.
+    board: { name: `availability board, 12 people and 2 rooms, ${DAY}`, path: `/forums/${f.forumId}/board?${boardQuery(f)}`, headers: page, status: 200 },
     conflicts: { name: 'conflicts page', path: `/forums/${f.forumId}/conflicts`, headers: page, status: 200 },
     agenda: { name: `delegation's agenda, ${DAY}`, path: `/forums/${f.forumId}/agenda/delegation/${f.delegationId}/${DAY}`, headers: page, status: 200 },
     feed: { name: `person's feed, 200`, path: `/s/${f.feedSecret}/calendar.ics`, headers: {}, status: 200 },
@@ -527,6 +529,11 @@ function pageTargets(f: Fixture, cookie: string): Record<'list' | 'grid' | 'conf
     api: { name: `API meetings, ${DAY}, first page`, path: `/api/v1/forums/${f.forumId}/meetings?day=${DAY}`, headers: api, status: 200 },
     save: { name: 'checked API save (tentative)', path: `/api/v1/forums/${f.forumId}/meetings`, method: 'POST', headers: api, status: 201, body: saveBodies(f) },
   };
+}
+
+function boardQuery(f: Fixture): string {
+  const people = [f.personId, ...f.personIds.filter((id) => id !== f.personId).slice(0, 11)];
+  return new URLSearchParams([['show', '1'], ['date', DAY], ...people.map((id): [string, string] => ['person', String(id)]), ...f.roomIds.slice(0, 2).map((id): [string, string] => ['room', String(id)])]).toString();
 }
 
 /** Probes a target, then loads it (warmed up first), with one connection if it is slow alone. */
