@@ -10,6 +10,8 @@ export interface FindTimeSource {
   start: string;
   end: string;
   title?: string;
+  /** The last day to search, when it is not the start's day (the board's all-days view). */
+  lastDay?: string;
 }
 
 const MINUTE = 60_000;
@@ -25,7 +27,7 @@ export function findTimeHref(forumId: number, source: FindTimeSource): string {
   const day = source.start.slice(0, 10);
   if (/^\d{4}-\d{2}-\d{2}$/.test(day)) {
     query.set('from', day);
-    query.set('to', day);
+    query.set('to', source.lastDay && /^\d{4}-\d{2}-\d{2}$/.test(source.lastDay) && source.lastDay >= day ? source.lastDay : day);
   }
   query.set('where', 'any');
   if (people.length) query.set('minSeats', String(new Set(people.map((p) => String(p.personId))).size));

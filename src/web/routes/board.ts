@@ -7,7 +7,7 @@ import type { BoardPage } from '../../services/board';
 import { formAnswerOf } from '../error-responses';
 import { findTimeHref, planMeetingHref } from '../find-time-link';
 import { idParam, queryString } from '../form';
-import { compareNames, fold, matches } from '../list-query';
+import { compareNames, matches } from '../list-query';
 import { readerLocale } from '../locale';
 import { message, render } from '../../messages';
 
@@ -55,7 +55,7 @@ export function boardRoutes(services: Services): Router {
     forumOf(req);
     const q = queryString(req, 'q').slice(0, 200);
     const { found, more } = searchPeople(q, new Set(), LIVE_LIMIT);
-    res.json({ people: found.map((p) => ({ id: p.id, label: labelOf(p), search: fold(p.fullName) })), more });
+    res.json({ people: found.map((p) => ({ id: p.id, label: labelOf(p) })), more });
   });
 
   router.get('/board', (req, res) => {
@@ -87,8 +87,8 @@ export function boardRoutes(services: Services): Router {
     const boardHref = (date: string) => `/forums/${forum.id}/board?${new URLSearchParams(pairs(date)).toString()}`;
     const personIds = board ? board.people.map((p) => p.id) : [];
     const firstDay = query.date === 'all' || !days.some((d) => d.date === query.date) ? forum.startDate : query.date;
-    let findTime = personIds.length ? findTimeHref(forum.id, { participants: personIds.map((personId) => ({ personId, role: 'required' })), start: `${firstDay}T09:00`, end: `${firstDay}T10:00` }) : null;
-    if (findTime && query.date === 'all') findTime = findTime.replace(`to=${firstDay}`, `to=${forum.endDate}`);
+    const lastDay = query.date === 'all' ? forum.endDate : firstDay;
+    const findTime = personIds.length ? findTimeHref(forum.id, { participants: personIds.map((personId) => ({ personId, role: 'required' })), start: `${firstDay}T09:00`, end: `${firstDay}T10:00`, lastDay }) : null;
     res.status(status).render('pages/board/index', {
       title: 'Availability board',
       forum,
