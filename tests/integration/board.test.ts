@@ -67,6 +67,15 @@ describe('GET /forums/:id/board', () => {
     expect(links.some((href) => href.includes(`roomId=${fx.rooms.roomB}`))).toBe(false);
   });
 
+  it("lists the chosen rooms and one venue's others, never every room of the forum", async () => {
+    const roomsOf = (html: string) => [...html.matchAll(/name="room" value="(\d+)"( checked)?/g)].map((m) => `${m[1]}${m[2] ? '*' : ''}`);
+    // Opens on the first venue's rooms.
+    expect(roomsOf((await board(`show=1&person=${fx.people.minister}`)).text)).toEqual([fx.rooms.hall, fx.rooms.roomA, fx.rooms.roomB].map(String));
+    // A chosen room at the hotel: listed as chosen, and the picker opens on its venue.
+    expect(roomsOf((await board(`show=1&room=${fx.rooms.salon}`)).text)).toEqual([`${fx.rooms.salon}*`]);
+    expect(roomsOf((await board(`show=1&room=${fx.rooms.salon}&venue=${fx.venues.centre}`)).text)).toEqual([`${fx.rooms.salon}*`, ...[fx.rooms.hall, fx.rooms.roomA, fx.rooms.roomB].map(String)]);
+  });
+
   it('keeps the choice in the URL across the day tabs, and offers all days', async () => {
     const res = await board(`show=1&date=${DAY1}&person=${fx.people.governor}&room=${fx.rooms.salon}`);
     const html = res.text.replace(/&amp;/g, '&');

@@ -20,6 +20,8 @@ const MAX_IDS = 1000;
 interface BoardQuery {
   personIds: Id[];
   roomIds: Id[];
+  /** Whose rooms the picker lists besides the chosen ones. */
+  venueId: Id | undefined;
   date: string;
   q: string;
 }
@@ -82,6 +84,10 @@ export function boardRoutes(services: Services): Router {
     const search = searchPeople(query.q, new Set(validIds), SEARCH_LIMIT);
     const venues = services.venues.list({ forumId: forum.id });
     const rooms = services.directory.roomsOfForum(forum.id);
+    // The picker lists the chosen rooms and one venue's others (as the grid does), never every room of a forum-sized programme.
+    const chosenRooms = query.roomIds.flatMap((id) => rooms.filter((r) => r.id === id));
+    const venueName = new Map(venues.map((v) => [v.id, v.name]));
+    const venue = venues.find((v) => v.id === query.venueId) ?? venues.find((v) => v.id === chosenRooms[0]?.venueId) ?? venues[0];
     const days = services.grids.dayCounts(forum);
     const pairs = (date: string): [string, string][] => [['date', date], ...validIds.map((id): [string, string] => ['person', String(id)]), ...query.roomIds.filter((id) => !Number.isNaN(id)).map((id): [string, string] => ['room', String(id)])];
     const boardHref = (date: string) => `/forums/${forum.id}/board?${new URLSearchParams(pairs(date)).toString()}`;
@@ -98,7 +104,10 @@ export function boardRoutes(services: Services): Router {
       chosen: chosen.map((p) => ({ id: p.id, label: labelOf(p) })),
       matches: search.found.map((p) => ({ id: p.id, label: labelOf(p) })),
       moreMatches: search.more,
-      roomGroups: venues.map((v) => ({ venue: v, rooms: rooms.filter((r) => r.venueId === v.id) })).filter((g) => g.rooms.length),
+      venues,
+      venue,
+      chosenRooms: chosenRooms.map((r) => ({ id: r.id, label: `${r.name} · ${venueName.get(r.venueId) ?? ''}`, capacity: r.capacity })),
+      venueRooms: venue ? rooms.filter((r) => r.venueId === venue.id && !query.roomIds.includes(r.id)) : [],
       limits: BOARD_LIMITS,
       boardHref,
       findTime,
@@ -119,5 +128,6 @@ function queryOf(req: Request, forum: Forum): BoardQuery {
     const seen = new Set<number>();
     return values.filter((v) => Number.isNaN(v) || (!seen.has(v) && seen.add(v)));
   };
-  return { personIds: ids('person'), roomIds: ids('room'), date: queryString(req, 'date').trim().slice(0, 40) || forum.startDate, q: queryString(req, 'q').trim().slice(0, 200) };
+  const venue = queryString(req, 'venue');
+  return { personIds: ids('person'), roomIds: ids('room'), venueId: /^\d{1,15}$/.test(venue) ? Number(venue) : undefined, date: queryString(req, 'date').trim().slice(0, 40) || forum.startDate, q: queryString(req, 'q').trim().slice(0, 200) };
 }
