@@ -256,17 +256,17 @@
     }
   }
 
-  // The empty cells of the target column that the drop would cover.
+  // The cells of the target column that the drop would cover: empty ones, and the meetings it would meet.
   function mark(cls) {
     var t = active.target;
-    var c = cols[t.col].el.getBoundingClientRect();
-    rows.forEach(function (row) {
-      if (row.t + ROW <= t.start || row.t >= t.end) return;
-      Array.prototype.forEach.call(row.el.querySelectorAll('td.free'), function (td) {
-        var r = td.getBoundingClientRect();
-        var mid = r.left + r.width / 2;
-        if (mid >= c.left && mid <= c.right) td.classList.add(cls);
-      });
+    var c = box(cols[t.col].el);
+    var top = yOf(t.start) + 1;
+    var bottom = yOf(t.end) - 1;
+    Array.prototype.forEach.call(table.tBodies[0].querySelectorAll('td'), function (td) {
+      if (td === active.card.td) return;
+      var r = box(td);
+      var mid = r.left + r.width / 2;
+      if (mid >= c.left && mid <= c.left + c.width && r.top < bottom && r.top + r.height > top) td.classList.add(cls);
     });
   }
   function unmark() {
@@ -467,6 +467,8 @@
     if (!moved) return;
     event.preventDefault();
     show();
+    // On a narrow screen the target can be a room off to the side: bring it into the grid's box.
+    if (active.ghost.scrollIntoView) active.ghost.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     var key = targetKey(t);
     if (!checks[key] && !same(t, card)) say(where(t) + '…');
     else if (same(t, card)) say(where(t) + ': where it is now.');
