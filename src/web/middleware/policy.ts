@@ -37,7 +37,7 @@ export const POLICY: readonly Rule[] = [
   { path: /^\/forums\/\d+\/find-time$/, access: PLANNERS },
   { path: /^\/api\/v1\/forums\/\d+\/time-finder$/, access: PLANNERS },
   // Forms that change things are the planners'; showing one to a viewer helps nobody.
-  { methods: READ, path: /\/(new|edit|delete|cancel|move)$/, access: PLANNERS },
+  { methods: READ, path: /\/(new|edit|delete|cancel|move|publish)$/, access: PLANNERS },
   { methods: WRITE, path: /.*/, access: PLANNERS },
   { methods: READ, path: /.*/, access: EVERYONE },
 ];
