@@ -135,7 +135,8 @@ export class B2BSchedulingService {
     const accepted = new Set(loaded.input.requests.map((r) => r.id));
     const pinned = new Set((loaded.input.pinned ?? []).map((p) => p.requestId));
     const current: B2BPin[] = stored.placements.filter((p) => accepted.has(p.requestId) && !pinned.has(p.requestId)).map(({ requestId, slotIndex, table }) => ({ requestId, slotIndex, table }));
-    const flow = { mode, current: mode === 'place-new' ? current : [], moveLimit, timeBudgetMs };
+    // Given in both modes: the stats count how many applied placements moved.
+    const flow = { mode, current, moveLimit, timeBudgetMs };
     const schedule = scheduleB2B({ ...loaded.input, ...flow });
     const changes = scheduleChanges(stored.placements, schedule.placements);
     const proposal: Omit<B2BProposal, 'id'> = {
