@@ -106,6 +106,9 @@ export const WRITE_ROUTES: WriteRoute[] = [
   form('/forums/:forumId/meetings/:id/move', { start: 'dateTime', shift: 'choice', version: 'int' }),
   form('/forums/:forumId/meetings/bulk', { meeting: 'choice', action: 'choice', mode: 'choice', minutes: 'int', confirmed: 'choice', back: 'text' }),
   form('/forums/:forumId/meetings/undo', { from: 'int', to: 'int', back: 'text' }),
+  // The day grid's drag and drop (public/js/grid-drag.js sends JSON with the CSRF header; a form body reads the same).
+  form('/forums/:forumId/meetings/:id/check-move', { start: 'dateTime', end: 'dateTime', roomId: 'id', version: 'int' }),
+  form('/forums/:forumId/meetings/:id/drop', { start: 'dateTime', end: 'dateTime', roomId: 'id', version: 'int', status: 'choice', back: 'text' }),
   form('/forums/:forumId/links', { scope: 'choice', scopeId: 'id', scopeId_person: 'id', scopeId_delegation: 'id', label: 'text', expiresOn: 'date' }),
   form('/forums/:forumId/links/:id/revoke', NONE),
   form('/forums/:forumId/links/:id/rotate', NONE),

@@ -11,6 +11,7 @@ import type { Actor } from '../actor';
 import { parseMeetingInput, toInput, type MeetingInput } from './input';
 import { programmeCache, type DerivedCache } from '../derived-cache';
 import { message } from '../../messages';
+import { readPlacement, type Placement } from './placement';
 
 // The folder's public face: what files outside it import from its inner files.
 export { conflictKindsShort, buildConflictReport } from './conflict-report';
@@ -116,6 +117,48 @@ export class MeetingService {
     const current = this.get(id);
     const { start, startOffset } = this.moveTarget(current, to);
     return this.update(actor, id, expectedVersion, { ...toInput(current), start, startOffset }, { keepDuration: true });
+  }
+
+  /**
+   * What a drop on the day grid would meet, written nowhere: the conflicts
+   * the meeting would have at `raw` ({start, end} on the forum's clock, and
+   * a room), by the check a save runs (conflictsInvolving over
+   * programmeAround: only what shares its room or people near that time).
+   */
+  checkPlacement(id: Id, raw: unknown): { meeting: Meeting; conflicts: Conflict[] } {
+    const current = this.get(id);
+    const forum = this.forum(current.forumId);
+    const placed = this.placementOf(forum, raw);
+    const moved: Meeting = { ...current, startUtc: placed.startUtc, endUtc: placed.endUtc, roomId: placed.roomId ?? current.roomId };
+    return { meeting: current, conflicts: conflictsInvolving(id, this.programmeAround(forum, [moved])) };
+  }
+
+  /**
+   * A drop or a resize on the day grid: the meeting at the placement, all
+   * else kept, through `update` (the version check, the save check, the
+   * audit row). `status` 'tentative' saves it tentative, which a clash does
+   * not refuse; anything else keeps its status.
+   */
+  place(actor: Actor, id: Id, expectedVersion: number | null, raw: unknown, status?: 'tentative'): SaveResult {
+    const current = this.get(id);
+    const forum = this.forum(current.forumId);
+    const placed = this.placementOf(forum, raw);
+    const at = (instant: Instant) => ({ local: localDateTimeOf(instant, current.timeZone), offset: offsetMinutesAt(instant, current.timeZone) });
+    const start = at(placed.startUtc);
+    const end = at(placed.endUtc);
+    return this.update(actor, id, expectedVersion, {
+      ...toInput(current),
+      start: start.local,
+      startOffset: start.offset,
+      end: end.local,
+      endOffset: end.offset,
+      roomId: placed.roomId ?? current.roomId,
+      status: status ?? current.status,
+    });
+  }
+
+  private placementOf(forum: Forum, raw: unknown): Placement {
+    return readPlacement(forum, raw, (roomId) => this.store.rooms.findInForum(roomId, forum.id) !== undefined);
   }
 
   /**
