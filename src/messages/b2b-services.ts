@@ -43,4 +43,10 @@ export interface B2BServiceMessages {
   'b2b.session.hall': Record<string, never>;
   'b2b.session.sides': Record<string, never>;
   'b2b.session.no-slot-fits': { minutes: number; start: string; end: string };
+  'b2b.run.mode-choice': Record<string, never>;
+  'b2b.proposal.not-found': { id: number | null };
+  'b2b.proposal.stale': Record<string, never>;
+  'b2b.publish.nothing': Record<string, never>;
+  'b2b.publish.already': { at: string };
+  'b2b.publish.proposal-open': Record<string, never>;
 }

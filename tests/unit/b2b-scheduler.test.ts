@@ -181,8 +181,8 @@ describe('scheduleB2B: pins', () => {
   it('keeps a valid pin exactly where the planner put it and schedules the rest around it', () => {
     const schedule = scheduleB2B(aSession({ slots: slotsOf(2), tableCount: 3, requests: [req(1, 'A-B'), req(2, 'A-C')], pinned: [pin(1, 0, 3)] }));
     expect(schedule.placements).toEqual([
-      { requestId: 1, slotIndex: 0, table: 3, pinned: true },
-      { requestId: 2, slotIndex: 1, table: 3, pinned: false },
+      { requestId: 1, slotIndex: 0, table: 3, pinned: true, fromSeat: 0, toSeat: 0 },
+      { requestId: 2, slotIndex: 1, table: 3, pinned: false, fromSeat: 0, toSeat: 0 },
     ]);
   });
 

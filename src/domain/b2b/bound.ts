@@ -11,13 +11,14 @@ import { FlowNetwork } from './flow';
  *
  * 1. Placeable requests: a request is placed in a slot where neither side is
  *    busy, so a request without such a common slot is never placed.
- * 2. Per slot, min(tables, floor(n_s / 2)), summed over slots, where n_s counts
- *    participants that have some placeable request usable in slot s: each
- *    meeting in s takes one table and two distinct such participants.
- * 3. A degree-constrained matching. Participant u meets at most once per slot
- *    in which one of its requests is usable, so at most cap(u) = that number of
- *    times; the placed requests therefore form a subgraph with degree(u) <= cap(u)
- *    everywhere, and no schedule places more than the largest such subgraph
+ * 2. Per slot, min(tables, floor(n_s / 2)), summed over slots, where n_s adds
+ *    up the free seats (1 for a company without seats) of participants that
+ *    have some placeable request usable in slot s: each meeting in s takes one
+ *    table and a seat of each of two such participants.
+ * 3. A degree-constrained matching. Participant u meets at most once per free
+ *    seat in each slot in which one of its requests is usable, so at most
+ *    cap(u) = the sum of those seats; the placed requests therefore form a
+ *    subgraph with degree(u) <= cap(u) everywhere, and no schedule places more than the largest such subgraph
  *    (popular companies with more requests than free slots are what this catches).
  *    We compute it as a max flow on the bipartite double cover (u on the left
  *    and on the right, each with capacity cap(u); every request an arc both
@@ -34,6 +35,7 @@ export function computeUpperBound(board: Board, candidates: readonly number[]): 
   const { S, T, P } = board;
   const placeable = candidates.filter((r) => hasUsableSlot(board, r));
   const usefulSlot = new Uint8Array(P * S);
+  const seats = (p: number, s: number) => (usefulSlot[p * S + s] ? board.capacityOf(p, s) : 0);
   for (const r of placeable) {
     const u = board.from[r]!;
     const v = board.to[r]!;
@@ -48,7 +50,7 @@ export function computeUpperBound(board: Board, candidates: readonly number[]): 
   let bySlot = 0;
   for (let s = 0; s < S; s++) {
     let present = 0;
-    for (let p = 0; p < P; p++) present += usefulSlot[p * S + s]!;
+    for (let p = 0; p < P; p++) present += seats(p, s);
     bySlot += Math.min(T, Math.floor(present / 2));
   }
 
@@ -57,7 +59,7 @@ export function computeUpperBound(board: Board, candidates: readonly number[]): 
   const sink = 2 * P + 1;
   for (let p = 0; p < P; p++) {
     let useful = 0;
-    for (let s = 0; s < S; s++) useful += usefulSlot[p * S + s]!;
+    for (let s = 0; s < S; s++) useful += seats(p, s);
     if (useful === 0) continue;
     network.addArc(source, p, useful);
     network.addArc(P + p, sink, useful);

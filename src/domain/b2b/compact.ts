@@ -4,7 +4,6 @@
  * the idle time of both sides, never changing which requests are placed.
  */
 import { NONE, type Board } from './board';
-import type { Budget } from './search';
 
 export function totalIdle(board: Board): number {
   let idle = 0;
@@ -19,13 +18,14 @@ export function totalIdle(board: Board): number {
  *   participant's day as it is and can close a gap in both partners' days.
  * Each accepted move strictly lowers the total idle time, so it terminates.
  */
-export function compact(board: Board, candidates: readonly number[], budget: Budget): void {
+export function compact(board: Board, candidates: readonly number[], steps: number): void {
+  let left = steps;
   let improved = true;
-  while (improved && budget.left > 0) {
+  while (improved && left > 0) {
     improved = false;
     for (const r of candidates) {
       if (board.slotOf[r] === NONE || board.fixed[r] === 1) continue;
-      if (budget.left-- <= 0) break;
+      if (left-- <= 0) break;
       if (moveToBetterSlot(board, r) || swapWithSibling(board, r)) improved = true;
       board.commit();
     }
@@ -63,8 +63,7 @@ function swapWithSibling(board: Board, r: number): boolean {
       const w = board.other(q, u);
       if (w === v) continue;
       // v must be free in b and w free in a, or the swap double-books them.
-      if (board.isBusy(v, b) || board.meetingOf(v, b) !== NONE) continue;
-      if (board.isBusy(w, a) || board.meetingOf(w, a) !== NONE) continue;
+      if (!board.hasRoom(v, b) || !board.hasRoom(w, a)) continue;
       const before = board.idle(v) + board.idle(w);
       const mark = board.mark();
       board.unplace(r);

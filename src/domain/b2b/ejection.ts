@@ -61,7 +61,7 @@ function placeSibling(search: Search, e: number, depth: number): boolean {
   for (const p of [board.from[e]!, board.to[e]!]) {
     for (const f of search.incident[p]!) {
       if (f === e || tabu[f]! > 0 || board.slotOf[f] !== NONE) continue;
-      if (search.budget.left <= 0) return false;
+      if (search.spent) return false;
       // Putting e back was just tried; the sibling's chain should not spend steps on it again.
       tabu[e]!++;
       const placed = ejectionRepair(search, f, depth);
@@ -84,7 +84,7 @@ function slotsByBlockers(search: Search, r: number): number[] {
   const byCost: number[][] = [[], [], [], [], [], []];
   for (let s = 0; s < board.S; s++) {
     if (!board.usable(r, s)) continue;
-    const blockers = (board.meetingOf(u, s) !== NONE ? 1 : 0) + (board.meetingOf(v, s) !== NONE ? 1 : 0);
+    const blockers = (board.hasRoom(u, s) ? 0 : 1) + (board.hasRoom(v, s) ? 0 : 1);
     byCost[blockers * 2 + (board.load[s]! >= board.T ? 1 : 0)]!.push(s);
   }
   return byCost.flat();

@@ -5,7 +5,7 @@
  * full hall.
  */
 import { message } from '../../messages/message';
-import { NONE, type Board } from './board';
+import type { Board } from './board';
 import type { B2BUnplaced } from './model';
 import type { Problem } from './problem';
 import { slotRef } from './wording';
@@ -40,7 +40,7 @@ export function explainUnplaced(problem: Problem, board: Board, r: number): Omit
     };
   }
 
-  const bothOpen = common.filter((s) => board.meetingOf(u, s) === NONE && board.meetingOf(v, s) === NONE);
+  const bothOpen = common.filter((s) => board.hasRoom(u, s) && board.hasRoom(v, s));
   if (bothOpen.length > 0) {
     return {
       reason: 'no_free_table',
@@ -49,7 +49,7 @@ export function explainUnplaced(problem: Problem, board: Board, r: number): Omit
   }
 
   const meetings = common.map((s) => {
-    const p = board.meetingOf(u, s) !== NONE ? u : v;
+    const p = board.hasRoom(u, s) ? v : u;
     return { who: names[p]!, meets: names[board.other(board.meetingOf(p, s), p)]!, at: at(s) };
   });
   return {

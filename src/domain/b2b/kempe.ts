@@ -4,8 +4,12 @@
  * the alternating a/b path that starts at v frees v in a without touching u,
  * and (u, v) takes a. The path is unique (each participant has at most one
  * meeting per slot) and cannot loop back, because v has no b meeting.
+ *
+ * With seats a participant may hold several meetings in a slot; the chain
+ * then stops at the first participant with a free seat in the colour it
+ * receives, and gives up at one that would have to choose which of several
+ * meetings to move (ejection chains handle those).
  */
-import { NONE } from './board';
 import type { Search } from './search';
 
 /** Tries every (a, b) pair for both orientations of r; the first valid swap wins. */
@@ -17,11 +21,11 @@ export function kempeRepair(search: Search, r: number): boolean {
   ];
   for (const [u, v] of ends) {
     for (let a = 0; a < board.S; a++) {
-      if (!board.usable(r, a) || board.meetingOf(u, a) !== NONE) continue;
+      if (!board.usable(r, a) || !board.hasRoom(u, a)) continue;
       // v free in a too means only a full hall blocks a: that is for ejection chains.
-      if (board.meetingOf(v, a) === NONE) continue;
+      if (board.hasRoom(v, a)) continue;
       for (let b = 0; b < board.S; b++) {
-        if (b === a || board.isBusy(v, b) || board.meetingOf(v, b) !== NONE) continue;
+        if (b === a || !board.hasRoom(v, b)) continue;
         if (!search.step()) return false;
         if (swapChain(search, r, u, v, a, b)) return true;
       }
@@ -36,8 +40,9 @@ function swapChain(search: Search, r: number, u: number, v: number, a: number, b
   let x = v;
   let colour = a;
   for (;;) {
+    if (board.hasRoom(x, colour)) break;
+    if (board.capacityOf(x, a) > 1 || board.capacityOf(x, b) > 1) return false;
     const e = board.meetingOf(x, colour);
-    if (e === NONE) break;
     const y = board.other(e, x);
     const next = colour === a ? b : a;
     // Reaching u would take slot a from u as well; a pin must stay; busy slots stay busy.

@@ -8,13 +8,54 @@
  * edges whose two ends have no common free slot although a rearrangement would
  * make room; the moves find such rearrangements, check them against busy
  * slots, pins and table capacity, and roll back through the board's journal
- * when they do not pay off. Work is counted in steps, not time, so results
- * never depend on machine speed.
+ * when they do not pay off. A participant with several seats is a vertex that
+ * takes several edges of one colour.
+ *
+ * Work is counted in steps; a budget with a clock also looks at the clock
+ * every CHECK_EVERY steps and ends when the time is up, one without a clock
+ * ends after a fixed number of steps per millisecond (never machine-dependent).
  */
 import { NONE, type Board } from './board';
 
-export interface Budget {
-  left: number;
+/** Steps per millisecond of budget when no clock is given: roughly what a 2020s laptop does. */
+const STEPS_PER_MS = 700;
+const CHECK_EVERY = 1024;
+
+export class Budget {
+  private stepsLeft: number;
+  private readonly deadline: number;
+  private sinceCheck = 0;
+
+  constructor(
+    milliseconds: number,
+    private readonly now?: () => number,
+  ) {
+    const ms = Math.max(0, milliseconds);
+    this.stepsLeft = now ? Number.POSITIVE_INFINITY : ms * STEPS_PER_MS;
+    this.deadline = now ? now() + ms : Number.POSITIVE_INFINITY;
+  }
+
+  /** A budget of exactly `steps` steps, whatever the clock: for work whose result must not depend on the machine. */
+  static ofSteps(steps: number): Budget {
+    const budget = new Budget(0);
+    budget.stepsLeft = steps;
+    return budget;
+  }
+
+  /** Takes one step; false once the budget is spent. */
+  step(): boolean {
+    if (this.stepsLeft <= 0) return false;
+    this.stepsLeft--;
+    if (this.now && ++this.sinceCheck >= CHECK_EVERY) {
+      this.sinceCheck = 0;
+      if (this.now() >= this.deadline) this.stepsLeft = 0;
+    }
+    return true;
+  }
+
+  get spent(): boolean {
+    return this.stepsLeft <= 0;
+  }
 }
 
 export class Search {
@@ -41,22 +82,29 @@ export class Search {
     }
   }
 
+  private attemptLeft = Number.POSITIVE_INFINITY;
+
   /**
    * Runs one attempt with at most `steps` of the budget, so that one hopeless
    * request cannot use up the whole search before the easy ones are tried.
    */
   attempt(steps: number, run: () => boolean): boolean {
-    const total = this.budget.left;
-    this.budget.left = Math.min(steps, total);
-    const allowed = this.budget.left;
+    const outer = this.attemptLeft;
+    this.attemptLeft = Math.min(steps, outer);
     const done = run();
-    this.budget.left = total - (allowed - Math.max(0, this.budget.left));
+    this.attemptLeft = outer;
     return done;
   }
 
-  /** Takes one step from the budget; false once it is spent. */
+  /** Takes one step from the budget; false once it (or this attempt's share) is spent. */
   step(): boolean {
-    return this.budget.left-- > 0;
+    if (this.attemptLeft <= 0) return false;
+    this.attemptLeft--;
+    return this.budget.step();
+  }
+
+  get spent(): boolean {
+    return this.attemptLeft <= 0 || this.budget.spent;
   }
 }
 
@@ -103,12 +151,22 @@ export function makeRoom(search: Search, s: number): boolean {
   return false;
 }
 
-/** The requests occupying u's and v's calendars in slot s, each once. */
+/**
+ * What must leave slot s for u and v both to have a free seat there (s must be
+ * usable for both): for each side without one, one of its meetings, one that
+ * may move when there is one; a meeting of u and v together frees both.
+ * Empty when both have room.
+ */
 export function blockersAt(board: Board, u: number, v: number, s: number): number[] {
-  const a = board.meetingOf(u, s);
-  const b = board.meetingOf(v, s);
   const blockers: number[] = [];
-  if (a !== NONE) blockers.push(a);
-  if (b !== NONE && b !== a) blockers.push(b);
+  for (const p of [u, v]) {
+    if (board.hasRoom(p, s)) continue;
+    const n = board.meetingsIn(p, s);
+    let chosen = NONE;
+    for (let k = 0; k < n && chosen === NONE; k++) if (blockers.includes(board.meetingAt(p, s, k))) chosen = board.meetingAt(p, s, k);
+    if (chosen !== NONE) continue;
+    for (let k = 0; k < n && chosen === NONE; k++) if (board.fixed[board.meetingAt(p, s, k)] === 0) chosen = board.meetingAt(p, s, k);
+    blockers.push(chosen === NONE ? board.meetingAt(p, s, 0) : chosen);
+  }
   return blockers;
 }

@@ -7,14 +7,15 @@
 import { NONE, type Board } from './board';
 
 /**
- * Returns table numbers (0-based) per request, NONE when unplaced. Pinned
- * tables are taken first. Then, slot by slot, a meeting claims the table one of
+ * Returns table numbers (0-based) per request, NONE when unplaced. Reserved
+ * tables (a pin's, or a published meeting's when it kept its slot) are taken
+ * first. Then, slot by slot, a meeting claims the table one of
  * its participants sat at in the previous slot, falling back to that
  * participant's last table earlier in the day, then to the lowest free table.
  * When two meetings claim the same table, the participant with more meetings
  * in the session keeps it, since it would otherwise move more often.
  */
-export function assignTables(board: Board, pinnedTable: Int32Array): Int32Array {
+export function assignTables(board: Board, reserved: Int32Array): Int32Array {
   const { S, T, P } = board;
   const tableOf = new Int32Array(board.R).fill(NONE);
   const meetings = new Int32Array(P);
@@ -33,10 +34,10 @@ export function assignTables(board: Board, pinnedTable: Int32Array): Int32Array 
     inSlot.sort((x, y) => x - y);
     const open: number[] = [];
     for (const r of inSlot) {
-      const pinned = pinnedTable[r]!;
-      if (pinned !== NONE) {
-        tableOf[r] = pinned;
-        taken[pinned] = 1;
+      const wanted = reserved[r]!;
+      if (wanted !== NONE && taken[wanted] === 0) {
+        tableOf[r] = wanted;
+        taken[wanted] = 1;
       } else {
         open.push(r);
       }

@@ -44,4 +44,10 @@ export const b2bServices = {
   'b2b.session.hall': () => 'Choose a room of this forum’s venues as the hall.',
   'b2b.session.sides': () => 'Name both sides (e.g. “Azerbaijani companies” and “Russian companies”), or neither when anyone may meet anyone.',
   'b2b.session.no-slot-fits': ({ minutes, start, end }) => `No ${minutes}-minute slot fits between ${start} and ${end} around the breaks: shorten the slots or the breaks, or lengthen the session.`,
+  'b2b.run.mode-choice': () => 'Choose “Place new requests” or “Re-plan everything”.',
+  'b2b.proposal.not-found': ({ id }) => `There is no open B2B proposal ${id ?? 'at this address'}: it was applied, discarded or replaced by a newer run.`,
+  'b2b.proposal.stale': () => 'The programme, the requests or the applied schedule changed since this preview was made, so it may no longer fit. Make a new preview.',
+  'b2b.publish.nothing': () => 'Apply a schedule before publishing it: there is nothing to send to the companies yet.',
+  'b2b.publish.already': ({ at }) => `This schedule was already published (${at}); every change you apply now reaches the companies at once.`,
+  'b2b.publish.proposal-open': () => 'A preview is still open: apply or discard it first, so the companies get the schedule you meant.',
 } satisfies Pick<Catalogue, keyof B2BServiceMessages>;

@@ -39,7 +39,7 @@ export const POLICY: readonly Rule[] = [
   // The availability board is planning too: anyone's day, and a search of the whole contact book.
   { path: /^\/forums\/\d+\/board(\/people)?$/, access: PLANNERS },
   // Forms that change things are the planners'; showing one to a viewer helps nobody.
-  { methods: READ, path: /\/(new|edit|delete|cancel|move)$/, access: PLANNERS },
+  { methods: READ, path: /\/(new|edit|delete|cancel|move|publish)$/, access: PLANNERS },
   { methods: WRITE, path: /.*/, access: PLANNERS },
   { methods: READ, path: /.*/, access: EVERYONE },
 ];
