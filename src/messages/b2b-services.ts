@@ -38,6 +38,10 @@ export interface B2BServiceMessages {
   'b2b.pin.not-accepted': { state: string };
   'b2b.pin.slot-choice': { slots: number };
   'b2b.pin.table-choice': { tables: number };
+  /** Why a representative cannot sit at a table: another meeting and the travel between its venue and the hall's. */
+  'b2b.busy.travel': { title: string; venue: string; minutes: number };
+  'b2b.busy.hall-closed': { venue: string };
+  'b2b.busy.hall-unavailable': { reason: string };
   'b2b.session.day': { forum: string; first: string; last: string };
   'b2b.session.one-day': Record<string, never>;
   'b2b.session.hall': Record<string, never>;

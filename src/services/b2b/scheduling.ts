@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { scheduleB2B, scheduleChanges, type B2BChange, type B2BInput, type B2BParticipant, type B2BPin, type B2BProposal, type B2BPublication, type B2BRunMode, type B2BStats, type BusyInterval, type B2BSlot, type B2BParticipantRecord, type B2BRequestRecord, type B2BStoredSchedule, type B2BSession } from '../../domain/b2b';
+import { scheduleB2B, scheduleChanges, type B2BChange, type B2BInput,type B2BPin, type B2BProposal, type B2BPublication, type B2BRunMode, type B2BStats,type B2BSlot, type B2BParticipantRecord, type B2BRequestRecord, type B2BStoredSchedule, type B2BSession } from '../../domain/b2b';
 import { NotFoundError, StaleVersionError, ValidationError, type Said } from '../../domain/errors';
 import { formatDate, formatTime } from '../../domain/time';
 import type { Id } from '../../domain/types';
 import { inWriteTransaction } from '../../store/database';
 import type { Actor } from '../actor';
 import type { B2BContext } from './context';
+import { feasibleParticipants } from './feasibility';
 import { parseB2BInput, pinInputSchema } from './input';
 import { DEFAULT_TIME_BUDGET_MS, runInputSchema, type RunInput } from './run-input';
 import { B2BMeetingWriter, type MeetingSync } from './meetings';
@@ -73,19 +74,7 @@ export class B2BSchedulingService {
     const accepted = requests.filter((r) => r.state === 'accepted');
     const ownMeetings = new Set(requests.map((r) => r.meetingId).filter((id) => id !== null));
 
-    const window = { forumId: session.forumId, fromUtc: session.startUtc, toUtc: session.endUtc };
-    const others = store.meetings.list(window).filter((m) => m.status !== 'cancelled' && !ownMeetings.has(m.id));
-    const blocks = store.availability.inWindow(session.forumId, session.startUtc, session.endUtc).filter((b) => b.subject === 'person');
-
-    const schedulerParticipants: B2BParticipant[] = participants.map((p) => {
-      const people = new Set(p.representativeIds);
-      const busy: BusyInterval[] = [
-        ...p.unavailable.map((b) => ({ startUtc: b.startUtc, endUtc: b.endUtc, label: b.label || 'not available' })),
-        ...others.filter((m) => m.participants.some((x) => people.has(x.personId))).map((m) => ({ startUtc: m.startUtc, endUtc: m.endUtc, label: m.title })),
-        ...blocks.filter((b) => people.has(b.subjectId)).map((b) => ({ startUtc: b.startUtc, endUtc: b.endUtc, label: b.reason || 'unavailable' })),
-      ];
-      return { id: p.id, name: this.ctx.nameOf(p), busy };
-    });
+    const schedulerParticipants = feasibleParticipants(this.ctx, session, participants, ownMeetings);
     const input: B2BInput = {
       slots,
       tableCount: session.tableCount,
