@@ -1,21 +1,11 @@
 import { bestEffortWrite, type Db } from '../database';
 import { prepared } from '../statements';
-import type { B2BChange, B2BPlacement, B2BProposal, B2BPublication, B2BRunMode, B2BSeenTables, B2BStats } from '../../domain/b2b';
+import type { B2BChange, B2BPlacement, B2BProposal, B2BPublication, B2BSeenTables, B2BStats } from '../../domain/b2b';
 import type { Id, Instant } from '../../domain/types';
 import { messageFromStore, storedMessage } from '../../messages/stored';
 
-interface ProposalRow {
-  id: Id;
-  sessionId: Id;
-  mode: B2BRunMode;
-  moveLimit: number;
-  timeBudgetMs: number;
-  baseHash: string;
-  inputHash: string;
-  schedule: string;
-  createdAt: Instant;
-  createdBy: string;
-}
+/** A proposal as its row holds it: the scalar fields as they are, the schedule as JSON. */
+type ProposalRow = Pick<B2BProposal, 'id' | 'sessionId' | 'mode' | 'moveLimit' | 'timeBudgetMs' | 'baseHash' | 'inputHash' | 'createdAt' | 'createdBy'> & { schedule: string };
 
 interface StoredSchedule {
   placements: B2BPlacement[];
