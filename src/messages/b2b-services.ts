@@ -24,6 +24,7 @@ export interface B2BServiceMessages {
   'b2b.participant.person-twice': { person: string };
   'b2b.participant.person-elsewhere': { person: string; company: string };
   'b2b.participant.side-missing': { a: string; b: string };
+  'b2b.participant.seats-over': { seats: number; representatives: number };
   'b2b.request.from-missing': Record<string, never>;
   'b2b.request.to-missing': Record<string, never>;
   'b2b.request.to-self': { company: string };

@@ -61,6 +61,7 @@ const B2B_SCHEMAS = {
       seeks: { type: 'string' },
       notes: { type: 'string' },
       unavailable: { type: 'array', items: { type: 'object', properties: { start: { type: 'string', example: '12:55' }, end: { type: 'string' }, label: { type: 'string' } } } },
+      seats: { type: 'integer', minimum: 1, maximum: 20, default: 1, description: 'Parallel meetings: the representatives split into this many seats (listed order, round-robin); at most one per representative' },
     },
   },
   B2BRunInput: {

@@ -114,6 +114,71 @@ describe('what the scheduler treats as busy', () => {
   });
 });
 
+describe('parallel meetings: a company whose representatives sit separately', () => {
+  /** Gives KAMAZ a second representative and `seats` parallel meetings. */
+  const twoRepresentatives = (seats: number) => {
+    const kamaz = participantOf('KAMAZ');
+    const second = ctx.services.people.create(SYSTEM_ACTOR, { fullName: 'Olga Petrova', position: 'Export manager', languages: 'ru, en' });
+    const input = { organizationId: kamaz.organizationId, representativeIds: [...kamaz.representativeIds, second.id], side: kamaz.side, sector: kamaz.sector, offers: kamaz.offers, seeks: kamaz.seeks, notes: kamaz.notes, unavailable: [], seats };
+    return { updated: b2b().participants.update(SYSTEM_ACTOR, kamaz.id, kamaz.version, input), first: kamaz.representativeIds[0]!, second: second.id };
+  };
+
+  it('every company has one seat unless the planner says otherwise', () => {
+    expect(b2b().views.overview(sessionId).participants.every((p) => p.record.seats === 1)).toBe(true);
+  });
+
+  it('one busy representative blocks only their own seat; each table gets only its seat’s representative', () => {
+    rolledBack(() => {
+      const { updated, first, second } = twoRepresentatives(2);
+      expect(updated.seats).toBe(2);
+      // The first representative is at the hall's own venue 11:30–12:00: the slots it overlaps are busy for that seat only.
+      otherMeeting(first, ctx.demo!.rooms.bilateral1!, 11 * 60 + 30, 12 * 60);
+      const company = b2b().scheduling.load(sessionId).input.participants.find((p) => p.id === updated.id)!;
+      expect(busySlotsOf('KAMAZ')).toEqual([]);
+      expect(company.seats!.map((seat) => seat.representativeIds)).toEqual([[first], [second]]);
+      expect(company.seats![0]!.busy.length).toBeGreaterThan(0);
+      expect(company.seats![1]!.busy).toEqual([]);
+
+      replanAndApply();
+      const kamazMeetings = b2bMeetings().filter((m) => m.participants.some((x) => x.personId === first || x.personId === second));
+      expect(kamazMeetings.length).toBeGreaterThan(0);
+      for (const m of kamazMeetings) {
+        const ours = m.participants.filter((x) => x.personId === first || x.personId === second);
+        expect(ours).toHaveLength(1);
+      }
+      expect(b2bConflicts()).toEqual([]);
+    });
+  });
+
+  it('with one seat the team sits together: both representatives at every table, either one busy keeps the company away', () => {
+    rolledBack(() => {
+      const { first, second } = twoRepresentatives(1);
+      otherMeeting(second, ctx.demo!.rooms.bilateral1!, 11 * 60 + 30, 12 * 60);
+      expect(busySlotsOf('KAMAZ')).toEqual(['11:25', '11:50']);
+      replanAndApply();
+      const kamazMeetings = b2bMeetings().filter((m) => m.participants.some((x) => x.personId === first));
+      for (const m of kamazMeetings) expect(m.participants.map((x) => x.personId)).toEqual(expect.arrayContaining([first, second]));
+      expect(b2bConflicts()).toEqual([]);
+    });
+  });
+
+  it.each([
+    { name: 'more parallel meetings than representatives', seats: 3, field: 'seats' },
+    { name: 'none', seats: 0, field: 'seats' },
+    { name: 'over the limit', seats: 21, field: 'seats' },
+  ])('refuses $name with a message on the field', ({ seats, field }) => {
+    rolledBack(() => {
+      let fields: Record<string, unknown> = {};
+      try {
+        twoRepresentatives(seats);
+      } catch (err) {
+        fields = (err as { fieldMessages: Record<string, unknown> }).fieldMessages;
+      }
+      expect(Object.keys(fields)).toEqual([field]);
+    });
+  });
+});
+
 it('property: whatever else the representatives do, every meeting the scheduler writes has no conflict in the programme-wide report', () => {
   const rooms = ['smolnyHall', 'hotelRoom', 'bilateral1', 'pressCentre', null] as const;
   const companies = b2b().views.overview(sessionId).participants.map((p) => p.record);

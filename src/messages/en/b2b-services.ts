@@ -25,6 +25,8 @@ export const b2bServices = {
   'b2b.participant.person-twice': ({ person }) => `${person} is chosen twice; keep one.`,
   'b2b.participant.person-elsewhere': ({ person, company }) => `${person} already represents ${company} in this session; a person sits at one company’s table.`,
   'b2b.participant.side-missing': ({ a, b }) => `Choose the side: ${a} or ${b}.`,
+  'b2b.participant.seats-over': ({ seats, representatives }) =>
+    `${seats} parallel meetings need at least ${seats} representatives; this company has ${representatives}. Add representatives or lower the number.`,
   'b2b.request.from-missing': () => 'Choose a company of this session as the one that asks.',
   'b2b.request.to-missing': () => 'Choose a company of this session to meet.',
   'b2b.request.to-self': ({ company }) => `${company} cannot ask to meet itself; choose another company.`,

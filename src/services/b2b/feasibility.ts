@@ -9,14 +9,15 @@
  *   ExpoForum is not booked at 11:25;
  * - unavailable (a block of their own);
  * nor while the company marked itself unavailable, the hall's venue is closed
- * or the hall itself is blocked.
+ * or the hall itself is blocked. A company with several seats (parallel
+ * meetings) is told per seat: a busy representative blocks only their own.
  *
  * Padding both sides of every meeting is stricter than the engine, which
  * asks only for the travel between consecutive meetings; it is never looser,
  * and a representative rarely has another meeting between a far-away one and
  * a table.
  */
-import type { B2BParticipant, B2BParticipantRecord, B2BSession, BusyInterval } from '../../domain/b2b';
+import { seatGroups, type B2BParticipant, type B2BParticipantRecord, type B2BSession, type BusyInterval } from '../../domain/b2b';
 import { travelLookup, venueClosed } from '../../domain/time-finder';
 import type { Id } from '../../domain/types';
 import { message, render } from '../../messages';
@@ -52,14 +53,21 @@ export function feasibleParticipants(ctx: B2BContext, session: B2BSession, parti
     return { startUtc: m.startUtc - minutes * MINUTE, endUtc: m.endUtc + minutes * MINUTE, label: render(message('b2b.busy.travel', { title: m.title, venue: venues.get(venueId!)?.name ?? '', minutes })) };
   };
 
-  return participants.map((p) => {
-    const people = new Set(p.representativeIds);
-    const busy: BusyInterval[] = [
-      ...p.unavailable.map((b) => ({ startUtc: b.startUtc, endUtc: b.endUtc, label: b.label || 'not available' })),
+  /** When any of `ids` is in another meeting (or travelling to or from it) or unavailable. */
+  const busyOfPeople = (ids: readonly Id[]): BusyInterval[] => {
+    const people = new Set(ids);
+    return [
       ...others.filter((m) => m.participants.some((x) => people.has(x.personId))).map(busyOfMeeting),
       ...blocks.filter((b) => b.subject === 'person' && people.has(b.subjectId)).map((b) => ({ startUtc: b.startUtc, endUtc: b.endUtc, label: b.reason || 'unavailable' })),
-      ...everyone,
     ];
-    return { id: p.id, name: ctx.nameOf(p), busy };
+  };
+
+  return participants.map((p) => {
+    const own: BusyInterval[] = [...p.unavailable.map((b) => ({ startUtc: b.startUtc, endUtc: b.endUtc, label: b.label || 'not available' })), ...everyone];
+    const groups = seatGroups(p);
+    // One seat: the whole team sits together, so any representative's other meeting keeps the company away.
+    if (groups.length === 1) return { id: p.id, name: ctx.nameOf(p), busy: [...own, ...busyOfPeople(p.representativeIds)] };
+    // Several: each seat is busy when its own representatives are; the company's own times block every seat.
+    return { id: p.id, name: ctx.nameOf(p), busy: own, seats: groups.map((representativeIds) => ({ representativeIds, busy: busyOfPeople(representativeIds) })) };
   });
 }
