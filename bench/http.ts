@@ -513,12 +513,14 @@ async function closeForum(forum: Forum): Promise<void> {
   fs.rmSync(forum.dir, { recursive: true, force: true });
 }
 
-function pageTargets(f: Fixture, cookie: string): Record<'list' | 'grid' | 'conflicts' | 'agenda' | 'feed' | 'feed304' | 'api' | 'save', Target> {
+function pageTargets(f: Fixture, cookie: string): Record<'list' | 'grid' | 'board' | 'conflicts' | 'agenda' | 'feed' | 'feed304' | 'api' | 'save', Target> {
   const page = { cookie };
   const api = { authorization: `Bearer ${f.apiToken}`, accept: 'application/json' };
   return {
     list: { name: `meetings list, ${DAY}, first page`, path: `/forums/${f.forumId}/meetings?day=${DAY}`, headers: page, status: 200 },
     grid: { name: `day grid of one venue`, path: `/forums/${f.forumId}/grid/rooms/${DAY}?venue=${f.venueId}`, headers: page, status: 200 },
+    // The busiest person beside eleven others and two rooms: what its own people's and rooms' meetings cost, not the forum's.
+    board: { name: `availability board, 12 people and 2 rooms, ${DAY}`, path: `/forums/${f.forumId}/board?${boardQuery(f)}`, headers: page, status: 200 },
     conflicts: { name: 'conflicts page', path: `/forums/${f.forumId}/conflicts`, headers: page, status: 200 },
     agenda: { name: `delegation's agenda, ${DAY}`, path: `/forums/${f.forumId}/agenda/delegation/${f.delegationId}/${DAY}`, headers: page, status: 200 },
     feed: { name: `person's feed, 200`, path: `/s/${f.feedSecret}/calendar.ics`, headers: {}, status: 200 },
@@ -527,6 +529,11 @@ function pageTargets(f: Fixture, cookie: string): Record<'list' | 'grid' | 'conf
     api: { name: `API meetings, ${DAY}, first page`, path: `/api/v1/forums/${f.forumId}/meetings?day=${DAY}`, headers: api, status: 200 },
     save: { name: 'checked API save (tentative)', path: `/api/v1/forums/${f.forumId}/meetings`, method: 'POST', headers: api, status: 201, body: saveBodies(f) },
   };
+}
+
+function boardQuery(f: Fixture): string {
+  const people = [f.personId, ...f.personIds.filter((id) => id !== f.personId).slice(0, 11)];
+  return new URLSearchParams([['show', '1'], ['date', DAY], ...people.map((id): [string, string] => ['person', String(id)]), ...f.roomIds.slice(0, 2).map((id): [string, string] => ['room', String(id)])]).toString();
 }
 
 /** Probes a target, then loads it (warmed up first), with one connection if it is slow alone. */
@@ -589,9 +596,14 @@ interface GrowthCell {
   note: string;
 }
 
+/** The pages the growth table follows as the forum grows: each should cost what its own part of the programme costs. */
+const GROWTH_KEYS = ['grid', 'board', 'save', 'agenda'] as const;
+type GrowthKey = (typeof GROWTH_KEYS)[number];
+
 interface GrowthRow {
   meetings: number;
   grid: GrowthCell;
+  board: GrowthCell;
   save: GrowthCell;
   agenda: GrowthCell;
   rssMb: number | null;
@@ -669,36 +681,37 @@ async function growthTable(): Promise<string[]> {
     const forum = await openForum(scaledShape(meetings));
     try {
       const targets = pageTargets(forum.fixture, forum.cookie);
-      const measure = async (key: 'grid' | 'save' | 'agenda') => {
+      const measure = async (key: GrowthKey) => {
         if (targets[key].headers.cookie) targets[key].headers.cookie = forum.cookie;
         const r = await measureApp(forum, targets[key], GROWTH_DURATION_S, 1);
         return { ms: r.app?.perRequestMs ?? (r.probe === 'timeout' ? null : r.probe.ms), p50: r.app?.p50 ?? null, bytes: r.probe === 'timeout' ? null : r.probe.body.length, note: r.note };
       };
       const grid = await measure('grid');
+      const board = await measure('board');
       const save = await measure('save');
       const agenda = await measure('agenda');
-      rows.push({ meetings, grid, save, agenda, rssMb: peakRssMb(forum.app.pid) });
+      rows.push({ meetings, grid, board, save, agenda, rssMb: peakRssMb(forum.app.pid) });
     } finally {
       await closeForum(forum);
     }
   }
   const cell = (c: GrowthCell) => `${c.ms === null ? '—' : fmtMs(c.ms)}${c.p50 === null ? '' : `, p50 ${fmtMs(c.p50)}`}${c.bytes === null ? '' : ` (${fmtBytes(c.bytes)})`}${c.note ? ' *' : ''}`;
-  const header = ['meetings', 'day grid of one venue', 'checked save', "delegation's agenda", 'app peak RSS'];
-  const body = rows.map((r) => [r.meetings.toLocaleString('en'), cell(r.grid), cell(r.save), cell(r.agenda), r.rssMb === null ? '—' : `${r.rssMb.toFixed(0)} MB`]);
+  const header = ['meetings', 'day grid of one venue', 'board, 12 people', 'checked save', "delegation's agenda", 'app peak RSS'];
+  const body = rows.map((r) => [r.meetings.toLocaleString('en'), cell(r.grid), cell(r.board), cell(r.save), cell(r.agenda), r.rssMb === null ? '—' : `${r.rssMb.toFixed(0)} MB`]);
   const first = rows[0]!;
   const last = rows[rows.length - 1]!;
-  const growthOf = (k: 'grid' | 'save' | 'agenda') => {
+  const growthOf = (k: GrowthKey) => {
     const a = first[k].ms;
     const b = last[k].ms;
     if (a === null || b === null) return `${k}: —`;
     const g = b / a;
     return `${k} ${g.toFixed(2)}× ${g <= FLAT ? '✓' : '✗'}`;
   };
-  const notes = rows.flatMap((r) => (['grid', 'save', 'agenda'] as const).filter((k) => r[k].note).map((k) => `    * ${r.meetings.toLocaleString('en')}, ${k}: ${r[k].note}`));
+  const notes = rows.flatMap((r) => GROWTH_KEYS.filter((k) => r[k].note).map((k) => `    * ${r.meetings.toLocaleString('en')}, ${k}: ${r[k].note}`));
   return [
     `Growth: latency of one client's requests back to back (1 connection, so a slow page queues nothing): time per request, autocannon's p50 (whole ms) and the answer's size, ${GROWTH_DURATION_S} s each, on forums grown by venues, people and delegations (scaledShape), so each page is of about the same size`,
     ...grid([header, ...body]),
-    `  time per request at ${last.meetings.toLocaleString('en')} ÷ at ${first.meetings.toLocaleString('en')} (flat: ≤ ${FLAT}): ${growthOf('grid')}; ${growthOf('save')}; ${growthOf('agenda')}`,
+    `  time per request at ${last.meetings.toLocaleString('en')} ÷ at ${first.meetings.toLocaleString('en')} (flat: ≤ ${FLAT}): ${GROWTH_KEYS.map(growthOf).join('; ')}`,
     ...notes,
   ];
 }

@@ -188,6 +188,9 @@ export function loadDemoB2B(services: Services, ids: DemoIds): { sessionId: numb
   for (const r of CANCELLED) answer(ask(r), r[0], 'cancel');
 
   const flagship = services.b2b.requests.list(session.id).find((r) => r.fromId === participants['socar-polymer'] && r.toId === participants.sibur)!;
-  services.b2b.scheduling.pin(a, flagship.id, { slotIndex: 0, table: 1 });
+  // The pin proposes the schedule; the protocol office applies it and publishes it to the companies.
+  const proposal = services.b2b.scheduling.pin(a, flagship.id, { slotIndex: 0, table: 1 });
+  services.b2b.scheduling.apply(a, proposal.id);
+  services.b2b.scheduling.publish(a, session.id);
   return { sessionId: session.id, participants };
 }

@@ -24,6 +24,7 @@ export interface B2BServiceMessages {
   'b2b.participant.person-twice': { person: string };
   'b2b.participant.person-elsewhere': { person: string; company: string };
   'b2b.participant.side-missing': { a: string; b: string };
+  'b2b.participant.seats-over': { seats: number; representatives: number };
   'b2b.request.from-missing': Record<string, never>;
   'b2b.request.to-missing': Record<string, never>;
   'b2b.request.to-self': { company: string };
@@ -38,9 +39,19 @@ export interface B2BServiceMessages {
   'b2b.pin.not-accepted': { state: string };
   'b2b.pin.slot-choice': { slots: number };
   'b2b.pin.table-choice': { tables: number };
+  /** Why a representative cannot sit at a table: another meeting and the travel between its venue and the hall's. */
+  'b2b.busy.travel': { title: string; venue: string; minutes: number };
+  'b2b.busy.hall-closed': { venue: string };
+  'b2b.busy.hall-unavailable': { reason: string };
   'b2b.session.day': { forum: string; first: string; last: string };
   'b2b.session.one-day': Record<string, never>;
   'b2b.session.hall': Record<string, never>;
   'b2b.session.sides': Record<string, never>;
   'b2b.session.no-slot-fits': { minutes: number; start: string; end: string };
+  'b2b.run.mode-choice': Record<string, never>;
+  'b2b.proposal.not-found': { id: number | null };
+  'b2b.proposal.stale': Record<string, never>;
+  'b2b.publish.nothing': Record<string, never>;
+  'b2b.publish.already': { at: string };
+  'b2b.publish.proposal-open': Record<string, never>;
 }

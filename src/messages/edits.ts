@@ -1,7 +1,8 @@
 /**
  * The keys of what bulk edits and undo tell a planner: a selection too large
  * or empty, a meeting of the selection that could not be changed, and why an
- * undo is refused. The sentences are in en/edits.ts.
+ * undo is refused, and what a drop on the day grid says of its target.
+ * The sentences are in en/edits.ts.
  */
 export interface EditMessages {
   'bulk.selection-size': { max: number };
@@ -14,4 +15,9 @@ export interface EditMessages {
   'undo.not-undoable': { summary: string };
   'undo.not-yours': { username: string };
   'undo.changed-since': { title: string; by: string };
+  'place.time': Record<string, never>;
+  'place.span': { max: number };
+  'place.outside-forum': { first: string; last: string };
+  'place.room': Record<string, never>;
+  'place.status': Record<string, never>;
 }

@@ -4,6 +4,7 @@
  * (en/) must give a sentence for every key, so a missing one is a compile error.
  */
 import type { B2BMessages } from './b2b';
+import type { BoardMessages } from './board';
 import type { B2BServiceMessages } from './b2b-services';
 import type { ConflictMessages } from './conflicts';
 import type { DateMessages } from './dates';
@@ -16,6 +17,6 @@ import type { CalendarMessages, LabelMessages } from './labels';
 import type { RecordMessages } from './records';
 import type { TimeMessages } from './time';
 
-export interface Messages extends ConflictMessages, B2BMessages, FieldMessages, ErrorMessages, LabelMessages, CalendarMessages, TimeMessages, RecordMessages, B2BServiceMessages, FeedMessages, DateMessages, GridMessages, FinderMessages, EditMessages {}
+export interface Messages extends ConflictMessages, B2BMessages, FieldMessages, ErrorMessages, LabelMessages, CalendarMessages, TimeMessages, RecordMessages, B2BServiceMessages, FeedMessages, DateMessages, GridMessages, FinderMessages, EditMessages, BoardMessages {}
 
 export type MessageKey = keyof Messages;

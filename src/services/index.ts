@@ -12,6 +12,7 @@ import { createB2BServices } from './b2b';
 import { programmeCache } from './derived-cache';
 import { StorageService } from './storage';
 import { TimeFinderService } from './time-finder';
+import { BoardService } from './board';
 
 export interface ServiceOptions {
   config: Pick<Config, 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'> & Partial<Pick<Config, 'allowedHosts' | 'cacheBytes'>>;
@@ -50,6 +51,7 @@ export function createServices(store: Store, options: ServiceOptions) {
     agendas: new AgendaService(store, feeds, meetings, views, clock),
     grids: new DayGridService(store, views, meetings, derived),
     timeFinder: new TimeFinderService(store),
+    board: new BoardService(store),
     b2b: createB2BServices(store, { meetings, feeds, clock }),
     storage: new StorageService(store),
   };

@@ -10,6 +10,8 @@ export interface FindTimeSource {
   start: string;
   end: string;
   title?: string;
+  /** The last day to search, when it is not the start's day (the board's all-days view). */
+  lastDay?: string;
 }
 
 const MINUTE = 60_000;
@@ -25,11 +27,37 @@ export function findTimeHref(forumId: number, source: FindTimeSource): string {
   const day = source.start.slice(0, 10);
   if (/^\d{4}-\d{2}-\d{2}$/.test(day)) {
     query.set('from', day);
-    query.set('to', day);
+    query.set('to', source.lastDay && /^\d{4}-\d{2}-\d{2}$/.test(source.lastDay) && source.lastDay >= day ? source.lastDay : day);
   }
   query.set('where', 'any');
   if (people.length) query.set('minSeats', String(new Set(people.map((p) => String(p.personId))).size));
   if (source.title) query.set('title', source.title);
   query.set('find', '1');
   return `/forums/${forumId}/find-time?${query.toString()}`;
+}
+
+/** A new meeting to plan: who (the first becomes principal when they head the delegation; optional ones stay optional), when, where. */
+export interface PlannedMeeting {
+  participants: readonly (string | number)[];
+  optional?: readonly (string | number)[];
+  /** Wall-clock 'YYYY-MM-DDTHH:mm' readings in the forum's zone. */
+  start: string;
+  end: string;
+  roomId?: number | null;
+  place?: string;
+  title?: string;
+}
+
+/**
+ * The new-meeting form filled in (read back by `prefillFromQuery` in
+ * web/meeting-form.ts): a finder's "Plan this", a board's "Plan a meeting here".
+ */
+export function planMeetingHref(forumId: number, plan: PlannedMeeting): string {
+  const query = new URLSearchParams({ start: plan.start, end: plan.end });
+  if (plan.roomId !== undefined && plan.roomId !== null) query.set('roomId', String(plan.roomId));
+  else if (plan.place) query.set('place', plan.place);
+  if (plan.title?.trim()) query.set('title', plan.title.trim());
+  for (const id of plan.participants) query.append('participant', String(id));
+  for (const id of plan.optional ?? []) query.append('optional', String(id));
+  return `/forums/${forumId}/meetings/new?${query.toString()}`;
 }

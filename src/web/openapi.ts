@@ -61,6 +61,15 @@ const B2B_SCHEMAS = {
       seeks: { type: 'string' },
       notes: { type: 'string' },
       unavailable: { type: 'array', items: { type: 'object', properties: { start: { type: 'string', example: '12:55' }, end: { type: 'string' }, label: { type: 'string' } } } },
+      seats: { type: 'integer', minimum: 1, maximum: 20, default: 1, description: 'Parallel meetings: the representatives split into this many seats (listed order, round-robin); at most one per representative' },
+    },
+  },
+  B2BRunInput: {
+    type: 'object',
+    properties: {
+      mode: { enum: ['place-new', 'replan'], description: "'place-new' (the default once published): published meetings keep their slot and table, only unplaced accepted requests are placed; 'replan': everything may move" },
+      moveLimit: { type: 'integer', minimum: 0, maximum: 500, description: 'place-new: at most this many published meetings may move to place more (default 0)' },
+      timeBudgetMs: { type: 'integer', minimum: 50, maximum: 30000, description: 'How long the search may take (default 3000)' },
     },
   },
   B2BRequestInput: {
@@ -91,13 +100,30 @@ const B2B_PATHS = {
     ]),
   ),
   '/api/v1/b2b-requests/{id}/pin': {
-    post: { summary: 'Pin an accepted request to a slot (0-based) and table (1-based), and re-run', parameters: [idParam()], requestBody: json({ type: 'object', properties: { slotIndex: { type: 'integer' }, table: { type: 'integer' } } }), responses: { '200': { description: 'Run result' }, '422': { description: 'The pin breaks a rule: the message says which' }, ...errors } },
+    post: { summary: 'Pin an accepted request to a slot (0-based) and table (1-based) and propose the schedule around it (apply the proposal to make it so)', parameters: [idParam()], requestBody: json({ type: 'object', properties: { slotIndex: { type: 'integer' }, table: { type: 'integer' } } }), responses: { '201': { description: 'The proposal (Location: /api/v1/b2b-proposals/{id})' }, '422': { description: 'The pin breaks a rule: the message says which' }, ...errors } },
   },
   '/api/v1/b2b-sessions/{id}/schedule': {
     post: {
-      summary: 'Run the scheduler and write its meetings (kind b2b) into the programme',
+      summary: 'Run the scheduler: a proposal of what would be added, moved and dropped; nothing reaches the programme, feeds or company links until it is applied',
       parameters: [idParam()],
-      responses: { '200': { description: 'Stats, what changed in the programme, placements with meeting ids, unplaced requests with reasons' }, '409': { description: 'A meeting it would write clashes: nothing saved' }, ...errors },
+      requestBody: json(B2B_SCHEMAS.B2BRunInput),
+      responses: { '201': { description: 'The proposal (Location: /api/v1/b2b-proposals/{id}): mode, added, moved (from → to), dropped, unplaced with reasons, stats' }, '422': { description: 'mode, moveLimit or timeBudgetMs out of bounds, per field', ...json(ref('Error')) }, ...errors },
+    },
+  },
+  '/api/v1/b2b-proposals/{id}': { get: { summary: "A session's open proposal, with whether it is stale (the programme, requests or schedule changed since it was made)", parameters: [idParam()], responses: { '200': { description: 'The proposal' }, ...errors } } },
+  '/api/v1/b2b-proposals/{id}/apply': {
+    post: {
+      summary: "Apply a proposal: its placements become the session's schedule, in one transaction through the same checks as every save (and, once published, its meetings reach the programme)",
+      parameters: [idParam()],
+      responses: { '200': { description: 'What changed, placements with meeting ids, unplaced requests with reasons' }, '409': { description: 'A meeting it would write clashes: nothing saved' }, '412': { description: 'Stale: things changed since the proposal was made; run again' }, ...errors },
+    },
+  },
+  '/api/v1/b2b-proposals/{id}/discard': { post: { summary: 'Discard a proposal: nothing changes', parameters: [idParam()], responses: { '200': { description: '{discarded: id}' }, ...errors } } },
+  '/api/v1/b2b-sessions/{id}/publish': {
+    post: {
+      summary: "Publish the session's applied schedule: its meetings enter the programme and the delegates' feeds, and the companies' links stop calling it provisional",
+      parameters: [idParam()],
+      responses: { '200': { description: 'What entered the programme, publishedAt, publishedBy' }, '409': { description: 'A meeting it would write clashes: nothing published' }, ...errors },
     },
   },
 };

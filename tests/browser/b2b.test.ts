@@ -43,8 +43,16 @@ it('a company asks through its link, the planner accepts for the other and runs 
   await Promise.all([planner.waitForLoadState('load'), row.getByRole('button', { name: /^Accept/ }).click()]);
   await planner.getByRole('status').filter({ hasText: 'Request accepted. Run the scheduler to give it a table.' }).waitFor();
   await planner.getByText('Changed since the last run').waitFor();
-  await Promise.all([planner.waitForURL(/#schedule$/), planner.getByRole('button', { name: 'Re-run the scheduler' }).click()]);
-  await planner.getByRole('status').filter({ hasText: /Scheduled: 36 meetings placed; no schedule can place more than 36\. Programme: 1 new/ }).waitFor();
+  // A run previews: the published schedule is kept and the new request is added; nothing is written yet.
+  await planner.getByLabel('Place new requests', { exact: false }).first().check();
+  await Promise.all([planner.waitForURL(/\/proposals\/\d+$/), planner.getByRole('button', { name: 'Preview the schedule' }).click()]);
+  await planner.getByRole('heading', { level: 1, name: 'Preview of the schedule' }).waitFor();
+  const added = planner.locator('section', { has: planner.getByRole('heading', { level: 2, name: 'Added' }) });
+  await added.getByText('Gilan Holding').first().waitFor();
+  expect(ctx.services.meetings.list({ forumId: ctx.demo!.forumId, kind: 'b2b' }).some((m) => m.title === 'B2B: Gilan Holding – KAMAZ')).toBe(false);
+  await planner.screenshot({ path: path.join(ARTIFACTS, 'proposal-1280.png'), fullPage: true });
+  await Promise.all([planner.waitForURL(/#schedule$/), planner.getByRole('button', { name: 'Apply this schedule' }).click()]);
+  await planner.getByRole('status').filter({ hasText: /Applied: 36 meetings placed; no schedule can place more than 36\. Schedule: 1 added\./ }).waitFor();
   await planner.locator('table.b2b-grid').getByText('Gilan Holding').first().waitFor();
 
   // The company's page shows the table; the meeting is in the programme.

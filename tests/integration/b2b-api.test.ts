@@ -93,26 +93,77 @@ describe('participants, requests and the run', () => {
     expect((await api.post('/api/v1/b2b-requests/999999/accept')).status).toBe(404);
   });
 
-  it('runs the schedule and answers with the placements, their meetings and the stats', async () => {
+  it('runs the schedule into a proposal (201), applies it as a draft, and publishes it into the programme', async () => {
     const run = await api.post(`/api/v1/b2b-sessions/${sessionId}/schedule`);
-    expect(run.status).toBe(200);
-    expect(run.body).toMatchObject({ created: 1, moved: 0, cancelled: 0, stats: { placed: 1, upperBound: 1 }, unplaced: [] });
-    const [placement] = run.body.placements;
+    expect(run.status).toBe(201);
+    expect(run.headers.location).toBe(`/api/v1/b2b-proposals/${run.body.id}`);
+    // Not published yet: the run re-plans, and nothing is in the programme.
+    expect(run.body).toMatchObject({ sessionId, mode: 'replan', moveLimit: 0, stale: false, counts: { added: 1, moved: 0, dropped: 0 }, stats: { placed: 1, upperBound: 1 }, unplaced: [] });
     // Pirallahi's site tour takes the first slot; the second starts after the tea break.
-    expect(placement).toMatchObject({ requestId: ids.first, slotIndex: 1, table: 1, pinned: false });
-    const meeting = (await api.get(`/api/v1/meetings/${placement.meetingId}`)).body;
+    expect(run.body.placements).toEqual([expect.objectContaining({ requestId: ids.first, slotIndex: 1, table: 1, pinned: false })]);
+    expect((await api.get(`/api/v1/b2b-proposals/${run.body.id}`)).body).toMatchObject({ id: run.body.id, stale: false });
+    expect((await api.get(`/api/v1/b2b-sessions/${sessionId}`)).body.schedule).toMatchObject({ proposal: { id: run.body.id, stale: false }, published: null, placements: [] });
+
+    const applied = await api.post(`/api/v1/b2b-proposals/${run.body.id}/apply`);
+    expect(applied.status).toBe(200);
+    expect(applied.body).toMatchObject({ created: 0, added: 1, published: false, stats: { placed: 1 } });
+    expect(applied.body.placements).toEqual([expect.objectContaining({ requestId: ids.first, slotIndex: 1, table: 1, meetingId: null })]);
+    expect((await api.get(`/api/v1/b2b-proposals/${run.body.id}`)).status).toBe(404);
+
+    const published = await api.post(`/api/v1/b2b-sessions/${sessionId}/publish`);
+    expect(published.status).toBe(200);
+    expect(published.body).toMatchObject({ created: 1, moved: 0, cancelled: 0, publishedBy: expect.any(String) });
+    expect((await api.post(`/api/v1/b2b-sessions/${sessionId}/publish`)).status).toBe(422);
+    const request = (await api.get(`/api/v1/b2b-sessions/${sessionId}/requests`)).body.find((r: { id: number }) => r.id === ids.first);
+    const meeting = (await api.get(`/api/v1/meetings/${request.meetingId}`)).body;
     expect(meeting).toMatchObject({ kind: 'b2b', status: 'confirmed', place: 'Table 1', start: '2019-06-06T14:30' });
+    // Once published, a run places new requests around what was published by default.
+    const again = await api.post(`/api/v1/b2b-sessions/${sessionId}/schedule`);
+    expect(again.body).toMatchObject({ mode: 'place-new', counts: { added: 0, moved: 0, dropped: 0 } });
+    expect((await api.post(`/api/v1/b2b-proposals/${again.body.id}/discard`)).body).toEqual({ discarded: again.body.id });
   });
 
-  it('pins over the API, refusing a pin that breaks a rule', async () => {
+  it('refuses run options out of bounds, each with its field message, and writes nothing', async () => {
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['an unknown mode', { mode: 'shuffle' }, 'mode'],
+      ['a negative move limit', { moveLimit: -1 }, 'moveLimit'],
+      ['a move limit past the bound', { moveLimit: 501 }, 'moveLimit'],
+      ['a fractional move limit', { moveLimit: 1.5 }, 'moveLimit'],
+      ['a time budget of a millisecond', { timeBudgetMs: 1 }, 'timeBudgetMs'],
+      ['a time budget of an hour', { timeBudgetMs: 3_600_000 }, 'timeBudgetMs'],
+      ['a time budget in words', { timeBudgetMs: 'soon' }, 'timeBudgetMs'],
+    ];
+    for (const [name, body, field] of cases) {
+      const res = await api.post(`/api/v1/b2b-sessions/${sessionId}/schedule`, body);
+      expect([name, res.status, Object.keys(res.body.fields ?? {})]).toEqual([name, 422, [field]]);
+    }
+    expect((await api.get(`/api/v1/b2b-sessions/${sessionId}`)).body.schedule.proposal).toBeNull();
+  });
+
+  it('refuses to apply a stale proposal (412) and keeps it for discarding', async () => {
+    const run = await api.post(`/api/v1/b2b-sessions/${sessionId}/schedule`, { mode: 'replan', timeBudgetMs: 200 });
+    expect(run.status).toBe(201);
+    // A bilateral for a Pirallahi representative: the programme the proposal was made from is gone.
+    ctx.services.meetings.create(SYSTEM_ACTOR, d().forumId, { title: 'Call', kind: 'bilateral', status: 'tentative', start: '2019-06-06T14:50', end: '2019-06-06T14:58', roomId: d().rooms.pressCentre, participants: [{ personId: d().people.pirallahi!, role: 'principal' }] });
+    const stale = await api.post(`/api/v1/b2b-proposals/${run.body.id}/apply`);
+    expect(stale.status).toBe(412);
+    expect(stale.body.error).toContain('Make a new preview');
+    expect((await api.get(`/api/v1/b2b-proposals/${run.body.id}`)).body.stale).toBe(true);
+    expect((await api.post(`/api/v1/b2b-proposals/${run.body.id}/discard`)).status).toBe(200);
+    expect((await api.post(`/api/v1/b2b-proposals/${run.body.id}/apply`)).status).toBe(404);
+  });
+
+  it('pins over the API into a proposal, refusing a pin that breaks a rule', async () => {
     const refused = await api.post(`/api/v1/b2b-requests/${ids.first}/pin`, { slotIndex: 0, table: 1 });
     expect(refused.status).toBe(422);
     expect(refused.body.error).toBe("The meeting Pirallahi Industrial Park – Gazprombank is pinned to the 14:00 slot, but Pirallahi Industrial Park is busy then ('Site tour'). Move or remove the pin.");
     const beyond = await api.post(`/api/v1/b2b-requests/${ids.first}/pin`, { slotIndex: 2, table: 2 });
     expect(beyond.body.fields).toEqual({ slotIndex: 'Choose one of the session’s 2 slots.' });
     const pinned = await api.post(`/api/v1/b2b-requests/${ids.first}/pin`, { slotIndex: 1, table: 2 });
-    expect(pinned.status).toBe(200);
-    expect(pinned.body).toMatchObject({ moved: 1, stats: { placed: 1 } });
+    expect(pinned.status).toBe(201);
+    expect(pinned.body).toMatchObject({ mode: 'place-new', counts: { moved: 1 }, stats: { placed: 1 } });
+    const applied = await api.post(`/api/v1/b2b-proposals/${pinned.body.id}/apply`);
+    expect(applied.body).toMatchObject({ moved: 1, movedPlacements: 1, published: true });
   });
 
   it('refuses writes from a viewer', async () => {
@@ -132,7 +183,7 @@ describe('the OpenAPI description', () => {
     expect(paths.map(([path]) => path)).toEqual(expect.arrayContaining(['/api/v1/forums/{id}/b2b-sessions', '/api/v1/b2b-sessions/{id}/schedule', '/api/v1/b2b-requests/{id}/accept']));
     for (const [path, ops] of paths) {
       for (const method of Object.keys(ops)) {
-        if (path.endsWith('/schedule') || path.endsWith('/pin')) continue; // run above, on the API's own session
+        if (path.endsWith('/schedule') || path.endsWith('/pin') || path.endsWith('/publish') || path.includes('b2b-proposals')) continue; // run above, on the API's own session
         const url = path.replace('{id}', String(path.startsWith('/api/v1/forums') ? d().forumId : path.startsWith('/api/v1/b2b-requests') ? requestId : sessionId));
         const res = await (method === 'get' ? api.get(url) : api.post(url, {}));
         expect([path, method, res.status === 404 ? 404 : 'answers']).toEqual([path, method, 'answers']);

@@ -4,6 +4,7 @@
  * plan. Every refusal comes back as the form with a message beside the field
  * and what was typed still in it.
  */
+import { applyAt } from '../support/b2b-flow';
 import { SYSTEM_ACTOR } from '../../src/services/actor';
 import { createTestApp, signIn, textOf, type SignedIn, type TestContext } from '../support/app';
 
@@ -143,8 +144,17 @@ describe('companies and requests, entered by the planner', () => {
 
     const run = await planner.submit(base, `${base}/schedule`, {});
     expect(run.status).toBe(303);
-    const page = textOf((await planner.get(base)).text);
-    expect(page).toContain('Scheduled: 1 meeting placed; no schedule can place more than 1. Programme: 1 new.');
+    const preview = textOf((await planner.get(run.headers.location!)).text);
+    expect(preview).toContain('Re-plan everything.');
+    expect(preview).toMatch(/1 added 0 moved 0 dropped/);
+    expect(ctx.services.meetings.list({ forumId: d().forumId, kind: 'b2b' }).some((m) => m.title === 'B2B: SOCAR Polymer – GAZ Group Commercial Vehicles LLC')).toBe(false);
+    expect((await applyAt(planner, run.headers.location!)).status).toBe(303);
+    let page = textOf((await planner.get(base)).text);
+    expect(page).toContain('Applied: 1 meeting placed; no schedule can place more than 1. Schedule: 1 added. Still a draft');
+    expect(page).toContain('Draft. The companies’ links show this schedule as provisional');
+    expect((await planner.submit(`${base}/publish`, `${base}/publish`, {})).status).toBe(303);
+    page = textOf((await planner.get(base)).text);
+    expect(page).toContain('Published: 1 meeting entered the programme');
     // SOCAR Polymer is away 15:00–15:15 (its own note), so the meeting takes the next slot.
     const meeting = ctx.services.meetings.list({ forumId: d().forumId, kind: 'b2b' }).find((m) => m.title === 'B2B: SOCAR Polymer – GAZ Group Commercial Vehicles LLC')!;
     expect(meeting).toMatchObject({ start: '2019-06-07T15:20', end: '2019-06-07T15:35', place: 'Table 1', status: 'confirmed' });
@@ -180,7 +190,8 @@ describe('viewers', () => {
     const session = ctx.services.b2b.sessions.list(d().forumId)[0]!;
     const page = await viewer.get(`${forumBase()}/${session.id}`);
     expect(page.status).toBe(200);
-    expect(textOf(page.text)).not.toContain('Re-run the scheduler');
+    expect(textOf(page.text)).not.toContain('Preview the schedule');
+    expect((await viewer.get(`${forumBase()}/${session.id}/publish`)).status).toBe(403);
     expect((await viewer.get(`${forumBase()}/new`)).status).toBe(403);
     const csrfToken = /name="_csrf" value="([^"]+)"/.exec((await viewer.get('/people')).text)?.[1] ?? '';
     expect((await viewer.agent.post(`${forumBase()}/${session.id}/schedule`).type('form').send({ _csrf: csrfToken })).status).toBe(403);

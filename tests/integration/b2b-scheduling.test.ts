@@ -10,6 +10,7 @@ import type { Meeting } from '../../src/domain/types';
 import { createTestApp, signIn, textOf, type SignedIn, type TestContext } from '../support/app';
 import { parseWithIcalJs } from '../support/ics';
 import { meetingUid } from '../support/meeting-uid';
+import { applyAt, runAndApply } from '../support/b2b-flow';
 
 jest.setTimeout(30_000);
 
@@ -82,7 +83,7 @@ describe('the demo session, scheduled at load', () => {
 describe('re-running', () => {
   it('changes nothing when nothing changed: same meetings, same versions, nothing stale', async () => {
     const before = b2bMeetings().map((m) => [m.id, m.version, m.sequence]);
-    const res = await planner.submit(base, `${base}/schedule`, {});
+    const res = await runAndApply(planner, base);
     expect(res.status).toBe(303);
     expect(b2bMeetings().map((m) => [m.id, m.version, m.sequence])).toEqual(before);
     const page = textOf((await planner.get(base)).text);
@@ -99,6 +100,8 @@ describe('re-running', () => {
     const target = moved.start === '2019-06-08T12:55' ? '3' : '4'; // slot index: 12:55 or 13:20
     const res = await planner.submit(`${base}/requests/${requestBetween('Baku Steel Company', 'Severstal').id}`, `${base}/requests/${requestBetween('Baku Steel Company', 'Severstal').id}/pin`, { slotIndex: target, table: '12' });
     expect(res.status).toBe(303);
+    expect(ctx.services.meetings.get(moved.id).version).toBe(moved.version); // a pin proposes; nothing moves until it is applied
+    expect((await applyAt(planner, res.headers.location!)).status).toBe(303);
 
     const after = ctx.services.meetings.get(moved.id);
     expect(after.place).toBe('Table 12');
@@ -131,6 +134,7 @@ describe('re-running', () => {
     const target = placed.get(second.id)!;
     const res = await planner.submit(`${base}/requests/${first.id}`, `${base}/requests/${first.id}/pin`, { slotIndex: String(target.slotIndex), table: String(target.table) });
     expect(res.status).toBe(303);
+    expect((await applyAt(planner, res.headers.location!)).status).toBe(303);
     const moved = ctx.services.meetings.get(first.meetingId!);
     const displaced = ctx.services.meetings.get(second.meetingId!);
     expect(moved).toMatchObject({ status: 'confirmed', place: `Table ${target.table}` });
@@ -142,8 +146,8 @@ describe('re-running', () => {
   });
 
   it('keeps pins through later runs', async () => {
-    await planner.submit(base, `${base}/schedule`, {});
-    await planner.submit(base, `${base}/schedule`, {});
+    await runAndApply(planner, base);
+    await runAndApply(planner, base, { mode: 'replan' });
     expect(meetingOf('Baku Steel Company', 'Severstal').place).toBe('Table 12');
     expect(meetingOf('SOCAR Polymer', 'SIBUR')).toMatchObject({ start: '2019-06-08T11:00', place: 'Table 1' });
     const state = b2b().scheduling.state(sessionId);
@@ -177,7 +181,7 @@ describe('re-running', () => {
     expect(b2b().scheduling.state(sessionId).stale).toBe(true);
     expect(textOf((await planner.get(base)).text)).toContain('Changed since the last run');
 
-    await planner.submit(base, `${base}/schedule`, {});
+    await runAndApply(planner, base);
     const row = rowAt(socar, time);
     expect(row.request).toBeNull();
     expect(row.busy).toBe('Call with the SOCAR head office');
@@ -200,12 +204,12 @@ describe('re-running', () => {
     const r = requestBetween('Gilan Holding', 'Rusagro');
     await planner.submit(`${base}/requests/${r.id}`, `${base}/requests/${r.id}/state`, { action: 'reopen' });
     await planner.submit(`${base}/requests/${r.id}`, `${base}/requests/${r.id}/state`, { action: 'accept' });
-    await planner.submit(base, `${base}/schedule`, {});
+    await runAndApply(planner, base);
     expect(b2b().requests.get(r.id).meetingId).toBe(r.meetingId);
     expect(ctx.services.meetings.get(r.meetingId!).status).toBe('confirmed');
   });
 
-  it('refuses the whole run when a meeting it would write clashes for real, and says so', async () => {
+  it('refuses the whole publication when a meeting it would write clashes for real, and says so', async () => {
     // A small session in the press centre, which a confirmed set-up already occupies: no table there is free.
     const d = ctx.demo!;
     const small = b2b().sessions.create(SYSTEM_ACTOR, d.forumId, { title: 'Press centre round', roomId: d.rooms.pressCentre, start: '2019-06-06T15:00', end: '2019-06-06T15:40', slotMinutes: 20, changeoverMinutes: 5, tableCount: 1 });
@@ -216,12 +220,13 @@ describe('re-running', () => {
     ctx.services.meetings.create(SYSTEM_ACTOR, d.forumId, { title: 'Press centre set-up', kind: 'briefing', status: 'confirmed', start: '2019-06-06T14:30', end: '2019-06-06T16:00', roomId: d.rooms.pressCentre, participants: [{ personId: d.people.press!, role: 'principal' }] });
 
     const smallBase = `/forums/${d.forumId}/b2b/${small.id}`;
-    const res = await planner.submit(smallBase, `${smallBase}/schedule`, {});
-    expect(res.status).toBe(303);
-    const page = textOf((await planner.get(smallBase)).text);
-    expect(page).toContain('The schedule was not saved');
+    // Applied as a draft, the meeting is not in the programme yet; publishing writes it, and is refused as a whole.
+    expect((await runAndApply(planner, smallBase)).status).toBe(303);
+    const res = await planner.submit(`${smallBase}/publish`, `${smallBase}/publish`, {});
+    expect(res.status).toBe(409);
+    const page = textOf(res.text);
     expect(page).toContain('Press centre set-up');
     expect(b2b().requests.get(r.id).meetingId).toBeNull();
-    expect(b2b().scheduling.state(small.id).run).toBeNull();
+    expect(b2b().scheduling.state(small.id).published).toBeNull();
   });
 });

@@ -50,6 +50,7 @@ beforeAll(async () => {
     person: Object.values(d.people)[0]!,
     organization: Object.values(d.organizations)[0]!,
   });
+  ids.proposal = ctx.services.b2b.scheduling.run(a, Number(ids.session)).id;
 });
 /** Answers by status class, per route: FUZZ_REPORT=1 prints them, to see that runs get past the first check. */
 const tally = new Map<string, Record<string, number>>();
@@ -68,8 +69,9 @@ function paramValue(route: WriteRoute, name: string, before: string): string {
   if (name === 'sessionId') return String(ids.session);
   if (name === 'participantId') return String(ids.participant);
   if (name === 'requestId') return String(ids.request);
+  if (name === 'proposalId') return String(ids.proposal);
   const bySegment: Record<string, string> = {
-    forums: 'forum', meetings: 'meeting', availability: 'availability', 'feed-tokens': 'link', links: 'link', 'b2b-sessions': 'session', 'b2b-requests': 'request',
+    forums: 'forum', meetings: 'meeting', availability: 'availability', 'feed-tokens': 'link', links: 'link', 'b2b-sessions': 'session', 'b2b-requests': 'request', 'b2b-proposals': 'proposal',
     users: 'user', audit: 'audit', delegations: 'delegation', venues: 'venue', rooms: 'room', people: 'person', organizations: 'organization',
   };
   const key = bySegment[before];

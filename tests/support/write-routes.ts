@@ -41,6 +41,7 @@ const DELEGATION: Record<string, FieldKind> = { name: 'text', country: 'text', h
 const PERSON: Record<string, FieldKind> = { fullName: 'text', localName: 'text', position: 'text', organizationId: 'id', email: 'text', phone: 'text', languages: 'text', notes: 'text', version: 'int' };
 const ORGANIZATION: Record<string, FieldKind> = { name: 'text', localName: 'text', country: 'text', kind: 'choice', version: 'int' };
 const NONE: Record<string, FieldKind> = {};
+const RUN: Record<string, FieldKind> = { mode: 'choice', moveLimit: 'int' };
 
 const form = (path: string, fields: Record<string, FieldKind>): WriteRoute => ({ method: 'POST', path, kind: 'form', fields });
 const api = (method: WriteRoute['method'], path: string, fields: Record<string, FieldKind>): WriteRoute => ({ method, path, kind: 'api', fields });
@@ -54,7 +55,10 @@ export const WRITE_ROUTES: WriteRoute[] = [
 
   form('/forums/:forumId/b2b', SESSION),
   form('/forums/:forumId/b2b/:sessionId/edit', SESSION),
-  form('/forums/:forumId/b2b/:sessionId/schedule', NONE),
+  form('/forums/:forumId/b2b/:sessionId/schedule', RUN),
+  form('/forums/:forumId/b2b/:sessionId/proposals/:proposalId/apply', NONE),
+  form('/forums/:forumId/b2b/:sessionId/proposals/:proposalId/discard', NONE),
+  form('/forums/:forumId/b2b/:sessionId/publish', NONE),
   form('/forums/:forumId/b2b/:sessionId/participants', PARTICIPANT),
   form('/forums/:forumId/b2b/:sessionId/participants/:participantId/edit', PARTICIPANT),
   form('/forums/:forumId/b2b/:sessionId/participants/:participantId/links', { label: 'text' }),
@@ -83,7 +87,10 @@ export const WRITE_ROUTES: WriteRoute[] = [
   api('POST', '/api/v1/b2b-requests/:id/cancel', NONE),
   api('POST', '/api/v1/b2b-requests/:id/reopen', NONE),
   api('POST', '/api/v1/b2b-requests/:id/pin', { slotIndex: 'int', table: 'int' }),
-  api('POST', '/api/v1/b2b-sessions/:id/schedule', NONE),
+  api('POST', '/api/v1/b2b-sessions/:id/schedule', { ...RUN, timeBudgetMs: 'int' }),
+  api('POST', '/api/v1/b2b-proposals/:id/apply', NONE),
+  api('POST', '/api/v1/b2b-proposals/:id/discard', NONE),
+  api('POST', '/api/v1/b2b-sessions/:id/publish', NONE),
 
   form('/admin/users', { username: 'text', role: 'choice', personId: 'id', password: 'text' }),
   form('/admin/users/:id', { action: 'choice', role: 'choice', password: 'text' }),
@@ -99,6 +106,9 @@ export const WRITE_ROUTES: WriteRoute[] = [
   form('/forums/:forumId/meetings/:id/move', { start: 'dateTime', shift: 'choice', version: 'int' }),
   form('/forums/:forumId/meetings/bulk', { meeting: 'choice', action: 'choice', mode: 'choice', minutes: 'int', confirmed: 'choice', back: 'text' }),
   form('/forums/:forumId/meetings/undo', { from: 'int', to: 'int', back: 'text' }),
+  // The day grid's drag and drop (public/js/grid-drag.js sends JSON with the CSRF header; a form body reads the same).
+  form('/forums/:forumId/meetings/:id/check-move', { start: 'dateTime', end: 'dateTime', roomId: 'id', version: 'int' }),
+  form('/forums/:forumId/meetings/:id/drop', { start: 'dateTime', end: 'dateTime', roomId: 'id', version: 'int', status: 'choice', back: 'text' }),
   form('/forums/:forumId/links', { scope: 'choice', scopeId: 'id', scopeId_person: 'id', scopeId_delegation: 'id', label: 'text', expiresOn: 'date' }),
   form('/forums/:forumId/links/:id/revoke', NONE),
   form('/forums/:forumId/links/:id/rotate', NONE),
@@ -141,6 +151,6 @@ export const CHOICES: Record<string, string[]> = {
   action: ['accept', 'decline', 'cancel', 'reopen', 'confirm', 'cancel', 'role', 'disable', 'enable', 'password', 'tentative', 'move'],
   // A bulk edit's selection: id:version, as the list's checkboxes send it.
   meeting: ['1:1', '2:1', '3:2', '1', '1:x'],
-  mode: ['all', 'each'],
+  mode: ['all', 'each', 'place-new', 'replan'],
   confirmed: ['yes'],
 };

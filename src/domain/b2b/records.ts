@@ -55,6 +55,8 @@ export interface B2BParticipantRecord {
   /** Times within the session the company cannot meet (besides its representatives' other meetings). */
   unavailable: B2BTimeBlock[];
   representativeIds: Id[];
+  /** How many meetings the company may hold at once (1 to 20, at most one per representative). */
+  seats: number;
   version: number;
 }
 
@@ -101,4 +103,16 @@ export interface B2BStoredSchedule {
   run: B2BRun | null;
   placements: B2BPlacement[];
   unplaced: B2BUnplaced[];
+}
+
+/**
+ * The representatives of each of a company's seats: split in their listed
+ * order, taking turns (seat 1 gets the 1st, 3rd, … with two seats). One seat
+ * (the default) is the whole team together.
+ */
+export function seatGroups(participant: Pick<B2BParticipantRecord, 'representativeIds' | 'seats'>): Id[][] {
+  const count = Math.max(1, Math.min(participant.seats, participant.representativeIds.length || 1));
+  const groups: Id[][] = Array.from({ length: count }, () => []);
+  participant.representativeIds.forEach((id, i) => groups[i % count]!.push(id));
+  return groups;
 }

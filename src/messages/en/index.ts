@@ -2,6 +2,7 @@
 import type { Catalogue } from '../message';
 import { b2b } from './b2b';
 import { b2bServices } from './b2b-services';
+import { board } from './board';
 import { conflicts } from './conflicts';
 import { dates } from './dates';
 import { feeds } from './feeds';
@@ -28,4 +29,5 @@ export const en = {
   ...grids,
   ...edits,
   ...finder,
+  ...board,
 } satisfies Catalogue;

@@ -12,9 +12,10 @@ import type { MeetingService } from '../meetings';
 // The folder's public face: what files outside it import from its inner files.
 export { PRIORITIES } from './input';
 export { linkActor, REQUEST_ACTIONS, type RequestAction, type B2BActing } from './requests';
-export type { RunResult } from './scheduling';
+export type { ApplyResult } from './scheduling';
+export { MAX_MOVE_LIMIT } from './run-input';
 export { blocksAsText } from './time';
-export { B2BViews } from './views';
+export { B2BViews, type SessionOverview } from './views';
 
 /** The B2B use cases over one store, wired once: services.b2b.sessions, .participants, .requests, .scheduling, .links, .views. */
 export function createB2BServices(store: Store, deps: { meetings: MeetingService; feeds: FeedService; clock: () => number }) {

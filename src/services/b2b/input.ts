@@ -90,6 +90,9 @@ export type SessionInput = z.output<typeof sessionInputSchema>;
 const idList = (label: string) =>
   z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]), z.array(field.id(label), { error: said('b2b.id-list', { label }) }));
 
+/** At most this many parallel meetings for one company. */
+export const MAX_SEATS = 20;
+
 export const participantInputSchema = z.object({
   organizationId: field.id('company (organization)'),
   representativeIds: idList('representative').refine((ids) => ids.length > 0, said('b2b.participant.representative-missing', {})),
@@ -99,6 +102,7 @@ export const participantInputSchema = z.object({
   seeks: field.optionalText('what the company seeks', 2000),
   notes: field.optionalText('notes', 2000),
   unavailable: timeRanges('unavailable time'),
+  seats: z.preprocess((v) => (v === undefined || v === null || v === '' ? 1 : v), field.int('parallel meetings', { min: 1, max: MAX_SEATS })),
 });
 export type ParticipantInput = z.output<typeof participantInputSchema>;
 

@@ -1,5 +1,5 @@
 import type { Id } from '../../domain/types';
-import type { B2BParticipantRecord } from '../../domain/b2b';
+import { scheduleChanges, type B2BChange, type B2BParticipantRecord } from '../../domain/b2b';
 import type { FeedToken } from '../../domain/feed-scope';
 import type { Actor } from '../actor';
 import type { B2BContext } from './context';
@@ -42,5 +42,26 @@ export class B2BLinkService {
     if (!token || token.scope !== 'b2b_participant') return null;
     const participant = this.ctx.store.b2bParticipants.find(token.scopeId);
     return participant ? { token, participant } : null;
+  }
+
+  /**
+   * What changed at the company's tables since this link last showed them
+   * after publishing, and remembers what it shows now (bookkeeping of a read:
+   * written only when it differs, best effort). Before publishing the link
+   * shows a provisional schedule and remembers nothing; its first look after
+   * publishing has nothing to compare with.
+   */
+  changesSinceLastLook(token: FeedToken, participant: B2BParticipantRecord): { published: boolean; changes: B2BChange[] } {
+    const { store } = this.ctx;
+    if (!store.b2bProposals.publication(participant.sessionId)) return { published: false, changes: [] };
+    const mine = new Set(store.b2bRequests.list({ sessionId: participant.sessionId }).filter((r) => r.fromId === participant.id || r.toId === participant.id).map((r) => r.id));
+    const now = store.b2bSchedule
+      .load(participant.sessionId)
+      .placements.filter((p) => mine.has(p.requestId))
+      .map(({ requestId, slotIndex, table }) => ({ requestId, slotIndex, table }));
+    const seen = store.b2bProposals.seenBy(token.id);
+    const changes = seen ? scheduleChanges(seen, now) : [];
+    if (!seen || changes.length) store.b2bProposals.markSeen(token.id, now, this.ctx.clock());
+    return { published: true, changes };
   }
 }

@@ -1,4 +1,4 @@
-import type { B2BPlacement, B2BSlot, B2BParticipantRecord, B2BRequestRecord, B2BSession } from '../../domain/b2b';
+import { seatGroups, type B2BPlacement, type B2BSlot, type B2BParticipantRecord, type B2BRequestRecord, type B2BSession } from '../../domain/b2b';
 import { ConflictRefusal } from '../../domain/errors';
 import { localDateTimeOf, offsetMinutesAt } from '../../domain/time';
 import type { Id, Meeting, Participant } from '../../domain/types';
@@ -52,7 +52,7 @@ export class B2BMeetingWriter {
       .filter((r) => placementOf.has(r.id))
       .map((request) => {
         const p = placementOf.get(request.id)!;
-        return { request, input: this.meetingInput({ session: o.session, slot: slots.get(p.slotIndex)!, table: p.table, request, from: participants.get(request.fromId)!, to: participants.get(request.toId)! }) };
+        return { request, input: this.meetingInput({ session: o.session, slot: slots.get(p.slotIndex)!, table: p.table, request, from: participants.get(request.fromId)!, to: participants.get(request.toId)!, fromSeat: p.fromSeat ?? 0, toSeat: p.toSeat ?? 0 }) };
       });
 
     // Two meetings that swap tables clash until both have moved. A write the
@@ -89,12 +89,17 @@ export class B2BMeetingWriter {
    * asked hosts. A representative who belongs to one of the forum's
    * delegations links the meeting to that delegation's programme.
    */
-  private meetingInput(o: { session: B2BSession; slot: B2BSlot; table: number; request: B2BRequestRecord; from: B2BParticipantRecord; to: B2BParticipantRecord }): Record<string, unknown> {
+  private meetingInput(o: { session: B2BSession; slot: B2BSlot; table: number; request: B2BRequestRecord; from: B2BParticipantRecord; to: B2BParticipantRecord; fromSeat: number; toSeat: number }): Record<string, unknown> {
     const { session, slot } = o;
-    const [host, guest] = session.sideALabel !== null && o.to.side === 'a' ? [o.to, o.from] : [o.from, o.to];
+    // Only the placement's seat of each company sits at this table (with one seat, every representative).
+    const seated = (p: B2BParticipantRecord, seat: number) => seatGroups(p)[seat] ?? p.representativeIds;
+    const from = { record: o.from, people: seated(o.from, o.fromSeat) };
+    const to = { record: o.to, people: seated(o.to, o.toSeat) };
+    const [hostSide, guestSide] = session.sideALabel !== null && o.to.side === 'a' ? [to, from] : [from, to];
+    const [host, guest] = [hostSide.record, guestSide.record];
     const participants: Participant[] = [
-      ...host.representativeIds.map((personId) => ({ personId, role: 'required' as const })),
-      ...guest.representativeIds.map((personId) => ({ personId, role: 'counterpart' as const })),
+      ...hostSide.people.map((personId) => ({ personId, role: 'required' as const })),
+      ...guestSide.people.map((personId) => ({ personId, role: 'counterpart' as const })),
     ];
     const people = new Set(participants.map((p) => p.personId));
     const delegationIds = [...new Set(this.ctx.store.delegations.membersOfForum(session.forumId).filter((m) => people.has(m.personId)).map((m) => m.delegationId))].sort((a, b) => a - b);

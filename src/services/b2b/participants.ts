@@ -68,6 +68,8 @@ export class B2BParticipantService {
       seen.add(personId);
     }
 
+    if (!fields.representativeIds && input.seats > input.representativeIds.length) fields.seats = message('b2b.participant.seats-over', { seats: input.seats, representatives: input.representativeIds.length });
+
     const hasSides = session.sideALabel !== null;
     if (hasSides && input.side === null) fields.side = message('b2b.participant.side-missing', { a: session.sideALabel ?? '', b: session.sideBLabel ?? '' });
 
@@ -91,6 +93,7 @@ export class B2BParticipantService {
       notes: input.notes,
       unavailable: resolved.blocks,
       representativeIds: input.representativeIds,
+      seats: input.seats,
     };
   }
 }

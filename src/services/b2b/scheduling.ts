@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
-import { scheduleB2B, type B2BInput, type B2BParticipant, type B2BStats, type BusyInterval, type B2BSlot, type B2BParticipantRecord, type B2BRequestRecord, type B2BStoredSchedule, type B2BSession } from '../../domain/b2b';
-import { ValidationError, type Said } from '../../domain/errors';
+import { scheduleB2B, scheduleChanges, type B2BChange, type B2BInput,type B2BPin, type B2BProposal, type B2BPublication, type B2BRunMode, type B2BStats,type B2BSlot, type B2BParticipantRecord, type B2BRequestRecord, type B2BStoredSchedule, type B2BSession } from '../../domain/b2b';
+import { NotFoundError, StaleVersionError, ValidationError, type Said } from '../../domain/errors';
+import { formatDate, formatTime } from '../../domain/time';
 import type { Id } from '../../domain/types';
 import { inWriteTransaction } from '../../store/database';
 import type { Actor } from '../actor';
 import type { B2BContext } from './context';
+import { feasibleParticipants } from './feasibility';
 import { parseB2BInput, pinInputSchema } from './input';
+import { DEFAULT_TIME_BUDGET_MS, runInputSchema, type RunInput } from './run-input';
 import { B2BMeetingWriter, type MeetingSync } from './meetings';
 import type { B2BSessionService } from './sessions';
 import type { MeetingService } from '../meetings';
@@ -21,9 +24,15 @@ export interface SchedulingInput {
   hash: string;
 }
 
-export interface RunResult extends MeetingSync {
+/** What applying a proposal did: the programme's meetings (none before publishing) and the schedule's counts. */
+export interface ApplyResult extends MeetingSync {
   stats: B2BStats;
   unplaced: number;
+  added: number;
+  dropped: number;
+  /** Applied meetings the proposal moved (in the programme too once published). */
+  movedPlacements: number;
+  published: boolean;
 }
 
 export interface ScheduleState extends B2BStoredSchedule {
@@ -31,6 +40,10 @@ export interface ScheduleState extends B2BStoredSchedule {
   stale: boolean;
   /** Accepted requests the last run did not see. */
   waiting: number;
+  /** Null while the schedule is a draft: not in the programme, provisional on the company links. */
+  published: B2BPublication | null;
+  /** The open proposal, and whether it no longer fits what it was made from. */
+  proposal: (B2BProposal & { stale: boolean }) | null;
 }
 
 /**
@@ -61,19 +74,7 @@ export class B2BSchedulingService {
     const accepted = requests.filter((r) => r.state === 'accepted');
     const ownMeetings = new Set(requests.map((r) => r.meetingId).filter((id) => id !== null));
 
-    const window = { forumId: session.forumId, fromUtc: session.startUtc, toUtc: session.endUtc };
-    const others = store.meetings.list(window).filter((m) => m.status !== 'cancelled' && !ownMeetings.has(m.id));
-    const blocks = store.availability.inWindow(session.forumId, session.startUtc, session.endUtc).filter((b) => b.subject === 'person');
-
-    const schedulerParticipants: B2BParticipant[] = participants.map((p) => {
-      const people = new Set(p.representativeIds);
-      const busy: BusyInterval[] = [
-        ...p.unavailable.map((b) => ({ startUtc: b.startUtc, endUtc: b.endUtc, label: b.label || 'not available' })),
-        ...others.filter((m) => m.participants.some((x) => people.has(x.personId))).map((m) => ({ startUtc: m.startUtc, endUtc: m.endUtc, label: m.title })),
-        ...blocks.filter((b) => people.has(b.subjectId)).map((b) => ({ startUtc: b.startUtc, endUtc: b.endUtc, label: b.reason || 'unavailable' })),
-      ];
-      return { id: p.id, name: this.ctx.nameOf(p), busy };
-    });
+    const schedulerParticipants = feasibleParticipants(this.ctx, session, participants, ownMeetings);
     const input: B2BInput = {
       slots,
       tableCount: session.tableCount,
@@ -86,49 +87,159 @@ export class B2BSchedulingService {
     return { session, slots, participants, requests, input, hash };
   }
 
-  /** The last run's schedule, and whether it is still current (against `loaded`, when the caller has it already). */
+  /** The applied schedule, whether it is still current (against `loaded`, when the caller has it already), published, and the open proposal. */
   state(sessionId: Id, loaded?: SchedulingInput): ScheduleState {
     const stored = this.ctx.store.b2bSchedule.load(sessionId);
     const seen = new Set([...stored.placements, ...stored.unplaced].map((x) => x.requestId));
     const waiting = this.ctx.store.b2bRequests.list({ sessionId, state: 'accepted' }).filter((r) => !seen.has(r.id)).length;
-    const stale = stored.run !== null && stored.run.inputHash !== (loaded ?? this.load(sessionId)).hash;
-    return { ...stored, stale, waiting };
+    const input = loaded ?? this.load(sessionId);
+    const stale = stored.run !== null && stored.run.inputHash !== input.hash;
+    const published = this.ctx.store.b2bProposals.publication(sessionId);
+    const open = this.ctx.store.b2bProposals.ofSession(sessionId);
+    const proposal = open ? { ...open, stale: open.baseHash !== baseOf(input, stored, published) } : null;
+    return { ...stored, stale, waiting, published, proposal };
   }
 
-  /** Schedules the session and writes its meetings, all in one transaction: a refused meeting leaves nothing half-moved. */
-  run(actor: Actor, sessionId: Id): RunResult {
+  /**
+   * Runs the scheduler and stores what it proposes, writing nothing else: the
+   * programme, feeds and company links change only when the planner applies
+   * it. "Place new requests" (the default once published) keeps every applied
+   * placement and moves at most `moveLimit` of them; "Re-plan everything" may
+   * move any. A new run replaces the session's open proposal.
+   */
+  run(actor: Actor, sessionId: Id, raw: unknown = {}): B2BProposal {
+    const options = parseB2BInput(runInputSchema, raw ?? {});
+    return inWriteTransaction(this.ctx.store.db, () => this.propose(actor, sessionId, options));
+  }
+
+  private propose(actor: Actor, sessionId: Id, options: RunInput): B2BProposal {
+    const loaded = this.load(sessionId);
+    const { session } = loaded;
+    const stored = this.ctx.store.b2bSchedule.load(sessionId);
+    const published = this.ctx.store.b2bProposals.publication(sessionId);
+    const mode: B2BRunMode = options.mode ?? (published ? 'place-new' : 'replan');
+    const moveLimit = options.moveLimit ?? 0;
+    const timeBudgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+    // What companies were told stays where it is: every applied placement of a still-accepted, unpinned request (a pin says where it goes itself).
+    const accepted = new Set(loaded.input.requests.map((r) => r.id));
+    const pinned = new Set((loaded.input.pinned ?? []).map((p) => p.requestId));
+    const current: B2BPin[] = stored.placements.filter((p) => accepted.has(p.requestId) && !pinned.has(p.requestId)).map(({ requestId, slotIndex, table }) => ({ requestId, slotIndex, table }));
+    // Given in both modes: the stats count how many applied placements moved.
+    const flow = { mode, current, moveLimit, timeBudgetMs };
+    const schedule = scheduleB2B({ ...loaded.input, ...flow });
+    const changes = scheduleChanges(stored.placements, schedule.placements);
+    const proposal: Omit<B2BProposal, 'id'> = {
+      sessionId,
+      mode,
+      moveLimit,
+      timeBudgetMs,
+      baseHash: baseOf(loaded, stored, published),
+      inputHash: loaded.hash,
+      placements: schedule.placements,
+      unplaced: schedule.unplaced,
+      stats: schedule.stats,
+      changes,
+      createdAt: this.ctx.clock(),
+      createdBy: actor.username,
+    };
+    const id = this.ctx.store.b2bProposals.replace(proposal);
+    const count = (kind: B2BChange['kind']) => changes.filter((c) => c.kind === kind).length;
+    this.ctx.audit(actor, {
+      action: 'create',
+      entity: 'b2b_schedule',
+      id: sessionId,
+      forumId: session.forumId,
+      summary: `${session.title}: proposal ${id} (${mode === 'place-new' ? `place new requests, at most ${moveLimit} moved` : 're-plan everything'}): ${schedule.stats.placed} of ${loaded.input.requests.length} placed; ${count('added')} added, ${count('moved')} moved, ${count('dropped')} dropped`,
+      before: null,
+      after: { proposal: id, mode, moveLimit, timeBudgetMs, stats: schedule.stats, changes },
+    });
+    return { id, ...proposal };
+  }
+
+  /** The open proposal with this id, or a 404 (applied, discarded or replaced). */
+  proposal(proposalId: Id): B2BProposal {
+    const found = Number.isSafeInteger(proposalId) ? this.ctx.store.b2bProposals.find(proposalId) : undefined;
+    if (!found) throw new NotFoundError(message('b2b.proposal.not-found', { id: Number.isSafeInteger(proposalId) ? proposalId : null }));
+    return found;
+  }
+
+  /**
+   * Makes the proposal the session's schedule, in one transaction: once
+   * published, its meetings are written through the MeetingService (a
+   * refused meeting leaves nothing half-moved). A proposal made from another
+   * programme, requests or schedule than the current ones is refused (412).
+   */
+  apply(actor: Actor, proposalId: Id): ApplyResult {
     return inWriteTransaction(this.ctx.store.db, () => {
-      const loaded = this.load(sessionId);
+      const proposal = this.proposal(proposalId);
+      const loaded = this.load(proposal.sessionId);
       const { session } = loaded;
-      const schedule = scheduleB2B(loaded.input);
-      const sync = this.writer.sync({ actor, session, slots: loaded.slots, participants: loaded.participants, requests: loaded.requests, placements: schedule.placements });
-      const hadRun = this.ctx.store.b2bSchedule.load(sessionId).run !== null;
-      this.ctx.store.b2bSchedule.save(sessionId, {
-        placements: schedule.placements,
-        unplaced: schedule.unplaced,
-        run: { sessionId, ranAt: this.ctx.clock(), ranBy: actor.username, ...schedule.stats, inputHash: loaded.hash },
+      const stored = this.ctx.store.b2bSchedule.load(session.id);
+      const published = this.ctx.store.b2bProposals.publication(session.id);
+      if (baseOf(loaded, stored, published) !== proposal.baseHash) throw new StaleVersionError({ proposalId: proposal.id, sessionId: session.id }, proposal.id, message('b2b.proposal.stale', {}));
+      const sync = published ? this.writer.sync({ actor, session, slots: loaded.slots, participants: loaded.participants, requests: loaded.requests, placements: proposal.placements }) : { created: 0, moved: 0, cancelled: 0 };
+      this.ctx.store.b2bSchedule.save(session.id, {
+        placements: proposal.placements,
+        unplaced: proposal.unplaced,
+        run: { sessionId: session.id, ranAt: this.ctx.clock(), ranBy: actor.username, placed: proposal.stats.placed, upperBound: proposal.stats.upperBound, idleSlots: proposal.stats.idleSlots, inputHash: proposal.inputHash },
       });
-      const { placed, upperBound } = schedule.stats;
+      this.ctx.store.b2bProposals.remove(proposal.id);
+      const count = (kind: B2BChange['kind']) => proposal.changes.filter((c) => c.kind === kind).length;
+      const { placed, upperBound } = proposal.stats;
       this.ctx.audit(actor, {
-        action: hadRun ? 'update' : 'create',
+        action: stored.run ? 'update' : 'create',
         entity: 'b2b_schedule',
-        id: sessionId,
+        id: session.id,
         forumId: session.forumId,
-        summary: `${session.title}: ${placed} of ${loaded.input.requests.length} accepted requests placed (bound ${upperBound}); ${sync.created} new, ${sync.moved} moved, ${sync.cancelled} cancelled`,
-        before: null,
+        summary: `${session.title}: proposal ${proposal.id} applied${published ? '' : ' (draft)'}: ${placed} of ${loaded.input.requests.length} accepted requests placed (bound ${upperBound}); ${count('added')} added, ${count('moved')} moved, ${count('dropped')} dropped; programme: ${sync.created} new, ${sync.moved} moved, ${sync.cancelled} cancelled`,
+        before: { placements: stored.placements },
         // The audit keeps the reasons in the words the planner read at the time, like its summary.
-        after: { stats: schedule.stats, placements: schedule.placements, unplaced: schedule.unplaced.map((u) => ({ ...u, message: render(u.message) })) },
+        after: { proposal: proposal.id, stats: proposal.stats, placements: proposal.placements, unplaced: proposal.unplaced.map((u) => ({ ...u, message: render(u.message) })) },
       });
-      return { ...sync, stats: schedule.stats, unplaced: schedule.unplaced.length };
+      return { ...sync, stats: proposal.stats, unplaced: proposal.unplaced.length, added: count('added'), dropped: count('dropped'), movedPlacements: count('moved'), published: published !== null };
+    });
+  }
+
+  /** Drops the proposal: nothing else changes. */
+  discard(actor: Actor, proposalId: Id): void {
+    inWriteTransaction(this.ctx.store.db, () => {
+      const proposal = this.proposal(proposalId);
+      const session = this.ctx.session(proposal.sessionId);
+      this.ctx.store.b2bProposals.remove(proposal.id);
+      this.ctx.audit(actor, { action: 'update', entity: 'b2b_schedule', id: session.id, forumId: session.forumId, summary: `${session.title}: proposal ${proposal.id} discarded`, before: { proposal: proposal.id, changes: proposal.changes }, after: null });
     });
   }
 
   /**
-   * Fixes an accepted request to a slot and table, and re-runs so the others
-   * make room. A pin the scheduler finds invalid (a representative busy then,
-   * the table taken by another pin) is refused with its reason.
+   * Publishes the applied schedule: its meetings enter the programme (so the
+   * delegates' feeds and the companies' calendars), the company links stop
+   * saying "provisional", and later runs default to "Place new requests".
    */
-  pin(actor: Actor, requestId: Id, raw: unknown): RunResult {
+  publish(actor: Actor, sessionId: Id): MeetingSync {
+    return inWriteTransaction(this.ctx.store.db, () => {
+      const loaded = this.load(sessionId);
+      const { session } = loaded;
+      const already = this.ctx.store.b2bProposals.publication(session.id);
+      if (already) throw new ValidationError({ _form: message('b2b.publish.already', { at: `${formatDate(already.publishedAt, session.timeZone)} ${formatTime(already.publishedAt, session.timeZone)}` }) });
+      const stored = this.ctx.store.b2bSchedule.load(session.id);
+      if (stored.run === null) throw new ValidationError({ _form: message('b2b.publish.nothing', {}) });
+      if (this.ctx.store.b2bProposals.ofSession(session.id)) throw new ValidationError({ _form: message('b2b.publish.proposal-open', {}) });
+      const sync = this.writer.sync({ actor, session, slots: loaded.slots, participants: loaded.participants, requests: loaded.requests, placements: stored.placements });
+      const publication = { sessionId: session.id, publishedAt: this.ctx.clock(), publishedBy: actor.username };
+      this.ctx.store.b2bProposals.publish(publication);
+      this.ctx.audit(actor, { action: 'update', entity: 'b2b_schedule', id: session.id, forumId: session.forumId, summary: `${session.title}: schedule published (${stored.placements.length} meetings; programme: ${sync.created} new, ${sync.moved} moved, ${sync.cancelled} cancelled)`, before: null, after: publication });
+      return sync;
+    });
+  }
+
+  /**
+   * Fixes an accepted request to a slot and table and proposes the schedule
+   * with it: "Place new requests" around what is applied (so a pin at a
+   * meeting's own place moves nothing else), "Re-plan everything" before the
+   * first schedule. A pin the scheduler finds invalid (a representative busy
+   * then, the table taken by another pin) is refused with its reason.
+   */
+  pin(actor: Actor, requestId: Id, raw: unknown): B2BProposal {
     const pin = parseB2BInput(pinInputSchema, raw);
     return inWriteTransaction(this.ctx.store.db, () => {
       const request = this.ctx.request(requestId);
@@ -142,11 +253,13 @@ export class B2BSchedulingService {
 
       const updated = this.ctx.store.b2bRequests.update(request.id, request.version, { pinSlotIndex: pin.slotIndex, pinTable: pin.table, updatedAt: this.ctx.clock() })!;
       this.ctx.audit(actor, { action: 'update', entity: 'b2b_request', id: request.id, forumId: session.forumId, summary: `Pinned to slot ${pin.slotIndex + 1}, table ${pin.table}`, before: request, after: updated });
-      const result = this.run(actor, session.id);
-      const refused = this.ctx.store.b2bSchedule.load(session.id).unplaced.find((u) => u.requestId === request.id && u.reason === 'invalid_pin');
-      // Throwing rolls back the pin and the run together.
+      const hasSchedule = this.ctx.store.b2bSchedule.load(session.id).run !== null;
+      // A pin elsewhere may take the table of an applied meeting: that one may move, nothing more.
+      const proposal = this.propose(actor, session.id, { mode: hasSchedule ? 'place-new' : 'replan', moveLimit: hasSchedule ? PIN_MOVE_LIMIT : 0 });
+      const refused = proposal.unplaced.find((u) => u.requestId === request.id && u.reason === 'invalid_pin');
+      // Throwing rolls back the pin and the proposal together.
       if (refused) throw new ValidationError({ _form: refused.message, slotIndex: refused.message }, refused.message);
-      return result;
+      return proposal;
     });
   }
 
@@ -160,4 +273,13 @@ export class B2BSchedulingService {
       this.ctx.audit(actor, { action: 'update', entity: 'b2b_request', id: request.id, forumId: session.forumId, summary: 'Pin removed', before: request, after: updated });
     });
   }
+}
+
+/** A pin to another place may displace the applied meeting at that table. */
+const PIN_MOVE_LIMIT = 1;
+
+/** What a proposal was made from: the scheduler's input, the applied schedule, and whether it is published. */
+function baseOf(loaded: SchedulingInput, stored: B2BStoredSchedule, published: B2BPublication | null): string {
+  const applied = stored.placements.map((p) => [p.requestId, p.slotIndex, p.table, p.pinned]).sort((a, b) => Number(a[0]) - Number(b[0]));
+  return createHash('sha256').update(JSON.stringify([loaded.hash, applied, published !== null])).digest('hex');
 }

@@ -1,4 +1,4 @@
-import type { BusyInterval, B2BSlot, B2BParticipantRecord, B2BRequestRecord, B2BSession } from '../../domain/b2b';
+import type { BusyInterval, B2BChange, B2BProposal, B2BSlot, B2BSpot, B2BParticipantRecord, B2BRequestRecord, B2BSession } from '../../domain/b2b';
 import { formatTime, zoneCity } from '../../domain/time';
 import type { Forum, Id, Meeting, Person, Room, Venue } from '../../domain/types';
 import type { B2BContext } from './context';
@@ -65,6 +65,35 @@ export interface SessionOverview {
   counts: Record<B2BRequestRecord['state'], number>;
   /** Per company, what keeps it from a table (as the scheduler sees it). */
   busy: Map<Id, BusyInterval[]>;
+  /** Companies that were told a time: those with a table in the published schedule (0 before publishing). */
+  told: number;
+}
+
+/** A place in the hall as a sentence names it: '10:25 table 3'. */
+export interface SpotView {
+  slot: SlotView | null;
+  table: number;
+  label: string;
+}
+
+/** One line of a proposal's preview, or of a company's "changed since you last looked". */
+export interface ChangeView {
+  kind: B2BChange['kind'];
+  request: RequestView;
+  from: SpotView | null;
+  to: SpotView | null;
+}
+
+/** A proposal as its preview page shows it: what it adds, moves and drops, and what stays unplaced and why. */
+export interface ProposalView {
+  proposal: B2BProposal;
+  stale: boolean;
+  added: ChangeView[];
+  moved: ChangeView[];
+  dropped: ChangeView[];
+  /** Applied placements the proposal leaves where they are. */
+  kept: number;
+  unplaced: { request: RequestView; reason: string; message: Message }[];
 }
 
 /**
@@ -143,7 +172,38 @@ export class B2BViews {
       state,
       counts,
       busy: new Map(loaded.input.participants.map((p) => [p.id, p.busy])),
+      told: state.published ? participants.filter((p) => p.placed > 0).length : 0,
     };
+  }
+
+  /** The open proposal's preview, against the applied schedule it was made from. */
+  proposal(overview: SessionOverview): ProposalView | null {
+    const proposal = overview.state.proposal;
+    if (!proposal) return null;
+    const changes = proposal.changes.map((c) => this.changeView(overview, c)).filter((c): c is ChangeView => c !== null);
+    const byId = new Map(overview.requests.map((r) => [r.record.id, r]));
+    const changed = new Set(proposal.changes.map((c) => c.requestId));
+    return {
+      proposal,
+      stale: proposal.stale,
+      added: changes.filter((c) => c.kind === 'added'),
+      moved: changes.filter((c) => c.kind === 'moved'),
+      dropped: changes.filter((c) => c.kind === 'dropped'),
+      kept: overview.state.placements.filter((p) => !changed.has(p.requestId)).length,
+      unplaced: proposal.unplaced.flatMap((u) => (byId.has(u.requestId) ? [{ request: byId.get(u.requestId)!, reason: u.reason, message: u.message }] : [])),
+    };
+  }
+
+  /** A change named in the session's words; null for a request no longer in the session. */
+  changeView(overview: SessionOverview, change: B2BChange): ChangeView | null {
+    const request = overview.requests.find((r) => r.record.id === change.requestId);
+    if (!request) return null;
+    const spot = (s: B2BSpot | null): SpotView | null => {
+      if (!s) return null;
+      const slot = overview.slots.find((x) => x.index === s.slotIndex) ?? null;
+      return { slot, table: s.table, label: `${slot ? slot.time.slice(0, 5) : `slot ${s.slotIndex + 1}`} table ${s.table}` };
+    };
+    return { kind: change.kind, request, from: spot(change.from), to: spot(change.to) };
   }
 
   /** One company's slots: its meetings, and why it is free or away in the others. */

@@ -7,6 +7,7 @@ import { conflictKindsShort, type MeetingView } from '../meetings';
 import { render, type Locale } from '../../messages/render';
 import { message, type Message } from '../../messages/message';
 import { timeRange } from '../../domain/agenda';
+import { localDateTimeOf } from '../../domain/time';
 import type { Conflict } from '../../domain/conflicts';
 import type { Forum, Id, Instant, LocalDate, MeetingStatus, StoredAvailabilityBlock } from '../../domain/types';
 
@@ -21,8 +22,14 @@ export interface EntryMarker {
 export interface MeetingEntry {
   type: 'meeting';
   id: Id;
+  /** The stored version a drop must name (optimistic check), and its room: what the grid's script needs. */
+  version: number;
+  roomId: Id | null;
   startUtc: Instant;
   endUtc: Instant;
+  /** Start and end on the forum's clock ('2019-06-07T10:00'), as the grid's rows read. */
+  start: string;
+  end: string;
   title: string;
   status: MeetingStatus;
   /** '10:00–11:00', with '(+1)' where it runs past midnight. */
@@ -77,8 +84,12 @@ export function meetingEntry(o: { forum: Forum; date: LocalDate; view: MeetingVi
   return {
     type: 'meeting',
     id: meeting.id,
+    version: meeting.version,
+    roomId: meeting.roomId,
     startUtc: meeting.startUtc,
     endUtc: meeting.endUtc,
+    start: localDateTimeOf(meeting.startUtc, o.forum.timeZone),
+    end: localDateTimeOf(meeting.endUtc, o.forum.timeZone),
     title: meeting.title,
     status: meeting.status,
     time,

@@ -12,7 +12,7 @@ import type { MeetingService, MeetingView, ProgrammeViews } from '../meetings';
 import { forumDays } from '../../domain/agenda';
 import { isCalendarDate } from '../../domain/calendar-date';
 import { NotFoundError } from '../../domain/errors';
-import { dayBounds, formatTime, zoneCity } from '../../domain/time';
+import { dayBounds, formatTime, localDateTimeOf, zoneCity } from '../../domain/time';
 import { MEMBER_ROLES, type Delegation, type DelegationMember, type Forum, type Id, type LocalDate, type Meeting, type Person, type Room } from '../../domain/types';
 import type { Store } from '../../store';
 import { programmeCache, type DerivedCache } from '../derived-cache';
@@ -24,10 +24,15 @@ export interface GridColumn {
   label: string;
   detail: string;
   lanes: number;
+  /** What a new meeting planned in this column is given: its room or its person ('roomId=12', 'participant=5'); '' for Elsewhere. */
+  plan: string;
 }
 
 export interface GridRow {
   time: string;
+  /** The row's start and an hour later on the forum's clock: where an empty cell's "plan a meeting here" starts and ends. */
+  at: string;
+  planEnd: string;
   /** 'Baku 11:00' beside an hour's label, when a home zone reads differently; else ''. */
   homeTime: string;
   isHour: boolean;
@@ -272,9 +277,11 @@ export class DayGridService {
       date,
       days: this.dayCounts(forum),
       groups: groups.length > 1 ? groups : [],
-      columns: columns.map(({ key, label, detail }) => ({ key, label, detail, lanes: layout.lanes.get(key) ?? 1 })),
+      columns: columns.map(({ key, label, detail }) => ({ key, label, detail, lanes: layout.lanes.get(key) ?? 1, plan: planQuery(key) })),
       rows: layout.rows.map((row) => ({
         time: row.time,
+        at: `${date}T${row.time}`,
+        planEnd: localDateTimeOf(row.startUtc + PLAN_MINUTES * 60_000, forum.timeZone),
         homeTime: home && row.isHour && formatTime(row.startUtc, home) !== row.time ? `${zoneCity(home)} ${formatTime(row.startUtc, home)}` : '',
         isHour: row.isHour,
         cells: row.cells,
@@ -284,6 +291,17 @@ export class DayGridService {
       columnPage: { page: paging.page, pages: Math.max(1, paging.pages), first: paging.shown ? paging.shownBefore + 1 : 0, last: paging.shownBefore + paging.shown, total: paging.total },
     };
   }
+}
+
+/** How long a meeting planned from an empty cell runs until the planner says otherwise: the New meeting button's hour. */
+const PLAN_MINUTES = 60;
+
+/** The new-meeting form's prefill for a column: its room, or its person (prefillFromQuery reads both). */
+function planQuery(key: string): string {
+  const room = /^room-(\d+)$/.exec(key);
+  if (room) return `roomId=${room[1]}`;
+  const person = /^person-(\d+)$/.exec(key);
+  return person ? `participant=${person[1]}` : '';
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

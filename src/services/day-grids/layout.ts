@@ -27,8 +27,8 @@ export interface LayoutColumn<T extends Span> {
   entries: readonly T[];
 }
 
-/** A cell that starts in its row; rows a spanning cell covers get no cell at all. */
-export type LayoutCell<T> = { type: 'entry'; entry: T; rowspan: number } | { type: 'free' };
+/** A cell that starts in its row; rows a spanning cell covers get no cell at all. A free cell names its column (its key), for a link that plans a meeting there. */
+export type LayoutCell<T> = { type: 'entry'; entry: T; rowspan: number } | { type: 'free'; column: string };
 
 export interface LayoutRow<T> {
   /** Wall-clock 'HH:mm' in the forum's zone. */
@@ -65,11 +65,11 @@ export function layoutDay<T extends Span>({ date, timeZone, columns, mustShow }:
   for (let row = 0; row < rowCount; row += 1) {
     const minute = from + row * SLOT_MINUTES;
     const time = `${pad(Math.floor(minute / 60))}:${pad(minute % 60)}`;
-    const cells = placed.flatMap((lanes) =>
+    const cells = placed.flatMap((lanes, c) =>
       lanes.flatMap((lane): LayoutCell<T>[] => {
         const starting = lane.find((p) => p.first === row);
         if (starting) return [{ type: 'entry', entry: starting.entry, rowspan: starting.last - starting.first }];
-        return lane.some((p) => p.first < row && row < p.last) ? [] : [{ type: 'free' }];
+        return lane.some((p) => p.first < row && row < p.last) ? [] : [{ type: 'free', column: columns[c]!.key }];
       }),
     );
     rows.push({ time, startUtc: firstInstantAt(`${date}T${time}`, timeZone), isHour: minute % 60 === 0, cells });

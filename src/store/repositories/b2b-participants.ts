@@ -29,6 +29,7 @@ export class B2BParticipantRepository {
           seeks: 'seeks',
           notes: 'notes',
           unavailable: 'unavailable',
+          seats: 'seats',
         },
         timestamps: true,
       },

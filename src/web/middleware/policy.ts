@@ -36,8 +36,10 @@ export const POLICY: readonly Rule[] = [
   // Finding a time is planning: it reads every person's and room's day.
   { path: /^\/forums\/\d+\/find-time$/, access: PLANNERS },
   { path: /^\/api\/v1\/forums\/\d+\/time-finder$/, access: PLANNERS },
+  // The availability board is planning too: anyone's day, and a search of the whole contact book.
+  { path: /^\/forums\/\d+\/board(\/people)?$/, access: PLANNERS },
   // Forms that change things are the planners'; showing one to a viewer helps nobody.
-  { methods: READ, path: /\/(new|edit|delete|cancel|move)$/, access: PLANNERS },
+  { methods: READ, path: /\/(new|edit|delete|cancel|move|publish)$/, access: PLANNERS },
   { methods: WRITE, path: /.*/, access: PLANNERS },
   { methods: READ, path: /.*/, access: EVERYONE },
 ];

@@ -3,7 +3,7 @@ import { API_PAGE_SIZE, pagerOf, readPageRequest, sendPageHeaders } from '../lis
 import { Router, type Response } from 'express';
 import type { Services } from '../../services';
 import type { RequestAction } from '../../services/b2b';
-import type { B2BParticipantRecord, B2BRequestRecord, B2BSession, B2BTimeBlock } from '../../domain/b2b';
+import type { B2BParticipantRecord, B2BProposal, B2BRequestRecord, B2BSession, B2BTimeBlock } from '../../domain/b2b';
 import { actorOf, idParam } from '../form';
 import { isoUtc, unplacedJson } from '../presenters';
 import { sendRecord } from './api-versions';
@@ -21,6 +21,13 @@ function participantJson(p: B2BParticipantRecord) {
 function requestJson(r: B2BRequestRecord) {
   const { pinSlotIndex, pinTable, ...rest } = r;
   return { ...rest, pin: pinSlotIndex === null ? null : { slotIndex: pinSlotIndex, table: pinTable }, answeredAt: r.answeredAt === null ? null : isoUtc(r.answeredAt), createdAt: isoUtc(r.createdAt), updatedAt: isoUtc(r.updatedAt) };
+}
+
+/** A proposal as the API shows it: what the run would add, move and drop, and why the rest stays unplaced. */
+function proposalJson(p: B2BProposal, stale: boolean) {
+  const { baseHash: _base, inputHash: _input, ...rest } = p;
+  const count = (kind: string) => p.changes.filter((c) => c.kind === kind).length;
+  return { ...rest, createdAt: isoUtc(p.createdAt), stale, counts: { added: count('added'), moved: count('moved'), dropped: count('dropped') }, unplaced: p.unplaced.map(unplacedJson) };
 }
 
 /**
@@ -57,6 +64,8 @@ export function apiB2BRoutes(services: Services): Router {
         stats: state.run ? { placed: state.run.placed, upperBound: state.run.upperBound, idleSlots: state.run.idleSlots } : null,
         stale: state.stale,
         waiting: state.waiting,
+        published: state.published ? { at: isoUtc(state.published.publishedAt), by: state.published.publishedBy } : null,
+        proposal: state.proposal ? { id: state.proposal.id, stale: state.proposal.stale } : null,
         placements: state.placements,
         unplaced: state.unplaced.map(unplacedJson),
       },
@@ -90,20 +99,47 @@ export function apiB2BRoutes(services: Services): Router {
     });
   }
 
+  /** Pins the request and answers with the proposal made around it (apply it to make it so). */
   router.post('/b2b-requests/:id/pin', (req, res) => {
-    res.json(b2b.scheduling.pin(actorOf(res), idParam(req), req.body));
+    const proposal = b2b.scheduling.pin(actorOf(res), idParam(req), req.body);
+    res.status(201).set('Location', `/api/v1/b2b-proposals/${proposal.id}`).json(proposalJson(proposal, false));
   });
 
+  /** Runs the scheduler: a proposal, nothing written to the programme until it is applied. */
   router.post('/b2b-sessions/:id/schedule', (req, res) => {
     const s = session(idParam(req));
-    const result = b2b.scheduling.run(actorOf(res), s.id);
-    const state = b2b.scheduling.state(s.id);
-    const meetingOf = new Map(b2b.requests.list(s.id).map((r) => [r.id, r.meetingId]));
+    const proposal = b2b.scheduling.run(actorOf(res), s.id, req.body);
+    res.status(201).set('Location', `/api/v1/b2b-proposals/${proposal.id}`).json(proposalJson(proposal, false));
+  });
+
+  router.get('/b2b-proposals/:id', (req, res) => {
+    const proposal = b2b.scheduling.proposal(idParam(req));
+    res.json(proposalJson(proposal, b2b.scheduling.state(proposal.sessionId).proposal?.stale ?? false));
+  });
+
+  router.post('/b2b-proposals/:id/apply', (req, res) => {
+    const proposal = b2b.scheduling.proposal(idParam(req));
+    const result = b2b.scheduling.apply(actorOf(res), proposal.id);
+    const state = b2b.scheduling.state(proposal.sessionId);
+    const meetingOf = new Map(b2b.requests.list(proposal.sessionId).map((r) => [r.id, r.meetingId]));
     res.json({
       ...result,
       placements: state.placements.map((p) => ({ ...p, meetingId: meetingOf.get(p.requestId) ?? null })),
       unplaced: state.unplaced.map(unplacedJson),
     });
+  });
+
+  router.post('/b2b-proposals/:id/discard', (req, res) => {
+    const id = idParam(req);
+    b2b.scheduling.discard(actorOf(res), id);
+    res.json({ discarded: id });
+  });
+
+  router.post('/b2b-sessions/:id/publish', (req, res) => {
+    const s = session(idParam(req));
+    const sync = b2b.scheduling.publish(actorOf(res), s.id);
+    const published = b2b.scheduling.state(s.id).published!;
+    res.json({ ...sync, publishedAt: isoUtc(published.publishedAt), publishedBy: published.publishedBy });
   });
 
   return router;

@@ -69,6 +69,7 @@ export interface ParticipantFormValues {
   seeks: string;
   notes: string;
   unavailable: string;
+  seats: string;
 }
 
 export function readParticipantForm(body: Record<string, unknown>): ParticipantFormValues {
@@ -81,12 +82,13 @@ export function readParticipantForm(body: Record<string, unknown>): ParticipantF
     seeks: str(body.seeks),
     notes: str(body.notes),
     unavailable: str(body.unavailable),
+    seats: str(body.seats),
   };
 }
 
 export function participantFormValues(p: B2BParticipantRecord | null): ParticipantFormValues {
-  if (!p) return { organizationId: '', representativeIds: [], side: '', sector: '', offers: '', seeks: '', notes: '', unavailable: '' };
-  return { organizationId: String(p.organizationId), representativeIds: p.representativeIds.map(String), side: p.side ?? '', sector: p.sector, offers: p.offers, seeks: p.seeks, notes: p.notes, unavailable: blocksAsText(p.unavailable) };
+  if (!p) return { organizationId: '', representativeIds: [], side: '', sector: '', offers: '', seeks: '', notes: '', unavailable: '', seats: '1' };
+  return { organizationId: String(p.organizationId), representativeIds: p.representativeIds.map(String), side: p.side ?? '', sector: p.sector, offers: p.offers, seeks: p.seeks, notes: p.notes, unavailable: blocksAsText(p.unavailable), seats: String(p.seats) };
 }
 
 /** Organizations and people to choose from, by name in any script; people with their organization so namesakes differ. */

@@ -4,6 +4,7 @@ import { NotFoundError } from '../../domain/errors';
 import type { Services } from '../../services';
 import { linkActor, type B2BActing, type RequestAction } from '../../services/b2b';
 import type { B2BParticipantRecord } from '../../domain/b2b';
+import type { FeedToken } from '../../domain/feed-scope';
 import { baseUrlOf, webcalOf } from '../calendar-response';
 import { formAnswerOf, noticeAnswerOf } from '../error-responses';
 import { PRIORITY_CHOICES, readRequestForm, type RequestFormValues } from './b2b-forms';
@@ -19,6 +20,7 @@ const DONE: Record<string, string> = {
 const ANSWERS: Record<string, RequestAction> = { accept: 'accept', decline: 'decline', cancel: 'cancel' };
 
 interface LinkLocals {
+  token: FeedToken;
   participant: B2BParticipantRecord;
   tokenPath: string;
 }
@@ -37,15 +39,17 @@ export function b2bLinkRoutes(services: Services): Router {
     const found = b2b.links.participantOf(String(req.params.token ?? ''));
     if (!found) return noSuchLink(req, res);
     res.set('Cache-Control', 'private, no-store');
-    res.locals.b2bLink = { participant: found.participant, tokenPath: `/s/${req.params.token}` } satisfies LinkLocals;
+    res.locals.b2bLink = { token: found.token, participant: found.participant, tokenPath: `/s/${req.params.token}` } satisfies LinkLocals;
     next();
   });
   const linkOf = (res: Response) => res.locals.b2bLink as LinkLocals;
   const acting = (participant: B2BParticipantRecord): B2BActing => ({ actor: linkActor(services.organizations.find(participant.organizationId)?.name ?? `participant ${participant.id}`), participantId: participant.id });
 
   const renderHome = async (req: Request, res: Response, status: number, formError: string | null = null) => {
-    const { participant, tokenPath } = linkOf(res);
+    const { token, participant, tokenPath } = linkOf(res);
     const overview = b2b.views.overview(participant.sessionId);
+    // Only on the page's own view (not when a form comes back), so a change is shown once, the first time the company looks.
+    const since = status === 200 ? b2b.links.changesSinceLastLook(token, participant) : { published: overview.state.published !== null, changes: [] };
     const feedUrl = `${baseUrlOf(req, services.config)}${tokenPath}/calendar.ics`;
     const done = typeof req.query.done === 'string' ? (DONE[req.query.done] ?? null) : null;
     res.status(status).render('pages/b2b/link-home', {
@@ -62,6 +66,8 @@ export function b2bLinkRoutes(services: Services): Router {
       qr: await QRCode.toDataURL(webcalOf(feedUrl), { margin: 1, width: 180 }),
       notice: done,
       formError,
+      published: since.published,
+      changes: since.changes.map((c) => b2b.views.changeView(overview, c)).filter((c) => c !== null),
     });
   };
 

@@ -4,7 +4,7 @@ import type { Services } from '../../services';
 import { REQUEST_ACTIONS, type RequestAction } from '../../services/b2b';
 import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
 import { backTo, PRIORITY_CHOICES, readRequestForm, type RequestFormValues } from './b2b-forms';
-import { announceRun, sessionBase, sessionIn } from './b2b-sessions';
+import { sessionBase, sessionIn } from './b2b-sessions';
 
 /** Planners act for the companies: new requests, accept / decline / cancel / reopen, pins. */
 export function b2bRequestRoutes(services: Services): Router {
@@ -87,10 +87,9 @@ export function b2bRequestRoutes(services: Services): Router {
     await submitForm(
       res,
       () => {
-        const result = b2b.scheduling.pin(actorOf(res), request.id, pinValues);
-        flash(req, 'success', 'Pinned, and the schedule re-run around it.');
-        announceRun(req, result);
-        res.redirect(303, `${sessionBase(session)}/requests/${request.id}`);
+        const proposal = b2b.scheduling.pin(actorOf(res), request.id, pinValues);
+        flash(req, 'success', 'Pinned. Here is the schedule with the pin: apply it to make it so, or discard it (the pin stays for the next run).');
+        res.redirect(303, `${sessionBase(session)}/proposals/${proposal.id}`);
       },
       (status, problems) => renderRequest(req, res, status, { ...problems, pinValues }),
     );

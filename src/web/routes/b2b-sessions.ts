@@ -6,7 +6,7 @@ import { NotFoundError } from '../../domain/errors';
 import { render } from '../../messages';
 import type { Forum } from '../../domain/types';
 import type { Services } from '../../services';
-import { type RunResult, B2BViews } from '../../services/b2b';
+import { type ApplyResult, B2BViews, MAX_MOVE_LIMIT, type SessionOverview } from '../../services/b2b';
 import type { B2BSession } from '../../domain/b2b';
 import { actorOf, flash, idParam, submitForm, type FormProblems } from '../form';
 import { blankSessionForm, readSessionForm, sessionFields, sessionFormValues, type SessionFormValues } from './b2b-forms';
@@ -76,7 +76,8 @@ export function b2bSessionRoutes(services: Services): Router {
     );
   });
 
-  router.get('/:sessionId', (req, res) => {
+  /** The session page; `run` is the run form as it came back when refused (422). */
+  const renderSession = (req: Request, res: Response, status: number, run: RunFormState = { values: {}, errors: {} }) => {
     const { forum, session } = sessionIn(services, req);
     const keyset = readPageRequest(req, 'b2b-pending', PAGE_SIZE);
     const overview = b2b.views.overview(session.id);
@@ -87,7 +88,7 @@ export function b2bSessionRoutes(services: Services): Router {
       compareKeys,
       keyset,
     );
-    res.render('pages/b2b/session', {
+    res.status(status).render('pages/b2b/session', {
       title: `${session.title} · B2B`,
       bodyClass: 'wide-page',
       forum,
@@ -96,8 +97,11 @@ export function b2bSessionRoutes(services: Services): Router {
       pendingPager: pagerOf(req, 'b2b-pending', pending, (r) => [r.record.id]),
       between: B2BViews.between,
       base: sessionBase(session),
+      runForm: runFormOf(overview, run),
     });
-  });
+  };
+
+  router.get('/:sessionId', (req, res) => renderSession(req, res, 200));
 
   router.get('/:sessionId/edit', (req, res) => {
     const { forum, session } = sessionIn(services, req);
@@ -121,16 +125,82 @@ export function b2bSessionRoutes(services: Services): Router {
 
   router.post('/:sessionId/schedule', async (req, res) => {
     const { session } = sessionIn(services, req);
+    const values = readRunForm(req.body);
     await submitForm(
       res,
       () => {
-        announceRun(req, b2b.scheduling.run(actorOf(res), session.id));
+        const proposal = b2b.scheduling.run(actorOf(res), session.id, values);
+        res.redirect(303, `${sessionBase(session)}/proposals/${proposal.id}`);
+      },
+      (status, problems) => renderSession(req, res, status, { values, errors: problems.errors, formError: problems.formError }),
+    );
+  });
+
+  /** The preview: what the proposal adds, moves and drops; apply or discard. */
+  const renderProposal = (req: Request, res: Response, status: number, formError: string | null = null) => {
+    const { forum, session } = sessionIn(services, req);
+    const overview = b2b.views.overview(session.id);
+    const view = b2b.views.proposal(overview);
+    if (!view || view.proposal.id !== idParam(req, 'proposalId')) b2b.scheduling.proposal(idParam(req, 'proposalId')); // throws the 404 with its sentence
+    res.status(status).render('pages/b2b/proposal', { title: `Preview · ${session.title}`, bodyClass: 'wide-page', forum, o: overview, p: view!, base: sessionBase(session), runForm: runFormOf(overview, { values: {}, errors: {} }), formError });
+  };
+
+  router.get('/:sessionId/proposals/:proposalId', (req, res) => renderProposal(req, res, 200));
+
+  router.post('/:sessionId/proposals/:proposalId/apply', async (req, res) => {
+    const { session } = sessionIn(services, req);
+    const proposalId = idParam(req, 'proposalId');
+    await submitForm(
+      res,
+      () => {
+        ownProposal(session, proposalId);
+        announceApply(req, b2b.scheduling.apply(actorOf(res), proposalId));
         res.redirect(303, `${sessionBase(session)}#schedule`);
       },
-      (_status, problems) => {
+      (status, problems) => {
+        if (status === 412) return renderProposal(req, res, 412, problems.formError ?? null);
         const conflicts = (problems.conflicts ?? []) as Conflict[];
-        flash(req, 'error', ['The schedule was not saved: a meeting it would write is refused.', problems.formError, ...conflicts.map((c) => render(c.message))].filter(Boolean).join(' '));
+        flash(req, 'error', ['The schedule was not applied: a meeting it would write is refused.', problems.formError, ...conflicts.map((c) => render(c.message))].filter(Boolean).join(' '));
         res.redirect(303, sessionBase(session));
+      },
+    );
+  });
+
+  router.post('/:sessionId/proposals/:proposalId/discard', (req, res) => {
+    const { session } = sessionIn(services, req);
+    const proposalId = idParam(req, 'proposalId');
+    ownProposal(session, proposalId);
+    b2b.scheduling.discard(actorOf(res), proposalId);
+    flash(req, 'success', 'Preview discarded: the schedule, the programme and the companies’ links are as they were.');
+    res.redirect(303, sessionBase(session));
+  });
+
+  /** A proposal of another session is not found under this one's address. */
+  const ownProposal = (session: B2BSession, proposalId: number) => {
+    if (b2b.scheduling.proposal(proposalId).sessionId !== session.id) throw new NotFoundError(`There is no proposal ${proposalId} in “${session.title}”.`);
+  };
+
+  const renderPublish = (req: Request, res: Response, status: number, formError: string | null = null) => {
+    const { forum, session } = sessionIn(services, req);
+    const overview = b2b.views.overview(session.id);
+    const links = overview.participants.reduce((n, p) => n + b2b.links.of(p.record).length, 0);
+    res.status(status).render('pages/b2b/publish', { title: `Publish · ${session.title}`, forum, o: overview, base: sessionBase(session), links, formError });
+  };
+
+  router.get('/:sessionId/publish', (req, res) => renderPublish(req, res, 200));
+
+  router.post('/:sessionId/publish', async (req, res) => {
+    const { session } = sessionIn(services, req);
+    await submitForm(
+      res,
+      () => {
+        const sync = b2b.scheduling.publish(actorOf(res), session.id);
+        flash(req, 'success', `Published: ${sync.created} meeting${sync.created === 1 ? '' : 's'} entered the programme, the companies’ links show their tables and their calendars have them.`);
+        res.redirect(303, `${sessionBase(session)}#schedule`);
+      },
+      (status, problems) => {
+        const conflicts = (problems.conflicts ?? []) as Conflict[];
+        renderPublish(req, res, status, [problems.formError, ...conflicts.map((c) => render(c.message))].filter(Boolean).join(' '));
       },
     );
   });
@@ -148,14 +218,46 @@ export function b2bSessionRoutes(services: Services): Router {
   return router;
 }
 
-/** What a run did, in a sentence the planner can check against the grid. */
-export function announceRun(req: Request, r: RunResult): void {
-  const changes = [r.created && `${r.created} new`, r.moved && `${r.moved} moved`, r.cancelled && `${r.cancelled} cancelled`].filter(Boolean).join(', ');
+/** What applying did, in a sentence the planner can check against the grid. */
+export function announceApply(req: Request, r: ApplyResult): void {
+  const schedule = [r.added && `${r.added} added`, r.movedPlacements && `${r.movedPlacements} moved`, r.dropped && `${r.dropped} dropped`].filter(Boolean).join(', ');
+  const programme = [r.created && `${r.created} new`, r.moved && `${r.moved} moved`, r.cancelled && `${r.cancelled} cancelled`].filter(Boolean).join(', ');
   flash(
     req,
     'success',
-    `Scheduled: ${r.stats.placed} meeting${r.stats.placed === 1 ? '' : 's'} placed; no schedule can place more than ${r.stats.upperBound}. ` +
-      `${changes ? `Programme: ${changes}.` : 'No meeting in the programme changed.'}`,
+    `Applied: ${r.stats.placed} meeting${r.stats.placed === 1 ? '' : 's'} placed; no schedule can place more than ${r.stats.upperBound}. ` +
+      `${schedule ? `Schedule: ${schedule}. ` : 'No placement changed. '}` +
+      (r.published ? (programme ? `Programme: ${programme}.` : 'No meeting in the programme changed.') : 'Still a draft: publish it to send it to the companies and the delegates’ calendars.'),
   );
   if (r.unplaced) flash(req, 'warning', `${r.unplaced} accepted request${r.unplaced === 1 ? '' : 's'} could not be placed: see “Not placed” for why.`);
+}
+
+interface RunFormState {
+  values: RunFormValues;
+  errors: Record<string, string>;
+  formError?: string;
+}
+
+/** The run form's values as typed: mode and move limit. */
+export interface RunFormValues {
+  mode?: string;
+  moveLimit?: string;
+}
+
+export function readRunForm(body: Record<string, unknown>): RunFormValues {
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return { mode: text(body.mode), moveLimit: text(body.moveLimit) };
+}
+
+/** The run form as the page shows it: the mode it defaults to (place new once published), the move limit, and any refusal. */
+function runFormOf(o: SessionOverview, run: RunFormState) {
+  const published = o.state.published !== null;
+  return {
+    mode: run.values.mode ?? (published ? 'place-new' : 'replan'),
+    moveLimit: run.values.moveLimit ?? '0',
+    maxMoveLimit: MAX_MOVE_LIMIT,
+    published,
+    errors: run.errors,
+    formError: run.formError ?? null,
+  };
 }

@@ -6,7 +6,7 @@ import { localDateTimeOf, formatTime } from '../../domain/time';
 import type { Forum, Id } from '../../domain/types';
 import type { Services } from '../../services';
 import { formAnswerOf } from '../error-responses';
-import { findTimeHref } from '../find-time-link';
+import { findTimeHref, planMeetingHref } from '../find-time-link';
 import { idParam, queryString } from '../form';
 import { compareNames, fold, matches } from '../list-query';
 import { render, message } from '../../messages';
@@ -168,18 +168,13 @@ function candidateRow(forum: Forum, c: Candidate, v: FindTimeValues, roomLabel: 
   const start = localDateTimeOf(c.startUtc, forum.timeZone);
   const end = localDateTimeOf(c.endUtc, forum.timeZone);
   const missing = new Set(c.missingOptional.map(String));
-  const plan = new URLSearchParams({ start, end });
-  if (c.roomId !== null) plan.set('roomId', String(c.roomId));
-  if (c.roomId === null && v.place) plan.set('place', v.place);
-  if (v.title.trim()) plan.set('title', v.title.trim());
-  for (const id of v.person) plan.append('participant', id);
-  for (const id of v.optional) if (!missing.has(id) && !v.person.includes(id)) plan.append('optional', id);
+  const optional = v.optional.filter((id) => !missing.has(id) && !v.person.includes(id));
   return {
     date: start.slice(0, 10),
     time: `${formatTime(c.startUtc, forum.timeZone)}–${formatTime(c.endUtc, forum.timeZone)}`,
     place: c.roomId === null ? v.place : (roomLabel.get(c.roomId) ?? ''),
     warnings: c.warnings,
     missing: c.missingOptional.map((id) => names.get(String(id)) ?? `#${id}`),
-    planHref: `/forums/${forum.id}/meetings/new?${plan.toString()}`,
+    planHref: planMeetingHref(forum.id, { participants: v.person, optional, start, end, roomId: c.roomId, place: v.place, title: v.title }),
   };
 }

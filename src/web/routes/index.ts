@@ -7,6 +7,7 @@ import { forumRoutes } from './forums';
 import { meetingRoutes } from './meetings';
 import { plannerViews } from './planner-views';
 import { findTimeRoutes } from './find-time';
+import { boardRoutes } from './board';
 import { feedLinkRoutes } from './feed-links';
 import { agendaRoutes } from './agendas';
 import { secretLinkRoutes } from './secret-links';
@@ -14,6 +15,7 @@ import { b2bRoutes } from './b2b';
 import { recordArea } from './record-area';
 import { referenceAreas } from './reference-areas';
 import { changeRoutes } from './changes';
+import { gridDragRoutes } from './grid-drag';
 import type { ChangeStreams } from '../change-stream';
 
 /** Mounts every area's router. Order matters only where paths share a prefix. */
@@ -32,7 +34,9 @@ export function routes(services: Services, changeStreams: ChangeStreams): Router
   router.use('/forums/:forumId/links', feedLinkRoutes(services));
   router.use('/forums/:forumId/agenda', agendaRoutes(services));
   router.use('/forums/:forumId', plannerViews(services));
+  router.use('/forums/:forumId', gridDragRoutes(services));
   router.use('/forums/:forumId', findTimeRoutes(services));
+  router.use('/forums/:forumId', boardRoutes(services));
   router.use('/forums', recordArea(areas.forums, services.audit));
   router.use('/forums/:forumId/venues', recordArea(areas.venues, services.audit));
   router.use('/forums/:forumId/rooms', recordArea(areas.rooms, services.audit));

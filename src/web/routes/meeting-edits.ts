@@ -97,11 +97,12 @@ function undoOffer(forum: Forum, result: BulkResult, back: string) {
   return result.audit ? { action: `/forums/${forum.id}/meetings/undo`, from: result.audit.from, to: result.audit.to, back } : null;
 }
 
-/** The list the bulk form came from, when it is one of this forum's meeting lists; never another site. */
+/** The list the bulk form came from, when it is one of this forum's meeting lists or day grids (a drop's Undo); never another site. */
 function safeBack(raw: unknown, forum: Forum): string | null {
   if (typeof raw !== 'string' || raw.length > 1000) return null;
   const prefix = `/forums/${forum.id}/meetings`;
-  return raw === prefix || raw.startsWith(`${prefix}?`) || raw.startsWith(`${prefix}/`) ? (/^[\x21-\x7e]*$/.test(raw) && !raw.includes('//') ? raw : null) : null;
+  const ours = raw === prefix || raw.startsWith(`${prefix}?`) || raw.startsWith(`${prefix}/`) || raw.startsWith(`/forums/${forum.id}/grid/`);
+  return ours ? (/^[\x21-\x7e]*$/.test(raw) && !raw.includes('//') ? raw : null) : null;
 }
 
 function readBulkForm(req: Request, forum: Forum): BulkForm {

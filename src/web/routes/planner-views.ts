@@ -2,7 +2,6 @@ import { Router, type Request, type Response } from 'express';
 import { NotFoundError } from '../../domain/errors';
 import { CONFLICT_KINDS, type Conflict, type ConflictKind } from '../../domain/conflicts';
 import { isCalendarDate } from '../../domain/calendar-date';
-import { localDateOf } from '../../domain/time';
 import { compareKeys, pageOfSorted, type Key } from '../../domain/keyset';
 import type { Forum, Id, StoredAvailabilityBlock } from '../../domain/types';
 import type { Services } from '../../services';
@@ -92,13 +91,8 @@ export function plannerViews(services: Services): Router {
    */
   router.get('/conflicts', (req, res) => {
     const forum = forumOf(req);
-    const conflicts = services.meetings.conflicts(forum.id);
-    const ids = [...new Set(conflicts.flatMap((c) => c.meetingIds))];
-    const meetings = ids.length ? services.meetings.list({ forumId: forum.id, ids }) : [];
-    const starts = new Map(meetings.map((m) => [m.id, m.startUtc]));
-    const keyed = conflicts.map((c) => {
-      const start = Math.min(...c.meetingIds.map((id) => starts.get(id) ?? Number.MAX_SAFE_INTEGER));
-      const date = start === Number.MAX_SAFE_INTEGER ? '' : localDateOf(start, forum.timeZone);
+    const dated = services.meetings.datedConflicts(forum.id);
+    const keyed = dated.map(({ conflict: c, date, start }) => {
       const key: Key = [date, CONFLICT_KINDS.indexOf(c.kind), c.severity === 'error' ? 0 : 1, start, `${c.meetingIds.join(',')}|${c.personId ?? ''}|${c.roomId ?? ''}`];
       return { c, date, key };
     });
@@ -112,11 +106,14 @@ export function plannerViews(services: Services): Router {
     const page = pageOfSorted(chosen, (k) => k.key, compareKeys, readPageRequest(req, list, PAGE_SIZE));
     // Only the page's conflicts are laid out by day and kind; the kinds' titles come from an empty report.
     const titles = new Map(buildConflictReport({ conflicts: [], meetings: [], timeZone: forum.timeZone }).kinds.map((k) => [k.kind, k.title]));
-    const errors = conflicts.filter((c) => c.severity === 'error').length;
+    const errors = keyed.filter((k) => k.c.severity === 'error').length;
+    // Only the page's meetings are read in full, to name them.
+    const pageIds = [...new Set(page.rows.flatMap((k) => k.c.meetingIds))];
+    const meetings = pageIds.length ? services.meetings.list({ forumId: forum.id, ids: pageIds }) : [];
     res.render('pages/conflicts/index', {
       title: 'Conflicts',
       forum,
-      totals: { errors, warnings: conflicts.length - errors },
+      totals: { errors, warnings: keyed.length - errors },
       summary: { ...summary, kinds: summary.kinds.map((k) => ({ ...k, title: titles.get(k.kind)! })) },
       filter: { day, kind, title: kind ? titles.get(kind as ConflictKind) : undefined },
       page: buildConflictReport({ conflicts: page.rows.map((k) => k.c), meetings, timeZone: forum.timeZone }),
