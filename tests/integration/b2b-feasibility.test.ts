@@ -146,6 +146,16 @@ describe('parallel meetings: a company whose representatives sit separately', ()
         const ours = m.participants.filter((x) => x.personId === first || x.personId === second);
         expect(ours).toHaveLength(1);
       }
+      // The stored schedule keeps each placement's seats, so publishing or re-syncing seats the same people.
+      const requests = new Map(b2b().requests.list(sessionId).map((r) => [r.id, r]));
+      const stored = ctx.services.store.b2bSchedule.load(sessionId).placements.filter((p) => [requests.get(p.requestId)!.fromId, requests.get(p.requestId)!.toId].includes(updated.id));
+      const seatOf = (p: (typeof stored)[number]) => (requests.get(p.requestId)!.fromId === updated.id ? p.fromSeat : p.toSeat);
+      expect(stored.length).toBeGreaterThan(0);
+      for (const p of stored) {
+        expect([0, 1]).toContain(seatOf(p));
+        const m = ctx.services.meetings.get(requests.get(p.requestId)!.meetingId!);
+        expect(m.participants.some((x) => x.personId === (seatOf(p) === 0 ? first : second))).toBe(true);
+      }
       expect(b2bConflicts()).toEqual([]);
     });
   });

@@ -126,7 +126,8 @@ export class B2BSchedulingService {
     const current: B2BPin[] = stored.placements.filter((p) => accepted.has(p.requestId) && !pinned.has(p.requestId)).map(({ requestId, slotIndex, table }) => ({ requestId, slotIndex, table }));
     // Given in both modes: the stats count how many applied placements moved.
     const flow = { mode, current, moveLimit, timeBudgetMs };
-    const schedule = scheduleB2B({ ...loaded.input, ...flow });
+    // The time budget is kept by the clock (without one the engine counts steps instead).
+    const schedule = scheduleB2B({ ...loaded.input, ...flow }, { now: () => performance.now() });
     const changes = scheduleChanges(stored.placements, schedule.placements);
     const proposal: Omit<B2BProposal, 'id'> = {
       sessionId,
