@@ -23,21 +23,11 @@
  * Seeded, so every run schedules the same instances and figures are
  * comparable between commits. Run alone: npx tsx bench/b2b.ts
  */
+import { mulberry32 } from '../src/domain/random';
 import { buildSlots, greedyFirstFit, scheduleB2B, type B2BInput, type B2BParticipant, type B2BRequest, type B2BSchedule, type B2BSeat, type ScheduleOptions } from '../src/domain/b2b';
 
 const CLOCK: ScheduleOptions = { now: () => performance.now() };
 
-/** mulberry32: a tiny 32-bit PRNG, enough for repeatable synthetic data. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SessionShape {
   seed: number;

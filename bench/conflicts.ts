@@ -40,7 +40,7 @@ import { programmeCache } from '../src/services/derived-cache';
 import { MeetingService } from '../src/services/meetings';
 import { createStore } from '../src/store';
 import { inWriteTransaction, openDatabase, type Db } from '../src/store/database';
-import { mulberry32 } from './b2b';
+import { mulberry32 } from '../src/domain/random';
 import { buildSyntheticForum, type SyntheticForum } from './synthetic-forum';
 import { render } from '../src/messages';
 

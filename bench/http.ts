@@ -38,7 +38,7 @@ import { inWriteTransaction, openDatabase } from '../src/store/database';
 import { migrate } from '../src/store/migrate';
 import type { MeetingValues } from '../src/store/repositories/meetings';
 import { meetingJson } from '../src/web/presenters';
-import { mulberry32 } from './b2b';
+import { mulberry32 } from '../src/domain/random';
 import { FORUM_SHAPE, scaledShape, syntheticForumCopy, type ForumShape } from './synthetic-forum';
 
 const ROOT = path.join(__dirname, '..');

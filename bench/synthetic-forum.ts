@@ -31,7 +31,7 @@ import { createServices, type Services } from '../src/services';
 import { createStore } from '../src/store';
 import { openDatabase, type Db } from '../src/store/database';
 import { migrate } from '../src/store/migrate';
-import { mulberry32 } from './b2b';
+import { mulberry32 } from '../src/domain/random';
 
 export interface ForumShape {
   seed: number;

@@ -14,7 +14,7 @@
 import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { mulberry32 } from './b2b';
+import { mulberry32 } from '../src/domain/random';
 import { buildSyntheticForum } from './synthetic-forum';
 
 const REPETITIONS = 31;

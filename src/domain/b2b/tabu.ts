@@ -12,6 +12,7 @@
  * Deterministic: its randomness comes from a PRNG seeded by the problem's
  * size, and requests are positions in id order.
  */
+import { mulberry32 } from '../random';
 import { NONE, type Board } from './board';
 import { makeRoom, Search, type Budget } from './search';
 
@@ -28,7 +29,7 @@ export function tabuSearch(best: Board, open: readonly number[], budget: Budget,
   const work = best.clone();
   const search = new Search(work, open, budget);
   const { S, T } = work;
-  const random = prng(0x9e3779b9 ^ (work.R * 31 + work.P * 17 + S));
+  const random = mulberry32(0x9e3779b9 ^ (work.R * 31 + work.P * 17 + S));
   const tabuUntil = new Float64Array(work.R * S);
 
   // Waiting requests that have some slot at all; kept as a dense list with positions for O(1) removal.
@@ -200,16 +201,4 @@ function weightOf(board: Board, open: readonly number[]): number {
   let weight = 0;
   for (const r of open) if (board.slotOf[r] !== NONE) weight += board.priority[r]!;
   return weight;
-}
-
-/** mulberry32, seeded: the domain's only randomness, and repeatable. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
