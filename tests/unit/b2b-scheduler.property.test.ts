@@ -1,7 +1,7 @@
 import fc from 'fast-check';
+import { expectPinsKept, expectValidSchedule } from '../support/b2b-valid';
 import type { B2BInput, B2BSchedule } from '../../src/domain/b2b';
 import { buildSlots, greedyFirstFit, scheduleB2B } from '../../src/domain/b2b';
-import { render } from '../../src/messages';
 
 const START = Date.UTC(2019, 5, 7, 7, 0);
 const MIN = 60_000;
@@ -52,41 +52,6 @@ const sessions = (options: { maxRequests: number; pins: boolean }): fc.Arbitrary
 
 const overlaps = (a: { startUtc: number; endUtc: number }, b: { startUtc: number; endUtc: number }) => a.startUtc < b.endUtc && b.startUtc < a.endUtc;
 
-/** Every hard rule, checked from the input alone without trusting the scheduler's own bookkeeping. */
-function expectValid(input: B2BInput, schedule: B2BSchedule): void {
-  const requests = new Map(input.requests.map((r) => [r.id, r]));
-  const participants = new Map(input.participants.map((p) => [p.id, p]));
-  const slots = new Map(input.slots.map((s) => [s.index, s]));
-  const seen = [...schedule.placements.map((p) => p.requestId), ...schedule.unplaced.map((u) => u.requestId)].sort((a, b) => a - b);
-  expect(seen).toEqual([...requests.keys()].sort((a, b) => a - b));
-
-  const tables = new Set<string>();
-  const sittings = new Set<string>();
-  for (const placement of schedule.placements) {
-    const request = requests.get(placement.requestId)!;
-    const slot = slots.get(placement.slotIndex);
-    expect(slot).toBeDefined();
-    expect(Number.isInteger(placement.table) && placement.table >= 1 && placement.table <= input.tableCount).toBe(true);
-    expect(request.fromId).not.toBe(request.toId);
-    expect(tables.has(`${placement.slotIndex}:${placement.table}`)).toBe(false);
-    tables.add(`${placement.slotIndex}:${placement.table}`);
-    for (const id of [request.fromId, request.toId]) {
-      expect(sittings.has(`${placement.slotIndex}:${id}`)).toBe(false);
-      sittings.add(`${placement.slotIndex}:${id}`);
-      expect(participants.get(id)!.busy.some((b) => overlaps(b, slot!))).toBe(false);
-    }
-  }
-
-  const placedAt = new Map(schedule.placements.map((p) => [p.requestId, p]));
-  for (const pin of input.pinned ?? []) {
-    const placement = placedAt.get(pin.requestId);
-    if (placement) expect(placement).toMatchObject({ requestId: pin.requestId, slotIndex: pin.slotIndex, table: pin.table, pinned: true });
-    else expect(schedule.unplaced.find((u) => u.requestId === pin.requestId)?.reason).toMatch(/^invalid_(pin|request)$/);
-  }
-  for (const placement of schedule.placements) if (placement.pinned) expect(input.pinned?.some((p) => p.requestId === placement.requestId)).toBe(true);
-  for (const u of schedule.unplaced) expect(render(u.message).length).toBeGreaterThan(20);
-}
-
 /** Exhaustive optimum for tiny sessions: every request goes to one of its slots or stays out. */
 function bruteForceOptimum(input: B2BInput): number {
   const slots = input.slots;
@@ -121,11 +86,19 @@ function bruteForceOptimum(input: B2BInput): number {
 
 describe('scheduleB2B properties', () => {
   it('never breaks a hard rule, and keeps valid pins where they are', () => {
-    fc.assert(fc.property(sessions({ maxRequests: 16, pins: true }), (input) => expectValid(input, scheduleB2B(input))), { numRuns: 300 });
+    fc.assert(fc.property(sessions({ maxRequests: 16, pins: true }), (input) => {
+          const schedule = scheduleB2B(input);
+          expectValidSchedule(input, schedule);
+          expectPinsKept(input, schedule);
+        }), { numRuns: 300 });
   });
 
   it('greedyFirstFit, the baseline, never breaks a hard rule either', () => {
-    fc.assert(fc.property(sessions({ maxRequests: 16, pins: true }), (input) => expectValid(input, greedyFirstFit(input))), { numRuns: 150 });
+    fc.assert(fc.property(sessions({ maxRequests: 16, pins: true }), (input) => {
+          const schedule = greedyFirstFit(input);
+          expectValidSchedule(input, schedule);
+          expectPinsKept(input, schedule);
+        }), { numRuns: 150 });
   });
 
   it('places no more than the upper bound and no fewer than greedy first-fit', () => {
