@@ -61,7 +61,9 @@ export function buildProblem(input: B2BInput): Problem {
   const busyLabel: Array<string | null> = new Array(P * S).fill(null);
   const seatFree: Array<Uint8Array | null> = [];
   const busySlots = (participant: B2BParticipant, intervals: readonly BusyInterval[], mark: (s: number, label: string) => void) => {
-    for (const interval of intervals) {
+    // Time order, so which label explains a busy slot never depends on the order the database lists them in.
+    const ordered = [...intervals].sort((a, b) => a.startUtc - b.startUtc || a.endUtc - b.endUtc || byCodeUnits(a.label ?? '', b.label ?? ''));
+    for (const interval of ordered) {
       if (!(interval.endUtc >= interval.startUtc)) {
         throw invalidInput('busy', message('b2b.input.busy-reversed', { name: nameOf(participant) }));
       }
@@ -245,6 +247,11 @@ function applyCurrent(problem: Problem, invalid: Set<number>, requestAt: Map<Id,
     problem.keptCurrent.push(r);
   }
   board.commit();
+}
+
+/** Plain code-unit order: the same on every machine, whatever its locale. */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The same message goes in the field map and the error's own, so a log line says what to fix. */

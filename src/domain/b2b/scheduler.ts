@@ -3,8 +3,10 @@
  * meeting at one of its seats. Pure: it reads no clock of its own (the caller
  * may lend one for the time budget).
  *
- * Objectives, in order: place as many requests as possible (higher priority
- * wins between equally large schedules), keep each company's day compact, keep
+ * Objectives, in order: place as many requests as possible, give every
+ * company with an accepted request at least one meeting where a schedule as
+ * large allows it (fairness.ts), higher priority between equally large and
+ * fair schedules, keep each company's day compact, keep
  * a company at one table across consecutive slots. In 'place-new' mode, before
  * all of these: keep the published placements (`current`) where they are.
  *
@@ -26,6 +28,7 @@ import type { B2BInput, B2BPlacement, B2BSchedule, B2BUnplaced } from './model';
 import { assignSeats } from './seats';
 import { buildProblem, type Problem } from './problem';
 import { ejectionRepair } from './ejection';
+import { giveEveryoneAMeeting } from './fairness';
 import { priorityExchange } from './exchange';
 import { kempeRepair } from './kempe';
 import { tabuSearch } from './tabu';
@@ -40,6 +43,8 @@ const EJECTION_DEPTH = 3;
 /** One hopeless request must not use up the search before the easy ones get their turn. */
 const STEPS_PER_ATTEMPT = 20_000;
 const COMPACTION_STEPS_PER_REQUEST = 50;
+/** Trials of the fairness pass, counted in steps (not time) so its result never depends on the machine. */
+const FAIRNESS_STEPS_PER_REQUEST = 200;
 /** The repair moves get this share of the time; tabu search, which finds what they cannot, the rest. */
 const REPAIR_SHARE = 0.2;
 /** Tabu search gives up after this many moves per open request without placing more (and at the bound, or the time). */
@@ -59,7 +64,7 @@ export interface ScheduleOptions {
 /**
  * Most constrained first (fewest usable slots, then the busiest participants),
  * then repair by Kempe chains and ejection chains, then priority exchanges,
- * then compaction and table assignment. Should the baseline first-fit order
+ * then tabu search, then the fairness pass, then compaction and table assignment. Should the baseline first-fit order
  * happen to place more, its result is repaired instead, which guarantees this
  * never does worse than `greedyFirstFit`.
  *
@@ -95,6 +100,9 @@ export function scheduleB2B(input: B2BInput, options: ScheduleOptions = {}): B2B
   if (board.placed < upperBound) tabuSearch(board, open, tabuBudget, upperBound, Math.max(TABU_PATIENCE_MIN, TABU_PATIENCE_PER_REQUEST * open.length));
 
   if (mayMove && board.placed < upperBound) moveCurrent(problem, board, budget, upperBound, moveLimit);
+
+  // At the same count, a company with an accepted request should not go home without a meeting.
+  giveEveryoneAMeeting(new Search(board, open, Budget.ofSteps(FAIRNESS_STEPS_PER_REQUEST * open.length)), open);
 
   // Compaction has its own allowance: a search that used up its budget still deserves a compact day.
   compact(board, open, COMPACTION_STEPS_PER_REQUEST * open.length);
