@@ -1,7 +1,9 @@
 /**
  * A table the B2B scheduler gives is one the conflict engine raises nothing
  * for: besides a representative's other meetings, the travel between their
- * venue and the hall's (both ways), their unavailability, and the hall's hours.
+ * venue and the hall's (before and after, as the engine pairs meetings), their
+ * unavailability, and the hall's hours and other bookings; and no slot the
+ * engine would accept is refused.
  * On the SPIEF demo: the session is on 8 June, 11:00–13:40 in the B2B area of
  * ExpoForum; Smolny is 45 minutes away, the delegation hotel 40.
  */
