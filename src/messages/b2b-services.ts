@@ -42,6 +42,10 @@ export interface B2BServiceMessages {
   /** Why a representative cannot sit at a table: another meeting and the travel between its venue and the hall's. */
   'b2b.busy.travel': { title: string; venue: string; minutes: number };
   'b2b.busy.hall-closed': { venue: string };
+  'b2b.busy.hall-booked': { title: string };
+  'b2b.busy.hall-too-small': { capacity: number };
+  'b2b.busy.not-available': Record<string, never>;
+  'b2b.busy.unavailable': Record<string, never>;
   'b2b.busy.hall-unavailable': { reason: string };
   'b2b.session.day': { forum: string; first: string; last: string };
   'b2b.session.one-day': Record<string, never>;

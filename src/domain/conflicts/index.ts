@@ -18,6 +18,8 @@ import type { AvailabilityBlock, Id, Instant, Person, Room, TravelTime, Venue } 
 export type { ProgrammeMeeting } from './programme-index';
 /** Venue opening hours as instants, for the busy-time model (domain/time-finder) to draw a closed venue. */
 export { hasOpeningHours, openingWindow } from './hours';
+/** The engine's own "does this span miss the venue's hours?", for a caller that must agree with it slot by slot (B2B feasibility). */
+export { openingHoursCheck } from './hours';
 
 /** In the order a planner meets them on a day: who is where, then what the rooms and venues allow. */
 export const CONFLICT_KINDS = [

@@ -38,7 +38,7 @@ import type { Id, Instant, LocalDate, LocalTime, Room } from '../types';
 import { busyIntervals, travelLookup, venueClosed, type BusyInterval } from './busy';
 
 /** The busy-time model, for the availability board as much as for the finder. */
-export { busyIntervals, travelLookup, venueClosed, BUSY_REASONS, type BusyInterval } from './busy';
+export { busyIntervals, travelLookup, BUSY_REASONS, type BusyInterval } from './busy';
 
 export const FINDER_LIMITS = {
   maxDays: 14,

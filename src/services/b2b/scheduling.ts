@@ -74,7 +74,7 @@ export class B2BSchedulingService {
     const accepted = requests.filter((r) => r.state === 'accepted');
     const ownMeetings = new Set(requests.map((r) => r.meetingId).filter((id) => id !== null));
 
-    const schedulerParticipants = feasibleParticipants(this.ctx, session, participants, ownMeetings);
+    const schedulerParticipants = feasibleParticipants(this.ctx, session, slots, participants, ownMeetings);
     const input: B2BInput = {
       slots,
       tableCount: session.tableCount,
