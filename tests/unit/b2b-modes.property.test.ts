@@ -19,11 +19,6 @@ const MIN = 60_000;
 /** Step-counted (no clock is passed): the same on any machine, and short enough for hundreds of runs. */
 const BUDGET_MS = 5;
 
-interface Interval {
-  startUtc: number;
-  endUtc: number;
-}
-
 /** Busy times that cover a slot, brush its edge or sit in the changeover, so both sides of the overlap rule are tried. */
 const busyTimes = (slotCount: number) =>
   fc.array(fc.record({ slot: fc.nat(slotCount - 1), offset: fc.constantFrom(-10, 0, 5, 20), length: fc.constantFrom(0, 5, 25) }), { maxLength: 2 });

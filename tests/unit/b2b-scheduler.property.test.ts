@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expectPinsKept, expectValidSchedule } from '../support/b2b-valid';
-import type { B2BInput, B2BSchedule } from '../../src/domain/b2b';
+import type { B2BInput } from '../../src/domain/b2b';
 import { buildSlots, greedyFirstFit, scheduleB2B } from '../../src/domain/b2b';
 
 const START = Date.UTC(2019, 5, 7, 7, 0);
