@@ -178,7 +178,7 @@ export class BoardService {
    * them: their rooms and the chosen ones, those rooms' venues and the travel
    * times among those venues only. Travel is only ever between two of them, so
    * the board is the one the whole forum's rooms and matrix would give
-   * (tests/integration/board-scoped-reads.test.ts builds both).
+   * (tests/integration/scoped-page-reads.test.ts builds both).
    */
   sliceOf(forum: Forum, dates: readonly LocalDate[], choice: BoardChoice): { programme: Programme; rooms: Room[] } {
     if (!dates.length) throw new NotFoundError(message('forum.not-found-id', { id: forum.id }));

@@ -141,3 +141,41 @@ describe('the day tabs’ counts (dayCounts), kept until the programme changes',
     expect(afterMove.find((d) => d.date === first)!.meetings).toBe(afterSave.find((d) => d.date === first)!.meetings - 1);
   });
 });
+
+describe('meeting views (ProgrammeViews.describe) read only what their meetings name', () => {
+  const demoDelegations = () => ctx.services.delegations.list({ forumId: forum.id });
+
+  it.each([
+    ['no delegation', () => []],
+    ['one', () => [demoDelegations()[0]!.id]],
+    ['all of the forum’s', () => demoDelegations().map((d) => d.id)],
+    ['another forum’s beside one of ours', () => [demoDelegations()[0]!.id, ctx.services.delegations.list({ forumId: other.forumId })[0]!.id]],
+  ] as [string, () => Id[]][])('delegation members of %s: as the forum’s members filtered', (_name, ids) => {
+    const asked = ids();
+    const everyMember = [forum.id, other.forumId].flatMap((id) => store.delegations.membersOfForum(id));
+    const byKey = (a: { delegationId: Id; personId: Id }, b: { delegationId: Id; personId: Id }) => a.delegationId - b.delegationId || a.personId - b.personId;
+    expect(store.delegations.membersOfDelegations(asked).sort(byKey)).toEqual(everyMember.filter((m) => asked.includes(m.delegationId)).sort(byKey));
+  });
+
+  it('name the same room, venue, delegations and our people as the whole forum’s lists, for one meeting at a time and all at once', () => {
+    const meetings = ctx.services.meetings.list({ forumId: forum.id });
+    const rooms = new Map(wholeForumRooms(forum.id).map((r) => [r.id, r]));
+    const venues = new Map(ctx.services.venues.list({ forumId: forum.id }).map((v) => [v.id, v]));
+    const delegations = new Map(demoDelegations().map((d) => [d.id, d]));
+    const members = store.delegations.membersOfForum(forum.id);
+    const expected = meetings.map((m) => {
+      const room = m.roomId === null ? null : (rooms.get(m.roomId) ?? null);
+      return {
+        room,
+        venue: room ? (venues.get(room.venueId) ?? null) : null,
+        delegations: m.delegationIds.flatMap((id) => delegations.get(id) ?? []),
+        ours: m.participants.map((p) => p.role !== 'counterpart' && members.some((x) => x.personId === p.personId && m.delegationIds.includes(x.delegationId))),
+      };
+    });
+    const seen = (views: ReturnType<typeof ctx.services.views.describe>) => views.map((v) => ({ room: v.room, venue: v.venue, delegations: v.delegations, ours: v.participants.map((p) => p.ours) }));
+    expect(meetings.length).toBeGreaterThan(20);
+    expect(expected.some((e) => e.ours.includes(true))).toBe(true);
+    expect(seen(ctx.services.views.describe(forum, meetings))).toEqual(expected);
+    expect(meetings.flatMap((m) => seen(ctx.services.views.describe(forum, [m])))).toEqual(expected);
+  });
+});
