@@ -1,7 +1,9 @@
 /**
  * The board and the grid pages read only what their page shows: one venue's
- * rooms, the chosen rooms, and for the board the rooms, venues and travel
- * times around the chosen people's and rooms' meetings (issue 12: flat growth).
+ * rooms, the chosen rooms, for the board the rooms, venues and travel times
+ * around the chosen people's and rooms' meetings, the day tabs' counts kept
+ * per programme version, and meeting views that read only the rooms, venues
+ * and delegations their meetings name (issue 12: flat growth).
  * Each scoped read is held here to the whole-forum read it replaces, on the
  * SPIEF demo beside a second forum: same rooms in the same order, and the same
  * board as the whole forum's rooms, venues and travel matrix would give.
