@@ -13,6 +13,7 @@ import { programmeCache } from './derived-cache';
 import { StorageService } from './storage';
 import { TimeFinderService } from './time-finder';
 import { BoardService } from './board';
+import { PageCache } from './page-cache';
 
 export interface ServiceOptions {
   config: Pick<Config, 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'> & Partial<Pick<Config, 'allowedHosts' | 'cacheBytes'>>;
@@ -54,6 +55,8 @@ export function createServices(store: Store, options: ServiceOptions) {
     board: new BoardService(store),
     b2b: createB2BServices(store, { meetings, feeds, clock }),
     storage: new StorageService(store),
+    // Rendered pages (CACHE_MB, like the feeds; unset: 32 MB), apart from the derived views they are made from.
+    pages: new PageCache(() => audit.head(), options.config.cacheBytes),
   };
 }
 

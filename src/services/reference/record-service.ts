@@ -50,6 +50,11 @@ export class RecordService<T extends RecordShape> {
     return this.spec.table.list(where);
   }
 
+  /** How many there are, without reading them (a page decides from it whether a choice list is still short enough). */
+  count(): number {
+    return this.spec.table.count();
+  }
+
   get(id: number): T {
     const record = Number.isSafeInteger(id) ? this.spec.table.find(id) : undefined;
     if (!record) throw new NotFoundError(Number.isSafeInteger(id) ? message('record.not-found-id', { record: this.spec.label, id }) : message('record.not-found-address', { record: this.spec.label }));

@@ -17,6 +17,7 @@ import { referenceAreas } from './reference-areas';
 import { changeRoutes } from './changes';
 import { gridDragRoutes } from './grid-drag';
 import type { ChangeStreams } from '../change-stream';
+import { cachedPages } from '../middleware/page-cache';
 
 /** Mounts every area's router. Order matters only where paths share a prefix. */
 export function routes(services: Services, changeStreams: ChangeStreams): Router {
@@ -25,6 +26,7 @@ export function routes(services: Services, changeStreams: ChangeStreams): Router
   router.use(b2bRoutes(services, forumContext(services)));
   router.use(secretLinkRoutes(services));
   router.use(forumContext(services));
+  router.use(cachedPages(services.pages));
   router.use(authRoutes(services));
   router.use('/api/v1', apiRoutes(services));
   router.use('/admin', adminRoutes(services));

@@ -25,6 +25,9 @@ const STATUS_BUTTONS: Record<StatusAction, { label: string; done: string; danger
 };
 
 /** The meeting list, page, form and status actions, under /forums/:forumId/meetings. */
+/** Past this many people the list's person filter gives way to the search box. */
+const PERSON_CHOICES_MAX = 300;
+
 export function meetingRoutes(services: Services): Router {
   const router = Router({ mergeParams: true });
   router.use(meetingEditRoutes(services));
@@ -60,6 +63,28 @@ export function meetingRoutes(services: Services): Router {
       roomGroups: venues.map((v) => ({ venue: v, rooms: rooms.filter((r) => r.venueId === v.id) })),
       people: people.map(({ id, label, search, role }) => ({ id, label, search, role })),
       durations: DURATION_CHOICES,
+      delegations: services.delegations.list({ forumId: forum.id }),
+    };
+  };
+
+  /**
+   * The list's filters. The person filter is a choice list while the contact
+   * book is short; past PERSON_CHOICES_MAX people it would be most of the page
+   * (5,000 options are 250 KB, read, sorted and drawn on every look), so it
+   * offers only the person already chosen and the search box finds the rest.
+   */
+  const listChoices = (forum: Forum, personId: number | undefined) => {
+    const venues = services.venues.list({ forumId: forum.id });
+    const rooms = services.directory.roomsOfForum(forum.id);
+    const few = services.people.count() <= PERSON_CHOICES_MAX;
+    const chosen = personId === undefined ? undefined : services.people.find(personId);
+    const people = few ? services.people.list().sort((a, b) => compareNames(a.fullName, b.fullName)) : chosen ? [chosen] : [];
+    return {
+      kinds: MEETING_KINDS,
+      statuses: MEETING_STATUSES,
+      roomGroups: venues.map((v) => ({ venue: v, rooms: rooms.filter((r) => r.venueId === v.id) })),
+      people: people.map((p) => ({ id: p.id, label: p.position ? `${p.fullName} — ${p.position}` : p.fullName })),
+      peopleSearchOnly: !few,
       delegations: services.delegations.list({ forumId: forum.id }),
     };
   };
@@ -122,7 +147,7 @@ export function meetingRoutes(services: Services): Router {
       back: req.originalUrl.slice(0, 1000),
       maxBulk: MAX_BULK,
       filter: { day, person: queryString(req, 'person'), room: queryString(req, 'room'), delegation: queryString(req, 'delegation'), kind: queryString(req, 'kind'), status: queryString(req, 'status'), q, limit: queryString(req, 'limit') },
-      ...choices(forum),
+      ...listChoices(forum, num('person')),
     });
   });
 

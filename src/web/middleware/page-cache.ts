@@ -1,0 +1,74 @@
+import crypto from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import { fillHoles, splitAtHoles, type PageCache } from '../../services/page-cache';
+import { readerLocale } from '../locale';
+
+/**
+ * Serves the heavy read pages (lists, grids, the board, the conflicts page,
+ * agendas, the API's meeting list) from the page cache while the programme is
+ * unchanged.
+ *
+ * What a page depends on is its address, the reader's role (links and
+ * buttons follow `can`), language, the forum the header points at and the
+ * day (for "today"). Those make the key; nothing client-chosen beyond the
+ * address does (not Host, not Accept). The two things that differ per reader
+ * of the same role, their CSRF token and their user name, are rendered as
+ * placeholders that are random per process (so no stored text can spell them)
+ * and filled in for each request. A page with a flash message, a status other
+ * than 200 or a cookie of its own is never kept. Handlers never see the cache:
+ * a miss runs them as before.
+ */
+const CACHED_PATHS: readonly RegExp[] = [
+  /^\/forums\/\d+$/,
+  /^\/forums\/\d+\/meetings$/,
+  /^\/forums\/\d+\/grid(\/[^/]+){0,2}$/,
+  /^\/forums\/\d+\/board$/,
+  /^\/forums\/\d+\/conflicts$/,
+  /^\/forums\/\d+\/agenda\/[a-z]+\/\d+(\/[^/]+)?$/,
+  /^\/people$/,
+  /^\/organizations$/,
+  /^\/api\/v1\/forums\/\d+\/meetings$/,
+];
+
+const nonce = crypto.randomBytes(9).toString('hex');
+const CSRF_HOLE = `fpcsrf${nonce}`;
+const NAME_HOLE = `fpname${nonce}`;
+const HOLES = [CSRF_HOLE, NAME_HOLE] as const;
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' };
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+
+export function cachedPages(cache: PageCache) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const user = res.locals.user;
+    if (req.method !== 'GET' || !user || (res.locals.flash?.length ?? 0) > 0 || !CACHED_PATHS.some((p) => p.test(req.path))) return next();
+    const version = cache.version();
+    const key = [user.role, res.locals.viaToken ? 'token' : 'session', readerLocale(req), res.locals.currentForum?.id ?? '', new Date().toISOString().slice(0, 10), req.originalUrl].join('|');
+    const values = [String(res.locals.csrfToken ?? ''), String(user.username)];
+    const hit = cache.get(key, version);
+    if (hit) {
+      res.status(hit.status).set(hit.headers);
+      const json = /json/.test(hit.headers['content-type'] ?? '');
+      res.send(fillHoles(hit, json ? values.map((v) => JSON.stringify(v).slice(1, -1)) : values.map(escapeHtml)));
+      return;
+    }
+    const before = new Set(Object.keys(res.getHeaders()));
+    res.locals.csrfToken = CSRF_HOLE;
+    res.locals.user = { ...user, username: NAME_HOLE };
+    const send = res.send.bind(res);
+    res.send = (body?: unknown) => {
+      res.send = send;
+      res.locals.user = user;
+      res.locals.csrfToken = values[0];
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(res.getHeaders())) if (!before.has(name) && value !== undefined) headers[name] = String(value);
+      const keep = res.statusCode === 200 && typeof body === 'string' && !('set-cookie' in headers);
+      const page = typeof body === 'string' ? splitAtHoles(body, HOLES) : null;
+      if (keep && page) cache.set(key, version, { status: 200, headers, ...page });
+      if (!page) return send(body);
+      const json = /json/.test(String(res.get('content-type') ?? ''));
+      return send(fillHoles(page, json ? values.map((v) => JSON.stringify(v).slice(1, -1)) : values.map(escapeHtml)));
+    };
+    next();
+  };
+}
