@@ -484,6 +484,8 @@ interface Row {
   app: Measured | null;
   /** One request alone, when the page was too slow to load (or the load completed none). */
   probeMs: number | null;
+  /** The first request, before any page is kept (the page cache's miss): what the first planner to look waits. */
+  firstMs: number | null;
   note: string;
   bare: Measured | null;
   ratio: number | null;
@@ -570,7 +572,7 @@ export async function benchHttp(): Promise<{ lines: string[] }> {
   try {
     const { rows, forum, rssMb } = await mainTable();
     lines.push(
-      `HTTP: npm start on the synthetic forum (${FORUM_SHAPE.meetings.toLocaleString('en')} meetings, ${FORUM_SHAPE.people.toLocaleString('en')} people, ${FORUM_SHAPE.venues * FORUM_SHAPE.roomsPerVenue} rooms, ${FORUM_SHAPE.days} days${forum.buildMs === null ? ', kept build' : `, built in ${fmtMs(forum.buildMs)}`}); ${CONNECTIONS} connections, ${DURATION_S} s each after ${WARMUP_S} s warm-up, loopback; ratio = app req/s ÷ bare express req/s for the same answer`,
+      `HTTP: npm start on the synthetic forum (${FORUM_SHAPE.meetings.toLocaleString('en')} meetings, ${FORUM_SHAPE.people.toLocaleString('en')} people, ${FORUM_SHAPE.venues * FORUM_SHAPE.roomsPerVenue} rooms, ${FORUM_SHAPE.days} days${forum.buildMs === null ? ', kept build' : `, built in ${fmtMs(forum.buildMs)}`}); ${CONNECTIONS} connections, ${DURATION_S} s each after ${WARMUP_S} s warm-up, loopback; ratio = app req/s ÷ bare express req/s for the same answer; first look = the first request, before the page cache keeps it`,
       `  venue ${forum.fixture.venueId}; delegation ${forum.fixture.delegationId} (${forum.fixture.delegationMeetings} meetings in all); person ${forum.fixture.personId} (${forum.fixture.personMeetings} meetings)`,
       ...table(rows),
       `  peak RSS of the app's server process over the run (VmHWM): ${rssMb === null ? 'unknown' : `${rssMb.toFixed(0)} MB`}`,
@@ -659,6 +661,7 @@ async function mainTable(): Promise<{ rows: Row[]; forum: Forum; rssMb: number |
           bytes: r.probe === 'timeout' ? null : r.probe.body.length,
           app: r.app,
           probeMs: r.app ? null : r.probe === 'timeout' ? null : r.probe.ms,
+          firstMs: r.probe === 'timeout' ? null : r.probe.ms,
           note: r.note,
           bare: bareMeasured,
           ratio: appRps !== null && bareMeasured ? appRps / bareMeasured.rps : null,
@@ -717,13 +720,14 @@ async function growthTable(): Promise<string[]> {
 }
 
 function table(rows: Row[]): string[] {
-  const header = ['answer', 'bytes', 'app req/s', 'p50', 'p99', 'bare req/s', 'app÷bare', 'target', '', 'bad answers'];
+  const header = ['answer', 'bytes', 'first look', 'app req/s', 'p50', 'p99', 'bare req/s', 'app÷bare', 'target', '', 'bad answers'];
   const body = rows.map((r) => {
     const bad = [...(r.app?.wrongStatus ?? []), ...(r.bare?.wrongStatus ?? [])].map(([s, n]) => `${n}× ${s}`);
     const errs = [...(r.app?.errors ?? []), ...(r.bare?.errors ?? [])].map(([c, n]) => `${n}× ${c}`);
     return [
       r.name,
       r.bytes === null ? '—' : fmtBytes(r.bytes),
+      r.firstMs === null ? '—' : fmtMs(r.firstMs),
       r.app ? r.app.rps.toFixed(r.app.rps < 10 ? 2 : 0) : r.probeMs !== null ? `${(1000 / r.probeMs).toFixed(2)} (alone)` : '—',
       r.app ? fmtMs(r.app.p50) : r.probeMs !== null ? fmtMs(r.probeMs) : '—',
       r.app ? fmtMs(r.app.p99) : '—',

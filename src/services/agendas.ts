@@ -6,7 +6,7 @@ import { inWriteTransaction } from '../store/database';
 import type { Store } from '../store';
 import type { ScopeRef } from '../domain/feed-scope';
 import type { Actor } from './actor';
-import { type FeedService, scopeEntryOf, SCOPES } from './feeds';
+import { type FeedService, scopeEntryOf, SCOPES, type Span } from './feeds';
 import type { MeetingService, MeetingView, ProgrammeViews } from './meetings';
 import { message } from '../messages';
 import type { Locale } from '../messages/render';
@@ -37,21 +37,21 @@ export class AgendaService {
   ) {}
 
   build(req: AgendaRequest): Agenda & { printedBy: string | null } {
-    const { info, forum, agenda: printed, meetings, describe } = this.load(req);
-    if (req.day !== null && (req.day < forum.startDate || req.day > forum.endDate || !/^\d{4}-\d{2}-\d{2}$/.test(req.day))) {
-      throw new NotFoundError(message('agenda.not-a-day', { day: req.day, forum: forum.shortName, first: forum.startDate, last: forum.endDate }));
+    const forumOfDay = this.store.forums.find(req.forumId);
+    if (forumOfDay && req.day !== null && (req.day < forumOfDay.startDate || req.day > forumOfDay.endDate || !/^\d{4}-\d{2}-\d{2}$/.test(req.day))) {
+      throw new NotFoundError(message('agenda.not-a-day', { day: req.day, forum: forumOfDay.shortName, first: forumOfDay.startDate, last: forumOfDay.endDate }));
     }
-    // The conflicts of the meetings a page can show, computed around them alone: a delegation's day costs what
-    // that day's meetings cost. A page lists a conflict only if it shows one of its meetings, and it shows only
-    // meetings that touch its day, so those within a day of it are enough.
-    const shown = req.day === null ? meetings : meetings.filter(nearDay(req.day, forum.timeZone));
+    // A page lists a conflict only if it shows one of its meetings, and it shows only meetings that touch its day,
+    // so a day's sheet reads the scope's meetings within a day of it (not the forum's three days) and computes
+    // their conflicts around them alone: a delegation's day costs what that day's meetings cost.
+    const { info, forum, agenda: printed, meetings: shown, describe } = this.load(req, req.day === null || !forumOfDay ? undefined : nearDay(req.day, forumOfDay.timeZone));
     const conflicts = this.meetings.conflictsAmong(forum.id, shown);
     const snapshot = this.store.printSnapshots.latest(req);
     // Described (names, rooms, people) are the meetings the page can show and those the last print showed,
-    // which its "removed since the print" lines look up: a day's sheet costs its day, not the forum's three.
-    const printedIds = new Set(snapshot?.entries.map((e) => e.meetingId));
-    const near = new Set(shown);
-    const sources = describe(req.day === null ? meetings : meetings.filter((m) => near.has(m) || printedIds.has(m.id)));
+    // which its "removed since the print" lines look up (a printed meeting since moved to another day among them).
+    const near = new Set(shown.map((m) => m.id));
+    const printedElsewhere = req.day === null ? [] : (snapshot?.entries.map((e) => e.meetingId).filter((id) => !near.has(id)) ?? []);
+    const sources = describe(printedElsewhere.length ? [...shown, ...this.feeds.shownOf(req, this.store.meetings.list({ forumId: forum.id, ids: printedElsewhere }))] : shown);
     const agenda = buildAgenda({
       scope: {
         kind: printed.kind,
@@ -84,7 +84,7 @@ export class AgendaService {
     });
   }
 
-  private load(req: Omit<AgendaRequest, 'day' | 'locale'> & { day: LocalDate | null }) {
+  private load(req: Omit<AgendaRequest, 'day' | 'locale'> & { day: LocalDate | null }, within?: Span) {
     const forum = this.store.forums.find(req.forumId);
     if (!forum) throw new NotFoundError(message('forum.not-found', {}));
     const agenda = scopeEntryOf(req.scope)?.agenda;
@@ -95,7 +95,7 @@ export class AgendaService {
     // Staff are the delegation's own protocol office; a link sees only the notes of its own side's meetings,
     // so a counterpart's link (Governor Drozdenko's) never carries our briefing or the texts we sign.
     const notesVisible = req.viewer === 'staff' ? () => true : this.feeds.notesVisibleTo(info);
-    const meetings = this.feeds.meetingsOf(req);
+    const meetings = this.feeds.meetingsOf(req, within);
     const contact = this.contactOnSite(req);
     const describe = (shown: Meeting[]) => this.views.describe(forum, shown).map((v) => toSource(v, contact, notesVisible(v.meeting)));
     return { info, forum, agenda, meetings, describe };
@@ -113,9 +113,10 @@ export class AgendaService {
 }
 
 /** Meetings that overlap `day` widened by a day on each side (in the forum's zone). */
-function nearDay(day: LocalDate, timeZone: string): (m: Meeting) => boolean {
+/** The day and a day either side: every meeting that can touch the day's sheet. */
+function nearDay(day: LocalDate, timeZone: string): Span {
   const { startUtc, endUtc } = dayBounds(day, timeZone);
-  return (m) => m.endUtc > startUtc - DAY_MS && m.startUtc < endUtc + DAY_MS;
+  return { fromUtc: startUtc - DAY_MS, toUtc: endUtc + DAY_MS };
 }
 
 const DAY_MS = 24 * 3600_000;

@@ -88,3 +88,22 @@ it('gives the API its paging headers back from a kept page', async () => {
   expect(again.headers['x-total-count']).toBe(first.headers['x-total-count']);
   expect(again.headers['content-type']).toMatch(/application\/json/);
 });
+
+it('keeps an agenda only within the minute it prints as its time, and any other page for the day', async () => {
+  let now = Date.UTC(2019, 5, 7, 7, 0, 10);
+  const timed = createTestApp({ clock: () => now });
+  try {
+    const planner = await signIn(timed, 'timed-planner');
+    const agenda = `/forums/${timed.demo!.forumId}/agenda/delegation/${timed.demo!.delegations.azerbaijan}/${DAY}`;
+    const printedAt = async () => /Printed ([^·]+)·/.exec(textOf((await planner.get(agenda)).text))?.[1]?.trim();
+    const first = await printedAt();
+    now += 20_000;
+    expect(await printedAt()).toBe(first);
+    now += 60_000;
+    const later = await printedAt();
+    expect(later).toBeDefined();
+    expect(later).not.toBe(first);
+  } finally {
+    timed.close();
+  }
+});

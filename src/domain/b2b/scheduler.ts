@@ -45,6 +45,8 @@ const REPAIR_SHARE = 0.2;
 /** Tabu search gives up after this many moves per open request without placing more (and at the bound, or the time). */
 const TABU_PATIENCE_PER_REQUEST = 100;
 const TABU_PATIENCE_MIN = 20_000;
+/** In 'place-new' with a move allowance, this share of what the repairs left is kept from tabu search for moving published placements. */
+const MOVE_SHARE = 0.3;
 
 export interface ScheduleOptions {
   /**
@@ -86,10 +88,13 @@ export function scheduleB2B(input: B2BInput, options: ScheduleOptions = {}): B2B
     if (isBetter(baseline, board, open)) board = baseline;
   }
 
-  if (board.placed < upperBound) tabuSearch(board, open, budget, upperBound, Math.max(TABU_PATIENCE_MIN, TABU_PATIENCE_PER_REQUEST * open.length));
-
   const moveLimit = Math.max(0, Math.floor(input.moveLimit ?? 0));
-  if (problem.keptCurrent.length > 0 && moveLimit > 0 && board.placed < upperBound) moveCurrent(problem, board, budget, upperBound, moveLimit);
+  const mayMove = problem.keptCurrent.length > 0 && moveLimit > 0;
+  // Tabu search runs until its patience or the time is gone; the moves a planner allowed must still get their turn.
+  const tabuBudget = mayMove ? budget.part(1 - MOVE_SHARE) : budget;
+  if (board.placed < upperBound) tabuSearch(board, open, tabuBudget, upperBound, Math.max(TABU_PATIENCE_MIN, TABU_PATIENCE_PER_REQUEST * open.length));
+
+  if (mayMove && board.placed < upperBound) moveCurrent(problem, board, budget, upperBound, moveLimit);
 
   // Compaction has its own allowance: a search that used up its budget still deserves a compact day.
   compact(board, open, COMPACTION_STEPS_PER_REQUEST * open.length);

@@ -9,7 +9,7 @@ import { FEED_SCOPES, type FeedScopeKind, type FeedToken } from '../../domain/fe
 import { message } from '../../messages/message';
 import { render, type Locale } from '../../messages/render';
 import type { Actor } from '../actor';
-import { SCOPES } from './scope-registry';
+import { SCOPES, type Span } from './scope-registry';
 import { FeedBuilder, type BuiltFeed, type FeedDocumentResult } from './builder';
 import type { ProgrammeViews } from '../meetings';
 import { sha256 } from '../accounts';
@@ -18,6 +18,7 @@ import { field, parseInput } from '../validation';
 
 // The folder's public face: what files outside it import from its inner files.
 export { AGENDA_SCOPES, scopeEntryOf, SCOPES } from './scope-registry';
+export type { Span } from './scope-registry';
 
 export type { FeedDocumentResult } from './builder';
 
@@ -217,8 +218,13 @@ export class FeedService {
   }
 
   /** The meetings a scope sees: proposed ones are never published. */
-  meetingsOf(token: Pick<FeedToken, 'scope' | 'scopeId' | 'forumId'>): Meeting[] {
-    return SCOPES[token.scope].meetings(this.store, token.scopeId, token.forumId).filter((m) => m.status !== 'proposed');
+  meetingsOf(token: Pick<FeedToken, 'scope' | 'scopeId' | 'forumId'>, within?: Span): Meeting[] {
+    return SCOPES[token.scope].meetings(this.store, token.scopeId, token.forumId, within).filter((m) => m.status !== 'proposed');
+  }
+
+  /** Which of `meetings` the scope shows (the same test as meetingsOf, asked of given meetings). */
+  shownOf(token: Pick<FeedToken, 'scope' | 'scopeId' | 'forumId'>, meetings: readonly Meeting[]): Meeting[] {
+    return meetings.filter((m) => m.forumId === token.forumId && m.status !== 'proposed' && SCOPES[token.scope].shows(this.store, token.scopeId, m));
   }
 
   /**

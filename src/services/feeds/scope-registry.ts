@@ -1,5 +1,11 @@
 import type { AgendaScopeKind } from '../../domain/agenda';
-import type { Id, Meeting } from '../../domain/types';
+import type { Id, Instant, Meeting } from '../../domain/types';
+
+/** A stretch of time, as the meetings filter takes it. */
+export interface Span {
+  fromUtc: Instant;
+  toUtc: Instant;
+}
 import type { Store } from '../../store';
 import type { FeedScopeKind } from '../../domain/feed-scope';
 
@@ -39,8 +45,11 @@ export interface ScopeEntry {
   exists: (store: Store, id: Id, forumId: Id) => boolean;
   /** The record's name and zone, or null when it is gone. */
   find: (store: Store, id: Id, forumId: Id) => ScopeRecord | null;
-  /** Every meeting of the forum the scope takes part in, proposed ones included (callers publish none of those). */
-  meetings: (store: Store, id: Id, forumId: Id) => Meeting[];
+  /**
+   * Every meeting of the forum the scope takes part in, proposed ones included (callers publish none of those);
+   * `within`: only those overlapping [fromUtc, toUtc) (a day's agenda reads its days, not the forum's).
+   */
+  meetings: (store: Store, id: Id, forumId: Id, within?: Span) => Meeting[];
   /** Whether `meetings` includes this one meeting, asked without loading the others (who a cancellation reaches). */
   shows: (store: Store, id: Id, meeting: Meeting) => boolean;
   /**
@@ -83,7 +92,7 @@ export const SCOPES: Readonly<Record<ScopeKind, ScopeEntry>> = {
       const d = store.delegations.find(id);
       return d ? { name: d.name, homeTimeZone: d.homeTimeZone, isPrivate: true } : null;
     },
-    meetings: (store, id, forumId) => store.meetings.list({ forumId, delegationId: id }),
+    meetings: (store, id, forumId, within) => store.meetings.list({ forumId, delegationId: id, ...within }),
     shows: (_store, id, meeting) => meeting.delegationIds.includes(id),
     notesVisibleTo: (store, id) => {
       const members = new Set(store.delegations.members(id).map((m) => m.personId));
@@ -106,7 +115,7 @@ export const SCOPES: Readonly<Record<ScopeKind, ScopeEntry>> = {
       const delegation = delegationsOfPerson(store, forumId, p.id)[0];
       return { name: p.fullName, homeTimeZone: delegation?.homeTimeZone ?? null, isPrivate: delegation !== undefined };
     },
-    meetings: (store, id, forumId) => store.meetings.list({ forumId, personId: id }),
+    meetings: (store, id, forumId, within) => store.meetings.list({ forumId, personId: id, ...within }),
     shows: (_store, id, meeting) => meeting.participants.some((p) => p.personId === id),
     notesVisibleTo: (store, id, forumId) => {
       const mine = new Set(delegationsOfPerson(store, forumId, id).map((d) => d.id));
@@ -131,7 +140,7 @@ export const SCOPES: Readonly<Record<ScopeKind, ScopeEntry>> = {
       const r = store.rooms.find(id);
       return r ? { name: r.name, homeTimeZone: null, isPrivate: false } : null;
     },
-    meetings: (store, id, forumId) => store.meetings.list({ forumId, roomId: id }),
+    meetings: (store, id, forumId, within) => store.meetings.list({ forumId, roomId: id, ...within }),
     shows: (_store, id, meeting) => meeting.roomId === id,
     notesVisibleTo: () => none,
     delegationIds: noDelegations,
@@ -150,7 +159,7 @@ export const SCOPES: Readonly<Record<ScopeKind, ScopeEntry>> = {
       const o = store.organizations.find(id);
       return o ? { name: o.name, homeTimeZone: null, isPrivate: false } : null;
     },
-    meetings: (store, id, forumId) => store.meetings.list({ forumId, organizationId: id }),
+    meetings: (store, id, forumId, within) => store.meetings.list({ forumId, organizationId: id, ...within }),
     shows: (store, id, meeting) => store.people.findMany(meeting.participants.map((p) => p.personId)).some((person) => person.organizationId === id),
     notesVisibleTo: () => none,
     delegationIds: noDelegations,
@@ -173,7 +182,7 @@ export const SCOPES: Readonly<Record<ScopeKind, ScopeEntry>> = {
       const delegation = p.representativeIds.map((rep) => delegationsOfPerson(store, forumId, rep)[0]).find((d) => d !== undefined);
       return { name: `${store.organizations.find(p.organizationId)?.name ?? `Participant ${p.id}`} · ${session.title}`, homeTimeZone: delegation?.homeTimeZone ?? null, isPrivate: false };
     },
-    meetings: (store, id, forumId) => store.meetings.list({ forumId, ids: store.b2bRequests.meetingIdsOf(id) }),
+    meetings: (store, id, forumId, within) => store.meetings.list({ forumId, ids: store.b2bRequests.meetingIdsOf(id), ...within }),
     shows: (store, id, meeting) => store.b2bRequests.meetingIdsOf(id).includes(meeting.id),
     notesVisibleTo: () => none,
     delegationIds: noDelegations,
@@ -189,7 +198,7 @@ export const SCOPES: Readonly<Record<ScopeKind, ScopeEntry>> = {
       const forum = store.forums.find(id);
       return forum ? { name: forum.name, homeTimeZone: null, isPrivate: false } : null;
     },
-    meetings: (store, _id, forumId) => store.meetings.list({ forumId, isPublic: true }),
+    meetings: (store, _id, forumId, within) => store.meetings.list({ forumId, isPublic: true, ...within }),
     shows: (_store, _id, meeting) => meeting.isPublic,
     notesVisibleTo: () => none,
     delegationIds: noDelegations,

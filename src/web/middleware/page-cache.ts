@@ -10,7 +10,8 @@ import { readerLocale } from '../locale';
  *
  * What a page depends on is its address, the reader's role (links and
  * buttons follow `can`), language, the forum the header points at and the
- * day (for "today"). Those make the key; nothing client-chosen beyond the
+ * day (for "today"; an agenda, which prints the time it was made: the
+ * minute). Those make the key; nothing client-chosen beyond the
  * address does (not Host, not Accept). The two things that differ per reader
  * of the same role, their CSRF token and their user name, are rendered as
  * placeholders that are random per process (so no stored text can spell them)
@@ -18,13 +19,14 @@ import { readerLocale } from '../locale';
  * than 200 or a cookie of its own is never kept. Handlers never see the cache:
  * a miss runs them as before.
  */
+const AGENDA = /^\/forums\/\d+\/agenda\/[a-z]+\/\d+(\/[^/]+)?$/;
 const CACHED_PATHS: readonly RegExp[] = [
   /^\/forums\/\d+$/,
   /^\/forums\/\d+\/meetings$/,
   /^\/forums\/\d+\/grid(\/[^/]+){0,2}$/,
   /^\/forums\/\d+\/board$/,
   /^\/forums\/\d+\/conflicts$/,
-  /^\/forums\/\d+\/agenda\/[a-z]+\/\d+(\/[^/]+)?$/,
+  AGENDA,
   /^\/people$/,
   /^\/organizations$/,
   /^\/api\/v1\/forums\/\d+\/meetings$/,
@@ -38,12 +40,14 @@ const HOLES = [CSRF_HOLE, NAME_HOLE] as const;
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' };
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 
-export function cachedPages(cache: PageCache) {
+export function cachedPages(cache: PageCache, clock: () => number) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const user = res.locals.user;
     if (req.method !== 'GET' || !user || (res.locals.flash?.length ?? 0) > 0 || !CACHED_PATHS.some((p) => p.test(req.path))) return next();
     const version = cache.version();
-    const key = [user.role, res.locals.viaToken ? 'token' : 'session', readerLocale(req), res.locals.currentForum?.id ?? '', new Date().toISOString().slice(0, 10), req.originalUrl].join('|');
+    // An agenda prints the minute it was made ("generated at 10:32"): a sheet printed later must not carry an older time.
+    const now = new Date(clock()).toISOString().slice(0, AGENDA.test(req.path) ? 16 : 10);
+    const key = [user.role, res.locals.viaToken ? 'token' : 'session', readerLocale(req), res.locals.currentForum?.id ?? '', now, req.originalUrl].join('|');
     const values = [String(res.locals.csrfToken ?? ''), String(user.username)];
     const hit = cache.get(key, version);
     if (hit) {

@@ -26,7 +26,7 @@ export function routes(services: Services, changeStreams: ChangeStreams): Router
   router.use(b2bRoutes(services, forumContext(services)));
   router.use(secretLinkRoutes(services));
   router.use(forumContext(services));
-  router.use(cachedPages(services.pages));
+  router.use(cachedPages(services.pages, services.clock));
   router.use(authRoutes(services));
   router.use('/api/v1', apiRoutes(services));
   router.use('/admin', adminRoutes(services));
