@@ -94,15 +94,14 @@ export class BoardService {
     const found = new Map(this.store.people.findMany(choice.personIds).map((p) => [p.id, p]));
     const missing = choice.personIds.find((id) => !found.has(id));
     if (missing !== undefined) fields.person = message('board.person-missing', { id: missing });
-    const forumRooms = this.store.rooms.listByForum(forum.id);
-    const roomById = new Map(forumRooms.map((r) => [r.id, r]));
-    if (choice.roomIds.some((id) => !roomById.has(id))) fields.room = message('meeting.room-not-in-forum', {});
+    const chosenRooms = new Set(this.store.rooms.findManyInForum(forum.id, choice.roomIds).map((r) => r.id));
+    if (choice.roomIds.some((id) => !chosenRooms.has(id))) fields.room = message('meeting.room-not-in-forum', {});
     if (Object.keys(fields).length) throw new ValidationError(fields);
 
     const dates = choice.date === 'all' ? days : [choice.date];
-    const venues = this.store.venues.list({ forumId: forum.id });
-    const venueName = new Map(venues.map((v) => [v.id, v.name]));
-    const programme = this.slice(forum, dates, choice, forumRooms, venues);
+    const { programme, rooms: sliceRooms } = this.sliceOf(forum, dates, choice);
+    const roomById = new Map(sliceRooms.map((r) => [r.id, r]));
+    const venueName = new Map(programme.venues.map((v) => [v.id, v.name]));
     const built = buildBoard(programme, { personIds: choice.personIds, roomIds: choice.roomIds, days: dates });
     const meetings = new Map(programme.meetings.map((m) => [m.id, m]));
     const zone = forum.timeZone;
@@ -173,22 +172,32 @@ export class BoardService {
     return { dates, people, rooms, days: views };
   }
 
-  /** The meetings (cancelled ones too) of the chosen people and rooms over the days and the longest travel either side, and what the engine reads with them. */
-  private slice(forum: Forum, dates: readonly LocalDate[], choice: BoardChoice, rooms: Room[], venues: Programme['venues']): Programme {
+  /**
+   * The meetings (cancelled ones too) of the chosen people and rooms over the
+   * days and the longest travel either side, and what the engine reads with
+   * them: their rooms and the chosen ones, those rooms' venues and the travel
+   * times among those venues only. Travel is only ever between two of them, so
+   * the board is the one the whole forum's rooms and matrix would give
+   * (tests/integration/scoped-page-reads.test.ts builds both).
+   */
+  sliceOf(forum: Forum, dates: readonly LocalDate[], choice: BoardChoice): { programme: Programme; rooms: Room[] } {
     if (!dates.length) throw new NotFoundError(message('forum.not-found-id', { id: forum.id }));
     const margin = Math.min(this.store.venues.longestTravel(forum.id) * MINUTE, DAY);
     const fromUtc = dayBounds(dates[0]!, forum.timeZone).startUtc - margin;
     const toUtc = dayBounds(dates[dates.length - 1]!, forum.timeZone).endUtc + margin;
     const sharingWith = { roomIds: choice.roomIds, personIds: choice.personIds };
     const meetings = choice.roomIds.length || choice.personIds.length ? this.store.meetings.programme({ forumId: forum.id, fromUtc, toUtc, sharingWith }) : [];
-    return {
+    const roomIds = [...new Set([...choice.roomIds, ...meetings.flatMap((m) => (m.roomId === null ? [] : [m.roomId]))])];
+    const { rooms, venues } = this.store.rooms.findManyWithVenues(roomIds);
+    const programme: Programme = {
       meetings,
       rooms,
       venues,
       people: [],
       availability: this.store.availability.ofSubjectsInWindow({ forumId: forum.id, fromUtc, toUtc, personIds: choice.personIds, roomIds: choice.roomIds }),
-      travelTimes: this.store.venues.travelTimes(forum.id),
+      travelTimes: this.store.venues.travelTimesBetween(forum.id, venues.map((v) => v.id)),
       forumTimeZone: forum.timeZone,
     };
+    return { programme, rooms };
   }
 }

@@ -124,8 +124,17 @@ export class DayGridService {
     return (counts.find((d) => d.meetings > 0) ?? counts[0])?.date ?? forum.startDate;
   }
 
-  /** Meetings starting on each forum day (in its zone): one indexed count per day. */
+  /**
+   * Meetings starting on each forum day (in its zone): one indexed count per
+   * day, which reads every meeting of the day, so it is kept until the
+   * programme changes: the day tabs of a grid or board page then cost nothing.
+   */
   dayCounts(forum: Forum): DayGrid['days'] {
+    const key = `grid|days|${forum.id}|${forum.startDate}|${forum.endDate}|${forum.timeZone}`;
+    return this.cache.get(key, () => this.countDays(forum), (days) => 256 + days.length * 64);
+  }
+
+  private countDays(forum: Forum): DayGrid['days'] {
     const days = forumDays(forum);
     const counts = this.store.meetings.countStartingIn(
       forum.id,

@@ -42,12 +42,20 @@ export class ProgrammeViews {
   constructor(private readonly store: Store) {}
 
   describe(forum: Forum, meetings: Meeting[], opts: { homeTimeZone?: string | null; conflicts?: Conflict[] } = {}): MeetingView[] {
-    const rooms = byId(this.store.rooms.listByForum(forum.id));
-    const venues = byId(this.store.venues.list({ forumId: forum.id }));
-    const delegations = byId(this.store.delegations.list({ forumId: forum.id }));
-    // Each delegation's members as a set, built once: scanning every member of the forum per meeting costs 20k x 1k on a forum-sized programme.
+    // Only the rooms, venues and delegations these meetings name (of this forum), so a page costs what its own meetings cost, not the forum's.
+    const roomIds = new Set<Id>();
+    const delegationIds = new Set<Id>();
+    for (const m of meetings) {
+      if (m.roomId !== null) roomIds.add(m.roomId);
+      for (const d of m.delegationIds) delegationIds.add(d);
+    }
+    const named = this.store.rooms.findManyWithVenues([...roomIds]);
+    const venues = byId(named.venues.filter((v) => v.forumId === forum.id));
+    const rooms = byId(named.rooms.filter((r) => venues.has(r.venueId)));
+    const delegations = byId(delegationIds.size ? this.store.delegations.findMany([...delegationIds]).filter((d) => d.forumId === forum.id) : []);
+    // Each delegation's members as a set, built once: scanning every member per meeting costs 20k x 1k on a forum-sized programme.
     const membersOf = new Map<Id, Set<Id>>();
-    for (const x of this.store.delegations.membersOfForum(forum.id)) {
+    for (const x of this.store.delegations.membersOfDelegations([...delegations.keys()])) {
       const members = membersOf.get(x.delegationId);
       if (members === undefined) membersOf.set(x.delegationId, new Set([x.personId]));
       else members.add(x.personId);

@@ -28,6 +28,16 @@ export class ForumDirectory {
     return this.store.rooms.listByForum(forumId);
   }
 
+  /** One venue's rooms, in roomsOfForum's order: a page of one venue reads no other. */
+  roomsOfVenue(venueId: number): Room[] {
+    return this.store.rooms.listByVenue(venueId);
+  }
+
+  /** These rooms of the forum, in the order asked; unknown ids and other forums' rooms left out. */
+  roomsIn(forumId: number, ids: readonly number[]): Room[] {
+    return this.store.rooms.findManyInForum(forumId, ids);
+  }
+
   counts(forumId: number) {
     return this.store.forums.counts(forumId);
   }

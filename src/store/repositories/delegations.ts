@@ -1,5 +1,5 @@
 import type { Db } from '../database';
-import { prepared } from '../statements';
+import { inList, prepared } from '../statements';
 import { RecordTable } from '../record-table';
 import { MEETING_LABEL, referencesBy, type References } from '../references';
 import type { Delegation, DelegationMember, MemberRole } from '../../domain/types';
@@ -22,6 +22,13 @@ export class DelegationRepository extends RecordTable<Delegation> {
 
   members(delegationId: number): DelegationMember[] {
     return prepared(this.db, 'SELECT delegation_id AS delegationId, person_id AS personId, role FROM delegation_member WHERE delegation_id = ?').all(delegationId) as DelegationMember[];
+  }
+
+  /** The members of these delegations only, by the member table's key: what a few meetings' views need, whatever the forum's size. */
+  membersOfDelegations(delegationIds: readonly number[]): DelegationMember[] {
+    if (!delegationIds.length) return [];
+    const list = inList(delegationIds);
+    return prepared(this.db, `SELECT delegation_id AS delegationId, person_id AS personId, role FROM delegation_member WHERE delegation_id IN ${list.sql}`).all(...list.params) as DelegationMember[];
   }
 
   membersOfForum(forumId: number): DelegationMember[] {

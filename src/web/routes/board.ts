@@ -83,9 +83,8 @@ export function boardRoutes(services: Services): Router {
     const chosen = board ? board.people : validIds.flatMap((id) => services.people.find(id) ?? []);
     const search = searchPeople(query.q, new Set(validIds), SEARCH_LIMIT);
     const venues = services.venues.list({ forumId: forum.id });
-    const rooms = services.directory.roomsOfForum(forum.id);
-    // The picker lists the chosen rooms and one venue's others (as the grid does), never every room of a forum-sized programme.
-    const chosenRooms = query.roomIds.flatMap((id) => rooms.filter((r) => r.id === id));
+    // The picker lists the chosen rooms and one venue's others (as the grid does), never every room of a forum-sized programme; nor reads them.
+    const chosenRooms = services.directory.roomsIn(forum.id, query.roomIds.filter((id) => !Number.isNaN(id)));
     const venueName = new Map(venues.map((v) => [v.id, v.name]));
     const venue = venues.find((v) => v.id === query.venueId) ?? venues.find((v) => v.id === chosenRooms[0]?.venueId) ?? venues[0];
     const days = services.grids.dayCounts(forum);
@@ -107,7 +106,7 @@ export function boardRoutes(services: Services): Router {
       venues,
       venue,
       chosenRooms: chosenRooms.map((r) => ({ id: r.id, label: `${r.name} · ${venueName.get(r.venueId) ?? ''}`, capacity: r.capacity })),
-      venueRooms: venue ? rooms.filter((r) => r.venueId === venue.id && !query.roomIds.includes(r.id)) : [],
+      venueRooms: venue ? services.directory.roomsOfVenue(venue.id).filter((r) => !query.roomIds.includes(r.id)) : [],
       limits: BOARD_LIMITS,
       boardHref,
       findTime,

@@ -59,7 +59,7 @@ export function plannerViews(services: Services): Router {
       asked === 'all' || asked === 'elsewhere' ? asked : (venues.find((v) => String(v.id) === asked)?.id ?? grids.defaultVenue(forum, check.date));
     const roomIds = typeof venue === 'number' ? idsOf(req, 'room') : [];
     const grid = grids.byRoom(forum, check.date, { venue, roomIds, page: pageParam(req) }, readerLocale(req));
-    const rooms = typeof venue === 'number' ? services.directory.roomsOfForum(forum.id).filter((r) => r.venueId === venue) : [];
+    const rooms = typeof venue === 'number' ? services.directory.roomsOfVenue(venue) : [];
     // The venue goes into the day tabs' links only when it was asked for: another day may open on another venue.
     const explicit = asked === 'all' || asked === 'elsewhere' || venues.some((v) => String(v.id) === asked);
     const pairs: [string, string][] = [...(explicit ? [['venue', String(venue)] as [string, string]] : []), ...roomIds.map((id): [string, string] => ['room', String(id)])];
