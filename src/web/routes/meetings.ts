@@ -38,6 +38,8 @@ export function meetingRoutes(services: Services): Router {
     return meeting;
   };
 
+  const personLabel = (p: { fullName: string; position: string }) => (p.position ? `${p.fullName} — ${p.position}` : p.fullName);
+
   /** The contact book as the participant rows offer it: a label, the folded text a search matches, the role a new row gets. */
   const peopleChoices = (forum: Forum) => {
     const roleOf = services.directory.defaultRoles(forum.id);
@@ -48,24 +50,28 @@ export function meetingRoutes(services: Services): Router {
       .map((p) => {
         const organization = p.organizationId === null ? undefined : organizations.get(p.organizationId);
         const words = [p.fullName, p.localName, p.position, organization?.name ?? '', organization?.localName ?? ''];
-        return { id: p.id, label: p.position ? `${p.fullName} — ${p.position}` : p.fullName, words, search: fold(words.join(' ')), role: roleOf(p.id) };
+        return { id: p.id, label: personLabel(p), words, search: fold(words.join(' ')), role: roleOf(p.id) };
       });
   };
 
-  const choices = (forum: Forum) => {
+  /** What every meeting page chooses from: the forum's venues with their rooms, its delegations, the fixed kinds and statuses. */
+  const programmeChoices = (forum: Forum) => {
     const venues = services.venues.list({ forumId: forum.id });
     const rooms = services.directory.roomsOfForum(forum.id);
-    const people = peopleChoices(forum);
     return {
       kinds: MEETING_KINDS,
       statuses: MEETING_STATUSES,
-      roles: PARTICIPANT_ROLES,
       roomGroups: venues.map((v) => ({ venue: v, rooms: rooms.filter((r) => r.venueId === v.id) })),
-      people: people.map(({ id, label, search, role }) => ({ id, label, search, role })),
-      durations: DURATION_CHOICES,
       delegations: services.delegations.list({ forumId: forum.id }),
     };
   };
+
+  const choices = (forum: Forum) => ({
+    ...programmeChoices(forum),
+    roles: PARTICIPANT_ROLES,
+    people: peopleChoices(forum).map(({ id, label, search, role }) => ({ id, label, search, role })),
+    durations: DURATION_CHOICES,
+  });
 
   /**
    * The list's filters. The person filter is a choice list while the contact
@@ -74,18 +80,13 @@ export function meetingRoutes(services: Services): Router {
    * offers only the person already chosen and the search box finds the rest.
    */
   const listChoices = (forum: Forum, personId: number | undefined) => {
-    const venues = services.venues.list({ forumId: forum.id });
-    const rooms = services.directory.roomsOfForum(forum.id);
     const few = services.people.count() <= PERSON_CHOICES_MAX;
     const chosen = personId === undefined ? undefined : services.people.find(personId);
     const people = few ? services.people.list().sort((a, b) => compareNames(a.fullName, b.fullName)) : chosen ? [chosen] : [];
     return {
-      kinds: MEETING_KINDS,
-      statuses: MEETING_STATUSES,
-      roomGroups: venues.map((v) => ({ venue: v, rooms: rooms.filter((r) => r.venueId === v.id) })),
-      people: people.map((p) => ({ id: p.id, label: p.position ? `${p.fullName} — ${p.position}` : p.fullName })),
+      ...programmeChoices(forum),
+      people: people.map((p) => ({ id: p.id, label: personLabel(p) })),
       peopleSearchOnly: !few,
-      delegations: services.delegations.list({ forumId: forum.id }),
     };
   };
 
