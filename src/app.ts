@@ -17,6 +17,7 @@ import { storageGate } from './web/middleware/storage-gate';
 import { routes } from './web/routes';
 import { healthRoutes } from './web/routes/healthz';
 import { viewHelpers } from './web/view-helpers';
+import { chooseLocale } from './web/locale';
 import { notModifiedFeeds } from './web/not-modified-feeds';
 import { ChangeStreams } from './web/change-stream';
 
@@ -79,6 +80,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(requestLogger(deps.logger));
   // Before anything reads the path: static files, the policy and the routers all see the one spelling.
   app.use(canonicalPathMiddleware);
+  // The reader's language, before anything renders (error pages too); again below once the user is known.
+  app.use(chooseLocale);
   app.use('/public', express.static(path.join(root, 'public'), { maxAge: '1h', index: false }));
   app.use(healthRoutes(services.storage));
 
@@ -98,6 +101,7 @@ export function createApp(deps: AppDeps): express.Express {
     cookie: { httpOnly: true, sameSite: 'lax', secure: deps.cookieSecure ?? 'auto', maxAge: hours * 3600_000 },
   });
   pass.use(authenticate(services, deps.sessionMaxHours ?? 168));
+  pass.use(chooseLocale);
   pass.use(authorize);
   pass.use(storageGate(services.storage));
   pass.use(sameOrigin);
@@ -106,6 +110,7 @@ export function createApp(deps: AppDeps): express.Express {
   pass.use(csrf.token);
   pass.use((req, res, next) => {
     res.locals.path = req.path;
+    res.locals.originalUrl = req.originalUrl;
     res.locals.query = req.query;
     res.locals.flash = req.session?.flash ?? [];
     if (req.session?.flash) delete req.session.flash;

@@ -2,6 +2,7 @@
  * Who may sign in, and as what. The role names are the rows of the policy
  * table (src/web/middleware/policy.ts) and the SQL CHECK on app_user.role.
  */
+import type { Locale } from '../messages/catalogue';
 import type { Id, Instant } from './types';
 
 export const ROLES = ['admin', 'planner', 'viewer'] as const;
@@ -14,6 +15,8 @@ export interface User {
   role: Role;
   personId: Id | null;
   disabled: boolean;
+  /** The language the user reads the app in; null: as their browser asks. */
+  locale: Locale | null;
   version: number;
 }
 

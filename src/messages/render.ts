@@ -1,17 +1,12 @@
 import { en } from './en';
 import type { Catalogue, Message } from './message';
 
-/** The languages the application can be read in; the languages issue adds to this list. */
-const LOCALES = ['en'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { DEFAULT_LOCALE, type Locale } from './catalogue';
 
-/**
- * The language the edge passes (web routes, the CLI) until a reader has one of
- * their own: the one place the languages issue replaces with the reader's locale.
- */
-export const DEFAULT_LOCALE: Locale = 'en';
+export { DEFAULT_LOCALE, type Locale } from './catalogue';
 
-const CATALOGUES: Record<Locale, Catalogue> = { en };
+// TODO(i18n): ru and az sentences for the domain's messages.
+const CATALOGUES: Record<Locale, Catalogue> = { en, ru: en, az: en };
 
 /** The sentence for `message` in `locale`. */
 export function render(message: Message, locale: Locale = DEFAULT_LOCALE): string {

@@ -1,46 +1,68 @@
-import { DateTime } from 'luxon';
 import { forumDays } from '../domain/agenda';
 import { render, type Message } from '../messages';
+import { INTL_TAG, LOCALE_NAMES, LOCALES, translate, type Locale, type MessageParams } from '../messages/catalogue';
+import { formatDate, formatDateRange, formatInstant } from '../messages/locale-formats';
 
-/** Small formatting helpers every view can use (app.locals). No business rules. */
-export const viewHelpers = {
-  /** A message from the domain or a service, as a sentence (in English until the languages issue gives it a locale). */
-  t(message: Message): string {
-    return render(message);
-  },
-  /** 'protocol_officer' -> 'Protocol officer' */
-  humanize(value: string | null | undefined): string {
-    if (!value) return '';
-    const s = value.replace(/_/g, ' ').replace(/\bb2b\b/gi, 'B2B');
-    return s.charAt(0).toUpperCase() + s.slice(1);
-  },
-  /** '2019-06-07' -> 'Friday, 7 June 2019' */
-  longDate(date: string): string {
-    const d = DateTime.fromISO(date, { zone: 'UTC' });
-    return d.isValid ? d.setLocale('en-GB').toFormat('cccc, d LLLL yyyy') : date;
-  },
-  /** '2019-06-07' -> '7 Jun' */
-  shortDate(date: string): string {
-    const d = DateTime.fromISO(date, { zone: 'UTC' });
-    return d.isValid ? d.setLocale('en-GB').toFormat('ccc d LLL') : date;
-  },
-  dateRange(start: string, end: string): string {
-    const a = DateTime.fromISO(start, { zone: 'UTC' }).setLocale('en-GB');
-    const b = DateTime.fromISO(end, { zone: 'UTC' }).setLocale('en-GB');
-    if (!a.isValid || !b.isValid) return `${start} – ${end}`;
-    if (start === end) return a.toFormat('d LLLL yyyy');
-    if (a.hasSame(b, 'month')) return `${a.toFormat('d')}–${b.toFormat('d LLLL yyyy')}`;
-    return `${a.toFormat('d LLLL')} – ${b.toFormat('d LLLL yyyy')}`;
-  },
-  /** Epoch ms -> '2019-06-07 10:00' in a zone. */
-  instant(ms: number | null | undefined, zone = 'UTC'): string {
-    if (ms === null || ms === undefined) return '';
-    return DateTime.fromMillis(ms, { zone }).toFormat('yyyy-LL-dd HH:mm');
-  },
-  forumDaysOf(forum: { startDate: string; endDate: string }): string[] {
-    return forumDays(forum);
-  },
-  plural(n: number, one: string, many = `${one}s`): string {
-    return `${n} ${n === 1 ? one : many}`;
-  },
-};
+/**
+ * Small formatting helpers every view can use, bound to the reader's language
+ * (res.locals, set by chooseLocale in ./locale). No business rules.
+ */
+function buildHelpers(locale: Locale) {
+  return {
+    /** The page's language, for <html lang> and for marking text in another language. */
+    locale,
+    /** The languages a picker offers, each by its own name. */
+    localeChoices: LOCALES.map((value) => ({ value, label: LOCALE_NAMES[value] })),
+    /**
+     * A sentence in the reader's language: t('nav.meetings') for an interface
+     * message (catalogues/<locale>/*.json), t(message) for what the domain said.
+     */
+    t(what: string | Message, params?: MessageParams): string {
+      return typeof what === 'string' ? translate(locale, what, params) : render(what, locale);
+    },
+    /** 'protocol_officer' -> 'Protocol officer' (English only; prefer a catalogue key). */
+    humanize(value: string | null | undefined): string {
+      if (!value) return '';
+      const s = value.replace(/_/g, ' ').replace(/\bb2b\b/gi, 'B2B');
+      return s.charAt(0).toUpperCase() + s.slice(1);
+    },
+    /** '2019-06-07' -> 'Friday, 7 June 2019' / 'пятница, 7 июня 2019' / '7 iyun 2019, cümə' */
+    longDate(date: string): string {
+      return formatDate(locale, date, 'long');
+    },
+    /** '2019-06-07' -> 'Fri 7 Jun' / 'пт, 7 июн.' */
+    shortDate(date: string): string {
+      return formatDate(locale, date, 'short');
+    },
+    dateRange(start: string, end: string): string {
+      return formatDateRange(locale, start, end);
+    },
+    /** Epoch ms -> '2019-06-07 10:00' in a zone. */
+    instant(ms: number | null | undefined, zone = 'UTC'): string {
+      return ms === null || ms === undefined ? '' : formatInstant(ms, zone);
+    },
+    /** A number in the reader's way of writing it: 1,234 / 1 234. */
+    number(n: number): string {
+      return new Intl.NumberFormat(INTL_TAG[locale]).format(n);
+    },
+    forumDaysOf(forum: { startDate: string; endDate: string }): string[] {
+      return forumDays(forum);
+    },
+    /** English only; prefer an ICU plural in the catalogue: '{count, plural, one {# meeting} other {# meetings}}'. */
+    plural(n: number, one: string, many = `${one}s`): string {
+      return `${n} ${n === 1 ? one : many}`;
+    },
+  };
+}
+
+export type ViewHelpers = ReturnType<typeof buildHelpers>;
+
+const HELPERS = Object.fromEntries(LOCALES.map((l) => [l, buildHelpers(l)])) as Record<Locale, ViewHelpers>;
+
+/** The helpers for one language, built once per language. */
+export function helpersFor(locale: Locale): ViewHelpers {
+  return HELPERS[locale];
+}
+
+/** The default language's helpers (app.locals, and code that formats outside a request). */
+export const viewHelpers = HELPERS.en;

@@ -1,3 +1,4 @@
+import { isLocale } from '../../messages/catalogue';
 import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../../domain/errors';
 import { inWriteTransaction } from '../../store/database';
@@ -63,7 +64,7 @@ export class AccountService {
     return inWriteTransaction(this.store.db, () => {
       if (this.store.users.findByUsername(v.username)) throw new ValidationError({ username: message('account.username-taken', { username: v.username }) });
       if (v.personId !== null && !this.store.people.find(v.personId)) throw new ValidationError({ personId: message('account.person-missing', { id: v.personId }) });
-      const user = this.store.users.insert({ username: v.username, role: v.role, personId: v.personId, disabled: false, passwordHash: hashPassword(raw.password, this.scrypt) });
+      const user = this.store.users.insert({ username: v.username, role: v.role, personId: v.personId, disabled: false, locale: null, passwordHash: hashPassword(raw.password, this.scrypt) });
       this.audit(actor, 'create', user, null, user);
       return user;
     });
@@ -140,6 +141,13 @@ export class AccountService {
       if (disabled) this.endSessions(user);
       return user;
     });
+  }
+
+  /** The language the user reads the app in; null returns them to their browser's. */
+  setLocale(actor: Actor, username: string, locale: unknown): User {
+    const chosen = locale === '' || locale === null || locale === undefined ? null : locale;
+    if (chosen !== null && !isLocale(chosen)) throw new ValidationError({ locale: message('field.choose-valid', { label: 'Language' }) });
+    return this.change(actor, username, { locale: chosen });
   }
 
   getByName(username: string): User {

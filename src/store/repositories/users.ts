@@ -7,7 +7,7 @@ export class UserRepository extends RecordTable<User> {
   constructor(db: Db) {
     super(db, {
       table: 'app_user',
-      columns: { username: 'username', passwordHash: 'password_hash', role: 'role', personId: 'person_id', disabled: 'disabled' },
+      columns: { username: 'username', passwordHash: 'password_hash', role: 'role', personId: 'person_id', disabled: 'disabled', locale: 'locale' },
       booleans: ['disabled'],
       orderBy: 'username COLLATE NOCASE',
       timestamps: true,

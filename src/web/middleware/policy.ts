@@ -26,6 +26,7 @@ export const POLICY: readonly Rule[] = [
   { path: /^\/s\//, access: 'public' }, // secret links: the token is the credential, checked by their router
   { methods: READ, path: /^\/p\/\d+\/programme\.ics$/, access: 'public' }, // the forum's public programme feed
   { methods: WRITE, path: /^\/logout$/, access: 'authenticated' },
+  { methods: WRITE, path: /^\/account\/language$/, access: 'authenticated' },
   { path: /^\/admin(\/|$)/, access: ADMINS },
   { path: /^\/api\/v1\/openapi\.json$/, access: 'public' },
   // Forums themselves (create, edit, delete) are the admin's.

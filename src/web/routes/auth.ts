@@ -2,6 +2,8 @@ import { Router, type Request } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
 import type { Services } from '../../services';
 import { HashQueueFullError } from '../../services/accounts';
+import { actorOf } from '../form';
+import { readerLocale, useLocale } from '../locale';
 
 /** Login and logout; the throttling of failed sign-ins is AccountService.signIn's (sign-in-throttle.ts). */
 export function authRoutes(services: Services): Router {
@@ -57,6 +59,13 @@ export function authRoutes(services: Services): Router {
       res.clearCookie('fp.sid');
       res.redirect(303, '/login');
     });
+  });
+
+  // The reader's language: kept on the account, so every page, agenda and grid they open is in it.
+  router.post('/account/language', (req, res) => {
+    const user = services.accounts.setLocale(actorOf(res), res.locals.user.username, req.body?.locale);
+    useLocale(res, user.locale ?? readerLocale(req));
+    res.redirect(303, safeNext(req.body?.back) || '/');
   });
 
   router.get('/', (_req, res) => {
