@@ -1,0 +1,138 @@
+/**
+ * Every page kind of the app, in Chromium, as an admin, as a planner, through
+ * a delegation's secret link and a B2B company's link, signed out (the login
+ * page) and a 404: axe-core with the WCAG 2.2 AA rules finds no serious or
+ * critical violation at 1280 px, and at 390 px no page is wider than the
+ * phone (tables scroll inside their own box).
+ *
+ * The page kinds are the router's GET routes (tests/support/page-kinds.ts),
+ * so a page added anywhere is checked without being listed here; a URL for
+ * each is found by following the pages' own links from a few start pages
+ * (plus a few named variants: a grid with a delegation chosen, a board with
+ * people on it). A kind no URL was found for fails the test.
+ *
+ * Set A11Y_SHOTS=/some/dir to keep a screenshot of each page at both widths.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { SYSTEM_ACTOR } from '../../src/services/actor';
+import { PASSWORD, signIn } from '../support/app';
+import { seriousViolations } from '../support/axe';
+import { useBrowserApp } from '../support/browser';
+import { kindOf, pageKinds, urlsPerKind } from '../support/page-kinds';
+
+const app = useBrowserApp();
+const SHOTS = process.env.A11Y_SHOTS;
+const PHONE = 390;
+const DESKTOP = 1280;
+
+/** What one page fails: axe's serious/critical findings at 1280 px, and being wider than 390 px on a phone. */
+async function problemsOf(page: Page, url: string, expectStatus: number): Promise<string[]> {
+  const problems: string[] = [];
+  await page.setViewportSize({ width: DESKTOP, height: 900 });
+  const res = await page.goto(url);
+  if (res?.status() !== expectStatus) return [`${url}: status ${res?.status()}, expected ${expectStatus}`];
+  const name = url.replace(/[^A-Za-z0-9]+/g, '_').slice(0, 120);
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}-${DESKTOP}.png`), fullPage: true });
+  for (const v of await seriousViolations(page, { wcag22: true })) problems.push(`${url}: ${v}`);
+  await page.setViewportSize({ width: PHONE, height: 900 });
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (width > PHONE) problems.push(`${url}: ${width} px wide at ${PHONE} px`);
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}-${PHONE}.png`), fullPage: true });
+  return problems;
+}
+
+async function problemsOfAll(page: Page, urls: readonly string[], expectStatus = 200): Promise<string[]> {
+  const problems: string[] = [];
+  for (const url of urls) problems.push(...(await problemsOf(page, url, expectStatus)));
+  return problems;
+}
+
+/** The start pages of a crawl, and the named variants worth a look of their own. */
+function startPages(): string[] {
+  const d = app().ctx.demo!;
+  const f = `/forums/${d.forumId}`;
+  const meeting = app().ctx.services.meetings.list({ forumId: d.forumId })[0]!;
+  const session = app().ctx.services.b2b.sessions.list(d.forumId)[0]!;
+  return [
+    '/forums',
+    f,
+    '/admin/users',
+    `${f}/grid/rooms/2019-06-07?venue=all`,
+    `${f}/grid/people/2019-06-07?delegation=${d.delegations.azerbaijan}`,
+    `${f}/board?person=${d.people.mustafayev}&person=${d.people.deputy}&room=${d.rooms.bilateral1}&date=2019-06-07`,
+    `${f}/board?person=${d.people.mustafayev}&date=all`,
+    `${f}/meetings?day=2019-06-07`,
+    `${f}/meetings/${meeting.id}/move`,
+    `/forums/${d.forumId}/delete`,
+    // Linked from the session's page once a schedule is applied; as a draft it shows what publishing would do.
+    `${f}/b2b/${session.id}/publish`,
+  ];
+}
+
+beforeAll(() => {
+  if (SHOTS) fs.mkdirSync(SHOTS, { recursive: true });
+  // A schedule run leaves a proposal to look at, and its session a publish page.
+  const b2b = app().ctx.services.b2b;
+  const session = b2b.sessions.list(app().ctx.demo!.forumId)[0]!;
+  b2b.scheduling.run(SYSTEM_ACTOR, session.id, {});
+});
+
+describe.each([
+  { role: 'admin' as const, unreachable: [] as string[] },
+  // A planner is refused the admin pages and the forum's own record forms (policy.ts).
+  { role: 'planner' as const, unreachable: ['/admin/users', '/admin/audit', '/admin/audit/:id', '/forums/new', '/forums/:id/edit', '/forums/:id/delete'] },
+])('signed in as $role', ({ role, unreachable }) => {
+  it('every page kind: no serious or critical axe violation, none wider than 390 px', async () => {
+    const { ctx } = app();
+    const kinds = pageKinds(ctx.app).filter((k) => !k.route.startsWith('/s/') && k.route !== '/login');
+    const found = await urlsPerKind(await signIn(ctx, `a11y-${role}`, role), kinds, startPages());
+    const missing = kinds.map((k) => k.route).filter((r) => !found.has(r) && !unreachable.includes(r));
+    expect(missing).toEqual([]);
+    const page = await app().signedInPage(`a11y-${role}`, role);
+    expect(await problemsOfAll(page, [...found.values()].flat())).toEqual([]);
+  });
+
+  it('a page that is not there (404)', async () => {
+    const page = await app().signedInPage(`a11y-${role}`, role);
+    const d = app().ctx.demo!;
+    expect(await problemsOfAll(page, [`/forums/${d.forumId}/meetings/999999`, '/people/999999'], 404)).toEqual([]);
+  });
+});
+
+describe('without an account', () => {
+  it('a delegation’s secret link: its page and agendas', async () => {
+    const { ctx } = app();
+    const d = ctx.demo!;
+    const secret = ctx.services.feeds.createToken(SYSTEM_ACTOR, d.forumId, { scope: 'delegation', scopeId: d.delegations.azerbaijan, label: 'a11y' }).secret;
+    const person = ctx.services.feeds.createToken(SYSTEM_ACTOR, d.forumId, { scope: 'person', scopeId: d.people.mustafayev, label: 'a11y' }).secret;
+    const urls = [`/s/${secret}`, `/s/${secret}/agenda`, `/s/${secret}/agenda/2019-06-07`, `/s/${person}`, `/s/${person}/agenda/2019-06-07`];
+    const kinds = pageKinds(ctx.app);
+    expect(new Set(urls.map((u) => kindOf(kinds, u)?.route))).toEqual(new Set(['/s/:token', '/s/:token/agenda', '/s/:token/agenda/:date']));
+    expect(await problemsOfAll(await app().newPage(), urls)).toEqual([]);
+  });
+
+  it('a B2B company’s link: its tables and the companies', async () => {
+    const { ctx } = app();
+    const b2b = ctx.services.b2b;
+    const session = b2b.sessions.list(ctx.demo!.forumId)[0]!;
+    const participant = b2b.views.overview(session.id).participants[0]!;
+    const secret = b2b.links.create(SYSTEM_ACTOR, participant.record.id).secret;
+    expect(await problemsOfAll(await app().newPage(), [`/s/${secret}/b2b`, `/s/${secret}/b2b/companies`])).toEqual([]);
+  });
+
+  it('the login page, empty and after a wrong password', async () => {
+    const page = await app().newPage();
+    expect(await problemsOfAll(page, ['/login'])).toEqual([]);
+    await page.getByLabel('User name').fill('nobody');
+    await page.getByLabel('Password').fill(`${PASSWORD}-wrong`);
+    await Promise.all([page.waitForLoadState(), page.getByRole('button', { name: 'Sign in' }).click()]);
+    await expect(page.getByRole('alert').first().isVisible()).resolves.toBe(true);
+    expect(await seriousViolations(page, { wcag22: true })).toEqual([]);
+  });
+
+  it('a secret link that is not there (404)', async () => {
+    expect(await problemsOfAll(await app().newPage(), ['/s/not-a-token-at-all-not-a-token'], 404)).toEqual([]);
+  });
+});
