@@ -1,7 +1,19 @@
 // Progressive enhancement only: every page works without this file.
+// A select marked data-autosubmit submits its form when a choice is made with a pointer, or on Enter. An arrow key on a
+// closed select changes its value at once: submitting then would leave the page under a keyboard user's feet (WCAG 3.2.2),
+// so a value changed from the keyboard waits for Enter or the form's own button, as it does without JavaScript.
+var isAutosubmit = function (el) { return !!(el && el.matches && el.matches('select[data-autosubmit]') && el.form); };
+var keyedSelect = null;
+document.addEventListener('keydown', function (event) {
+  var target = event.target;
+  if (!isAutosubmit(target)) return;
+  if (event.key === 'Enter') { event.preventDefault(); target.form.submit(); return; }
+  keyedSelect = target;
+});
+document.addEventListener('pointerdown', function () { keyedSelect = null; }, true);
 document.addEventListener('change', function (event) {
   var target = event.target;
-  if (target && target.matches && target.matches('select[data-autosubmit]') && target.form) target.form.submit();
+  if (isAutosubmit(target) && keyedSelect !== target) target.form.submit();
 });
 document.addEventListener('click', function (event) {
   var target = event.target.closest ? event.target.closest('[data-print]') : null;
