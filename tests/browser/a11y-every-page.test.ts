@@ -136,3 +136,30 @@ describe('without an account', () => {
     expect(await problemsOfAll(await app().newPage(), ['/s/not-a-token-at-all-not-a-token'], 404)).toEqual([]);
   });
 });
+
+describe('warnings and conflicts are told in text, not only in a hover title', () => {
+  type Demo = { forumId: number; delegations: { azerbaijan: number } };
+  it.each([
+    { name: 'the day grid by person', path: (d: Demo) => `/forums/${d.forumId}/grid/people/2019-06-07?delegation=${d.delegations.azerbaijan}`, marked: 'td.grid-entry:has(.entry-marker)', told: '.entry-marker .visually-hidden' },
+    { name: 'the day grid by room', path: (d: Demo) => `/forums/${d.forumId}/grid/rooms/2019-06-07?venue=all`, marked: 'td.grid-entry:has(.entry-marker)', told: '.entry-marker .visually-hidden' },
+    { name: 'the meetings list', path: (d: Demo) => `/forums/${d.forumId}/meetings?day=2019-06-07`, marked: 'td:has(> .badge-warning, > .badge-error)', told: '.visually-hidden' },
+  ])('$name: each marked meeting says its sentences in its text', async ({ path, marked, told }) => {
+    const page = await app().signedInPage('a11y-planner', 'planner');
+    await page.goto(path(app().ctx.demo!));
+    const cells = await page.locator(marked).evaluateAll(
+      (els, toldSel) =>
+        els.map((el) => ({
+          tip: (el.getAttribute('title') ?? el.querySelector('.badge[title]')?.getAttribute('title') ?? '').split('\n').map((line) => line.trim()),
+          said: (el.querySelector(toldSel)?.textContent ?? '').replace(/^:\s*/, '').trim(),
+        })),
+      told,
+    );
+    // The demo has its warning on purpose: the Deputy Minister's transfer from ExpoForum to Smolny.
+    expect(cells.length).toBeGreaterThan(0);
+    for (const { tip, said } of cells) {
+      expect(said).not.toBe('');
+      // The sentences are the tooltip's last lines (the grid) or the whole of it (the list): the text says the same.
+      expect(tip.some((_, k) => tip.slice(k).join(' ') === said)).toBe(true);
+    }
+  });
+});
