@@ -26,6 +26,8 @@ const app = useBrowserApp();
 const SHOTS = process.env.A11Y_SHOTS;
 const PHONE = 390;
 const DESKTOP = 1280;
+/** Some seventy pages, each loaded and checked at two widths: minutes on a busy two-core machine, not the 60 s of one flow. */
+const EVERY_PAGE_TIMEOUT_MS = 600_000;
 
 /** What one page fails: axe's serious/critical findings at 1280 px, and being wider than 390 px on a phone. */
 async function problemsOf(page: Page, url: string, expectStatus: number): Promise<string[]> {
@@ -79,23 +81,36 @@ beforeAll(() => {
   b2b.scheduling.run(SYSTEM_ACTOR, session.id, {});
 });
 
+// A planner is refused the admin pages and the forum's own record forms (policy.ts).
+const ADMIN_ONLY = ['/admin/users', '/admin/audit', '/admin/audit/:id', '/forums/new', '/forums/:id/edit', '/forums/:id/delete'];
+
 describe.each([
-  { role: 'admin' as const, unreachable: [] as string[] },
-  // A planner is refused the admin pages and the forum's own record forms (policy.ts).
-  { role: 'planner' as const, unreachable: ['/admin/users', '/admin/audit', '/admin/audit/:id', '/forums/new', '/forums/:id/edit', '/forums/:id/delete'] },
-])('signed in as $role', ({ role, unreachable }) => {
+  { role: 'admin' as const, locale: 'en' as const, unreachable: [] as string[] },
+  { role: 'planner' as const, locale: 'en' as const, unreachable: ADMIN_ONLY },
+  // Longer words and other scripts: the user's chosen language, kept across every page.
+  { role: 'planner' as const, locale: 'ru' as const, unreachable: ADMIN_ONLY },
+  { role: 'admin' as const, locale: 'az' as const, unreachable: [] as string[] },
+])('signed in as $role, reading $locale', ({ role, locale, unreachable }) => {
+  const username = `a11y-${role}-${locale}`;
+  beforeAll(async () => {
+    await signIn(app().ctx, username, role);
+    app().ctx.services.accounts.setLocale(SYSTEM_ACTOR, username, locale);
+  });
+
   it('every page kind: no serious or critical axe violation, none wider than 390 px', async () => {
     const { ctx } = app();
     const kinds = pageKinds(ctx.app).filter((k) => !k.route.startsWith('/s/') && k.route !== '/login');
-    const found = await urlsPerKind(await signIn(ctx, `a11y-${role}`, role), kinds, startPages());
+    const found = await urlsPerKind(await signIn(ctx, username, role), kinds, startPages());
     const missing = kinds.map((k) => k.route).filter((r) => !found.has(r) && !unreachable.includes(r));
     expect(missing).toEqual([]);
-    const page = await app().signedInPage(`a11y-${role}`, role);
+    const page = await app().signedInPage(username, role);
+    await page.goto('/forums');
+    expect(await page.locator('html').getAttribute('lang')).toBe(locale);
     expect(await problemsOfAll(page, [...found.values()].flat())).toEqual([]);
-  });
+  }, EVERY_PAGE_TIMEOUT_MS);
 
   it('a page that is not there (404)', async () => {
-    const page = await app().signedInPage(`a11y-${role}`, role);
+    const page = await app().signedInPage(username, role);
     const d = app().ctx.demo!;
     expect(await problemsOfAll(page, [`/forums/${d.forumId}/meetings/999999`, '/people/999999'], 404)).toEqual([]);
   });
@@ -111,6 +126,8 @@ describe('without an account', () => {
     const kinds = pageKinds(ctx.app);
     expect(new Set(urls.map((u) => kindOf(kinds, u)?.route))).toEqual(new Set(['/s/:token', '/s/:token/agenda', '/s/:token/agenda/:date']));
     expect(await problemsOfAll(await app().newPage(), urls)).toEqual([]);
+    // A counterpart reads the link in Russian, a delegate in Azerbaijani.
+    expect(await problemsOfAll(await app().newPage(), [`/s/${secret}?lang=ru`, `/s/${secret}/agenda/2019-06-07?lang=ru`, `/s/${person}?lang=az`, `/s/${person}/agenda?lang=az`])).toEqual([]);
   });
 
   it('a B2B company’s link: its tables and the companies', async () => {
@@ -119,12 +136,13 @@ describe('without an account', () => {
     const session = b2b.sessions.list(ctx.demo!.forumId)[0]!;
     const participant = b2b.views.overview(session.id).participants[0]!;
     const secret = b2b.links.create(SYSTEM_ACTOR, participant.record.id).secret;
-    expect(await problemsOfAll(await app().newPage(), [`/s/${secret}/b2b`, `/s/${secret}/b2b/companies`])).toEqual([]);
+    const urls = [`/s/${secret}/b2b`, `/s/${secret}/b2b/companies`];
+    expect(await problemsOfAll(await app().newPage(), [...urls, ...urls.map((u) => `${u}?lang=ru`), ...urls.map((u) => `${u}?lang=az`)])).toEqual([]);
   });
 
   it('the login page, empty and after a wrong password', async () => {
     const page = await app().newPage();
-    expect(await problemsOfAll(page, ['/login'])).toEqual([]);
+    expect(await problemsOfAll(page, ['/login?lang=ru', '/login?lang=az', '/login'])).toEqual([]);
     await page.getByLabel('User name').fill('nobody');
     await page.getByLabel('Password').fill(`${PASSWORD}-wrong`);
     await Promise.all([page.waitForLoadState(), page.getByRole('button', { name: 'Sign in' }).click()]);
@@ -144,7 +162,7 @@ describe('warnings and conflicts are told in text, not only in a hover title', (
     { name: 'the day grid by room', path: (d: Demo) => `/forums/${d.forumId}/grid/rooms/2019-06-07?venue=all`, marked: 'td.grid-entry:has(.entry-marker)', told: '.entry-marker .visually-hidden' },
     { name: 'the meetings list', path: (d: Demo) => `/forums/${d.forumId}/meetings?day=2019-06-07`, marked: 'td:has(> .badge-warning, > .badge-error)', told: '.visually-hidden' },
   ])('$name: each marked meeting says its sentences in its text', async ({ path, marked, told }) => {
-    const page = await app().signedInPage('a11y-planner', 'planner');
+    const page = await app().signedInPage('a11y-planner-en', 'planner');
     await page.goto(path(app().ctx.demo!));
     const cells = await page.locator(marked).evaluateAll(
       (els, toldSel) =>
