@@ -40,7 +40,7 @@ describe('the day grid by room', () => {
     { name: 'the evening reception, which widens the day past 20:00', title: 'Reception of the Embassy of Azerbaijan', column: 'Delegation briefing room, 2nd floor', time: '19:30', range: '19:30–21:30', rows: 8 },
   ])('puts $name in its room column at its time', async ({ title, column, time, range, rows }) => {
     const cells = gridCells((await planner.get(`/forums/${forumId}/grid/rooms/2019-06-07`)).text);
-    const cell = cells.find((c) => c.text.includes(title));
+    const cell = cells.find((c) => titled(c, title));
     expect(cell).toMatchObject({ column, time, rowspan: rows });
     expect(cell!.text).toContain(range);
     expect(cell!.html).toContain(`href="/forums/${forumId}/meetings/${meetingId(title)}"`);
@@ -48,7 +48,7 @@ describe('the day grid by room', () => {
 
   it('shows participants by short name, ours first, then the counterparts', async () => {
     const cells = gridCells((await planner.get(`/forums/${forumId}/grid/rooms/2019-06-07`)).text);
-    expect(cells.find((c) => c.text.includes(DROZDENKO))!.text).toContain('Sh. Mustafayev, R. Hasanov, L. Mammadova, A. Ismayilova, T. Guliyev · with A. Drozdenko, D. Volkov');
+    expect(cells.find((c) => titled(c, DROZDENKO))!.text).toContain('Sh. Mustafayev, R. Hasanov, L. Mammadova, A. Ismayilova, T. Guliyev · with A. Drozdenko, D. Volkov');
   });
 
   it('greys out a room while it is unavailable', async () => {
@@ -64,11 +64,11 @@ describe('the day grid by room', () => {
   it('marks the too-short transfer on both meetings, as a warning and in words', async () => {
     const cells = gridCells((await planner.get(`/forums/${forumId}/grid/rooms/2019-06-07`)).text);
     for (const title of [GAZ, SMOLNY]) {
-      const cell = cells.find((c) => c.text.includes(title))!;
+      const cell = cells.find((c) => titled(c, title))!;
       expect(cell.className).toContain('marked-warning');
       expect(cell.text).toMatch(/^\d\d:\d\d–\d\d:\d\d (confirmed|tentative) ⚠ warning .* warning: travel time /);
     }
-    expect(cells.find((c) => c.text.includes(DROZDENKO))!.text).not.toContain('warning');
+    expect(cells.find((c) => titled(c, DROZDENKO))!.text).not.toContain('warning');
   });
 
   it('shows one venue when filtered, and keeps the filter across days', async () => {
@@ -136,7 +136,7 @@ describe('the day grid by person', () => {
   });
 
   it('marks the travel warning only in the column of the person who has to travel', async () => {
-    const cells = gridCells((await planner.get(`/forums/${forumId}/grid/people/2019-06-07`)).text).filter((c) => c.text.includes(GAZ));
+    const cells = gridCells((await planner.get(`/forums/${forumId}/grid/people/2019-06-07`)).text).filter((c) => titled(c, GAZ));
     expect(cells.map((c) => [c.column, c.className.includes('marked-warning')])).toEqual([
       ['Rashad Hasanov', true],
       ['Leyla Mammadova', false],
@@ -156,13 +156,13 @@ describe('statuses in the grid', () => {
     const press = ctx.services.meetings.get(meetingId(PRESS));
     ctx.services.meetings.setStatus(SYSTEM_ACTOR, press.id, press.version, 'cancelled');
     const cells = gridCells((await planner.get(`/forums/${forumId}/grid/rooms/2019-06-07`)).text);
-    const cancelled = cells.find((c) => c.text.includes(PRESS))!;
+    const cancelled = cells.find((c) => titled(c, PRESS))!;
     expect(cancelled.className).toContain('status-cancelled');
     expect(cancelled.text).toContain('11:10–11:30 cancelled');
-    const tentative = cells.find((c) => c.text.includes(SMOLNY))!;
+    const tentative = cells.find((c) => titled(c, SMOLNY))!;
     expect(tentative.className).toContain('status-tentative');
     expect(tentative.text).toContain('14:30–15:15 tentative ⚠ warning Working meeting');
-    expect(cells.find((c) => c.text.includes(DROZDENKO))!.text).toContain('10:00–11:00 confirmed');
+    expect(cells.find((c) => titled(c, DROZDENKO))!.text).toContain('10:00–11:00 confirmed');
   });
 
   it('gives two overlapping meetings in one room a lane each', async () => {
@@ -308,6 +308,11 @@ function gridColumns(html: string): string[] {
  * way a browser lays out rowspans. Fails if a row does not fill the table
  * exactly, which would show as a ragged grid.
  */
+/** The cell whose block is this meeting: its title link, not a mention in another block's warning sentence. */
+function titled(cell: Cell, title: string): boolean {
+  return cell.html.includes(`>${title}</a>`);
+}
+
 function gridCells(html: string): Cell[] {
   const columns = gridColumns(html);
   const tbody = /<tbody>([\s\S]*?)<\/tbody>/.exec(/<table class="day-grid[\s\S]*?<\/table>/.exec(html)![0])![1]!;
