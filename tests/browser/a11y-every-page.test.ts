@@ -118,6 +118,30 @@ describe.each([
   });
 });
 
+describe('a form sent back with its field messages (422)', () => {
+  it.each([
+    { name: 'a new meeting', path: (f: number) => `/forums/${f}/meetings/new` },
+    { name: 'a new person', path: () => '/people/new' },
+    { name: 'a new venue', path: (f: number) => `/forums/${f}/venues/new` },
+    { name: 'a new B2B session', path: (f: number) => `/forums/${f}/b2b/new` },
+    { name: 'new unavailability', path: (f: number) => `/forums/${f}/availability/new` },
+  ])('$name, sent empty', async ({ path }) => {
+    const page = await app().signedInPage('a11y-planner-en', 'planner');
+    await page.goto(path(app().ctx.demo!.forumId));
+    const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.locator('form.form').first().evaluate((f: HTMLFormElement) => f.requestSubmit())]);
+    expect(res.status()).toBe(422);
+    // The page the 422 answered, with its messages (not the form it was sent from).
+    await page.locator('.error-text, [aria-invalid="true"], .alert-error').first().waitFor();
+    await page.waitForLoadState('load');
+    const problems = (await seriousViolations(page, AXE_OPTIONS)).map((v) => `${path(1)}: ${v}`);
+    await page.setViewportSize({ width: PHONE, height: 900 });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > PHONE) problems.push(`${path(1)}: ${width} px wide at ${PHONE} px`);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/422-${path(1).replace(/[^A-Za-z0-9]+/g, '_')}-${PHONE}.png`, fullPage: true });
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('without an account', () => {
   it('a delegation’s secret link: its page and agendas', async () => {
     const { ctx } = app();
