@@ -1,0 +1,96 @@
+/**
+ * From a message's typed parameters to the flat values its ICU sentence takes
+ * (catalogues/<locale>/domain-*.json). Most messages need nothing special: a
+ * nested label ({ first: { title, range } }) becomes first_title, first_range;
+ * a quoted message is rendered first, in the same language; a list is joined;
+ * null reads as 'none' (for a select). The few sentences that need a date,
+ * a duration or a list written the reader's way have an adapter here.
+ */
+import type { SlotRef } from './b2b';
+import { INTL_TAG, translate, type Locale, type MessageParams } from './catalogue';
+import type { MessageKey, Messages } from './keys';
+import { formatDate, formatDuration, formatInstantLong } from './locale-formats';
+import { message, type Message } from './message';
+
+interface Context {
+  locale: Locale;
+  /** Renders a message quoted inside another, in the same language. */
+  say: (inner: Message) => string;
+}
+
+type Adapter<K extends MessageKey> = (params: Messages[K], ctx: Context) => MessageParams;
+
+function isMessage(value: unknown): value is Message {
+  return typeof value === 'object' && value !== null && typeof (value as Message).key === 'string' && typeof (value as Message).params === 'object';
+}
+
+/** The default: one level of nesting flattened with '_', messages rendered, lists joined with ', ', null as 'none'. */
+export function flatten(params: object, ctx: Context): MessageParams {
+  const out: MessageParams = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (value === null) out[name] = 'none';
+    else if (isMessage(value)) out[name] = ctx.say(value);
+    else if (Array.isArray(value)) out[name] = value.map((v) => (isMessage(v) ? ctx.say(v) : String(v))).join(', ');
+    else if (typeof value === 'object') for (const [sub, v] of Object.entries(value as Record<string, unknown>)) out[`${name}_${sub}`] = v as MessageParams[string];
+    else out[name] = value as MessageParams[string];
+  }
+  return out;
+}
+
+/** 'the 10:25 slot'; without a zone, 'slot 3'. */
+function slot(at: SlotRef, { locale }: Context): string {
+  return 'time' in at ? translate(locale, 'b2b.part.slot', { kind: 'time', time: at.time, number: '' }) : translate(locale, 'b2b.part.slot', { kind: 'number', time: '', number: at.number });
+}
+
+function quoted(label: string, { locale }: Context): string {
+  return translate(locale, 'b2b.part.quoted', { label });
+}
+
+/** Up to three distinct labels, quoted, with a count of the rest, in parentheses after a space; '' when there are none. */
+function because(labels: readonly string[], ctx: Context): string {
+  const distinct = [...new Set(labels.filter((l) => !!l))];
+  if (distinct.length === 0) return '';
+  const shown = distinct
+    .slice(0, 3)
+    .map((l) => quoted(l, ctx))
+    .join(', ');
+  return ` (${translate(ctx.locale, 'b2b.part.labels', { shown, more: Math.max(0, distinct.length - 3) })})`;
+}
+
+const hasReason = (reason: string): { reason: string; hasReason: boolean } => ({ reason: reason.trim(), hasReason: reason.trim() !== '' });
+
+const ADAPTERS: { readonly [K in MessageKey]?: Adapter<K> } = {
+  'conflict.unavailable': ({ reason, ...rest }, ctx) => ({ ...flatten(rest, ctx), ...hasReason(reason) }),
+  'conflict.travel-time': ({ minutes, ...rest }, ctx) => ({ ...flatten(rest, ctx), duration: formatDuration(minutes, ctx.locale) }),
+  'b2b.unplaced.participant-busy': ({ labels, ...rest }, ctx) => ({ ...flatten(rest, ctx), because: because(labels, ctx) }),
+  'b2b.unplaced.no-common-free-slot': ({ labelsA, labelsB, ...rest }, ctx) => ({ ...flatten(rest, ctx), becauseA: because(labelsA, ctx), becauseB: because(labelsB, ctx) }),
+  'b2b.unplaced.no-free-table': ({ at, ...rest }, ctx) => ({ ...flatten(rest, ctx), at: slot(at, ctx) }),
+  'b2b.unplaced.participants-booked': ({ meetings, ...rest }, ctx) => {
+    const partners = meetings.map((m) => translate(ctx.locale, 'b2b.part.meets', { who: m.who, meets: m.meets, at: slot(m.at, ctx) }));
+    const more = partners.length > 2 ? `; ${translate(ctx.locale, 'b2b.part.and-more', { count: partners.length - 2 })}` : '';
+    return { ...flatten(rest, ctx), shown: partners.slice(0, 2).join('; ') + more };
+  },
+  'b2b.pin.busy': ({ at, label, ...rest }, ctx) => ({ ...flatten(rest, ctx), at: slot(at, ctx), because: label ? ` (${quoted(label, ctx)})` : '' }),
+  'b2b.pin.booked': ({ at, ...rest }, ctx) => ({ ...flatten(rest, ctx), at: slot(at, ctx) }),
+  'b2b.pin.table-taken': ({ at, ...rest }, ctx) => ({ ...flatten(rest, ctx), at: slot(at, ctx) }),
+  'b2b.input.duplicate': ({ what, value }) => ({ what: what.replace(/ /g, '_'), value }),
+  'b2b.grid.needs-attention': ({ problems }, ctx) => ({ problems: problems.map(ctx.say).join(' ') }),
+  'b2b.busy.hall-unavailable': ({ reason }) => hasReason(reason),
+  'board.unavailable': ({ reason }) => hasReason(reason),
+  'error.in-use': ({ references }) => ({ references: references.join('; ') }),
+  'record.in-use': ({ record, references }) => ({ record, references: references.join('; ') }),
+  'date.weekday-long': ({ date }, { locale }) => ({ date: formatDate(locale, date, 'long') }),
+  'date.instant-long': ({ instant, zone, city }, { locale }) => ({ when: formatInstantLong(locale, instant, zone), city }),
+  'date.day-and-range': ({ date, range }, { locale }) => ({ date: formatDate(locale, date, 'long'), range }),
+  'time.gap': (params, ctx) => ({ ...flatten(params, ctx), date: formatDate(ctx.locale, params.date, 'dayMonthYear') }),
+  'time.ambiguous': (params, ctx) => ({ ...flatten(params, ctx), date: formatDate(ctx.locale, params.date, 'dayMonthYear') }),
+  // The status in the words of its label ('Confirmed'), lower case inside the line.
+  'grid.meeting-heading': ({ time, status }, ctx) => ({ time, status: ctx.say(message('label.meeting-status', { status })).toLocaleLowerCase(INTL_TAG[ctx.locale]) }),
+};
+
+/** The values `said`'s sentence takes in `ctx.locale`. */
+export function paramsOf(said: Message, ctx: Context): MessageParams {
+  // A message's params always match its key (see message()); TypeScript cannot correlate the two through the union.
+  const adapt = ADAPTERS[said.key] as Adapter<MessageKey> | undefined;
+  return adapt ? adapt(said.params as never, ctx) : flatten(said.params, ctx);
+}
