@@ -59,7 +59,17 @@ function because(labels: readonly string[], ctx: Context): string {
 
 const hasReason = (reason: string): { reason: string; hasReason: boolean } => ({ reason: reason.trim(), hasReason: reason.trim() !== '' });
 
+/** A word the services name a thing by ('unavailable time'), as a select's option ('unavailable_time'). */
+const option = (word: string): string => word.replace(/ /g, '_');
+const rangeWhat = <P extends { what: string }>(params: P): P => ({ ...params, what: option(params.what) });
+
 const ADAPTERS: { readonly [K in MessageKey]?: Adapter<K> } = {
+  'b2b.range.start-missing': rangeWhat,
+  'b2b.range.start-form': rangeWhat,
+  'b2b.range.end-missing': rangeWhat,
+  'b2b.range.end-form': rangeWhat,
+  'b2b.range.list': rangeWhat,
+  'b2b.range.line': rangeWhat,
   'conflict.unavailable': ({ reason, ...rest }, ctx) => ({ ...flatten(rest, ctx), ...hasReason(reason) }),
   'conflict.travel-time': ({ minutes, ...rest }, ctx) => ({ ...flatten(rest, ctx), duration: formatDuration(minutes, ctx.locale) }),
   'b2b.unplaced.participant-busy': ({ labels, ...rest }, ctx) => ({ ...flatten(rest, ctx), because: because(labels, ctx) }),
@@ -73,7 +83,7 @@ const ADAPTERS: { readonly [K in MessageKey]?: Adapter<K> } = {
   'b2b.pin.busy': ({ at, label, ...rest }, ctx) => ({ ...flatten(rest, ctx), at: slot(at, ctx), because: label ? ` (${quoted(label, ctx)})` : '' }),
   'b2b.pin.booked': ({ at, ...rest }, ctx) => ({ ...flatten(rest, ctx), at: slot(at, ctx) }),
   'b2b.pin.table-taken': ({ at, ...rest }, ctx) => ({ ...flatten(rest, ctx), at: slot(at, ctx) }),
-  'b2b.input.duplicate': ({ what, value }) => ({ what: what.replace(/ /g, '_'), value }),
+  'b2b.input.duplicate': ({ what, value }) => ({ what: option(what), value }),
   'b2b.grid.needs-attention': ({ problems }, ctx) => ({ problems: problems.map(ctx.say).join(' ') }),
   'b2b.busy.hall-unavailable': ({ reason }) => hasReason(reason),
   'board.unavailable': ({ reason }) => hasReason(reason),
@@ -84,6 +94,10 @@ const ADAPTERS: { readonly [K in MessageKey]?: Adapter<K> } = {
   'date.day-and-range': ({ date, range }, { locale }) => ({ date: formatDate(locale, date, 'long'), range }),
   'time.gap': (params, ctx) => ({ ...flatten(params, ctx), date: formatDate(ctx.locale, params.date, 'dayMonthYear') }),
   'time.ambiguous': (params, ctx) => ({ ...flatten(params, ctx), date: formatDate(ctx.locale, params.date, 'dayMonthYear') }),
+  'meeting.status-action-not-offered': ({ status, action, offered }, { locale }) => {
+    const word = (a: string) => translate(locale, 'meeting.part.action', { action: a });
+    return { status, action: word(action), offered: offered.map(word).join(', ') };
+  },
   // The status in the words of its label ('Confirmed'), lower case inside the line.
   'grid.meeting-heading': ({ time, status }, ctx) => ({ time, status: ctx.say(message('label.meeting-status', { status })).toLocaleLowerCase(INTL_TAG[ctx.locale]) }),
 };
