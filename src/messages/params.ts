@@ -59,8 +59,8 @@ function because(labels: readonly string[], ctx: Context): string {
 
 const hasReason = (reason: string): { reason: string; hasReason: boolean } => ({ reason: reason.trim(), hasReason: reason.trim() !== '' });
 
-/** A word the services name a thing by ('unavailable time'), as a select's option ('unavailable_time'). */
-const option = (word: string): string => word.replace(/ /g, '_');
+/** A word the services name a thing by ('unavailable time', 'place-new'), as a select's option ('unavailable_time', 'place_new'). */
+const option = (word: string): string => word.replace(/[ -]/g, '_');
 const rangeWhat = <P extends { what: string }>(params: P): P => ({ ...params, what: option(params.what) });
 
 const ADAPTERS: { readonly [K in MessageKey]?: Adapter<K> } = {
@@ -84,6 +84,7 @@ const ADAPTERS: { readonly [K in MessageKey]?: Adapter<K> } = {
   'b2b.pin.booked': ({ at, ...rest }, ctx) => ({ ...flatten(rest, ctx), at: slot(at, ctx) }),
   'b2b.pin.table-taken': ({ at, ...rest }, ctx) => ({ ...flatten(rest, ctx), at: slot(at, ctx) }),
   'b2b.input.duplicate': ({ what, value }) => ({ what: option(what), value }),
+  'audit.summary.b2b-proposal': (params) => ({ ...params, mode: option(params.mode) }),
   'b2b.grid.needs-attention': ({ problems }, ctx) => ({ problems: problems.map(ctx.say).join(' ') }),
   'b2b.busy.hall-unavailable': ({ reason }) => hasReason(reason),
   'board.unavailable': ({ reason }) => hasReason(reason),

@@ -5,6 +5,7 @@
  * are in en/records.ts.
  */
 import type { ScopeLabel } from './labels';
+import type { Message } from './message';
 
 export interface RecordMessages {
   'meeting.not-found': { id: number };
@@ -27,7 +28,8 @@ export interface RecordMessages {
   'agenda.scope-missing': { scope: ScopeLabel; id: number; forum: string };
   'audit.not-found': { id: number };
   'audit.not-restorable': Record<string, never>;
-  'audit.id-taken': { id: number; entity: string; successor: string };
+  /** `successor` is the audit summary of the record that took the id. */
+  'audit.id-taken': { id: number; entity: string; successor: Message };
   'audit.refers-to-deleted': { entity: string };
   'delegation.not-found': Record<string, never>;
   'delegation.person-missing': Record<string, never>;

@@ -10,6 +10,7 @@ import { type FeedService, scopeEntryOf, SCOPES, type Span } from './feeds';
 import type { MeetingService, MeetingView, ProgrammeViews } from './meetings';
 import { message } from '../messages';
 import type { Locale } from '../messages/render';
+import { storedMessage } from '../messages/stored';
 
 export { AGENDA_SCOPES } from './feeds';
 
@@ -80,7 +81,7 @@ export class AgendaService {
       const sources = describe(meetings);
       const snapshot = takeSnapshot(sources, this.clock());
       const id = this.store.printSnapshots.insert(ref, snapshot, actor.username);
-      this.store.audit.append({ at: this.clock(), userId: actor.userId, username: actor.username, action: 'create', entity: 'print_snapshot', entityId: id, forumId: ref.forumId, summary: `Agenda of ${ref.scope} ${ref.scopeId} marked printed`, before: null, after: { ...ref, printedAt: snapshot.printedAt, entries: snapshot.entries.length } });
+      this.store.audit.append({ at: this.clock(), userId: actor.userId, username: actor.username, action: 'create', entity: 'print_snapshot', entityId: id, forumId: ref.forumId, summary: storedMessage(message('audit.summary.agenda-printed', { scope: ref.scope, scopeId: ref.scopeId })), before: null, after: { ...ref, printedAt: snapshot.printedAt, entries: snapshot.entries.length } });
     });
   }
 
