@@ -2,7 +2,7 @@
  * The keys of what bulk edits and undo tell a planner: a selection too large
  * or empty, a meeting of the selection that could not be changed, and why an
  * undo is refused, and what a drop on the day grid says of its target.
- * The sentences are in en/edits.ts.
+ * The sentences are in catalogues/<locale>/domain-edits.json.
  */
 import type { Message } from './message';
 

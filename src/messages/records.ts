@@ -2,7 +2,7 @@
  * The keys of what the reference data, meetings, availability, accounts,
  * agendas and the audit's restore tell a user. `record`, `entity`, `scope` and
  * `subject` are the record kind's own name ('venue', 'person'); the sentences
- * are in en/records.ts.
+ * are in catalogues/<locale>/domain-records.json.
  */
 import type { ScopeLabel } from './labels';
 import type { Message } from './message';
