@@ -57,6 +57,19 @@ function because(labels: readonly string[], ctx: Context): string {
   return ` (${translate(ctx.locale, 'b2b.part.labels', { shown, more: Math.max(0, distinct.length - 3) })})`;
 }
 
+/**
+ * A field's name as the services call it ('time zone', 'duration in minutes'),
+ * in the reader's language when the catalogue knows it, else as it is.
+ */
+function fieldLabel(label: string, { locale }: Context): string {
+  const slug = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
+  return translate(locale, 'field.part.label', { slug, label });
+}
+const labelled = <P extends { label: string }>(params: P, ctx: Context): MessageParams => ({ ...(params as MessageParams), label: fieldLabel(params.label, ctx) });
+
 const hasReason = (reason: string): { reason: string; hasReason: boolean } => ({ reason: reason.trim(), hasReason: reason.trim() !== '' });
 
 /** A word the services name a thing by ('unavailable time', 'place-new'), as a select's option ('unavailable_time', 'place_new'). */
@@ -64,6 +77,18 @@ const option = (word: string): string => word.replace(/[ -]/g, '_');
 const rangeWhat = <P extends { what: string }>(params: P): P => ({ ...params, what: option(params.what) });
 
 const ADAPTERS: { readonly [K in MessageKey]?: Adapter<K> } = {
+  'field.required': labelled,
+  'field.too-long': labelled,
+  'field.whole-number': labelled,
+  'field.at-least': labelled,
+  'field.at-most': labelled,
+  'field.choose-valid': labelled,
+  'field.choose': labelled,
+  'field.choose-from-list': labelled,
+  'field.calendar-date': labelled,
+  'field.time-of-day': labelled,
+  'field.time-zone': labelled,
+  'field.date-time': labelled,
   'b2b.range.start-missing': rangeWhat,
   'b2b.range.start-form': rangeWhat,
   'b2b.range.end-missing': rangeWhat,

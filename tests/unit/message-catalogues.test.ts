@@ -6,6 +6,8 @@
  * sentence) fails here too.
  */
 import { message, render, type Message, type MessageKey, type Messages } from '../../src/messages';
+import fs from 'node:fs';
+import path from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { INTL_TAG, LOCALES, readCatalogue, type Locale } from '../../src/messages/catalogue';
 import { formatDuration } from '../../src/messages/locale-formats';
@@ -294,6 +296,17 @@ const SAMPLES: { [K in MessageKey]: Messages[K] } = {
   'audit.summary.b2b-participant': { company: 'SOCAR', session: 'Azerbaijan–Russia B2B' },
 };
 
+type Element = { type: number; value?: string; options?: Record<string, { value: Element[] }> };
+/** The options of the select over `arg`, wherever it sits in the sentence. */
+function optionsOf(elements: Element[], arg: string): string[] {
+  return elements.flatMap((el) => [
+    ...(el.type === 5 && el.value === arg ? Object.keys(el.options ?? {}) : []),
+    ...Object.values(el.options ?? {}).flatMap((o) => optionsOf(o.value, arg)),
+  ]);
+}
+const selectOptions = (locale: Locale, key: string, arg: string): string[] =>
+  optionsOf(new IntlMessageFormat(readCatalogue(locale).get(key)!.source, INTL_TAG[locale], undefined, { ignoreTag: true }).getAst() as unknown as Element[], arg);
+
 /** Sentences that are only names, numbers and punctuation: the same in every language. */
 const SAME_IN_EVERY_LANGUAGE = new Set<MessageKey>(['verbatim', 'feed.name', 'calendar.participants-of']);
 
@@ -353,7 +366,9 @@ describe('sentences in Russian and Azerbaijani', () => {
       text: 'Зал 4: недоступность 09:00–12:00 во время встречи «SOCAR signing» (10:30–11:00).',
     },
     { name: 'a conflict kind heading, in Azerbaijani', locale: 'az' as Locale, said: message('conflict.kind.title', { kind: 'room_double_booked' }), text: 'Zal eyni vaxtda iki dəfə bron edilib' },
-    { name: 'a field message quoted in a line message, in the same language', locale: 'ru' as Locale, said: message('field.on-line', { line: 2, said: required }), text: 'Строка 2: Заполните поле «title».' },
+    { name: 'a field message quoted in a line message, in the same language', locale: 'ru' as Locale, said: message('field.on-line', { line: 2, said: required }), text: 'Строка 2: Заполните поле «название».' },
+    { name: 'a field’s name in Azerbaijani', locale: 'az' as Locale, said: message('field.time-zone', { label: 'home time zone' }), text: '«əsas saat qurşağı» sahəsinə IANA saat qurşağını yazın, məsələn, Europe/Moscow və ya Asia/Baku.' },
+    { name: 'a field’s name the catalogue does not know, as the service wrote it', locale: 'ru' as Locale, said: message('field.required', { label: 'frequent flyer number' }), text: 'Заполните поле «frequent flyer number».' },
     { name: 'a day on the sheet, in Russian', locale: 'ru' as Locale, said: message('date.weekday-long', { date: '2019-06-07' }), text: 'пятница, 7 июня 2019' },
     { name: 'a day on the sheet, in Azerbaijani', locale: 'az' as Locale, said: message('date.weekday-long', { date: '2019-06-07' }), text: '7 iyun 2019, cümə' },
     { name: 'the printed-at footer, in Russian', locale: 'ru' as Locale, said: message('date.instant-long', { instant: Date.UTC(2019, 5, 6, 18, 15), zone: 'Europe/Moscow', city: 'Москва' }), text: 'четверг, 6 июня 2019, 21:15 Москва' },
@@ -405,14 +420,6 @@ describe('durations in each language', () => {
 });
 
 describe('the enums every page, feed and agenda shows', () => {
-  type Element = { type: number; value?: string; options?: Record<string, { value: Element[] }> };
-  /** The options of the select over `arg`, wherever it sits in the sentence. */
-  function optionsOf(elements: Element[], arg: string): string[] {
-    return elements.flatMap((el) => [
-      ...(el.type === 5 && el.value === arg ? Object.keys(el.options ?? {}) : []),
-      ...Object.values(el.options ?? {}).flatMap((o) => optionsOf(o.value, arg)),
-    ]);
-  }
   const ENUMS: Array<{ key: MessageKey; arg: string; values: readonly string[] }> = [
     { key: 'label.meeting-kind', arg: 'kind', values: MEETING_KINDS },
     { key: 'label.meeting-status', arg: 'status', values: MEETING_STATUSES },
@@ -424,7 +431,29 @@ describe('the enums every page, feed and agenda shows', () => {
   ];
   it.each(LOCALES.flatMap((locale) => ENUMS.map((e) => ({ locale, ...e }))))('$locale: $key words every value of $arg', ({ locale, key, arg, values }) => {
     // The select's `other` branch prints the raw value: a value without its own word would show as 'note_taker'.
-    const ast = new IntlMessageFormat(readCatalogue(locale).get(key)!.source, INTL_TAG[locale], undefined, { ignoreTag: true }).getAst() as unknown as Element[];
-    expect(values.filter((v) => !optionsOf(ast, arg).includes(v))).toEqual([]);
+    expect(values.filter((v) => !selectOptions(locale, key, arg).includes(v))).toEqual([]);
+  });
+});
+
+describe('the names the services give their fields', () => {
+  const root = path.resolve(__dirname, '../../src/services');
+  const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  // field.text('venue name'), field.int('seats', …) and said('field.required', { label: 'participants' }) in services/**.
+  const labels = [
+    ...new Set(
+      files(root).flatMap((file) => {
+        const text = fs.readFileSync(file, 'utf8');
+        return [...text.matchAll(/\bfield\.\w+\(\s*'([^']+)'/g), ...text.matchAll(/said\('field\.[\w-]+', \{ label: '([^']+)'/g)].map((m) => m[1]!);
+      }),
+    ),
+  ].sort();
+
+  it('are found (the scan still matches how services name fields)', () => {
+    expect(labels.length).toBeGreaterThan(40);
+  });
+
+  it.each(labels.flatMap((label) => (['ru', 'az'] as const).map((locale) => ({ label, locale }))))('$locale has a word for “$label”', ({ label, locale }) => {
+    const slug = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+    expect(selectOptions(locale, 'field.part.label', 'slug')).toContain(slug);
   });
 });
