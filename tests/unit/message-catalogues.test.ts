@@ -12,6 +12,8 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { INTL_TAG, LOCALES, readCatalogue, type Locale } from '../../src/messages/catalogue';
 import { formatDuration } from '../../src/messages/locale-formats';
 import { CONFLICT_KINDS } from '../../src/domain/conflicts';
+import { describeEntry } from '../../src/domain/calendar/description';
+import { aFeedEntry } from '../support/ics';
 import { MEETING_KINDS, MEETING_STATUSES, MEMBER_ROLES, PARTICIPANT_ROLES } from '../../src/domain/types';
 
 const first = { title: 'Meeting with the Governor of the Leningrad Region', range: '10:00–11:00', start: '10:00' };
@@ -455,5 +457,53 @@ describe('the names the services give their fields', () => {
   it.each(labels.flatMap((label) => (['ru', 'az'] as const).map((locale) => ({ label, locale }))))('$locale has a word for “$label”', ({ label, locale }) => {
     const slug = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
     expect(selectOptions(locale, 'field.part.label', 'slug')).toContain(slug);
+  });
+});
+
+describe('a calendar event’s description in the feed’s language', () => {
+  const entry = aFeedEntry({ status: 'tentative', documents: [{ title: 'Memorandum on the grain terminal', parties: 'Azerbaijan, Leningrad Region', signed: true }] });
+  it.each([
+    {
+      locale: 'ru' as Locale,
+      text: [
+        'Двусторонняя встреча (ПРЕДВАРИТЕЛЬНАЯ)',
+        '',
+        'Партнёры по встрече:',
+        '- Alexander Drozdenko, Governor, Leningrad Region',
+        '',
+        'Наши участники:',
+        '- Mikayil Jabbarov (первое лицо)',
+        '',
+        'Справка:',
+        'Raise the grain terminal project.',
+        '',
+        'Документы к подписанию:',
+        '- Memorandum on the grain terminal, Azerbaijan, Leningrad Region (подписан)',
+        '',
+        'Страница программы: https://planner.example/meetings/42',
+      ],
+    },
+    {
+      locale: 'az' as Locale,
+      text: [
+        'İkitərəfli görüş (İLKİN)',
+        '',
+        'Qarşı tərəf:',
+        '- Alexander Drozdenko, Governor, Leningrad Region',
+        '',
+        'Bizim iştirakçılar:',
+        '- Mikayil Jabbarov (əsas şəxs)',
+        '',
+        'Arayış:',
+        'Raise the grain terminal project.',
+        '',
+        'İmzalanacaq sənədlər:',
+        '- Memorandum on the grain terminal, Azerbaijan, Leningrad Region (imzalanıb)',
+        '',
+        'Proqram səhifəsi: https://planner.example/meetings/42',
+      ],
+    },
+  ])('$locale: every heading and label in the language, the data as written', ({ locale, text }) => {
+    expect(describeEntry(entry, 'private', locale).split('\n')).toEqual(text);
   });
 });
