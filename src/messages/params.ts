@@ -62,12 +62,19 @@ function because(labels: readonly string[], ctx: Context): string {
  * in the reader's language when the catalogue knows it, else as it is.
  */
 function fieldLabel(label: string, { locale }: Context): string {
-  const slug = label
+  return translate(locale, 'field.part.label', { slug: slugOf(label), label });
+}
+
+/** English words as a select's option: 'time zone' -> 'time_zone', 'Slot length (minutes)' -> 'slot_length_minutes'. */
+function slugOf(words: string): string {
+  return words
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_|_$/g, '');
-  return translate(locale, 'field.part.label', { slug, label });
 }
+
+/** How many names a list of references shows before it says "and N more". */
+const NAMES_SHOWN = 3;
 const labelled = <P extends { label: string }>(params: P, ctx: Context): MessageParams => ({ ...(params as MessageParams), label: fieldLabel(params.label, ctx) });
 
 const hasReason = (reason: string): { reason: string; hasReason: boolean } => ({ reason: reason.trim(), hasReason: reason.trim() !== '' });
@@ -114,7 +121,18 @@ const ADAPTERS: { readonly [K in MessageKey]?: Adapter<K> } = {
   'b2b.busy.hall-unavailable': ({ reason }) => hasReason(reason),
   'board.unavailable': ({ reason }) => hasReason(reason),
   'error.in-use': ({ references }) => ({ references: references.join('; ') }),
-  'record.in-use': ({ record, references }) => ({ record, references: references.join('; ') }),
+  'record.in-use': ({ record, references }, ctx) => ({ record, references: references.map(ctx.say).join('; ') }),
+  'record.references': ({ one, many, names }, { locale }) => ({
+    kind: slugOf(one),
+    one,
+    many,
+    count: names.length,
+    shown: names
+      .slice(0, NAMES_SHOWN)
+      .map((name) => translate(locale, 'record.part.name', { name }))
+      .join(', '),
+    more: Math.max(0, names.length - NAMES_SHOWN),
+  }),
   'date.weekday-long': ({ date }, { locale }) => ({ date: formatDate(locale, date, 'long') }),
   'date.instant-long': ({ instant, zone, city }, { locale }) => ({ when: formatInstantLong(locale, instant, zone), city }),
   'date.day-and-range': ({ date, range }, { locale }) => ({ date: formatDate(locale, date, 'long'), range }),

@@ -48,7 +48,13 @@ export interface RecordMessages {
   'account.token-revoked': { id: number };
   'record.not-found-id': { record: string; id: number };
   'record.not-found-address': { record: string };
-  'record.in-use': { record: string; references: string[] };
+  /** `references` are 'record.references' messages, one per kind of record that still points here. */
+  'record.in-use': { record: string; references: Message[] };
+  /**
+   * Records of one kind that point at a record, by name: '10 people (“Aleksandr Drozdenko”, … and 7 more)'.
+   * `one` and `many` are the kind's English words, as the store names it ('person', 'people').
+   */
+  'record.references': { one: string; many: string; names: string[] };
   'record.pointed-at': { record: string };
   'record.exists': { record: string };
   'reference.email': Record<string, never>;

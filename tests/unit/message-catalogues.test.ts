@@ -203,7 +203,8 @@ const SAMPLES: { [K in MessageKey]: Messages[K] } = {
   'account.token-revoked': { id: 2 },
   'record.not-found-id': { record: 'venue', id: 5 },
   'record.not-found-address': { record: 'organization' },
-  'record.in-use': { record: 'room', references: ['3 meetings', '1 availability block'] },
+  'record.in-use': { record: 'room', references: [message('record.references', { one: 'meeting', many: 'meetings', names: ['SOCAR signing (2019-06-07)', 'Press approach (2019-06-08)'] })] },
+  'record.references': { one: 'person', many: 'people', names: ['Aleksandr Drozdenko', 'Dmitry Yalov', 'Rashad Hasanov', 'Leyla Mammadova', 'Shahin Mustafayev'] },
   'record.pointed-at': { record: 'person' },
   'record.exists': { record: 'delegation' },
   'reference.email': {},
@@ -378,6 +379,19 @@ describe('sentences in Russian and Azerbaijani', () => {
     { name: 'a B2B reason with labels quoted the Russian way', locale: 'ru' as Locale, said: message('b2b.pin.busy', { ...pair, at: { number: 3 }, busy: 'AZPROMO', label: 'Пленарное заседание' }), text: 'Встреча AZPROMO – Lenoblinvest закреплена в слоте № 3, но в это время участник AZPROMO занят («Пленарное заседание»).' },
     { name: 'a calendar label, in Russian', locale: 'ru' as Locale, said: message('calendar.counterparts', {}), text: 'Партнёры по встрече:' },
     { name: 'a cancelled event’s title, in Azerbaijani', locale: 'az' as Locale, said: message('calendar.cancelled-title', { title: 'SOCAR signing' }), text: 'Ləğv edilib: SOCAR signing' },
+    {
+      name: 'what still points at a record, counted in Russian',
+      locale: 'ru' as Locale,
+      said: message('record.in-use', { record: 'venue', references: [message('record.references', { one: 'meeting', many: 'meetings', names: ['A', 'B', 'C', 'D', 'E'] }), message('record.references', { one: 'room', many: 'rooms', names: ['F1'] })] }),
+      text: 'Эту запись (площадка) нельзя удалить, пока она используется: 5 встреч («A», «B», «C» и ещё 2); 1 зал («F1»). Сначала удалите или измените эти записи.',
+    },
+    {
+      name: 'what still points at a record, in English as before',
+      locale: 'en' as Locale,
+      said: message('record.references', { one: 'person', many: 'people', names: ['Aleksandr Drozdenko', 'Dmitry Volkov', 'Rashad Hasanov', 'A', 'B', 'C', 'D', 'E', 'F', 'G'] }),
+      text: '10 people (“Aleksandr Drozdenko”, “Dmitry Volkov”, “Rashad Hasanov” and 7 more)',
+    },
+    { name: 'a kind of reference the catalogue does not know, in the store’s words', locale: 'az' as Locale, said: message('record.references', { one: 'badge', many: 'badges', names: ['X', 'Y'] }), text: '2 badges («X», «Y»)' },
     { name: 'a record not found, with the record’s gender, in Russian', locale: 'ru' as Locale, said: message('record.not-found-id', { record: 'venue', id: 5 }), text: 'Площадка с id 5 не найдена.' },
   ])('$name', ({ locale, said, text }) => {
     expect(render(said, locale)).toBe(text);
@@ -505,5 +519,21 @@ describe('a calendar event’s description in the feed’s language', () => {
     },
   ])('$locale: every heading and label in the language, the data as written', ({ locale, text }) => {
     expect(describeEntry(entry, 'private', locale).split('\n')).toEqual(text);
+  });
+});
+
+describe('the kinds of record a refused delete names', () => {
+  const store = path.resolve(__dirname, '../../src/store');
+  const texts = fs.readdirSync(store, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => fs.readFileSync(path.join(store, f), 'utf8'));
+  // referencesBy(db, sql, id, 'delegation as its head', …) and the live links' { one: '…' }.
+  const kinds = [...new Set(texts.flatMap((t) => [...t.matchAll(/referencesBy\([^;]*?, id, '([^']+)'/g), ...t.matchAll(/\bone: '([^']+)'/g)].map((m) => m[1]!)))].sort();
+  const slug = (words: string) => words.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+
+  it('are found (the scan still matches how the store names them)', () => {
+    expect(kinds.length).toBeGreaterThanOrEqual(9);
+  });
+
+  it.each(kinds.flatMap((kind) => (['ru', 'az'] as const).map((locale) => ({ kind, locale }))))('$locale has words for “$kind”', ({ kind, locale }) => {
+    expect(selectOptions(locale, 'record.references', 'kind')).toContain(slug(kind));
   });
 });
