@@ -134,7 +134,8 @@ const ADAPTERS: { readonly [K in MessageKey]?: Adapter<K> } = {
     more: Math.max(0, names.length - NAMES_SHOWN),
   }),
   'date.weekday-long': ({ date }, { locale }) => ({ date: formatDate(locale, date, 'long') }),
-  'date.instant-long': ({ instant, zone, city }, { locale }) => ({ when: formatInstantLong(locale, instant, zone), city }),
+  // The city names the zone ('Moscow' for Europe/Moscow): the reader's name for it where the catalogue has one.
+  'date.instant-long': ({ instant, zone, city }, { locale }) => ({ when: formatInstantLong(locale, instant, zone), city: translate(locale, 'date.part.city', { slug: slugOf(city), city }) }),
   'date.day-and-range': ({ date, range }, { locale }) => ({ date: formatDate(locale, date, 'long'), range }),
   'time.gap': (params, ctx) => ({ ...flatten(params, ctx), date: formatDate(ctx.locale, params.date, 'dayMonthYear') }),
   'time.ambiguous': (params, ctx) => ({ ...flatten(params, ctx), date: formatDate(ctx.locale, params.date, 'dayMonthYear') }),
