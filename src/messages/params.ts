@@ -11,6 +11,7 @@ import { INTL_TAG, translate, type Locale, type MessageParams } from './catalogu
 import type { MessageKey, Messages } from './keys';
 import { formatDate, formatDuration, formatInstantLong } from './locale-formats';
 import { message, type Message } from './message';
+import { messageFromStore } from './stored';
 
 interface Context {
   locale: Locale;
@@ -46,9 +47,16 @@ function quoted(label: string, { locale }: Context): string {
   return translate(locale, 'b2b.part.quoted', { label });
 }
 
+/**
+ * A busy time's label: a title or reason as written, or one of the B2B
+ * engine's own words kept as a message (services/b2b/feasibility.ts), read in
+ * the reader's language.
+ */
+const busyLabel = (label: string, ctx: Context): string => ctx.say(messageFromStore(label));
+
 /** Up to three distinct labels, quoted, with a count of the rest, in parentheses after a space; '' when there are none. */
 function because(labels: readonly string[], ctx: Context): string {
-  const distinct = [...new Set(labels.filter((l) => !!l))];
+  const distinct = [...new Set(labels.filter((l) => !!l).map((l) => busyLabel(l, ctx)))];
   if (distinct.length === 0) return '';
   const shown = distinct
     .slice(0, 3)
@@ -112,7 +120,7 @@ const ADAPTERS: { readonly [K in MessageKey]?: Adapter<K> } = {
     const more = partners.length > 2 ? `; ${translate(ctx.locale, 'b2b.part.and-more', { count: partners.length - 2 })}` : '';
     return { ...flatten(rest, ctx), shown: partners.slice(0, 2).join('; ') + more };
   },
-  'b2b.pin.busy': ({ at, label, ...rest }, ctx) => ({ ...flatten(rest, ctx), at: slot(at, ctx), because: label ? ` (${quoted(label, ctx)})` : '' }),
+  'b2b.pin.busy': ({ at, label, ...rest }, ctx) => ({ ...flatten(rest, ctx), at: slot(at, ctx), because: label ? ` (${quoted(busyLabel(label, ctx), ctx)})` : '' }),
   'b2b.pin.booked': ({ at, ...rest }, ctx) => ({ ...flatten(rest, ctx), at: slot(at, ctx) }),
   'b2b.pin.table-taken': ({ at, ...rest }, ctx) => ({ ...flatten(rest, ctx), at: slot(at, ctx) }),
   'b2b.input.duplicate': ({ what, value }) => ({ what: option(what), value }),

@@ -4,7 +4,9 @@ import type { Forum, Id, Meeting, Person, Room, Venue } from '../../domain/types
 import type { B2BContext } from './context';
 import type { B2BSchedulingService, ScheduleState } from './scheduling';
 import type { B2BSessionService } from './sessions';
-import type { Message } from '../../messages';
+import { render, type Message } from '../../messages';
+import { DEFAULT_LOCALE, type Locale } from '../../messages/catalogue';
+import { messageFromStore } from '../../messages/stored';
 
 export interface SlotView extends B2BSlot {
   /** '11:00–11:20' in the forum's zone. */
@@ -207,13 +209,14 @@ export class B2BViews {
   }
 
   /** One company's slots: its meetings, and why it is free or away in the others. */
-  agendaOf(overview: SessionOverview, participantId: Id): AgendaRow[] {
+  agendaOf(overview: SessionOverview, participantId: Id, locale: Locale = DEFAULT_LOCALE): AgendaRow[] {
     const mine = overview.requests.filter((r) => r.placement && (r.record.fromId === participantId || r.record.toId === participantId));
     const busy = overview.busy.get(participantId) ?? [];
     return overview.slots.map((slot) => {
       const request = mine.find((r) => r.placement!.slot.index === slot.index) ?? null;
       const partner = request ? (request.record.fromId === participantId ? request.to : request.from) : null;
-      const blocking = busy.filter((b) => b.startUtc < slot.endUtc && slot.startUtc < b.endUtc).map((b) => b.label ?? '');
+      // A busy time's label is a title or reason as written, or one of ours kept as a message (see feasibility.ts).
+      const blocking = busy.filter((b) => b.startUtc < slot.endUtc && slot.startUtc < b.endUtc).map((b) => (b.label ? render(messageFromStore(b.label), locale) : ''));
       return { slot, request, partner, busy: [...new Set(blocking)].join('; ') };
     });
   }
