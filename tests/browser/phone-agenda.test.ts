@@ -152,5 +152,22 @@ describe('the A4 booklet', () => {
     // No card reached the paper.
     const all = run('pdftotext', [pdfPath, '-']);
     expect(all).not.toContain('Open in maps');
+    expect(all).toContain(`Page 1 of ${pages}`);
+  });
+
+  it.each([
+    { lang: 'ru', day: 'пятница, 7 июня 2019', page: (n: number) => `Страница 1 из ${n}`, words: ['КОНТАКТ', 'Напечатано'] },
+    { lang: 'az', day: '7 iyun 2019, cümə', page: (n: number) => `Səhifə 1 / ${n}`, words: ['ƏLAQƏ', 'Çap olunub'] },
+  ])('prints the day sheet in $lang, page numbers included', async ({ lang, day, page: pageLine, words }) => {
+    const page = await app().newPage(DESKTOP);
+    await page.goto(`${linkPath}/agenda/2019-06-07?lang=${lang}`);
+    const pdfPath = path.join(ARTIFACTS, `agenda-2019-06-07-${lang}.pdf`);
+    fs.writeFileSync(pdfPath, await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+    const pages = Number(/^Pages:\s+(\d+)$/m.exec(run('pdfinfo', [pdfPath]))![1]);
+    const text = run('pdftotext', [pdfPath, '-']);
+    expect(text).toContain(day);
+    expect(text).toContain(pageLine(pages));
+    for (const w of words) expect(text).toContain(w);
+    expect(text).not.toContain('Page 1 of');
   });
 });

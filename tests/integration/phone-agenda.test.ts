@@ -167,6 +167,7 @@ describe('printing', () => {
     expect(view).toMatch(/<body class="agenda-page print-view">/);
     expect(view).toContain('<link rel="stylesheet" href="/public/css/print.css" media="all">');
     expect(view).toContain('Так программа выглядит на бумаге.');
+    expect(view).toContain(`<a href="${delegation}/agenda/2019-06-07?lang=ru">Вернуться к программе</a>`);
     expect(await page(`${delegation}/agenda/2019-06-07`)).toContain('<link rel="stylesheet" href="/public/css/print.css" media="print">');
   });
 
@@ -197,7 +198,7 @@ describe('in Russian and Azerbaijani', () => {
   const ENGLISH = ['Open in maps', 'Counterparts', 'Our side', 'Briefing', 'Print in', 'All days', 'Now', 'Next', 'Today', 'Times:', 'Printed ', 'Contains briefing notes', 'Delegation agenda', 'WARNING'];
 
   it.each([
-    { lang: 'ru', words: ['Сейчас', 'Далее', 'Сегодня', 'Открыть на карте', 'Другая сторона', 'Наша сторона', 'Справка', 'Печать', 'Язык печати', 'Все дни', 'Программа делегации', 'ПРЕДУПРЕЖДЕНИЕ', 'Предупреждение:', 'пятница, 7 июня 2019'] },
+    { lang: 'ru', words: ['Сейчас', 'Далее', 'Сегодня', 'Открыть на карте', 'Партнёры', 'Делегация', 'Справка', 'Печать', 'Язык печати', 'Все дни', 'Программа делегации', 'ПРЕДУПРЕЖДЕНИЕ', 'Предупреждение:', 'пятница, 7 июня 2019'] },
     { lang: 'az', words: ['İndi', 'Növbəti', 'Bu gün', 'Xəritədə aç', 'Qarşı tərəf', 'Bizim tərəf', 'Brifinq', 'Çap et', 'Çap dili', 'Bütün günlər', 'Nümayəndə heyətinin proqramı', 'XƏBƏRDARLIQ', 'Xəbərdarlıq:', '7 iyun 2019, cümə'] },
   ])('the agenda with ?lang=$lang', async ({ lang, words }) => {
     const text = textOf(await page(`${delegation}/agenda/2019-06-07?lang=${lang}`));

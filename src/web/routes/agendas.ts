@@ -35,6 +35,7 @@ export function renderAgenda(services: Services, res: Response, req: AgendaReque
     linkBase: links.base,
     langQuery: lang ? `?lang=${lang}` : '',
     printHref: `${here}?print=1${lang ? `&lang=${lang}` : ''}`,
+    backHref: `${here}${lang ? `?lang=${lang}` : ''}`,
     printLanguages: LOCALES.map((value) => ({ value, label: LOCALE_NAMES[value], href: `${here}?lang=${value}` })),
     markPrintedAction: links.markPrinted,
     days: agenda.days.map((d) => d.date),
