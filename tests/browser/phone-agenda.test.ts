@@ -66,10 +66,11 @@ describe.each([
   { name: 'the secret-link page', url: () => linkPath, shot: 'secret' },
   { name: 'the link’s booklet agenda', url: () => `${linkPath}/agenda`, shot: 'link-agenda' },
   { name: 'the link’s day agenda in Russian', url: () => `${linkPath}/agenda/2019-06-07?lang=ru`, shot: 'link-agenda-ru' },
-])('$name at 390 px', ({ url, shot }) => {
+  { name: 'the staff’s day agenda', url: () => staffAgenda('2019-06-07'), shot: 'staff-agenda', signedIn: true },
+])('$name at 390 px', ({ url, shot, signedIn }) => {
   let page: Page;
   beforeAll(async () => {
-    page = await app().newPage(PHONE);
+    page = signedIn ? await app().signedInPage('phone-staff', 'planner', PHONE) : await app().newPage(PHONE);
     await page.goto(url());
     await page.locator('.phone-card').first().waitFor();
   });

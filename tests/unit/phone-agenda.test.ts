@@ -138,3 +138,19 @@ describe('telLinkOf', () => {
     expect(telLinkOf(phone)).toBe(expected);
   });
 });
+
+describe('meetings at the same time, in the reader’s collation', () => {
+  const at = msk('2019-06-07T10:00');
+  const titlesIn = (locale: AgendaInput['locale'], titles: string[]) => {
+    const sources = titles.map((title, i) => ({ ...source(i + 1, at, 60, 'confirmed'), title }));
+    return buildAgenda(input(sources, at, { days: ['2019-06-07'], locale })).days[0]!.entries.map((e) => e.title);
+  };
+  it.each([
+    { name: 'Russian: Cyrillic before Latin', locale: 'ru', titles: ['Zebra Group', 'Альфа-Банк'], expected: ['Альфа-Банк', 'Zebra Group'] },
+    { name: 'English: Latin before Cyrillic', locale: 'en', titles: ['Альфа-Банк', 'Zebra Group'], expected: ['Zebra Group', 'Альфа-Банк'] },
+    { name: 'Azerbaijani: Ə after E, before F', locale: 'az', titles: ['Fərid Holding', 'Ədalət MMC', 'Elm Mərkəzi'], expected: ['Elm Mərkəzi', 'Ədalət MMC', 'Fərid Holding'] },
+    { name: 'Azerbaijani: Ğ after G', locale: 'az', titles: ['Ğədir', 'Gəncə', 'Həyat'], expected: ['Gəncə', 'Ğədir', 'Həyat'] },
+  ] as const)('$name', ({ locale, titles, expected }) => {
+    expect(titlesIn(locale, [...titles])).toEqual(expected);
+  });
+});

@@ -31,6 +31,7 @@ import { isCalendarDate } from '../calendar-date';
 import type { Id, LocalDate, MeetingStatus, TravelTime } from '../types';
 import { message } from '../../messages/message';
 import { render, type Locale } from '../../messages/render';
+import { collatorFor } from '../../messages/locale-formats';
 
 // The folder's public face: what files outside it import from its inner files.
 export { takeSnapshot } from './changes';
@@ -117,11 +118,12 @@ function isPrinted(source: AgendaSource, snapshot: Map<Id, SnapshotEntry> | null
 }
 
 function byStartEndTitle(locale: Locale): (a: AgendaSource, b: AgendaSource) => number {
+  const collator = collatorFor(locale);
   return (a, b) =>
     a.startUtc - b.startUtc ||
     a.endUtc - b.endUtc ||
-    // Titles tie-break in the reader's collation.
-    a.title.localeCompare(b.title, locale) ||
+    // Titles tie-break in the reader's collation (Azerbaijani Ə after E, Russian Cyrillic before Latin).
+    collator.compare(a.title, b.title) ||
     a.meetingId - b.meetingId;
 }
 
