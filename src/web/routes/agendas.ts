@@ -7,6 +7,7 @@ import { AGENDA_SCOPES, type AgendaRequest } from '../../services/agendas';
 import type { FeedScopeKind } from '../../domain/feed-scope';
 import { actorOf, flash, idParam } from '../form';
 import { readerLocale } from '../locale';
+import { message } from '../../messages';
 import { isLocale, LOCALE_NAMES, LOCALES, translate } from '../../messages/catalogue';
 import { agendaViewLocals } from '../agenda-view';
 
@@ -48,7 +49,7 @@ export function agendaRoutes(services: Services): Router {
   const router = Router({ mergeParams: true });
   const scopeOf = (req: Request): FeedScopeKind => {
     const scope = String(req.params.scope);
-    if (!(AGENDA_SCOPES as readonly string[]).includes(scope)) throw new NotFoundError('Agendas are printed for a person, a delegation or a room.');
+    if (!(AGENDA_SCOPES as readonly string[]).includes(scope)) throw new NotFoundError(message('agenda.scope-kind', {}));
     return scope as FeedScopeKind;
   };
   const ref = (req: Request) => ({ forumId: idParam(req, 'forumId'), scope: scopeOf(req), scopeId: idParam(req, 'scopeId') });

@@ -9,6 +9,7 @@ import { idParam } from '../form';
 import { renderAgenda } from './agendas';
 import { answerDeadLink as noSuchLink } from '../dead-link';
 import { readerLocale } from '../locale';
+import { message } from '../../messages';
 import { agendaViewLocals } from '../agenda-view';
 
 /**
@@ -63,7 +64,7 @@ export function secretLinkRoutes(services: Services): Router {
 
   const agendaFor = (req: Request, res: Response, day: string | null) => {
     const token = res.locals.feedToken as FeedToken;
-    if (token.scope === 'organization') throw new NotFoundError('Agendas are printed for a person, a delegation or a room.');
+    if (token.scope === 'organization') throw new NotFoundError(message('agenda.scope-kind', {}));
     renderAgenda(services, res, { forumId: token.forumId, scope: token.scope, scopeId: token.scopeId, day, viewer: 'link', locale: readerLocale(req) }, { base: `/s/${req.params.token}/agenda`, markPrinted: null });
   };
   router.get('/s/:token/agenda', resolveToken, (req, res) => agendaFor(req, res, null));
