@@ -108,6 +108,13 @@ describe('now and next, by the services’ clock in the forum’s zone', () => {
     expect(/<li class="phone-card[^"]*phone-now[^"]*" aria-current="time">/.test(html)).toBe(true);
   });
 
+  it('keeps an organization’s link (it has no agenda) to the programme table alone', async () => {
+    const { secret } = ctx.services.feeds.createToken(SYSTEM_ACTOR, demo().forumId, { scope: 'organization', scopeId: demo().organizations.leningrad!, label: 'Leningrad Region' });
+    const html = await page(`/s/${secret}`);
+    expect(html).not.toContain('class="phone-agenda"');
+    expect(html).toContain('<section class="secret-programme" aria-labelledby="programme-h">');
+  });
+
   it('shows the same cards on the secret-link page itself, today first', async () => {
     now = moscow('2019-06-07', '19:45');
     const phone = phoneOf(await page(delegation));
