@@ -157,6 +157,13 @@ describe('what a card carries', () => {
     expect(drozdenko.html).toContain('Tural Guliyev, Head of Protocol <a class="phone-call" href="tel:+994120000001">+994 12 000 00 01</a>');
   });
 
+  it('the transfer before it, and when it is too tight', async () => {
+    const cards = phoneOf(await page(`${delegation}/agenda/2019-06-07`)).cards;
+    const fairs = cards.find((c) => c.title.startsWith('Working meeting at the Government of Leningrad Region'))!;
+    expect(textOf(/<p class="phone-transfer phone-tight">([\s\S]*?)<\/p>/.exec(fairs.html)![1]!)).toBe('↓ Transfer from ExpoForum: 45 min needed, 15 min between meetings — too tight');
+    expect(drozdenko.html).not.toContain('phone-transfer');
+  });
+
   it('a door sheet (a room’s link) has neither briefing nor the contact', async () => {
     const html = await page(`${room}/agenda/2019-06-07`);
     const card = phoneOf(html).cards.find((c) => c.title === DROZDENKO)!;
