@@ -240,6 +240,6 @@ describe('in Russian and Azerbaijani', () => {
     const res = await planner.submit(`${url}/2019-06-07?lang=ru`, `${url}/printed?lang=ru`, { day: '2019-06-07' });
     expect(res.status).toBe(303);
     const after = await planner.get(`${url}/2019-06-07?lang=ru`);
-    expect(textOf(after.text)).toContain('Отмечено как напечатанная');
+    expect(textOf(after.text)).toContain('Программа отмечена как напечатанная');
   });
 });
