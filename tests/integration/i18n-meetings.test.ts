@@ -203,7 +203,8 @@ describe('notices after an action, in the reader’s language', () => {
     const ask = await planner.agent.post(`${list}/bulk?lang=az`).type('form').send({ _csrf: csrf, meeting: selection, action: 'move', minutes: '15', mode: 'all', back: list });
     expect(ask.status).toBe(200);
     const asked = textOf(ask.text);
-    expect(asked).toContain('2 görüş — Köçürün');
+    expect(asked).toContain('2 görüş köçürülsün?');
+    expect(asked).toContain('2 görüşü köçürün');
     expect(asked).toContain('Hər görüş müddəti saxlanılmaqla köçürülür: +15 dəq');
     expect(asked).not.toContain('Each meeting moves by');
     const done = await planner.agent.post(`${list}/bulk?lang=az`).type('form').send({ _csrf: csrf, meeting: selection, action: 'move', minutes: '15', mode: 'all', back: list, confirmed: 'yes' });
