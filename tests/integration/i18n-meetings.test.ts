@@ -189,10 +189,35 @@ describe('notices after an action, in the reader’s language', () => {
     const version = ctx.services.meetings.get(plant()).version;
     const res = await planner.submit(url, `${url}/status?lang=ru`, { action: 'confirm', version });
     expect(res.status).toBe(303);
-    const text = textOf((await planner.get(`${url}?lang=ru`)).text);
+    const html = (await planner.get(`${url}?lang=ru`)).text;
+    const text = textOf(html);
     expect(text).toContain('Встреча «Plant follow-up» подтверждена.');
     expect(text).toContain('У неё 1 предупреждение: см. «Конфликты» ниже.');
     expect(text).toContain('Отменить');
+    // The notice's Undo, in Russian too.
+    const undo = /<form method="post" action="([^"]+)" class="flash-undo">.*?name="from" value="(\d+)".*?name="to" value="(\d+)".*?name="back" value="([^"]+)"/s.exec(html);
+    expect(undo).not.toBeNull();
+    const csrf = /name="_csrf" value="([^"]+)"/.exec((await planner.get(url)).text)![1]!;
+    const undone = await planner.agent.post(`${undo![1]}?lang=ru`).type('form').send({ _csrf: csrf, from: undo![2], to: undo![3], back: undo![4] });
+    expect(undone.status).toBe(303);
+    expect(textOf((await planner.get(`${url}?lang=ru`)).text)).toContain('Отменено: встреча «Plant follow-up» возвращена в прежнее состояние.');
+    expect(ctx.services.meetings.get(plant()).status).toBe('tentative');
+  });
+
+  it('says in Russian that an all-or-nothing bulk edit changed nothing, and why', async () => {
+    const [a, b] = ['Delegation briefing', 'Investment panel'].map((t) => fx.meetings[t]!);
+    const selection = [`${a}:${ctx.services.meetings.get(a!).version}`, `${b}:${ctx.services.meetings.get(b!).version + 5}`];
+    const list = `${forumBase()}/meetings`;
+    const csrf = /name="_csrf" value="([^"]+)"/.exec((await planner.get(list)).text)![1]!;
+    const res = await planner.agent.post(`${list}/bulk?lang=ru`).type('form').send({ _csrf: csrf, meeting: selection, action: 'tentative', mode: 'all', back: list });
+    expect(res.status).toBe(409);
+    const text = textOf(res.text);
+    expect(text).toContain('Групповое изменение: предварительный статус');
+    expect(text).toContain('Ничего не изменено. Вы выбрали «всё или ничего», а 1 встречу не удалось сделать предварительными;');
+    expect(text).toContain('Были бы сделаны предварительными');
+    expect(text).toContain('Сделать предварительными остальные 1 встречу');
+    expect(ctx.services.meetings.get(a!).status).toBe('confirmed');
+    expect(text).not.toContain('Nothing was changed');
   });
 
   it('gives the bulk confirmation and result in Azerbaijani', async () => {
