@@ -164,6 +164,15 @@ describe('the form’s errors in the reader’s language', () => {
     expect(textOf(titleError![1]!)).toBe(render(refusal!.fieldMessages.title!, 'ru'));
   });
 
+  it('the form’s steps without JavaScript (search, add a row) come back in Azerbaijani', async () => {
+    const url = `${forumBase()}/meetings/new`;
+    const none = textOf((await planner.submit(url, `${url.replace('/new', '')}?lang=az`, { title: 'x', formStep: 'search', personSearch: 'zzzq' })).text);
+    expect(none).toContain('“zzzq” üzrə heç kim tapılmadı.');
+    const many = (await planner.submit(url, `${url.replace('/new', '')}?lang=az`, { title: 'x', formStep: 'add-row' })).text;
+    expect(textOf(many)).toContain('İştirakçı 2: rol');
+    expect(many).not.toContain('Role of participant');
+  });
+
   it.each([
     { name: 'a day that is not a date, on the list', url: () => `${forumBase()}/meetings?day=10.06&lang=ru`, status: 200, says: '«10.06» — не дата, поэтому показаны встречи всех дней.' },
     { name: 'a page size out of range', url: () => `${forumBase()}/meetings?limit=900&lang=ru`, status: 400, says: 'На странице может быть от 1 до 200 строк: «900» — не размер страницы.' },
