@@ -99,8 +99,8 @@ export function plannerViews(services: Services): Router {
     const summary = conflictSummary(keyed.map(({ c, date }) => ({ kind: c.kind, date })));
     const day = queryString(req, 'day');
     const kind = queryString(req, 'kind');
-    if (day && !isCalendarDate(day)) throw new BadListRequest(`“${String(day).slice(0, 20)}” is not a day: choose one from the summary.`);
-    if (kind && !CONFLICT_KINDS.includes(kind as ConflictKind)) throw new BadListRequest(`“${kind.slice(0, 40)}” is not a kind of conflict: choose one from the summary.`);
+    if (day && !isCalendarDate(day)) throw new BadListRequest(res.locals.t('ui.conflicts.bad-day', { day: String(day).slice(0, 20) }));
+    if (kind && !CONFLICT_KINDS.includes(kind as ConflictKind)) throw new BadListRequest(res.locals.t('ui.conflicts.bad-kind', { kind: kind.slice(0, 40) }));
     const chosen = keyed.filter((k) => (!day || k.date === day) && (!kind || k.c.kind === kind)).sort((a, b) => compareKeys(a.key, b.key));
     const list = `conflicts:${day}:${kind}`;
     const page = pageOfSorted(chosen, (k) => k.key, compareKeys, readPageRequest(req, list, PAGE_SIZE));
@@ -111,7 +111,7 @@ export function plannerViews(services: Services): Router {
     const pageIds = [...new Set(page.rows.flatMap((k) => k.c.meetingIds))];
     const meetings = pageIds.length ? services.meetings.list({ forumId: forum.id, ids: pageIds }) : [];
     res.render('pages/conflicts/index', {
-      title: 'Conflicts',
+      title: res.locals.t('nav.conflicts'),
       forum,
       totals: { errors, warnings: keyed.length - errors },
       summary: { ...summary, kinds: summary.kinds.map((k) => ({ ...k, title: titles.get(k.kind)! })) },
