@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { isLocale } from '../messages/catalogue';
 import { formAnswerOf, type FormProblems } from './error-responses';
 
 export type { FormProblems };
@@ -9,14 +10,15 @@ export type { FormProblems };
  * the error handler.
  */
 export async function submitForm(
-  _res: Response,
+  res: Response,
   action: () => void | Promise<void>,
   rerender: (status: number, problems: FormProblems) => void,
 ): Promise<void> {
   try {
     await action();
   } catch (err) {
-    const answer = formAnswerOf(err);
+    // The messages in the reader's language (res.locals.locale, set by chooseLocale).
+    const answer = formAnswerOf(err, isLocale(res.locals.locale) ? res.locals.locale : undefined);
     if (!answer) throw err;
     return rerender(answer.status, answer.problems);
   }

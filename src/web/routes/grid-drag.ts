@@ -2,7 +2,9 @@ import { Router, type Request, type Response } from 'express';
 import type { Conflict } from '../../domain/conflicts';
 import { ConflictRefusal, NotFoundError, StaleVersionError, ValidationError } from '../../domain/errors';
 import type { Forum, Meeting } from '../../domain/types';
-import { message } from '../../messages';
+import { message, render } from '../../messages';
+import { translate } from '../../messages/catalogue';
+import { readerLocale } from '../locale';
 import type { Services } from '../../services';
 import { errorAnswerOf } from '../error-responses';
 import { findTimeHref } from '../find-time-link';
@@ -21,7 +23,7 @@ export function gridDragRoutes(services: Services): Router {
   const forumOf = (req: Request): Forum => services.forums.get(idParam(req, 'forumId'));
   const load = (req: Request, forum: Forum): Meeting => {
     const meeting = services.meetings.get(idParam(req));
-    if (meeting.forumId !== forum.id) throw new NotFoundError(`There is no meeting ${meeting.id} in this forum.`);
+    if (meeting.forumId !== forum.id) throw new NotFoundError(translate(readerLocale(req), 'ui.grid.drag.not-in-forum', { id: meeting.id }));
     return meeting;
   };
 
@@ -53,10 +55,12 @@ export function gridDragRoutes(services: Services): Router {
         const saved = services.meetings.place(actorOf(res), meeting.id, version, body, status === 'tentative' ? 'tentative' : undefined);
         const back = gridBack(body.back, forum) ?? `/forums/${forum.id}/grid`;
         const m = saved.meeting;
-        const done = `“${m.title}” moved to ${m.start.replace('T', ' ')}–${m.end.slice(11)}${status === 'tentative' && meeting.status !== 'tentative' ? ', now tentative' : ''}.`;
+        const locale = readerLocale(req);
+        const moved = { title: m.title, start: m.start.replace('T', ' '), end: m.end.slice(11) };
+        const done = translate(locale, status === 'tentative' && meeting.status !== 'tentative' ? 'ui.grid.drag.moved-tentative' : 'ui.grid.drag.moved', moved);
         flash(req, 'success', done, { action: `/forums/${forum.id}/meetings/undo`, from: saved.auditId, to: saved.auditId, back });
         const warnings = saved.warnings.length;
-        if (warnings) flash(req, 'warning', `It has ${warnings === 1 ? 'a warning' : `${warnings} warnings`}, marked on its card: open it to see why.`);
+        if (warnings) flash(req, 'warning', translate(locale, 'ui.grid.drag.warnings', { count: warnings }));
         res.json({ meeting: { id: m.id, version: m.version, start: m.start, end: m.end, roomId: m.roomId, status: m.status }, warnings: saved.warnings.map(conflictJson), undo: { from: saved.auditId, to: saved.auditId }, notice: done });
       },
       (err) => {
@@ -65,7 +69,8 @@ export function gridDragRoutes(services: Services): Router {
         const body = req.body as Record<string, unknown>;
         const errors = err.conflicts.filter((c: Conflict) => c.severity === 'error');
         res.status(409).json({
-          error: err.message,
+          // The panel shows it to the planner: in their language.
+          error: render(err.said, readerLocale(req)),
           errors: errors.map(conflictJson),
           warnings: err.conflicts.filter((c: Conflict) => c.severity !== 'error').map(conflictJson),
           findTimeHref: findTimeHref(forum.id, { participants: meeting.participants, start: String(body.start), end: String(body.end), title: meeting.title }),
