@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { DateTime } from 'luxon';
-import { hasMessage, translate, type Locale } from '../../messages/catalogue';
+import { translate, type Locale } from '../../messages/catalogue';
 import { collatorFor } from '../../messages/locale-formats';
 import { readerLocale } from '../locale';
 import { viewHelpers } from '../view-helpers';
@@ -10,9 +10,31 @@ import type { Services } from '../../services';
 import { actorOf, flash, idParam, queryString, submitForm } from '../form';
 import { PAGE_SIZE, pagerOf, readPageRequest } from '../list-query';
 
-/** An audit row's entity as a reader calls it ('Availability block', «Встреча»); an entity the catalogue does not know yet, humanized. */
+/** The audit log's entities that have a name in the catalogue (ui.admin.entity.*): every `entity:` the services write. */
+export const NAMED_ENTITIES: ReadonlySet<string> = new Set([
+  'api_token',
+  'availability_block',
+  'b2b_participant',
+  'b2b_request',
+  'b2b_schedule',
+  'b2b_session',
+  'delegation',
+  'delegation_members',
+  'feed_token',
+  'forum',
+  'meeting',
+  'organization',
+  'person',
+  'print_snapshot',
+  'room',
+  'travel_matrix',
+  'user',
+  'venue',
+]);
+
+/** An audit row's entity as a reader calls it ('Availability block', «Встреча»); one the catalogue does not name (an old row's), humanized. */
 function entityLabelIn(locale: Locale) {
-  return (entity: string) => (hasMessage(`ui.admin.entity.${entity}`) ? translate(locale, `ui.admin.entity.${entity}`) : viewHelpers.humanize(entity));
+  return (entity: string) => (NAMED_ENTITIES.has(entity) ? translate(locale, `ui.admin.entity.${entity}`) : viewHelpers.humanize(entity));
 }
 
 /** Users and the audit log: the admin's pages. */

@@ -5,7 +5,7 @@ import type { RecordService } from '../../services/reference';
 import type { RecordShape } from '../../domain/types';
 import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
 import { PAGE_SIZE, pagerOf, readPageRequest, resolveSort, searchSortAndPage, sortedListName } from '../list-query';
-import { hasMessage, translate, type Locale, type MessageParams } from '../../messages/catalogue';
+import { translate, type Locale, type MessageParams } from '../../messages/catalogue';
 import { collatorFor } from '../../messages/locale-formats';
 import { readerLocale } from '../locale';
 
@@ -92,7 +92,7 @@ export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: Audi
     Object.fromEntries(spec.fields.map((f) => [f.name, r[f.name] === null || r[f.name] === undefined ? '' : String(r[f.name])]));
   const fieldsWithOptions = (req: Request) => {
     const locale = readerLocale(req);
-    return spec.fields.map((f) => ({ ...f, label: translate(locale, f.label), hint: f.hint && hasMessage(f.hint) ? translate(locale, f.hint) : undefined, choices: f.options?.(forumIdOf(req), locale) ?? [] }));
+    return spec.fields.map((f) => ({ ...f, label: translate(locale, f.label), hint: f.hint ? translate(locale, f.hint) : undefined, choices: f.options?.(forumIdOf(req), locale) ?? [] }));
   };
   /** The list's columns with their headings in the reader's language; cells take `locale`. */
   const columnsIn = (locale: Locale) => spec.columns.map((c) => ({ ...c, label: translate(locale, c.label) }));
