@@ -419,3 +419,21 @@ describe('the audit log names every entity the services write', () => {
     expect([...written].filter((e) => !NAMED_ENTITIES.has(e))).toEqual([]);
   });
 });
+
+describe('the grid’s drag panel hears the planner’s language', () => {
+  it('a drop’s notice is in Russian, and a refused drop still names its fields', async () => {
+    const meeting = ctx.services.meetings.list({ forumId: forum }).find((m) => m.title.startsWith('Press approach'))!;
+    const url = `/forums/${forum}/meetings/${meeting.id}/drop`;
+    const headers = { accept: 'application/json', 'Accept-Language': 'ru' };
+    const refused = await planner.json('post', url, { start: '2019-06-07T11:40', end: '2019-06-07T11:20', version: meeting.version }, headers);
+    expect(refused.status).toBe(422);
+    // The field messages are the domain's (their Russian is another part's); they come as the panel shows them.
+    expect(Object.keys(refused.body.fields ?? {})).not.toEqual([]);
+    expect(typeof refused.body.error).toBe('string');
+    const res = await planner.json('post', url, { start: '2019-06-07T11:40', end: '2019-06-07T12:00', version: meeting.version }, headers);
+    expect(res.status).toBe(200);
+    expect(res.body.notice).toBe(`Встреча «${meeting.title}» перенесена на 2019-06-07 11:40–12:00.`);
+    const grid = textOf((await planner.get(`/forums/${forum}/grid/rooms/2019-06-07`).set('Accept-Language', 'ru')).text);
+    expect(grid).toContain(`Встреча «${meeting.title}» перенесена на 2019-06-07 11:40–12:00.`);
+  });
+});
