@@ -70,3 +70,30 @@ it.each([{ width: 1280 }, { width: 390 }])('a signed-out reader picks Azərbayca
   await page.screenshot({ path: path.join(SHOTS, `login-az-${width}.png`) });
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+it('the grid’s drag script speaks Russian from the keyboard', async () => {
+  const forumId = app().ctx.demo!.forumId;
+  const meeting = app().ctx.services.meetings.list({ forumId }).find((m) => m.title === 'Morning briefing')!;
+  const page = await app().signedInPage('i18n-browser-drag', 'planner', { width: 1280, height: 900 });
+  await page.goto(`/forums/${forumId}/grid/rooms/2019-06-07?lang=ru`);
+  const handle = page.getByRole('button', { name: `Перенести «${meeting.title}»` });
+  await handle.focus();
+  await page.keyboard.press('Enter');
+  const live = page.locator('[data-drag-live]');
+  await textUntil(live, new RegExp(`^Переносим «${meeting.title}», 08:00–08:40, .+\\. Стрелки`));
+  await page.keyboard.press('Escape');
+  await textUntil(live, new RegExp(`^Встреча «${meeting.title}» остаётся на прежнем месте\\.$`));
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+/** Waits (up to 5 s) for a live region to say what matches. */
+async function textUntil(locator: import('playwright-core').Locator, pattern: RegExp) {
+  const deadline = Date.now() + 5000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = (await locator.textContent()) ?? '';
+    if (pattern.test(text)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  expect(text).toMatch(pattern);
+}
