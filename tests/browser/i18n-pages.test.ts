@@ -86,6 +86,16 @@ it('the grid’s drag script speaks Russian from the keyboard', async () => {
   expect(await seriousViolations(page)).toEqual([]);
 });
 
+it('the board’s live search answers in Azerbaijani', async () => {
+  const forumId = app().ctx.demo!.forumId;
+  const page = await app().signedInPage('i18n-browser-board', 'planner', { width: 1280, height: 900 });
+  await page.goto(`/forums/${forumId}/board?date=2019-06-07&lang=az`);
+  await page.getByLabel('Kontaktlarda axtarış').fill('drozd');
+  await page.getByRole('button', { name: 'Əlavə edin: Aleksandr Drozdenko — Governor of Leningrad Region' }).waitFor();
+  await page.getByLabel('Kontaktlarda axtarış').fill('zzzq');
+  await page.getByText('“zzzq” sorğusuna başqa uyğun gələn yoxdur.').waitFor();
+});
+
 /** Waits (up to 5 s) for a live region to say what matches. */
 async function textUntil(locator: import('playwright-core').Locator, pattern: RegExp) {
   const deadline = Date.now() + 5000;
