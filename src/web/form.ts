@@ -12,7 +12,7 @@ export type { FormProblems };
  * (its messages, not their English text) is rendered here in `locale`.
  */
 export function formAnswerIn(err: unknown, locale: Locale): FormAnswer | undefined {
-  const answer = formAnswerOf(err);
+  const answer = formAnswerOf(err, locale);
   if (!answer || !(err instanceof DomainError)) return answer;
   if (err instanceof ValidationError) {
     const { _form, ...fields } = err.fieldMessages;

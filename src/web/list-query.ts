@@ -177,7 +177,8 @@ export function sortedListName(list: string, sorting: { sort: string; dir: strin
  */
 export function searchSortAndPage<T extends { id: number }>(
   rows: T[],
-  opts: { q: string; sort: string; dir: string; columns: SortableColumn<T>[]; search: (r: T) => string[]; keyset: Keyset },
+  /** `collator`: the reader's alphabet (collatorFor(locale)); the default compares without a language. */
+  opts: { q: string; sort: string; dir: string; columns: SortableColumn<T>[]; search: (r: T) => string[]; keyset: Keyset; collator?: Intl.Collator },
 ): { page: KeyedPage<T>; sort: string; dir: 'asc' | 'desc'; keyOf: (r: T) => Key } {
   const { column, sort, dir } = resolveSort(opts.columns, opts.sort, opts.dir);
   const value = column ? (column.sortValue ?? column.value) : () => '';
@@ -185,7 +186,7 @@ export function searchSortAndPage<T extends { id: number }>(
   const sign = dir === 'asc' ? 1 : -1;
   const compare = (a: Key, b: Key) => {
     const [x, y] = [a[0], b[0]];
-    const c = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+    const c = typeof x === 'number' && typeof y === 'number' ? x - y : (opts.collator ?? collator).compare(String(x), String(y));
     return sign * c || Number(a[1]) - Number(b[1]);
   };
   const keyed = rows.filter((r) => matches(opts.search(r), opts.q)).map((r) => ({ r, k: keyOf(r) }));
