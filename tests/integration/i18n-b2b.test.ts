@@ -154,12 +154,31 @@ describe('what the B2B routes say to a planner who reads Russian', () => {
     for (const label of ['Новый запрос на встречу', 'Запрашивающая компания', 'С какой компанией встреча', 'Высокий', 'Внести запрос']) expect(form).toContain(label);
     expect(form).not.toContain('Company that asks');
 
-    const r = b2b().requests.list(sessionId).find((x) => x.state === 'pending')!;
+    // The request AzerGold sent through its link (above), accepted for GAZ by the office.
+    const r = b2b().requests.list(sessionId).find((x) => x.fromId === participantId('AzerGold') && x.toId === participantId('GAZ Group Commercial Vehicles LLC'))!;
+    expect(r.state).toBe('pending');
     const acted = await ru.submit(`${base}/requests/${r.id}`, `${base}/requests/${r.id}/state`, { action: 'accept' });
     expect(acted.status).toBe(303);
     expect(textOf((await ru.get(acted.headers.location!)).text)).toContain('Запрос принят. Запустите планировщик, чтобы дать ему стол.');
 
     const sessionForm = textOf((await ru.get(`${base}/edit`)).text);
     for (const label of ['Название', 'Зал', 'Длительность слота (мин)', 'Число столов', 'Сохранить сессию']) expect(sessionForm).toContain(label);
+
+    // The accepted request is placed by a run that keeps the rest: the preview names its slot and table, and applying says what it did.
+    const run = await ru.submit(base, `${base}/schedule`, { mode: 'place-new', moveLimit: '0' });
+    expect(run.status).toBe(303);
+    const proposal = textOf((await ru.get(run.headers.location!)).text);
+    expect(proposal).toContain('Разместить новые запросы, оставив все применённые встречи на своих местах.');
+    expect(proposal).toMatch(/Добавлены Встреча Время и стол [^–]+ – [^\d]+ \d\d:\d\d, стол \d+/);
+    const applied = await ru.submit(run.headers.location!, `${run.headers.location!}/apply`, {});
+    expect(applied.status).toBe(303);
+    const after = textOf((await ru.get(applied.headers.location!)).text);
+    expect(after).toMatch(/Применено: размещен[аоы] \d+ встреч[аи]?; никакое расписание не разместит больше \d+\. Расписание: добавлено: 1\. Программа: новых: 1\./);
+
+    // AzerGold's own page, in Russian, says once what changed at its tables since it last looked.
+    const placed = b2b().views.overview(sessionId).requests.find((x) => x.record.id === r.id)!.placement!;
+    const company = textOf((await linkPage('AzerGold', '?lang=ru')).text);
+    expect(company).toContain('Изменилось с Вашего последнего визита');
+    expect(company).toContain(`С GAZ Group Commercial Vehicles LLC: новая встреча, ${placed.slot.time.slice(0, 5)}, стол ${placed.table}`);
   });
 });
