@@ -78,6 +78,19 @@ describe('the planner’s session page', () => {
   });
 });
 
+describe('a break the planner left unnamed', () => {
+  it.each([
+    { lang: 'en', word: 'Break' },
+    { lang: 'ru', word: 'Перерыв' },
+    { lang: 'az', word: 'Fasilə' },
+  ])('is called a break in the reader’s language ($lang)', async ({ lang, word }) => {
+    const d = ctx.demo!;
+    const s = b2b().sessions.create(SYSTEM_ACTOR, d.forumId, { title: `Unnamed break ${lang}`, roomId: String(d.rooms.bilateral1), start: '2019-06-07T15:00', end: '2019-06-07T16:15', slotMinutes: '15', changeoverMinutes: '5', breaks: '15:40–15:55', tableCount: '2', sideALabel: '', sideBLabel: '', description: '' });
+    const text = textOf((await planner.get(`/forums/${d.forumId}/b2b/${s.id}?lang=${lang}`)).text);
+    expect(text).toContain(`15:40–15:55 ${word}`);
+  });
+});
+
 describe('the run’s preview', () => {
   it.each<PageCase>([
     { name: 'in Russian', lang: 'ru', says: ['Предварительный вариант расписания', 'Применить это расписание', 'Отказаться', 'осталось на месте', 'Перепланировать всё.'], notInEnglish: PREVIEW_ENGLISH },
