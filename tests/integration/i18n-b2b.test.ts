@@ -149,6 +149,10 @@ describe('a company’s own pages behind its link', () => {
     expect(refused.status).toBe(422);
     expect(textOf(refused.text)).toContain('Запрос не отправлен.');
     expect(refused.text).toContain(`>${'x'.repeat(5000)}</textarea>`);
+    // The page's language links are relative to the form's address: asked with GET, it leads back to the companies, in that language.
+    const picked = await request(ctx.app).get(`/s/${link['SOCAR Polymer']}/b2b/requests?lang=az`);
+    expect(picked.status).toBe(303);
+    expect(picked.headers.location).toBe(`/s/${link['SOCAR Polymer']}/b2b/companies?lang=az`);
   });
 
   it('asks the company in Russian which way to answer when the action is unknown', async () => {
@@ -156,6 +160,8 @@ describe('a company’s own pages behind its link', () => {
     const res = await request(ctx.app).post(`/s/${link.KAMAZ}/b2b/requests/${r.id}?lang=ru`).type('form').send({ action: 'shout' });
     expect(res.status).toBe(422);
     expect(textOf(res.text)).toContain('Выберите: принять, отклонить или отменить.');
+    const picked = await request(ctx.app).get(`/s/${link.KAMAZ}/b2b/requests/${r.id}?lang=en`);
+    expect(picked.headers.location).toBe(`/s/${link.KAMAZ}/b2b?lang=en`);
   });
 });
 

@@ -104,6 +104,9 @@ export function b2bLinkRoutes(services: Services): Router {
 
   router.get('/', (req, res) => renderHome(req, res, 200));
   router.get('/companies', (req, res) => renderCompanies(req, res, 200));
+  // A refused form answers at its POST address, where the page's language links (?lang=) then ask with GET: back to the page the form was on.
+  router.get('/requests', (_req, res) => res.redirect(303, `${linkOf(res).tokenPath}/b2b/companies${linkOf(res).lang}`));
+  router.get('/requests/:requestId', (_req, res) => res.redirect(303, `${linkOf(res).tokenPath}/b2b${linkOf(res).lang}`));
 
   router.post('/requests', (req, res) => {
     const { participant, tokenPath, lang } = linkOf(res);
