@@ -91,6 +91,20 @@ describe('a break the planner left unnamed', () => {
   });
 });
 
+describe('an address that mixes two sessions', () => {
+  it.each([
+    { lang: 'ru', what: 'request', said: (title: string, id: number) => `В «${title}» нет запроса ${id}.` },
+    { lang: 'az', what: 'participant', said: (title: string, id: number) => `«${title}» sessiyasında ${id} nömrəli iştirakçı yoxdur.` },
+  ])('is not found, saying so in the reader’s language ($lang, a $what of another session)', async ({ lang, what, said }) => {
+    const d = ctx.demo!;
+    const other = b2b().sessions.create(SYSTEM_ACTOR, d.forumId, { title: `Other ${lang}`, roomId: String(d.rooms.bilateral1), start: '2019-06-07T17:00', end: '2019-06-07T18:00', slotMinutes: '15', changeoverMinutes: '5', breaks: '', tableCount: '2', sideALabel: '', sideBLabel: '', description: '' });
+    const id = what === 'request' ? b2b().requests.list(sessionId)[0]!.id : participantId('KAMAZ');
+    const res = await planner.get(`/forums/${d.forumId}/b2b/${other.id}/${what}s/${id}?lang=${lang}`);
+    expect(res.status).toBe(404);
+    expect(textOf(res.text)).toContain(said(other.title, id));
+  });
+});
+
 describe('the run’s preview', () => {
   it.each<PageCase>([
     { name: 'in Russian', lang: 'ru', says: ['Предварительный вариант расписания', 'Применить это расписание', 'Отказаться', 'осталось на месте', 'Перепланировать всё.'], notInEnglish: PREVIEW_ENGLISH },

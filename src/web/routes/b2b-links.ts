@@ -129,7 +129,7 @@ export function b2bLinkRoutes(services: Services): Router {
     const requestId = /^\d{1,15}$/.test(String(req.params.requestId)) ? Number(req.params.requestId) : NaN;
     try {
       const request = b2b.requests.get(requestId);
-      if (request.sessionId !== participant.sessionId) throw new NotFoundError('Your company has no such request.');
+      if (request.sessionId !== participant.sessionId) throw new NotFoundError(translate(readerLocale(req), 'ui.b2b.not-found.link-request'));
       const done = b2b.requests.act(acting(participant), request.id, action);
       return res.redirect(303, `${tokenPath}/b2b?done=${done.state}${lang.replace('?', '&')}`);
     } catch (err) {

@@ -21,7 +21,7 @@ export function b2bParticipantRoutes(services: Services): Router {
   const participantIn = (req: Request) => {
     const { forum, session } = sessionIn(services, req);
     const participant = b2b.participants.get(idParam(req, 'participantId'));
-    if (participant.sessionId !== session.id) throw new NotFoundError(`There is no participant ${participant.id} in “${session.title}”.`);
+    if (participant.sessionId !== session.id) throw new NotFoundError(translate(readerLocale(req), 'ui.b2b.not-found.participant', { id: participant.id, title: session.title }));
     return { forum, session, participant };
   };
 

@@ -18,7 +18,7 @@ export function b2bRequestRoutes(services: Services): Router {
   const requestIn = (req: Request) => {
     const { forum, session } = sessionIn(services, req);
     const request = b2b.requests.get(idParam(req, 'requestId'));
-    if (request.sessionId !== session.id) throw new NotFoundError(`There is no request ${request.id} in “${session.title}”.`);
+    if (request.sessionId !== session.id) throw new NotFoundError(translate(readerLocale(req), 'ui.b2b.not-found.request', { id: request.id, title: session.title }));
     return { forum, session, request };
   };
 

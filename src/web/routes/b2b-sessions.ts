@@ -18,7 +18,7 @@ import { blankSessionForm, readSessionForm, sessionFields, sessionFormValues, ty
 export function sessionIn(services: Services, req: Request): { forum: Forum; session: B2BSession } {
   const forum = services.forums.get(idParam(req, 'forumId'));
   const session = services.b2b.sessions.get(idParam(req, 'sessionId'));
-  if (session.forumId !== forum.id) throw new NotFoundError(`There is no B2B session ${session.id} in ${forum.shortName}.`);
+  if (session.forumId !== forum.id) throw new NotFoundError(translate(readerLocale(req), 'ui.b2b.not-found.session', { id: session.id, forum: forum.shortName }));
   return { forum, session };
 }
 
@@ -156,7 +156,7 @@ export function b2bSessionRoutes(services: Services): Router {
     await submitForm(
       res,
       () => {
-        ownProposal(session, proposalId);
+        ownProposal(req, session, proposalId);
         announceApply(req, b2b.scheduling.apply(actorOf(res), proposalId));
         res.redirect(303, `${sessionBase(session)}#schedule`);
       },
@@ -173,15 +173,15 @@ export function b2bSessionRoutes(services: Services): Router {
   router.post('/:sessionId/proposals/:proposalId/discard', (req, res) => {
     const { session } = sessionIn(services, req);
     const proposalId = idParam(req, 'proposalId');
-    ownProposal(session, proposalId);
+    ownProposal(req, session, proposalId);
     b2b.scheduling.discard(actorOf(res), proposalId);
     flash(req, 'success', translate(readerLocale(req), 'ui.b2b.flash.discarded'));
     res.redirect(303, sessionBase(session));
   });
 
   /** A proposal of another session is not found under this one's address. */
-  const ownProposal = (session: B2BSession, proposalId: number) => {
-    if (b2b.scheduling.proposal(proposalId).sessionId !== session.id) throw new NotFoundError(`There is no proposal ${proposalId} in “${session.title}”.`);
+  const ownProposal = (req: Request, session: B2BSession, proposalId: number) => {
+    if (b2b.scheduling.proposal(proposalId).sessionId !== session.id) throw new NotFoundError(translate(readerLocale(req), 'ui.b2b.not-found.proposal', { id: proposalId, title: session.title }));
   };
 
   const renderPublish = (req: Request, res: Response, status: number, formError: string | null = null) => {
