@@ -56,6 +56,7 @@ export interface SessionOverview {
   room: Room | null;
   venue: Venue | null;
   slots: SlotView[];
+  /** Each break with what the planner called it ('' when unnamed: the page names it in its language). */
   breaks: { time: string; label: string }[];
   /** Slots and the breaks between them, in time order: the columns of a schedule grid. */
   timeline: ({ slot: SlotView } | { break: { time: string; label: string } })[];
@@ -150,7 +151,7 @@ export class B2BViews {
     const grid: (RequestView | null)[][] = Array.from({ length: session.tableCount }, () => slotViews.map(() => null));
     for (const r of requests) if (r.placement && r.placement.table <= session.tableCount) grid[r.placement.table - 1]![column.get(r.placement.slot.index)!] = r;
 
-    const breaks = session.breaks.map((b) => ({ startUtc: b.startUtc, time: `${formatTime(b.startUtc, forum.timeZone)}–${formatTime(b.endUtc, forum.timeZone)}`, label: b.label || 'Break' }));
+    const breaks = session.breaks.map((b) => ({ startUtc: b.startUtc, time: `${formatTime(b.startUtc, forum.timeZone)}–${formatTime(b.endUtc, forum.timeZone)}`, label: b.label }));
     const timeline: SessionOverview['timeline'] = [];
     slotViews.forEach((slot, i) => {
       const after = i === 0 ? -Infinity : slotViews[i - 1]!.endUtc;
