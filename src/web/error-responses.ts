@@ -101,7 +101,7 @@ export const ERROR_TABLE: readonly ErrorEntry<Error>[] = [
     answer: (err, locale) => ({ status: 422, headers: {}, page: generic(locale, 'check-input', Object.values(fieldsIn(err, locale)).join(' ')), api: { error: err.message, fields: err.fields } }),
     form: (err, locale) => {
       const { _form, ...errors } = fieldsIn(err, locale);
-      return { status: 422, problems: { errors, details: err.details, formError: _form ?? translate(locale, 'ui.errors.fields-need-attention') }, formMessage: _form };
+      return { status: 422, problems: { errors, details: err.details, formError: _form ?? translate(locale, 'ui.form.fields-need-attention') }, formMessage: _form };
     },
     // On a button, invalid input means the record is no longer in a state for it (already answered, say).
     notice: (err, locale) => {

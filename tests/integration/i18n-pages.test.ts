@@ -274,7 +274,7 @@ describe('sentences built in the routes', () => {
     expect(res.status).toBe(422);
     const text = textOf(res.text);
     expect(text).toContain('Siyahıdan şəxs və ya zal seçin.');
-    expect(text).toContain('Bəzi sahələrə diqqət lazımdır');
+    expect(text).toContain('Bəzi sahələrə diqqət yetirin');
   });
 
   it('a created record’s notice agrees with its kind in Russian', async () => {

@@ -61,7 +61,7 @@ export function b2bLinkRoutes(services: Services): Router {
       bodyClass: 'secret-page',
       o: overview,
       p: overview.participants.find((x) => x.record.id === participant.id)!,
-      rows: b2b.views.agendaOf(overview, participant.id),
+      rows: b2b.views.agendaOf(overview, participant.id, readerLocale(req)),
       incoming: overview.requests.filter((r) => r.record.toId === participant.id),
       outgoing: overview.requests.filter((r) => r.record.fromId === participant.id),
       tokenPath,

@@ -71,7 +71,7 @@ export function b2bParticipantRoutes(services: Services): Router {
       forum,
       o: overview,
       p: view,
-      rows: b2b.views.agendaOf(overview, participant.id),
+      rows: b2b.views.agendaOf(overview, participant.id, readerLocale(req)),
       incoming: overview.requests.filter((r) => r.record.toId === participant.id),
       outgoing: overview.requests.filter((r) => r.record.fromId === participant.id),
       links: b2b.links.of(participant),

@@ -216,7 +216,7 @@ export function b2bSessionRoutes(services: Services): Router {
     const doorList = overview.participants
       .slice()
       .sort((a, b) => collator.compare(a.name, b.name))
-      .map((p) => ({ participant: p, rows: b2b.views.agendaOf(overview, p.record.id) }));
+      .map((p) => ({ participant: p, rows: b2b.views.agendaOf(overview, p.record.id, readerLocale(req)) }));
     res.render('pages/b2b/hall-plan', { title: translate(readerLocale(req), 'ui.b2b.title.hall-plan', { title: session.title }), bodyClass: 'b2b-hall-plan-page', forum, o: overview, doorList, base: sessionBase(session), printedAt: services.clock() });
   });
 

@@ -9,7 +9,7 @@ import { findTimeHref, planMeetingHref } from '../find-time-link';
 import { idParam, queryString } from '../form';
 import { matches } from '../list-query';
 import { readerLocale } from '../locale';
-import { message, render } from '../../messages';
+import { message } from '../../messages';
 import { translate, type Locale } from '../../messages/catalogue';
 import { collatorFor } from '../../messages/locale-formats';
 
@@ -116,7 +116,7 @@ export function boardRoutes(services: Services): Router {
       findTime,
       planHref: (plan: { start: string; end: string; roomId: Id | null }) => planMeetingHref(forum.id, { participants: personIds, start: plan.start, end: plan.end, roomId: plan.roomId }),
       errors,
-      formError: formError ?? (Object.keys(errors).length ? render(message('error.fields-need-attention', {}), locale) : undefined),
+      formError: formError ?? (Object.keys(errors).length ? translate(locale, 'ui.form.fields-need-attention') : undefined),
     });
   };
 
