@@ -19,6 +19,9 @@ document.addEventListener('click', function (event) {
   var target = event.target.closest ? event.target.closest('[data-print]') : null;
   if (target) { event.preventDefault(); window.print(); }
 });
+// A Print button that only a script can work (no print view to link to) is rendered hidden and shown here: without
+// JavaScript nobody meets a button that does nothing, and the browser's own Print prints the same sheet.
+Array.prototype.forEach.call(document.querySelectorAll('button[data-print][hidden]'), function (button) { button.hidden = false; });
 // A search box that narrows multi-selects as one types (data-filter-selects="id id"); chosen options always stay.
 document.addEventListener('input', function (event) {
   var box = event.target;
