@@ -202,6 +202,8 @@ export const OPENAPI = {
           scopeId: { type: 'integer' },
           label: { type: 'string' },
           expiresOn: { type: ['string', 'null'], format: 'date' },
+          locale: { enum: ['en', 'ru', 'az'], default: 'en', description: "The link's language: its page, printed agenda and calendar feed (?lang= on an address overrides it)" },
+          reminderMinutes: { enum: [15, 30, 60, null], default: null, description: 'A calendar reminder (VALARM) this many minutes before each meeting of the feed that is not cancelled; null for none' },
         },
       },
       TimeFinderInput: {

@@ -13,6 +13,7 @@ export const fields = {
   'field.choose-from-list': ({ label }) => `Choose a ${label} from the list.`,
   'field.calendar-date': ({ label, firstYear, lastYear }) => `Enter the ${label} as a real date YYYY-MM-DD between ${firstYear} and ${lastYear}, e.g. 2019-06-07.`,
   'field.time-of-day': ({ label }) => `Enter the ${label} as HH:MM (24-hour), or leave it empty.`,
+  'field.decimal': ({ label, min, max, places }) => `Enter the ${label} as a number from ${min} to ${max} with at most ${places} decimals (a dot before them), or leave it empty.`,
   'field.time-zone': ({ label }) => `Enter the ${label} as an IANA zone such as Europe/Moscow or Asia/Baku.`,
   'field.date-time': ({ label }) => `Enter the ${label} as date and time, e.g. 2019-06-07T10:00.`,
   'field.list-participants': () => 'List participants as {personId, role} objects.',

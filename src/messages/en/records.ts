@@ -51,6 +51,7 @@ export const records = {
   'reference.forum-missing': () => 'Choose an existing forum.',
   'venue.hours-half': () => 'Give both opening and closing time, or neither.',
   'venue.closes-before-opening': () => 'The closing time must be after the opening time.',
+  'venue.coordinates-half': () => 'Give both latitude and longitude, or neither.',
   'reference.venue-missing': () => 'Choose an existing venue.',
   'reference.organization-missing': () => 'Choose an existing organization.',
   'reference.head-missing': () => 'Choose an existing person as head.',

@@ -13,6 +13,8 @@ const tokenJson = (t: FeedToken) => ({
   scope: t.scope,
   scopeId: t.scopeId,
   label: t.label,
+  locale: t.locale,
+  reminderMinutes: t.reminderMinutes,
   createdAt: isoUtc(t.createdAt),
   expiresAt: t.expiresAt === null ? null : isoUtc(t.expiresAt),
   revokedAt: t.revokedAt === null ? null : isoUtc(t.revokedAt),

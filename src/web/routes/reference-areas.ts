@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE, translate } from '../../messages/catalogue';
 import { MEMBER_ROLES, ORGANIZATION_KINDS, ROOM_KINDS } from '../../domain/types';
 import type { Services } from '../../services';
 import { viewHelpers } from '../view-helpers';
@@ -53,6 +54,9 @@ export function referenceAreas(s: Services) {
       { name: 'address', label: 'Address', type: 'text' },
       { name: 'opensAt', label: 'Opens at', type: 'time', hint: 'In the forum’s time zone. Leave both empty if always open.' },
       { name: 'closesAt', label: 'Closes at', type: 'time' },
+      // Text, not number: a phone's number keyboard may have no decimal point.
+      { name: 'latitude', label: translate(DEFAULT_LOCALE, 'ui.links.venue-latitude'), type: 'text', hint: translate(DEFAULT_LOCALE, 'ui.links.venue-coordinates-hint') },
+      { name: 'longitude', label: translate(DEFAULT_LOCALE, 'ui.links.venue-longitude'), type: 'text' },
     ],
     columns: [
       { key: 'name', label: 'Venue', value: (v) => v.name },
@@ -67,6 +71,7 @@ export function referenceAreas(s: Services) {
     details: (v) => [
       { label: 'Address', value: v.address },
       { label: 'Opening hours', value: v.opensAt ? `${v.opensAt}–${v.closesAt}` : 'Always open' },
+      { label: translate(DEFAULT_LOCALE, 'ui.links.venue-coordinates'), value: v.latitude === null ? '' : `${v.latitude}, ${v.longitude}` },
     ],
     showExtra: {
       partial: 'venue-rooms',
