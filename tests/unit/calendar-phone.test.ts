@@ -66,6 +66,11 @@ describe('the place on the map (GEO and X-APPLE-STRUCTURED-LOCATION)', () => {
       place: { title: 'Hotel "Astoria"; lobby', address: 'Bolshaya Morskaya 39\nSt. Petersburg', latitude: 59.9333, longitude: 30.3086 },
       line: `X-APPLE-STRUCTURED-LOCATION;VALUE=URI;X-ADDRESS="Bolshaya Morskaya 39 St. Petersburg";X-APPLE-RADIUS=100;X-TITLE="Hotel 'Astoria'; lobby":geo:59.9333,30.3086`,
     },
+    {
+      name: 'a backslash before the closing quote (libical would read it as an escaped quote): a slash',
+      place: { title: 'Pavilion F\\', address: 'Hall 2\\', latitude: 59.7636, longitude: 30.3622 },
+      line: 'X-APPLE-STRUCTURED-LOCATION;VALUE=URI;X-ADDRESS="Hall 2/";X-APPLE-RADIUS=100;X-TITLE="Pavilion F/":geo:59.7636,30.3622',
+    },
     { name: 'the southern and western hemispheres', place: { title: 'Río', address: '', latitude: -22.9068, longitude: -43.1729 }, line: 'X-APPLE-STRUCTURED-LOCATION;VALUE=URI;X-APPLE-RADIUS=100;X-TITLE="Río":geo:-22.9068,-43.1729' },
   ])('$name', ({ place, line }) => {
     const text = oneEvent({ place });

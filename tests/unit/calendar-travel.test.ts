@@ -18,7 +18,7 @@ const MATRIX = [...both(EXPO, SMOLNY, 45), ...both(EXPO, HOTEL, 40), ...both(SMO
 
 let nextId = 1;
 function stop(from: string, to: string, venueId: number | null, personIds: number[] = [7], extra: Partial<TravelStop> = {}): TravelStop {
-  return { id: nextId++, startUtc: at(from), endUtc: at(to), venueId, personIds, cancelled: false, ...extra };
+  return { id: nextId++, startUtc: at(from), endUtc: at(to), venueId, personIds, cancelled: false, transfer: false, ...extra };
 }
 
 describe('travelBefore', () => {
@@ -61,6 +61,16 @@ describe('travelBefore', () => {
     {
       name: 'a free-text place (no venue) neither starts nor ends a move: the located one before it does',
       stops: () => [stop('2019-06-07T09:00', '2019-06-07T10:00', HOTEL), stop('2019-06-07T10:30', '2019-06-07T11:30', null), stop('2019-06-07T13:00', '2019-06-07T14:00', EXPO)],
+      expected: (s) => [[s[2]!.id, 40]],
+    },
+    {
+      name: 'a transfer in the calendar is the move already: the meeting after it gets no travel time',
+      stops: () => [stop('2019-06-07T08:00', '2019-06-07T08:30', HOTEL), stop('2019-06-07T08:45', '2019-06-07T09:30', null, [7], { transfer: true }), stop('2019-06-07T10:00', '2019-06-07T11:00', EXPO)],
+      expected: () => [],
+    },
+    {
+      name: 'a cancelled transfer moves no one: the travel time is back',
+      stops: () => [stop('2019-06-07T08:00', '2019-06-07T08:30', HOTEL), stop('2019-06-07T08:45', '2019-06-07T09:30', null, [7], { transfer: true, cancelled: true }), stop('2019-06-07T10:00', '2019-06-07T11:00', EXPO)],
       expected: (s) => [[s[2]!.id, 40]],
     },
     {

@@ -207,9 +207,15 @@ const PLACE_RADIUS_METRES = 100;
  */
 const SPLICE = 'X-FORUM-PLANNER-SPLICE';
 
-/** A parameter value: quoted, since addresses hold commas and colons; a DQUOTE cannot appear in one at all, and a line break is a space. */
+/**
+ * A parameter value: quoted, since addresses hold commas and colons; a DQUOTE
+ * cannot appear in one at all, and a line break is a space. A backslash means
+ * nothing in a parameter (RFC 5545), but libical reads `\"` as an escaped
+ * quote and runs the value on into the next property, so it becomes a slash.
+ * The LOCATION keeps the text as typed; these are only the map's hints.
+ */
 function parameterValue(text: string): string {
-  return `"${printableValue(text).replace(/\s*[\r\n]+\s*/g, ' ').replace(/"/g, "'").trim()}"`;
+  return `"${printableValue(text).replace(/\s*[\r\n]+\s*/g, ' ').replace(/"/g, "'").replace(/\\/g, '/').trim()}"`;
 }
 
 /** A coordinate as GEO and geo: URIs print it: a plain decimal, never an exponent. */

@@ -18,6 +18,8 @@ export interface TravelStop {
   personIds: readonly Id[];
   /** A cancelled meeting is not attended: no one travels from or to it. */
   cancelled: boolean;
+  /** A transfer (a meeting of kind 'travel'): the move is already in the calendar, so the meeting after it needs no travel time. */
+  transfer: boolean;
 }
 
 /**
@@ -27,16 +29,18 @@ export interface TravelStop {
  * are left out. The previous meeting is the latest to end at or before this
  * one's start among those sharing one of its people (as the conflict engine
  * pairs consecutive located meetings); when several people come from
- * different places, the longest move counts.
+ * different places, the longest move counts. A person whose last entry
+ * before the meeting is a transfer is already on their way: no move of theirs.
  */
 export function travelBefore(stops: readonly TravelStop[], travelTimes: readonly TravelTime[], forumTimeZone: string): Map<Id, number> {
   const minutes = new Map<string, number>();
   for (const t of travelTimes) minutes.set(`${t.fromVenueId}>${t.toVenueId}`, t.minutes);
-  const located = stops.filter((s) => !s.cancelled && s.venueId !== null);
-  const dayOf = new Map(located.map((s) => [s.id, DateTime.fromMillis(s.startUtc, { zone: forumTimeZone }).toISODate()]));
-  // Each person's located meetings by end, so the one before a start is a binary search away.
+  const attended = stops.filter((s) => !s.cancelled && (s.venueId !== null || s.transfer));
+  const located = attended.filter((s) => s.venueId !== null);
+  const dayOf = new Map(attended.map((s) => [s.id, DateTime.fromMillis(s.startUtc, { zone: forumTimeZone }).toISODate()]));
+  // Each person's located meetings and transfers by end, so the one before a start is a binary search away.
   const byPerson = new Map<Id, TravelStop[]>();
-  for (const s of located) for (const p of new Set(s.personIds)) byPerson.set(p, [...(byPerson.get(p) ?? []), s]);
+  for (const s of attended) for (const p of new Set(s.personIds)) byPerson.set(p, [...(byPerson.get(p) ?? []), s]);
   for (const list of byPerson.values()) list.sort((a, b) => a.endUtc - b.endUtc || a.startUtc - b.startUtc || a.id - b.id);
 
   const out = new Map<Id, number>();
@@ -44,7 +48,7 @@ export function travelBefore(stops: readonly TravelStop[], travelTimes: readonly
     let longest = 0;
     for (const p of new Set(s.personIds)) {
       const before = lastEndingBy(byPerson.get(p)!, s);
-      if (!before || before.venueId === s.venueId || dayOf.get(before.id) !== dayOf.get(s.id)) continue;
+      if (!before || before.transfer || before.venueId === s.venueId || dayOf.get(before.id) !== dayOf.get(s.id)) continue;
       longest = Math.max(longest, minutes.get(`${before.venueId}>${s.venueId}`) ?? 0);
     }
     if (longest > 0) out.set(s.id, longest);

@@ -121,7 +121,7 @@ export class FeedBuilder {
   private travelOf(forum: Forum, views: MeetingView[]): Map<number, number> {
     const venueIds = [...new Set(views.flatMap((v) => (v.venue ? [v.venue.id] : [])))];
     if (venueIds.length < 2) return new Map();
-    const stops = views.map(({ meeting: m, venue }) => ({ id: m.id, startUtc: m.startUtc, endUtc: m.endUtc, venueId: venue?.id ?? null, personIds: m.participants.map((p) => p.personId), cancelled: m.status === 'cancelled' }));
+    const stops = views.map(({ meeting: m, venue }) => ({ id: m.id, startUtc: m.startUtc, endUtc: m.endUtc, venueId: venue?.id ?? null, personIds: m.participants.map((p) => p.personId), cancelled: m.status === 'cancelled', transfer: m.kind === 'travel' }));
     return travelBefore(stops, this.store.venues.travelTimesBetween(forum.id, venueIds), forum.timeZone);
   }
 
