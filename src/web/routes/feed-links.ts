@@ -3,23 +3,27 @@ import QRCode from 'qrcode';
 import { NotFoundError } from '../../domain/errors';
 import type { Services } from '../../services';
 import { FEED_SCOPES, REMINDER_MINUTES, type FeedToken } from '../../domain/feed-scope';
-import { LOCALE_NAMES, translate } from '../../messages/catalogue';
+import { LOCALE_NAMES, translate, type Locale } from '../../messages/catalogue';
+import { collatorFor } from '../../messages/locale-formats';
 import { baseUrlOf, webcalOf } from '../calendar-response';
 import { actorOf, flash, idParam, submitForm, type FormProblems } from '../form';
-import { compareNames } from '../list-query';
 import { readerLocale } from '../locale';
 
 /** Planners hand out, rotate and revoke secret links: /forums/:forumId/links. */
 export function feedLinkRoutes(services: Services): Router {
   const router = Router({ mergeParams: true });
 
-  const scopeChoices = (forumId: number) => ({
-    delegation: services.delegations.list({ forumId }).map((d) => ({ value: d.id, label: d.name })),
-    person: services.people.list().map((p) => ({ value: p.id, label: p.fullName })).sort((a, b) => compareNames(a.label, b.label)),
-    room: services.directory.roomsOfForum(forumId).map((r) => ({ value: r.id, label: r.name })),
-    organization: services.organizations.list().map((o) => ({ value: o.id, label: o.name })).sort((a, b) => compareNames(a.label, b.label)),
-    b2b_participant: services.b2b.links.choices(forumId),
-  });
+  // People and organizations in the reader's alphabet (Azerbaijani Ə after E, Russian Cyrillic first).
+  const scopeChoices = (forumId: number, locale: Locale) => {
+    const byLabel = (a: { label: string }, b: { label: string }) => collatorFor(locale).compare(a.label, b.label);
+    return {
+      delegation: services.delegations.list({ forumId }).map((d) => ({ value: d.id, label: d.name })),
+      person: services.people.list().map((p) => ({ value: p.id, label: p.fullName })).sort(byLabel),
+      room: services.directory.roomsOfForum(forumId).map((r) => ({ value: r.id, label: r.name })),
+      organization: services.organizations.list().map((o) => ({ value: o.id, label: o.name })).sort(byLabel),
+      b2b_participant: services.b2b.links.choices(forumId),
+    };
+  };
 
   const render = async (req: Request, res: Response, status: number, extra: { created?: { token: FeedToken; secret: string }; values?: Record<string, string> } & Partial<FormProblems> = {}) => {
     const forum = services.forums.get(idParam(req, 'forumId'));
@@ -36,7 +40,7 @@ export function feedLinkRoutes(services: Services): Router {
       forum,
       tokens,
       scopes: FEED_SCOPES,
-      choices: scopeChoices(forum.id),
+      choices: scopeChoices(forum.id, readerLocale(req)),
       // A new link starts in the planner's own language, without a reminder.
       values: extra.values ?? { scope: 'person', scopeId: '', label: '', expiresOn: '', locale: readerLocale(req), reminderMinutes: '' },
       reminderChoices: [0, ...REMINDER_MINUTES],
