@@ -7,6 +7,7 @@
  * The links page itself reads in the planner's language.
  */
 import request from 'supertest';
+import { loadDemoLinks } from '../../db/seed/demo-links';
 import { message } from '../../src/messages/message';
 import { render } from '../../src/messages/render';
 import { SYSTEM_ACTOR } from '../../src/services/actor';
@@ -201,5 +202,21 @@ describe('travel time in a delegate’s feed', () => {
     expect(feed).not.toContain('X-APPLE-TRAVEL-DURATION');
     expect(feed).not.toContain('BEGIN:VALARM');
     expect(propertyValues(feed, 'CLASS')).toEqual([]);
+  });
+});
+
+describe('the demo’s links (npm run seed prints them)', () => {
+  it('gives the Governor’s office a Russian link and the Minister an Azerbaijani one, each with a reminder', async () => {
+    const d = ctx.demo!;
+    const links = loadDemoLinks(ctx.services, d);
+    const byLabel = new Map(links.map((l) => [l.label, ctx.services.feeds.resolve(l.secret)!]));
+    expect(byLabel.get('Governor’s office, Leningrad Region')).toMatchObject({ scope: 'person', scopeId: d.people.drozdenko, locale: 'ru', reminderMinutes: 30 });
+    expect(byLabel.get('Minister’s phone')).toMatchObject({ scope: 'person', scopeId: d.people.mustafayev, locale: 'az', reminderMinutes: 15 });
+    const governor = links.find((l) => l.locale === 'ru')!;
+    expect((await request(ctx.app).get(`/s/${governor.secret}`).expect(200)).text).toMatch(/<html lang="ru"/);
+    const minister = links.find((l) => l.locale === 'az')!;
+    const page = (await request(ctx.app).get(`/s/${minister.secret}`).expect(200)).text;
+    expect(page).toMatch(/<html lang="az"/);
+    expect(textOf(page)).toContain('7 iyun 2019');
   });
 });
