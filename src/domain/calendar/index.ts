@@ -215,7 +215,8 @@ const SPLICE = 'X-FORUM-PLANNER-SPLICE';
  * The LOCATION keeps the text as typed; these are only the map's hints.
  */
 function parameterValue(text: string): string {
-  return `"${printableValue(text).replace(/\s*[\r\n]+\s*/g, ' ').replace(/"/g, "'").replace(/\\/g, '/').trim()}"`;
+  const clean = printableValue(text).replace(/\s*[\r\n]+\s*/g, ' ').replace(/\u0022/g, "'").replace(/\\/g, '/').trim();
+  return `"${clean}"`;
 }
 
 /** A coordinate as GEO and geo: URIs print it: a plain decimal, never an exponent. */
