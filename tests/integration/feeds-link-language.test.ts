@@ -40,8 +40,9 @@ describe('the links page form', () => {
     expect(row).toMatchObject({ locale: 'ru', reminderMinutes: 30 });
     expect(textOf(res.text)).toMatch(/Language Русский Reminder 30 minutes before/);
     const listed = /<tr\b(?:(?!<\/tr>)[\s\S])*Governor’s office \(ru\)[\s\S]*?<\/tr>/.exec((await planner.get(linksPage)).text)![0];
-    expect(listed).toContain('<td lang="ru">Русский</td>');
-    expect(textOf(listed)).toContain('30 minutes before');
+    // A live link's row offers its language and reminder to change in place, set to what it has.
+    expect(listed).toMatch(/<option value="ru" lang="ru" selected>Русский<\/option>/);
+    expect(listed).toMatch(/<option value="30" selected>30 minutes before<\/option>/);
   });
 
   it('offers the three languages and none / 15 / 30 / 60 minutes, starting in the planner’s language without a reminder', async () => {
@@ -202,6 +203,50 @@ describe('travel time in a delegate’s feed', () => {
     expect(feed).not.toContain('X-APPLE-TRAVEL-DURATION');
     expect(feed).not.toContain('BEGIN:VALARM');
     expect(propertyValues(feed, 'CLASS')).toEqual([]);
+  });
+});
+
+describe('changing a link’s language and reminder in place', () => {
+  const newLink = () => ctx.services.feeds.createToken(SYSTEM_ACTOR, ctx.demo!.forumId, { scope: 'person', scopeId: ctx.demo!.people.drozdenko, label: 'to change', locale: 'ru', reminderMinutes: 30 });
+  const settings = (id: number) => `${linksPage}/${id}/settings`;
+
+  it('keeps the address; the page and the feed follow at once, and the audit log has the change', async () => {
+    const { token, secret } = newLink();
+    const before = await request(ctx.app).get(`/s/${secret}/calendar.ics`).expect(200);
+    expect(before.text).toContain('TRIGGER:-PT30M');
+    const res = await planner.submit(linksPage, settings(token.id), { locale: 'az', reminderMinutes: '' });
+    expect(res.status).toBe(303);
+    expect(textOf((await planner.get(res.headers.location!)).text)).toContain('Link “to change”: Azərbaycanca, reminder: None. Its page and calendar follow at once; the address stays the same.');
+    expect(ctx.services.feeds.get(token.id)).toMatchObject({ locale: 'az', reminderMinutes: null });
+    expect((await request(ctx.app).get(`/s/${secret}`).expect(200)).text).toMatch(/<html lang="az"/);
+    // The client's copy is stale: a full answer with a new ETag, no reminders left.
+    const after = await request(ctx.app).get(`/s/${secret}/calendar.ics`).set('If-None-Match', before.headers.etag!).expect(200);
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+    expect(after.text).not.toContain('BEGIN:VALARM');
+    const audit = ctx.services.store.db.prepare("SELECT summary FROM audit_log WHERE entity = 'feed_token' AND entity_id = ? ORDER BY id DESC LIMIT 1").pluck().get(token.id);
+    expect(audit).toContain('language az, reminder none');
+  });
+
+  it.each<{ name: string; fields: Record<string, string>; said: RegExp }>([
+    { name: 'a language we do not have', fields: { locale: 'tr', reminderMinutes: '15' }, said: /not changed: Choose a language from the list\./ },
+    { name: 'a reminder off the list', fields: { locale: 'en', reminderMinutes: '5' }, said: /not changed: Choose a reminder from the list\./ },
+  ])('refuses $name: 422 with a message above the page naming the link, nothing written', async ({ fields, said }) => {
+    const { token } = newLink();
+    const res = await planner.submit(linksPage, settings(token.id), fields);
+    expect(res.status).toBe(422);
+    expect(textOf(res.text)).toMatch(said);
+    expect(textOf(res.text)).toContain('“to change”');
+    expect(ctx.services.feeds.get(token.id)).toMatchObject({ locale: 'ru', reminderMinutes: 30 });
+  });
+
+  it('a revoked link is not found, a viewer may not, and a post without the CSRF token is refused', async () => {
+    const { token } = newLink();
+    const viewer = await signIn(ctx, 'language-viewer', 'viewer');
+    expect((await viewer.submit(linksPage, settings(token.id), { locale: 'en', reminderMinutes: '' })).status).toBe(403);
+    expect((await planner.agent.post(settings(token.id)).type('form').send({ locale: 'en', reminderMinutes: '' })).status).toBe(403);
+    ctx.services.feeds.revoke(SYSTEM_ACTOR, token.id);
+    expect((await planner.submit(linksPage, settings(token.id), { locale: 'en', reminderMinutes: '' })).status).toBe(404);
+    expect(ctx.services.feeds.get(token.id)).toMatchObject({ locale: 'ru', reminderMinutes: 30 });
   });
 });
 

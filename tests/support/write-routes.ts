@@ -109,7 +109,8 @@ export const WRITE_ROUTES: WriteRoute[] = [
   // The day grid's drag and drop (public/js/grid-drag.js sends JSON with the CSRF header; a form body reads the same).
   form('/forums/:forumId/meetings/:id/check-move', { start: 'dateTime', end: 'dateTime', roomId: 'id', version: 'int' }),
   form('/forums/:forumId/meetings/:id/drop', { start: 'dateTime', end: 'dateTime', roomId: 'id', version: 'int', status: 'choice', back: 'text' }),
-  form('/forums/:forumId/links', { scope: 'choice', scopeId: 'id', scopeId_person: 'id', scopeId_delegation: 'id', label: 'text', expiresOn: 'date' }),
+  form('/forums/:forumId/links', { scope: 'choice', scopeId: 'id', scopeId_person: 'id', scopeId_delegation: 'id', label: 'text', expiresOn: 'date', locale: 'choice', reminderMinutes: 'choice' }),
+  form('/forums/:forumId/links/:id/settings', { locale: 'choice', reminderMinutes: 'choice' }),
   form('/forums/:forumId/links/:id/revoke', NONE),
   form('/forums/:forumId/links/:id/rotate', NONE),
   form('/forums/:forumId/agenda/:scope/:scopeId/printed', { day: 'date' }),

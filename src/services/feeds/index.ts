@@ -71,11 +71,8 @@ interface CachedFeed extends BuiltFeed {
 /** An entry's bytes: the body, the key, and the small change around them. */
 const cachedBytes = (key: string, feed: CachedFeed) => feed.doc.body.length + 2 * (key.length + feed.doc.etag.length) + 200;
 
-const tokenSchema = z.object({
-  scope: field.oneOf('scope', FEED_SCOPES),
-  scopeId: field.id('person, delegation, room or organization'),
-  label: field.optionalText('label', 200),
-  expiresOn: z.preprocess((v) => (v === '' || v === undefined || v === null ? null : v), field.date('expiry date').nullable()),
+/** What a link's holder reads it in: its language and its reminder. */
+const settingsSchema = z.object({
   // The link's language; a body that names none gets the default, as rows from before languages have.
   locale: z.preprocess((v) => (v === '' || v === undefined || v === null ? DEFAULT_LOCALE : v), field.oneOf('language', LOCALES)),
   // Minutes before each meeting, as the form's select and JSON send them ('15' or 15); '' or null for none.
@@ -83,6 +80,13 @@ const tokenSchema = z.object({
     (v) => (v === '' || v === undefined || v === null || v === 'none' ? null : typeof v === 'string' && /^\d{1,3}$/.test(v) ? Number(v) : v),
     z.union(REMINDER_MINUTES.map((m) => z.literal(m)) as [z.ZodLiteral<ReminderMinutes>, ...z.ZodLiteral<ReminderMinutes>[]], { error: said('field.choose-from-list', { label: 'reminder' }) }).nullable(),
   ),
+});
+
+const tokenSchema = settingsSchema.extend({
+  scope: field.oneOf('scope', FEED_SCOPES),
+  scopeId: field.id('person, delegation, room or organization'),
+  label: field.optionalText('label', 200),
+  expiresOn: z.preprocess((v) => (v === '' || v === undefined || v === null ? null : v), field.date('expiry date').nullable()),
 });
 
 /**
@@ -134,6 +138,23 @@ export class FeedService {
       const token = this.get(id);
       this.audit(actor, 'create', token);
       return { token, secret };
+    });
+  }
+
+  /**
+   * A live link's language and reminder, changed in place: the holder keeps
+   * the same address, and its page and feed follow at once (the audit row
+   * moves the head, so the cached feed is built again). A revoked link is
+   * not found: it is dead.
+   */
+  changeSettings(actor: Actor, id: Id, raw: unknown): FeedToken {
+    const v = parseInput(settingsSchema, raw);
+    return inWriteTransaction(this.store.db, () => {
+      const before = this.get(id);
+      if (!this.store.feedTokens.updateSettings(id, { locale: v.locale, reminderMinutes: v.reminderMinutes })) throw new NotFoundError(message('feed.link-not-found', { id }));
+      const after = this.get(id);
+      this.audit(actor, 'update', after, `language ${after.locale}, reminder ${after.reminderMinutes ?? 'none'}`, before);
+      return after;
     });
   }
 
@@ -369,7 +390,7 @@ export class FeedService {
     return made.doc;
   }
 
-  private audit(actor: Actor, action: 'create' | 'update', token: FeedToken, note = ''): void {
-    this.store.audit.append({ at: this.clock(), userId: actor.userId, username: actor.username, action, entity: 'feed_token', entityId: token.id, forumId: token.forumId, summary: `${token.scope} ${token.scopeId} ${token.label} ${note}`.trim(), before: null, after: token });
+  private audit(actor: Actor, action: 'create' | 'update', token: FeedToken, note = '', before: FeedToken | null = null): void {
+    this.store.audit.append({ at: this.clock(), userId: actor.userId, username: actor.username, action, entity: 'feed_token', entityId: token.id, forumId: token.forumId, summary: `${token.scope} ${token.scopeId} ${token.label} ${note}`.trim(), before, after: token });
   }
 }

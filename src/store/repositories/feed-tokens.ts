@@ -34,6 +34,11 @@ export class FeedTokenRepository {
     return this.sql(`${SELECT} WHERE forum_id = ? ORDER BY id DESC`).all(forumId) as FeedToken[];
   }
 
+  /** A live link's language and reminder; false when it is revoked (or gone). */
+  updateSettings(id: Id, settings: Pick<FeedToken, 'locale' | 'reminderMinutes'>): boolean {
+    return this.sql('UPDATE feed_token SET locale = ?, reminder_minutes = ? WHERE id = ? AND revoked_at IS NULL').run(settings.locale, settings.reminderMinutes, id).changes === 1;
+  }
+
   revoke(id: Id, at: Instant): boolean {
     return this.sql('UPDATE feed_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes === 1;
   }

@@ -91,6 +91,23 @@ export function feedLinkRoutes(services: Services): Router {
     res.redirect(303, `/forums/${token.forumId}/links`);
   });
 
+  // The language and reminder of a live link, changed in place: its holder keeps the address.
+  router.post('/:id/settings', async (req, res) => {
+    const link = linkOfForum(req);
+    const locale = readerLocale(req);
+    await submitForm(
+      res,
+      () => {
+        const token = services.feeds.changeSettings(actorOf(res), link.id, { locale: req.body.locale, reminderMinutes: req.body.reminderMinutes });
+        const reminder = translate(locale, 'ui.links.reminder-choice', { minutes: token.reminderMinutes ?? 0 });
+        flash(req, 'success', translate(locale, 'ui.links.settings-saved', { name: token.label || translate(locale, 'ui.links.scope', { scope: token.scope }), language: LOCALE_NAMES[token.locale], reminder }));
+        res.redirect(303, `/forums/${token.forumId}/links`);
+      },
+      // The row's two selects have no room for a message each: one above the page names the link and what to change.
+      (status, problems) => render(req, res, status, { formError: translate(locale, 'ui.links.settings-refused', { name: link.label || translate(locale, 'ui.links.scope', { scope: link.scope }), problems: Object.values(problems.errors).join(' ') }) }),
+    );
+  });
+
   router.post('/:id/rotate', async (req, res) => {
     const created = services.feeds.rotate(actorOf(res), linkOfForum(req).id);
     await render(req, res, 201, { created });
