@@ -104,6 +104,21 @@ describe('the API', () => {
     expect(list.body.find((t: { id: number }) => t.id === res.body.id)).toMatchObject({ locale: 'az', reminderMinutes: 15 });
   });
 
+  it('PATCH changes a live link’s language and reminder; a viewer may not, a revoked link is not found', async () => {
+    const { id } = (await create({ locale: 'ru', reminderMinutes: 30 })).body;
+    const changed = await request(ctx.app).patch(`/api/v1/feed-tokens/${id}`).set(bearer).send({ locale: 'az', reminderMinutes: 60 });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ id, locale: 'az', reminderMinutes: 60 });
+    expect(changed.body.token).toBeUndefined();
+    expect((await request(ctx.app).patch(`/api/v1/feed-tokens/${id}`).set(bearer).send({ reminderMinutes: 45 })).status).toBe(422);
+    expect(ctx.services.feeds.get(id)).toMatchObject({ locale: 'az', reminderMinutes: 60 });
+    addUser(ctx, 'api-language-viewer', 'viewer');
+    const viewer = { authorization: `Bearer ${ctx.services.accounts.createApiToken(SYSTEM_ACTOR, 'api-language-viewer', 'viewer').token}` };
+    expect((await request(ctx.app).patch(`/api/v1/feed-tokens/${id}`).set(viewer).send({ locale: 'en' })).status).toBe(403);
+    await request(ctx.app).delete(`/api/v1/feed-tokens/${id}`).set(bearer).expect(204);
+    expect((await request(ctx.app).patch(`/api/v1/feed-tokens/${id}`).set(bearer).send({ locale: 'en' })).status).toBe(404);
+  });
+
   it.each<{ name: string; body: Record<string, unknown>; field: string }>([
     { name: 'an unknown language', body: { locale: 'de' }, field: 'locale' },
     { name: 'a language as a number', body: { locale: 7 }, field: 'locale' },

@@ -50,6 +50,8 @@ export const WRITE_ROUTES: WriteRoute[] = [
   // Logout first: its runs sign in again, which the /login runs' failures would soon throttle from this address.
   { method: 'POST', path: '/logout', kind: 'form', fields: NONE, ownSession: true },
   { method: 'POST', path: '/login', kind: 'form', fields: { username: 'text', password: 'text', next: 'text' }, ownSession: true },
+  // The signed-in reader's language (head.ejs's picker).
+  form('/account/language', { locale: 'choice', back: 'text' }),
   { method: 'POST', path: '/s/:token/b2b/requests', kind: 'secret', fields: REQUEST },
   { method: 'POST', path: '/s/:token/b2b/requests/:requestId', kind: 'secret', fields: { action: 'choice', back: 'text' } },
 
@@ -77,7 +79,8 @@ export const WRITE_ROUTES: WriteRoute[] = [
     from: 'date', to: 'date', earliest: 'time', latest: 'time', bufferMinutes: 'int', limit: 'int', title: 'text',
   }),
   api('DELETE', '/api/v1/availability/:id', NONE),
-  api('POST', '/api/v1/feed-tokens', { forumId: 'id', scope: 'choice', scopeId: 'id', label: 'text', expiresOn: 'date' }),
+  api('POST', '/api/v1/feed-tokens', { forumId: 'id', scope: 'choice', scopeId: 'id', label: 'text', expiresOn: 'date', locale: 'choice', reminderMinutes: 'choice' }),
+  api('PATCH', '/api/v1/feed-tokens/:id', { locale: 'choice', reminderMinutes: 'choice' }),
   api('DELETE', '/api/v1/feed-tokens/:id', NONE),
   api('POST', '/api/v1/forums/:id/b2b-sessions', { ...SESSION, breaks: 'objects' }),
   api('POST', '/api/v1/b2b-sessions/:id/participants', { ...PARTICIPANT, unavailable: 'objects' }),

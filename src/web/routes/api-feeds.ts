@@ -37,6 +37,9 @@ export function apiFeedRoutes(services: Services): Router {
     const url = `${baseUrlOf(req, services.config)}/s/${secret}/calendar.ics`;
     res.status(201).json({ ...tokenJson(token), token: secret, url, webcalUrl: webcalOf(url), pageUrl: url.replace(/\/calendar\.ics$/, '') });
   });
+  router.patch('/feed-tokens/:id', (req, res) => {
+    res.json(tokenJson(services.feeds.changeSettings(actorOf(res), idParam(req), req.body)));
+  });
   router.delete('/feed-tokens/:id', (req, res) => {
     services.feeds.revoke(actorOf(res), idParam(req));
     res.status(204).end();
