@@ -86,3 +86,22 @@ describe('a link’s feed follows the coordinates', () => {
     }
   });
 });
+
+describe('the schema’s own guard (migration 0019), for rows written past the form', () => {
+  const write = (latitude: unknown, longitude: unknown) => () =>
+    ctx.services.store.db.prepare('UPDATE venue SET latitude = ?, longitude = ? WHERE id = ?').run(latitude, longitude, ctx.demo!.venues.smolny);
+  it.each<{ name: string; latitude: unknown; longitude: unknown; refused: boolean }>([
+    { name: 'both', latitude: 59.9463, longitude: 30.3967, refused: false },
+    { name: 'neither', latitude: null, longitude: null, refused: false },
+    { name: 'the poles and the date line', latitude: -90, longitude: 180, refused: false },
+    { name: 'a latitude alone', latitude: 59.9463, longitude: null, refused: true },
+    { name: 'a longitude alone', latitude: null, longitude: 30.3967, refused: true },
+    { name: 'past the pole', latitude: 90.5, longitude: 30, refused: true },
+    { name: 'past the date line', latitude: 59, longitude: -181, refused: true },
+    { name: 'text', latitude: 'north', longitude: 30, refused: true },
+  ])('$name: refused $refused', ({ latitude, longitude, refused }) => {
+    if (refused) expect(write(latitude, longitude)).toThrow(/CHECK constraint failed|cannot store TEXT value in REAL column/);
+    else expect(write(latitude, longitude)).not.toThrow();
+  });
+  afterAll(() => write(59.9463, 30.3967)());
+});
