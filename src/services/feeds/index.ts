@@ -16,6 +16,7 @@ import type { ProgrammeViews } from '../meetings';
 import { sha256 } from '../accounts';
 import { ByteLru } from '../byte-lru';
 import { field, parseInput, said } from '../validation';
+import { storedMessage } from '../../messages/stored';
 
 // The folder's public face: what files outside it import from its inner files.
 export { AGENDA_SCOPES, scopeEntryOf, SCOPES } from './scope-registry';
@@ -153,7 +154,8 @@ export class FeedService {
       const before = this.get(id);
       if (!this.store.feedTokens.updateSettings(id, { locale: v.locale, reminderMinutes: v.reminderMinutes })) throw new NotFoundError(message('feed.link-not-found', { id }));
       const after = this.get(id);
-      this.audit(actor, 'update', after, `language ${after.locale}, reminder ${after.reminderMinutes ?? 'none'}`, before);
+      // The summary names the link; the row's before and after hold its language and reminder.
+      this.audit(actor, 'update', after, '', before);
       return after;
     });
   }
@@ -391,6 +393,6 @@ export class FeedService {
   }
 
   private audit(actor: Actor, action: 'create' | 'update', token: FeedToken, note = '', before: FeedToken | null = null): void {
-    this.store.audit.append({ at: this.clock(), userId: actor.userId, username: actor.username, action, entity: 'feed_token', entityId: token.id, forumId: token.forumId, summary: `${token.scope} ${token.scopeId} ${token.label} ${note}`.trim(), before, after: token });
+    this.store.audit.append({ at: this.clock(), userId: actor.userId, username: actor.username, action, entity: 'feed_token', entityId: token.id, forumId: token.forumId, summary: storedMessage(message('audit.summary.feed-token', { scope: token.scope, scopeId: token.scopeId, label: token.label, revoked: note === 'revoked' })), before, after: token });
   }
 }
