@@ -168,7 +168,8 @@ describe('a Russian link (the Governor’s office)', () => {
     expect(descriptions.filter((d) => d.startsWith('Через 30 минут: '))).toHaveLength(events - cancelled);
     // The feed's labels are the domain's words in the link's language (src/messages: render).
     expect(descriptions.join('\n')).toContain(render(message('calendar.counterparts', {}), 'ru'));
-    expect(descriptions.join('\n')).not.toContain('In 30 minutes');
+    expect(descriptions.join('\n')).toContain('Партнёры по встрече:');
+    for (const english of ['Counterparts:', 'Our participants:', 'Participants:', 'In 30 minutes', 'Bilateral meeting']) expect(descriptions.join('\n')).not.toContain(english);
   });
 
   it('answers a conditional poll 304 with the ETag the feed route gave, and a preview in English apart', async () => {
@@ -238,8 +239,10 @@ describe('changing a link’s language and reminder in place', () => {
     const after = await request(ctx.app).get(`/s/${secret}/calendar.ics`).set('If-None-Match', before.headers.etag!).expect(200);
     expect(after.headers.etag).not.toBe(before.headers.etag);
     expect(after.text).not.toContain('BEGIN:VALARM');
-    const audit = ctx.services.store.db.prepare("SELECT summary FROM audit_log WHERE entity = 'feed_token' AND entity_id = ? ORDER BY id DESC LIMIT 1").pluck().get(token.id);
-    expect(audit).toContain('language az, reminder none');
+    const audit = ctx.services.store.db.prepare("SELECT action, before_json, after_json FROM audit_log WHERE entity = 'feed_token' AND entity_id = ? ORDER BY id DESC LIMIT 1").get(token.id) as { action: string; before_json: string; after_json: string };
+    expect(audit.action).toBe('update');
+    expect(JSON.parse(audit.before_json)).toMatchObject({ locale: 'ru', reminderMinutes: 30 });
+    expect(JSON.parse(audit.after_json)).toMatchObject({ locale: 'az', reminderMinutes: null });
   });
 
   it.each<{ name: string; fields: Record<string, string>; said: RegExp }>([
