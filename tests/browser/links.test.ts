@@ -57,7 +57,7 @@ describe('secret links in Chromium', () => {
     const reader = await app().newPage();
     await reader.goto(new URL(pageUrl).pathname);
     expect(await reader.getAttribute('html', 'lang')).toBe('ru');
-    await reader.getByText('пятница, 7 июня 2019').first().waitFor();
+    await reader.getByText('пятница, 7 июня 2019').filter({ visible: true }).first().waitFor();
     await reader.screenshot({ path: path.join(SHOTS, 'secret-page-ru-1280.png'), fullPage: true });
   });
 

@@ -47,6 +47,18 @@ describe('the venue form', () => {
     expect(digest()).toBe(before);
   });
 
+  it.each<{ locale: string; labels: string[]; said: string }>([
+    { locale: 'ru', labels: ['Широта', 'Долгота'], said: 'Укажите в поле «широта» число от -90 до 90, не более 6 знаков после точки, или оставьте поле пустым.' },
+    { locale: 'az', labels: ['En dairəsi', 'Uzunluq dairəsi'], said: '«en dairəsi» sahəsinə -90 ilə 90 arasında, nöqtədən sonra ən çox 6 rəqəmli ədəd yazın və ya sahəni boş saxlayın.' },
+  ])('in $locale: the fields and the refusal in the reader’s language', async ({ locale, labels, said }) => {
+    const form = (await planner.get(`${venues()}/new?lang=${locale}`)).text;
+    for (const label of labels) expect(textOf(form)).toContain(label);
+    expect(textOf(form)).not.toMatch(/Latitude|Longitude|map app/);
+    const res = await planner.submit(`${venues()}/new?lang=${locale}`, `${venues()}?lang=${locale}`, { name: 'Lenexpo', address: '', opensAt: '', closesAt: '', latitude: '95', longitude: '30' });
+    expect(res.status).toBe(422);
+    expect(fieldError(res.text, 'latitude')).toBe(said);
+  });
+
   it('saves coordinates as decimals, shows them on the venue’s page, and clears them when both are emptied', async () => {
     const saved = await planner.submit(`${venues()}/new`, venues(), { name: 'Lenexpo', address: 'Bolshoy prospekt 103', opensAt: '', closesAt: '', latitude: ' 59.9286 ', longitude: '30.2366' });
     expect(saved.status).toBe(303);
