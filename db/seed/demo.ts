@@ -28,11 +28,12 @@ export function loadDemo(services: Services, options: { b2b?: boolean } = {}): D
       timeZone: 'Europe/Moscow',
       city: 'St. Petersburg',
     });
-    const venue = (name: string, address: string, opensAt: string | null, closesAt: string | null) =>
-      services.venues.create(a, { forumId: forum.id, name, address, opensAt, closesAt });
-    const expo = venue('ExpoForum', 'Peterburgskoye shosse 64/1, St. Petersburg', '08:00', '21:00');
-    const smolny = venue('Smolny (Government of Leningrad Region)', 'Suvorovsky prospekt 67, St. Petersburg', '08:00', '20:00');
-    const hotel = venue('Hotel Astoria (delegation hotel)', 'Bolshaya Morskaya ulitsa 39, St. Petersburg', null, null);
+    // Coordinates (WGS 84) put each venue on a phone's map: the feeds' GEO, the agenda's map link.
+    const venue = (name: string, address: string, opensAt: string | null, closesAt: string | null, [latitude, longitude]: [number, number]) =>
+      services.venues.create(a, { forumId: forum.id, name, address, opensAt, closesAt, latitude, longitude });
+    const expo = venue('ExpoForum', 'Peterburgskoye shosse 64/1, St. Petersburg', '08:00', '21:00', [59.7636, 30.3622]);
+    const smolny = venue('Smolny (Government of Leningrad Region)', 'Suvorovsky prospekt 67, St. Petersburg', '08:00', '20:00', [59.9463, 30.3967]);
+    const hotel = venue('Hotel Astoria (delegation hotel)', 'Bolshaya Morskaya ulitsa 39, St. Petersburg', null, null, [59.9333, 30.3086]);
     services.directory.saveTravelTimes(a, forum.id, {
       [`t_${expo.id}_${smolny.id}`]: '45',
       [`t_${expo.id}_${hotel.id}`]: '40',

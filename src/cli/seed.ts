@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { loadDemo } from '../../db/seed/demo';
+import { loadDemoLinks } from '../../db/seed/demo-links';
 import { loadConfig, type Config } from '../config';
 import { createServices } from '../services';
 import type { ScryptParams } from '../services/accounts';
@@ -50,8 +51,11 @@ export function seed(opts: SeedOptions): SeedResult {
     const services = createServices(store, { config: opts.config, scrypt: opts.scrypt });
     const admin = services.accounts.ensureAdmin(opts.config.adminPassword, opts.config.adminUsername);
     const demo = loadDemo(services);
+    const links = loadDemoLinks(services, demo);
     if (movedTo) opts.print(`Moved the old database to ${movedTo}`);
     opts.print(`Loaded the SPIEF 2019 demo into ${file}`);
+    // A link's secret is shown once, so here: each link's page (its calendar is <page>/calendar.ics).
+    for (const l of links) opts.print(`Secret link “${l.label}” (${l.locale}): ${opts.config.publicUrl ?? ''}/s/${l.secret}`);
     if (admin.generatedPassword) opts.print(`Created user "${admin.username}" with password ${admin.generatedPassword} (shown only now)`);
     else if (admin.created) opts.print(`Created user "${admin.username}" with the password from ADMIN_PASSWORD`);
     return { movedTo, forumId: demo.forumId, generatedPassword: admin.generatedPassword ?? null };

@@ -41,6 +41,9 @@ export interface Venue {
   /** Opening hours in the forum's zone, every forum day; null = always open. */
   opensAt: LocalTime | null;
   closesAt: LocalTime | null;
+  /** Where it is on the map, WGS 84 degrees (both or neither): a feed's GEO, a phone's map link. */
+  latitude: number | null;
+  longitude: number | null;
   version: number;
 }
 

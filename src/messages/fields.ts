@@ -16,6 +16,8 @@ export interface FieldMessages {
   'field.choose-from-list': { label: string };
   'field.calendar-date': { label: string; firstYear: number; lastYear: number };
   'field.time-of-day': { label: string };
+  /** A number with a fractional part (a venue's latitude), from `min` to `max`, with at most `places` decimals. */
+  'field.decimal': { label: string; min: number; max: number; places: number };
   'field.time-zone': { label: string };
   'field.date-time': { label: string };
   'field.list-participants': Record<string, never>;

@@ -102,6 +102,7 @@ const ADAPTERS: { readonly [K in MessageKey]?: Adapter<K> } = {
   'field.choose-from-list': labelled,
   'field.calendar-date': labelled,
   'field.time-of-day': labelled,
+  'field.decimal': labelled,
   'field.time-zone': labelled,
   'field.date-time': labelled,
   'b2b.range.start-missing': rangeWhat,

@@ -63,6 +63,7 @@ export interface RecordMessages {
   'reference.forum-missing': Record<string, never>;
   'venue.hours-half': Record<string, never>;
   'venue.closes-before-opening': Record<string, never>;
+  'venue.coordinates-half': Record<string, never>;
   'reference.venue-missing': Record<string, never>;
   'reference.organization-missing': Record<string, never>;
   'reference.head-missing': Record<string, never>;

@@ -52,6 +52,22 @@ export const field = {
       (v) => (trim(v) ? trim(v) : null),
       z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, said('field.time-of-day', { label })).nullable(),
     ),
+  /**
+   * A decimal number such as a latitude, '' or null for none: at most `places`
+   * decimals (written with a dot, as the map apps give them), within [min, max].
+   */
+  optionalDecimal: (label: string, { min, max, places }: { min: number; max: number; places: number }) => {
+    const refusal = said('field.decimal', { label, min, max, places });
+    const written = new RegExp(`^[-+]?\\d{1,3}(\\.\\d{1,${places}})?$`);
+    const scale = 10 ** places;
+    return z.preprocess(
+      (v) => (v === undefined || v === null || trim(v) === '' ? null : typeof v === 'string' ? (written.test(v.trim()) ? Number(v.trim()) : Number.NaN) : v),
+      z
+        .number({ error: refusal })
+        .refine((n) => n >= min && n <= max && Math.abs(Math.round(n * scale) - n * scale) < 1e-6, { message: refusal })
+        .nullable(),
+    );
+  },
   oneOf: <const T extends readonly [string, ...string[]]>(label: string, values: T) =>
     z.enum(values, { error: said('field.choose-from-list', { label }) }),
   timeZone: (label: string) =>

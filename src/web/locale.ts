@@ -17,11 +17,22 @@ export function readerLocale(req: Request): Locale {
 }
 
 function negotiate(req: Request, fallback?: Locale | null): Locale {
-  const asked = req.query?.lang;
-  if (isLocale(asked)) return asked;
+  const asked = askedLocale(req);
+  if (asked) return asked;
   if (fallback) return fallback;
   const accepted = req.acceptsLanguages(...LOCALES);
   return isLocale(accepted) ? accepted : DEFAULT_LOCALE;
+}
+
+/**
+ * The language the address asks for (?lang=), or null: what a secret link's
+ * feed is built in instead of the link's own, read the same way by the
+ * conditional poll (not-modified-feeds) and the feed route, so both find the
+ * same cached feed and ETag.
+ */
+export function askedLocale(req: Request): Locale | null {
+  const asked = req.query?.lang;
+  return isLocale(asked) ? asked : null;
 }
 
 /** Answers the rest of this request in `locale`: res.locals.locale and the view helpers bound to it (t, dates, names). */

@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Services } from '../services';
 import type { FeedDocumentResult } from '../services/feeds';
 import { baseUrlOf, isNotModified, sendNotModified } from './calendar-response';
-import { readerLocale } from './locale';
+import { askedLocale, readerLocale } from './locale';
 
 const LINK_FEED = /^\/s\/([A-Za-z0-9_-]{32})\/calendar\.ics$/;
 const PUBLIC_FEED = /^\/p\/([1-9][0-9]{0,14})\/programme\.ics$/;
@@ -32,10 +32,11 @@ export function notModifiedFeeds(services: Services) {
     const forum = link ? null : PUBLIC_FEED.exec(path);
     if (!link && !forum) return next();
     const clientHasIt = (doc: FeedDocumentResult) => isNotModified(req, doc);
-    const locale = readerLocale(req);
     let doc: FeedDocumentResult | null;
     try {
-      doc = link ? services.feeds.unchangedLinkFeed(link[1]!, baseUrlOf(req, services.config), locale, clientHasIt) : services.feeds.unchangedPublicFeed(Number(forum![1]), locale, clientHasIt);
+      // A link's feed is in the link's language unless the address asks for another (the route's rule: askedLocale);
+      // the public programme follows its reader (readerLocale).
+      doc = link ? services.feeds.unchangedLinkFeed(link[1]!, baseUrlOf(req, services.config), askedLocale(req), clientHasIt) : services.feeds.unchangedPublicFeed(Number(forum![1]), readerLocale(req), clientHasIt);
     } catch {
       // The whole way meets the same trouble and answers it through the error table.
       return next();

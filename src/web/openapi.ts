@@ -202,6 +202,8 @@ export const OPENAPI = {
           scopeId: { type: 'integer' },
           label: { type: 'string' },
           expiresOn: { type: ['string', 'null'], format: 'date' },
+          locale: { enum: ['en', 'ru', 'az'], default: 'en', description: "The link's language: its page, printed agenda and calendar feed (?lang= on an address overrides it)" },
+          reminderMinutes: { enum: [15, 30, 60, null], default: null, description: 'A calendar reminder (VALARM) this many minutes before each meeting of the feed that is not cancelled; null for none' },
         },
       },
       TimeFinderInput: {
@@ -317,7 +319,15 @@ export const OPENAPI = {
         responses: { '201': { description: 'Created: token, url, webcalUrl, pageUrl' }, '422': { description: 'Invalid input' }, ...errors },
       },
     },
-    '/api/v1/feed-tokens/{id}': { delete: { summary: 'Revoke a secret calendar link', parameters: [idParam()], responses: { '204': { description: 'Revoked' }, ...errors } } },
+    '/api/v1/feed-tokens/{id}': {
+      patch: {
+        summary: "Change a live link's language and reminder; its address stays the same",
+        parameters: [idParam()],
+        requestBody: json({ type: 'object', properties: { locale: { enum: ['en', 'ru', 'az'] }, reminderMinutes: { enum: [15, 30, 60, null] } }, description: 'Both are set: a missing locale is English, a missing reminder none' }),
+        responses: { '200': { description: 'The link as changed (no secret)' }, '422': { description: 'Invalid input' }, ...errors },
+      },
+      delete: { summary: 'Revoke a secret calendar link', parameters: [idParam()], responses: { '204': { description: 'Revoked' }, ...errors } },
+    },
     ...B2B_PATHS,
   },
 };

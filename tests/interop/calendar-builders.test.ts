@@ -29,7 +29,7 @@ describe('text drawn at random', () => {
   it('gives feeds and single-event files that pass the strict validator', () => {
     const samples = fc.sample(entries, { numRuns: 12, seed: 2019 });
     const files = samples.flatMap((drawn) => [
-      buildFeed(aFeed({ entries: drawn.map((d, i) => aFeedEntry({ uid: `random-${i}@fp`, title: d.title, location: d.location, briefing: d.briefing })) })),
+      buildFeed(aFeed({ entries: drawn.map((d, i) => aFeedEntry({ uid: `random-${i}@fp`, title: d.title, location: d.location, briefing: d.briefing, reminderMinutes: 15, travelMinutes: 30, place: { title: d.title, address: d.location, latitude: 59.7636, longitude: -30.3622 } })) })),
       buildSingleEventFile({ ...singleEvent, entry: { ...richEntry, title: drawn[0]!.title, location: drawn[0]!.location }, organizer: { name: drawn[0]!.organizer, email: 'p@x.az' } }),
     ]);
     const problems = validateIcsAll(files).flatMap((v, i) => (v.errors.length ? [{ file: i, errors: v.errors }] : []));

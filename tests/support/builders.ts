@@ -64,7 +64,7 @@ export function aMeeting(overrides: Partial<Meeting> = {}): Meeting {
 
 export function aVenue(overrides: Partial<Venue> = {}): Venue {
   const id = overrides.id ?? freshId();
-  return { id, forumId: 1, name: `Venue ${id}`, address: '', opensAt: null, closesAt: null, version: 1, ...overrides };
+  return { id, forumId: 1, name: `Venue ${id}`, address: '', opensAt: null, closesAt: null, latitude: null, longitude: null, version: 1, ...overrides };
 }
 
 export function aRoom(overrides: Partial<Room> = {}): Room {

@@ -27,6 +27,13 @@ export const acrossZoneChanges = [
   aFeedEntry({ uid: 'baku-2019@fp', timeZone: 'Asia/Baku', startUtc: at('2019-06-10T09:00', 'Asia/Baku'), endUtc: at('2019-06-10T10:00', 'Asia/Baku') }),
 ];
 
+/** Every property a phone reads beyond the meeting: a reminder, the place on the map (with a Cyrillic address long enough to fold), travel time, each status. */
+export const phoneEntries = [
+  aFeedEntry({ uid: 'phone-confirmed@fp', reminderMinutes: 15, travelMinutes: 45, place: { title: 'Смольный (Правительство Ленинградской области)', address: 'Суворовский проспект, дом 67, Санкт-Петербург, "вход со двора"', latitude: 59.9463, longitude: 30.3967 } }),
+  aFeedEntry({ uid: 'phone-tentative@fp', status: 'tentative', reminderMinutes: 60, place: { title: 'ExpoForum', address: '', latitude: 59.7636, longitude: 30.3622 }, startUtc: at('2019-06-07T13:00'), endUtc: at('2019-06-07T14:00') }),
+  aFeedEntry({ uid: 'phone-cancelled@fp', status: 'cancelled', place: { title: 'Hotel Astoria', address: 'Bolshaya Morskaya ulitsa 39, St. Petersburg', latitude: 59.9333, longitude: 30.3086 }, startUtc: at('2019-06-08T09:00'), endUtc: at('2019-06-08T10:00') }),
+];
+
 export const singleEvent: SingleEventInput = {
   entry: richEntry,
   organizer: { name: 'Protocol Office of the Delegation', email: 'protocol@delegation.example.az' },
@@ -42,4 +49,6 @@ export const publishedFiles: { name: string; text: () => string }[] = [
   { name: 'a single-event file', text: () => buildSingleEventFile(singleEvent) },
   { name: 'a single-event file with a DQUOTE in the organizer name', text: () => buildSingleEventFile({ ...singleEvent, organizer: { name: 'Office "Protocol"', email: 'p@x.az' } }) },
   { name: 'a feed across Berlin DST and Moscow 2014', text: () => buildFeed(aFeed({ entries: acrossZoneChanges })) },
+  { name: 'a Russian feed with what a phone makes the most of (reminders, GEO, structured location, travel, busy status, CLASS)', text: () => buildFeed(aFeed({ locale: 'ru', entries: phoneEntries })) },
+  { name: 'a single-event file with a place on the map', text: () => buildSingleEventFile({ ...singleEvent, entry: { ...richEntry, place: phoneEntries[0]!.place } }) },
 ];

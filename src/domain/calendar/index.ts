@@ -4,17 +4,19 @@
  * including every instant these functions print.
  */
 import { createHash } from 'node:crypto';
-import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency, escape } from 'ical-generator';
+import ical, { ICalAlarmType, ICalCalendarMethod, ICalEventBusyStatus, ICalEventClass, ICalEventStatus, ICalEventTransparency, escape } from 'ical-generator';
 import type { ICalCalendar, ICalEvent } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { describeEntry, meetingKindLabel } from './description';
 import { message } from '../../messages/message';
 import { render, type Locale } from '../../messages/render';
+import { translate } from '../../messages/catalogue';
 import type { Instant, MeetingKind, ParticipantRole } from '../types';
 import { buildVtimezone, isUnambiguousLocalTime, zoneIsKnown } from './vtimezone';
 
 // The folder's public face: what files outside it import from its inner files.
 export { eventFingerprint } from './fingerprint';
+export { travelBefore, type TravelStop } from './travel';
 
 /**
  * Never change this string. Clients (Apple Calendar, Outlook) treat PRODID plus
@@ -42,6 +44,14 @@ export interface FeedDocument {
   title: string;
   parties: string;
   signed: boolean;
+}
+
+/** Where a meeting is on the map: its venue's name, address and coordinates (WGS 84 degrees). */
+export interface FeedPlace {
+  title: string;
+  address: string;
+  latitude: number;
+  longitude: number;
 }
 
 /** One meeting as a calendar event, already shaped by the caller. */
@@ -72,6 +82,16 @@ export interface FeedEntry {
   documents: FeedDocument[];
   /** Absolute link to a page this feed's reader can open without signing in (a secret link's page), or '' for none. */
   url: string;
+  /**
+   * The venue on the map (GEO, X-APPLE-STRUCTURED-LOCATION), when it has
+   * coordinates. The optional fields below are left out (not null) when they
+   * do not apply, so an event without them fingerprints as it did before them.
+   */
+  place?: FeedPlace;
+  /** Minutes to come from the previous meeting at another venue (X-APPLE-TRAVEL-DURATION), when there is such a move. */
+  travelMinutes?: number;
+  /** A reminder this many minutes before (VALARM): the link's, on events that are not cancelled. */
+  reminderMinutes?: number;
   createdAt: Instant;
   lastModified: Instant;
 }
@@ -170,13 +190,78 @@ function printedZone(entry: FeedEntry): string {
   return exact ? entry.timeZone : 'UTC';
 }
 
-function addEvent(calendar: ICalCalendar, entry: FeedEntry, scope: FeedScope, stamp: Instant, locale: Locale): ICalEvent {
+/** What Outlook shows the time as: a tentative meeting as tentative, a cancelled one as free. */
+const BUSY_STATUS: Record<FeedEntryStatus, ICalEventBusyStatus> = {
+  tentative: ICalEventBusyStatus.TENTATIVE,
+  confirmed: ICalEventBusyStatus.BUSY,
+  cancelled: ICalEventBusyStatus.FREE,
+};
+
+/** How far around the coordinates Apple's maps look for the place: a forum's venue is a large building. */
+const PLACE_RADIUS_METRES = 100;
+
+/**
+ * Lines ical-generator cannot write as they must be: a parameter value quoted
+ * (an address has commas) before a URI value (whose comma it would escape).
+ * Each event gets a short placeholder line that `spliced` replaces.
+ */
+const SPLICE = 'X-FORUM-PLANNER-SPLICE';
+
+/**
+ * A parameter value: quoted, since addresses hold commas and colons; a DQUOTE
+ * cannot appear in one at all, and a line break is a space. A backslash means
+ * nothing in a parameter (RFC 5545), but libical reads `\"` as an escaped
+ * quote and runs the value on into the next property, so it becomes a slash.
+ * The LOCATION keeps the text as typed; these are only the map's hints.
+ */
+function parameterValue(text: string): string {
+  const clean = printableValue(text).replace(/\s*[\r\n]+\s*/g, ' ').replace(/\u0022/g, "'").replace(/\\/g, '/').trim();
+  return `"${clean}"`;
+}
+
+/** A coordinate as GEO and geo: URIs print it: a plain decimal, never an exponent. */
+function degrees(value: number): string {
+  return String(Number(value.toFixed(6)));
+}
+
+function placeLines(place: FeedPlace): string[] {
+  const lat = degrees(place.latitude);
+  const lon = degrees(place.longitude);
+  const address = place.address.trim() === '' ? '' : `;X-ADDRESS=${parameterValue(place.address)}`;
+  return [`GEO:${lat};${lon}`, `X-APPLE-STRUCTURED-LOCATION;VALUE=URI${address};X-APPLE-RADIUS=${PLACE_RADIUS_METRES};X-TITLE=${parameterValue(place.title)}:geo:${lat},${lon}`];
+}
+
+/** RFC 5545 3.1: lines of at most 75 octets, continued after CRLF and a space, never inside a character. */
+function folded(line: string): string {
+  const out: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const ch of line) {
+    const code = ch.codePointAt(0)!;
+    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    if (octets + size > (out.length === 0 ? 75 : 74)) {
+      out.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += ch;
+    octets += size;
+  }
+  out.push(current);
+  return out.join('\r\n ') + '\r\n';
+}
+
+function spliced(text: string, lines: string[][]): string {
+  return lines.length === 0 ? text : text.replace(new RegExp(`^${SPLICE}:(\\d+)\r\n`, 'gm'), (_all, i: string) => lines[Number(i)]!.map(folded).join(''));
+}
+
+function addEvent(calendar: ICalCalendar, entry: FeedEntry, scope: FeedScope, stamp: Instant, locale: Locale, splices: string[][]): ICalEvent {
   const cancelled = entry.status === 'cancelled';
   // A title of control characters only (a row from before input was normalised) would print an empty
   // SUMMARY once the last guard strips them, and libical drops such an event: the kind names it instead.
   const title = printableValue(entry.title).trim() === '' ? meetingKindLabel(entry.kind, locale) : printableValue(entry.title);
   const location = printableValue(entry.location).trim();
-  return calendar.createEvent({
+  const event = calendar.createEvent({
     id: entry.uid,
     sequence: entry.sequence,
     stamp: utc(stamp),
@@ -195,7 +280,19 @@ function addEvent(calendar: ICalCalendar, entry: FeedEntry, scope: FeedScope, st
     status: STATUS[entry.status],
     // A cancelled meeting must not make a delegate look busy.
     transparency: cancelled ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,
+    busystatus: BUSY_STATUS[entry.status],
+    // A feed that may carry briefings is internal: a calendar shared onwards shows its events as busy time only.
+    class: scope === 'private' ? ICalEventClass.CONFIDENTIAL : null,
   });
+  if (entry.travelMinutes !== undefined && entry.travelMinutes > 0 && !cancelled) event.travelTime(entry.travelMinutes * 60);
+  if (entry.reminderMinutes !== undefined && !cancelled) {
+    event.createAlarm({ type: ICalAlarmType.display, trigger: entry.reminderMinutes * 60, description: translate(locale, 'ui.links.feed-reminder', { minutes: entry.reminderMinutes, title }) });
+  }
+  if (entry.place) {
+    event.x(SPLICE, String(splices.length));
+    splices.push(placeLines(entry.place));
+  }
+  return event;
 }
 
 /** 'PT15M', 'PT1H', 'PT1H30M'. */
@@ -265,10 +362,11 @@ export function buildFeed(input: FeedInput): string {
   const calendar = newCalendar(input.entries);
   calendar.name(escape(input.calendarName, false));
   calendar.description(input.calendarDescription === '' ? null : escape(input.calendarDescription, false));
-  for (const entry of input.entries) addEvent(calendar, entry, input.scope, entry.lastModified, input.locale);
+  const splices: string[][] = [];
+  for (const entry of input.entries) addEvent(calendar, entry, input.scope, entry.lastModified, input.locale, splices);
   const ttl = minutesAsDuration(refreshMinutes);
   return finish(
-    withCalendarProperties(calendar.toString(), [
+    withCalendarProperties(spliced(calendar.toString(), splices), [
       `X-WR-TIMEZONE:${escape(input.forumTimeZone, false)}`,
       // RFC 7986's REFRESH-INTERVAL, and the older X-PUBLISHED-TTL that Outlook and Apple read.
       `REFRESH-INTERVAL;VALUE=DURATION:${ttl}`,
@@ -286,12 +384,13 @@ export function buildFeed(input: FeedInput): string {
 export function buildSingleEventFile(input: SingleEventInput): string {
   const calendar = newCalendar([input.entry]);
   calendar.method(ICalCalendarMethod.PUBLISH);
-  addEvent(calendar, input.entry, 'public', input.now, input.locale).organizer({
+  const splices: string[][] = [];
+  addEvent(calendar, input.entry, 'public', input.now, input.locale, splices).organizer({
     // A parameter value cannot contain DQUOTE at all, escaped or not.
     name: input.organizer.name.replace(/"/g, "'"),
     email: input.organizer.email,
   });
-  return finish(calendar.toString());
+  return finish(spliced(calendar.toString(), splices));
 }
 
 /**

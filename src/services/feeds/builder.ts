@@ -1,4 +1,4 @@
-import { buildFeed, computeEtag, type FeedEntry, type FeedScope, eventFingerprint } from '../../domain/calendar';
+import { buildFeed, computeEtag, type FeedEntry, type FeedPlace, type FeedScope, eventFingerprint, travelBefore } from '../../domain/calendar';
 import type { MeetingView, ProgrammeViews } from '../meetings';
 import type { Forum, Meeting } from '../../domain/types';
 import type { Locale } from '../../messages/render';
@@ -33,6 +33,17 @@ export interface FeedSpec {
   urlFor: (m: Meeting) => string;
   /** The reader's language: the events' labels and descriptions. */
   locale: Locale;
+  /** A reminder this many minutes before each meeting that is not cancelled (the link's), or null for none. */
+  reminderMinutes: number | null;
+  /** Whether the reader is one of the people the feed follows, who travel between venues (a link's feed, not the public programme). */
+  travels: boolean;
+}
+
+/** The venue on the map, when it has coordinates (spread into a draft: absent, not null, when it has none). */
+function placeOf(v: MeetingView): { place?: FeedPlace } {
+  const venue = v.venue;
+  if (!venue || venue.latitude === null || venue.longitude === null) return {};
+  return { place: { title: venue.name, address: venue.address, latitude: venue.latitude, longitude: venue.longitude } };
 }
 
 /** Whole seconds: what LAST-MODIFIED and Last-Modified can say. */
@@ -60,7 +71,16 @@ export class FeedBuilder {
     const shown = meetings.filter((m) => dropsAt(m) > now);
     const sides = this.sidesOf(forum);
     const uids = this.store.feedUids.ofMeetings(shown.map((m) => m.id));
-    const drafts = this.views.describe(forum, shown).map((v) => this.draft(v, uids, sides, spec.urlFor(v.meeting), spec.notesFor(v.meeting)));
+    const views = this.views.describe(forum, shown);
+    const travel = spec.travels ? this.travelOf(forum, views) : new Map<number, number>();
+    const drafts = views.map((v) => {
+      const draft = this.draft(v, uids, sides, spec.urlFor(v.meeting), spec.notesFor(v.meeting));
+      // Left out rather than null when they do not apply: an event without them fingerprints as before they existed.
+      const travelMinutes = travel.get(v.meeting.id);
+      if (travelMinutes !== undefined) draft.travelMinutes = travelMinutes;
+      if (spec.reminderMinutes !== null && draft.status !== 'cancelled') draft.reminderMinutes = spec.reminderMinutes;
+      return draft;
+    });
     const served = this.store.feedState.load(spec.key);
     // A new revision is dated now, and always a whole second after the one before, since clients compare seconds.
     const next = (before: ServedRevision | undefined, atLeast = 0) => Math.max(now, atLeast, before ? second(before.since) + 1000 : 0);
@@ -95,6 +115,14 @@ export class FeedBuilder {
     const since = Math.max(this.clock(), before ? second(before.since) + 1000 : 0);
     this.store.feedState.save(key, { fingerprint, since }, new Map([[draft.uid, { fingerprint, since }]]));
     return { ...draft, lastModified: since };
+  }
+
+  /** Minutes of travel before each meeting from its people's previous one at another venue that day (the forum's travel matrix). */
+  private travelOf(forum: Forum, views: MeetingView[]): Map<number, number> {
+    const venueIds = [...new Set(views.flatMap((v) => (v.venue ? [v.venue.id] : [])))];
+    if (venueIds.length < 2) return new Map();
+    const stops = views.map(({ meeting: m, venue }) => ({ id: m.id, startUtc: m.startUtc, endUtc: m.endUtc, venueId: venue?.id ?? null, personIds: m.participants.map((p) => p.personId), cancelled: m.status === 'cancelled', transfer: m.kind === 'travel' }));
+    return travelBefore(stops, this.store.venues.travelTimesBetween(forum.id, venueIds), forum.timeZone);
   }
 
   /** Each delegation's members, to tell which delegations of a meeting are our side. */
@@ -133,6 +161,7 @@ export class FeedBuilder {
       documents: notes ? m.documents.map((d) => ({ title: d.title, parties: d.parties, signed: d.signedOn !== null })) : [],
       url,
       createdAt: m.createdAt,
+      ...placeOf(v),
     };
   }
 }

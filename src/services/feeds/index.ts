@@ -5,7 +5,8 @@ import { NotFoundError, ValidationError } from '../../domain/errors';
 import type { Forum, Id, Meeting } from '../../domain/types';
 import { inWriteTransaction } from '../../store/database';
 import type { Store } from '../../store';
-import { FEED_SCOPES, type FeedScopeKind, type FeedToken } from '../../domain/feed-scope';
+import { FEED_SCOPES, REMINDER_MINUTES, type FeedScopeKind, type FeedToken, type ReminderMinutes } from '../../domain/feed-scope';
+import { DEFAULT_LOCALE, LOCALES } from '../../messages/catalogue';
 import { message } from '../../messages/message';
 import { render, type Locale } from '../../messages/render';
 import type { Actor } from '../actor';
@@ -14,7 +15,7 @@ import { FeedBuilder, type BuiltFeed, type FeedDocumentResult } from './builder'
 import type { ProgrammeViews } from '../meetings';
 import { sha256 } from '../accounts';
 import { ByteLru } from '../byte-lru';
-import { field, parseInput } from '../validation';
+import { field, parseInput, said } from '../validation';
 import { storedMessage } from '../../messages/stored';
 
 // The folder's public face: what files outside it import from its inner files.
@@ -29,8 +30,12 @@ export type { FeedDocumentResult } from './builder';
  * feed_state (on disk) names the feed by the link's id.
  */
 const linkKey = (secret: string, baseUrl: string) => `s${secret}|${baseUrl}`;
-/** A feed in one language: the languages are a fixed list (LOCALES), so the keys stay bounded. */
-const cacheKey = (feedKey: string, locale: Locale) => `${feedKey}|${locale}`;
+/**
+ * A feed in one language: the languages are a fixed list (LOCALES), so the keys stay bounded.
+ * A link's feed in its own language (no ?lang= on the address) is kept as 'own', so a
+ * conditional poll finds it without reading the link's row to learn which language that is.
+ */
+const cacheKey = (feedKey: string, locale: Locale | 'own') => `${feedKey}|${locale}`;
 
 /** What a token opens, by name: "Shahin Mustafayev", "Governor’s meeting room". */
 /** The calendars a change to one meeting reaches (see FeedService.reachOf). */
@@ -67,7 +72,18 @@ interface CachedFeed extends BuiltFeed {
 /** An entry's bytes: the body, the key, and the small change around them. */
 const cachedBytes = (key: string, feed: CachedFeed) => feed.doc.body.length + 2 * (key.length + feed.doc.etag.length) + 200;
 
-const tokenSchema = z.object({
+/** What a link's holder reads it in: its language and its reminder. */
+const settingsSchema = z.object({
+  // The link's language; a body that names none gets the default, as rows from before languages have.
+  locale: z.preprocess((v) => (v === '' || v === undefined || v === null ? DEFAULT_LOCALE : v), field.oneOf('language', LOCALES)),
+  // Minutes before each meeting, as the form's select and JSON send them ('15' or 15); '' or null for none.
+  reminderMinutes: z.preprocess(
+    (v) => (v === '' || v === undefined || v === null || v === 'none' ? null : typeof v === 'string' && /^\d{1,3}$/.test(v) ? Number(v) : v),
+    z.union(REMINDER_MINUTES.map((m) => z.literal(m)) as [z.ZodLiteral<ReminderMinutes>, ...z.ZodLiteral<ReminderMinutes>[]], { error: said('field.choose-from-list', { label: 'reminder' }) }).nullable(),
+  ),
+});
+
+const tokenSchema = settingsSchema.extend({
   scope: field.oneOf('scope', FEED_SCOPES),
   scopeId: field.id('person, delegation, room or organization'),
   label: field.optionalText('label', 200),
@@ -119,10 +135,28 @@ export class FeedService {
       const expiresAt = v.expiresOn ? Date.parse(`${v.expiresOn}T23:59:59Z`) : null;
       if (expiresAt !== null && expiresAt <= this.clock()) throw new ValidationError({ expiresOn: message('feed.expiry-past', {}) });
       const secret = crypto.randomBytes(TOKEN_BYTES).toString('base64url');
-      const id = this.store.feedTokens.insert({ forumId, scope: v.scope, scopeId: v.scopeId, label: v.label, tokenHash: sha256(secret), createdAt: this.clock(), createdBy: actor.username, expiresAt });
+      const id = this.store.feedTokens.insert({ forumId, scope: v.scope, scopeId: v.scopeId, label: v.label, tokenHash: sha256(secret), createdAt: this.clock(), createdBy: actor.username, expiresAt, locale: v.locale, reminderMinutes: v.reminderMinutes });
       const token = this.get(id);
       this.audit(actor, 'create', token);
       return { token, secret };
+    });
+  }
+
+  /**
+   * A live link's language and reminder, changed in place: the holder keeps
+   * the same address, and its page and feed follow at once (the audit row
+   * moves the head, so the cached feed is built again). A revoked link is
+   * not found: it is dead.
+   */
+  changeSettings(actor: Actor, id: Id, raw: unknown): FeedToken {
+    const v = parseInput(settingsSchema, raw);
+    return inWriteTransaction(this.store.db, () => {
+      const before = this.get(id);
+      if (!this.store.feedTokens.updateSettings(id, { locale: v.locale, reminderMinutes: v.reminderMinutes })) throw new NotFoundError(message('feed.link-not-found', { id }));
+      const after = this.get(id);
+      // The summary names the link; the row's before and after hold its language and reminder.
+      this.audit(actor, 'update', after, '', before);
+      return after;
     });
   }
 
@@ -140,7 +174,7 @@ export class FeedService {
   rotate(actor: Actor, id: Id): { token: FeedToken; secret: string } {
     return inWriteTransaction(this.store.db, () => {
       const old = this.revoke(actor, id);
-      return this.createToken(actor, old.forumId, { scope: old.scope, scopeId: old.scopeId, label: old.label, expiresOn: old.expiresAt ? new Date(old.expiresAt).toISOString().slice(0, 10) : null });
+      return this.createToken(actor, old.forumId, { scope: old.scope, scopeId: old.scopeId, label: old.label, expiresOn: old.expiresAt ? new Date(old.expiresAt).toISOString().slice(0, 10) : null, locale: old.locale, reminderMinutes: old.reminderMinutes });
     });
   }
 
@@ -231,20 +265,25 @@ export class FeedService {
   /**
    * The feed for a secret link's scope. Its events link to the link's own
    * page (`secret` is the one in the request): the planners' meeting pages
-   * need a sign-in the holder does not have.
+   * need a sign-in the holder does not have. It is in the link's language,
+   * or in `asked` when the address asks for another (?lang=).
    */
-  feedFor(token: FeedToken, baseUrl: string, secret: string, locale: Locale): FeedDocumentResult {
+  feedFor(token: FeedToken, baseUrl: string, secret: string, asked: Locale | null): FeedDocumentResult {
     const link = { id: token.id, expiresAt: token.expiresAt };
-    return this.cached(linkKey(secret, baseUrl), locale, link, () => {
+    const locale = asked ?? token.locale;
+    return this.cached(linkKey(secret, baseUrl), asked ?? 'own', link, () => {
       const info = this.scopeInfo(token);
       return this.builder.build(info.forum, this.meetingsOf(token), {
-        key: `t${token.id}|${baseUrl}`,
+        // A preview in another language is dated apart, so it never re-dates the events of the link's own feed.
+        key: asked === null ? `t${token.id}|${baseUrl}` : `t${token.id}|${baseUrl}|${asked}`,
         name: render(message('feed.name', { forum: info.forum.shortName, scope: info.name }), locale),
         description: render(message('feed.description', { forum: info.forum.name, scope: info.name, zone: info.forum.timeZone }), locale),
         urlFor: () => (baseUrl === '' ? '' : `${baseUrl}/s/${secret}`),
         notesFor: this.notesVisibleTo(info),
         scope: info.isPrivate ? 'private' : 'public',
         locale,
+        reminderMinutes: token.reminderMinutes,
+        travels: true,
       });
     });
   }
@@ -263,6 +302,8 @@ export class FeedService {
         notesFor: SCOPES.public.notesVisibleTo(this.store, forumId, forumId),
         scope: 'public',
         locale,
+        reminderMinutes: null,
+        travels: false,
       }),
     );
   }
@@ -277,9 +318,9 @@ export class FeedService {
    * the audit log's head and built nothing. Otherwise null, counting nothing:
    * the caller goes the whole way (resolve, markFetched, feedFor).
    */
-  unchangedLinkFeed(secret: string, baseUrl: string, locale: Locale, clientHasIt: (doc: FeedDocumentResult) => boolean): FeedDocumentResult | null {
+  unchangedLinkFeed(secret: string, baseUrl: string, asked: Locale | null, clientHasIt: (doc: FeedDocumentResult) => boolean): FeedDocumentResult | null {
     if (!TOKEN_SHAPE.test(secret)) return null;
-    const hit = this.current(cacheKey(linkKey(secret, baseUrl), locale));
+    const hit = this.current(cacheKey(linkKey(secret, baseUrl), asked ?? 'own'));
     if (!hit?.link || (hit.link.expiresAt !== null && hit.link.expiresAt <= this.clock()) || !clientHasIt(hit.doc)) return null;
     this.countFetch(hit.link.id, null);
     return hit.doc;
@@ -340,7 +381,7 @@ export class FeedService {
    * out; the builder dates what it builds, so a rebuild with the same bytes
    * keeps its Last-Modified.
    */
-  private cached(feedKey: string, locale: Locale, link: CachedFeed['link'], make: () => BuiltFeed): FeedDocumentResult {
+  private cached(feedKey: string, locale: Locale | 'own', link: CachedFeed['link'], make: () => BuiltFeed): FeedDocumentResult {
     // The same feed in another language is other bytes: cached apart (feed_state tells them apart by fingerprint).
     const key = cacheKey(feedKey, locale);
     const head = this.store.feedTokens.auditHeadId();
@@ -351,7 +392,7 @@ export class FeedService {
     return made.doc;
   }
 
-  private audit(actor: Actor, action: 'create' | 'update', token: FeedToken, note = ''): void {
-    this.store.audit.append({ at: this.clock(), userId: actor.userId, username: actor.username, action, entity: 'feed_token', entityId: token.id, forumId: token.forumId, summary: storedMessage(message('audit.summary.feed-token', { scope: token.scope, scopeId: token.scopeId, label: token.label, revoked: note === 'revoked' })), before: null, after: token });
+  private audit(actor: Actor, action: 'create' | 'update', token: FeedToken, note = '', before: FeedToken | null = null): void {
+    this.store.audit.append({ at: this.clock(), userId: actor.userId, username: actor.username, action, entity: 'feed_token', entityId: token.id, forumId: token.forumId, summary: storedMessage(message('audit.summary.feed-token', { scope: token.scope, scopeId: token.scopeId, label: token.label, revoked: note === 'revoked' })), before, after: token });
   }
 }

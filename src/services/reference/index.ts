@@ -29,6 +29,9 @@ export const venueSchema = z.object({
   address: field.optionalText('address', 300),
   opensAt: field.optionalTimeOfDay('opening time'),
   closesAt: field.optionalTimeOfDay('closing time'),
+  // Six decimals are about 10 cm: what a map app copies, and more than a venue needs.
+  latitude: field.optionalDecimal('latitude', { min: -90, max: 90, places: 6 }),
+  longitude: field.optionalDecimal('longitude', { min: -180, max: 180, places: 6 }),
 });
 
 export const roomSchema = z.object({
@@ -103,6 +106,7 @@ export function createReferenceServices(store: Store, clock: () => number = Date
         : v.opensAt && v.closesAt && v.closesAt <= v.opensAt
           ? { closesAt: message('venue.closes-before-opening', {}) }
           : {}),
+      ...((v.latitude === null) !== (v.longitude === null) ? { [v.latitude === null ? 'latitude' : 'longitude']: message('venue.coordinates-half', {}) } : {}),
     }),
     usage: (id) => store.venues.usage(id),
     forumIdOf: (v) => v.forumId,

@@ -5,7 +5,7 @@ import type { FeedScopeKind, FeedToken } from '../../domain/feed-scope';
 import type { Id, Instant } from '../../domain/types';
 
 const SELECT = `SELECT id, forum_id AS forumId, scope, scope_id AS scopeId, label, created_at AS createdAt, created_by AS createdBy,
-  expires_at AS expiresAt, revoked_at AS revokedAt, last_fetched_at AS lastFetchedAt, fetch_count AS fetchCount FROM feed_token`;
+  expires_at AS expiresAt, revoked_at AS revokedAt, last_fetched_at AS lastFetchedAt, fetch_count AS fetchCount, locale, reminder_minutes AS reminderMinutes FROM feed_token`;
 
 export class FeedTokenRepository {
   constructor(private readonly db: Db) {}
@@ -17,7 +17,7 @@ export class FeedTokenRepository {
 
   insert(t: Omit<FeedToken, 'id' | 'revokedAt' | 'lastFetchedAt' | 'fetchCount'> & { tokenHash: string }): Id {
     return Number(
-      this.sql('INSERT INTO feed_token (forum_id, scope, scope_id, label, token_hash, created_at, created_by, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(t.forumId, t.scope, t.scopeId, t.label, t.tokenHash, t.createdAt, t.createdBy, t.expiresAt).lastInsertRowid,
+      this.sql('INSERT INTO feed_token (forum_id, scope, scope_id, label, token_hash, created_at, created_by, expires_at, locale, reminder_minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(t.forumId, t.scope, t.scopeId, t.label, t.tokenHash, t.createdAt, t.createdBy, t.expiresAt, t.locale, t.reminderMinutes).lastInsertRowid,
     );
   }
 
@@ -32,6 +32,11 @@ export class FeedTokenRepository {
   list(forumId: Id, scope?: { scope: FeedScopeKind; scopeId: Id }): FeedToken[] {
     if (scope) return this.sql(`${SELECT} WHERE forum_id = ? AND scope = ? AND scope_id = ? ORDER BY id DESC`).all(forumId, scope.scope, scope.scopeId) as FeedToken[];
     return this.sql(`${SELECT} WHERE forum_id = ? ORDER BY id DESC`).all(forumId) as FeedToken[];
+  }
+
+  /** A live link's language and reminder; false when it is revoked (or gone). */
+  updateSettings(id: Id, settings: Pick<FeedToken, 'locale' | 'reminderMinutes'>): boolean {
+    return this.sql('UPDATE feed_token SET locale = ?, reminder_minutes = ? WHERE id = ? AND revoked_at IS NULL').run(settings.locale, settings.reminderMinutes, id).changes === 1;
   }
 
   revoke(id: Id, at: Instant): boolean {

@@ -8,7 +8,7 @@ export class VenueRepository extends RecordTable<Venue> {
   constructor(db: Db) {
     super(db, {
       table: 'venue',
-      columns: { forumId: 'forum_id', name: 'name', address: 'address', opensAt: 'opens_at', closesAt: 'closes_at' },
+      columns: { forumId: 'forum_id', name: 'name', address: 'address', opensAt: 'opens_at', closesAt: 'closes_at', latitude: 'latitude', longitude: 'longitude' },
       orderBy: 'name COLLATE NOCASE, id',
       timestamps: true,
     });
@@ -91,15 +91,15 @@ export class RoomRepository extends RecordTable<Room> {
     const rows = prepared(
       this.db,
       `SELECT room.id, room.version, room.venue_id, room.name, room.capacity, room.kind,
-              venue.version, venue.forum_id, venue.name, venue.address, venue.opens_at, venue.closes_at
+              venue.version, venue.forum_id, venue.name, venue.address, venue.opens_at, venue.closes_at, venue.latitude, venue.longitude
          FROM room JOIN venue ON venue.id = room.venue_id WHERE room.id IN ${list.sql}`,
       'raw',
     ).all(...list.params) as RoomWithVenueRow[];
     const rooms: Room[] = [];
     const venues = new Map<Id, Venue>();
-    for (const [id, version, venueId, name, capacity, kind, venueVersion, forumId, venueName, address, opensAt, closesAt] of rows) {
+    for (const [id, version, venueId, name, capacity, kind, venueVersion, forumId, venueName, address, opensAt, closesAt, latitude, longitude] of rows) {
       rooms.push({ id, version, venueId, name, capacity, kind });
-      if (!venues.has(venueId)) venues.set(venueId, { id: venueId, version: venueVersion, forumId, name: venueName, address, opensAt, closesAt });
+      if (!venues.has(venueId)) venues.set(venueId, { id: venueId, version: venueVersion, forumId, name: venueName, address, opensAt, closesAt, latitude, longitude });
     }
     return { rooms, venues: [...venues.values()] };
   }
@@ -130,4 +130,4 @@ export class RoomRepository extends RecordTable<Room> {
   }
 }
 
-type RoomWithVenueRow = [Id, number, Id, string, number, RoomKind, number, Id, string, string, string | null, string | null];
+type RoomWithVenueRow = [Id, number, Id, string, number, RoomKind, number, Id, string, string, string | null, string | null, number | null, number | null];

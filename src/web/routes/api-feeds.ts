@@ -13,6 +13,8 @@ const tokenJson = (t: FeedToken) => ({
   scope: t.scope,
   scopeId: t.scopeId,
   label: t.label,
+  locale: t.locale,
+  reminderMinutes: t.reminderMinutes,
   createdAt: isoUtc(t.createdAt),
   expiresAt: t.expiresAt === null ? null : isoUtc(t.expiresAt),
   revokedAt: t.revokedAt === null ? null : isoUtc(t.revokedAt),
@@ -34,6 +36,9 @@ export function apiFeedRoutes(services: Services): Router {
     const { token, secret } = services.feeds.createToken(actorOf(res), forumId, req.body);
     const url = `${baseUrlOf(req, services.config)}/s/${secret}/calendar.ics`;
     res.status(201).json({ ...tokenJson(token), token: secret, url, webcalUrl: webcalOf(url), pageUrl: url.replace(/\/calendar\.ics$/, '') });
+  });
+  router.patch('/feed-tokens/:id', (req, res) => {
+    res.json(tokenJson(services.feeds.changeSettings(actorOf(res), idParam(req), req.body)));
   });
   router.delete('/feed-tokens/:id', (req, res) => {
     services.feeds.revoke(actorOf(res), idParam(req));

@@ -69,6 +69,9 @@ export function referenceAreas(s: Services) {
       { name: 'address', label: 'ui.records.venues.field.address', type: 'text' },
       { name: 'opensAt', label: 'ui.records.venues.field.opensAt', type: 'time', hint: 'ui.records.venues.hint.opensAt' },
       { name: 'closesAt', label: 'ui.records.venues.field.closesAt', type: 'time' },
+      // Text, not number: a phone's number keyboard may have no decimal point.
+      { name: 'latitude', label: 'ui.links.venue-latitude', type: 'text', hint: 'ui.links.venue-coordinates-hint' },
+      { name: 'longitude', label: 'ui.links.venue-longitude', type: 'text' },
     ],
     columns: [
       { key: 'name', label: 'ui.records.venues.col.name', value: (v) => v.name },
@@ -83,6 +86,7 @@ export function referenceAreas(s: Services) {
     details: (v, locale) => [
       { label: 'ui.records.venues.field.address', value: v.address },
       { label: 'ui.records.venues.col.hours', value: hours(v, locale) },
+      { label: 'ui.links.venue-coordinates', value: v.latitude === null ? '' : `${v.latitude}, ${v.longitude}` }, // with a dot in every language, as map apps take them
     ],
     showExtra: {
       partial: 'venue-rooms',

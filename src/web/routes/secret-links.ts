@@ -8,7 +8,7 @@ import { baseUrlOf, sendCalendar, webcalOf } from '../calendar-response';
 import { idParam } from '../form';
 import { renderAgenda } from './agendas';
 import { answerDeadLink as noSuchLink } from '../dead-link';
-import { readerLocale } from '../locale';
+import { askedLocale, readerLocale, useLinkLocale } from '../locale';
 import { message } from '../../messages';
 import { agendaViewLocals } from '../agenda-view';
 
@@ -25,6 +25,8 @@ export function secretLinkRoutes(services: Services): Router {
     const token = services.feeds.resolve(String(req.params.token ?? ''));
     if (!token) return noSuchLink(req, res);
     res.locals.feedToken = token;
+    // Its page, printed agenda and feed are in the link's language (a counterpart's in Russian), unless ?lang= asks for another.
+    useLinkLocale(req, res, token.locale);
     res.set('Cache-Control', 'private, no-store');
     next();
   };
@@ -58,7 +60,7 @@ export function secretLinkRoutes(services: Services): Router {
   router.get('/s/:token/calendar.ics', resolveToken, (req, res) => {
     const token = res.locals.feedToken as FeedToken;
     services.feeds.markFetched(token);
-    const doc = services.feeds.feedFor(token, baseUrlOf(req, services.config), String(req.params.token), readerLocale(req));
+    const doc = services.feeds.feedFor(token, baseUrlOf(req, services.config), String(req.params.token), askedLocale(req));
     sendCalendar(req, res, doc, { cache: 'private', refreshMinutes: services.config.feedRefreshMinutes });
   });
 
