@@ -77,8 +77,11 @@ export function aPerson(overrides: Partial<Person> = {}): Person {
   return {
     id,
     fullName: `Person ${id}`,
-    localName: '',
+    nameRu: '',
+    nameAz: '',
     position: '',
+    positionRu: '',
+    positionAz: '',
     organizationId: null,
     email: '',
     phone: '',

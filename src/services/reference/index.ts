@@ -40,15 +40,19 @@ export const roomSchema = z.object({
 
 export const organizationSchema = z.object({
   name: field.text('organization name'),
-  localName: field.optionalText('name in local script', 200),
+  nameRu: field.optionalText('name in Russian', 200),
+  nameAz: field.optionalText('name in Azerbaijani', 200),
   country: field.optionalText('country', 100),
   kind: field.oneOf('kind of organization', ORGANIZATION_KINDS),
 });
 
 export const personSchema = z.object({
   fullName: field.text('full name'),
-  localName: field.optionalText('name in local script', 200),
+  nameRu: field.optionalText('name in Russian', 200),
+  nameAz: field.optionalText('name in Azerbaijani', 200),
   position: field.optionalText('position', 300),
+  positionRu: field.optionalText('position in Russian', 300),
+  positionAz: field.optionalText('position in Azerbaijani', 300),
   organizationId: field.optionalId('organization'),
   email: z.preprocess(
     (v) => (typeof v === 'string' ? v.trim() : v ?? ''),

@@ -10,6 +10,7 @@ import { idParam, queryString } from '../form';
 import { compareNames, matches } from '../list-query';
 import { readerLocale } from '../locale';
 import { message, render } from '../../messages';
+import { searchWordsOf } from '../../domain/names';
 
 /** How many people a search lists (the page) or offers (the live search): type more to narrow. */
 const SEARCH_LIMIT = 50;
@@ -46,7 +47,7 @@ export function boardRoutes(services: Services): Router {
       .filter((p) => !except.has(p.id))
       .filter((p) => {
         const organization = p.organizationId === null ? undefined : organizations.get(p.organizationId);
-        return matches([p.fullName, p.localName, p.position, organization?.name ?? '', organization?.localName ?? ''], q);
+        return matches(searchWordsOf(p, organization), q);
       })
       .sort((a, b) => compareNames(a.fullName, b.fullName));
     return { found: found.slice(0, limit), more: Math.max(0, found.length - limit) };

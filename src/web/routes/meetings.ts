@@ -15,6 +15,7 @@ import { isStatusAction, statusActionsFrom, type StatusAction } from '../../doma
 import { dayBounds } from '../../domain/time';
 import { readerLocale } from '../locale';
 import { meetingEditRoutes } from './meeting-edits';
+import { searchWordsOf } from '../../domain/names';
 
 /** How each status button reads, and what the notice after it says. Which buttons a meeting offers is the domain's (statusActionsFrom). */
 const STATUS_BUTTONS: Record<StatusAction, { label: string; done: string; danger?: true }> = {
@@ -49,7 +50,7 @@ export function meetingRoutes(services: Services): Router {
       .sort((a, b) => compareNames(a.fullName, b.fullName))
       .map((p) => {
         const organization = p.organizationId === null ? undefined : organizations.get(p.organizationId);
-        const words = [p.fullName, p.localName, p.position, organization?.name ?? '', organization?.localName ?? ''];
+        const words = searchWordsOf(p, organization);
         return { id: p.id, label: personLabel(p), words, search: fold(words.join(' ')), role: roleOf(p.id) };
       });
   };

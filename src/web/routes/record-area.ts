@@ -5,6 +5,9 @@ import type { RecordService } from '../../services/reference';
 import type { RecordShape } from '../../domain/types';
 import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
 import { PAGE_SIZE, pagerOf, readPageRequest, resolveSort, searchSortAndPage, sortedListName } from '../list-query';
+import { nameText, type Named } from '../../domain/names';
+import type { Locale } from '../../messages/catalogue';
+import { readerLocale } from '../locale';
 
 export interface Option {
   value: string | number;
@@ -20,6 +23,8 @@ export interface FieldSpec {
   required?: boolean;
   /** Offer an empty choice in a select ('— none —'). */
   optional?: boolean;
+  /** The language the value is written in, when it is not the page's (a name in Russian): the input's lang. */
+  lang?: Locale;
 }
 
 export interface ColumnSpec<T> {
@@ -29,6 +34,23 @@ export interface ColumnSpec<T> {
   /** A second, smaller line under the value (e.g. the name in Cyrillic). */
   secondary?: (r: T) => string;
   sortValue?: (r: T) => string | number;
+  /**
+   * The column shows a name by language (a person's, an organization's): the
+   * cell shows and sorts by the reader's language's name, marked with its
+   * lang when that is another language than the page's, the other spelling
+   * under it (value and secondary are then unused).
+   */
+  name?: (r: T) => Named;
+  /** With `name`: the reader's spelling only, no other spelling under it (a position, an organization beside a person). */
+  alone?: boolean;
+}
+
+/** The columns as a reader of `locale` sorts them: a name column by the name they see. */
+function columnsFor<T>(columns: ColumnSpec<T>[], locale: Locale): ColumnSpec<T>[] {
+  return columns.map((c) => {
+    const name = c.name;
+    return name ? { ...c, value: (r: T) => nameText(name(r), locale) } : c;
+  });
 }
 
 export interface AreaSpec<T extends RecordShape> {
@@ -46,7 +68,7 @@ export interface AreaSpec<T extends RecordShape> {
   forumIdOf?: (r: T) => number | null;
   defaults?: (forumId: number | null) => Record<string, string>;
   /** Rows for the details table on the record's page. */
-  details?: (r: T) => { label: string; value: string; href?: string }[];
+  details?: (r: T) => { label: string; value: string; href?: string; lang?: Locale }[];
   /** Extra data and a partial for the record's page (members, rooms...). */
   showExtra?: { partial: string; locals: (r: T, req: Request) => Record<string, unknown> };
   /** Values the URL decides (forumId), merged into every submission. */
@@ -97,7 +119,9 @@ export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: Audi
     // The cursor names the list and its sort, so a link made under one order is refused under another.
     const list = sortedListName(spec.segment, resolveSort(spec.columns, queryString(req, 'sort'), queryString(req, 'dir')));
     const keyset = readPageRequest(req, list, PAGE_SIZE);
-    const { page, sort, dir, keyOf } = searchSortAndPage(all, { q, sort: queryString(req, 'sort'), dir: queryString(req, 'dir'), columns: spec.columns, search: spec.search, keyset });
+    const locale = readerLocale(req);
+    const columns = columnsFor(spec.columns, locale);
+    const { page, sort, dir, keyOf } = searchSortAndPage(all, { q, sort: queryString(req, 'sort'), dir: queryString(req, 'dir'), columns, search: spec.search, keyset, locale });
     res.render('pages/records/index', {
       title: spec.title,
       spec,

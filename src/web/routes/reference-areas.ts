@@ -2,6 +2,7 @@ import { MEMBER_ROLES, ORGANIZATION_KINDS, ROOM_KINDS } from '../../domain/types
 import type { Services } from '../../services';
 import { viewHelpers } from '../view-helpers';
 import { compareNames } from '../list-query';
+import { positionsOf, searchWordsOf } from '../../domain/names';
 import type { AreaSpec, Option } from './record-area';
 import type { Delegation, Forum, Organization, Person, Room, Venue } from '../../domain/types';
 
@@ -11,6 +12,7 @@ const byLabel = (a: Option, b: Option) => compareNames(a.label, b.label);
 /** The page specs of the reference-data areas: what each list shows and each form asks. */
 export function referenceAreas(s: Services) {
   const orgName = (id: number | null) => (id === null ? '' : (s.organizations.find(id)?.name ?? ''));
+  const orgOf = (id: number | null) => (id === null ? undefined : s.organizations.find(id));
   const personName = (id: number | null) => (id === null ? '' : (s.people.find(id)?.fullName ?? ''));
   const peopleOptions = () =>
     s.people
@@ -111,19 +113,21 @@ export function referenceAreas(s: Services) {
     segment: 'organizations',
     fields: [
       { name: 'name', label: 'Name', type: 'text', required: true },
-      { name: 'localName', label: 'Name in local script', type: 'text', hint: 'e.g. the Russian name in Cyrillic.' },
+      { name: 'nameRu', label: 'Name in Russian', type: 'text', lang: 'ru', hint: 'In Cyrillic, e.g. Правительство Ленинградской области.' },
+      { name: 'nameAz', label: 'Name in Azerbaijani', type: 'text', lang: 'az', hint: 'In Latin script, e.g. Azərbaycan Respublikasının İqtisadiyyat Nazirliyi.' },
       { name: 'country', label: 'Country', type: 'text' },
       { name: 'kind', label: 'Kind', type: 'select', required: true, options: () => enumOptions(ORGANIZATION_KINDS) },
     ],
     columns: [
-      { key: 'name', label: 'Organization', value: (o) => o.name, secondary: (o) => o.localName },
+      { key: 'name', label: 'Organization', value: (o) => o.name, name: (o) => o },
       { key: 'country', label: 'Country', value: (o) => o.country },
       { key: 'kind', label: 'Kind', value: (o) => viewHelpers.humanize(o.kind) },
     ],
-    search: (o) => [o.name, o.localName, o.country],
+    search: (o) => [o.name, o.nameRu, o.nameAz, o.country],
     defaults: () => ({ kind: 'company' }),
     details: (o) => [
-      { label: 'Name in local script', value: o.localName },
+      { label: 'Name in Russian', value: o.nameRu, lang: 'ru' },
+      { label: 'Name in Azerbaijani', value: o.nameAz, lang: 'az' },
       { label: 'Country', value: o.country },
       { label: 'Kind', value: viewHelpers.humanize(o.kind) },
     ],
@@ -137,9 +141,12 @@ export function referenceAreas(s: Services) {
     scope: 'shared',
     segment: 'people',
     fields: [
-      { name: 'fullName', label: 'Full name', type: 'text', required: true, hint: 'As it should be printed, in any script.' },
-      { name: 'localName', label: 'Name in local script', type: 'text', hint: 'e.g. Cyrillic or Azerbaijani spelling.' },
+      { name: 'fullName', label: 'Full name', type: 'text', required: true, hint: 'In English, in Latin script, e.g. Aleksandr Drozdenko.' },
+      { name: 'nameRu', label: 'Name in Russian', type: 'text', lang: 'ru', hint: 'In Cyrillic, e.g. Александр Дрозденко.' },
+      { name: 'nameAz', label: 'Name in Azerbaijani', type: 'text', lang: 'az', hint: 'In Latin script, e.g. Şahin Mustafayev.' },
       { name: 'position', label: 'Position', type: 'text' },
+      { name: 'positionRu', label: 'Position in Russian', type: 'text', lang: 'ru', hint: 'e.g. Губернатор Ленинградской области.' },
+      { name: 'positionAz', label: 'Position in Azerbaijani', type: 'text', lang: 'az', hint: 'e.g. İqtisadiyyat naziri.' },
       {
         name: 'organizationId',
         label: 'Organization',
@@ -153,14 +160,17 @@ export function referenceAreas(s: Services) {
       { name: 'notes', label: 'Notes', type: 'textarea' },
     ],
     columns: [
-      { key: 'name', label: 'Name', value: (p) => p.fullName, secondary: (p) => p.localName },
-      { key: 'position', label: 'Position', value: (p) => p.position },
-      { key: 'organization', label: 'Organization', value: (p) => orgName(p.organizationId) },
+      { key: 'name', label: 'Name', value: (p) => p.fullName, name: (p) => p },
+      { key: 'position', label: 'Position', value: (p) => p.position, name: (p) => positionsOf(p), alone: true },
+      { key: 'organization', label: 'Organization', value: (p) => orgName(p.organizationId), name: (p) => orgOf(p.organizationId) ?? { en: '' }, alone: true },
     ],
-    search: (p) => [p.fullName, p.localName, p.position, orgName(p.organizationId)],
+    search: (p) => searchWordsOf(p, orgOf(p.organizationId)),
     details: (p) => [
-      { label: 'Name in local script', value: p.localName },
+      { label: 'Name in Russian', value: p.nameRu, lang: 'ru' },
+      { label: 'Name in Azerbaijani', value: p.nameAz, lang: 'az' },
       { label: 'Position', value: p.position },
+      { label: 'Position in Russian', value: p.positionRu, lang: 'ru' },
+      { label: 'Position in Azerbaijani', value: p.positionAz, lang: 'az' },
       { label: 'Organization', value: orgName(p.organizationId), href: p.organizationId ? `/organizations/${p.organizationId}` : undefined },
       { label: 'Email', value: p.email },
       { label: 'Phone', value: p.phone },
