@@ -14,9 +14,10 @@ import type { FinderMessages } from './finder';
 import type { GridMessages } from './grids';
 import type { ErrorMessages, FieldMessages } from './fields';
 import type { CalendarMessages, LabelMessages } from './labels';
+import type { NameMessages } from './names';
 import type { RecordMessages } from './records';
 import type { TimeMessages } from './time';
 
-export interface Messages extends ConflictMessages, B2BMessages, FieldMessages, ErrorMessages, LabelMessages, CalendarMessages, TimeMessages, RecordMessages, B2BServiceMessages, FeedMessages, DateMessages, GridMessages, FinderMessages, EditMessages, BoardMessages {}
+export interface Messages extends ConflictMessages, B2BMessages, FieldMessages, ErrorMessages, LabelMessages, CalendarMessages, TimeMessages, RecordMessages, B2BServiceMessages, FeedMessages, DateMessages, GridMessages, FinderMessages, EditMessages, BoardMessages, NameMessages {}
 
 export type MessageKey = keyof Messages;

@@ -11,6 +11,7 @@ import { finder } from './finder';
 import { grids } from './grids';
 import { errors, fields } from './fields';
 import { calendar, labels } from './labels';
+import { names } from './names';
 import { records } from './records';
 import { time } from './time';
 
@@ -30,4 +31,5 @@ export const en = {
   ...edits,
   ...finder,
   ...board,
+  ...names,
 } satisfies Catalogue;

@@ -9,6 +9,7 @@ import { RecordService } from './record-service';
 import { field, said } from '../validation';
 import { message } from '../../messages';
 import type { Said } from '../../domain/errors';
+import type { NamedText } from '../../messages/names';
 
 // The folder's public face: what files outside it import from its inner files.
 export { ForumDirectory } from './forum-directory';
@@ -38,21 +39,29 @@ export const roomSchema = z.object({
   kind: field.oneOf('kind of room', ROOM_KINDS),
 });
 
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+/** A name or position in Russian: in Cyrillic (a brand in Latin inside it is fine), or empty. */
+const russianText = (label: string, what: NamedText, max: number) =>
+  field.optionalText(label, max).refine((v) => v === '' || CYRILLIC.test(v), { message: said('name.russian-needs-cyrillic', { what }) });
+/** A name or position in Azerbaijani: in its Latin script, no Cyrillic letter, or empty. */
+const azerbaijaniText = (label: string, what: NamedText, max: number) =>
+  field.optionalText(label, max).refine((v) => !CYRILLIC.test(v), { message: said('name.azerbaijani-in-latin', { what }) });
+
 export const organizationSchema = z.object({
   name: field.text('organization name'),
-  nameRu: field.optionalText('name in Russian', 200),
-  nameAz: field.optionalText('name in Azerbaijani', 200),
+  nameRu: russianText('name in Russian', 'name', 200),
+  nameAz: azerbaijaniText('name in Azerbaijani', 'name', 200),
   country: field.optionalText('country', 100),
   kind: field.oneOf('kind of organization', ORGANIZATION_KINDS),
 });
 
 export const personSchema = z.object({
   fullName: field.text('full name'),
-  nameRu: field.optionalText('name in Russian', 200),
-  nameAz: field.optionalText('name in Azerbaijani', 200),
+  nameRu: russianText('name in Russian', 'name', 200),
+  nameAz: azerbaijaniText('name in Azerbaijani', 'name', 200),
   position: field.optionalText('position', 300),
-  positionRu: field.optionalText('position in Russian', 300),
-  positionAz: field.optionalText('position in Azerbaijani', 300),
+  positionRu: russianText('position in Russian', 'position', 300),
+  positionAz: azerbaijaniText('position in Azerbaijani', 'position', 300),
   organizationId: field.optionalId('organization'),
   email: z.preprocess(
     (v) => (typeof v === 'string' ? v.trim() : v ?? ''),
