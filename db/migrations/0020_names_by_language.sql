@@ -11,6 +11,9 @@
 -- place per language.
 ALTER TABLE person ADD COLUMN name_ru TEXT NOT NULL DEFAULT '' CHECK (length(name_ru) <= 200);
 ALTER TABLE person ADD COLUMN name_az TEXT NOT NULL DEFAULT '' CHECK (length(name_az) <= 200);
+-- The Russian patronymic where it is known (Юрьевич, Ашраф оглы): a Russian
+-- reader sees the short form a Russian list uses, Дрозденко А. Ю.
+ALTER TABLE person ADD COLUMN patronymic_ru TEXT NOT NULL DEFAULT '' CHECK (length(patronymic_ru) <= 100);
 ALTER TABLE person ADD COLUMN position_ru TEXT NOT NULL DEFAULT '' CHECK (length(position_ru) <= 300);
 ALTER TABLE person ADD COLUMN position_az TEXT NOT NULL DEFAULT '' CHECK (length(position_az) <= 300);
 ALTER TABLE organization ADD COLUMN name_ru TEXT NOT NULL DEFAULT '' CHECK (length(name_ru) <= 200);

@@ -3,6 +3,9 @@
  * are real; staff below them are illustrative and their
  * notes say so. Each has their name (and position) in English, Russian and
  * Azerbaijani: the Russian in Cyrillic, the Azerbaijani in its Latin script.
+ * The two the report names have their patronymics (Shahin Ashraf oglu
+ * Mustafayev, Aleksandr Yuryevich Drozdenko), so Russian lists show them as
+ * Мустафаев Ш. А. and Дрозденко А. Ю.; the illustrative staff have none.
  */
 const ILLUSTRATIVE = 'Illustrative: not named in the report.';
 
@@ -20,9 +23,9 @@ export const DEMO_ORGANIZATIONS = [
   { key: 'embassy', name: 'Embassy of the Republic of Azerbaijan in the Russian Federation', nameRu: 'Посольство Азербайджанской Республики в Российской Федерации', nameAz: 'Azərbaycan Respublikasının Rusiya Federasiyasındakı Səfirliyi', country: 'Azerbaijan', kind: 'government' },
 ] as const;
 
-export const DEMO_PEOPLE: { key: string; org: string | null; fullName: string; nameRu: string; nameAz: string; position: string; positionRu: string; positionAz: string; email?: string; phone?: string; languages: string; notes: string }[] = [
-  { key: 'mustafayev', org: 'economy', fullName: 'Shahin Mustafayev', nameRu: 'Шахин Мустафаев', nameAz: 'Şahin Mustafayev', position: 'Minister of Economy, head of the delegation', positionRu: 'Министр экономики, глава делегации', positionAz: 'İqtisadiyyat naziri, nümayəndə heyətinin rəhbəri', languages: 'az, ru, en', notes: 'Head of the Azerbaijani delegation at SPIEF 2019 (Trend, 8 June 2019).' },
-  { key: 'drozdenko', org: 'leningrad', fullName: 'Aleksandr Drozdenko', nameRu: 'Александр Дрозденко', nameAz: 'Aleksandr Drozdenko', position: 'Governor of Leningrad Region', positionRu: 'Губернатор Ленинградской области', positionAz: 'Leninqrad vilayətinin qubernatoru', languages: 'ru', notes: 'Met Minister Mustafayev on 7 June 2019; a cooperation agreement was signed (Trend, 8 June 2019).' },
+export const DEMO_PEOPLE: { key: string; org: string | null; fullName: string; nameRu: string; nameAz: string; patronymicRu?: string; position: string; positionRu: string; positionAz: string; email?: string; phone?: string; languages: string; notes: string }[] = [
+  { key: 'mustafayev', org: 'economy', fullName: 'Shahin Mustafayev', nameRu: 'Шахин Мустафаев', nameAz: 'Şahin Mustafayev', patronymicRu: 'Ашраф оглы', position: 'Minister of Economy, head of the delegation', positionRu: 'Министр экономики, глава делегации', positionAz: 'İqtisadiyyat naziri, nümayəndə heyətinin rəhbəri', languages: 'az, ru, en', notes: 'Head of the Azerbaijani delegation at SPIEF 2019 (Trend, 8 June 2019).' },
+  { key: 'drozdenko', org: 'leningrad', fullName: 'Aleksandr Drozdenko', nameRu: 'Александр Дрозденко', nameAz: 'Aleksandr Drozdenko', patronymicRu: 'Юрьевич', position: 'Governor of Leningrad Region', positionRu: 'Губернатор Ленинградской области', positionAz: 'Leninqrad vilayətinin qubernatoru', languages: 'ru', notes: 'Met Minister Mustafayev on 7 June 2019; a cooperation agreement was signed (Trend, 8 June 2019).' },
   { key: 'deputy', org: 'economy', fullName: 'Rashad Hasanov', nameRu: 'Рашад Гасанов', nameAz: 'Rəşad Həsənov', position: 'Deputy Minister of Economy', positionRu: 'Заместитель министра экономики', positionAz: 'İqtisadiyyat nazirinin müavini', languages: 'az, ru, en', notes: ILLUSTRATIVE },
   { key: 'adviser', org: 'economy', fullName: 'Leyla Mammadova', nameRu: 'Лейла Мамедова', nameAz: 'Leyla Məmmədova', position: 'Adviser to the Minister, trade with Russia', positionRu: 'Советник министра по торговле с Россией', positionAz: 'Nazirin müşaviri, Rusiya ilə ticarət üzrə', languages: 'az, ru, en', notes: ILLUSTRATIVE },
   { key: 'protocol', org: 'economy', fullName: 'Tural Guliyev', nameRu: 'Турал Гулиев', nameAz: 'Tural Quliyev', position: 'Head of Protocol', positionRu: 'Руководитель протокольной службы', positionAz: 'Protokol xidmətinin rəhbəri', email: 'protocol@example.az', phone: '+994 12 000 00 01', languages: 'az, ru, en', notes: ILLUSTRATIVE },

@@ -21,17 +21,55 @@ export interface DisplayedName extends InLanguage {
   secondary: InLanguage | null;
 }
 
-/** A name in each language: `en` always, the others '' when unknown. */
-export type NameForms = { en: string } & Partial<Record<Exclude<Locale, 'en'>, string>>;
+/**
+ * A name in each language: `en` always, the others '' when unknown. Where
+ * the patronymic is known, `ruShort` is what a Russian list shows (Дрозденко
+ * А. Ю.) and `ruFull` what a Russian page or letter heads with (Александр
+ * Юрьевич Дрозденко).
+ */
+export type NameForms = { en: string; ruShort?: string; ruFull?: string } & Partial<Record<Exclude<Locale, 'en'>, string>>;
+
+/** How a name is shown: in a list (Дрозденко А. Ю.) or in full, as a page's heading (Александр Юрьевич Дрозденко). */
+export type NameStyle = 'list' | 'full';
 
 /** Anything with a name by language: a person, an organization, or the forms themselves. */
-export type Named = NameForms | Pick<Person, 'fullName' | 'nameRu' | 'nameAz'> | Pick<Organization, 'name' | 'nameRu' | 'nameAz'>;
+export type Named = NameForms | (Pick<Person, 'fullName' | 'nameRu' | 'nameAz'> & Partial<Pick<Person, 'patronymicRu'>>) | Pick<Organization, 'name' | 'nameRu' | 'nameAz'>;
 
 /** The forms of a person's or an organization's name, by language. */
 export function namesOf(record: Named): NameForms {
   if ('en' in record) return record;
-  const en = 'fullName' in record ? record.fullName : record.name;
-  return { en, ru: record.nameRu, az: record.nameAz };
+  if ('fullName' in record) {
+    const patronymic = record.patronymicRu ?? '';
+    return { en: record.fullName, ru: record.nameRu, az: record.nameAz, ruShort: russianShortForm(record.nameRu, patronymic), ruFull: russianFullForm(record.nameRu, patronymic) };
+  }
+  return { en: record.name, ru: record.nameRu, az: record.nameAz };
+}
+
+/** A Russian name and patronymic split into given names, patronymic and surname (the last word); null without both. */
+function russianParts(nameRu: string, patronymicRu: string): { given: string[]; patronymic: string; surname: string } | null {
+  const words = nameRu.trim().split(/\s+/).filter(Boolean);
+  const patronymic = patronymicRu.trim();
+  if (words.length < 2 || !patronymic) return null;
+  return { given: words.slice(0, -1), patronymic, surname: words[words.length - 1]! };
+}
+
+/**
+ * The short form a Russian list uses, surname first and initials after:
+ * 'Александр Дрозденко' with 'Юрьевич' is 'Дрозденко А. Ю.', 'Шахин
+ * Мустафаев' with 'Ашраф оглы' is 'Мустафаев Ш. А.'. The surname is the
+ * name's last word; '' without a patronymic or with a one-word name.
+ */
+export function russianShortForm(nameRu: string, patronymicRu: string): string {
+  const parts = russianParts(nameRu, patronymicRu);
+  if (!parts) return '';
+  const initial = (word: string) => `${word.charAt(0).toLocaleUpperCase('ru')}.`;
+  return [parts.surname, ...parts.given.map(initial), initial(parts.patronymic)].join(' ');
+}
+
+/** The full Russian form, the patronymic before the surname: 'Александр Юрьевич Дрозденко'; '' as for the short form. */
+export function russianFullForm(nameRu: string, patronymicRu: string): string {
+  const parts = russianParts(nameRu, patronymicRu);
+  return parts ? [...parts.given, parts.patronymic, parts.surname].join(' ') : '';
 }
 
 /** A person's position by language, like a name. */
@@ -57,9 +95,10 @@ const SECONDARY_ORDER: Record<Locale, readonly Locale[]> = {
  * English one, with the language it is in; and the first other spelling
  * (SECONDARY_ORDER) that differs from it, or null.
  */
-export function displayName(record: Named, locale: Locale): DisplayedName {
+export function displayName(record: Named, locale: Locale, style: NameStyle = 'list'): DisplayedName {
   const forms = namesOf(record);
-  const own = clean(forms[locale]);
+  // A Russian reader's own form is the short one where the patronymic is known; other readers see the full Cyrillic name.
+  const own = clean(locale === 'ru' ? (style === 'list' ? forms.ruShort : forms.ruFull) || forms.ru : forms[locale]);
   const first: InLanguage = own ? { text: own, lang: locale } : { text: clean(forms.en), lang: 'en' };
   let secondary: InLanguage | null = null;
   for (const lang of SECONDARY_ORDER[locale]) {
@@ -73,8 +112,8 @@ export function displayName(record: Named, locale: Locale): DisplayedName {
 }
 
 /** The text a reader of `locale` sees for a name (no secondary): for sorting, options and titles. */
-export function nameText(record: Named, locale: Locale): string {
-  return displayName(record, locale).text;
+export function nameText(record: Named, locale: Locale, style: NameStyle = 'list'): string {
+  return displayName(record, locale, style).text;
 }
 
 function clean(text: string | undefined): string {
@@ -87,7 +126,7 @@ function clean(text: string | undefined): string {
  * Shahin Mustafayev, "губернатор" the Governor of Leningrad Region).
  */
 export function searchWordsOf(person: Person, organization?: Organization): string[] {
-  const words = [person.fullName, person.nameRu, person.nameAz, person.position, person.positionRu, person.positionAz];
+  const words = [person.fullName, person.nameRu, person.nameAz, person.patronymicRu, russianShortForm(person.nameRu, person.patronymicRu), person.position, person.positionRu, person.positionAz];
   if (organization) words.push(organization.name, organization.nameRu, organization.nameAz);
   return words.filter(Boolean);
 }

@@ -87,6 +87,8 @@ export interface Person {
   nameRu: string;
   /** The name in Azerbaijani, in Latin script (Şahin Mustafayev); '' when none is known. */
   nameAz: string;
+  /** The Russian patronymic (Юрьевич, Ашраф оглы), '' when unknown: with it a Russian reader sees Дрозденко А. Ю. */
+  patronymicRu: string;
   /** The position in English (Governor of Leningrad Region). */
   position: string;
   /** The position in Russian (Губернатор Ленинградской области), ''. */

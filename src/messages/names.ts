@@ -3,7 +3,7 @@
  * own script (issue 15, "Names"): a Russian one is written in Cyrillic, an
  * Azerbaijani one in Latin script. The sentences are in en/names.ts.
  */
-export type NamedText = 'name' | 'position';
+export type NamedText = 'name' | 'patronymic' | 'position';
 
 export interface NameMessages {
   /** A Russian name or position with no Cyrillic letter in it (probably typed in the wrong field). */

@@ -43,18 +43,20 @@ const firstLine = (cell: string) => textOf(cell.replace(/<div class="secondary">
 const rowOf = (rows: string[][], name: string) => rows.find((r) => firstLine(r[0]!) === name);
 
 describe('the people list in the reader’s language', () => {
-  it('in Russian: Cyrillic names first in the cell, the Latin spelling under them marked with its language', async () => {
+  it('in Russian: Cyrillic names first in the cell (the short form where the patronymic is known), the Latin spelling under them marked with its language', async () => {
     const res = await planner.get('/people?lang=ru');
     expect(res.status).toBe(200);
     const rows = rowsOf(res.text);
-    const mustafayev = rowOf(rows, 'Шахин Мустафаев')!;
+    const mustafayev = rowOf(rows, 'Мустафаев Ш. А.')!;
     expect(mustafayev[0]).toContain('<div class="secondary"><span lang="az">Şahin Mustafayev</span></div>');
     // The page is Russian: a Russian name needs no mark; its position and organization are in Russian too.
     expect(mustafayev[0]).not.toContain('lang="ru"');
     expect(textOf(mustafayev[1]!)).toBe('Министр экономики, глава делегации');
     expect(textOf(mustafayev[2]!)).toBe('Министерство экономики Азербайджанской Республики');
-    const drozdenko = rowOf(rows, 'Александр Дрозденко')!;
+    const drozdenko = rowOf(rows, 'Дрозденко А. Ю.')!;
     expect(textOf(drozdenko[1]!)).toBe('Губернатор Ленинградской области');
+    // Without a patronymic the Russian name is shown as it is written.
+    expect(rowOf(rows, 'Ольга Белова')).toBeDefined();
     expect(textOf(drozdenko[2]!)).toBe('Правительство Ленинградской области');
     // No Russian name: the English one stands in, marked as English; so does a position with no Russian.
     const smith = rowOf(rows, 'John Smith')!;
@@ -96,7 +98,7 @@ describe('the people list in the reader’s language', () => {
   it('sorts descending by the shown name too, and a search finds every spelling', async () => {
     const firsts = rowsOf((await planner.get('/people?lang=ru&sort=name&dir=desc&limit=200')).text).map((r) => firstLine(r[0]!));
     expect(firsts).toEqual([...firsts].sort((a, b) => collatorFor('ru').compare(b, a)));
-    for (const q of ['Şahin', 'Шахин', 'Shahin', 'министр экономики', 'nazirinin']) {
+    for (const q of ['Şahin', 'Шахин', 'Shahin', 'Мустафаев Ш. А.', 'Юрьевич', 'министр экономики', 'nazirinin']) {
       const found = rowsOf((await planner.get(`/people?lang=ru&q=${encodeURIComponent(q)}`)).text).map((r) => firstLine(r[0]!));
       expect(found.length).toBeGreaterThan(0);
     }
@@ -119,15 +121,16 @@ describe('the organizations list and a person’s page', () => {
     const id = ctx.demo!.people.drozdenko!;
     const html = (await planner.get(`/people/${id}?lang=en`)).text;
     expect(html).toContain('<dd lang="ru">Александр Дрозденко</dd>');
+    expect(html).toContain('<dd lang="ru">Юрьевич</dd>');
     expect(html).toContain('<dd lang="ru">Губернатор Ленинградской области</dd>');
     expect(html).toContain('<dd lang="az">Leninqrad vilayətinin qubernatoru</dd>');
   });
 
   it('an organization’s people and a delegation’s members show the reader’s names', async () => {
     const org = (await planner.get(`/organizations/${ctx.demo!.organizations.leningrad}?lang=ru`)).text;
-    expect(org).toContain('>Александр Дрозденко</a>');
+    expect(org).toContain('>Дрозденко А. Ю.</a>');
     const delegation = (await planner.get(`/forums/${ctx.demo!.forumId}/delegations/${ctx.demo!.delegations.azerbaijan}?lang=ru`)).text;
-    expect(delegation).toContain('>Шахин Мустафаев</a><div class="secondary"><span lang="az">Şahin Mustafayev</span></div>');
+    expect(delegation).toContain('>Мустафаев Ш. А.</a><div class="secondary"><span lang="az">Şahin Mustafayev</span></div>');
   });
 });
 
@@ -145,12 +148,17 @@ describe('the person and organization forms', () => {
       fullName: 'Natalia Fedorova',
       nameRu: 'Наталья Федорова',
       nameAz: 'Natalya Fyodorova',
+      patronymicRu: 'Ивановна',
       position: 'Head of International Projects',
       positionRu: 'Руководитель международных проектов',
       positionAz: 'Beynəlxalq layihələrin rəhbəri',
     };
     const res = await planner.submit('/people/new', '/people', fields);
     expect(res.status).toBe(303);
+    // Her page, for a Russian reader, is headed by her name in full, patronymic and all.
+    expect((await planner.get(`${res.headers.location!}?lang=ru`)).text).toMatch(/<h1>Наталья Ивановна Федорова<\/h1>/);
+    expect((await planner.get(`${res.headers.location!}?lang=az`)).text).toMatch(/<h1>Natalya Fyodorova<\/h1>/);
+    expect((await planner.get(`${res.headers.location!}?lang=en`)).text).toMatch(/<h1>Natalia Fedorova<\/h1>/);
     const saved = ctx.services.people.get(Number(/\/people\/(\d+)$/.exec(res.headers.location!)![1]));
     addedHere.add(saved.id);
     expect(saved).toMatchObject(fields);
@@ -162,6 +170,7 @@ describe('the person and organization forms', () => {
     { name: 'an Azerbaijani name in Cyrillic', base: '/people', fields: { fullName: 'Shahin Mustafayev', nameAz: 'Шахин Мустафаев' }, field: 'nameAz', error: 'Write the Azerbaijani name in Latin script (ə, ğ, ı, ö, ü, ç, ş), not in Cyrillic.' },
     { name: 'a Russian position in Latin letters', base: '/people', fields: { fullName: 'Olga Belova', positionRu: 'Vice-President' }, field: 'positionRu', error: 'Write the Russian position in Cyrillic, or leave it empty.' },
     { name: 'an Azerbaijani position in Cyrillic', base: '/people', fields: { fullName: 'Olga Belova', positionAz: 'Вице-президент' }, field: 'positionAz', error: 'Write the Azerbaijani position in Latin script (ə, ğ, ı, ö, ü, ç, ş), not in Cyrillic.' },
+    { name: 'a patronymic in Latin letters', base: '/people', fields: { fullName: 'Olga Belova', nameRu: 'Ольга Белова', patronymicRu: 'Petrovna' }, field: 'patronymicRu', error: 'Write the Russian patronymic in Cyrillic, or leave it empty.' },
     { name: 'a Russian name over 200 characters', base: '/people', fields: { fullName: 'Olga Belova', nameRu: long }, field: 'nameRu', error: 'The name in Russian is longer than 200 characters.' },
     { name: 'an organization’s Azerbaijani name in Cyrillic', base: '/organizations', fields: { name: 'Gazprombank', nameAz: 'Газпромбанк', kind: 'bank' }, field: 'nameAz', error: 'Write the Azerbaijani name in Latin script (ə, ğ, ı, ö, ü, ç, ş), not in Cyrillic.' },
     { name: 'an organization’s Russian name in Latin letters', base: '/organizations', fields: { name: 'Gazprombank', nameRu: 'Gazprombank', kind: 'bank' }, field: 'nameRu', error: 'Write the Russian name in Cyrillic, or leave it empty.' },

@@ -36,6 +36,7 @@ function plant(payload: string, tag: string): string[] {
     fullName: t('person'),
     nameRu: t('имя'),
     nameAz: t('az'),
+    patronymicRu: t('отч'),
     position: t('pos'),
     positionRu: t('должность'),
     positionAz: t('posAz'),
@@ -105,6 +106,6 @@ describe.each(cases)('XSS: $name in every text field', (c) => {
   it('reads back as the same text a planner typed', async () => {
     const person = ctx.services.people.list().find((p) => p.fullName === `${c.tag}person${c.payload}`)!;
     const text = textOf((await admin.get(`/people/${person.id}`)).text);
-    for (const field of ['person', 'имя', 'az', 'pos', 'должность', 'posAz', 'ph', 'lang', 'notes', 'org']) expect(text).toContain(`${c.tag}${field}${c.payload}`);
+    for (const field of ['person', 'имя', 'az', 'отч', 'pos', 'должность', 'posAz', 'ph', 'lang', 'notes', 'org']) expect(text).toContain(`${c.tag}${field}${c.payload}`);
   });
 });

@@ -79,6 +79,7 @@ export function aPerson(overrides: Partial<Person> = {}): Person {
     fullName: `Person ${id}`,
     nameRu: '',
     nameAz: '',
+    patronymicRu: '',
     position: '',
     positionRu: '',
     positionAz: '',

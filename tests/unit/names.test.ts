@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { displayName, nameText, namesOf, positionsOf, searchWordsOf, type NameForms } from '../../src/domain/names';
+import { displayName, nameText, namesOf, positionsOf, russianFullForm, russianShortForm, searchWordsOf, type NameForms } from '../../src/domain/names';
 import { LOCALES, type Locale } from '../../src/messages/catalogue';
 import { aPerson } from '../support/builders';
 
@@ -19,6 +19,11 @@ describe('displayName: which name a reader sees first, and in which language', (
     { name: 'a Russian reader of an Azerbaijani name: Cyrillic first, the Azerbaijani spelling beside it', record: mustafayev, locale: 'ru', text: 'Шахин Мустафаев', lang: 'ru', secondary: { text: 'Şahin Mustafayev', lang: 'az' } },
     { name: 'an Azerbaijani reader of an Azerbaijani name: Şahin, the Cyrillic beside it', record: mustafayev, locale: 'az', text: 'Şahin Mustafayev', lang: 'az', secondary: { text: 'Шахин Мустафаев', lang: 'ru' } },
     { name: 'an English reader of an Azerbaijani name: Shahin, the Cyrillic the hosts use beside it', record: mustafayev, locale: 'en', text: 'Shahin Mustafayev', lang: 'en', secondary: { text: 'Шахин Мустафаев', lang: 'ru' } },
+    // The short form where the patronymic is known: for Russian readers only.
+    { name: 'a Russian reader, with the patronymic: surname and initials', record: { ...drozdenko, patronymicRu: 'Юрьевич' }, locale: 'ru', text: 'Дрозденко А. Ю.', lang: 'ru', secondary: { text: 'Aleksandr Drozdenko', lang: 'az' } },
+    { name: 'a Russian reader, an Azerbaijani patronymic with oglu', record: { ...mustafayev, patronymicRu: 'Ашраф оглы' }, locale: 'ru', text: 'Мустафаев Ш. А.', lang: 'ru', secondary: { text: 'Şahin Mustafayev', lang: 'az' } },
+    { name: 'an English reader, with the patronymic: the full Cyrillic name beside the Latin one', record: { ...drozdenko, patronymicRu: 'Юрьевич' }, locale: 'en', text: 'Aleksandr Drozdenko', lang: 'en', secondary: { text: 'Александр Дрозденко', lang: 'ru' } },
+    { name: 'a patronymic but no Russian name: the English one', record: { ...onlyEnglish, patronymicRu: 'Иванович' }, locale: 'ru', text: 'John Smith', lang: 'en', secondary: null },
     // Missing names.
     { name: 'no Russian name: a Russian reader sees the English one, marked English', record: onlyEnglish, locale: 'ru', text: 'John Smith', lang: 'en', secondary: null },
     { name: 'no Azerbaijani name: an Azerbaijani reader sees the English one, the Cyrillic beside it', record: onlyRussian, locale: 'az', text: 'Olga Belova', lang: 'en', secondary: { text: 'Ольга Белова', lang: 'ru' } },
@@ -32,6 +37,30 @@ describe('displayName: which name a reader sees first, and in which language', (
   ])('$name', ({ record, locale, text, lang, secondary }) => {
     expect(displayName(record, locale)).toEqual({ text, lang, secondary });
     expect(nameText(record, locale)).toBe(text);
+  });
+
+  it.each([
+    { name: 'given name and surname', nameRu: 'Александр Дрозденко', patronymic: 'Юрьевич', short: 'Дрозденко А. Ю.' },
+    { name: 'two given names', nameRu: 'Анна Мария Кузнецова', patronymic: 'Сергеевна', short: 'Кузнецова А. М. С.' },
+    { name: 'spaces around', nameRu: '  Ольга   Белова ', patronymic: ' Петровна ', short: 'Белова О. П.' },
+    { name: 'no patronymic', nameRu: 'Ольга Белова', patronymic: '', short: '' },
+    { name: 'a one-word name', nameRu: 'Белова', patronymic: 'Петровна', short: '' },
+  ])('the Russian short form: $name', ({ nameRu, patronymic, short }) => {
+    expect(russianShortForm(nameRu, patronymic)).toBe(short);
+  });
+
+  it.each([
+    { name: 'given name, patronymic, surname', nameRu: 'Александр Дрозденко', patronymic: 'Юрьевич', full: 'Александр Юрьевич Дрозденко' },
+    { name: 'an Azerbaijani patronymic', nameRu: 'Шахин Мустафаев', patronymic: 'Ашраф оглы', full: 'Шахин Ашраф оглы Мустафаев' },
+    { name: 'no patronymic', nameRu: 'Ольга Белова', patronymic: '', full: '' },
+  ])('the Russian full form: $name', ({ nameRu, patronymic, full }) => {
+    expect(russianFullForm(nameRu, patronymic)).toBe(full);
+  });
+
+  it('heads a page with the name in full: a Russian reader sees the patronymic, others the name as in a list', () => {
+    const governor = { ...drozdenko, patronymicRu: 'Юрьевич' };
+    expect(LOCALES.map((l) => nameText(governor, l, 'full'))).toEqual(['Aleksandr Drozdenko', 'Александр Юрьевич Дрозденко', 'Aleksandr Drozdenko']);
+    expect(nameText(onlyRussian, 'ru', 'full')).toBe('Ольга Белова');
   });
 
   it('reads a person’s position by language', () => {

@@ -59,6 +59,7 @@ export const personSchema = z.object({
   fullName: field.text('full name'),
   nameRu: russianText('name in Russian', 'name', 200),
   nameAz: azerbaijaniText('name in Azerbaijani', 'name', 200),
+  patronymicRu: russianText('patronymic in Russian', 'patronymic', 100),
   position: field.optionalText('position', 300),
   positionRu: russianText('position in Russian', 'position', 300),
   positionAz: azerbaijaniText('position in Azerbaijani', 'position', 300),

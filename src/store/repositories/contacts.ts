@@ -25,6 +25,7 @@ export class PersonRepository extends RecordTable<Person> {
         fullName: 'full_name',
         nameRu: 'name_ru',
         nameAz: 'name_az',
+        patronymicRu: 'patronymic_ru',
         position: 'position',
         positionRu: 'position_ru',
         positionAz: 'position_az',

@@ -5,7 +5,7 @@ import type { RecordService } from '../../services/reference';
 import type { RecordShape } from '../../domain/types';
 import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
 import { PAGE_SIZE, pagerOf, readPageRequest, resolveSort, searchSortAndPage, sortedListName } from '../list-query';
-import { nameText, type Named } from '../../domain/names';
+import { displayName, nameText, type Named } from '../../domain/names';
 import type { Locale } from '../../messages/catalogue';
 import { readerLocale } from '../locale';
 
@@ -67,6 +67,8 @@ export interface AreaSpec<T extends RecordShape> {
   listFor?: (forumId: number) => T[];
   forumIdOf?: (r: T) => number | null;
   defaults?: (forumId: number | null) => Record<string, string>;
+  /** The record's name by language, when it has one (people, organizations): its page is headed by the reader's, in full. */
+  titleName?: (r: T) => Named;
   /** Rows for the details table on the record's page. */
   details?: (r: T) => { label: string; value: string; href?: string; lang?: Locale }[];
   /** Extra data and a partial for the record's page (members, rooms...). */
@@ -154,8 +156,10 @@ export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: Audi
 
   router.get('/:id', (req, res) => {
     const record = load(req);
+    const heading = spec.titleName ? displayName(spec.titleName(record), readerLocale(req), 'full') : null;
     res.render('pages/records/show', {
-      title: spec.service.spec.describe(record),
+      title: heading ? heading.text : spec.service.spec.describe(record),
+      heading,
       spec,
       base: base(req),
       record,

@@ -124,6 +124,7 @@ export function referenceAreas(s: Services) {
       { key: 'kind', label: 'Kind', value: (o) => viewHelpers.humanize(o.kind) },
     ],
     search: (o) => [o.name, o.nameRu, o.nameAz, o.country],
+    titleName: (o) => o,
     defaults: () => ({ kind: 'company' }),
     details: (o) => [
       { label: 'Name in Russian', value: o.nameRu, lang: 'ru' },
@@ -144,6 +145,7 @@ export function referenceAreas(s: Services) {
       { name: 'fullName', label: 'Full name', type: 'text', required: true, hint: 'In English, in Latin script, e.g. Aleksandr Drozdenko.' },
       { name: 'nameRu', label: 'Name in Russian', type: 'text', lang: 'ru', hint: 'In Cyrillic, e.g. Александр Дрозденко.' },
       { name: 'nameAz', label: 'Name in Azerbaijani', type: 'text', lang: 'az', hint: 'In Latin script, e.g. Şahin Mustafayev.' },
+      { name: 'patronymicRu', label: 'Patronymic in Russian', type: 'text', lang: 'ru', hint: 'e.g. Юрьевич: Russian readers then see Дрозденко А. Ю.' },
       { name: 'position', label: 'Position', type: 'text' },
       { name: 'positionRu', label: 'Position in Russian', type: 'text', lang: 'ru', hint: 'e.g. Губернатор Ленинградской области.' },
       { name: 'positionAz', label: 'Position in Azerbaijani', type: 'text', lang: 'az', hint: 'e.g. İqtisadiyyat naziri.' },
@@ -165,9 +167,11 @@ export function referenceAreas(s: Services) {
       { key: 'organization', label: 'Organization', value: (p) => orgName(p.organizationId), name: (p) => orgOf(p.organizationId) ?? { en: '' }, alone: true },
     ],
     search: (p) => searchWordsOf(p, orgOf(p.organizationId)),
+    titleName: (p) => p,
     details: (p) => [
       { label: 'Name in Russian', value: p.nameRu, lang: 'ru' },
       { label: 'Name in Azerbaijani', value: p.nameAz, lang: 'az' },
+      { label: 'Patronymic in Russian', value: p.patronymicRu, lang: 'ru' },
       { label: 'Position', value: p.position },
       { label: 'Position in Russian', value: p.positionRu, lang: 'ru' },
       { label: 'Position in Azerbaijani', value: p.positionAz, lang: 'az' },
