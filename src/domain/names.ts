@@ -72,6 +72,24 @@ export function russianFullForm(nameRu: string, patronymicRu: string): string {
   return parts ? [...parts.given, parts.patronymic, parts.surname].join(' ') : '';
 }
 
+/**
+ * A person's or organization's state as written before names by language
+ * (one `localName`), with today's fields: the local name moved to the
+ * language its script says, as migration 0020 moved the stored ones
+ * (Cyrillic to Russian; otherwise Azerbaijani, unless it is the English name
+ * again); missing fields empty.
+ */
+export function withNamesByLanguage(state: Record<string, unknown>, englishField: 'fullName' | 'name', fields: readonly string[]): Record<string, unknown> {
+  const { localName, ...rest } = state;
+  const out: Record<string, unknown> = { ...Object.fromEntries(fields.map((f) => [f, ''])), ...rest };
+  const local = typeof localName === 'string' ? localName.slice(0, 200) : '';
+  if (local && !out.nameRu && !out.nameAz) {
+    if (/\p{Script=Cyrillic}/u.test(local)) out.nameRu = local;
+    else if (local !== rest[englishField]) out.nameAz = local;
+  }
+  return out;
+}
+
 /** A person's position by language, like a name. */
 export function positionsOf(person: Pick<Person, 'position' | 'positionRu' | 'positionAz'>): NameForms {
   return { en: person.position, ru: person.positionRu, az: person.positionAz };

@@ -124,11 +124,15 @@ describe('the organizations list and a person’s page', () => {
     expect(html).toContain('<dd lang="ru">Юрьевич</dd>');
     expect(html).toContain('<dd lang="ru">Губернатор Ленинградской области</dd>');
     expect(html).toContain('<dd lang="az">Leninqrad vilayətinin qubernatoru</dd>');
+    // The organization row shows the reader's name of it.
+    expect(textOf((await planner.get(`/people/${id}?lang=ru`)).text)).toContain('Organization Правительство Ленинградской области');
+    expect((await planner.get(`/people/${id}?lang=az`)).text).toMatch(/<dd>\s*<a href="\/organizations\/\d+">Leninqrad vilayətinin Hökuməti<\/a>/);
   });
 
   it('an organization’s people and a delegation’s members show the reader’s names', async () => {
     const org = (await planner.get(`/organizations/${ctx.demo!.organizations.leningrad}?lang=ru`)).text;
     expect(org).toContain('>Дрозденко А. Ю.</a>');
+    expect(textOf(org)).toContain('Дрозденко А. Ю. — Губернатор Ленинградской области');
     const delegation = (await planner.get(`/forums/${ctx.demo!.forumId}/delegations/${ctx.demo!.delegations.azerbaijan}?lang=ru`)).text;
     expect(delegation).toContain('>Мустафаев Ш. А.</a><div class="secondary"><span lang="az">Şahin Mustafayev</span></div>');
   });
@@ -207,6 +211,34 @@ describe('the demo’s names', () => {
       expect({ who: p.fullName, ru: CYRILLIC.test(p.nameRu), az: p.nameAz !== '' }).toEqual({ who: p.fullName, ru: true, az: true });
     }
     for (const o of ctx.services.organizations.list()) expect({ what: o.name, ru: CYRILLIC.test(o.nameRu), az: o.nameAz !== '' }).toEqual({ what: o.name, ru: true, az: true });
+  });
+});
+
+describe('restoring a deleted person or organization from the audit log', () => {
+  const admin = { userId: null, username: 'names-admin', role: 'admin' as const };
+  const deletedBefore0020 = (entity: string, entityId: number, before: Record<string, unknown>) =>
+    ctx.services.store.audit.append({ at: 0, userId: null, username: 'system', action: 'delete', entity, entityId, forumId: null, summary: String(before.fullName ?? before.name), before, after: null });
+
+  it.each([
+    { name: 'a Cyrillic local name becomes the Russian name', entity: 'person', id: 90_001, before: { fullName: 'Pavel Sidorov', localName: 'Павел Сидоров', position: 'Adviser' }, restored: { nameRu: 'Павел Сидоров', nameAz: '', patronymicRu: '', positionRu: '' } },
+    { name: 'a Latin local name becomes the Azerbaijani one', entity: 'person', id: 90_002, before: { fullName: 'Rauf Karimov', localName: 'Rauf Kərimov', position: '' }, restored: { nameRu: '', nameAz: 'Rauf Kərimov' } },
+    { name: 'a local name equal to the English one is dropped', entity: 'person', id: 90_003, before: { fullName: 'Elvin Babayev', localName: 'Elvin Babayev', position: '' }, restored: { nameRu: '', nameAz: '' } },
+    { name: 'an organization’s Cyrillic local name', entity: 'organization', id: 90_004, before: { name: 'Severstal', localName: 'ПАО «Северсталь»', country: 'Russia', kind: 'company' }, restored: { nameRu: 'ПАО «Северсталь»', nameAz: '' } },
+  ])('written before names by language: $name', ({ entity, id, before, restored }) => {
+    const person = entity === 'person' ? { organizationId: null, email: '', phone: '', languages: '', notes: '' } : {};
+    const auditId = deletedBefore0020(entity, id, { id, version: 2, ...person, ...before });
+    expect(ctx.services.audit.restore(admin, auditId)).toEqual({ entity, id });
+    const record = entity === 'person' ? ctx.services.people.get(id) : ctx.services.organizations.get(id);
+    expect(record).toMatchObject(restored);
+    expect(record).not.toHaveProperty('localName');
+  });
+
+  it('written today: every language’s name comes back', () => {
+    const created = ctx.services.people.create(SYSTEM_ACTOR, { fullName: 'Viktor Nikitin', nameRu: 'Виктор Никитин', nameAz: 'Viktor Nikitin', patronymicRu: 'Сергеевич', positionRu: 'Менеджер' });
+    ctx.services.people.remove(SYSTEM_ACTOR, created.id);
+    const entry = ctx.services.audit.history('person', created.id).find((e) => e.action === 'delete')!;
+    ctx.services.audit.restore(admin, entry.id);
+    expect(ctx.services.people.get(created.id)).toMatchObject({ nameRu: 'Виктор Никитин', nameAz: 'Viktor Nikitin', patronymicRu: 'Сергеевич', positionRu: 'Менеджер' });
   });
 });
 

@@ -10,6 +10,7 @@ import { field, said } from '../validation';
 import { message } from '../../messages';
 import type { Said } from '../../domain/errors';
 import type { NamedText } from '../../messages/names';
+import { withNamesByLanguage } from '../../domain/names';
 
 // The folder's public face: what files outside it import from its inner files.
 export { ForumDirectory } from './forum-directory';
@@ -146,6 +147,7 @@ export function createReferenceServices(store: Store, clock: () => number = Date
     schema: organizationSchema,
     usage: (id) => [...store.organizations.usage(id), liveLinks('organization', id)],
     describe: (o) => o.name,
+    fromStored: (state) => withNamesByLanguage(state, 'name', ['nameRu', 'nameAz']) as unknown as Organization,
   }, clock);
 
   const people = new RecordService<Person>(store, {
@@ -156,6 +158,7 @@ export function createReferenceServices(store: Store, clock: () => number = Date
     check: (v) => (v.organizationId === null ? {} : exists(store.organizations.find(v.organizationId), 'organizationId', message('reference.organization-missing', {}))),
     usage: (id) => [...store.people.usage(id), liveLinks('person', id)],
     describe: (p) => p.fullName,
+    fromStored: (state) => withNamesByLanguage(state, 'fullName', ['nameRu', 'nameAz', 'patronymicRu', 'positionRu', 'positionAz']) as unknown as Person,
   }, clock);
 
   const delegations = new RecordService<Delegation>(store, {

@@ -70,7 +70,7 @@ export interface AreaSpec<T extends RecordShape> {
   /** The record's name by language, when it has one (people, organizations): its page is headed by the reader's, in full. */
   titleName?: (r: T) => Named;
   /** Rows for the details table on the record's page. */
-  details?: (r: T) => { label: string; value: string; href?: string; lang?: Locale }[];
+  details?: (r: T, locale: Locale) => { label: string; value: string; href?: string; lang?: Locale }[];
   /** Extra data and a partial for the record's page (members, rooms...). */
   showExtra?: { partial: string; locals: (r: T, req: Request) => Record<string, unknown> };
   /** Values the URL decides (forumId), merged into every submission. */
@@ -163,7 +163,7 @@ export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: Audi
       spec,
       base: base(req),
       record,
-      details: spec.details?.(record) ?? [],
+      details: spec.details?.(record, readerLocale(req)) ?? [],
       extra: spec.showExtra ? { partial: spec.showExtra.partial, ...spec.showExtra.locals(record, req) } : null,
       history: [spec.service.spec.entity, ...(spec.relatedHistory ?? [])].flatMap((entity) => audit.history(entity, record.id)).sort((a, b) => b.id - a.id),
     });

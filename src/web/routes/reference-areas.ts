@@ -2,9 +2,10 @@ import { MEMBER_ROLES, ORGANIZATION_KINDS, ROOM_KINDS } from '../../domain/types
 import type { Services } from '../../services';
 import { viewHelpers } from '../view-helpers';
 import { compareNames } from '../list-query';
-import { positionsOf, searchWordsOf } from '../../domain/names';
+import { displayName, positionsOf, searchWordsOf } from '../../domain/names';
 import type { AreaSpec, Option } from './record-area';
 import type { Delegation, Forum, Organization, Person, Room, Venue } from '../../domain/types';
+import type { Locale } from '../../messages/catalogue';
 
 const enumOptions = (values: readonly string[]): Option[] => values.map((v) => ({ value: v, label: viewHelpers.humanize(v) }));
 const byLabel = (a: Option, b: Option) => compareNames(a.label, b.label);
@@ -13,6 +14,10 @@ const byLabel = (a: Option, b: Option) => compareNames(a.label, b.label);
 export function referenceAreas(s: Services) {
   const orgName = (id: number | null) => (id === null ? '' : (s.organizations.find(id)?.name ?? ''));
   const orgOf = (id: number | null) => (id === null ? undefined : s.organizations.find(id));
+  const organizationShown = (o: Organization | undefined, locale: Locale) => {
+    const shown = o ? displayName(o, locale) : null;
+    return { value: shown?.text ?? '', lang: shown?.lang };
+  };
   const personName = (id: number | null) => (id === null ? '' : (s.people.find(id)?.fullName ?? ''));
   const peopleOptions = () =>
     s.people
@@ -168,14 +173,14 @@ export function referenceAreas(s: Services) {
     ],
     search: (p) => searchWordsOf(p, orgOf(p.organizationId)),
     titleName: (p) => p,
-    details: (p) => [
+    details: (p, locale) => [
       { label: 'Name in Russian', value: p.nameRu, lang: 'ru' },
       { label: 'Name in Azerbaijani', value: p.nameAz, lang: 'az' },
       { label: 'Patronymic in Russian', value: p.patronymicRu, lang: 'ru' },
       { label: 'Position', value: p.position },
       { label: 'Position in Russian', value: p.positionRu, lang: 'ru' },
       { label: 'Position in Azerbaijani', value: p.positionAz, lang: 'az' },
-      { label: 'Organization', value: orgName(p.organizationId), href: p.organizationId ? `/organizations/${p.organizationId}` : undefined },
+      { label: 'Organization', ...organizationShown(orgOf(p.organizationId), locale), href: p.organizationId ? `/organizations/${p.organizationId}` : undefined },
       { label: 'Email', value: p.email },
       { label: 'Phone', value: p.phone },
       { label: 'Languages', value: p.languages },
