@@ -14,6 +14,7 @@ const BENCHMARKS: [name: string, run: () => Promise<{ lines: string[] }>][] = [
   ['Calendar feeds', () => (require('./feeds') as typeof import('./feeds')).benchFeeds()],
   ['Busy lock', () => (require('./busy-lock') as typeof import('./busy-lock')).benchBusyLock()],
   ['Time finder', () => (require('./time-finder') as typeof import('./time-finder')).benchTimeFinder()],
+  ['Languages', () => (require('./languages') as typeof import('./languages')).benchLanguages()],
   ['HTTP', () => (require('./http') as typeof import('./http')).benchHttp()],
 ];
 

@@ -100,8 +100,3 @@ export function translate(locale: Locale, key: string, params?: MessageParams): 
   if (said === undefined) throw new Error(`No message '${key}' in the catalogues (src/messages/catalogues/*/)`);
   return said;
 }
-
-/** Whether the interface has a message for `key` (for keys built from data, such as a role's name). */
-export function hasMessage(key: string): boolean {
-  return CATALOGUES[DEFAULT_LOCALE].has(key);
-}

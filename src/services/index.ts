@@ -9,7 +9,7 @@ import { FeedService } from './feeds';
 import { AgendaService } from './agendas';
 import { DayGridService } from './day-grids';
 import { createB2BServices } from './b2b';
-import { programmeCache } from './derived-cache';
+import { programmeCache, type DerivedCacheLimits } from './derived-cache';
 import { StorageService } from './storage';
 import { TimeFinderService } from './time-finder';
 import { BoardService } from './board';
@@ -21,6 +21,8 @@ export interface ServiceOptions {
   clock?: () => number;
   /** How sign-in delays wait (tests pass one that does not sleep). */
   wait?: (ms: number) => Promise<void>;
+  /** The bounds of the derived-view cache (the languages bench sets them to nothing, to time every build). */
+  derivedLimits?: DerivedCacheLimits;
 }
 
 /** Builds every service over one store: the single wiring place for use cases. */
@@ -31,7 +33,7 @@ export function createServices(store: Store, options: ServiceOptions) {
   const audit = new AuditService(store, reference);
   const directory = new ForumDirectory(store, clock);
   // One cache of derived views for the whole process, so its bound holds for all of them together.
-  const derived = programmeCache(store);
+  const derived = programmeCache(store, options.derivedLimits);
   const meetings = new MeetingService(store, clock, derived);
   const availability = new AvailabilityService(store, clock);
   const views = new ProgrammeViews(store);
