@@ -122,6 +122,7 @@ describe('the organizations list and a person’s page', () => {
     const html = (await planner.get(`/people/${id}?lang=en`)).text;
     expect(html).toContain('<dd lang="ru">Александр Дрозденко</dd>');
     expect(html).toContain('<dd lang="ru">Юрьевич</dd>');
+    expect(textOf((await planner.get(`/people/${id}?lang=ru`)).text)).toContain('Отчество на русском языке Юрьевич');
     expect(html).toContain('<dd lang="ru">Губернатор Ленинградской области</dd>');
     expect(html).toContain('<dd lang="az">Leninqrad vilayətinin qubernatoru</dd>');
     // The organization row shows the reader's name of it.
@@ -145,6 +146,15 @@ describe('the person and organization forms', () => {
     expect(html).toMatch(/<input id="f-nameAz" name="nameAz" type="text" value="" lang="az"/);
     expect(html).toMatch(/<input id="f-positionRu" name="positionRu" type="text" value="" lang="ru"/);
     expect((await planner.get('/organizations/new')).text).toMatch(/<input id="f-nameRu" name="nameRu" type="text" value="" lang="ru"/);
+  });
+
+  it.each([
+    { locale: 'ru', words: ['Имя на русском языке', 'Кириллицей, например Александр Дрозденко.', 'Отчество на русском языке', 'Должность на азербайджанском языке'], english: ['Name in Russian', 'Patronymic in Russian'] },
+    { locale: 'az', words: ['Rus dilində ad', 'Azərbaycan dilində ad', 'Latın qrafikası ilə, məsələn, Şahin Mustafayev.', 'Rus dilində ata adı'], english: ['Name in Azerbaijani', 'In Cyrillic'] },
+  ])('word their name fields in the reader’s language: $locale', async ({ locale, words, english }) => {
+    const text = textOf((await planner.get(`/people/new?lang=${locale}`)).text);
+    for (const w of words) expect(text).toContain(w);
+    for (const w of english) expect(text).not.toContain(w);
   });
 
   it('accept a person’s names and positions in three languages', async () => {

@@ -6,7 +6,7 @@ import type { RecordShape } from '../../domain/types';
 import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
 import { PAGE_SIZE, pagerOf, readPageRequest, resolveSort, searchSortAndPage, sortedListName } from '../list-query';
 import { displayName, nameText, type Named } from '../../domain/names';
-import type { Locale } from '../../messages/catalogue';
+import { translate, type Locale } from '../../messages/catalogue';
 import { readerLocale } from '../locale';
 
 export interface Option {
@@ -98,7 +98,10 @@ export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: Audi
   };
   const toForm = (r: Record<string, unknown>) =>
     Object.fromEntries(spec.fields.map((f) => [f.name, r[f.name] === null || r[f.name] === undefined ? '' : String(r[f.name])]));
-  const fieldsWithOptions = (req: Request) => spec.fields.map((f) => ({ ...f, choices: f.options?.(forumIdOf(req)) ?? [] }));
+  // A label or hint that is a catalogue key ('ui.names.field.name-ru') is worded in the reader's language.
+  const word = (req: Request, text: string) => (text.startsWith('ui.') ? translate(readerLocale(req), text) : text);
+  const fieldsWithOptions = (req: Request) =>
+    spec.fields.map((f) => ({ ...f, label: word(req, f.label), hint: f.hint ? word(req, f.hint) : undefined, choices: f.options?.(forumIdOf(req)) ?? [] }));
 
   const renderForm = (req: Request, res: Response, status: number, record: T | null, values: Record<string, string>, problems: FormProblems = { errors: {} }) => {
     res.status(status).render('pages/records/form', {
@@ -163,7 +166,7 @@ export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: Audi
       spec,
       base: base(req),
       record,
-      details: spec.details?.(record, readerLocale(req)) ?? [],
+      details: (spec.details?.(record, readerLocale(req)) ?? []).map((d) => ({ ...d, label: word(req, d.label) })),
       extra: spec.showExtra ? { partial: spec.showExtra.partial, ...spec.showExtra.locals(record, req) } : null,
       history: [spec.service.spec.entity, ...(spec.relatedHistory ?? [])].flatMap((entity) => audit.history(entity, record.id)).sort((a, b) => b.id - a.id),
     });
