@@ -65,7 +65,7 @@ function main(): number {
     process.stdout.write(`\n${offences.length} unescaped output tag${offences.length === 1 ? '' : 's'} in views/. Use <%= %> to print values.\n`);
     return 1;
   }
-  process.stdout.write(`lint:views: ${files.length} views checked, every <%- is an include.\n`);
+  process.stdout.write(`lint:views: ${files.length} views checked, every <%- is an include or a nameOf.\n`);
   return 0;
 }
 
