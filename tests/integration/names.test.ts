@@ -139,6 +139,18 @@ describe('the organizations list and a person’s page', () => {
   });
 });
 
+describe('a meeting’s participants', () => {
+  it.each<{ locale: Locale; shown: string; secondary: string }>([
+    { locale: 'ru', shown: '>Дрозденко А. Ю.</a>', secondary: '<span lang="az">Aleksandr Drozdenko</span>' },
+    { locale: 'en', shown: '>Aleksandr Drozdenko</a>', secondary: '<span lang="ru">Александр Дрозденко</span>' },
+    { locale: 'az', shown: '>Aleksandr Drozdenko</a>', secondary: '<span lang="ru">Александр Дрозденко</span>' },
+  ])('are named in the reader’s language: $locale', async ({ locale, shown, secondary }) => {
+    const meeting = ctx.services.meetings.list({ forumId: ctx.demo!.forumId, personId: ctx.demo!.people.drozdenko! })[0]!;
+    const html = (await planner.get(`/forums/${ctx.demo!.forumId}/meetings/${meeting.id}?lang=${locale}`)).text;
+    expect(html).toContain(`${shown}<div class="secondary">${secondary}</div>`);
+  });
+});
+
 describe('the person and organization forms', () => {
   it('ask for the name and position in each language, each input marked with its language', async () => {
     const html = (await planner.get('/people/new')).text;
