@@ -2,8 +2,6 @@ import type { Request, Response } from 'express';
 import { DomainError } from '../domain/errors';
 import { pageOfSorted, type Key, type KeyedPage, type KeyPart, type Keyset } from '../domain/keyset';
 import { queryString } from './form';
-import type { Locale } from '../messages/catalogue';
-import { collatorFor } from '../messages/locale-formats';
 
 /**
  * Search and sort for lists, by name in any script. Intl.Collator sorts
@@ -173,17 +171,16 @@ export function sortedListName(list: string, sorting: { sort: string; dir: strin
  */
 export function searchSortAndPage<T extends { id: number }>(
   rows: T[],
-  opts: { q: string; sort: string; dir: string; columns: SortableColumn<T>[]; search: (r: T) => string[]; keyset: Keyset; locale?: Locale },
+  /** `collator`: the reader's alphabet (collatorFor(locale)); the default compares without a language. */
+  opts: { q: string; sort: string; dir: string; columns: SortableColumn<T>[]; search: (r: T) => string[]; keyset: Keyset; collator?: Intl.Collator },
 ): { page: KeyedPage<T>; sort: string; dir: 'asc' | 'desc'; keyOf: (r: T) => Key } {
-  // The reader's collation when the list knows the reader (Azerbaijani Ə after E; Russian Cyrillic first).
-  const names = opts.locale ? collatorFor(opts.locale) : collator;
   const { column, sort, dir } = resolveSort(opts.columns, opts.sort, opts.dir);
   const value = column ? (column.sortValue ?? column.value) : () => '';
   const keyOf = (r: T): Key => [value(r), r.id];
   const sign = dir === 'asc' ? 1 : -1;
   const compare = (a: Key, b: Key) => {
     const [x, y] = [a[0], b[0]];
-    const c = typeof x === 'number' && typeof y === 'number' ? x - y : names.compare(String(x), String(y));
+    const c = typeof x === 'number' && typeof y === 'number' ? x - y : (opts.collator ?? collator).compare(String(x), String(y));
     return sign * c || Number(a[1]) - Number(b[1]);
   };
   const keyed = rows.filter((r) => matches(opts.search(r), opts.q)).map((r) => ({ r, k: keyOf(r) }));

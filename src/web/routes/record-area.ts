@@ -8,6 +8,7 @@ import { PAGE_SIZE, pagerOf, readPageRequest, resolveSort, searchSortAndPage, so
 import { displayName, nameText, type Named } from '../../domain/names';
 import { translate, type Locale } from '../../messages/catalogue';
 import { readerLocale } from '../locale';
+import { collatorFor } from '../../messages/locale-formats';
 
 export interface Option {
   value: string | number;
@@ -126,7 +127,7 @@ export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: Audi
     const keyset = readPageRequest(req, list, PAGE_SIZE);
     const locale = readerLocale(req);
     const columns = columnsFor(spec.columns, locale);
-    const { page, sort, dir, keyOf } = searchSortAndPage(all, { q, sort: queryString(req, 'sort'), dir: queryString(req, 'dir'), columns, search: spec.search, keyset, locale });
+    const { page, sort, dir, keyOf } = searchSortAndPage(all, { q, sort: queryString(req, 'sort'), dir: queryString(req, 'dir'), columns, search: spec.search, keyset, collator: collatorFor(locale) });
     res.render('pages/records/index', {
       title: spec.title,
       spec,
