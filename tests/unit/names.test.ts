@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { displayName, nameText, namesOf, positionsOf, russianFullForm, russianShortForm, searchWordsOf, type NameForms } from '../../src/domain/names';
 import { LOCALES, type Locale } from '../../src/messages/catalogue';
+import { helpersFor } from '../../src/web/view-helpers';
 import { aPerson } from '../support/builders';
 
 const mustafayev = aPerson({ fullName: 'Shahin Mustafayev', nameRu: 'Шахин Мустафаев', nameAz: 'Şahin Mustafayev' });
@@ -73,6 +74,19 @@ describe('displayName: which name a reader sees first, and in which language', (
     const org = { id: 1, version: 1, country: 'Russia', kind: 'region' as const, ...leningrad };
     expect(searchWordsOf(governor, org)).toEqual(expect.arrayContaining(['Aleksandr Drozdenko', 'Александр Дрозденко', 'Губернатор Ленинградской области', 'Правительство Ленинградской области', 'Leninqrad vilayətinin Hökuməti']));
     expect(searchWordsOf(onlyEnglish)).toEqual(['John Smith']);
+  });
+});
+
+describe('nameOf, the view helper', () => {
+  it.each<{ name: string; locale: Locale; what: Parameters<ReturnType<typeof helpersFor>['nameOf']>[0]; html: string }>([
+    { name: 'a name in the page’s language is plain text', locale: 'ru', what: drozdenko, html: 'Александр Дрозденко' },
+    { name: 'a name in another language is marked with it', locale: 'az', what: onlyRussian, html: '<span lang="en">Olga Belova</span>' },
+    { name: 'a secondary name, already chosen', locale: 'en', what: displayName(drozdenko, 'en').secondary, html: '<span lang="ru">Александр Дрозденко</span>' },
+    { name: 'markup in a name is escaped', locale: 'ru', what: aPerson({ fullName: '<img src=x onerror="alert(1)">' }), html: '<span lang="en">&lt;img src=x onerror=&#34;alert(1)&#34;&gt;</span>' },
+    { name: 'an ampersand and a quote', locale: 'en', what: { name: 'Smith & O’Brien\'s', nameRu: '', nameAz: '' }, html: 'Smith &amp; O’Brien&#39;s' },
+    { name: 'nothing', locale: 'en', what: null, html: '' },
+  ])('$name', ({ locale, what, html }) => {
+    expect(helpersFor(locale).nameOf(what)).toBe(html);
   });
 });
 
