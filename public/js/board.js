@@ -14,6 +14,12 @@
   var endpoint = form.getAttribute('data-board-form');
   var asked = 0;
   var timer = null;
+  // The words it adds to the page, in the page's language (data-no-match, data-more, data-add on the form; {q}, {count}, {name} filled here).
+  var words = {
+    noMatch: form.getAttribute('data-no-match') || 'Nobody else matches “{q}”.',
+    more: form.getAttribute('data-more') || '{count} more: type more of the name.',
+    add: form.getAttribute('data-add') || 'Add {name}',
+  };
 
   function isChosen(id) {
     return !!chosen.querySelector('input[name="person"][value="' + id + '"]');
@@ -41,12 +47,12 @@
   function show(answer, q) {
     matches.textContent = '';
     var people = answer.people.filter(function (p) { return !isChosen(p.id); });
-    if (!people.length) { say('Nobody else matches “' + q + '”.', 'empty'); return; }
+    if (!people.length) { say(words.noMatch.replace('{q}', q), 'empty'); return; }
     people.forEach(function (person) {
       var item = document.importNode(matchTemplate.content, true).querySelector('li');
       item.querySelector('[data-label]').textContent = person.label;
       var button = item.querySelector('[data-add-person]');
-      button.setAttribute('aria-label', 'Add ' + person.label);
+      button.setAttribute('aria-label', words.add.replace('{name}', person.label));
       button.addEventListener('click', function () {
         choose(person);
         item.remove();
@@ -54,7 +60,7 @@
       });
       matches.appendChild(item);
     });
-    if (answer.more) say(answer.more + ' more: type more of the name.', 'muted');
+    if (answer.more) say(words.more.replace('{count}', String(answer.more)), 'muted');
   }
 
   function search() {

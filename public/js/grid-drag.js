@@ -17,6 +17,15 @@
   var live = document.querySelector('[data-drag-live]');
   var panel = document.querySelector('[data-drag-panel]');
   var hint = document.querySelector('[data-drag-hint]');
+  // What the script says, in the page's language: data-words on the panel (catalogue ui.grid.js.*), {title} and {at} filled here.
+  var WORDS = {};
+  try { WORDS = JSON.parse((panel && panel.getAttribute('data-words')) || '{}'); } catch (e) { WORDS = {}; }
+  function word(name, fallback, title, at) {
+    var w = WORDS[name] || fallback;
+    if (title !== undefined) w = w.replace('{title}', title);
+    if (at !== undefined) w = w.replace('{at}', at);
+    return w;
+  }
   var STEP = 5;
   var ROW = 15;
   var DAY_MINUTES = 24 * 60;
@@ -129,7 +138,7 @@
     var handle = document.createElement('button');
     handle.type = 'button';
     handle.className = 'drag-handle';
-    handle.setAttribute('aria-label', 'Move “' + title + '”');
+    handle.setAttribute('aria-label', word('move', 'Move “{title}”', title));
     handle.textContent = '⠿';
     var head = td.querySelector('.entry-head') || td.firstElementChild || td;
     head.insertBefore(handle, head.firstChild);
@@ -217,7 +226,7 @@
     var body = bodyOf(t);
     body.version = asked.card.version;
     post('check-move', body).then(function (answer) {
-      if (answer.status === 412) answer.json = { errors: [{ message: answer.json.error || 'Changed meanwhile.' }], warnings: [], refused: true, stale: true };
+      if (answer.status === 412) answer.json = { errors: [{ message: answer.json.error || word('changed', 'Changed meanwhile.') }], warnings: [], refused: true, stale: true };
       else if (answer.status !== 200) return;
       checks[key] = answer.json;
       if (active === asked && targetKey(active.target) === key) state(answer.json);
@@ -233,26 +242,26 @@
       return;
     }
     if (result === 'checking') {
-      label.textContent = 'checking…';
+      label.textContent = word('checking', 'checking…');
       return;
     }
     var kinds = function (list) { return list.map(function (c) { return c.message; }).join(' '); };
     var text;
     if (result.errors.length) {
       g.classList.add('is-error');
-      text = result.stale ? 'changed meanwhile: reload' : result.refused ? 'clash: would be refused' : 'clash';
+      text = result.stale ? word('stale', 'changed meanwhile: reload') : result.refused ? word('wouldRefuse', 'clash: would be refused') : word('clash', 'clash');
       mark('drop-clash');
       label.textContent = text;
       if (active.kind === 'keyboard') say(where(active.target) + ': ' + text + '. ' + kinds(result.errors));
     } else if (result.warnings.length) {
       g.classList.add('is-warning');
       mark('drop-warning');
-      label.textContent = 'warning';
-      if (active.kind === 'keyboard') say(where(active.target) + ': warning. ' + kinds(result.warnings));
+      label.textContent = word('warning', 'warning');
+      if (active.kind === 'keyboard') say(where(active.target) + ': ' + label.textContent + '. ' + kinds(result.warnings));
     } else {
       g.classList.add('is-free');
-      label.textContent = 'free';
-      if (active.kind === 'keyboard') say(where(active.target) + ': free.');
+      label.textContent = word('free', 'free');
+      if (active.kind === 'keyboard') say(where(active.target) + ': ' + label.textContent + '.');
     }
   }
 
@@ -290,22 +299,22 @@
     var title = active.card.title;
     var handle = active.card.td.querySelector('.drag-handle');
     finish();
-    if (why) say(why.replace('%s', '“' + title + '”'));
+    if (why) say(why.replace('{title}', title));
     if (handle) handle.focus({ preventScroll: true });
   }
 
   function drop(status) {
     var t = active.target;
     var card = active.card;
-    if (same(t, card) && !status) return cancel('%s stays where it was.');
+    if (same(t, card) && !status) return cancel(word('stays', '“{title}” stays where it was.'));
     var body = bodyOf(t);
     body.version = card.version;
     body.back = window.location.pathname + window.location.search;
     if (status) body.status = status;
-    active.ghost.querySelector('.drag-ghost-state').textContent = 'saving…';
+    active.ghost.querySelector('.drag-ghost-state').textContent = word('saving', 'saving…');
     active.saving = true;
     var moving = active;
-    say('Saving “' + card.title + '” at ' + where(t) + '…');
+    say(word('savingAt', 'Saving “{title}” at {at}…', card.title, where(t)));
     post('drop', body).then(function (answer) {
       if (answer.status === 200) {
         // The grid as it is now, with the notice and its Undo (and the card's warnings marked on it).
@@ -316,7 +325,7 @@
       refused(card, t, answer);
     }, function () {
       if (active === moving) finish();
-      refused(card, t, { status: 0, json: { error: 'The server could not be reached; nothing was saved.' } });
+      refused(card, t, { status: 0, json: { error: word('unreachable', 'The server could not be reached; nothing was saved.') } });
     });
   }
 
@@ -330,7 +339,7 @@
     reasons.textContent = '';
     offers.hidden = true;
     reload.hidden = true;
-    var lead = '“' + card.title + '” was not moved to ' + where(t) + ' and is back where it was. ';
+    var lead = word('notMoved', '“{title}” was not moved to {at} and is back where it was.', card.title, where(t)) + ' ';
     if (answer.status === 409) {
       message.textContent = lead + (json.error || '');
       (json.errors || []).concat(json.warnings || []).forEach(function (c) {
@@ -347,12 +356,12 @@
         drop('tentative');
       };
     } else if (answer.status === 412) {
-      message.textContent = lead + (json.error || 'Someone changed it meanwhile.');
+      message.textContent = lead + (json.error || word('someoneChanged', 'Someone changed it meanwhile.'));
       reload.setAttribute('href', window.location.href);
       reload.hidden = false;
     } else {
       var fields = json.fields ? Object.keys(json.fields).map(function (k) { return json.fields[k]; }).join(' ') : '';
-      message.textContent = lead + (fields || json.error || 'It could not be saved.');
+      message.textContent = lead + (fields || json.error || word('notSaved', 'It could not be saved.'));
     }
     panel.hidden = false;
     var handle = card.td.querySelector('.drag-handle');
@@ -411,7 +420,7 @@
     if (!started || !active) return;
     suppressClick = true;
     window.setTimeout(function () { suppressClick = false; }, 0);
-    if (event.type === 'pointercancel') return cancel('Moving %s was cancelled.');
+    if (event.type === 'pointercancel') return cancel(word('cancelled', 'Moving “{title}” was cancelled.'));
     drop();
   }
   table.addEventListener('pointerup', release);
@@ -432,7 +441,9 @@
     event.preventDefault();
     var card = cardOf(handle.closest('td[data-meeting]'));
     begin(card, 'keyboard');
-    say('Moving “' + card.title + '”, ' + where(active.target) + '. Arrow keys move it' + (movesAcross(card) ? ', left and right to another room' : '') + '; Enter saves, Escape cancels.');
+    say(movesAcross(card)
+      ? word('keyboardAcross', 'Moving “{title}”, {at}. Arrow keys move it, left and right to another room; Enter saves, Escape cancels.', card.title, where(active.target))
+      : word('keyboard', 'Moving “{title}”, {at}. Arrow keys move it; Enter saves, Escape cancels.', card.title, where(active.target)));
   });
   table.addEventListener('keydown', function (event) {
     if (!active || active.kind !== 'keyboard' || active.saving) return;
@@ -443,7 +454,7 @@
     var moved = true;
     if (event.key === 'Escape') {
       event.preventDefault();
-      return cancel('%s stays where it was.');
+      return cancel(word('stays', '“{title}” stays where it was.'));
     }
     if (event.key === 'Enter') {
       event.preventDefault();
@@ -471,9 +482,9 @@
     if (active.ghost.scrollIntoView) active.ghost.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     var key = targetKey(t);
     if (!checks[key] && !same(t, card)) say(where(t) + '…');
-    else if (same(t, card)) say(where(t) + ': where it is now.');
+    else if (same(t, card)) say(word('whereNow', '{at}: where it is now.', undefined, where(t)));
   });
   document.addEventListener('keydown', function (event) {
-    if (event.key === 'Escape' && active && active.kind !== 'keyboard' && !active.saving) cancel('Moving %s was cancelled.');
+    if (event.key === 'Escape' && active && active.kind !== 'keyboard' && !active.saving) cancel(word('cancelled', 'Moving “{title}” was cancelled.'));
   });
 })();

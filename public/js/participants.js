@@ -13,6 +13,13 @@
   var people = Array.prototype.slice.call(rowTemplate.content.querySelectorAll('option[data-search]'));
   var LIMIT = 20;
 
+  // The page's words for what this script writes (data-text-* on the fieldset), with {n}, {q} or {count} to fill.
+  function text(name, fill) {
+    var said = box.getAttribute('data-text-' + name) || '';
+    Object.keys(fill).forEach(function (k) { said = said.split('{' + k + '}').join(String(fill[k])); });
+    return said;
+  }
+
   // The same folding as the server's list search (src/web/list-query.ts): case, accents, ı and ə.
   function fold(text) {
     return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i').replace(/ə/g, 'e').toLocaleLowerCase('en');
@@ -31,9 +38,9 @@
     selects[0].id = 'p-' + index;
     selects[1].id = 'pr-' + index;
     labels[0].htmlFor = selects[0].id;
-    labels[0].textContent = 'Participant ' + (index + 1);
+    labels[0].textContent = text('participant', { n: index + 1 });
     labels[1].htmlFor = selects[1].id;
-    labels[1].textContent = 'Role of participant ' + (index + 1);
+    labels[1].textContent = text('role', { n: index + 1 });
     selects[1].value = 'required';
     rows.appendChild(row);
     return row;
@@ -73,7 +80,7 @@
     if (!found.length) {
       var none = document.createElement('li');
       none.className = 'empty';
-      none.textContent = 'Nobody matches “' + input.value.trim() + '”.';
+      none.textContent = text('nobody', { q: input.value.trim() });
       list.appendChild(none);
       return;
     }
@@ -87,7 +94,7 @@
     if (found.length > LIMIT) {
       var more = document.createElement('li');
       more.className = 'muted';
-      more.textContent = (found.length - LIMIT) + ' more: type more of the name.';
+      more.textContent = text('more', { count: found.length - LIMIT });
       list.appendChild(more);
     }
   }

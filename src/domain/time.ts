@@ -27,7 +27,7 @@ export type LocalTimeResolution =
   | {
       ok: false;
       reason: LocalTimeRefusalReason;
-      /** What to tell the person who wrote the time (src/messages/en/time.ts). */
+      /** What to tell the person who wrote the time (src/messages/catalogues/<locale>/domain-time.json). */
       message: Message;
       /** Only for 'ambiguous': the two possible UTC offsets in minutes, in the order they occur. */
       offsets?: number[];

@@ -1,7 +1,7 @@
 /**
  * The keys of what the B2B pages and the company links tell a planner or a
  * company about sessions, participants, requests and pins; `what` and `label`
- * name the field ('break', 'representative'). The sentences are in en/b2b-services.ts.
+ * name the field ('break', 'representative'). The sentences are in catalogues/<locale>/domain-b2b-services.json.
  */
 export interface B2BServiceMessages {
   'b2b.session.not-found': { id: number | null };

@@ -1,7 +1,7 @@
 /**
  * The keys of what the B2B engine tells a planner: why a request has no table,
  * why a pin is refused, what is wrong with the input or the time grid. Names
- * arrive as the engine calls them; the sentences are in en/b2b.ts.
+ * arrive as the engine calls them; the sentences are in catalogues/<locale>/domain-b2b.json.
  */
 import type { Message } from './message';
 

@@ -1,7 +1,7 @@
 /**
  * The keys of what the availability board says beyond names and times: the
  * bounds of a board, what a shaded cell is, a room too small for the people
- * shown. The sentences are in en/board.ts.
+ * shown. The sentences are in catalogues/<locale>/domain-board.json.
  */
 export interface BoardMessages {
   'board.too-many-people': { count: number; max: number };

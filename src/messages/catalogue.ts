@@ -97,6 +97,6 @@ const CATALOGUES = Object.fromEntries(LOCALES.map((l) => [l, new Catalogue(l)]))
  */
 export function translate(locale: Locale, key: string, params?: MessageParams): string {
   const said = CATALOGUES[locale].format(key, params) ?? (locale === DEFAULT_LOCALE ? undefined : CATALOGUES[DEFAULT_LOCALE].format(key, params));
-  if (said === undefined) throw new Error(`No message '${key}' in the catalogues (src/messages/catalogues/*/)`);
+  if (said === undefined) throw new Error(`No message '${key}' in the catalogues (src/messages/catalogues/<locale>/)`);
   return said;
 }

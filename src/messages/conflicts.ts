@@ -1,4 +1,4 @@
-/** The keys and parameters of what a conflict says; the sentences are in en/conflicts.ts. */
+/** The keys and parameters of what a conflict says; the sentences are in catalogues/<locale>/domain-conflicts.json. */
 import type { ConflictKind } from '../domain/conflicts';
 
 /** A meeting as a sentence mentions it: title, '10:00–11:00', and its start alone. */

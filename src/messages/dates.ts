@@ -1,6 +1,6 @@
 /**
  * The keys of how a language writes dates on printed agendas: each language
- * formats them with luxon in its own locale (en/dates.ts), so the sheet never
+ * formats them with luxon in its own locale (locale-formats.ts, through params.ts), so the sheet never
  * follows the server's locale or zone.
  */
 import type { Instant, LocalDate } from '../domain/types';

@@ -1,7 +1,7 @@
 /**
  * The keys of what secret links and calendar feeds say: refusals of a link,
  * a feed's own description, and the protocol office that publishes a single
- * event. `scope` is the kind of record a link opens; the sentences are in en/feeds.ts.
+ * event. `scope` is the kind of record a link opens; the sentences are in catalogues/<locale>/domain-feeds.json.
  */
 import type { ScopeLabel } from './labels';
 

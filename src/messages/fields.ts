@@ -1,7 +1,7 @@
 /**
  * The keys of what a form or API body is told about a field it must change, and
  * of the typed errors' own sentences. `label` names the field in the sentence
- * ('start', 'time zone'); the sentences are in en/fields.ts.
+ * ('start', 'time zone'); the sentences are in catalogues/<locale>/domain-fields.json.
  */
 import type { Message } from './message';
 

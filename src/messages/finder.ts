@@ -1,4 +1,4 @@
-/** The keys of what the time finder says beyond the conflicts' own sentences; the sentences are in en/finder.ts. */
+/** The keys of what the time finder says beyond the conflicts' own sentences; the sentences are in catalogues/<locale>/domain-finder.json. */
 export interface FinderMessages {
   'finder.to-before-from': Record<string, never>;
   'finder.window-too-long': { days: number; max: number };

@@ -1,7 +1,7 @@
 /**
  * The keys of what a day grid's headers and cells say beyond names and times:
  * a room's seats, the column for places outside the venues, and the lines of
- * a cell's tooltip. The sentences are in en/grids.ts.
+ * a cell's tooltip. The sentences are in catalogues/<locale>/domain-grids.json.
  */
 import type { MeetingStatus } from '../domain/types';
 

@@ -1,8 +1,10 @@
 /**
  * Every message the application can show, by key, with the parameters its
- * sentence needs. Each area declares its own keys beside this file; a language
- * (en/) must give a sentence for every key, so a missing one is a compile error.
+ * sentence needs. Each area declares its own keys beside this file; each
+ * language gives the sentences in catalogues/<locale>/domain-<area>.json
+ * (npm run check:i18n and tests/unit/message-catalogues.test.ts keep them complete).
  */
+import type { AuditMessages } from './audit';
 import type { B2BMessages } from './b2b';
 import type { BoardMessages } from './board';
 import type { B2BServiceMessages } from './b2b-services';
@@ -18,6 +20,6 @@ import type { NameMessages } from './names';
 import type { RecordMessages } from './records';
 import type { TimeMessages } from './time';
 
-export interface Messages extends ConflictMessages, B2BMessages, FieldMessages, ErrorMessages, LabelMessages, CalendarMessages, TimeMessages, RecordMessages, B2BServiceMessages, FeedMessages, DateMessages, GridMessages, FinderMessages, EditMessages, BoardMessages, NameMessages {}
+export interface Messages extends ConflictMessages, B2BMessages, FieldMessages, ErrorMessages, LabelMessages, CalendarMessages, TimeMessages, RecordMessages, B2BServiceMessages, FeedMessages, DateMessages, GridMessages, FinderMessages, EditMessages, BoardMessages, AuditMessages, NameMessages {}
 
 export type MessageKey = keyof Messages;

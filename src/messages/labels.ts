@@ -1,6 +1,6 @@
 /**
  * The keys of the labels pages, feeds and printed agendas share: a meeting's
- * kind, status and a participant's role, each worded once (en/labels.ts), and
+ * kind, status and a participant's role, each worded once (catalogues/<locale>/domain-labels.json), and
  * the headings of a calendar event's description.
  */
 import type { MeetingKind, MeetingStatus, MemberRole, ParticipantRole } from '../domain/types';

@@ -33,6 +33,28 @@ export function formatDateRange(locale: Locale, start: string, end: string): str
   return `${a.toFormat(p.dayMonthYear)} – ${b.toFormat(p.dayMonthYear)}`;
 }
 
+/** An instant on `zone`'s clock with its weekday and date: 'Thursday, 6 June 2019, 21:15', 'четверг, 6 июня 2019, 21:15', '6 iyun 2019, cümə axşamı, 21:15'. */
+export function formatInstantLong(locale: Locale, ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone, locale: INTL_TAG[locale] }).toFormat(`${PATTERNS[locale].long}, HH:mm`);
+}
+
+const DURATION_UNITS: Record<Locale, { h: string; min: string }> = {
+  en: { h: 'h', min: 'min' },
+  ru: { h: 'ч', min: 'мин' },
+  az: { h: 'saat', min: 'dəq' },
+};
+
+/** A travel or meeting length: 40 -> '40 min', 90 -> '1 h 30 min' / '1 ч 30 мин' / '1 saat 30 dəq', 120 -> '2 h'. */
+export function formatDuration(minutes: number, locale: Locale = 'en'): string {
+  if (minutes < 0) return `-${formatDuration(-minutes, locale)}`;
+  const { h, min } = DURATION_UNITS[locale];
+  const whole = Math.round(minutes);
+  const hours = Math.floor(whole / 60);
+  const rest = whole % 60;
+  if (hours === 0) return `${rest} ${min}`;
+  return rest === 0 ? `${hours} ${h}` : `${hours} ${h} ${rest} ${min}`;
+}
+
 /** An instant as '2019-06-07 10:00' in a zone: the same in every language (tables, audit). */
 export function formatInstant(ms: number, zone = 'UTC'): string {
   return DateTime.fromMillis(ms, { zone }).toFormat('yyyy-LL-dd HH:mm');

@@ -10,10 +10,3 @@ export type Message<K extends MessageKey = MessageKey> = { [P in K]: { readonly 
 export function message<K extends MessageKey>(key: K, params: Messages[K]): Message<K> {
   return { key, params } as Message<K>;
 }
-
-/**
- * One language's sentences: a function of the parameters for every key. A
- * sentence that quotes another message (a line number before a field's
- * message) renders it with `say`, in the same language.
- */
-export type Catalogue = { readonly [K in MessageKey]: (params: Messages[K], say: (inner: Message) => string) => string };

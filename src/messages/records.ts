@@ -2,9 +2,10 @@
  * The keys of what the reference data, meetings, availability, accounts,
  * agendas and the audit's restore tell a user. `record`, `entity`, `scope` and
  * `subject` are the record kind's own name ('venue', 'person'); the sentences
- * are in en/records.ts.
+ * are in catalogues/<locale>/domain-records.json.
  */
 import type { ScopeLabel } from './labels';
+import type { Message } from './message';
 
 export interface RecordMessages {
   'meeting.not-found': { id: number };
@@ -27,7 +28,8 @@ export interface RecordMessages {
   'agenda.scope-missing': { scope: ScopeLabel; id: number; forum: string };
   'audit.not-found': { id: number };
   'audit.not-restorable': Record<string, never>;
-  'audit.id-taken': { id: number; entity: string; successor: string };
+  /** `successor` is the audit summary of the record that took the id. */
+  'audit.id-taken': { id: number; entity: string; successor: Message };
   'audit.refers-to-deleted': { entity: string };
   'delegation.not-found': Record<string, never>;
   'delegation.person-missing': Record<string, never>;
@@ -46,7 +48,13 @@ export interface RecordMessages {
   'account.token-revoked': { id: number };
   'record.not-found-id': { record: string; id: number };
   'record.not-found-address': { record: string };
-  'record.in-use': { record: string; references: string[] };
+  /** `references` are 'record.references' messages, one per kind of record that still points here. */
+  'record.in-use': { record: string; references: Message[] };
+  /**
+   * Records of one kind that point at a record, by name: '10 people (“Aleksandr Drozdenko”, … and 7 more)'.
+   * `one` and `many` are the kind's English words, as the store names it ('person', 'people').
+   */
+  'record.references': { one: string; many: string; names: string[] };
   'record.pointed-at': { record: string };
   'record.exists': { record: string };
   'reference.email': Record<string, never>;

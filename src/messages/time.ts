@@ -1,6 +1,6 @@
 import type { Message } from './message';
 
-/** The keys of what a wall-clock reading that names no single instant is told; the sentences are in en/time.ts. */
+/** The keys of what a wall-clock reading that names no single instant is told; the sentences are in catalogues/<locale>/domain-time.json. */
 export interface TimeMessages {
   'time.unknown-zone': { zone: string };
   'time.invalid': { local: string };

@@ -11,6 +11,7 @@ import { type FeedService, scopeEntryOf, SCOPES, type Span } from './feeds';
 import type { MeetingService, MeetingView, ProgrammeViews } from './meetings';
 import { message } from '../messages';
 import type { Locale } from '../messages/render';
+import { storedMessage } from '../messages/stored';
 
 export { AGENDA_SCOPES } from './feeds';
 
@@ -81,7 +82,7 @@ export class AgendaService {
       const sources = describe(meetings);
       const snapshot = takeSnapshot(sources, this.clock());
       const id = this.store.printSnapshots.insert(ref, snapshot, actor.username);
-      this.store.audit.append({ at: this.clock(), userId: actor.userId, username: actor.username, action: 'create', entity: 'print_snapshot', entityId: id, forumId: ref.forumId, summary: `Agenda of ${ref.scope} ${ref.scopeId} marked printed`, before: null, after: { ...ref, printedAt: snapshot.printedAt, entries: snapshot.entries.length } });
+      this.store.audit.append({ at: this.clock(), userId: actor.userId, username: actor.username, action: 'create', entity: 'print_snapshot', entityId: id, forumId: ref.forumId, summary: storedMessage(message('audit.summary.agenda-printed', { scope: ref.scope, scopeId: ref.scopeId })), before: null, after: { ...ref, printedAt: snapshot.printedAt, entries: snapshot.entries.length } });
     });
   }
 
@@ -103,13 +104,16 @@ export class AgendaService {
   }
 
   /** The delegation's protocol officer, whom drivers and hosts call when something moves. */
-  private contactOnSite(ref: ScopeRef): string {
+  private contactOnSite(ref: ScopeRef): Contact {
     for (const id of SCOPES[ref.scope].delegationIds(this.store, ref.scopeId, ref.forumId)) {
       const officer = this.store.delegations.members(id).find((m) => m.role === 'protocol_officer');
       const person = officer ? this.store.people.find(officer.personId) : undefined;
-      if (person) return [person.fullName, person.position, person.phone].filter(Boolean).join(', ');
+      if (person) {
+        const name = [person.fullName, person.position].filter(Boolean).join(', ');
+        return { text: [name, person.phone].filter(Boolean).join(', '), name, phone: person.phone };
+      }
     }
-    return '';
+    return { text: '', name: '', phone: '' };
   }
 }
 
@@ -122,8 +126,22 @@ function nearDay(day: LocalDate, timeZone: string): Span {
 
 const DAY_MS = 24 * 3600_000;
 
+/** The on-site contact as the sheet prints it (one line) and as a phone calls it. */
+interface Contact {
+  text: string;
+  name: string;
+  phone: string;
+}
+
+/** A venue's coordinates, where the venue has them (read structurally: older rows and venues without a pin have none). */
+function coordinatesOf(venue: object | null): { latitude: number | null; longitude: number | null } {
+  const v = (venue ?? {}) as { latitude?: unknown; longitude?: unknown };
+  const read = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+  return { latitude: read(v.latitude), longitude: read(v.longitude) };
+}
+
 /** `notesVisible`: whether this sheet may carry the meeting's briefing and documents to sign. */
-function toSource(v: MeetingView, contactOnSite: string, notesVisible: boolean): AgendaSource {
+function toSource(v: MeetingView, contact: Contact, notesVisible: boolean): AgendaSource {
   const m = v.meeting;
   return {
     meetingId: m.id,
@@ -142,7 +160,10 @@ function toSource(v: MeetingView, contactOnSite: string, notesVisible: boolean):
     interpreters: v.participants.filter((p) => p.role === 'interpreter').map((p) => p.person.fullName),
     briefing: notesVisible ? m.briefing : '',
     documents: notesVisible ? m.documents.map(({ title, parties, signedOn }) => ({ title, parties, signedOn })) : [],
-    contactOnSite,
+    contactOnSite: contact.text,
+    contactName: contact.name,
+    contactPhone: contact.phone,
+    ...coordinatesOf(v.venue),
     updatedAt: m.updatedAt,
     sequence: m.sequence,
   };

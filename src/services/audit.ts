@@ -64,7 +64,7 @@ export class AuditService {
     const successor = this.history(entry.entity, entry.entityId).find((e) => e.id > entry.id && e.action === 'create');
     if (successor) {
       throw new ValidationError({
-        _form: message('audit.id-taken', { id: entry.entityId, entity: entry.entity, successor: successor.summary }),
+        _form: message('audit.id-taken', { id: entry.entityId, entity: entry.entity, successor: successor.said }),
       });
     }
     try {

@@ -7,6 +7,7 @@ import type { Store } from '../store';
 import type { Actor } from './actor';
 import { field, parseInput } from './validation';
 import { message } from '../messages';
+import { storedMessage } from '../messages/stored';
 
 const blockSchema = z.object({
   subject: field.oneOf('kind of block', ['person', 'room'] as const),
@@ -76,6 +77,6 @@ export class AvailabilityService {
   }
 
   private audit(actor: Actor, action: 'create' | 'delete', block: StoredAvailabilityBlock, before: unknown, after: unknown): void {
-    this.store.audit.append({ at: this.clock(), userId: actor.userId, username: actor.username, action, entity: 'availability_block', entityId: block.id, forumId: block.forumId, summary: `${block.subject} ${block.subjectId}: ${block.start}–${block.end} ${block.reason}`, before, after });
+    this.store.audit.append({ at: this.clock(), userId: actor.userId, username: actor.username, action, entity: 'availability_block', entityId: block.id, forumId: block.forumId, summary: storedMessage(message('audit.summary.availability', { subject: block.subject, subjectId: block.subjectId, start: block.start, end: block.end, reason: block.reason })), before, after });
   }
 }

@@ -1,7 +1,9 @@
 import type { Request, Response } from 'express';
 import { DomainError } from '../domain/errors';
 import { pageOfSorted, type Key, type KeyedPage, type KeyPart, type Keyset } from '../domain/keyset';
+import { DEFAULT_LOCALE, translate, type Locale } from '../messages/catalogue';
 import { queryString } from './form';
+import { readerLocale } from './locale';
 
 /**
  * Search and sort for lists, by name in any script. Intl.Collator sorts
@@ -62,19 +64,24 @@ export const API_PAGE_SIZE: PageSize = { default: 100, max: 1000 };
 
 const MAX_CURSOR_LENGTH = 1024;
 
+/** The language a refused list address is explained in: the reader's on a page, English on the API (its error bodies stay English). */
+function listLocale(req: Request): Locale {
+  return req.originalUrl.startsWith('/api/') ? DEFAULT_LOCALE : readerLocale(req);
+}
+
 /** What a list page's address asks for: the page size and which page. */
 export function readPageRequest(req: Request, list: string, size: PageSize): Keyset {
   const rawLimit = queryString(req, 'limit');
   let limit = size.default;
   if (rawLimit !== '') {
     if (!/^\d{1,6}$/.test(rawLimit) || Number(rawLimit) < 1 || Number(rawLimit) > size.max) {
-      throw new BadListRequest(`A page shows from 1 to ${size.max} rows: “${rawLimit.slice(0, 20)}” is not a page size. Leave “limit” out for ${size.default}.`);
+      throw new BadListRequest(translate(listLocale(req), 'ui.form.list.bad-limit', { max: size.max, limit: rawLimit.slice(0, 20), default: size.default }));
     }
     limit = Number(rawLimit);
   }
   const cursor = queryString(req, 'cursor');
   if (cursor === '') return { limit };
-  const decoded = decodeCursor(cursor, list);
+  const decoded = decodeCursor(cursor, list, () => new BadListRequest(translate(listLocale(req), 'ui.form.list.bad-cursor')));
   return decoded.dir === 'after' ? { limit, after: decoded.key } : { limit, before: decoded.key };
 }
 
@@ -82,8 +89,7 @@ function encodeCursor(list: string, dir: 'after' | 'before', key: Key): string {
   return Buffer.from(JSON.stringify([list, dir === 'after' ? 'a' : 'b', ...key]), 'utf8').toString('base64url');
 }
 
-function decodeCursor(cursor: string, list: string): { dir: 'after' | 'before'; key: Key } {
-  const refuse = () => new BadListRequest('This page link is not valid for this list (it was changed, or belongs to another list or sort order). Start again from the first page.');
+function decodeCursor(cursor: string, list: string, refuse: () => BadListRequest): { dir: 'after' | 'before'; key: Key } {
   if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw refuse();
   let parsed: unknown;
   try {

@@ -3,6 +3,7 @@ import type { B2BUnplaced } from '../domain/b2b';
 import type { Conflict } from '../domain/conflicts';
 import type { Meeting } from '../domain/types';
 import { render } from '../messages';
+import type { Locale } from '../messages/catalogue';
 
 /** A meeting as the JSON API shows it: local wall-clock times with their zone, and the UTC instants as ISO-8601 with Z. */
 export function meetingJson(m: Meeting) {
@@ -36,9 +37,14 @@ export function isoUtc(ms: number): string {
   return DateTime.fromMillis(ms, { zone: 'UTC' }).toISO({ suppressMilliseconds: true })!.replace('+00:00', 'Z');
 }
 
-/** A conflict as the JSON API and a flash show it: the engine's data with its sentence rendered. */
+/** A conflict as the JSON API and a flash show it: the engine's data with its sentence rendered (in English). */
 export function conflictJson(c: Conflict): Omit<Conflict, 'message'> & { message: string } {
   return { ...c, message: render(c.message) };
+}
+
+/** The same for a page's own script (the grid's drag panel), which shows the sentence to its reader: in their language. */
+export function conflictJsonIn(locale: Locale): (c: Conflict) => Omit<Conflict, 'message'> & { message: string } {
+  return (c) => ({ ...c, message: render(c.message, locale) });
 }
 
 /** Why a B2B request has no table, as the JSON API shows it: the reason and its sentence. */

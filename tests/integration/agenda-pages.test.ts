@@ -121,7 +121,7 @@ describe('the delegation’s day sheet', () => {
     // The transfer to ExpoForum is itself the journey: no transfer line leads into it.
     expect(sheet!.text).not.toContain('Transfer from Hotel Astoria');
     // The Deputy Minister cannot cross town in 15 minutes: the driver's line says so before the meeting it leads to.
-    expect(sheet!.text).toContain(`Transfer from ExpoForum: 45 min needed, 15 min between meetings — too tight 14:30–15:15 Baku 15:30–16:15 TENTATIVE CONFLICT ${FAIRS}`);
+    expect(sheet!.text).toContain(`Transfer from ExpoForum: 45 min needed, 15 min between meetings — too tight 14:30–15:15 Baku 15:30–16:15 TENTATIVE WARNING ${FAIRS}`);
   });
 
   it('heads each sheet with the forum, the delegation, the weekday and date in full and the clocks, and signs it at the foot', async () => {
@@ -143,7 +143,9 @@ describe('the delegation’s day sheet', () => {
     expect(friday.rowKinds.slice(0, -1).every((k) => k === 'entry')).toBe(true);
     expect(friday.conflicts).toContain('Conflicts on this day — resolve before relying on this sheet');
     expect(friday.conflicts).toContain(`Warning: Rashad Hasanov is in '${GAZ}' (13:30–14:15, ExpoForum) and needs 45 min to reach Smolny (Government of Leningrad Region) for '${FAIRS}' at 14:30.`);
-    expect(friday.entries.filter((e) => e.marks.includes('CONFLICT')).map((e) => e.title)).toEqual([GAZ, FAIRS]);
+    // A travel warning is printed WARNING, the conflicts page's word; CONFLICT is for a clash.
+    expect(friday.entries.filter((e) => e.marks.includes('WARNING')).map((e) => e.title)).toEqual([GAZ, FAIRS]);
+    expect(friday.entries.filter((e) => e.marks.includes('CONFLICT'))).toEqual([]);
     expect(sheets[0]!.conflicts).toBe('');
     expect(sheets[2]!.conflicts).toBe('');
   });

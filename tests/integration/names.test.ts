@@ -126,7 +126,7 @@ describe('the organizations list and a person’s page', () => {
     expect(html).toContain('<dd lang="ru">Губернатор Ленинградской области</dd>');
     expect(html).toContain('<dd lang="az">Leninqrad vilayətinin qubernatoru</dd>');
     // The organization row shows the reader's name of it.
-    expect(textOf((await planner.get(`/people/${id}?lang=ru`)).text)).toContain('Organization Правительство Ленинградской области');
+    expect(textOf((await planner.get(`/people/${id}?lang=ru`)).text)).toContain('Организация Правительство Ленинградской области');
     expect((await planner.get(`/people/${id}?lang=az`)).text).toMatch(/<dd>\s*<a href="\/organizations\/\d+">Leninqrad vilayətinin Hökuməti<\/a>/);
   });
 

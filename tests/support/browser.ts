@@ -32,8 +32,9 @@ export interface PageOptions {
   javaScriptEnabled?: boolean;
 }
 
-export async function startBrowserApp(opts: { demo?: boolean } = {}): Promise<BrowserApp> {
-  const ctx = createTestApp({ demo: opts.demo });
+/** `clock`: the services' time (an agenda's "now" and "next"), as createTestApp takes it. */
+export async function startBrowserApp(opts: { demo?: boolean; clock?: () => number } = {}): Promise<BrowserApp> {
+  const ctx = createTestApp({ demo: opts.demo, clock: opts.clock });
   const server = await listen(ctx);
   let browser: Browser;
   try {
@@ -85,7 +86,7 @@ export async function signInThroughForm(page: Page, username: string, password: 
  * For a browser test file: starts the app and Chromium before its tests and
  * closes everything after them. Use the returned getter inside tests.
  */
-export function useBrowserApp(opts: { demo?: boolean } = {}): () => BrowserApp {
+export function useBrowserApp(opts: { demo?: boolean; clock?: () => number } = {}): () => BrowserApp {
   // jest reads testTimeout only from the top level of its config, not from a project.
   jest.setTimeout(BROWSER_TEST_TIMEOUT_MS);
   let app: BrowserApp | undefined;

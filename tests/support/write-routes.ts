@@ -50,6 +50,7 @@ export const WRITE_ROUTES: WriteRoute[] = [
   // Logout first: its runs sign in again, which the /login runs' failures would soon throttle from this address.
   { method: 'POST', path: '/logout', kind: 'form', fields: NONE, ownSession: true },
   { method: 'POST', path: '/login', kind: 'form', fields: { username: 'text', password: 'text', next: 'text' }, ownSession: true },
+  form('/account/language', { locale: 'choice', back: 'text' }),
   { method: 'POST', path: '/s/:token/b2b/requests', kind: 'secret', fields: REQUEST },
   { method: 'POST', path: '/s/:token/b2b/requests/:requestId', kind: 'secret', fields: { action: 'choice', back: 'text' } },
 

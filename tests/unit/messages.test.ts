@@ -26,6 +26,19 @@ describe('messages', () => {
     expect(render(messageFromStore(text))).toBe(says);
   });
 
+  // Every key in every language, and more named cases, are in message-catalogues.test.ts.
+  it.each([
+    { locale: 'ru' as const, text: 'Поле «название» длиннее 300 символов.' },
+    { locale: 'az' as const, text: '«ad» sahəsi 300 simvoldan uzundur.' },
+  ])('renders the same message in $locale, the field named in that language', ({ locale, text }) => {
+    expect(render(message('field.too-long', { label: 'title', max: 300 }), locale)).toBe(text);
+  });
+
+  it('renders a message quoted inside another in the reader’s language too', () => {
+    const line = message('field.on-line', { line: 2, said: message('field.required', { label: 'start' }) });
+    expect(render(line, 'ru')).toBe('Строка 2: Заполните поле «начало».');
+  });
+
   it('gives an error both its message and its English text', () => {
     const err = new ValidationError({ title: message('field.required', { label: 'title' }), place: 'A sentence not moved yet.' });
     expect(err.fieldMessages.title).toEqual({ key: 'field.required', params: { label: 'title' } });

@@ -1,6 +1,6 @@
 /**
  * No English sentence is assembled in src/domain or src/services: they return
- * message keys and parameters, and src/messages/en/ (one folder per language)
+ * message keys and parameters, and src/messages/catalogues/<locale>/ (one folder per language)
  * renders them at the edge. The allow-lists below name, file by file, what
  * stays in English on purpose (invariant checks, stored records), so the check
  * is honest about what remains; a new sentence fails until it goes to the
@@ -43,25 +43,14 @@ const INTERNAL: Record<string, string[]> = {
 
 /**
  * Records written into the database in the words of the time they were made:
- * audit summaries, and the notes a B2B meeting is created with (a planner may
- * edit them afterwards). Rendering them later in another language needs the
- * audit to keep keys; that is the languages issue's decision.
+ * the notes a B2B meeting is created with (a planner may edit them
+ * afterwards). Audit summaries are kept as message keys and parameters
+ * (src/messages/audit.ts), so the log reads in the reader's language.
  */
 const STORED: Record<string, string[]> = {
-  'src/services/agendas.ts': [
-    "Agenda of {} {} marked printed",
-  ],
   'src/services/b2b/meetings.ts': [
     "Asked by {}{}",
     "Scheduled by the B2B session: its next run replaces the time, table and people set here.",
-  ],
-  'src/services/b2b/scheduling.ts': [
-    "Pinned to slot {}, table {}",
-    "Pin removed",
-  ],
-  'src/services/reference/forum-directory.ts': [
-    "Travel times between venues",
-    "Members of {}",
   ],
 };
 

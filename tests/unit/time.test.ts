@@ -12,7 +12,7 @@ import {
   resolveLocalTime,
   zoneCity,
 } from '../../src/domain/time';
-import { formatDuration } from '../../src/messages/en/format';
+import { formatDuration } from '../../src/messages/locale-formats';
 import { render } from '../../src/messages';
 
 const utc = (iso: string): number => Date.parse(`${iso}Z`);

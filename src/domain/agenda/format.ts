@@ -2,7 +2,7 @@
  * How times, days and labels read on the printed agenda. Every function takes
  * the zone and the reader's language explicitly: the sheet must read the same
  * whatever zone or language the server runs in. Words and date formats come
- * from the language's catalogue (src/messages/en/), clock and date rules from
+ * from the language's catalogue (src/messages/catalogues/<locale>/), clock and date rules from
  * time.ts, so that the agenda, the screens and the feeds cannot disagree.
  */
 import { DateTime } from 'luxon';
@@ -56,7 +56,7 @@ export function instantText(instant: Instant, zone: string, locale: Locale): str
   return render(message('date.instant-long', { instant, zone, city: zoneCity(zone) }), locale);
 }
 
-/** The kind, status and role as the sheet prints them: the same words as the calendar's (src/messages/en/labels.ts). */
+/** The kind, status and role as the sheet prints them: the same words as the calendar's (src/messages/catalogues/<locale>/domain-labels.json). */
 export function kindLabel(kind: MeetingKind, locale: Locale): string {
   return render(message('label.meeting-kind', { kind }), locale);
 }

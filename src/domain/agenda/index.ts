@@ -31,10 +31,12 @@ import { isCalendarDate } from '../calendar-date';
 import type { Id, LocalDate, MeetingStatus, TravelTime } from '../types';
 import { message } from '../../messages/message';
 import { render, type Locale } from '../../messages/render';
+import { collatorFor } from '../../messages/locale-formats';
 
 // The folder's public face: what files outside it import from its inner files.
 export { takeSnapshot } from './changes';
 export { timeRange } from './format';
+export { phoneAgenda } from './phone';
 export type { AgendaScopeKind, PrintSnapshot } from './types';
 
 type PrintedSource = AgendaSource & { status: Exclude<MeetingStatus, 'proposed'> };
@@ -61,6 +63,8 @@ interface Context {
   sources: Map<Id, AgendaSource>;
   travel: Map<string, number>;
   conflictIds: Set<Id>;
+  /** Each meeting's worst conflict: an error outweighs a warning. */
+  severityOf: Map<Id, 'error' | 'warning'>;
 }
 
 export function buildAgenda(input: AgendaInput): Agenda {
@@ -73,6 +77,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
     sources: new Map(input.entries.map((s) => [s.meetingId, s])),
     travel: travelIndex(input.travelTimes ?? []),
     conflictIds: new Set(input.conflicts.flatMap((c) => c.meetingIds)),
+    severityOf: worstSeverities(input.conflicts),
   };
   const byDay = new Map<LocalDate, PrintedSource[]>();
   for (const source of input.entries) {
@@ -113,11 +118,12 @@ function isPrinted(source: AgendaSource, snapshot: Map<Id, SnapshotEntry> | null
 }
 
 function byStartEndTitle(locale: Locale): (a: AgendaSource, b: AgendaSource) => number {
+  const collator = collatorFor(locale);
   return (a, b) =>
     a.startUtc - b.startUtc ||
     a.endUtc - b.endUtc ||
-    // Titles tie-break in the reader's collation.
-    a.title.localeCompare(b.title, locale) ||
+    // Titles tie-break in the reader's collation (Azerbaijani Ə after E, Russian Cyrillic before Latin).
+    collator.compare(a.title, b.title) ||
     a.meetingId - b.meetingId;
 }
 
@@ -169,18 +175,27 @@ function toEntry(ctx: Context, day: LocalDate, s: PrintedSource, transfer: Agend
     place: s.place,
     venueName: s.venueName,
     address: s.address,
+    latitude: s.latitude ?? null,
+    longitude: s.longitude ?? null,
     transferFromPrevious: transfer,
     counterparts: s.counterparts,
     ours: s.ourParticipants.map((p) => ({ ...p, roleLabel: participantRoleLabel(p.role, ctx.input.locale) })),
     interpreters: s.interpreters,
     privateNotes: ctx.input.scope.isPrivate
-      ? { briefing: s.briefing, documents: s.documents, contactOnSite: s.contactOnSite }
+      ? { briefing: s.briefing, documents: s.documents, contactOnSite: s.contactOnSite, contactName: s.contactName ?? '', contactPhone: s.contactPhone ?? '' }
       : null,
     change: ctx.snapshot ? diffAgainstSnapshot(s, ctx.snapshot.get(s.meetingId)) : null,
     hasConflict: !isCancelled && ctx.conflictIds.has(s.meetingId),
+    conflictSeverity: isCancelled ? null : (ctx.severityOf.get(s.meetingId) ?? null),
     sequence: s.sequence,
     updatedAt: s.updatedAt,
   };
+}
+
+function worstSeverities(conflicts: AgendaConflict[]): Map<Id, 'error' | 'warning'> {
+  const worst = new Map<Id, 'error' | 'warning'>();
+  for (const c of conflicts) for (const id of c.meetingIds) if (worst.get(id) !== 'error') worst.set(id, c.severity);
+  return worst;
 }
 
 function travelIndex(rows: TravelTime[]): Map<string, number> {

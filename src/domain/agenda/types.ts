@@ -65,6 +65,12 @@ export interface AgendaSource {
   briefing: string;
   documents: AgendaDocument[];
   contactOnSite: string;
+  /** The protocol contact's name and position, and their phone apart, so a phone can call it (tel:). */
+  contactName?: string;
+  contactPhone?: string;
+  /** The venue's coordinates when it has them, for a map app's link. */
+  latitude?: number | null;
+  longitude?: number | null;
   updatedAt: Instant;
   sequence: number;
 }
@@ -125,6 +131,8 @@ export interface AgendaPrivateNotes {
   briefing: string;
   documents: AgendaDocument[];
   contactOnSite: string;
+  contactName: string;
+  contactPhone: string;
 }
 
 export interface AgendaEntry {
@@ -147,6 +155,8 @@ export interface AgendaEntry {
   place: string;
   venueName: string;
   address: string;
+  latitude: number | null;
+  longitude: number | null;
   transferFromPrevious: AgendaTransfer | null;
   counterparts: AgendaCounterpart[];
   ours: (AgendaOurParticipant & { roleLabel: string })[];
@@ -155,6 +165,8 @@ export interface AgendaEntry {
   privateNotes: AgendaPrivateNotes | null;
   change: ChangeMark;
   hasConflict: boolean;
+  /** The worst of its conflicts: 'error' (a clash, printed CONFLICT) or 'warning' (printed WARNING, as the conflicts page says); null without any. */
+  conflictSeverity: 'error' | 'warning' | null;
   sequence: number;
   updatedAt: Instant;
 }

@@ -123,7 +123,7 @@ export type UnplacedReason = (typeof UNPLACED_REASONS)[number];
 export interface B2BUnplaced {
   requestId: Id;
   reason: UnplacedReason;
-  /** What blocks the meeting and what could change it, for the planner (src/messages/en/b2b.ts). */
+  /** What blocks the meeting and what could change it, for the planner (src/messages/catalogues/<locale>/domain-b2b.json). */
   message: Message;
 }
 

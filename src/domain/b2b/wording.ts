@@ -1,6 +1,6 @@
 /**
  * How the B2B engine names things in the messages it returns for planners
- * (the sentences are in src/messages/en/b2b.ts). Kept in one place so that a
+ * (the sentences are in src/messages/catalogues/<locale>/domain-b2b.json). Kept in one place so that a
  * pin warning and an unplaced-request explanation call the same slot and the
  * same company the same way.
  */

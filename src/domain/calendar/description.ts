@@ -1,7 +1,7 @@
 /**
  * The human text of a calendar event: what a delegate reads on a phone when
  * opening a meeting from the feed, in the reader's language (the words of
- * src/messages/<language>/labels.ts).
+ * src/messages/catalogues/<locale>/domain-labels.json).
  * Participants live here rather than in ATTENDEE properties (see buildFeed for why).
  */
 import { message, type Message } from '../../messages/message';

@@ -41,7 +41,7 @@ export interface Conflict {
   meetingIds: Id[];
   personId?: Id;
   roomId?: Id;
-  /** What a planner reads, rendered where it is shown (src/messages/en/conflicts.ts). */
+  /** What a planner reads, rendered where it is shown (src/messages/catalogues/<locale>/domain-conflicts.json). */
   message: Message<ConflictMessageKey>;
 }
 

@@ -10,6 +10,7 @@ import { SignInThrottle } from './sign-in-throttle';
 import { DEFAULT_SCRYPT, hashPassword, hashPasswordAsync, needsRehash, passwordProblem, randomSecret, sha256, unmatchableHash, verifyPassword, verifyPasswordAsync, type ScryptParams } from './passwords';
 import { field, parseInput, said } from '../validation';
 import { message, type Message } from '../../messages';
+import { storedMessage } from '../../messages/stored';
 
 // The folder's public face: what files outside it import from its inner files.
 export { HashQueue, HashQueueFullError } from './hash-queue';
@@ -224,7 +225,7 @@ export class AccountService {
   }
 
   private auditToken(actor: Actor, action: 'create' | 'update', token: ApiToken, before: ApiToken | null, owner: string): void {
-    this.store.audit.append({ at: this.clock(), userId: actor.userId, username: actor.username, action, entity: 'api_token', entityId: token.id, forumId: null, summary: `API token of ${owner}: ${token.label}`, before, after: token });
+    this.store.audit.append({ at: this.clock(), userId: actor.userId, username: actor.username, action, entity: 'api_token', entityId: token.id, forumId: null, summary: storedMessage(message('audit.summary.api-token', { owner, label: token.label })), before, after: token });
   }
 
   private change(actor: Actor, username: string, values: Partial<Omit<User, 'id' | 'version'>>): User {

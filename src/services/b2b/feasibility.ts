@@ -27,7 +27,8 @@ import { hasOpeningHours, openingHoursCheck } from '../../domain/conflicts';
 import type { B2BSlot } from '../../domain/b2b';
 import { travelLookup } from '../../domain/time-finder';
 import type { Id } from '../../domain/types';
-import { message, render } from '../../messages';
+import { message } from '../../messages';
+import { storedMessage } from '../../messages/stored';
 import type { B2BContext } from './context';
 
 const MINUTE = 60_000;
@@ -52,10 +53,10 @@ export function feasibleParticipants(ctx: B2BContext, session: B2BSession, slots
 
   const isOutsideHours = openingHoursCheck(session.timeZone);
   const everyone: BusyInterval[] = [
-    ...(hallVenue && hasOpeningHours(hallVenue) ? slots.filter((slot) => isOutsideHours(hallVenue.id, hallVenue, slot)).map((slot) => ({ startUtc: slot.startUtc, endUtc: slot.endUtc, label: render(message('b2b.busy.hall-closed', { venue: hallVenue.name })) })) : []),
-    ...blocks.filter((b) => b.subject === 'room' && b.subjectId === session.roomId).map((b) => ({ startUtc: b.startUtc, endUtc: b.endUtc, label: render(message('b2b.busy.hall-unavailable', { reason: b.reason ?? '' })) })),
+    ...(hallVenue && hasOpeningHours(hallVenue) ? slots.filter((slot) => isOutsideHours(hallVenue.id, hallVenue, slot)).map((slot) => ({ startUtc: slot.startUtc, endUtc: slot.endUtc, label: storedMessage(message('b2b.busy.hall-closed', { venue: hallVenue.name })) })) : []),
+    ...blocks.filter((b) => b.subject === 'room' && b.subjectId === session.roomId).map((b) => ({ startUtc: b.startUtc, endUtc: b.endUtc, label: storedMessage(message('b2b.busy.hall-unavailable', { reason: b.reason ?? '' })) })),
     // Any other meeting in the hall shares its space with every table (the engine's room double booking); another session's tables are told apart by their place.
-    ...others.filter((m) => m.roomId === session.roomId && m.kind !== 'b2b').map((m) => ({ startUtc: m.startUtc, endUtc: m.endUtc, label: render(message('b2b.busy.hall-booked', { title: m.title })) })),
+    ...others.filter((m) => m.roomId === session.roomId && m.kind !== 'b2b').map((m) => ({ startUtc: m.startUtc, endUtc: m.endUtc, label: storedMessage(message('b2b.busy.hall-booked', { title: m.title })) })),
   ];
 
   /** One person's other meetings, and the travel the engine would ask of a table between them. */
@@ -68,7 +69,7 @@ export function feasibleParticipants(ctx: B2BContext, session: B2BSession, slots
       const venueId = venueOf(m)!;
       if (venueId === hallVenueId) continue;
       const venue = venues.get(venueId)?.name ?? '';
-      const label = (minutes: number) => render(message('b2b.busy.travel', { title: m.title, venue, minutes }));
+      const label = (minutes: number) => storedMessage(message('b2b.busy.travel', { title: m.title, venue, minutes }));
       const from = travel(venueId, hallVenueId);
       if (from !== undefined && from > 0) {
         // After m, until the next located meeting ends: a table starting later follows that one, not m.
@@ -92,16 +93,16 @@ export function feasibleParticipants(ctx: B2BContext, session: B2BSession, slots
     const people = new Set(ids);
     return [
       ...ids.flatMap(busyOfPerson),
-      ...blocks.filter((b) => b.subject === 'person' && people.has(b.subjectId)).map((b) => ({ startUtc: b.startUtc, endUtc: b.endUtc, label: b.reason || render(message('b2b.busy.unavailable', {})) })),
+      ...blocks.filter((b) => b.subject === 'person' && people.has(b.subjectId)).map((b) => ({ startUtc: b.startUtc, endUtc: b.endUtc, label: b.reason || storedMessage(message('b2b.busy.unavailable', {})) })),
     ];
   };
 
   // A table seats the company's seat and at least one person of the other side: more than the hall holds is over capacity at any time.
   const tooBig = (seat: readonly Id[]): boolean => hall !== undefined && seat.length + 1 > hall.capacity;
-  const wholeSession = (): BusyInterval => ({ startUtc: session.startUtc, endUtc: session.endUtc, label: render(message('b2b.busy.hall-too-small', { capacity: hall?.capacity ?? 0 })) });
+  const wholeSession = (): BusyInterval => ({ startUtc: session.startUtc, endUtc: session.endUtc, label: storedMessage(message('b2b.busy.hall-too-small', { capacity: hall?.capacity ?? 0 })) });
 
   return participants.map((p) => {
-    const own: BusyInterval[] = [...p.unavailable.map((b) => ({ startUtc: b.startUtc, endUtc: b.endUtc, label: b.label || render(message('b2b.busy.not-available', {})) })), ...everyone];
+    const own: BusyInterval[] = [...p.unavailable.map((b) => ({ startUtc: b.startUtc, endUtc: b.endUtc, label: b.label || storedMessage(message('b2b.busy.not-available', {})) })), ...everyone];
     const groups = seatGroups(p);
     // One seat: the whole team sits together, so any representative's other meeting keeps the company away.
     if (groups.length === 1) return { id: p.id, name: ctx.nameOf(p), busy: [...own, ...(tooBig(groups[0]!) ? [wholeSession()] : []), ...busyOfPeople(p.representativeIds)] };

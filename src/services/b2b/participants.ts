@@ -9,6 +9,7 @@ import type { B2BContext } from './context';
 import { parseB2BInput, participantInputSchema, type ParticipantInput } from './input';
 import { resolveBlocks } from './time';
 import { message } from '../../messages';
+import { storedMessage } from '../../messages/stored';
 
 /**
  * The companies of a session. A company takes part once per session, and a
@@ -30,7 +31,7 @@ export class B2BParticipantService {
     return inWriteTransaction(this.ctx.store.db, () => {
       const session = this.ctx.session(sessionId);
       const created = this.ctx.store.b2bParticipants.insert(this.toValues(session, parseB2BInput(participantInputSchema, raw), null));
-      this.ctx.audit(actor, { action: 'create', entity: 'b2b_participant', id: created.id, forumId: session.forumId, summary: `${this.ctx.nameOf(created)} joins ${session.title}`, before: null, after: created });
+      this.ctx.audit(actor, { action: 'create', entity: 'b2b_participant', id: created.id, forumId: session.forumId, summary: storedMessage(message('audit.summary.b2b-joins', { company: this.ctx.nameOf(created), session: session.title })), before: null, after: created });
       return created;
     });
   }
@@ -43,7 +44,7 @@ export class B2BParticipantService {
       if (expectedVersion === null || expectedVersion !== current.version) throw new StaleVersionError(current, expectedVersion);
       const updated = this.ctx.store.b2bParticipants.update(id, expectedVersion, values);
       if (!updated) throw new StaleVersionError(this.ctx.participant(id), expectedVersion);
-      this.ctx.audit(actor, { action: 'update', entity: 'b2b_participant', id, forumId: session.forumId, summary: `${this.ctx.nameOf(updated)} at ${session.title}`, before: current, after: updated });
+      this.ctx.audit(actor, { action: 'update', entity: 'b2b_participant', id, forumId: session.forumId, summary: storedMessage(message('audit.summary.b2b-participant', { company: this.ctx.nameOf(updated), session: session.title })), before: current, after: updated });
       return updated;
     });
   }

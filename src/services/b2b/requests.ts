@@ -7,6 +7,7 @@ import type { B2BContext } from './context';
 import { parseB2BInput, requestInputSchema } from './input';
 import type { MeetingService } from '../meetings';
 import { message } from '../../messages';
+import { storedMessage } from '../../messages/stored';
 
 /**
  * Who acts on a request: a planner (for any company of the session) or a
@@ -85,7 +86,7 @@ export class B2BRequestService {
         createdAt: now,
         updatedAt: now,
       });
-      this.ctx.audit(by.actor, { action: 'create', entity: 'b2b_request', id: request.id, forumId: session.forumId, summary: `${this.ctx.nameOf(from!)} asks to meet ${this.ctx.nameOf(to!)}`, before: null, after: request });
+      this.ctx.audit(by.actor, { action: 'create', entity: 'b2b_request', id: request.id, forumId: session.forumId, summary: storedMessage(message('audit.summary.b2b-request', { from: this.ctx.nameOf(from!), to: this.ctx.nameOf(to!) })), before: null, after: request });
       return request;
     });
   }
@@ -112,7 +113,7 @@ export class B2BRequestService {
         ...(leavesSchedule ? { pinSlotIndex: null, pinTable: null } : {}),
       })!;
       if (leavesSchedule) this.withdrawMeeting(by.actor, updated);
-      this.ctx.audit(by.actor, { action: 'update', entity: 'b2b_request', id: current.id, forumId: session.forumId, summary: `Request ${this.ctx.nameOf(from)} → ${this.ctx.nameOf(to)} ${rule.done}`, before: current, after: updated });
+      this.ctx.audit(by.actor, { action: 'update', entity: 'b2b_request', id: current.id, forumId: session.forumId, summary: storedMessage(message('audit.summary.b2b-request-done', { from: this.ctx.nameOf(from), to: this.ctx.nameOf(to), done: rule.done })), before: current, after: updated });
       return updated;
     });
   }

@@ -13,6 +13,7 @@ import { B2BMeetingWriter, type MeetingSync } from './meetings';
 import type { B2BSessionService } from './sessions';
 import type { MeetingService } from '../meetings';
 import { render, message } from '../../messages';
+import { storedMessage } from '../../messages/stored';
 
 /** Everything a run reads, loaded once: the scheduler's input and what it was built from. */
 export interface SchedulingInput {
@@ -150,7 +151,9 @@ export class B2BSchedulingService {
       entity: 'b2b_schedule',
       id: sessionId,
       forumId: session.forumId,
-      summary: `${session.title}: proposal ${id} (${mode === 'place-new' ? `place new requests, at most ${moveLimit} moved` : 're-plan everything'}): ${schedule.stats.placed} of ${loaded.input.requests.length} placed; ${count('added')} added, ${count('moved')} moved, ${count('dropped')} dropped`,
+      summary: storedMessage(
+        message('audit.summary.b2b-proposal', { session: session.title, proposal: id, mode, moveLimit, placed: schedule.stats.placed, requests: loaded.input.requests.length, added: count('added'), moved: count('moved'), dropped: count('dropped') }),
+      ),
       before: null,
       after: { proposal: id, mode, moveLimit, timeBudgetMs, stats: schedule.stats, changes },
     });
@@ -192,7 +195,22 @@ export class B2BSchedulingService {
         entity: 'b2b_schedule',
         id: session.id,
         forumId: session.forumId,
-        summary: `${session.title}: proposal ${proposal.id} applied${published ? '' : ' (draft)'}: ${placed} of ${loaded.input.requests.length} accepted requests placed (bound ${upperBound}); ${count('added')} added, ${count('moved')} moved, ${count('dropped')} dropped; programme: ${sync.created} new, ${sync.moved} moved, ${sync.cancelled} cancelled`,
+        summary: storedMessage(
+          message('audit.summary.b2b-applied', {
+            session: session.title,
+            proposal: proposal.id,
+            draft: !published,
+            placed,
+            requests: loaded.input.requests.length,
+            bound: upperBound,
+            added: count('added'),
+            moved: count('moved'),
+            dropped: count('dropped'),
+            created: sync.created,
+            rescheduled: sync.moved,
+            cancelled: sync.cancelled,
+          }),
+        ),
         before: { placements: stored.placements },
         // The audit keeps the reasons in the words the planner read at the time, like its summary.
         after: { proposal: proposal.id, stats: proposal.stats, placements: proposal.placements, unplaced: proposal.unplaced.map((u) => ({ ...u, message: render(u.message) })) },
@@ -207,7 +225,7 @@ export class B2BSchedulingService {
       const proposal = this.proposal(proposalId);
       const session = this.ctx.session(proposal.sessionId);
       this.ctx.store.b2bProposals.remove(proposal.id);
-      this.ctx.audit(actor, { action: 'update', entity: 'b2b_schedule', id: session.id, forumId: session.forumId, summary: `${session.title}: proposal ${proposal.id} discarded`, before: { proposal: proposal.id, changes: proposal.changes }, after: null });
+      this.ctx.audit(actor, { action: 'update', entity: 'b2b_schedule', id: session.id, forumId: session.forumId, summary: storedMessage(message('audit.summary.b2b-discarded', { session: session.title, proposal: proposal.id })), before: { proposal: proposal.id, changes: proposal.changes }, after: null });
     });
   }
 
@@ -228,7 +246,7 @@ export class B2BSchedulingService {
       const sync = this.writer.sync({ actor, session, slots: loaded.slots, participants: loaded.participants, requests: loaded.requests, placements: stored.placements });
       const publication = { sessionId: session.id, publishedAt: this.ctx.clock(), publishedBy: actor.username };
       this.ctx.store.b2bProposals.publish(publication);
-      this.ctx.audit(actor, { action: 'update', entity: 'b2b_schedule', id: session.id, forumId: session.forumId, summary: `${session.title}: schedule published (${stored.placements.length} meetings; programme: ${sync.created} new, ${sync.moved} moved, ${sync.cancelled} cancelled)`, before: null, after: publication });
+      this.ctx.audit(actor, { action: 'update', entity: 'b2b_schedule', id: session.id, forumId: session.forumId, summary: storedMessage(message('audit.summary.b2b-published', { session: session.title, meetings: stored.placements.length, created: sync.created, moved: sync.moved, cancelled: sync.cancelled })), before: null, after: publication });
       return sync;
     });
   }
@@ -253,7 +271,7 @@ export class B2BSchedulingService {
       if (Object.keys(fields).length) throw new ValidationError(fields);
 
       const updated = this.ctx.store.b2bRequests.update(request.id, request.version, { pinSlotIndex: pin.slotIndex, pinTable: pin.table, updatedAt: this.ctx.clock() })!;
-      this.ctx.audit(actor, { action: 'update', entity: 'b2b_request', id: request.id, forumId: session.forumId, summary: `Pinned to slot ${pin.slotIndex + 1}, table ${pin.table}`, before: request, after: updated });
+      this.ctx.audit(actor, { action: 'update', entity: 'b2b_request', id: request.id, forumId: session.forumId, summary: storedMessage(message('audit.summary.b2b-pinned', { slot: pin.slotIndex + 1, table: pin.table })), before: request, after: updated });
       const hasSchedule = this.ctx.store.b2bSchedule.load(session.id).run !== null;
       // A pin elsewhere may take the table of an applied meeting: that one may move, nothing more.
       const proposal = this.propose(actor, session.id, { mode: hasSchedule ? 'place-new' : 'replan', moveLimit: hasSchedule ? PIN_MOVE_LIMIT : 0 });
@@ -271,7 +289,7 @@ export class B2BSchedulingService {
       const session = this.ctx.session(request.sessionId);
       const updated = this.ctx.store.b2bRequests.update(request.id, request.version, { pinSlotIndex: null, pinTable: null, updatedAt: this.ctx.clock() })!;
       this.ctx.store.b2bSchedule.unpin(request.id);
-      this.ctx.audit(actor, { action: 'update', entity: 'b2b_request', id: request.id, forumId: session.forumId, summary: 'Pin removed', before: request, after: updated });
+      this.ctx.audit(actor, { action: 'update', entity: 'b2b_request', id: request.id, forumId: session.forumId, summary: storedMessage(message('audit.summary.b2b-unpinned', {})), before: request, after: updated });
     });
   }
 }

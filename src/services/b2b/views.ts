@@ -4,7 +4,9 @@ import type { Forum, Id, Meeting, Person, Room, Venue } from '../../domain/types
 import type { B2BContext } from './context';
 import type { B2BSchedulingService, ScheduleState } from './scheduling';
 import type { B2BSessionService } from './sessions';
-import type { Message } from '../../messages';
+import { render, type Message } from '../../messages';
+import { DEFAULT_LOCALE, type Locale } from '../../messages/catalogue';
+import { messageFromStore } from '../../messages/stored';
 
 export interface SlotView extends B2BSlot {
   /** '11:00–11:20' in the forum's zone. */
@@ -54,6 +56,7 @@ export interface SessionOverview {
   room: Room | null;
   venue: Venue | null;
   slots: SlotView[];
+  /** Each break with what the planner called it ('' when unnamed: the page names it in its language). */
   breaks: { time: string; label: string }[];
   /** Slots and the breaks between them, in time order: the columns of a schedule grid. */
   timeline: ({ slot: SlotView } | { break: { time: string; label: string } })[];
@@ -148,7 +151,7 @@ export class B2BViews {
     const grid: (RequestView | null)[][] = Array.from({ length: session.tableCount }, () => slotViews.map(() => null));
     for (const r of requests) if (r.placement && r.placement.table <= session.tableCount) grid[r.placement.table - 1]![column.get(r.placement.slot.index)!] = r;
 
-    const breaks = session.breaks.map((b) => ({ startUtc: b.startUtc, time: `${formatTime(b.startUtc, forum.timeZone)}–${formatTime(b.endUtc, forum.timeZone)}`, label: b.label || 'Break' }));
+    const breaks = session.breaks.map((b) => ({ startUtc: b.startUtc, time: `${formatTime(b.startUtc, forum.timeZone)}–${formatTime(b.endUtc, forum.timeZone)}`, label: b.label }));
     const timeline: SessionOverview['timeline'] = [];
     slotViews.forEach((slot, i) => {
       const after = i === 0 ? -Infinity : slotViews[i - 1]!.endUtc;
@@ -207,13 +210,14 @@ export class B2BViews {
   }
 
   /** One company's slots: its meetings, and why it is free or away in the others. */
-  agendaOf(overview: SessionOverview, participantId: Id): AgendaRow[] {
+  agendaOf(overview: SessionOverview, participantId: Id, locale: Locale = DEFAULT_LOCALE): AgendaRow[] {
     const mine = overview.requests.filter((r) => r.placement && (r.record.fromId === participantId || r.record.toId === participantId));
     const busy = overview.busy.get(participantId) ?? [];
     return overview.slots.map((slot) => {
       const request = mine.find((r) => r.placement!.slot.index === slot.index) ?? null;
       const partner = request ? (request.record.fromId === participantId ? request.to : request.from) : null;
-      const blocking = busy.filter((b) => b.startUtc < slot.endUtc && slot.startUtc < b.endUtc).map((b) => b.label ?? '');
+      // A busy time's label is a title or reason as written, or one of ours kept as a message (see feasibility.ts).
+      const blocking = busy.filter((b) => b.startUtc < slot.endUtc && slot.startUtc < b.endUtc).map((b) => (b.label ? render(messageFromStore(b.label), locale) : ''));
       return { slot, request, partner, busy: [...new Set(blocking)].join('; ') };
     });
   }

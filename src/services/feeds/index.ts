@@ -15,6 +15,7 @@ import type { ProgrammeViews } from '../meetings';
 import { sha256 } from '../accounts';
 import { ByteLru } from '../byte-lru';
 import { field, parseInput } from '../validation';
+import { storedMessage } from '../../messages/stored';
 
 // The folder's public face: what files outside it import from its inner files.
 export { AGENDA_SCOPES, scopeEntryOf, SCOPES } from './scope-registry';
@@ -351,6 +352,6 @@ export class FeedService {
   }
 
   private audit(actor: Actor, action: 'create' | 'update', token: FeedToken, note = ''): void {
-    this.store.audit.append({ at: this.clock(), userId: actor.userId, username: actor.username, action, entity: 'feed_token', entityId: token.id, forumId: token.forumId, summary: `${token.scope} ${token.scopeId} ${token.label} ${note}`.trim(), before: null, after: token });
+    this.store.audit.append({ at: this.clock(), userId: actor.userId, username: actor.username, action, entity: 'feed_token', entityId: token.id, forumId: token.forumId, summary: storedMessage(message('audit.summary.feed-token', { scope: token.scope, scopeId: token.scopeId, label: token.label, revoked: note === 'revoked' })), before: null, after: token });
   }
 }

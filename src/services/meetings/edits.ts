@@ -150,7 +150,7 @@ export class ProgrammeEdits {
 
   private undoable(actor: Actor, forumId: Id, e: AuditEntry): void {
     if (e.entity !== 'meeting' || e.action !== 'update' || e.forumId !== forumId || !e.before || !e.after) {
-      throw new ValidationError({ _form: message('undo.not-undoable', { summary: e.summary }) });
+      throw new ValidationError({ _form: message('undo.not-undoable', { summary: e.said }) });
     }
     if (e.userId !== actor.userId) throw new ForbiddenError(message('undo.not-yours', { username: e.username }));
   }

@@ -12,6 +12,7 @@ import { parseMeetingInput, toInput, type MeetingInput } from './input';
 import { programmeCache, type DerivedCache } from '../derived-cache';
 import { message } from '../../messages';
 import { readPlacement, type Placement } from './placement';
+import { storedMessage } from '../../messages/stored';
 
 // The folder's public face: what files outside it import from its inner files.
 export { conflictKindsShort, buildConflictReport } from './conflict-report';
@@ -288,7 +289,7 @@ export class MeetingService {
       entity: 'meeting',
       entityId: id,
       forumId: forum.id,
-      summary: `${meeting.title} (${meeting.status})`,
+      summary: storedMessage(message('audit.summary.meeting', { title: meeting.title, status: meeting.status })),
       before,
       after: meeting,
     });

@@ -7,6 +7,7 @@ import type { Store } from '../../store';
 import type { Actor } from '../actor';
 import { field, parseInput } from '../validation';
 import { message } from '../../messages';
+import { storedMessage } from '../../messages/stored';
 
 const memberSchema = z.object({
   personId: field.id('person'),
@@ -113,7 +114,7 @@ export class ForumDirectory {
     return inWriteTransaction(this.store.db, () => {
       const before = this.store.venues.travelTimes(forumId);
       this.store.venues.replaceTravelTimes(forumId, times);
-      this.store.audit.append({ at: this.clock(), userId: actor.userId, username: actor.username, action: 'update', entity: 'travel_matrix', entityId: forumId, forumId, summary: 'Travel times between venues', before, after: times });
+      this.store.audit.append({ at: this.clock(), userId: actor.userId, username: actor.username, action: 'update', entity: 'travel_matrix', entityId: forumId, forumId, summary: storedMessage(message('audit.summary.travel-times', {})), before, after: times });
       return this.store.venues.travelTimes(forumId);
     });
   }
@@ -127,7 +128,7 @@ export class ForumDirectory {
       entity: 'delegation_members',
       entityId: delegationId,
       forumId,
-      summary: `Members of ${name}`,
+      summary: storedMessage(message('audit.summary.members', { name })),
       before,
       after: this.store.delegations.members(delegationId),
     });

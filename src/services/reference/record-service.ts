@@ -6,7 +6,7 @@ import type { References } from '../../store/references';
 import type { Store } from '../../store';
 import type { Actor } from '../actor';
 import { parseInput } from '../validation';
-import { message } from '../../messages';
+import { message, render } from '../../messages';
 import type { RecordShape } from '../../domain/types';
 
 export interface RecordServiceSpec<T extends RecordShape> {
@@ -102,9 +102,9 @@ export class RecordService<T extends RecordShape> {
   remove(actor: Actor, id: number): void {
     inWriteTransaction(this.store.db, () => {
       const current = this.get(id);
-      const refs = (this.spec.usage?.(id) ?? []).filter((r) => r.names.length).map(describeReferences);
+      const refs = (this.spec.usage?.(id) ?? []).filter((r) => r.names.length).map((r) => message('record.references', r));
       if (refs.length) {
-        throw new InUseError(refs, message('record.in-use', { record: this.spec.label, references: refs }));
+        throw new InUseError(refs.map((r) => render(r)), message('record.in-use', { record: this.spec.label, references: refs }));
       }
       try {
         this.spec.table.delete(id);
@@ -142,14 +142,4 @@ export class RecordService<T extends RecordShape> {
       after,
     });
   }
-}
-
-/** How many names a refusal lists before it says "and N more". */
-const NAMES_SHOWN = 3;
-
-/** '10 people (Aleksandr Drozdenko, Dmitry Volkov, Rashad Hasanov and 7 more)' */
-export function describeReferences({ one, many, names }: References): string {
-  const shown = names.slice(0, NAMES_SHOWN).map((n) => `“${n}”`).join(', ');
-  const rest = names.length - NAMES_SHOWN;
-  return `${names.length} ${names.length === 1 ? one : many} (${shown}${rest > 0 ? ` and ${rest} more` : ''})`;
 }

@@ -2,6 +2,8 @@ import type { Db } from '../database';
 import { prepared } from '../statements';
 import type { AuditEntry } from '../../domain/audit';
 import { keyedPage, type KeyedPage, type Keyset } from '../../domain/keyset';
+import { render } from '../../messages';
+import { messageFromStore } from '../../messages/stored';
 
 export interface AuditFilter {
   entity?: string;
@@ -17,7 +19,8 @@ export interface AuditFilter {
 export class AuditRepository {
   constructor(private readonly db: Db) {}
 
-  append(e: Omit<AuditEntry, 'id'>): number {
+  /** `summary` is a message as storedMessage() keeps it, or a record's name as it is. */
+  append(e: Omit<AuditEntry, 'id' | 'said'>): number {
     const info = prepared(
       this.db,
       `INSERT INTO audit_log (at, user_id, username, action, entity, entity_id, forum_id, summary, before_json, after_json)
@@ -104,8 +107,9 @@ export class AuditRepository {
 const SELECT = `SELECT id, at, user_id AS userId, username, action, entity, entity_id AS entityId, forum_id AS forumId,
   summary, before_json AS beforeJson, after_json AS afterJson FROM audit_log`;
 
-type Row = Omit<AuditEntry, 'before' | 'after'> & { beforeJson: string | null; afterJson: string | null };
+type Row = Omit<AuditEntry, 'before' | 'after' | 'said'> & { beforeJson: string | null; afterJson: string | null };
 
-function toEntry({ beforeJson, afterJson, ...rest }: Row): AuditEntry {
-  return { ...rest, before: beforeJson ? JSON.parse(beforeJson) : null, after: afterJson ? JSON.parse(afterJson) : null };
+function toEntry({ beforeJson, afterJson, summary, ...rest }: Row): AuditEntry {
+  const said = messageFromStore(summary);
+  return { ...rest, summary: render(said), said, before: beforeJson ? JSON.parse(beforeJson) : null, after: afterJson ? JSON.parse(afterJson) : null };
 }

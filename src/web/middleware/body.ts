@@ -2,6 +2,8 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { ValidationError } from '../../domain/errors';
 import { normaliseText } from '../../domain/text';
 import { isApiPath } from './policy';
+import { translate } from '../../messages/catalogue';
+import { readerLocale } from '../locale';
 
 /**
  * Request bodies, decided in one place so that no handler meets `undefined`,
@@ -43,7 +45,7 @@ export function checkBody(req: Request, res: Response, next: NextFunction): void
     if (shaped.status === 422) return next(new ValidationError({ [shaped.field]: shaped.message }, shaped.message));
     res.status(415);
     if (isApiPath(req.path) || (req.get('accept') ?? '').startsWith('application/json')) res.json({ error: shaped.message });
-    else res.render('pages/errors/generic', { title: 'Cannot read what was sent', message: shaped.message });
+    else res.render('pages/errors/generic', { title: translate(readerLocale(req), 'ui.errors.title.unreadable'), message: shaped.message });
     return;
   }
   req.body = shaped;

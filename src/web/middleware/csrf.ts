@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { isApiPath } from './policy';
+import { translate } from '../../messages/catalogue';
+import { readerLocale } from '../locale';
 import { csrfSync } from 'csrf-sync';
 
 /**
@@ -115,5 +117,6 @@ function refuse(req: Request, res: Response): void {
     res.status(403).json({ error: MESSAGE });
     return;
   }
-  res.status(403).render('pages/errors/403', { title: 'Not allowed', message: MESSAGE });
+  const locale = readerLocale(req);
+  res.status(403).render('pages/errors/403', { title: translate(locale, 'ui.errors.title.forbidden'), message: translate(locale, 'ui.errors.csrf') });
 }

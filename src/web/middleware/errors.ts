@@ -1,6 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import { isApiPath } from './policy';
 import { errorAnswerOf } from '../error-responses';
+import { readerLocale } from '../locale';
+import { translate } from '../../messages/catalogue';
 
 /**
  * Sends what error-responses.ts says for an error that reached the end of the
@@ -8,7 +10,8 @@ import { errorAnswerOf } from '../error-responses';
  * input first (see form.ts); everything else is answered here.
  */
 export function errorHandler(err: unknown, req: Request, res: Response, _next: NextFunction): void {
-  const answer = errorAnswerOf(err);
+  // A page in the reader's language; an API body in English (errorAnswerOf's api).
+  const answer = errorAnswerOf(err, readerLocale(req));
   if (answer.reference) {
     (req as Request & { log?: { error: (o: unknown, m: string) => void } }).log?.error({ err, reference: answer.reference }, 'request failed');
   }
@@ -25,5 +28,6 @@ export function notFound(req: Request, res: Response): void {
     res.status(404).json({ error: `There is no API route ${req.method} ${req.path}.` });
     return;
   }
-  res.status(404).render('pages/errors/404', { title: 'Not found' });
+  const locale = readerLocale(req);
+  res.status(404).render('pages/errors/404', { title: translate(locale, 'ui.errors.title.not-found') });
 }

@@ -1,6 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Role } from '../../domain/accounts';
 import { normalisePath } from './canonical-path';
+import { translate } from '../../messages/catalogue';
+import { readerLocale } from '../locale';
 
 /**
  * Who may do what, decided here and nowhere else: a table of (methods, path,
@@ -129,5 +131,5 @@ export function authorize(req: Request, res: Response, next: NextFunction): void
     res.status(403).json({ error: 'Your role does not allow this.' });
     return;
   }
-  res.status(403).render('pages/errors/403', { title: 'Not allowed' });
+  res.status(403).render('pages/errors/403', { title: translate(readerLocale(req), 'ui.errors.title.forbidden') });
 }

@@ -1,45 +1,78 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { DateTime } from 'luxon';
+import { translate, type Locale } from '../../messages/catalogue';
+import { collatorFor } from '../../messages/locale-formats';
+import { readerLocale } from '../locale';
+import { viewHelpers } from '../view-helpers';
 import { ValidationError } from '../../domain/errors';
 import { ROLES } from '../../domain/accounts';
 import type { Services } from '../../services';
 import { actorOf, flash, idParam, queryString, submitForm } from '../form';
 import { PAGE_SIZE, pagerOf, readPageRequest } from '../list-query';
 
+/** The audit log's entities that have a name in the catalogue (ui.admin.entity.*): every `entity:` the services write. */
+export const NAMED_ENTITIES: ReadonlySet<string> = new Set([
+  'api_token',
+  'availability_block',
+  'b2b_participant',
+  'b2b_request',
+  'b2b_schedule',
+  'b2b_session',
+  'delegation',
+  'delegation_members',
+  'feed_token',
+  'forum',
+  'meeting',
+  'organization',
+  'person',
+  'print_snapshot',
+  'room',
+  'travel_matrix',
+  'user',
+  'venue',
+]);
+
+/** An audit row's entity as a reader calls it ('Availability block', «Встреча»); one the catalogue does not name (an old row's), humanized. */
+function entityLabelIn(locale: Locale) {
+  return (entity: string) => (NAMED_ENTITIES.has(entity) ? translate(locale, `ui.admin.entity.${entity}`) : viewHelpers.humanize(entity));
+}
 
 /** Users and the audit log: the admin's pages. */
 export function adminRoutes(services: Services): Router {
   const router = Router();
 
-  const renderUsers = (res: import('express').Response, status = 200, extra: Record<string, unknown> = {}) =>
+  const renderUsers = (req: Request, res: Response, status = 200, extra: Record<string, unknown> = {}) => {
+    const locale = readerLocale(req);
+    const collator = collatorFor(locale);
     res.status(status).render('pages/admin/users', {
-      title: 'Users',
+      title: translate(locale, 'ui.admin.users'),
       users: services.accounts.list(),
       roles: ROLES,
-      people: services.people.list(),
+      people: services.people.list().sort((a, b) => collator.compare(a.fullName, b.fullName)),
       values: { username: '', role: 'viewer', personId: '' },
       errors: {},
       formError: null,
       ...extra,
     });
+  };
 
-  router.get('/users', (_req, res) => renderUsers(res));
+  router.get('/users', (req, res) => renderUsers(req, res));
 
   router.post('/users', async (req, res) => {
     await submitForm(
       res,
       () => {
         const user = services.accounts.createUser(actorOf(res), { username: req.body.username, role: req.body.role, personId: req.body.personId, password: String(req.body.password ?? '') });
-        flash(req, 'success', `User ${user.username} created.`);
+        flash(req, 'success', translate(readerLocale(req), 'ui.admin.user-created', { user: user.username }));
         res.redirect(303, '/admin/users');
       },
-      (status, problems) => renderUsers(res, status, { values: { username: req.body.username, role: req.body.role, personId: req.body.personId }, ...problems }),
+      (status, problems) => renderUsers(req, res, status, { values: { username: req.body.username, role: req.body.role, personId: req.body.personId }, ...problems }),
     );
   });
 
   router.post('/users/:id', async (req, res) => {
     const user = services.accounts.find(idParam(req));
-    if (!user) return void res.status(404).render('pages/errors/404', { title: 'Not found' });
+    if (!user) return void res.status(404).render('pages/errors/404', { title: translate(readerLocale(req), 'ui.errors.title.not-found') });
     await submitForm(
       res,
       () => {
@@ -48,18 +81,19 @@ export function adminRoutes(services: Services): Router {
         else if (req.body.action === 'disable') services.accounts.setDisabled(actor, user.username, true);
         else if (req.body.action === 'enable') services.accounts.setDisabled(actor, user.username, false);
         else if (req.body.action === 'password') services.accounts.setPassword(actor, user.username, String(req.body.password ?? ''));
-        else throw new ValidationError({ _form: 'Choose what to change: the role, disable or enable, or the password.' });
-        flash(req, 'success', `User ${user.username} updated.`);
+        else throw new ValidationError({ _form: translate(readerLocale(req), 'ui.admin.choose-change') });
+        flash(req, 'success', translate(readerLocale(req), 'ui.admin.user-updated', { user: user.username }));
         res.redirect(303, '/admin/users');
       },
-      (status, problems) => renderUsers(res, status, { formError: `${user.username}: ${Object.values(problems.errors).join(' ') || problems.formError}` }),
+      (status, problems) => renderUsers(req, res, status, { formError: `${user.username}: ${Object.values(problems.errors).join(' ') || problems.formError}` }),
     );
   });
 
   router.get('/audit', (req, res) => {
     const filter = { entity: queryString(req, 'entity'), user: queryString(req, 'user'), day: queryString(req, 'day'), entityId: queryString(req, 'entityId') };
     const dayStart = DateTime.fromISO(filter.day, { zone: 'UTC' });
-    const dayError = filter.day && !(/^\d{4}-\d{2}-\d{2}$/.test(filter.day) && dayStart.isValid) ? `Enter the day as YYYY-MM-DD, e.g. 2019-06-07; “${filter.day}” is not a date.` : null;
+    const locale = readerLocale(req);
+    const dayError = filter.day && !(/^\d{4}-\d{2}-\d{2}$/.test(filter.day) && dayStart.isValid) ? translate(locale, 'ui.admin.bad-day', { day: filter.day }) : null;
     const byDay = filter.day && !dayError;
     const keyset = readPageRequest(req, 'audit', PAGE_SIZE);
     const page = services.audit.page(
@@ -73,7 +107,8 @@ export function adminRoutes(services: Services): Router {
       keyset,
     );
     res.render('pages/admin/audit', {
-      title: 'Audit log',
+      title: translate(locale, 'ui.admin.audit'),
+      entityLabel: entityLabelIn(locale),
       entries: page.rows,
       entities: services.audit.entities(),
       filter,
@@ -84,7 +119,8 @@ export function adminRoutes(services: Services): Router {
 
   router.get('/audit/:id', (req, res) => {
     const entry = services.audit.get(idParam(req));
-    res.render('pages/admin/audit-entry', { title: `Audit entry ${entry.id}`, entry, formError: null });
+    const locale = readerLocale(req);
+    res.render('pages/admin/audit-entry', { title: translate(locale, 'ui.admin.entry-title', { id: entry.id }), entityLabel: entityLabelIn(locale), entry, formError: null });
   });
 
   router.post('/audit/:id/restore', async (req, res) => {
@@ -93,10 +129,14 @@ export function adminRoutes(services: Services): Router {
       res,
       () => {
         const restored = services.audit.restore(actorOf(res), entry.id);
-        flash(req, 'success', `The ${restored.entity} was restored with its old id ${restored.id}.`);
+        const locale = readerLocale(req);
+        flash(req, 'success', translate(locale, 'ui.admin.restored', { entity: entityLabelIn(locale)(restored.entity).toLocaleLowerCase(locale), id: restored.id }));
         res.redirect(303, `/admin/audit?entity=${restored.entity}&entityId=${restored.id}`);
       },
-      (status, problems) => res.status(status).render('pages/admin/audit-entry', { title: `Audit entry ${entry.id}`, entry, formError: problems.formError }),
+      (status, problems) => {
+        const locale = readerLocale(req);
+        res.status(status).render('pages/admin/audit-entry', { title: translate(locale, 'ui.admin.entry-title', { id: entry.id }), entityLabel: entityLabelIn(locale), entry, formError: problems.formError });
+      },
     );
   });
 

@@ -4,41 +4,44 @@ import type { Services } from '../../services';
 import { HashQueueFullError } from '../../services/accounts';
 import { actorOf } from '../form';
 import { readerLocale, useLocale } from '../locale';
+import { isLocale, translate, type Locale } from '../../messages/catalogue';
 
 /** Login and logout; the throttling of failed sign-ins is AccountService.signIn's (sign-in-throttle.ts). */
 export function authRoutes(services: Services): Router {
   const router = Router();
   // One IPv6 host usually owns a whole /64: counting single addresses would hand it billions of tries.
   const addressOf = (req: Request) => ipKeyGenerator(req.ip ?? '');
-  const again = (seconds: number) => {
-    const minutes = Math.ceil(seconds / 60);
-    return seconds < 60 ? `${seconds} second${seconds === 1 ? '' : 's'}` : `${minutes} minute${minutes === 1 ? '' : 's'}`;
-  };
+  const again = (locale: Locale, seconds: number) =>
+    seconds < 60 ? translate(locale, 'ui.auth.seconds', { count: seconds }) : translate(locale, 'ui.auth.minutes', { count: Math.ceil(seconds / 60) });
+  /** The ?lang= the login page was opened with: its form posts back to it, so a refusal is in the same language. */
+  const langOf = (req: Request) => (isLocale(req.query.lang) ? req.query.lang : null);
 
   router.get('/login', (req, res) => {
     if (res.locals.user) return res.redirect(303, '/');
-    res.render('pages/auth/login', { title: 'Sign in', username: '', next: safeNext(req.query.next), error: null });
+    res.render('pages/auth/login', { title: translate(readerLocale(req), 'ui.auth.sign-in'), username: '', next: safeNext(req.query.next), error: null, lang: langOf(req) });
   });
 
   router.post('/login', async (req, res, next) => {
     const username = typeof req.body?.username === 'string' ? req.body.username : '';
     const password = typeof req.body?.password === 'string' ? req.body.password : '';
-    const form = (status: number, error: string) => res.status(status).render('pages/auth/login', { title: 'Sign in', username, next: safeNext(req.body?.next), error });
-    if (!username || !password) return void form(401, 'Enter your user name and password.');
+    const locale = readerLocale(req);
+    const form = (status: number, error: string) =>
+      res.status(status).render('pages/auth/login', { title: translate(locale, 'ui.auth.sign-in'), username, next: safeNext(req.body?.next), error, lang: langOf(req) });
+    if (!username || !password) return void form(401, translate(locale, 'ui.auth.enter-both'));
     let result: Awaited<ReturnType<typeof services.accounts.signIn>>;
     try {
       result = await services.accounts.signIn(username, password, addressOf(req));
     } catch (err) {
       if (!(err instanceof HashQueueFullError)) throw err;
       res.set('Retry-After', String(err.retryAfterSeconds));
-      return void form(503, `Many sign-ins are being checked right now. Wait ${again(err.retryAfterSeconds)} and sign in again.`);
+      return void form(503, translate(locale, 'ui.auth.busy', { wait: again(locale, err.retryAfterSeconds) }));
     }
     if (result.kind === 'refused') {
       res.set('Retry-After', String(result.retryAfterSeconds));
-      const what = result.why === 'address' ? 'from your network' : 'for this user from your network';
-      return void form(429, `Too many failed sign-ins ${what}. Try again in ${again(result.retryAfterSeconds)}.`);
+      const why = result.why === 'address' ? 'ui.auth.throttled-address' : 'ui.auth.throttled-user';
+      return void form(429, translate(locale, why, { wait: again(locale, result.retryAfterSeconds) }));
     }
-    if (result.kind === 'wrong') return void form(401, 'The user name or password is not right.');
+    if (result.kind === 'wrong') return void form(401, translate(locale, 'ui.auth.wrong'));
     const user = result.user;
     // A new session id on login: an id planted before login is worth nothing after it.
     req.session.regenerate((err) => {

@@ -3,6 +3,7 @@ import type { Services } from '../../services';
 import { PRIORITIES, blocksAsText } from '../../services/b2b';
 import type { B2BParticipantRecord, B2BSession } from '../../domain/b2b';
 import { compareNames } from '../list-query';
+import { translate, type Locale, type MessageParams } from '../../messages/catalogue';
 
 /**
  * The B2B forms as the pages show them: strings in, strings out, so a form
@@ -41,22 +42,23 @@ export function blankSessionForm(forum: Forum): SessionFormValues {
   return { title: '', roomId: '', start: `${forum.startDate}T11:00`, end: `${forum.startDate}T13:30`, slotMinutes: '20', changeoverMinutes: '5', breaks: '', tableCount: '10', sideALabel: '', sideBLabel: '', description: '' };
 }
 
-/** The session form's fields, in order, with the forum's rooms as the hall's choices. */
-export function sessionFields(services: Services, forum: Forum): FieldSpec[] {
+/** The session form's fields, in order, with the forum's rooms as the hall's choices, in the reader's language. */
+export function sessionFields(services: Services, forum: Forum, locale: Locale): FieldSpec[] {
+  const say = (key: string, params?: MessageParams) => translate(locale, `ui.b2b.session-form.${key}`, params);
   const venues = new Map(services.venues.list({ forumId: forum.id }).map((v) => [v.id, v.name]));
-  const rooms = services.directory.roomsOfForum(forum.id).map((r) => ({ value: r.id, label: `${r.name} (${venues.get(r.venueId) ?? ''}, ${r.capacity} seats)` }));
+  const rooms = services.directory.roomsOfForum(forum.id).map((r) => ({ value: r.id, label: say('room-choice', { room: r.name, venue: venues.get(r.venueId) ?? '', seats: r.capacity }) }));
   return [
-    { name: 'title', label: 'Title', type: 'text', required: true, hint: 'e.g. “Meeting of Azerbaijani and Russian entrepreneurs”.' },
-    { name: 'roomId', label: 'Hall', type: 'select', required: true, choices: rooms, hint: 'Every table is in this room; its meetings show “Table N” as the place.' },
-    { name: 'start', label: 'Starts', type: 'datetime-local', required: true, hint: `Forum time (${forum.timeZone}).` },
-    { name: 'end', label: 'Ends', type: 'datetime-local', required: true, hint: 'The same day: a session runs within one day.' },
-    { name: 'slotMinutes', label: 'Slot length (minutes)', type: 'number', required: true },
-    { name: 'changeoverMinutes', label: 'Changeover (minutes)', type: 'number', required: true, hint: 'Between two slots, for companies to change tables.' },
-    { name: 'breaks', label: 'Breaks', type: 'textarea', rows: 3, hint: 'One per line, e.g. “12:10–12:30 Coffee break”. A slot never runs into a break; the next starts when it ends.' },
-    { name: 'tableCount', label: 'Number of tables', type: 'number', required: true },
-    { name: 'sideALabel', label: 'First side', type: 'text', hint: 'Optional, e.g. “Azerbaijani companies”. With two sides, companies meet only the other side.' },
-    { name: 'sideBLabel', label: 'Second side', type: 'text', hint: 'e.g. “Russian companies”. Leave both empty when anyone may meet anyone.' },
-    { name: 'description', label: 'Description', type: 'textarea', rows: 3 },
+    { name: 'title', label: say('title'), type: 'text', required: true, hint: say('title-hint') },
+    { name: 'roomId', label: say('hall'), type: 'select', required: true, choices: rooms, hint: say('hall-hint') },
+    { name: 'start', label: say('start'), type: 'datetime-local', required: true, hint: say('start-hint', { zone: forum.timeZone }) },
+    { name: 'end', label: say('end'), type: 'datetime-local', required: true, hint: say('end-hint') },
+    { name: 'slotMinutes', label: say('slot-minutes'), type: 'number', required: true },
+    { name: 'changeoverMinutes', label: say('changeover'), type: 'number', required: true, hint: say('changeover-hint') },
+    { name: 'breaks', label: say('breaks'), type: 'textarea', rows: 3, hint: say('breaks-hint') },
+    { name: 'tableCount', label: say('table-count'), type: 'number', required: true },
+    { name: 'sideALabel', label: say('side-a'), type: 'text', hint: say('side-a-hint') },
+    { name: 'sideBLabel', label: say('side-b'), type: 'text', hint: say('side-b-hint') },
+    { name: 'description', label: say('description'), type: 'textarea', rows: 3 },
   ];
 }
 
@@ -115,7 +117,10 @@ export function readRequestForm(body: Record<string, unknown>, defaults: Partial
   return { fromId: str(body.fromId) || (defaults.fromId ?? ''), toId: str(body.toId) || (defaults.toId ?? ''), priority: str(body.priority) || '2', message: str(body.message) };
 }
 
-export const PRIORITY_CHOICES = PRIORITIES.map((p) => ({ value: String(p.value), label: p.label }));
+/** The priorities a request form offers, highest first, named in the reader's language. */
+export function priorityChoices(locale: Locale): { value: string; label: string }[] {
+  return PRIORITIES.map((p) => ({ value: String(p.value), label: translate(locale, `ui.b2b.priority.${p.value}`) }));
+}
 
 /** A request or link action's way back: only somewhere under the same session (never an open redirect). */
 export function backTo(raw: unknown, sessionBase: string, fallback: string): string {

@@ -7,22 +7,24 @@ import type { B2BParticipantRecord } from '../../domain/b2b';
 import type { FeedToken } from '../../domain/feed-scope';
 import { baseUrlOf, webcalOf } from '../calendar-response';
 import { formAnswerOf, noticeAnswerOf } from '../error-responses';
-import { PRIORITY_CHOICES, readRequestForm, type RequestFormValues } from './b2b-forms';
+import { priorityChoices, readRequestForm, type RequestFormValues } from './b2b-forms';
+import { isLocale, translate } from '../../messages/catalogue';
+import { readerLocale } from '../locale';
 import { answerDeadLink as noSuchLink } from '../dead-link';
 
-/** What the company's page says after it acted (the link has no session, so no flash). */
-const DONE: Record<string, string> = {
-  sent: 'Request sent. The company sees it on its own page and can accept or decline.',
-  accepted: 'Accepted. The protocol office gives the meeting a table when it runs the schedule; it then appears below and in your calendar.',
-  declined: 'Declined. The company that asked sees that on its page.',
-  cancelled: 'Cancelled. If the meeting had a table, it is cancelled in your calendar too.',
-};
+/** What the company's page says after it acted (the link has no session, so no flash): ?done= names one of these. */
+const DONE = new Set(['sent', 'accepted', 'declined', 'cancelled']);
 const ANSWERS: Record<string, RequestAction> = { accept: 'accept', decline: 'decline', cancel: 'cancel' };
 
 interface LinkLocals {
   token: FeedToken;
   participant: B2BParticipantRecord;
   tokenPath: string;
+  /**
+   * The language the reader picked on the address ('?lang=ru'), or ''. The link has no language of its own, so
+   * its pages follow the reader (?lang=, then Accept-Language); a picked one is kept on every link, form and redirect.
+   */
+  lang: string;
 }
 
 /**
@@ -39,28 +41,31 @@ export function b2bLinkRoutes(services: Services): Router {
     const found = b2b.links.participantOf(String(req.params.token ?? ''));
     if (!found) return noSuchLink(req, res);
     res.set('Cache-Control', 'private, no-store');
-    res.locals.b2bLink = { token: found.token, participant: found.participant, tokenPath: `/s/${req.params.token}` } satisfies LinkLocals;
+    const picked = req.query.lang;
+    res.locals.b2bLink = { token: found.token, participant: found.participant, tokenPath: `/s/${req.params.token}`, lang: isLocale(picked) ? `?lang=${picked}` : '' } satisfies LinkLocals;
     next();
   });
   const linkOf = (res: Response) => res.locals.b2bLink as LinkLocals;
   const acting = (participant: B2BParticipantRecord): B2BActing => ({ actor: linkActor(services.organizations.find(participant.organizationId)?.name ?? `participant ${participant.id}`), participantId: participant.id });
 
   const renderHome = async (req: Request, res: Response, status: number, formError: string | null = null) => {
-    const { token, participant, tokenPath } = linkOf(res);
+    const { token, participant, tokenPath, lang } = linkOf(res);
+    const locale = readerLocale(req);
     const overview = b2b.views.overview(participant.sessionId);
     // Only on the page's own view (not when a form comes back), so a change is shown once, the first time the company looks.
     const since = status === 200 ? b2b.links.changesSinceLastLook(token, participant) : { published: overview.state.published !== null, changes: [] };
     const feedUrl = `${baseUrlOf(req, services.config)}${tokenPath}/calendar.ics`;
-    const done = typeof req.query.done === 'string' ? (DONE[req.query.done] ?? null) : null;
+    const done = typeof req.query.done === 'string' && DONE.has(req.query.done) ? translate(locale, `ui.b2b.done.${req.query.done}`) : null;
     res.status(status).render('pages/b2b/link-home', {
-      title: `${overview.session.title} · B2B`,
+      title: translate(locale, 'ui.b2b.title.session', { title: overview.session.title }),
       bodyClass: 'secret-page',
       o: overview,
       p: overview.participants.find((x) => x.record.id === participant.id)!,
-      rows: b2b.views.agendaOf(overview, participant.id),
+      rows: b2b.views.agendaOf(overview, participant.id, readerLocale(req)),
       incoming: overview.requests.filter((r) => r.record.toId === participant.id),
       outgoing: overview.requests.filter((r) => r.record.fromId === participant.id),
       tokenPath,
+      lang,
       feedUrl,
       webcalUrl: webcalOf(feedUrl),
       qr: await QRCode.toDataURL(webcalOf(feedUrl), { margin: 1, width: 180 }),
@@ -71,8 +76,9 @@ export function b2bLinkRoutes(services: Services): Router {
     });
   };
 
-  const renderCompanies = (res: Response, status: number, form: { values?: RequestFormValues; errors?: Record<string, string>; formError?: string } = {}) => {
-    const { participant, tokenPath } = linkOf(res);
+  const renderCompanies = (req: Request, res: Response, status: number, form: { values?: RequestFormValues; errors?: Record<string, string>; formError?: string } = {}) => {
+    const { participant, tokenPath, lang } = linkOf(res);
+    const locale = readerLocale(req);
     const overview = b2b.views.overview(participant.sessionId);
     const me = overview.participants.find((x) => x.record.id === participant.id)!;
     const others = overview.participants.filter((x) => x.record.id !== participant.id);
@@ -80,7 +86,7 @@ export function b2bLinkRoutes(services: Services): Router {
     const sided = overview.session.sideALabel !== null;
     const canAsk = (id: number) => !sided || others.find((x) => x.record.id === id)!.record.side !== me.record.side;
     res.status(status).render('pages/b2b/link-companies', {
-      title: `Companies · ${overview.session.title}`,
+      title: translate(locale, 'ui.b2b.title.link-companies', { title: overview.session.title }),
       bodyClass: 'secret-page',
       o: overview,
       p: me,
@@ -88,7 +94,8 @@ export function b2bLinkRoutes(services: Services): Router {
         .map((c) => ({ view: c, canAsk: canAsk(c.record.id), request: overview.requests.find((r) => (r.record.fromId === me.record.id && r.record.toId === c.record.id) || (r.record.toId === me.record.id && r.record.fromId === c.record.id)) ?? null }))
         .sort((a, b) => Number(b.canAsk) - Number(a.canAsk)),
       tokenPath,
-      priorities: PRIORITY_CHOICES,
+      lang,
+      priorities: priorityChoices(locale),
       values: form.values ?? null,
       errors: form.errors ?? {},
       formError: form.formError ?? null,
@@ -96,10 +103,13 @@ export function b2bLinkRoutes(services: Services): Router {
   };
 
   router.get('/', (req, res) => renderHome(req, res, 200));
-  router.get('/companies', (_req, res) => renderCompanies(res, 200));
+  router.get('/companies', (req, res) => renderCompanies(req, res, 200));
+  // A refused form answers at its POST address, where the page's language links (?lang=) then ask with GET: back to the page the form was on.
+  router.get('/requests', (_req, res) => res.redirect(303, `${linkOf(res).tokenPath}/b2b/companies${linkOf(res).lang}`));
+  router.get('/requests/:requestId', (_req, res) => res.redirect(303, `${linkOf(res).tokenPath}/b2b${linkOf(res).lang}`));
 
   router.post('/requests', (req, res) => {
-    const { participant, tokenPath } = linkOf(res);
+    const { participant, tokenPath, lang } = linkOf(res);
     const values = readRequestForm(req.body);
     try {
       b2b.requests.create(acting(participant), participant.sessionId, values);
@@ -107,21 +117,21 @@ export function b2bLinkRoutes(services: Services): Router {
       const answer = formAnswerOf(err);
       if (!answer) throw err;
       const { errors } = answer.problems;
-      return renderCompanies(res, answer.status, { values, errors, formError: answer.formMessage ?? Object.values(errors)[0] ?? 'Check the request.' });
+      return renderCompanies(req, res, answer.status, { values, errors, formError: answer.formMessage ?? Object.values(errors)[0] ?? translate(readerLocale(req), 'ui.b2b.link.check-request') });
     }
-    res.redirect(303, `${tokenPath}/b2b?done=sent`);
+    res.redirect(303, `${tokenPath}/b2b?done=sent${lang.replace('?', '&')}`);
   });
 
   router.post('/requests/:requestId', async (req, res) => {
-    const { participant, tokenPath } = linkOf(res);
+    const { participant, tokenPath, lang } = linkOf(res);
     const action = ANSWERS[String(req.body.action)];
-    if (!action) return renderHome(req, res, 422, 'Choose accept, decline or cancel.');
+    if (!action) return renderHome(req, res, 422, translate(readerLocale(req), 'ui.b2b.link.choose-action'));
     const requestId = /^\d{1,15}$/.test(String(req.params.requestId)) ? Number(req.params.requestId) : NaN;
     try {
       const request = b2b.requests.get(requestId);
-      if (request.sessionId !== participant.sessionId) throw new NotFoundError('Your company has no such request.');
+      if (request.sessionId !== participant.sessionId) throw new NotFoundError(translate(readerLocale(req), 'ui.b2b.not-found.link-request'));
       const done = b2b.requests.act(acting(participant), request.id, action);
-      return res.redirect(303, `${tokenPath}/b2b?done=${done.state}`);
+      return res.redirect(303, `${tokenPath}/b2b?done=${done.state}${lang.replace('?', '&')}`);
     } catch (err) {
       const notice = noticeAnswerOf(err);
       if (!notice) throw err;

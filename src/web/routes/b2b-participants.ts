@@ -11,6 +11,7 @@ import { renderAgenda } from './agendas';
 import { contactChoices, participantFormValues, readParticipantForm, type ParticipantFormValues } from './b2b-forms';
 import { sessionBase, sessionIn } from './b2b-sessions';
 import { readerLocale } from '../locale';
+import { translate } from '../../messages/catalogue';
 
 /** Planners' pages for the companies of a session: add, edit, one company's day, its secret links, its printable agenda. */
 export function b2bParticipantRoutes(services: Services): Router {
@@ -20,14 +21,14 @@ export function b2bParticipantRoutes(services: Services): Router {
   const participantIn = (req: Request) => {
     const { forum, session } = sessionIn(services, req);
     const participant = b2b.participants.get(idParam(req, 'participantId'));
-    if (participant.sessionId !== session.id) throw new NotFoundError(`There is no participant ${participant.id} in “${session.title}”.`);
+    if (participant.sessionId !== session.id) throw new NotFoundError(translate(readerLocale(req), 'ui.b2b.not-found.participant', { id: participant.id, title: session.title }));
     return { forum, session, participant };
   };
 
-  const renderForm = (res: Response, status: number, o: { forum: Forum; session: B2BSession; participant: B2BParticipantRecord | null; values: ParticipantFormValues }, problems: FormProblems = { errors: {} }) => {
+  const renderForm = (req: Request, res: Response, status: number, o: { forum: Forum; session: B2BSession; participant: B2BParticipantRecord | null; values: ParticipantFormValues }, problems: FormProblems = { errors: {} }) => {
     const stale = problems.stale as B2BParticipantRecord | undefined;
     res.status(status).render('pages/b2b/participant-form', {
-      title: o.participant ? 'Edit participant' : 'Add a company',
+      title: translate(readerLocale(req), o.participant ? 'ui.b2b.title.participant-edit' : 'ui.b2b.title.participant-new'),
       ...o,
       base: sessionBase(o.session),
       ...contactChoices(services),
@@ -38,7 +39,7 @@ export function b2bParticipantRoutes(services: Services): Router {
 
   router.get('/new', (req, res) => {
     const { forum, session } = sessionIn(services, req);
-    renderForm(res, 200, { forum, session, participant: null, values: participantFormValues(null) });
+    renderForm(req, res, 200, { forum, session, participant: null, values: participantFormValues(null) });
   });
 
   router.post('/', async (req, res) => {
@@ -48,10 +49,10 @@ export function b2bParticipantRoutes(services: Services): Router {
       res,
       () => {
         const created = b2b.participants.add(actorOf(res), session.id, values);
-        flash(req, 'success', `${services.organizations.get(created.organizationId).name} takes part. Give it a link so it can ask for meetings itself.`);
+        flash(req, 'success', translate(readerLocale(req), 'ui.b2b.flash.participant-added', { company: services.organizations.get(created.organizationId).name }));
         res.redirect(303, `${sessionBase(session)}/participants/${created.id}`);
       },
-      (status, problems) => renderForm(res, status, { forum, session, participant: null, values }, problems),
+      (status, problems) => renderForm(req, res, status, { forum, session, participant: null, values }, problems),
     );
   });
 
@@ -66,11 +67,11 @@ export function b2bParticipantRoutes(services: Services): Router {
       link = { pageUrl, feedUrl, webcalUrl: webcalOf(feedUrl), qr: await QRCode.toDataURL(pageUrl, { margin: 1, width: 200 }) };
     }
     res.status(status).render('pages/b2b/participant', {
-      title: `${view.name} · ${session.title}`,
+      title: translate(readerLocale(req), 'ui.b2b.title.participant', { company: view.name, title: session.title }),
       forum,
       o: overview,
       p: view,
-      rows: b2b.views.agendaOf(overview, participant.id),
+      rows: b2b.views.agendaOf(overview, participant.id, readerLocale(req)),
       incoming: overview.requests.filter((r) => r.record.toId === participant.id),
       outgoing: overview.requests.filter((r) => r.record.fromId === participant.id),
       links: b2b.links.of(participant),
@@ -83,7 +84,7 @@ export function b2bParticipantRoutes(services: Services): Router {
 
   router.get('/:participantId/edit', (req, res) => {
     const { forum, session, participant } = participantIn(req);
-    renderForm(res, 200, { forum, session, participant, values: participantFormValues(participant) });
+    renderForm(req, res, 200, { forum, session, participant, values: participantFormValues(participant) });
   });
 
   router.post('/:participantId/edit', async (req, res) => {
@@ -94,10 +95,10 @@ export function b2bParticipantRoutes(services: Services): Router {
       res,
       () => {
         b2b.participants.update(actorOf(res), participant.id, Number.isInteger(version) ? version : null, values);
-        flash(req, 'success', 'Participant saved. Re-run the scheduler if its people or times changed.');
+        flash(req, 'success', translate(readerLocale(req), 'ui.b2b.flash.participant-saved'));
         res.redirect(303, `${sessionBase(session)}/participants/${participant.id}`);
       },
-      (status, problems) => renderForm(res, status, { forum, session, participant, values }, problems),
+      (status, problems) => renderForm(req, res, status, { forum, session, participant, values }, problems),
     );
   });
 

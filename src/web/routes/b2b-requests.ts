@@ -3,7 +3,10 @@ import { NotFoundError, ValidationError } from '../../domain/errors';
 import type { Services } from '../../services';
 import { REQUEST_ACTIONS, type RequestAction } from '../../services/b2b';
 import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
-import { backTo, PRIORITY_CHOICES, readRequestForm, type RequestFormValues } from './b2b-forms';
+import { backTo, priorityChoices, readRequestForm, type RequestFormValues } from './b2b-forms';
+import { message } from '../../messages';
+import { translate } from '../../messages/catalogue';
+import { readerLocale } from '../locale';
 import { sessionBase, sessionIn } from './b2b-sessions';
 
 /** Planners act for the companies: new requests, accept / decline / cancel / reopen, pins. */
@@ -15,14 +18,14 @@ export function b2bRequestRoutes(services: Services): Router {
   const requestIn = (req: Request) => {
     const { forum, session } = sessionIn(services, req);
     const request = b2b.requests.get(idParam(req, 'requestId'));
-    if (request.sessionId !== session.id) throw new NotFoundError(`There is no request ${request.id} in “${session.title}”.`);
+    if (request.sessionId !== session.id) throw new NotFoundError(translate(readerLocale(req), 'ui.b2b.not-found.request', { id: request.id, title: session.title }));
     return { forum, session, request };
   };
 
   const renderForm = (req: Request, res: Response, status: number, values: RequestFormValues, problems: FormProblems = { errors: {} }) => {
     const { forum, session } = sessionIn(services, req);
     const overview = b2b.views.overview(session.id);
-    res.status(status).render('pages/b2b/request-form', { title: 'New meeting request', forum, o: overview, base: sessionBase(session), values, priorities: PRIORITY_CHOICES, ...problems });
+    res.status(status).render('pages/b2b/request-form', { title: translate(readerLocale(req), 'ui.b2b.title.request-new'), forum, o: overview, base: sessionBase(session), values, priorities: priorityChoices(readerLocale(req)), ...problems });
   };
 
   router.get('/new', (req, res) => renderForm(req, res, 200, readRequestForm({}, { fromId: queryString(req, 'from'), toId: queryString(req, 'to') })));
@@ -34,7 +37,7 @@ export function b2bRequestRoutes(services: Services): Router {
       res,
       () => {
         const created = b2b.requests.create(planner(res), session.id, values);
-        flash(req, 'success', 'Request entered as pending: accept it for the company asked when it agrees.');
+        flash(req, 'success', translate(readerLocale(req), 'ui.b2b.flash.request-entered'));
         res.redirect(303, `${sessionBase(session)}/requests/${created.id}`);
       },
       (status, problems) => renderForm(req, res, status, values, problems),
@@ -47,7 +50,7 @@ export function b2bRequestRoutes(services: Services): Router {
     const view = overview.requests.find((r) => r.record.id === request.id)!;
     const at = view.pin ?? view.placement;
     res.status(status).render('pages/b2b/request', {
-      title: `${view.from.name} – ${view.to.name}`,
+      title: translate(readerLocale(req), 'ui.b2b.title.request', { from: view.from.name, to: view.to.name }),
       forum,
       o: overview,
       r: view,
@@ -64,18 +67,17 @@ export function b2bRequestRoutes(services: Services): Router {
   router.post('/:requestId/state', async (req, res) => {
     const { session, request } = requestIn(req);
     const action = String(req.body.action) as RequestAction;
-    if (!Object.hasOwn(REQUEST_ACTIONS, action)) throw new ValidationError({ action: 'Choose accept, decline, cancel or reopen.' });
+    if (!Object.hasOwn(REQUEST_ACTIONS, action)) throw new ValidationError({ action: message('b2b.request.action', {}) });
     const back = backTo(req.body.back, sessionBase(session), `${sessionBase(session)}/requests/${request.id}`);
     await submitForm(
       res,
       () => {
         b2b.requests.act(planner(res), request.id, action);
-        const next = action === 'accept' ? ' Run the scheduler to give it a table.' : '';
-        flash(req, 'success', `Request ${REQUEST_ACTIONS[action].done}.${next}`);
+        flash(req, 'success', translate(readerLocale(req), 'ui.b2b.flash.request-done', { action }));
         res.redirect(303, back);
       },
       (_status, problems) => {
-        flash(req, 'error', problems.formError ?? 'The request could not be changed.');
+        flash(req, 'error', problems.formError ?? translate(readerLocale(req), 'ui.b2b.flash.request-unchanged'));
         res.redirect(303, back);
       },
     );
@@ -88,7 +90,7 @@ export function b2bRequestRoutes(services: Services): Router {
       res,
       () => {
         const proposal = b2b.scheduling.pin(actorOf(res), request.id, pinValues);
-        flash(req, 'success', 'Pinned. Here is the schedule with the pin: apply it to make it so, or discard it (the pin stays for the next run).');
+        flash(req, 'success', translate(readerLocale(req), 'ui.b2b.flash.pinned'));
         res.redirect(303, `${sessionBase(session)}/proposals/${proposal.id}`);
       },
       (status, problems) => renderRequest(req, res, status, { ...problems, pinValues }),
@@ -98,7 +100,7 @@ export function b2bRequestRoutes(services: Services): Router {
   router.post('/:requestId/unpin', (req, res) => {
     const { session, request } = requestIn(req);
     b2b.scheduling.unpin(actorOf(res), request.id);
-    flash(req, 'success', 'Pin removed: the meeting stays where it is until the next run, which may move it.');
+    flash(req, 'success', translate(readerLocale(req), 'ui.b2b.flash.unpinned'));
     res.redirect(303, `${sessionBase(session)}/requests/${request.id}`);
   });
 

@@ -9,13 +9,16 @@ import type { Services } from '../../services';
 import { type ApplyResult, B2BViews, MAX_MOVE_LIMIT, type SessionOverview } from '../../services/b2b';
 import type { B2BSession } from '../../domain/b2b';
 import { actorOf, flash, idParam, submitForm, type FormProblems } from '../form';
+import { translate, type MessageParams } from '../../messages/catalogue';
+import { collatorFor } from '../../messages/locale-formats';
+import { readerLocale } from '../locale';
 import { blankSessionForm, readSessionForm, sessionFields, sessionFormValues, type SessionFormValues } from './b2b-forms';
 
 /** The session a URL names, refused (404) when it belongs to another forum than the URL's. */
 export function sessionIn(services: Services, req: Request): { forum: Forum; session: B2BSession } {
   const forum = services.forums.get(idParam(req, 'forumId'));
   const session = services.b2b.sessions.get(idParam(req, 'sessionId'));
-  if (session.forumId !== forum.id) throw new NotFoundError(`There is no B2B session ${session.id} in ${forum.shortName}.`);
+  if (session.forumId !== forum.id) throw new NotFoundError(translate(readerLocale(req), 'ui.b2b.not-found.session', { id: session.id, forum: forum.shortName }));
   return { forum, session };
 }
 
@@ -40,17 +43,17 @@ export function b2bSessionRoutes(services: Services): Router {
         schedule: b2b.scheduling.state(session.id),
       };
     });
-    res.render('pages/b2b/index', { title: `B2B sessions · ${forum.shortName}`, forum, sessions });
+    res.render('pages/b2b/index', { title: translate(readerLocale(req), 'ui.b2b.index.heading', { forum: forum.shortName }), forum, sessions });
   });
 
-  const renderForm = (res: Response, status: number, forum: Forum, session: B2BSession | null, values: SessionFormValues, problems: FormProblems = { errors: {} }) => {
+  const renderForm = (req: Request, res: Response, status: number, forum: Forum, session: B2BSession | null, values: SessionFormValues, problems: FormProblems = { errors: {} }) => {
     const stale = problems.stale as B2BSession | undefined;
     res.status(status).render('pages/b2b/session-form', {
-      title: session ? `Edit ${session.title}` : 'New B2B session',
+      title: session ? translate(readerLocale(req), 'ui.b2b.title.edit-session', { title: session.title }) : translate(readerLocale(req), 'ui.b2b.title.new-session'),
       forum,
       session,
       values,
-      fields: sessionFields(services, forum),
+      fields: sessionFields(services, forum, readerLocale(req)),
       version: stale?.version ?? session?.version,
       staleValues: stale ? sessionFormValues(stale) : null,
       ...problems,
@@ -59,7 +62,7 @@ export function b2bSessionRoutes(services: Services): Router {
 
   router.get('/new', (req, res) => {
     const forum = services.forums.get(idParam(req, 'forumId'));
-    renderForm(res, 200, forum, null, blankSessionForm(forum));
+    renderForm(req, res, 200, forum, null, blankSessionForm(forum));
   });
 
   router.post('/', async (req, res) => {
@@ -69,10 +72,10 @@ export function b2bSessionRoutes(services: Services): Router {
       res,
       () => {
         const session = b2b.sessions.create(actorOf(res), forum.id, values);
-        flash(req, 'success', `B2B session “${session.title}” created. Add the companies next.`);
+        flash(req, 'success', translate(readerLocale(req), 'ui.b2b.flash.session-created', { title: session.title }));
         res.redirect(303, sessionBase(session));
       },
-      (status, problems) => renderForm(res, status, forum, null, values, problems),
+      (status, problems) => renderForm(req, res, status, forum, null, values, problems),
     );
   });
 
@@ -89,7 +92,7 @@ export function b2bSessionRoutes(services: Services): Router {
       keyset,
     );
     res.status(status).render('pages/b2b/session', {
-      title: `${session.title} · B2B`,
+      title: translate(readerLocale(req), 'ui.b2b.title.session', { title: session.title }),
       bodyClass: 'wide-page',
       forum,
       o: overview,
@@ -105,7 +108,7 @@ export function b2bSessionRoutes(services: Services): Router {
 
   router.get('/:sessionId/edit', (req, res) => {
     const { forum, session } = sessionIn(services, req);
-    renderForm(res, 200, forum, session, sessionFormValues(session));
+    renderForm(req, res, 200, forum, session, sessionFormValues(session));
   });
 
   router.post('/:sessionId/edit', async (req, res) => {
@@ -116,10 +119,10 @@ export function b2bSessionRoutes(services: Services): Router {
       res,
       () => {
         const saved = b2b.sessions.update(actorOf(res), session.id, Number.isInteger(version) ? version : null, values);
-        flash(req, 'success', `“${saved.title}” saved. Re-run the scheduler if the slots or tables changed.`);
+        flash(req, 'success', translate(readerLocale(req), 'ui.b2b.flash.session-saved', { title: saved.title }));
         res.redirect(303, sessionBase(saved));
       },
-      (status, problems) => renderForm(res, status, forum, session, values, problems),
+      (status, problems) => renderForm(req, res, status, forum, session, values, problems),
     );
   });
 
@@ -142,7 +145,7 @@ export function b2bSessionRoutes(services: Services): Router {
     const overview = b2b.views.overview(session.id);
     const view = b2b.views.proposal(overview);
     if (!view || view.proposal.id !== idParam(req, 'proposalId')) b2b.scheduling.proposal(idParam(req, 'proposalId')); // throws the 404 with its sentence
-    res.status(status).render('pages/b2b/proposal', { title: `Preview · ${session.title}`, bodyClass: 'wide-page', forum, o: overview, p: view!, base: sessionBase(session), runForm: runFormOf(overview, { values: {}, errors: {} }), formError });
+    res.status(status).render('pages/b2b/proposal', { title: translate(readerLocale(req), 'ui.b2b.title.preview', { title: session.title }), bodyClass: 'wide-page', forum, o: overview, p: view!, base: sessionBase(session), runForm: runFormOf(overview, { values: {}, errors: {} }), formError });
   };
 
   router.get('/:sessionId/proposals/:proposalId', (req, res) => renderProposal(req, res, 200));
@@ -153,14 +156,15 @@ export function b2bSessionRoutes(services: Services): Router {
     await submitForm(
       res,
       () => {
-        ownProposal(session, proposalId);
+        ownProposal(req, session, proposalId);
         announceApply(req, b2b.scheduling.apply(actorOf(res), proposalId));
         res.redirect(303, `${sessionBase(session)}#schedule`);
       },
       (status, problems) => {
         if (status === 412) return renderProposal(req, res, 412, problems.formError ?? null);
         const conflicts = (problems.conflicts ?? []) as Conflict[];
-        flash(req, 'error', ['The schedule was not applied: a meeting it would write is refused.', problems.formError, ...conflicts.map((c) => render(c.message))].filter(Boolean).join(' '));
+        const locale = readerLocale(req);
+        flash(req, 'error', [translate(locale, 'ui.b2b.flash.not-applied'), problems.formError, ...conflicts.map((c) => render(c.message, locale))].filter(Boolean).join(' '));
         res.redirect(303, sessionBase(session));
       },
     );
@@ -169,22 +173,22 @@ export function b2bSessionRoutes(services: Services): Router {
   router.post('/:sessionId/proposals/:proposalId/discard', (req, res) => {
     const { session } = sessionIn(services, req);
     const proposalId = idParam(req, 'proposalId');
-    ownProposal(session, proposalId);
+    ownProposal(req, session, proposalId);
     b2b.scheduling.discard(actorOf(res), proposalId);
-    flash(req, 'success', 'Preview discarded: the schedule, the programme and the companies’ links are as they were.');
+    flash(req, 'success', translate(readerLocale(req), 'ui.b2b.flash.discarded'));
     res.redirect(303, sessionBase(session));
   });
 
   /** A proposal of another session is not found under this one's address. */
-  const ownProposal = (session: B2BSession, proposalId: number) => {
-    if (b2b.scheduling.proposal(proposalId).sessionId !== session.id) throw new NotFoundError(`There is no proposal ${proposalId} in “${session.title}”.`);
+  const ownProposal = (req: Request, session: B2BSession, proposalId: number) => {
+    if (b2b.scheduling.proposal(proposalId).sessionId !== session.id) throw new NotFoundError(translate(readerLocale(req), 'ui.b2b.not-found.proposal', { id: proposalId, title: session.title }));
   };
 
   const renderPublish = (req: Request, res: Response, status: number, formError: string | null = null) => {
     const { forum, session } = sessionIn(services, req);
     const overview = b2b.views.overview(session.id);
     const links = overview.participants.reduce((n, p) => n + b2b.links.of(p.record).length, 0);
-    res.status(status).render('pages/b2b/publish', { title: `Publish · ${session.title}`, forum, o: overview, base: sessionBase(session), links, formError });
+    res.status(status).render('pages/b2b/publish', { title: translate(readerLocale(req), 'ui.b2b.title.publish', { title: session.title }), forum, o: overview, base: sessionBase(session), links, formError });
   };
 
   router.get('/:sessionId/publish', (req, res) => renderPublish(req, res, 200));
@@ -195,12 +199,12 @@ export function b2bSessionRoutes(services: Services): Router {
       res,
       () => {
         const sync = b2b.scheduling.publish(actorOf(res), session.id);
-        flash(req, 'success', `Published: ${sync.created} meeting${sync.created === 1 ? '' : 's'} entered the programme, the companies’ links show their tables and their calendars have them.`);
+        flash(req, 'success', translate(readerLocale(req), 'ui.b2b.flash.published', { count: sync.created }));
         res.redirect(303, `${sessionBase(session)}#schedule`);
       },
       (status, problems) => {
         const conflicts = (problems.conflicts ?? []) as Conflict[];
-        renderPublish(req, res, status, [problems.formError, ...conflicts.map((c) => render(c.message))].filter(Boolean).join(' '));
+        renderPublish(req, res, status, [problems.formError, ...conflicts.map((c) => render(c.message, readerLocale(req)))].filter(Boolean).join(' '));
       },
     );
   });
@@ -208,28 +212,30 @@ export function b2bSessionRoutes(services: Services): Router {
   router.get('/:sessionId/hall-plan', (req, res) => {
     const { forum, session } = sessionIn(services, req);
     const overview = b2b.views.overview(session.id);
+    const collator = collatorFor(readerLocale(req));
     const doorList = overview.participants
       .slice()
-      .sort((a, b) => a.name.localeCompare(b.name))
-      .map((p) => ({ participant: p, rows: b2b.views.agendaOf(overview, p.record.id) }));
-    res.render('pages/b2b/hall-plan', { title: `Hall plan · ${session.title}`, bodyClass: 'b2b-hall-plan-page', forum, o: overview, doorList, base: sessionBase(session), printedAt: services.clock() });
+      .sort((a, b) => collator.compare(a.name, b.name))
+      .map((p) => ({ participant: p, rows: b2b.views.agendaOf(overview, p.record.id, readerLocale(req)) }));
+    res.render('pages/b2b/hall-plan', { title: translate(readerLocale(req), 'ui.b2b.title.hall-plan', { title: session.title }), bodyClass: 'b2b-hall-plan-page', forum, o: overview, doorList, base: sessionBase(session), printedAt: services.clock() });
   });
 
   return router;
 }
 
-/** What applying did, in a sentence the planner can check against the grid. */
+/** What applying did, in a sentence the planner can check against the grid (in the planner's language). */
 export function announceApply(req: Request, r: ApplyResult): void {
-  const schedule = [r.added && `${r.added} added`, r.movedPlacements && `${r.movedPlacements} moved`, r.dropped && `${r.dropped} dropped`].filter(Boolean).join(', ');
-  const programme = [r.created && `${r.created} new`, r.moved && `${r.moved} moved`, r.cancelled && `${r.cancelled} cancelled`].filter(Boolean).join(', ');
-  flash(
-    req,
-    'success',
-    `Applied: ${r.stats.placed} meeting${r.stats.placed === 1 ? '' : 's'} placed; no schedule can place more than ${r.stats.upperBound}. ` +
-      `${schedule ? `Schedule: ${schedule}. ` : 'No placement changed. '}` +
-      (r.published ? (programme ? `Programme: ${programme}.` : 'No meeting in the programme changed.') : 'Still a draft: publish it to send it to the companies and the delegates’ calendars.'),
-  );
-  if (r.unplaced) flash(req, 'warning', `${r.unplaced} accepted request${r.unplaced === 1 ? '' : 's'} could not be placed: see “Not placed” for why.`);
+  const locale = readerLocale(req);
+  const say = (key: string, params: MessageParams) => translate(locale, `ui.b2b.applied.${key}`, params);
+  const schedule = [r.added && say('added', { count: r.added }), r.movedPlacements && say('moved', { count: r.movedPlacements }), r.dropped && say('dropped', { count: r.dropped })].filter(Boolean).join(', ');
+  const programme = [r.created && say('new', { count: r.created }), r.moved && say('moved', { count: r.moved }), r.cancelled && say('cancelled', { count: r.cancelled })].filter(Boolean).join(', ');
+  const sentences = [
+    say('placed', { count: r.stats.placed, most: r.stats.upperBound }),
+    schedule ? say('schedule', { changes: schedule }) : say('no-placement', {}),
+    r.published ? (programme ? say('programme', { changes: programme }) : say('no-programme', {})) : say('draft', {}),
+  ];
+  flash(req, 'success', sentences.join(' '));
+  if (r.unplaced) flash(req, 'warning', say('unplaced', { count: r.unplaced }));
 }
 
 interface RunFormState {

@@ -7,9 +7,11 @@ import type { BoardPage } from '../../services/board';
 import { formAnswerOf } from '../error-responses';
 import { findTimeHref, planMeetingHref } from '../find-time-link';
 import { idParam, queryString } from '../form';
-import { compareNames, matches } from '../list-query';
+import { matches } from '../list-query';
 import { readerLocale } from '../locale';
-import { message, render } from '../../messages';
+import { message } from '../../messages';
+import { translate, type Locale } from '../../messages/catalogue';
+import { collatorFor } from '../../messages/locale-formats';
 import { searchWordsOf } from '../../domain/names';
 
 /** How many people a search lists (the page) or offers (the live search): type more to narrow. */
@@ -39,7 +41,8 @@ export function boardRoutes(services: Services): Router {
   const forumOf = (req: Request): Forum => services.forums.get(idParam(req, 'forumId'));
 
   /** The contact book as the meeting form's search reads it: a person's names, position and organization, in any script. */
-  const searchPeople = (q: string, except: ReadonlySet<Id>, limit: number) => {
+  const searchPeople = (q: string, except: ReadonlySet<Id>, limit: number, locale: Locale) => {
+    const collator = collatorFor(locale);
     if (!q.trim()) return { found: [] as Person[], more: 0 };
     const organizations = new Map(services.organizations.list().map((o) => [o.id, o]));
     const found = services.people
@@ -49,7 +52,7 @@ export function boardRoutes(services: Services): Router {
         const organization = p.organizationId === null ? undefined : organizations.get(p.organizationId);
         return matches(searchWordsOf(p, organization), q);
       })
-      .sort((a, b) => compareNames(a.fullName, b.fullName));
+      .sort((a, b) => collator.compare(a.fullName, b.fullName));
     return { found: found.slice(0, limit), more: Math.max(0, found.length - limit) };
   };
   const labelOf = (p: Pick<Person, 'fullName' | 'position'>) => (p.position ? `${p.fullName} — ${p.position}` : p.fullName);
@@ -57,7 +60,7 @@ export function boardRoutes(services: Services): Router {
   router.get('/board/people', (req, res) => {
     forumOf(req);
     const q = queryString(req, 'q').slice(0, 200);
-    const { found, more } = searchPeople(q, new Set(), LIVE_LIMIT);
+    const { found, more } = searchPeople(q, new Set(), LIVE_LIMIT, readerLocale(req));
     res.json({ people: found.map((p) => ({ id: p.id, label: labelOf(p) })), more });
   });
 
@@ -71,18 +74,19 @@ export function boardRoutes(services: Services): Router {
       if (query.personIds.some(Number.isNaN)) throw new ValidationError({ person: message('field.choose-from-list', { label: 'person' }) });
       if (query.roomIds.some(Number.isNaN)) throw new ValidationError({ room: message('field.choose-from-list', { label: 'room' }) });
       const board = services.board.show(forum, { personIds: query.personIds, roomIds: query.roomIds, date: query.date }, readerLocale(req));
-      return show(res, forum, query, 200, board);
+      return show(req, res, forum, query, 200, board);
     } catch (err) {
-      const answer = formAnswerOf(err);
+      const answer = formAnswerOf(err, readerLocale(req));
       if (!answer) throw err;
-      return show(res, forum, query, answer.status, null, answer.problems.errors, answer.problems.formError);
+      return show(req, res, forum, query, answer.status, null, answer.problems.errors, answer.problems.formError);
     }
   });
 
-  const show = (res: Response, forum: Forum, query: BoardQuery, status: number, board: BoardPage | null, errors: Record<string, string> = {}, formError?: string) => {
+  const show = (req: Request, res: Response, forum: Forum, query: BoardQuery, status: number, board: BoardPage | null, errors: Record<string, string> = {}, formError?: string) => {
+    const locale = readerLocale(req);
     const validIds = query.personIds.filter((id) => !Number.isNaN(id));
     const chosen = board ? board.people : validIds.flatMap((id) => services.people.find(id) ?? []);
-    const search = searchPeople(query.q, new Set(validIds), SEARCH_LIMIT);
+    const search = searchPeople(query.q, new Set(validIds), SEARCH_LIMIT, locale);
     const venues = services.venues.list({ forumId: forum.id });
     // The picker lists the chosen rooms and one venue's others (as the grid does), never every room of a forum-sized programme; nor reads them.
     const chosenRooms = services.directory.roomsIn(forum.id, query.roomIds.filter((id) => !Number.isNaN(id)));
@@ -96,7 +100,7 @@ export function boardRoutes(services: Services): Router {
     const lastDay = query.date === 'all' ? forum.endDate : firstDay;
     const findTime = personIds.length ? findTimeHref(forum.id, { participants: personIds.map((personId) => ({ personId, role: 'required' })), start: `${firstDay}T09:00`, end: `${firstDay}T10:00`, lastDay }) : null;
     res.status(status).render('pages/board/index', {
-      title: 'Availability board',
+      title: translate(locale, 'ui.board.title'),
       forum,
       query,
       days,
@@ -113,7 +117,7 @@ export function boardRoutes(services: Services): Router {
       findTime,
       planHref: (plan: { start: string; end: string; roomId: Id | null }) => planMeetingHref(forum.id, { participants: personIds, start: plan.start, end: plan.end, roomId: plan.roomId }),
       errors,
-      formError: formError ?? (Object.keys(errors).length ? render(message('error.fields-need-attention', {})) : undefined),
+      formError: formError ?? (Object.keys(errors).length ? translate(locale, 'ui.form.fields-need-attention') : undefined),
     });
   };
 

@@ -5,11 +5,13 @@ import { daysBetween } from '../../domain/calendar-date';
 import { localDateTimeOf, formatTime } from '../../domain/time';
 import type { Forum, Id } from '../../domain/types';
 import type { Services } from '../../services';
-import { formAnswerOf } from '../error-responses';
 import { findTimeHref, planMeetingHref } from '../find-time-link';
-import { idParam, queryString } from '../form';
-import { compareNames, fold, matches } from '../list-query';
+import { formAnswerIn, idParam, queryString } from '../form';
+import { fold, matches } from '../list-query';
 import { render, message } from '../../messages';
+import { translate, type Locale } from '../../messages/catalogue';
+import { collatorFor } from '../../messages/locale-formats';
+import { readerLocale } from '../locale';
 import { searchWordsOf } from '../../domain/names';
 
 const WHERE = ['any', 'room', 'venue', 'outside'] as const;
@@ -63,19 +65,21 @@ export function findTimeRoutes(services: Services): Router {
     // A multi-select sends people in list order: the one a new row would make principal (the delegation head) comes first.
     const roleOf = services.directory.defaultRoles(forum.id);
     values.person.sort((a, b) => Number(roleOf(Number(b)) === 'principal') - Number(roleOf(Number(a)) === 'principal'));
-    if (!queryString(req, 'find')) return show(res, forum, values, 200);
+    const locale = readerLocale(req);
+    if (!queryString(req, 'find')) return show(res, locale, forum, values, 200);
     try {
-      const answer = services.timeFinder.find(forum.id, inputOf(values), values.title.trim() || render(message('finder.untitled', {})));
-      return show(res, forum, values, 200, { candidates: answer.result.candidates, stoppedEarly: answer.result.stoppedEarly });
+      const answer = services.timeFinder.find(forum.id, inputOf(values), values.title.trim() || render(message('finder.untitled', {}), locale));
+      return show(res, locale, forum, values, 200, { candidates: answer.result.candidates, stoppedEarly: answer.result.stoppedEarly });
     } catch (err) {
-      const problems = formAnswerOf(err);
+      const problems = formAnswerIn(err, locale);
       if (!problems) throw err;
-      return show(res, forum, values, problems.status, undefined, renamed(problems.problems.errors), problems.problems.formError);
+      return show(res, locale, forum, values, problems.status, undefined, renamed(problems.problems.errors), problems.problems.formError);
     }
   });
 
-  const show = (res: Response, forum: Forum, values: FindTimeValues, status: number, found?: { candidates: Candidate[]; stoppedEarly: boolean }, errors: Record<string, string> = {}, formError?: string) => {
-    const everyone = services.people.list().sort((a, b) => compareNames(a.fullName, b.fullName));
+  const show = (res: Response, locale: Locale, forum: Forum, values: FindTimeValues, status: number, found?: { candidates: Candidate[]; stoppedEarly: boolean }, errors: Record<string, string> = {}, formError?: string) => {
+    const collator = collatorFor(locale);
+    const everyone = services.people.list().sort((a, b) => collator.compare(a.fullName, b.fullName));
     const organizations = new Map(services.organizations.list().map((o) => [o.id, o]));
     const wordsOf = (p: (typeof everyone)[number]) => {
       const organization = p.organizationId === null ? undefined : organizations.get(p.organizationId);
@@ -91,7 +95,7 @@ export function findTimeRoutes(services: Services): Router {
     const roomLabel = new Map(rooms.map((r) => [r.id, `${r.name} · ${venueName.get(r.venueId) ?? ''}`]));
     const results = found?.candidates.map((c) => candidateRow(forum, c, values, roomLabel, names));
     res.status(status).render('pages/find-time/index', {
-      title: 'Find a time',
+      title: translate(locale, 'nav.find-time'),
       forum,
       values,
       people: listed.map((p) => ({ id: String(p.id), label: p.position ? `${p.fullName} — ${p.position}` : p.fullName, search: fold(wordsOf(p).join(' ')) })),
@@ -101,7 +105,7 @@ export function findTimeRoutes(services: Services): Router {
       results,
       stoppedEarly: found?.stoppedEarly ?? false,
       errors,
-      formError: formError ?? (Object.keys(errors).length ? render(message('error.fields-need-attention', {})) : undefined),
+      formError: formError ?? (Object.keys(errors).length ? translate(locale, 'ui.form.fields-need-attention') : undefined),
       limits: FINDER_LIMITS,
     });
   };

@@ -1,7 +1,9 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import type { Services } from '../../services';
 import { actorOf, flash, idParam, submitForm } from '../form';
-import { compareNames } from '../list-query';
+import { readerLocale } from '../locale';
+import { translate } from '../../messages/catalogue';
+import { collatorFor } from '../../messages/locale-formats';
 import type { referenceAreas } from './reference-areas';
 
 /** The forum's home page, delegation membership and the travel-time matrix. */
@@ -34,11 +36,11 @@ export function forumRoutes(services: Services, _areas: ReturnType<typeof refere
       res,
       () => {
         services.directory.setMember(actorOf(res), delegationId, req.body);
-        flash(req, 'success', 'Member saved.');
+        flash(req, 'success', translate(readerLocale(req), 'ui.forums.member-saved'));
         res.redirect(303, back);
       },
       (_status, problems) => {
-        flash(req, 'error', Object.values(problems.errors).join(' ') || problems.formError || 'The member could not be saved.');
+        flash(req, 'error', Object.values(problems.errors).join(' ') || problems.formError || translate(readerLocale(req), 'ui.forums.member-not-saved'));
         res.redirect(303, back);
       },
     );
@@ -46,19 +48,21 @@ export function forumRoutes(services: Services, _areas: ReturnType<typeof refere
 
   router.post('/forums/:forumId/delegations/:id/members/:personId/remove', (req, res) => {
     services.directory.removeMember(actorOf(res), idParam(req), idParam(req, 'personId'));
-    flash(req, 'success', 'Member removed from the delegation.');
+    flash(req, 'success', translate(readerLocale(req), 'ui.forums.member-removed'));
     res.redirect(303, `/forums/${idParam(req, 'forumId')}/delegations/${idParam(req)}`);
   });
 
-  const renderTravel = (forumId: number, values: Record<string, string> | null, errors: Record<string, string> = {}) => {
+  const renderTravel = (req: Request, forumId: number, values: Record<string, string> | null, errors: Record<string, string> = {}) => {
+    const locale = readerLocale(req);
     const forum = services.forums.get(forumId);
-    const venues = services.venues.list({ forumId }).sort((a, b) => compareNames(a.name, b.name));
+    const collator = collatorFor(locale);
+    const venues = services.venues.list({ forumId }).sort((a, b) => collator.compare(a.name, b.name));
     const stored = new Map(services.directory.travelTimes(forumId).map((t) => [`t_${t.fromVenueId}_${t.toVenueId}`, String(t.minutes)]));
-    return { title: 'Travel times', forum, venues, values: values ?? Object.fromEntries(stored), errors };
+    return { title: translate(locale, 'ui.forums.travel'), forum, venues, values: values ?? Object.fromEntries(stored), errors };
   };
 
   router.get('/forums/:forumId/travel', (req, res) => {
-    res.render('pages/forums/travel', renderTravel(idParam(req, 'forumId'), null));
+    res.render('pages/forums/travel', renderTravel(req, idParam(req, 'forumId'), null));
   });
 
   router.post('/forums/:forumId/travel', async (req, res) => {
@@ -68,10 +72,10 @@ export function forumRoutes(services: Services, _areas: ReturnType<typeof refere
       res,
       () => {
         services.directory.saveTravelTimes(actorOf(res), forumId, req.body);
-        flash(req, 'success', 'Travel times saved.');
+        flash(req, 'success', translate(readerLocale(req), 'ui.forums.travel-saved'));
         res.redirect(303, `/forums/${forumId}/travel`);
       },
-      (status, problems) => res.status(status).render('pages/forums/travel', { ...renderTravel(forumId, req.body, problems.errors), formError: problems.formError }),
+      (status, problems) => res.status(status).render('pages/forums/travel', { ...renderTravel(req, forumId, req.body, problems.errors), formError: problems.formError }),
     );
   });
 

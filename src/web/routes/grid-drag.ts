@@ -1,13 +1,15 @@
 import { Router, type Request, type Response } from 'express';
 import type { Conflict } from '../../domain/conflicts';
-import { ConflictRefusal, NotFoundError, StaleVersionError, ValidationError } from '../../domain/errors';
+import { ConflictRefusal, DomainError, NotFoundError, StaleVersionError, ValidationError } from '../../domain/errors';
 import type { Forum, Meeting } from '../../domain/types';
-import { message } from '../../messages';
+import { message, render } from '../../messages';
+import { DEFAULT_LOCALE, isLocale, translate } from '../../messages/catalogue';
+import { readerLocale } from '../locale';
 import type { Services } from '../../services';
 import { errorAnswerOf } from '../error-responses';
 import { findTimeHref } from '../find-time-link';
 import { actorOf, flash, idParam } from '../form';
-import { conflictJson } from '../presenters';
+import { conflictJsonIn } from '../presenters';
 
 /**
  * The day grid as a planning surface (public/js/grid-drag.js), under
@@ -21,7 +23,7 @@ export function gridDragRoutes(services: Services): Router {
   const forumOf = (req: Request): Forum => services.forums.get(idParam(req, 'forumId'));
   const load = (req: Request, forum: Forum): Meeting => {
     const meeting = services.meetings.get(idParam(req));
-    if (meeting.forumId !== forum.id) throw new NotFoundError(`There is no meeting ${meeting.id} in this forum.`);
+    if (meeting.forumId !== forum.id) throw new NotFoundError(translate(readerLocale(req), 'ui.grid.drag.not-in-forum', { id: meeting.id }));
     return meeting;
   };
 
@@ -32,6 +34,7 @@ export function gridDragRoutes(services: Services): Router {
       const version = versionOf(req.body);
       if (version !== null && version !== meeting.version) throw new StaleVersionError(meeting, version);
       const { conflicts } = services.meetings.checkPlacement(meeting.id, req.body);
+      const conflictJson = conflictJsonIn(readerLocale(req));
       const errors = conflicts.filter((c) => c.severity === 'error');
       // Refused: a confirmed meeting with an error-level clash (the save rule); a tentative one would save, clash shown.
       res.json({ errors: errors.map(conflictJson), warnings: conflicts.filter((c) => c.severity !== 'error').map(conflictJson), refused: meeting.status === 'confirmed' && errors.length > 0 });
@@ -53,10 +56,13 @@ export function gridDragRoutes(services: Services): Router {
         const saved = services.meetings.place(actorOf(res), meeting.id, version, body, status === 'tentative' ? 'tentative' : undefined);
         const back = gridBack(body.back, forum) ?? `/forums/${forum.id}/grid`;
         const m = saved.meeting;
-        const done = `“${m.title}” moved to ${m.start.replace('T', ' ')}–${m.end.slice(11)}${status === 'tentative' && meeting.status !== 'tentative' ? ', now tentative' : ''}.`;
+        const locale = readerLocale(req);
+        const moved = { title: m.title, start: m.start.replace('T', ' '), end: m.end.slice(11) };
+        const done = translate(locale, status === 'tentative' && meeting.status !== 'tentative' ? 'ui.grid.drag.moved-tentative' : 'ui.grid.drag.moved', moved);
         flash(req, 'success', done, { action: `/forums/${forum.id}/meetings/undo`, from: saved.auditId, to: saved.auditId, back });
         const warnings = saved.warnings.length;
-        if (warnings) flash(req, 'warning', `It has ${warnings === 1 ? 'a warning' : `${warnings} warnings`}, marked on its card: open it to see why.`);
+        const conflictJson = conflictJsonIn(locale);
+        if (warnings) flash(req, 'warning', translate(locale, 'ui.grid.drag.warnings', { count: warnings }));
         res.json({ meeting: { id: m.id, version: m.version, start: m.start, end: m.end, roomId: m.roomId, status: m.status }, warnings: saved.warnings.map(conflictJson), undo: { from: saved.auditId, to: saved.auditId }, notice: done });
       },
       (err) => {
@@ -64,8 +70,10 @@ export function gridDragRoutes(services: Services): Router {
         if (!(err instanceof ConflictRefusal) || !forum || !meeting) return false;
         const body = req.body as Record<string, unknown>;
         const errors = err.conflicts.filter((c: Conflict) => c.severity === 'error');
+        const conflictJson = conflictJsonIn(readerLocale(req));
         res.status(409).json({
-          error: err.message,
+          // The panel shows it to the planner: in their language.
+          error: render(err.said, readerLocale(req)),
           errors: errors.map(conflictJson),
           warnings: err.conflicts.filter((c: Conflict) => c.severity !== 'error').map(conflictJson),
           findTimeHref: findTimeHref(forum.id, { participants: meeting.participants, start: String(body.start), end: String(body.end), title: meeting.title }),
@@ -94,9 +102,18 @@ function answerJson(res: Response, handle: () => void, special: (err: unknown) =
     const answer = errorAnswerOf(err);
     // Anything unexpected goes to the error handler, which logs it with its reference.
     if (answer.reference) throw err;
-    const body = err instanceof StaleVersionError ? { ...answer.api, current: currentOf(err) } : answer.api;
+    const body = { ...answer.api, ...spokenTo(res, err), ...(err instanceof StaleVersionError ? { current: currentOf(err) } : {}) };
     res.status(answer.status).set(answer.headers).json(body);
   }
+}
+
+/** The panel shows `error` and `fields` to the planner: in their language (the API's own bodies stay English). */
+function spokenTo(res: Response, err: unknown): { error?: string; fields?: Record<string, string> } {
+  // A drop without a version is the API's 428 (say the version), not a sentence for the planner.
+  if (!(err instanceof DomainError) || (err instanceof StaleVersionError && err.expectedVersion === null)) return {};
+  const locale = isLocale(res.locals.locale) ? res.locals.locale : DEFAULT_LOCALE;
+  const fields = err instanceof ValidationError ? { fields: Object.fromEntries(Object.entries(err.fieldMessages).map(([name, m]) => [name, render(m, locale)])) } : {};
+  return { error: render(err.said, locale), ...fields };
 }
 
 /** What a stale drop tells the page of the meeting as it is now: enough to say where it went, not the whole record. */

@@ -1,19 +1,15 @@
 import { Router, type Request } from 'express';
-import { ValidationError } from '../../domain/errors';
+import { DomainError, ValidationError } from '../../domain/errors';
 import type { Forum, Meeting } from '../../domain/types';
 import { message, render } from '../../messages';
+import { translate, type Locale } from '../../messages/catalogue';
 import type { Services } from '../../services';
 import { BULK_ACTIONS, BULK_MODES, MAX_BULK, type BulkAction, type BulkMode, type BulkResult, type Selected } from '../../services/meetings';
-import { formAnswerOf, noticeAnswerOf } from '../error-responses';
-import { actorOf, flash, idParam } from '../form';
+import { noticeAnswerOf } from '../error-responses';
+import { actorOf, flash, formAnswerIn, idParam } from '../form';
+import { readerLocale } from '../locale';
 
-/** How each bulk action reads on its button and in its result. */
-const BULK_WORDS: Record<BulkAction, { label: string; done: string }> = {
-  confirm: { label: 'Confirm', done: 'confirmed' },
-  tentative: { label: 'Make tentative', done: 'marked tentative' },
-  cancel: { label: 'Cancel', done: 'cancelled' },
-  move: { label: 'Move', done: 'moved' },
-};
+/* How each bulk action reads on its button and in its result: ICU selects on {action} in ui-meetings.json (ui.meetings.bulk.*). */
 /** Actions that reach delegates' calendars: asked again on a confirmation page first. */
 const REACHING: readonly BulkAction[] = ['cancel', 'move'];
 
@@ -40,6 +36,7 @@ export function meetingEditRoutes(services: Services): Router {
   router.post('/bulk', (req, res) => {
     const forum = forumOf(req);
     const form = readBulkForm(req, forum);
+    const locale = readerLocale(req);
     const meetings = services.meetings.list({ forumId: forum.id, ids: form.selection.map((s) => s.id) });
     if (REACHING.includes(form.action) && !form.confirmed) {
       // Who the edit reaches: every live link that shows any of the meetings, once, and the public feed.
@@ -50,17 +47,16 @@ export function meetingEditRoutes(services: Services): Router {
         for (const l of reach.links) links.set(l.id, l);
         publicFeed ||= reach.publicFeed;
       }
-      return res.render('pages/meetings/bulk-confirm', { title: `${BULK_WORDS[form.action].label} ${meetings.length} meetings?`, forum, form, words: BULK_WORDS[form.action], meetings, reach: { links: [...links.values()], publicFeed } });
+      return res.render('pages/meetings/bulk-confirm', { title: translate(locale, 'ui.meetings.bulk.confirm-title', { action: form.action, count: meetings.length }), forum, form, meetings, reach: { links: [...links.values()], publicFeed } });
     }
     const result = services.edits.bulk(actorOf(res), forum.id, form.selection, form.action, form.mode, form.minutes);
     const titles = new Map<number, Meeting>(meetings.map((m) => [m.id, m]));
     res.status(result.rolledBack || !result.done.length ? 409 : 200).render('pages/meetings/bulk-result', {
-      title: 'Bulk edit',
+      title: translate(locale, 'ui.meetings.bulk.title'),
       forum,
       form,
-      words: BULK_WORDS[form.action],
       result,
-      refused: result.refused.map((r) => ({ id: r.id, title: r.title || titles.get(r.id)?.title || `#${r.id}`, reasons: r.reasons.map((m) => render(m)) })),
+      refused: result.refused.map((r) => ({ id: r.id, title: r.title || titles.get(r.id)?.title || `#${r.id}`, reasons: r.reasons.map((m) => render(m, locale)) })),
       undo: undoOffer(forum, result, form.back),
     });
   });
@@ -68,17 +64,18 @@ export function meetingEditRoutes(services: Services): Router {
   router.post('/undo', (req, res) => {
     const forum = forumOf(req);
     const back = safeBack(req.body.back, forum) ?? `/forums/${forum.id}/meetings`;
+    const locale = readerLocale(req);
     try {
       const done = services.edits.undo(actorOf(res), forum.id, Number(req.body.from), Number(req.body.to));
-      const what = done.restored.length === 1 ? `“${done.restored[0]!.meeting.title}” is back as it was` : `${done.restored.length} meetings are back as they were`;
-      flash(req, 'success', `Undone: ${what}.`, { action: `/forums/${forum.id}/meetings/undo`, from: done.audit.from, to: done.audit.to, back });
+      const said = done.restored.length === 1 ? translate(locale, 'ui.meetings.undo.done-one', { title: done.restored[0]!.meeting.title }) : translate(locale, 'ui.meetings.undo.done-many', { count: done.restored.length });
+      flash(req, 'success', said, { action: `/forums/${forum.id}/meetings/undo`, from: done.audit.from, to: done.audit.to, back });
       const warned = done.restored.filter((r) => r.warnings.length).length;
-      if (warned) flash(req, 'warning', `${warned === 1 ? 'One meeting has' : `${warned} meetings have`} warnings again: see their conflicts.`);
+      if (warned) flash(req, 'warning', translate(locale, 'ui.meetings.undo.warnings-again', { count: warned }));
       res.redirect(303, back);
     } catch (err) {
-      const refusal = refusalOf(err);
+      const refusal = refusalOf(err, locale);
       if (!refusal) throw err;
-      res.status(refusal.status).render('pages/meetings/undo-refused', { title: 'Not undone', forum, reason: refusal.message, back });
+      res.status(refusal.status).render('pages/meetings/undo-refused', { title: translate(locale, 'ui.meetings.undo.refused-title'), forum, reason: refusal.message, back });
     }
   });
 
@@ -86,11 +83,11 @@ export function meetingEditRoutes(services: Services): Router {
 }
 
 /** Why an undo was refused, as the status and sentence a user reads; null for an error the error handler answers. */
-function refusalOf(err: unknown): { status: number; message: string } | null {
-  const form = formAnswerOf(err);
+function refusalOf(err: unknown, locale: Locale): { status: number; message: string } | null {
+  const form = formAnswerIn(err, locale);
   if (form) return { status: form.status, message: form.problems.formError ?? form.formMessage ?? (err as Error).message };
   const notice = noticeAnswerOf(err);
-  return notice?.kind === 'notice' ? { status: notice.status, message: notice.message } : null;
+  return notice?.kind === 'notice' ? { status: notice.status, message: err instanceof DomainError ? render(err.said, locale) : notice.message } : null;
 }
 
 function undoOffer(forum: Forum, result: BulkResult, back: string) {

@@ -1,11 +1,13 @@
 import { Router, type Request, type Response } from 'express';
 import type { Conflict } from '../../domain/conflicts';
 import { NotFoundError, ValidationError } from '../../domain/errors';
-import { render } from '../../messages';
+import { message, render } from '../../messages';
+import { translate, type Locale } from '../../messages/catalogue';
+import { collatorFor } from '../../messages/locale-formats';
 import { MEETING_KINDS, MEETING_STATUSES, PARTICIPANT_ROLES, type Forum, type Meeting, type MeetingStatus } from '../../domain/types';
 import type { Services } from '../../services';
 import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
-import { compareNames, fold, matches, PAGE_SIZE, pagerOf, readPageRequest } from '../list-query';
+import { fold, matches, PAGE_SIZE, pagerOf, readPageRequest } from '../list-query';
 import { applyFormStep, blankMeetingForm, DURATION_CHOICES, foldOffsetChoices, formStepOf, formValuesOf, loadedTimesOf, meetingInputOf, prefillFromQuery, readMeetingForm, type MeetingFormValues } from '../meeting-form';
 import { MAX_BULK, type MoveTarget } from '../../services/meetings';
 import { findTimeHref } from '../find-time-link';
@@ -17,13 +19,12 @@ import { readerLocale } from '../locale';
 import { meetingEditRoutes } from './meeting-edits';
 import { searchWordsOf } from '../../domain/names';
 
-/** How each status button reads, and what the notice after it says. Which buttons a meeting offers is the domain's (statusActionsFrom). */
-const STATUS_BUTTONS: Record<StatusAction, { label: string; done: string; danger?: true }> = {
-  confirm: { label: 'Confirm', done: 'confirmed' },
-  tentative: { label: 'Mark tentative', done: 'marked tentative' },
-  cancel: { label: 'Cancel meeting', done: 'cancelled; it stays in the programme, struck through', danger: true },
-  reinstate: { label: 'Reinstate', done: 'reinstated as tentative' },
-};
+/**
+ * Which status buttons are dangerous. How each reads is ui.meetings.status.<action>,
+ * and the notice after it ui.meetings.done.<action>; which buttons a meeting
+ * offers is the domain's (statusActionsFrom).
+ */
+const DANGEROUS: readonly StatusAction[] = ['cancel'];
 
 /** The meeting list, page, form and status actions, under /forums/:forumId/meetings. */
 /** Past this many people the list's person filter gives way to the search box. */
@@ -35,19 +36,20 @@ export function meetingRoutes(services: Services): Router {
   const forumOf = (req: Request): Forum => services.forums.get(idParam(req, 'forumId'));
   const load = (req: Request, forum: Forum): Meeting => {
     const meeting = services.meetings.get(idParam(req));
-    if (meeting.forumId !== forum.id) throw new NotFoundError(`There is no meeting ${meeting.id} in this forum.`);
+    if (meeting.forumId !== forum.id) throw new NotFoundError(message('meeting.not-found', { id: meeting.id }));
     return meeting;
   };
 
   const personLabel = (p: { fullName: string; position: string }) => (p.position ? `${p.fullName} — ${p.position}` : p.fullName);
 
   /** The contact book as the participant rows offer it: a label, the folded text a search matches, the role a new row gets. */
-  const peopleChoices = (forum: Forum) => {
+  const peopleChoices = (forum: Forum, locale: Locale) => {
     const roleOf = services.directory.defaultRoles(forum.id);
     const organizations = new Map(services.organizations.list().map((o) => [o.id, o]));
+    const collator = collatorFor(locale);
     return services.people
       .list()
-      .sort((a, b) => compareNames(a.fullName, b.fullName))
+      .sort((a, b) => collator.compare(a.fullName, b.fullName))
       .map((p) => {
         const organization = p.organizationId === null ? undefined : organizations.get(p.organizationId);
         const words = searchWordsOf(p, organization);
@@ -67,10 +69,10 @@ export function meetingRoutes(services: Services): Router {
     };
   };
 
-  const choices = (forum: Forum) => ({
+  const choices = (forum: Forum, locale: Locale) => ({
     ...programmeChoices(forum),
     roles: PARTICIPANT_ROLES,
-    people: peopleChoices(forum).map(({ id, label, search, role }) => ({ id, label, search, role })),
+    people: peopleChoices(forum, locale).map(({ id, label, search, role }) => ({ id, label, search, role })),
     durations: DURATION_CHOICES,
   });
 
@@ -80,10 +82,11 @@ export function meetingRoutes(services: Services): Router {
    * (5,000 options are 250 KB, read, sorted and drawn on every look), so it
    * offers only the person already chosen and the search box finds the rest.
    */
-  const listChoices = (forum: Forum, personId: number | undefined) => {
+  const listChoices = (forum: Forum, personId: number | undefined, locale: Locale) => {
     const few = services.people.count() <= PERSON_CHOICES_MAX;
     const chosen = personId === undefined ? undefined : services.people.find(personId);
-    const people = few ? services.people.list().sort((a, b) => compareNames(a.fullName, b.fullName)) : chosen ? [chosen] : [];
+    const collator = collatorFor(locale);
+    const people = few ? services.people.list().sort((a, b) => collator.compare(a.fullName, b.fullName)) : chosen ? [chosen] : [];
     return {
       ...programmeChoices(forum),
       people: people.map((p) => ({ id: p.id, label: personLabel(p) })),
@@ -91,15 +94,16 @@ export function meetingRoutes(services: Services): Router {
     };
   };
 
-  const renderForm = (res: Response, status: number, forum: Forum, meeting: Meeting | null, values: MeetingFormValues, problems: FormProblems & { details?: Record<string, unknown> } = { errors: {} }, search: PersonSearch | null = null) => {
+  const renderForm = (req: Request, res: Response, status: number, forum: Forum, meeting: Meeting | null, values: MeetingFormValues, problems: FormProblems & { details?: Record<string, unknown> } = { errors: {} }, search: PersonSearch | null = null) => {
+    const locale = readerLocale(req);
     res.status(status).render('pages/meetings/form', {
       search,
-      title: meeting ? `Edit meeting` : 'New meeting',
+      title: translate(locale, meeting ? 'ui.meetings.edit-title' : 'ui.meetings.new-title'),
       forum,
       meeting,
       values,
       version: problems.stale ? (problems.stale as Meeting).version : meeting?.version,
-      ...choices(forum),
+      ...choices(forum, locale),
       ...problems,
       details: { ...foldOffsetChoices(values, values.timeZone.trim() || meeting?.timeZone || forum.timeZone), ...problems.details },
       // A save refused for a clash: the same people, the same length, on the same day, elsewhere in time.
@@ -114,7 +118,8 @@ export function meetingRoutes(services: Services): Router {
     const delegationId = num('delegation');
     // A bad day in a bookmarked or typed address shows every day with a warning, rather than an error page.
     const bounds = isCalendarDate(day) ? dayBounds(day, forum.timeZone) : null;
-    const filterWarning = day && !bounds ? `“${day}” is not a date, so meetings of every day are shown. Choose a day from the list.` : null;
+    const locale = readerLocale(req);
+    const filterWarning = day && !bounds ? translate(locale, 'ui.meetings.list.bad-day', { day: day.slice(0, 40) }) : null;
     const kind = queryString(req, 'kind') as Meeting['kind'];
     const status = queryString(req, 'status') as MeetingStatus;
     const q = queryString(req, 'q');
@@ -139,7 +144,7 @@ export function meetingRoutes(services: Services): Router {
     const views = services.views.describe(forum, page.rows, { homeTimeZone: delegation?.homeTimeZone, conflicts: services.meetings.conflictsAmong(forum.id, page.rows) });
     const days = forumDays(forum);
     res.render('pages/meetings/index', {
-      title: 'Meetings',
+      title: translate(locale, 'nav.meetings'),
       forum,
       views,
       pager: pagerOf(req, 'meetings', page, (m) => [m.startUtc, m.endUtc, m.id]),
@@ -149,7 +154,7 @@ export function meetingRoutes(services: Services): Router {
       back: req.originalUrl.slice(0, 1000),
       maxBulk: MAX_BULK,
       filter: { day, person: queryString(req, 'person'), room: queryString(req, 'room'), delegation: queryString(req, 'delegation'), kind: queryString(req, 'kind'), status: queryString(req, 'status'), q, limit: queryString(req, 'limit') },
-      ...listChoices(forum, num('person')),
+      ...listChoices(forum, num('person'), locale),
     });
   });
 
@@ -158,10 +163,10 @@ export function meetingRoutes(services: Services): Router {
     const from = queryString(req, 'from');
     if (from) {
       const source = services.meetings.get(Number(from));
-      if (source.forumId !== forum.id) throw new NotFoundError(`There is no meeting ${source.id} in this forum to copy.`);
-      return renderForm(res, 200, forum, null, { ...formValuesOf(source), title: `${source.title} (copy)`, status: 'tentative' });
+      if (source.forumId !== forum.id) throw new NotFoundError(message('meeting.not-found', { id: source.id }));
+      return renderForm(req, res, 200, forum, null, { ...formValuesOf(source), title: translate(readerLocale(req), 'ui.meetings.copy-title', { title: source.title }), status: 'tentative' });
     }
-    renderForm(res, 200, forum, null, blankMeetingForm({ start: `${forum.startDate}T10:00`, end: `${forum.startDate}T11:00`, ...prefillFromQuery(req, services.directory.defaultRoles(forum.id)) }));
+    renderForm(req, res, 200, forum, null, blankMeetingForm({ start: `${forum.startDate}T10:00`, end: `${forum.startDate}T11:00`, ...prefillFromQuery(req, services.directory.defaultRoles(forum.id)) }));
   });
 
   /**
@@ -175,10 +180,10 @@ export function meetingRoutes(services: Services): Router {
     const values = applyFormStep(readMeetingForm(req.body), step, roleOf);
     let search: PersonSearch | null = null;
     if (step.kind === 'search') {
-      const found = step.q.trim() ? peopleChoices(forum).filter((p) => matches(p.words, step.q)) : [];
+      const found = step.q.trim() ? peopleChoices(forum, readerLocale(req)).filter((p) => matches(p.words, step.q)) : [];
       search = { q: step.q, matches: found.slice(0, SEARCH_LIMIT).map(({ id, label, role }) => ({ id, label, role })), more: Math.max(0, found.length - SEARCH_LIMIT) };
     }
-    renderForm(res, 200, forum, meeting, values, { errors: {} }, search);
+    renderForm(req, res, 200, forum, meeting, values, { errors: {} }, search);
     return true;
   };
 
@@ -193,7 +198,7 @@ export function meetingRoutes(services: Services): Router {
         announce(req, meeting, 'created', warnings.length);
         res.redirect(303, `/forums/${forum.id}/meetings/${meeting.id}`);
       },
-      (status, problems) => renderForm(res, status, forum, null, values, problems),
+      (status, problems) => renderForm(req, res, status, forum, null, values, problems),
     );
   });
 
@@ -224,7 +229,7 @@ export function meetingRoutes(services: Services): Router {
       conflicts,
       others,
       history: services.audit.history('meeting', meeting.id),
-      statusActions: statusActionsFrom(meeting.status).map((key) => ({ key, ...STATUS_BUTTONS[key] })),
+      statusActions: statusActionsFrom(meeting.status).map((key) => ({ key, label: translate(readerLocale(req), `ui.meetings.status.${key}`), danger: DANGEROUS.includes(key) })),
       // Who a cancellation would reach, for the confirmation dialog: asked only when the page offers Cancel.
       reach: statusActionsFrom(meeting.status).includes('cancel') && res.locals.can(`POST /forums/${forum.id}/meetings/${meeting.id}/cancel`) ? services.feeds.reachOf(meeting) : null,
     });
@@ -233,7 +238,7 @@ export function meetingRoutes(services: Services): Router {
   router.get('/:id/edit', (req, res) => {
     const forum = forumOf(req);
     const meeting = load(req, forum);
-    renderForm(res, 200, forum, meeting, formValuesOf(meeting));
+    renderForm(req, res, 200, forum, meeting, formValuesOf(meeting));
   });
 
   router.post('/:id/edit', async (req, res) => {
@@ -249,7 +254,7 @@ export function meetingRoutes(services: Services): Router {
         announce(req, saved.meeting, 'saved', saved.warnings.length, saved.auditId);
         res.redirect(303, `/forums/${forum.id}/meetings/${meeting.id}`);
       },
-      (status, problems) => renderForm(res, status, forum, meeting, values, problems),
+      (status, problems) => renderForm(req, res, status, forum, meeting, values, problems),
     );
   });
 
@@ -257,22 +262,21 @@ export function meetingRoutes(services: Services): Router {
     const forum = forumOf(req);
     const meeting = load(req, forum);
     const key = req.body.action;
-    if (!isStatusAction(key)) throw new ValidationError({ action: 'Choose confirm, tentative, cancel or reinstate.' });
+    if (!isStatusAction(key)) throw new ValidationError({ action: translate(readerLocale(req), 'ui.meetings.status.choose') });
     const back = `/forums/${forum.id}/meetings/${meeting.id}`;
     // Cancelling reaches every subscribed calendar: it is done only from its confirmation.
     if (key === 'cancel') return res.redirect(303, `${back}/cancel`);
-    const action = STATUS_BUTTONS[key];
     const version = Number(req.body.version);
     await submitForm(
       res,
       () => {
         const saved = services.meetings.applyStatusAction(actorOf(res), meeting.id, Number.isInteger(version) ? version : null, key);
-        announce(req, saved.meeting, action.done, saved.warnings.length, saved.auditId);
+        announce(req, saved.meeting, key, saved.warnings.length, saved.auditId);
         res.redirect(303, back);
       },
       (_status, problems) => {
         const conflicts = (problems.conflicts ?? []) as Conflict[];
-        flash(req, 'error', [problems.formError, ...conflicts.map((c) => render(c.message))].filter(Boolean).join(' '));
+        flash(req, 'error', [problems.formError, ...conflicts.map((c) => render(c.message, readerLocale(req)))].filter(Boolean).join(' '));
         res.redirect(303, back);
       },
     );
@@ -282,7 +286,7 @@ export function meetingRoutes(services: Services): Router {
   router.get('/:id/cancel', (req, res) => {
     const forum = forumOf(req);
     const meeting = load(req, forum);
-    res.render('pages/meetings/cancel', { title: `Cancel “${meeting.title}”?`, forum, meeting, reach: services.feeds.reachOf(meeting), offered: statusActionsFrom(meeting.status).includes('cancel'), formError: null });
+    res.render('pages/meetings/cancel', { title: translate(readerLocale(req), 'ui.meetings.cancel.title', { title: meeting.title }), forum, meeting, reach: services.feeds.reachOf(meeting), offered: statusActionsFrom(meeting.status).includes('cancel'), formError: null });
   });
 
   router.post('/:id/cancel', async (req, res) => {
@@ -293,25 +297,25 @@ export function meetingRoutes(services: Services): Router {
       res,
       () => {
         const saved = services.meetings.applyStatusAction(actorOf(res), meeting.id, Number.isInteger(version) ? version : null, 'cancel');
-        announce(req, saved.meeting, STATUS_BUTTONS.cancel.done, saved.warnings.length, saved.auditId);
+        announce(req, saved.meeting, 'cancel', saved.warnings.length, saved.auditId);
         res.redirect(303, `/forums/${forum.id}/meetings/${meeting.id}`);
       },
       (status, problems) => {
         const now = services.meetings.get(meeting.id);
-        res.status(status).render('pages/meetings/cancel', { title: `Cancel “${now.title}”?`, forum, meeting: now, reach: services.feeds.reachOf(now), offered: statusActionsFrom(now.status).includes('cancel'), formError: problems.formError ?? Object.values(problems.errors).join(' ') });
+        res.status(status).render('pages/meetings/cancel', { title: translate(readerLocale(req), 'ui.meetings.cancel.title', { title: now.title }), forum, meeting: now, reach: services.feeds.reachOf(now), offered: statusActionsFrom(now.status).includes('cancel'), formError: problems.formError ?? Object.values(problems.errors).join(' ') });
       },
     );
   });
 
   // Move without a mouse or JavaScript: a new start, ±15 minutes or the next free slot, the duration kept.
-  const renderMove = (res: Response, status: number, forum: Forum, meeting: Meeting, typed: MoveFormValues, problems: FormProblems = { errors: {} }) => {
-    res.status(status).render('pages/meetings/move', { title: `Move “${meeting.title}”`, forum, meeting, typed, version: problems.stale ? (problems.stale as Meeting).version : meeting.version, ...problems });
+  const renderMove = (req: Request, res: Response, status: number, forum: Forum, meeting: Meeting, typed: MoveFormValues, problems: FormProblems = { errors: {} }) => {
+    res.status(status).render('pages/meetings/move', { title: translate(readerLocale(req), 'ui.meetings.move.title', { title: meeting.title }), forum, meeting, typed, version: problems.stale ? (problems.stale as Meeting).version : meeting.version, ...problems });
   };
 
   router.get('/:id/move', (req, res) => {
     const forum = forumOf(req);
     const meeting = load(req, forum);
-    renderMove(res, 200, forum, meeting, { start: meeting.start, shift: '' });
+    renderMove(req, res, 200, forum, meeting, { start: meeting.start, shift: '' });
   });
 
   router.post('/:id/move', async (req, res) => {
@@ -323,10 +327,10 @@ export function meetingRoutes(services: Services): Router {
       res,
       () => {
         const saved = services.meetings.move(actorOf(res), meeting.id, Number.isInteger(version) ? version : null, moveTargetOf(typed));
-        announce(req, saved.meeting, `moved to ${saved.meeting.start.replace('T', ' ')}–${saved.meeting.end.slice(11)}`, saved.warnings.length, saved.auditId);
+        announce(req, saved.meeting, 'move', saved.warnings.length, saved.auditId);
         res.redirect(303, `/forums/${forum.id}/meetings/${meeting.id}`);
       },
-      (status, problems) => renderMove(res, status, forum, services.meetings.get(meeting.id), typed, problems),
+      (status, problems) => renderMove(req, res, status, forum, services.meetings.get(meeting.id), typed, problems),
     );
   });
 
@@ -355,10 +359,15 @@ function moveTargetOf(typed: MoveFormValues): MoveTarget {
   return { kind: 'start', start: typed.start };
 }
 
-function announce(req: Request, meeting: Meeting, done: string, warnings: number, auditId?: number): void {
+/** What was done to a meeting, as its notice says it: a save, or a status action or move (ui.meetings.done.<what>). */
+type Done = 'created' | 'saved' | 'move' | StatusAction;
+
+function announce(req: Request, meeting: Meeting, done: Done, warnings: number, auditId?: number): void {
+  const locale = readerLocale(req);
   const back = `/forums/${meeting.forumId}/meetings/${meeting.id}`;
   const undo = auditId === undefined ? undefined : { action: `/forums/${meeting.forumId}/meetings/undo`, from: auditId, to: auditId, back };
-  flash(req, 'success', `“${meeting.title}” ${done}.`, undo);
-  if (warnings) flash(req, 'warning', `It has ${warnings === 1 ? 'a warning' : `${warnings} warnings`}: see “Conflicts” below.`);
+  const range = `${meeting.start.replace('T', ' ')}–${meeting.end.slice(11)}`;
+  flash(req, 'success', translate(locale, `ui.meetings.done.${done}`, { title: meeting.title, range }), undo);
+  if (warnings) flash(req, 'warning', translate(locale, 'ui.meetings.done.warnings', { count: warnings }));
 }
 

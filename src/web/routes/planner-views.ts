@@ -8,9 +8,11 @@ import type { Services } from '../../services';
 import { buildConflictReport } from '../../services/meetings';
 import type { DayCheck, RoomChoice } from '../../services/day-grids';
 import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
-import { BadListRequest, compareNames, PAGE_SIZE, pagerOf, readPageRequest } from '../list-query';
-import { viewHelpers } from '../view-helpers';
+import { BadListRequest, PAGE_SIZE, pagerOf, readPageRequest } from '../list-query';
+import { helpersFor } from '../view-helpers';
 import { readerLocale } from '../locale';
+import { translate, type Locale } from '../../messages/catalogue';
+import { collatorFor } from '../../messages/locale-formats';
 
 type GridMode = 'rooms' | 'people';
 
@@ -33,8 +35,8 @@ export function plannerViews(services: Services): Router {
   }
 
   /** An unknown or out-of-forum day still shows the day tabs, so the way back is one click. */
-  const renderDayProblem = (res: Response, forum: Forum, mode: GridMode, check: Exclude<DayCheck, { ok: true }>) =>
-    res.status(404).render('pages/grid/day', { title: 'Day grid', forum, mode, problem: check, days: grids.dayCounts(forum), grid: null, query: '', pageLink: null });
+  const renderDayProblem = (req: Request, res: Response, forum: Forum, mode: GridMode, check: Exclude<DayCheck, { ok: true }>) =>
+    res.status(404).render('pages/grid/day', { title: translate(readerLocale(req), 'ui.grid.title'), forum, mode, problem: check, days: grids.dayCounts(forum), grid: null, query: '', pageLink: null });
 
   /** The chosen columns, as the page's checkboxes send them (?room=3&room=7): ids only, each once, at most a grid's worth of candidates. */
   const idsOf = (req: Request, name: string): Id[] => {
@@ -52,7 +54,7 @@ export function plannerViews(services: Services): Router {
   router.get('/grid/rooms/:date', (req, res) => {
     const forum = forumOf(req);
     const check = grids.checkDay(forum, String(req.params.date));
-    if (!check.ok) return renderDayProblem(res, forum, 'rooms', check);
+    if (!check.ok) return renderDayProblem(req, res, forum, 'rooms', check);
     const venues = services.venues.list({ forumId: forum.id });
     const asked = queryString(req, 'venue');
     const venue: RoomChoice['venue'] =
@@ -63,23 +65,23 @@ export function plannerViews(services: Services): Router {
     // The venue goes into the day tabs' links only when it was asked for: another day may open on another venue.
     const explicit = asked === 'all' || asked === 'elsewhere' || venues.some((v) => String(v.id) === asked);
     const pairs: [string, string][] = [...(explicit ? [['venue', String(venue)] as [string, string]] : []), ...roomIds.map((id): [string, string] => ['room', String(id)])];
-    res.render('pages/grid/day', { title: `Rooms · ${check.date}`, forum, mode: 'rooms', grid, days: grid.days, venues, venue, rooms, chosen: roomIds, ...links(`/forums/${forum.id}/grid/rooms`, check.date, pairs) });
+    res.render('pages/grid/day', { title: translate(readerLocale(req), 'ui.grid.title-day.rooms', { date: check.date }), forum, mode: 'rooms', grid, days: grid.days, venues, venue, rooms, chosen: roomIds, ...links(`/forums/${forum.id}/grid/rooms`, check.date, pairs) });
   });
 
   router.get('/grid/people/:date', (req, res) => {
     const forum = forumOf(req);
     const check = grids.checkDay(forum, String(req.params.date));
-    if (!check.ok) return renderDayProblem(res, forum, 'people', check);
+    if (!check.ok) return renderDayProblem(req, res, forum, 'people', check);
     const delegations = services.delegations.list({ forumId: forum.id });
     const delegation = delegations.find((d) => d.id === optionalId(req, 'delegation')) ?? delegations[0];
     if (!delegation) {
-      return res.render('pages/grid/day', { title: 'People', forum, mode: 'people', grid: null, days: grids.dayCounts(forum), date: check.date, delegations, query: '', pageLink: null });
+      return res.render('pages/grid/day', { title: translate(readerLocale(req), 'ui.grid.mode.people'), forum, mode: 'people', grid: null, days: grids.dayCounts(forum), date: check.date, delegations, query: '', pageLink: null });
     }
     const personIds = idsOf(req, 'person');
     const grid = grids.byPerson(forum, check.date, delegation, { personIds, page: pageParam(req) }, readerLocale(req));
     const members = grids.members(delegation).map(({ person }) => person);
     const pairs: [string, string][] = [...(optionalId(req, 'delegation') === delegation.id ? [['delegation', String(delegation.id)] as [string, string]] : []), ...personIds.map((id): [string, string] => ['person', String(id)])];
-    res.render('pages/grid/day', { title: `People · ${check.date}`, forum, mode: 'people', grid, days: grid.days, delegations, delegation, members, chosen: personIds, ...links(`/forums/${forum.id}/grid/people`, check.date, pairs) });
+    res.render('pages/grid/day', { title: translate(readerLocale(req), 'ui.grid.title-day.people', { date: check.date }), forum, mode: 'people', grid, days: grid.days, delegations, delegation, members, chosen: personIds, ...links(`/forums/${forum.id}/grid/people`, check.date, pairs) });
   });
 
   /**
@@ -99,8 +101,8 @@ export function plannerViews(services: Services): Router {
     const summary = conflictSummary(keyed.map(({ c, date }) => ({ kind: c.kind, date })));
     const day = queryString(req, 'day');
     const kind = queryString(req, 'kind');
-    if (day && !isCalendarDate(day)) throw new BadListRequest(`“${String(day).slice(0, 20)}” is not a day: choose one from the summary.`);
-    if (kind && !CONFLICT_KINDS.includes(kind as ConflictKind)) throw new BadListRequest(`“${kind.slice(0, 40)}” is not a kind of conflict: choose one from the summary.`);
+    if (day && !isCalendarDate(day)) throw new BadListRequest(res.locals.t('ui.conflicts.bad-day', { day: String(day).slice(0, 20) }));
+    if (kind && !CONFLICT_KINDS.includes(kind as ConflictKind)) throw new BadListRequest(res.locals.t('ui.conflicts.bad-kind', { kind: kind.slice(0, 40) }));
     const chosen = keyed.filter((k) => (!day || k.date === day) && (!kind || k.c.kind === kind)).sort((a, b) => compareKeys(a.key, b.key));
     const list = `conflicts:${day}:${kind}`;
     const page = pageOfSorted(chosen, (k) => k.key, compareKeys, readPageRequest(req, list, PAGE_SIZE));
@@ -111,7 +113,7 @@ export function plannerViews(services: Services): Router {
     const pageIds = [...new Set(page.rows.flatMap((k) => k.c.meetingIds))];
     const meetings = pageIds.length ? services.meetings.list({ forumId: forum.id, ids: pageIds }) : [];
     res.render('pages/conflicts/index', {
-      title: 'Conflicts',
+      title: res.locals.t('nav.conflicts'),
       forum,
       totals: { errors, warnings: keyed.length - errors },
       summary: { ...summary, kinds: summary.kinds.map((k) => ({ ...k, title: titles.get(k.kind)! })) },
@@ -122,8 +124,9 @@ export function plannerViews(services: Services): Router {
   });
 
   /** People grouped by the forum's delegations (others after), rooms by venue: the choices of one select. */
-  const subjectChoices = (forum: Forum) => {
-    const people = services.people.list().sort((a, b) => compareNames(a.fullName, b.fullName));
+  const subjectChoices = (forum: Forum, locale: Locale) => {
+    const collator = collatorFor(locale);
+    const people = services.people.list().sort((a, b) => collator.compare(a.fullName, b.fullName));
     const delegations = services.delegations.list({ forumId: forum.id });
     const inDelegation = new Set<Id>();
     const groups = delegations.map((d) => {
@@ -131,10 +134,10 @@ export function plannerViews(services: Services): Router {
       ids.forEach((id) => inDelegation.add(id));
       return { label: d.name, options: people.filter((p) => ids.has(p.id)).map((p) => ({ value: `person:${p.id}`, label: p.fullName })) };
     });
-    groups.push({ label: 'Other people', options: people.filter((p) => !inDelegation.has(p.id)).map((p) => ({ value: `person:${p.id}`, label: p.fullName })) });
+    groups.push({ label: translate(locale, 'ui.availability.other-people'), options: people.filter((p) => !inDelegation.has(p.id)).map((p) => ({ value: `person:${p.id}`, label: p.fullName })) });
     const rooms = services.directory.roomsOfForum(forum.id);
     for (const venue of services.venues.list({ forumId: forum.id })) {
-      groups.push({ label: `Rooms · ${venue.name}`, options: rooms.filter((r) => r.venueId === venue.id).map((r) => ({ value: `room:${r.id}`, label: r.name })) });
+      groups.push({ label: translate(locale, 'ui.availability.rooms-of', { venue: venue.name }), options: rooms.filter((r) => r.venueId === venue.id).map((r) => ({ value: `room:${r.id}`, label: r.name })) });
     }
     return groups.filter((g) => g.options.length);
   };
@@ -148,18 +151,20 @@ export function plannerViews(services: Services): Router {
     const forum = forumOf(req);
     const nameOf = subjectNames(forum);
     const blocks = services.availability.list(forum.id).map((block) => ({ ...block, name: nameOf(block.subject, block.subjectId) }));
-    res.render('pages/availability/index', { title: 'Unavailability', forum, blocks });
+    res.render('pages/availability/index', { title: translate(readerLocale(req), 'nav.availability'), forum, blocks });
   });
 
-  const renderForm = (res: Response, status: number, forum: Forum, values: Record<string, string>, problems: FormProblems = { errors: {} }) =>
-    res.status(status).render('pages/availability/form', { title: 'New unavailability block', forum, values, choices: subjectChoices(forum), ...problems });
+  const renderForm = (req: Request, res: Response, status: number, forum: Forum, values: Record<string, string>, problems: FormProblems = { errors: {} }) => {
+    const locale = readerLocale(req);
+    res.status(status).render('pages/availability/form', { title: translate(locale, 'ui.availability.new-title'), forum, values, choices: subjectChoices(forum, locale), ...problems });
+  };
 
   router.get('/availability/new', (req, res) => {
     const forum = forumOf(req);
     const date = grids.checkDay(forum, queryString(req, 'date'));
     const day = date.ok ? date.date : forum.startDate;
     const target = /^(person|room):\d+$/.test(queryString(req, 'target')) ? queryString(req, 'target') : '';
-    renderForm(res, 200, forum, { target, start: `${day}T09:00`, end: `${day}T10:00`, reason: '' });
+    renderForm(req, res, 200, forum, { target, start: `${day}T09:00`, end: `${day}T10:00`, reason: '' });
   });
 
   router.post('/availability', async (req, res) => {
@@ -170,17 +175,17 @@ export function plannerViews(services: Services): Router {
       res,
       () => {
         const block = services.availability.create(actorOf(res), forum.id, { subject, subjectId, start: values.start, end: values.end, reason: values.reason });
-        const text = blockText(forum, block);
-        flash(req, 'success', `Saved: ${text}.`);
+        const locale = readerLocale(req);
+        flash(req, 'success', translate(locale, 'ui.availability.saved', { block: blockText(forum, block, locale) }));
         const clashes = meetingsDuring(forum, block);
-        if (clashes) flash(req, 'warning', `${clashes === 1 ? 'A meeting falls' : `${clashes} meetings fall`} in this block: see Conflicts.`);
+        if (clashes) flash(req, 'warning', translate(locale, 'ui.availability.meetings-inside', { count: clashes }));
         res.redirect(303, `/forums/${forum.id}/availability`);
       },
       (status, problems) => {
         // One select stands for both subject and subjectId, so their messages go beside it.
         const { subject: subjectError, subjectId: idError, ...errors } = problems.errors;
-        if (subjectError || idError) errors.target = 'Choose a person or a room from the list.';
-        renderForm(res, status, forum, values, { ...problems, errors });
+        if (subjectError || idError) errors.target = translate(readerLocale(req), 'ui.availability.choose-target');
+        renderForm(req, res, status, forum, values, { ...problems, errors });
       },
     );
   });
@@ -192,20 +197,22 @@ export function plannerViews(services: Services): Router {
     return services.meetings.conflicts(forum.id).filter((c) => c.kind === 'unavailable' && subjectOf(c) === block.subjectId && inside.has(c.meetingIds[0]!)).length;
   };
 
-  /** 'Leyla Mammadova unavailable Fri 7 Jun 10:30–11:30', as the list reads. */
-  const blockText = (forum: Forum, block: StoredAvailabilityBlock) => {
+  /** 'Leyla Mammadova unavailable Fri 7 Jun 10:30–11:30', as the list reads, in the reader's language. */
+  const blockText = (forum: Forum, block: StoredAvailabilityBlock, locale: Locale) => {
+    const { shortDate } = helpersFor(locale);
     const [startDay, startTime] = block.start.split('T') as [string, string];
     const [endDay, endTime] = block.end.split('T') as [string, string];
-    const until = endDay === startDay ? endTime : `${viewHelpers.shortDate(endDay)} ${endTime}`;
-    return `${subjectNames(forum)(block.subject, block.subjectId)} unavailable ${viewHelpers.shortDate(startDay)} ${startTime}–${until}`;
+    const until = endDay === startDay ? endTime : `${shortDate(endDay)} ${endTime}`;
+    return translate(locale, 'ui.availability.block-text', { name: subjectNames(forum)(block.subject, block.subjectId), from: `${shortDate(startDay)} ${startTime}`, until });
   };
 
   router.post('/availability/:id/delete', (req, res) => {
     const forum = forumOf(req);
     const block = services.availability.get(idParam(req));
-    if (block.forumId !== forum.id) throw new NotFoundError(`There is no availability block ${block.id} in ${forum.shortName}.`);
+    const locale = readerLocale(req);
+    if (block.forumId !== forum.id) throw new NotFoundError(translate(locale, 'ui.availability.not-in-forum', { id: block.id, forum: forum.shortName }));
     services.availability.remove(actorOf(res), block.id);
-    flash(req, 'success', `Removed: ${blockText(forum, block)}.`);
+    flash(req, 'success', translate(locale, 'ui.availability.removed', { block: blockText(forum, block, locale) }));
     res.redirect(303, `/forums/${forum.id}/availability`);
   });
 

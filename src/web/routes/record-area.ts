@@ -5,10 +5,10 @@ import type { RecordService } from '../../services/reference';
 import type { RecordShape } from '../../domain/types';
 import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
 import { PAGE_SIZE, pagerOf, readPageRequest, resolveSort, searchSortAndPage, sortedListName } from '../list-query';
-import { displayName, nameText, type Named } from '../../domain/names';
-import { translate, type Locale } from '../../messages/catalogue';
-import { readerLocale } from '../locale';
+import { translate, type Locale, type MessageParams } from '../../messages/catalogue';
 import { collatorFor } from '../../messages/locale-formats';
+import { readerLocale } from '../locale';
+import { displayName, nameText, type Named } from '../../domain/names';
 
 export interface Option {
   value: string | number;
@@ -17,9 +17,11 @@ export interface Option {
 
 export interface FieldSpec {
   name: string;
+  /** A catalogue key ('ui.records.people.field.fullName'), worded in the reader's language. */
   label: string;
   type: 'text' | 'textarea' | 'number' | 'date' | 'time' | 'email' | 'tel' | 'select';
-  options?: (forumId: number | null) => Option[];
+  options?: (forumId: number | null, locale: Locale) => Option[];
+  /** A catalogue key, like the label. */
   hint?: string;
   required?: boolean;
   /** Offer an empty choice in a select ('— none —'). */
@@ -30,8 +32,10 @@ export interface FieldSpec {
 
 export interface ColumnSpec<T> {
   key: string;
+  /** A catalogue key ('ui.records.people.col.name'). */
   label: string;
-  value: (r: T) => string;
+  /** The cell's text; a value that is a word (a kind) is in `locale` (English when sorting does not say one). */
+  value: (r: T, locale?: Locale) => string;
   /** A second, smaller line under the value (e.g. the name in Cyrillic). */
   secondary?: (r: T) => string;
   sortValue?: (r: T) => string | number;
@@ -54,8 +58,15 @@ function columnsFor<T>(columns: ColumnSpec<T>[], locale: Locale): ColumnSpec<T>[
   });
 }
 
+/**
+ * Each area's words live in the catalogue under ui.records.<segment>.: title,
+ * new, edit, delete, delete-question, all, created, saved, deleted, not-in-forum
+ * (their grammar differs by language: «Новая площадка», «Новый зал»).
+ */
 export interface AreaSpec<T extends RecordShape> {
+  /** A catalogue key: the list's title. */
   title: string;
+  /** The record kind in English, for logs and the pager's link names. */
   singular: string;
   service: RecordService<T>;
   /** Forum-scoped areas live under /forums/:forumId/... */
@@ -70,7 +81,7 @@ export interface AreaSpec<T extends RecordShape> {
   defaults?: (forumId: number | null) => Record<string, string>;
   /** The record's name by language, when it has one (people, organizations): its page is headed by the reader's, in full. */
   titleName?: (r: T) => Named;
-  /** Rows for the details table on the record's page. */
+  /** Rows for the details table on the record's page (label: a catalogue key; lang: the value's language, when it is not the page's). */
   details?: (r: T, locale: Locale) => { label: string; value: string; href?: string; lang?: Locale }[];
   /** Extra data and a partial for the record's page (members, rooms...). */
   showExtra?: { partial: string; locals: (r: T, req: Request) => Record<string, unknown> };
@@ -92,21 +103,27 @@ export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: Audi
   // The service refuses values that point outside the forum in the URL.
   const writeContext = (req: Request) => (spec.scope === 'forum' ? { forumId: idParam(req, 'forumId') } : {});
   const base = (req: Request) => (spec.scope === 'forum' ? `/forums/${forumIdOf(req)}/${spec.segment}` : `/${spec.segment}`);
+  /** An area's own sentence ('ui.records.rooms.new'), in the reader's language. */
+  const say = (req: Request, what: string, params?: MessageParams) => translate(readerLocale(req), `ui.records.${spec.segment}.${what}`, params);
   const load = (req: Request): T => {
     const record = spec.service.get(idParam(req));
-    if (spec.scope === 'forum' && spec.forumIdOf?.(record) !== forumIdOf(req)) throw new NotFoundError(`There is no ${spec.singular} with id ${req.params.id} in this forum.`);
+    if (spec.scope === 'forum' && spec.forumIdOf?.(record) !== forumIdOf(req)) throw new NotFoundError(say(req, 'not-in-forum', { id: String(req.params.id) }));
     return record;
   };
   const toForm = (r: Record<string, unknown>) =>
     Object.fromEntries(spec.fields.map((f) => [f.name, r[f.name] === null || r[f.name] === undefined ? '' : String(r[f.name])]));
-  // A label or hint that is a catalogue key ('ui.names.field.name-ru') is worded in the reader's language.
-  const word = (req: Request, text: string) => (text.startsWith('ui.') ? translate(readerLocale(req), text) : text);
-  const fieldsWithOptions = (req: Request) =>
-    spec.fields.map((f) => ({ ...f, label: word(req, f.label), hint: f.hint ? word(req, f.hint) : undefined, choices: f.options?.(forumIdOf(req)) ?? [] }));
+  const fieldsWithOptions = (req: Request) => {
+    const locale = readerLocale(req);
+    return spec.fields.map((f) => ({ ...f, label: translate(locale, f.label), hint: f.hint ? translate(locale, f.hint) : undefined, choices: f.options?.(forumIdOf(req), locale) ?? [] }));
+  };
+  /** The list's columns with their headings in the reader's language; cells take `locale`. */
+  const columnsIn = (locale: Locale) => spec.columns.map((c) => ({ ...c, label: translate(locale, c.label) }));
+  /** What every page of the area shows: its title, "All …", the column headings. */
+  const wordsOf = (req: Request) => ({ areaTitle: say(req, 'title'), allLabel: say(req, 'all'), newLabel: say(req, 'new'), deleteLabel: say(req, 'delete') });
 
   const renderForm = (req: Request, res: Response, status: number, record: T | null, values: Record<string, string>, problems: FormProblems = { errors: {} }) => {
     res.status(status).render('pages/records/form', {
-      title: record ? `Edit ${spec.singular}` : `New ${spec.singular}`,
+      title: say(req, record ? 'edit' : 'new'),
       spec,
       base: base(req),
       record,
@@ -126,10 +143,12 @@ export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: Audi
     const list = sortedListName(spec.segment, resolveSort(spec.columns, queryString(req, 'sort'), queryString(req, 'dir')));
     const keyset = readPageRequest(req, list, PAGE_SIZE);
     const locale = readerLocale(req);
-    const columns = columnsFor(spec.columns, locale);
-    const { page, sort, dir, keyOf } = searchSortAndPage(all, { q, sort: queryString(req, 'sort'), dir: queryString(req, 'dir'), columns, search: spec.search, keyset, collator: collatorFor(locale) });
+    // Sorted in the reader's alphabet (people and organizations by name: Ə after E in Azerbaijani, Cyrillic first in Russian), a name column by the name the reader sees.
+    const { page, sort, dir, keyOf } = searchSortAndPage(all, { q, sort: queryString(req, 'sort'), dir: queryString(req, 'dir'), columns: columnsFor(spec.columns, locale), search: spec.search, keyset, collator: collatorFor(locale) });
     res.render('pages/records/index', {
-      title: spec.title,
+      title: say(req, 'title'),
+      ...wordsOf(req),
+      columns: columnsIn(locale),
       spec,
       base: base(req),
       rows: page.rows,
@@ -151,7 +170,7 @@ export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: Audi
       res,
       () => {
         const created = spec.service.create(actorOf(res), values, writeContext(req));
-        flash(req, 'success', `${cap(spec.singular)} “${spec.service.spec.describe(created)}” created.`);
+        flash(req, 'success', say(req, 'created', { name: spec.service.spec.describe(created) }));
         res.redirect(303, `${base(req)}/${created.id}`);
       },
       (status, problems) => renderForm(req, res, status, null, toForm(req.body), problems),
@@ -160,14 +179,16 @@ export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: Audi
 
   router.get('/:id', (req, res) => {
     const record = load(req);
-    const heading = spec.titleName ? displayName(spec.titleName(record), readerLocale(req), 'full') : null;
+    const locale = readerLocale(req);
+    const heading = spec.titleName ? displayName(spec.titleName(record), locale, 'full') : null;
     res.render('pages/records/show', {
       title: heading ? heading.text : spec.service.spec.describe(record),
       heading,
+      ...wordsOf(req),
       spec,
       base: base(req),
       record,
-      details: (spec.details?.(record, readerLocale(req)) ?? []).map((d) => ({ ...d, label: word(req, d.label) })),
+      details: (spec.details?.(record, locale) ?? []).map((d) => ({ ...d, label: translate(locale, d.label) })),
       extra: spec.showExtra ? { partial: spec.showExtra.partial, ...spec.showExtra.locals(record, req) } : null,
       history: [spec.service.spec.entity, ...(spec.relatedHistory ?? [])].flatMap((entity) => audit.history(entity, record.id)).sort((a, b) => b.id - a.id),
     });
@@ -186,7 +207,7 @@ export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: Audi
       () => {
         const values = { ...req.body, ...spec.fixedValues?.(forumIdOf(req)) };
         const updated = spec.service.update(actorOf(res), record.id, Number.isInteger(version) ? version : null, values, writeContext(req));
-        flash(req, 'success', `${cap(spec.singular)} “${spec.service.spec.describe(updated)}” saved.`);
+        flash(req, 'success', say(req, 'saved', { name: spec.service.spec.describe(updated) }));
         res.redirect(303, `${base(req)}/${updated.id}`);
       },
       (status, problems) => renderForm(req, res, status, record, toForm(req.body), problems),
@@ -195,7 +216,7 @@ export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: Audi
 
   router.get('/:id/delete', (req, res) => {
     const record = load(req);
-    res.render('pages/records/delete', { title: `Delete ${spec.singular}`, spec, base: base(req), record, formError: null });
+    res.render('pages/records/delete', { title: say(req, 'delete'), question: say(req, 'delete-question', { name: spec.service.spec.describe(record) }), spec, base: base(req), record, formError: null });
   });
 
   router.post('/:id/delete', async (req, res) => {
@@ -204,17 +225,14 @@ export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: Audi
       res,
       () => {
         spec.service.remove(actorOf(res), record.id);
-        flash(req, 'success', `${cap(spec.singular)} “${spec.service.spec.describe(record)}” deleted. An admin can restore it from the audit log.`);
+        flash(req, 'success', say(req, 'deleted', { name: spec.service.spec.describe(record) }));
         res.redirect(303, base(req));
       },
-      (status, problems) => res.status(status).render('pages/records/delete', { title: `Delete ${spec.singular}`, spec, base: base(req), record, formError: problems.formError }),
+      (status, problems) =>
+        res.status(status).render('pages/records/delete', { title: say(req, 'delete'), question: say(req, 'delete-question', { name: spec.service.spec.describe(record) }), spec, base: base(req), record, formError: problems.formError }),
     );
   });
 
   return router;
-}
-
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 

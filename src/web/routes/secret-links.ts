@@ -1,7 +1,7 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import QRCode from 'qrcode';
 import { NotFoundError } from '../../domain/errors';
-import { forumDays } from '../../domain/agenda';
+import { forumDays, phoneAgenda } from '../../domain/agenda';
 import type { Services } from '../../services';
 import type { FeedToken } from '../../domain/feed-scope';
 import { baseUrlOf, sendCalendar, webcalOf } from '../calendar-response';
@@ -9,6 +9,8 @@ import { idParam } from '../form';
 import { renderAgenda } from './agendas';
 import { answerDeadLink as noSuchLink } from '../dead-link';
 import { readerLocale } from '../locale';
+import { message } from '../../messages';
+import { agendaViewLocals } from '../agenda-view';
 
 /**
  * What delegates reach without an account: /s/<token>[/calendar.ics | /agenda...]
@@ -35,7 +37,13 @@ export function secretLinkRoutes(services: Services): Router {
     const meetings = services.feeds.meetingsOf(token);
     const views = services.views.describe(info.forum, meetings, { homeTimeZone: info.homeTimeZone });
     const days = forumDays(info.forum).map((day) => ({ day, count: views.filter((v) => v.day === day && v.meeting.status !== 'cancelled').length }));
+    const locale = readerLocale(req);
+    // On a phone the programme is the agenda's cards (today first, now and next); an organization's link has no agenda, only the table.
+    const agenda = token.scope === 'organization' ? null : services.agendas.build({ forumId: token.forumId, scope: token.scope, scopeId: token.scopeId, day: null, viewer: 'link', locale });
     res.render('pages/secret/scope', {
+      phone: agenda ? phoneAgenda(agenda, info.forum.timeZone) : null,
+      agenda,
+      ...agendaViewLocals(locale),
       title: `${info.name} · ${info.forum.shortName}`,
       info,
       feedUrl,
@@ -56,7 +64,7 @@ export function secretLinkRoutes(services: Services): Router {
 
   const agendaFor = (req: Request, res: Response, day: string | null) => {
     const token = res.locals.feedToken as FeedToken;
-    if (token.scope === 'organization') throw new NotFoundError('Agendas are printed for a person, a delegation or a room.');
+    if (token.scope === 'organization') throw new NotFoundError(message('agenda.scope-kind', {}));
     renderAgenda(services, res, { forumId: token.forumId, scope: token.scope, scopeId: token.scopeId, day, viewer: 'link', locale: readerLocale(req) }, { base: `/s/${req.params.token}/agenda`, markPrinted: null });
   };
   router.get('/s/:token/agenda', resolveToken, (req, res) => agendaFor(req, res, null));

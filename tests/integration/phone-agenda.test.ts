@@ -1,0 +1,245 @@
+/**
+ * The phone's cards on a delegate's secret link (the demo's Azerbaijani
+ * delegation at SPIEF 2019) as the server renders them, at a clock the test
+ * sets: which day comes first, which card is "now" and which "next", the map
+ * and call links, the briefing folded, a door sheet without either, the Print
+ * link that works without JavaScript, and the words in Russian and Azerbaijani.
+ * Tests run with TZ=UTC: "today" is Moscow's, not the server's.
+ */
+import request from 'supertest';
+import { SYSTEM_ACTOR } from '../../src/services/actor';
+import type { FeedScopeKind } from '../../src/domain/feed-scope';
+import { createTestApp, signIn, textOf, type TestContext } from '../support/app';
+
+/** Moscow wall clock (UTC+3 in June 2019) -> the instant. */
+const moscow = (day: string, time: string) => Date.parse(`${day}T${time}:00+03:00`);
+
+let now = moscow('2019-06-07', '10:30');
+let ctx: TestContext;
+let delegation: string;
+let room: string;
+const demo = () => ctx.demo!;
+
+beforeAll(() => {
+  ctx = createTestApp({ clock: () => now });
+  const link = (scope: FeedScopeKind, scopeId: number) => `/s/${ctx.services.feeds.createToken(SYSTEM_ACTOR, demo().forumId, { scope, scopeId, label: `${scope} phone` }).secret}`;
+  delegation = link('delegation', demo().delegations.azerbaijan);
+  room = link('room', demo().rooms.bilateral1!);
+});
+afterAll(() => ctx.close());
+
+const DROZDENKO = 'Meeting with Governor of Leningrad Region Aleksandr Drozdenko';
+const PRESS = 'Press approach after the meeting with Governor Drozdenko';
+const RECEPTION = 'Reception of the Embassy of Azerbaijan';
+
+interface Card {
+  day: string;
+  title: string;
+  moment: 'now' | 'next' | null;
+  html: string;
+}
+
+/** The phone section of a page: its days in order (their dates) and every card, read from the HTML. */
+function phoneOf(html: string): { days: string[]; today: string[]; cards: Card[] } {
+  const start = html.indexOf('<section class="phone-agenda"');
+  const rest = start < 0 ? '' : html.slice(start);
+  const end = rest.search(/<table class="agenda-sheet">|<div class="columns">/);
+  const section = end < 0 ? rest : rest.slice(0, end);
+  const days = [...section.matchAll(/<section class="phone-day[^"]*" aria-labelledby="phone-day-([\d-]+)">/g)].map((m) => m[1]!);
+  const today = [...section.matchAll(/<section class="phone-day phone-today" aria-labelledby="phone-day-([\d-]+)">/g)].map((m) => m[1]!);
+  const cards: Card[] = [];
+  for (const day of section.split(/<section class="phone-day/).slice(1)) {
+    const date = /phone-day-([\d-]+)/.exec(day)![1]!;
+    for (const m of day.matchAll(/<li class="phone-card([^"]*)"[^>]*>([\s\S]*?)<\/li>/g)) {
+      const classes = m[1]!;
+      cards.push({
+        day: date,
+        title: textOf(/<h3 class="phone-title">([\s\S]*?)<\/h3>/.exec(m[2]!)![1]!),
+        moment: classes.includes('phone-now') ? 'now' : classes.includes('phone-next') ? 'next' : null,
+        html: m[2]!,
+      });
+    }
+  }
+  return { days, today, cards };
+}
+
+async function page(url: string, headers: Record<string, string> = {}) {
+  const res = await request(ctx.app).get(url).set(headers);
+  expect(res.status).toBe(200);
+  return res.text;
+}
+
+const marked = (cards: Card[], moment: 'now' | 'next') => cards.filter((c) => c.moment === moment).map((c) => c.title);
+
+describe('now and next, by the services’ clock in the forum’s zone', () => {
+  const CASES: { name: string; at: number; url: () => string; first: string; now: string[]; next: string[] }[] = [
+    { name: 'before the forum: the days in order, its first meeting next', at: moscow('2019-06-01', '12:00'), url: () => `${delegation}/agenda`, first: '2019-06-06', now: [], next: ['Arrival briefing of the delegation'] },
+    { name: 'before the day’s first meeting', at: moscow('2019-06-07', '07:00'), url: () => `${delegation}/agenda/2019-06-07`, first: '2019-06-07', now: [], next: ['Morning briefing'] },
+    { name: 'during one', at: moscow('2019-06-07', '10:30'), url: () => `${delegation}/agenda/2019-06-07`, first: '2019-06-07', now: [DROZDENKO], next: [PRESS] },
+    { name: 'at the very minute one starts', at: moscow('2019-06-07', '10:00'), url: () => `${delegation}/agenda/2019-06-07`, first: '2019-06-07', now: [DROZDENKO], next: [PRESS] },
+    { name: 'between two', at: moscow('2019-06-07', '11:05'), url: () => `${delegation}/agenda/2019-06-07`, first: '2019-06-07', now: [], next: [PRESS] },
+    { name: 'after the day’s last, on the day’s sheet', at: moscow('2019-06-07', '22:00'), url: () => `${delegation}/agenda/2019-06-07`, first: '2019-06-07', now: [], next: [] },
+    { name: 'after the day’s last, in the booklet: today first, tomorrow’s first next', at: moscow('2019-06-07', '22:00'), url: () => `${delegation}/agenda`, first: '2019-06-07', now: [], next: ['Morning briefing'] },
+    { name: 'after the forum’s last', at: moscow('2019-06-08', '23:30'), url: () => `${delegation}/agenda`, first: '2019-06-08', now: [], next: [] },
+  ];
+
+  it.each(CASES)('$name', async ({ at, url, first, now: under, next }) => {
+    now = at;
+    const phone = phoneOf(await page(url()));
+    expect(phone.days[0]).toBe(first);
+    expect(marked(phone.cards, 'now')).toEqual(under);
+    expect(marked(phone.cards, 'next')).toEqual(next);
+  });
+
+  it('puts today first in the booklet, then the days after it, then those before', async () => {
+    now = moscow('2019-06-07', '10:30');
+    const phone = phoneOf(await page(`${delegation}/agenda`));
+    expect(phone.days).toEqual(['2019-06-07', '2019-06-08', '2019-06-06']);
+    expect(phone.today).toEqual(['2019-06-07']);
+    // The A4 sheets keep the calendar's order: paper is read front to back.
+    const sheets = [...(await page(`${delegation}/agenda`)).matchAll(/<div class="sheet-day">([^<]+)<\/div>/g)].map((m) => m[1]);
+    expect(sheets).toEqual(['Thursday, 6 June 2019', 'Friday, 7 June 2019', 'Saturday, 8 June 2019']);
+  });
+
+  it('marks the card under way for assistive technology too', async () => {
+    now = moscow('2019-06-07', '10:30');
+    const html = await page(`${delegation}/agenda/2019-06-07`);
+    expect(html.match(/aria-current="time"/g)).toHaveLength(1);
+    expect(/<li class="phone-card[^"]*phone-now[^"]*" aria-current="time">/.test(html)).toBe(true);
+  });
+
+  it('keeps an organization’s link (it has no agenda) to the programme table alone', async () => {
+    const { secret } = ctx.services.feeds.createToken(SYSTEM_ACTOR, demo().forumId, { scope: 'organization', scopeId: demo().organizations.leningrad!, label: 'Leningrad Region' });
+    const html = await page(`/s/${secret}`);
+    expect(html).not.toContain('class="phone-agenda"');
+    expect(html).toContain('<section class="secret-programme" aria-labelledby="programme-h">');
+  });
+
+  it('shows the same cards on the secret-link page itself, today first', async () => {
+    now = moscow('2019-06-07', '19:45');
+    const phone = phoneOf(await page(delegation));
+    expect(phone.days[0]).toBe('2019-06-07');
+    expect(marked(phone.cards, 'now')).toEqual([RECEPTION]);
+  });
+});
+
+describe('what a card carries', () => {
+  let drozdenko: Card;
+  beforeAll(async () => {
+    now = moscow('2019-06-07', '10:30');
+    drozdenko = phoneOf(await page(`${delegation}/agenda/2019-06-07`)).cards.find((c) => c.title === DROZDENKO)!;
+  });
+
+  it('the time in Moscow and in Baku', () => {
+    expect(textOf(drozdenko.html)).toContain('10:00–11:00 Moscow Baku 11:00–12:00');
+  });
+
+  it('the place, its address and a geo: link a map app opens (no coordinates: the address to search)', () => {
+    const text = textOf(drozdenko.html);
+    expect(text).toContain('Pavilion F, bilateral meeting room F1, ExpoForum Peterburgskoye shosse 64/1, St. Petersburg');
+    expect(drozdenko.html).toContain('<a class="phone-map" href="geo:0,0?q=Peterburgskoye%20shosse%2064%2F1%2C%20St.%20Petersburg">Open in maps</a>');
+  });
+
+  it('the counterparts and our people', () => {
+    const text = textOf(drozdenko.html);
+    expect(text).toContain('Counterparts Aleksandr Drozdenko (Александр Дрозденко), Governor of Leningrad Region (Government of Leningrad Region)');
+    expect(text).toContain('Our side Shahin Mustafayev, Rashad Hasanov, Leyla Mammadova (note-taker), Tural Guliyev (optional)');
+  });
+
+  it('the briefing folded in a <details> that starts closed', () => {
+    const details = /<details class="phone-briefing">([\s\S]*?)<\/details>/.exec(drozdenko.html);
+    expect(details).not.toBeNull();
+    expect(details![0]).not.toMatch(/<details[^>]*\sopen/);
+    expect(textOf(details![1]!)).toMatch(/^Briefing \S/);
+  });
+
+  it('the protocol contact’s phone as a tel: link', () => {
+    expect(drozdenko.html).toContain('Tural Guliyev, Head of Protocol <a class="phone-call" href="tel:+994120000001">+994 12 000 00 01</a>');
+  });
+
+  it('the transfer before it, and when it is too tight', async () => {
+    const cards = phoneOf(await page(`${delegation}/agenda/2019-06-07`)).cards;
+    const fairs = cards.find((c) => c.title.startsWith('Working meeting at the Government of Leningrad Region'))!;
+    expect(textOf(/<p class="phone-transfer phone-tight">([\s\S]*?)<\/p>/.exec(fairs.html)![1]!)).toBe('↓ Transfer from ExpoForum: 45 min needed, 15 min between meetings — too tight');
+    expect(drozdenko.html).not.toContain('phone-transfer');
+  });
+
+  it('a door sheet (a room’s link) has neither briefing nor the contact', async () => {
+    const html = await page(`${room}/agenda/2019-06-07`);
+    const card = phoneOf(html).cards.find((c) => c.title === DROZDENKO)!;
+    expect(card.html).toContain('geo:0,0?q=');
+    expect(card.html).not.toContain('<details');
+    expect(card.html).not.toContain('tel:');
+  });
+});
+
+describe('printing', () => {
+  it('Print is a link to the print view, keeping the language', async () => {
+    const html = await page(`${delegation}/agenda/2019-06-07?lang=ru`);
+    expect(html).toContain(`<a class="button" href="${delegation}/agenda/2019-06-07?print=1&amp;lang=ru" data-print>Печать</a>`);
+    const view = await page(`${delegation}/agenda/2019-06-07?print=1&lang=ru`);
+    expect(view).toMatch(/<body class="agenda-page print-view">/);
+    expect(view).toContain('<link rel="stylesheet" href="/public/css/print.css" media="all">');
+    expect(view).toContain('Так программа выглядит на бумаге.');
+    expect(view).toContain(`<a href="${delegation}/agenda/2019-06-07?lang=ru">Вернуться к программе</a>`);
+    expect(await page(`${delegation}/agenda/2019-06-07`)).toContain('<link rel="stylesheet" href="/public/css/print.css" media="print">');
+  });
+
+  it('offers the sheet in each of the three languages, and its day tabs keep the one chosen', async () => {
+    const html = await page(`${delegation}/agenda/2019-06-07?lang=az`);
+    for (const [lang, name] of [['en', 'English'], ['ru', 'Русский'], ['az', 'Azərbaycanca']]) {
+      expect(html).toContain(`href="${delegation}/agenda/2019-06-07?lang=${lang}" lang="${lang}" hreflang="${lang}"`);
+      expect(html).toContain(`>${name}</a>`);
+    }
+    expect(html).toContain(`href="${delegation}/agenda/2019-06-08?lang=az"`);
+    expect(html).toContain(`href="${delegation}/agenda?lang=az"`);
+  });
+
+  it('marks a warning WARNING and a clash CONFLICT, the conflicts page’s words', async () => {
+    const html = await page(`${delegation}/agenda/2019-06-07`);
+    // The demo's Deputy Minister cannot reach Smolny in 15 minutes: a warning, not a clash.
+    expect(html).toContain('<span class="mark mark-warning">WARNING</span>');
+    expect(html).not.toContain('<span class="mark mark-conflict">');
+    expect(textOf(html)).toContain('Warning: Rashad Hasanov is in');
+  });
+});
+
+describe('in Russian and Azerbaijani', () => {
+  beforeAll(() => {
+    now = moscow('2019-06-07', '10:30');
+  });
+
+  const ENGLISH = ['Open in maps', 'Counterparts', 'Our side', 'Briefing', 'Print in', 'All days', 'Now', 'Next', 'Today', 'Times:', 'Printed ', 'Contains briefing notes', 'Delegation agenda', 'WARNING'];
+
+  it.each([
+    { lang: 'ru', words: ['Сейчас', 'Далее', 'Сегодня', 'Открыть на карте', 'Партнёры', 'Делегация', 'Справка', 'Печать', 'Язык печати', 'Все дни', 'Программа делегации', 'ПРЕДУПРЕЖДЕНИЕ', 'Предупреждение:', 'пятница, 7 июня 2019'] },
+    { lang: 'az', words: ['İndi', 'Növbəti', 'Bu gün', 'Xəritədə aç', 'Qarşı tərəf', 'Bizim tərəf', 'Brifinq', 'Çap et', 'Çap dili', 'Bütün günlər', 'Nümayəndə heyətinin proqramı', 'XƏBƏRDARLIQ', 'Xəbərdarlıq:', '7 iyun 2019, cümə'] },
+  ])('the agenda with ?lang=$lang', async ({ lang, words }) => {
+    const text = textOf(await page(`${delegation}/agenda/2019-06-07?lang=${lang}`));
+    for (const w of words) expect(text).toContain(w);
+    for (const w of ENGLISH) expect(text).not.toContain(w);
+  });
+
+  it.each([
+    { lang: 'ru', words: ['Подписка на телефоне', 'Подписаться (webcal)', 'Программы для печати', 'Все дни (брошюра)', 'в течение 15 минут', 'не пересылайте её', 'Сейчас'], english: ['Subscribe on your phone', 'Printable agendas', 'All days (booklet)', 'do not forward it', 'Open in maps'] },
+    { lang: 'az', words: ['Telefonunuzda abunə olun', 'Abunə ol (webcal)', 'Çap üçün proqramlar', 'Bütün günlər (kitabça)', '15 dəqiqə ərzində', 'İndi'], english: ['Subscribe on your phone', 'Printable agendas', 'All days (booklet)', 'do not forward it', 'Open in maps'] },
+  ])('the secret-link page for Accept-Language: $lang', async ({ lang, words, english }) => {
+    const text = textOf(await page(delegation, { 'Accept-Language': lang }));
+    for (const w of words) expect(text).toContain(w);
+    for (const w of english) expect(text).not.toContain(w);
+  });
+
+  it('counts a day’s entries with the language’s plural rules', async () => {
+    const text = textOf(await page(`${delegation}?lang=ru`));
+    expect(text).toMatch(/пятница, 7 июня 2019 · 9 пунктов/);
+  });
+
+  it('keeps the staff agenda’s flash after marking printed in the reader’s language', async () => {
+    const planner = await signIn(ctx, 'phone-planner', 'planner');
+    const url = `/forums/${demo().forumId}/agenda/delegation/${demo().delegations.azerbaijan}`;
+    const res = await planner.submit(`${url}/2019-06-07?lang=ru`, `${url}/printed?lang=ru`, { day: '2019-06-07' });
+    expect(res.status).toBe(303);
+    const after = await planner.get(`${url}/2019-06-07?lang=ru`);
+    expect(textOf(after.text)).toContain('Программа отмечена как напечатанная');
+  });
+});
