@@ -61,7 +61,7 @@ async function serve(): Promise<void> {
   migrate(db);
   const services = createServices(createStore(db), { config: { feedRefreshMinutes: 15, feedCancelledDays: 30, publicUrl: 'https://planner.example.org' } });
   const demo = loadDemo(services);
-  const delegate = services.people.create(SYSTEM_ACTOR, { fullName: 'Synthetic Delegate', localName: 'Sintetik Nümayəndə', position: 'Trade representative', languages: 'az, ru, en', notes: '', organizationId: demo.organizations.economy });
+  const delegate = services.people.create(SYSTEM_ACTOR, { fullName: 'Synthetic Delegate', nameAz: 'Sintetik Nümayəndə', position: 'Trade representative', languages: 'az, ru, en', notes: '', organizationId: demo.organizations.economy });
   services.directory.setMember(SYSTEM_ACTOR, demo.delegations.azerbaijan, { personId: delegate.id, role: 'member' });
   const rooms = Object.values(demo.rooms);
   // 15-minute slots every 20 minutes from 08:00, 36 a day: 100 meetings fill the forum's three days.

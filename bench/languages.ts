@@ -51,6 +51,8 @@ export async function benchLanguages(): Promise<{ lines: string[] }> {
   const pages = [
     { name: 'day grid of one venue', path: `/forums/${forumId}/grid?day=${DAY}&venue=${venueId}` },
     { name: "delegation's agenda for a day", path: `/forums/${forumId}/agenda/delegation/${delegationId}/${DAY}` },
+    // Every person's name chosen by language and sorted in the reader's alphabet, a page of 50 drawn.
+    { name: 'people list, sorted by name', path: '/people' },
   ];
   const get = async (urlPath: string) => {
     const res = await fetch(`http://127.0.0.1:${port}${urlPath}`, { headers: { authorization: `Bearer ${token}` } });

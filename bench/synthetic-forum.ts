@@ -221,7 +221,7 @@ export function writeSyntheticForum(file: string, shape: ForumShape = FORUM_SHAP
     const addOrg = sql('INSERT INTO organization (name, country, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
     for (let o = 0; o < shape.people / 25; o += 1) orgIds.push(Number(addOrg.run(`Organization ${o + 1}`, pick(['Azerbaijan', 'Russia', 'Kazakhstan', 'China', 'Germany']), pick(['company', 'ministry', 'agency', 'bank']), now, now).lastInsertRowid));
     const personIds: number[] = [];
-    const addPerson = sql('INSERT INTO person (full_name, local_name, position, organization_id, languages, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const addPerson = sql('INSERT INTO person (full_name, name_ru, position, organization_id, languages, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (let p = 0; p < shape.people; p += 1) personIds.push(Number(addPerson.run(`Person ${p + 1}`, `Персона ${p + 1}`, pick(['Minister', 'Director', 'Adviser', 'Head of unit', 'Interpreter']), pick(orgIds), 'ru, en', now, now).lastInsertRowid));
 
     const delegationIds: number[] = [];

@@ -71,8 +71,12 @@ export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
 export interface Organization {
   id: Id;
+  /** The name in English (Latin script): always there, the one a reader without their own language's name sees. */
   name: string;
-  localName: string;
+  /** The name in Russian (Cyrillic), '' when none is known. */
+  nameRu: string;
+  /** The name in Azerbaijani (Latin script), '' when none is known. */
+  nameAz: string;
   country: string;
   kind: OrganizationKind;
   version: number;
@@ -80,10 +84,20 @@ export interface Organization {
 
 export interface Person {
   id: Id;
+  /** The name in English, the Latin transliteration (Aleksandr Drozdenko): always there. */
   fullName: string;
-  /** The name in the person's own script (e.g. Cyrillic), if different. */
-  localName: string;
+  /** The name in Russian, in Cyrillic (Александр Дрозденко, Шахин Мустафаев); '' when none is known. */
+  nameRu: string;
+  /** The name in Azerbaijani, in Latin script (Şahin Mustafayev); '' when none is known. */
+  nameAz: string;
+  /** The Russian patronymic (Юрьевич, Ашраф оглы), '' when unknown: with it a Russian reader sees Дрозденко А. Ю. */
+  patronymicRu: string;
+  /** The position in English (Governor of Leningrad Region). */
   position: string;
+  /** The position in Russian (Губернатор Ленинградской области), ''. */
+  positionRu: string;
+  /** The position in Azerbaijani (Leninqrad vilayətinin qubernatoru), ''. */
+  positionAz: string;
   organizationId: Id | null;
   email: string;
   phone: string;

@@ -16,9 +16,10 @@ import type { FinderMessages } from './finder';
 import type { GridMessages } from './grids';
 import type { ErrorMessages, FieldMessages } from './fields';
 import type { CalendarMessages, LabelMessages } from './labels';
+import type { NameMessages } from './names';
 import type { RecordMessages } from './records';
 import type { TimeMessages } from './time';
 
-export interface Messages extends ConflictMessages, B2BMessages, FieldMessages, ErrorMessages, LabelMessages, CalendarMessages, TimeMessages, RecordMessages, B2BServiceMessages, FeedMessages, DateMessages, GridMessages, FinderMessages, EditMessages, BoardMessages, AuditMessages {}
+export interface Messages extends ConflictMessages, B2BMessages, FieldMessages, ErrorMessages, LabelMessages, CalendarMessages, TimeMessages, RecordMessages, B2BServiceMessages, FeedMessages, DateMessages, GridMessages, FinderMessages, EditMessages, BoardMessages, AuditMessages, NameMessages {}
 
 export type MessageKey = keyof Messages;

@@ -1,7 +1,8 @@
 import { buildAgenda, forumDays, type Agenda, type AgendaSource, takeSnapshot } from '../domain/agenda';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { dayBounds } from '../domain/time';
-import type { LocalDate, Meeting } from '../domain/types';
+import type { LocalDate, Meeting, Person } from '../domain/types';
+import { displayName as nameInLanguage } from '../domain/names';
 import { inWriteTransaction } from '../store/database';
 import type { Store } from '../store';
 import type { ScopeRef } from '../domain/feed-scope';
@@ -169,6 +170,7 @@ function toSource(v: MeetingView, contact: Contact, notesVisible: boolean): Agen
 }
 
 /** 'Aleksandr Drozdenko (Александр Дрозденко)': the protocol office prints both scripts for counterparts. */
-function displayName(p: { fullName: string; localName: string }): string {
-  return p.localName && p.localName !== p.fullName ? `${p.fullName} (${p.localName})` : p.fullName;
+function displayName(p: Person): string {
+  const name = nameInLanguage(p, 'en');
+  return name.secondary ? `${name.text} (${name.secondary.text})` : name.text;
 }

@@ -2,6 +2,7 @@ import { forumDays } from '../domain/agenda';
 import { render, type Message } from '../messages';
 import { INTL_TAG, LOCALE_NAMES, LOCALES, translate, type Locale, type MessageParams } from '../messages/catalogue';
 import { formatDate, formatDateRange, formatInstant } from '../messages/locale-formats';
+import { displayName, type DisplayedName, type InLanguage, type Named } from '../domain/names';
 
 /**
  * Small formatting helpers every view can use, bound to the reader's language
@@ -45,6 +46,26 @@ function buildHelpers(locale: Locale) {
     number(n: number): string {
       return new Intl.NumberFormat(INTL_TAG[locale]).format(n);
     },
+    /**
+     * A person's or an organization's name as this reader sees it (their
+     * language's, else the English one), with another spelling beside it
+     * (`secondary`): pass it, or the secondary, to nameOf.
+     */
+    nameShown(record: Named): DisplayedName {
+      return displayName(record, locale);
+    },
+    /**
+     * A name as escaped HTML for `<%- nameOf(p) %>`: the reader's language's
+     * name, marked `<span lang="ru">Дрозденко</span>` when it is in another
+     * language than the page (screen readers, hyphenation, fonts). Takes a
+     * record, or a name already chosen (nameShown(p), its secondary).
+     */
+    nameOf(what: Named | InLanguage | null | undefined): string {
+      if (!what) return '';
+      const shown = 'lang' in what && 'text' in what ? what : displayName(what, locale);
+      const text = escapeHtml(shown.text);
+      return shown.lang === locale ? text : `<span lang="${shown.lang}">${text}</span>`;
+    },
     forumDaysOf(forum: { startDate: string; endDate: string }): string[] {
       return forumDays(forum);
     },
@@ -53,6 +74,12 @@ function buildHelpers(locale: Locale) {
       return `${n} ${n === 1 ? one : many}`;
     },
   };
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' };
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
 export type ViewHelpers = ReturnType<typeof buildHelpers>;

@@ -68,14 +68,14 @@ describe('GET /api/v1 reference data', () => {
     },
     organizations: {
       url: () => '/api/v1/organizations',
-      fields: ['id', 'version', 'name', 'localName', 'country', 'kind'],
-      contains: () => ({ id: demo.organizations.roscongress, name: 'Roscongress Foundation', localName: 'Фонд «Росконгресс»', kind: 'foundation' }),
+      fields: ['id', 'version', 'name', 'nameRu', 'nameAz', 'country', 'kind'],
+      contains: () => ({ id: demo.organizations.roscongress, name: 'Roscongress Foundation', nameRu: 'Фонд «Росконгресс»', nameAz: 'Roskonqress Fondu', kind: 'foundation' }),
       count: () => ctx.services.organizations.list().length,
     },
     people: {
       url: () => '/api/v1/people',
-      fields: ['id', 'version', 'fullName', 'localName', 'position', 'organizationId', 'email', 'phone', 'languages', 'notes'],
-      contains: () => ({ id: demo.people.mustafayev, fullName: 'Shahin Mustafayev', localName: 'Şahin Mustafayev', organizationId: demo.organizations.economy }),
+      fields: ['id', 'version', 'fullName', 'nameRu', 'nameAz', 'position', 'positionRu', 'positionAz', 'organizationId', 'email', 'phone', 'languages', 'notes'],
+      contains: () => ({ id: demo.people.mustafayev, fullName: 'Shahin Mustafayev', nameRu: 'Шахин Мустафаев', nameAz: 'Şahin Mustafayev', organizationId: demo.organizations.economy }),
       count: () => ctx.services.people.list().length,
     },
   };

@@ -75,7 +75,7 @@ describe('identity across fetches', () => {
 
   it('keeps ETag and Last-Modified through a write that changes nothing in this feed', async () => {
     const before = await fetchFeed();
-    ctx.services.people.create(SYSTEM_ACTOR, { fullName: 'Someone Unrelated', localName: '', position: '', languages: '', notes: '', organizationId: null });
+    ctx.services.people.create(SYSTEM_ACTOR, { fullName: 'Someone Unrelated', position: '', languages: '', notes: '', organizationId: null });
     const after = await fetchFeed({ 'if-modified-since': before.lastModified });
     expect(after.status).toBe(304);
     expect((await fetchFeed()).etag).toBe(before.etag);

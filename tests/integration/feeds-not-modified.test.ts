@@ -69,7 +69,7 @@ describe('a poll with the current ETag', () => {
     const feed = await subscribed();
     const fast = await request(ctx.app).get(feed.path).set(headers(feed)).expect(304);
     // A write elsewhere makes the cached feed stale: the next poll goes the whole way, rebuilds the same bytes and answers 304 too.
-    ctx.services.people.create(SYSTEM_ACTOR, { fullName: `Someone ${Math.random()}`, localName: '', position: '', languages: '', notes: '', organizationId: null });
+    ctx.services.people.create(SYSTEM_ACTOR, { fullName: `Someone ${Math.random()}`, position: '', languages: '', notes: '', organizationId: null });
     const spy = spies();
     try {
       const whole = await request(ctx.app).get(feed.path).set(headers(feed)).expect(304);
@@ -123,7 +123,7 @@ describe('never a 304 for a feed that changed since it was built', () => {
   });
 
   it('a cancelled meeting dropped out (200 without it), with no write in between', async () => {
-    const person = ctx.services.people.create(SYSTEM_ACTOR, { fullName: 'Cancelling Delegate', localName: '', position: '', languages: '', notes: '', organizationId: null });
+    const person = ctx.services.people.create(SYSTEM_ACTOR, { fullName: 'Cancelling Delegate', position: '', languages: '', notes: '', organizationId: null });
     const meeting = ctx.services.meetings.create(SYSTEM_ACTOR, d.forumId, {
       title: 'Meeting that will be called off',
       kind: 'bilateral',

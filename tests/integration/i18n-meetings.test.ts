@@ -261,7 +261,7 @@ describe('the route-built words exist in every language', () => {
 
 describe('people sorted in the reader’s language', () => {
   beforeAll(() => {
-    for (const fullName of ['Şamil Sortov', 'Sevda Sortova']) ctx.services.people.create(SYSTEM_ACTOR, { fullName, localName: '', position: '' });
+    for (const fullName of ['Şamil Sortov', 'Sevda Sortova']) ctx.services.people.create(SYSTEM_ACTOR, { fullName, position: '' });
   });
   const order = async (lang: string) => {
     const html = (await planner.get(withLang(`${forumBase()}/meetings/new`, lang))).text;

@@ -31,11 +31,15 @@ function plant(payload: string, tag: string): string[] {
   const forum = s.forums.create(SYSTEM_ACTOR, { name: t('forum'), shortName: t('sn'), startDate: '2020-06-03', endDate: '2020-06-06', timeZone: 'Europe/Moscow', city: t('city') });
   const venue = s.venues.create(SYSTEM_ACTOR, { forumId: forum.id, name: t('venue'), address: t('addr') });
   const room = s.rooms.create(SYSTEM_ACTOR, { venueId: venue.id, name: t('room'), capacity: 5, kind: 'meeting_room' });
-  const org = s.organizations.create(SYSTEM_ACTOR, { name: t('org'), localName: t('orgLocal'), country: t('country'), kind: 'company' });
+  const org = s.organizations.create(SYSTEM_ACTOR, { name: t('org'), nameRu: t('оргРу'), nameAz: t('orgAz'), country: t('country'), kind: 'company' });
   const person = s.people.create(SYSTEM_ACTOR, {
     fullName: t('person'),
-    localName: t('local'),
+    nameRu: t('имя'),
+    nameAz: t('az'),
+    patronymicRu: t('отч'),
     position: t('pos'),
+    positionRu: t('должность'),
+    positionAz: t('posAz'),
     organizationId: org.id,
     phone: t('ph'),
     languages: t('lang'),
@@ -102,6 +106,6 @@ describe.each(cases)('XSS: $name in every text field', (c) => {
   it('reads back as the same text a planner typed', async () => {
     const person = ctx.services.people.list().find((p) => p.fullName === `${c.tag}person${c.payload}`)!;
     const text = textOf((await admin.get(`/people/${person.id}`)).text);
-    for (const field of ['person', 'local', 'pos', 'ph', 'lang', 'notes', 'org']) expect(text).toContain(`${c.tag}${field}${c.payload}`);
+    for (const field of ['person', 'имя', 'az', 'отч', 'pos', 'должность', 'posAz', 'ph', 'lang', 'notes', 'org']) expect(text).toContain(`${c.tag}${field}${c.payload}`);
   });
 });

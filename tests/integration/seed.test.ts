@@ -27,7 +27,7 @@ const REPORT_ORGANIZATIONS = [
   'Pirallahi Industrial Park',
 ];
 const REPORT_PEOPLE = [
-  { name: 'Shahin Mustafayev', local: 'Şahin Mustafayev', position: 'Minister of Economy' },
+  { name: 'Shahin Mustafayev', local: 'Шахин Мустафаев', position: 'Minister of Economy' },
   { name: 'Aleksandr Drozdenko', local: 'Александр Дрозденко', position: 'Governor of Leningrad Region' },
 ];
 

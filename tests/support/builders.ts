@@ -77,8 +77,12 @@ export function aPerson(overrides: Partial<Person> = {}): Person {
   return {
     id,
     fullName: `Person ${id}`,
-    localName: '',
+    nameRu: '',
+    nameAz: '',
+    patronymicRu: '',
     position: '',
+    positionRu: '',
+    positionAz: '',
     organizationId: null,
     email: '',
     phone: '',

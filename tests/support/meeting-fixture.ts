@@ -46,7 +46,9 @@ export function createFixtureForum(services: Services, opts: { programme?: boole
   services.directory.saveTravelTimes(a, forum.id, { [`t_${venues.centre}_${venues.hotel}`]: '30' });
   const room = (venueId: number, name: string, capacity: number) => services.rooms.create(a, { venueId, name, capacity, kind: 'meeting_room' }).id;
   const rooms = { hall: room(venues.centre, 'Hall 1', 100), roomA: room(venues.centre, 'Room A', 10), roomB: room(venues.centre, 'Room B', 4), salon: room(venues.hotel, 'Salon', 12) };
-  const person = (fullName: string, localName: string, position: string) => services.people.create(a, { fullName, localName, position }).id;
+  // The second name goes where its script says: Cyrillic is the Russian name, Latin the Azerbaijani one.
+  const person = (fullName: string, otherName: string, position: string) =>
+    services.people.create(a, { fullName, [/\p{Script=Cyrillic}/u.test(otherName) ? 'nameRu' : 'nameAz']: otherName, position }).id;
   const people = {
     minister: person(`Minister ${made}`, 'Nazir', 'Minister of Economy'),
     deputy: person(`Deputy ${made}`, '', 'Deputy Minister'),

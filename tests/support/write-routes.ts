@@ -38,8 +38,8 @@ const FORUM: Record<string, FieldKind> = { name: 'text', shortName: 'text', star
 const VENUE: Record<string, FieldKind> = { name: 'text', address: 'text', opensAt: 'time', closesAt: 'time', forumId: 'id', version: 'int' };
 const ROOM: Record<string, FieldKind> = { venueId: 'id', name: 'text', capacity: 'int', kind: 'choice', version: 'int' };
 const DELEGATION: Record<string, FieldKind> = { name: 'text', country: 'text', homeTimeZone: 'text', headPersonId: 'id', forumId: 'id', version: 'int' };
-const PERSON: Record<string, FieldKind> = { fullName: 'text', localName: 'text', position: 'text', organizationId: 'id', email: 'text', phone: 'text', languages: 'text', notes: 'text', version: 'int' };
-const ORGANIZATION: Record<string, FieldKind> = { name: 'text', localName: 'text', country: 'text', kind: 'choice', version: 'int' };
+const PERSON: Record<string, FieldKind> = { fullName: 'text', nameRu: 'text', nameAz: 'text', patronymicRu: 'text', position: 'text', positionRu: 'text', positionAz: 'text', organizationId: 'id', email: 'text', phone: 'text', languages: 'text', notes: 'text', version: 'int' };
+const ORGANIZATION: Record<string, FieldKind> = { name: 'text', nameRu: 'text', nameAz: 'text', country: 'text', kind: 'choice', version: 'int' };
 const NONE: Record<string, FieldKind> = {};
 const RUN: Record<string, FieldKind> = { mode: 'choice', moveLimit: 'int' };
 

@@ -299,6 +299,8 @@ const SAMPLES: { [K in MessageKey]: Messages[K] } = {
   'audit.summary.b2b-request-done': { from: 'AZPROMO', to: 'SOCAR', done: 'accepted' },
   'audit.summary.b2b-joins': { company: 'SOCAR', session: 'Azerbaijan–Russia B2B' },
   'audit.summary.b2b-participant': { company: 'SOCAR', session: 'Azerbaijan–Russia B2B' },
+  'name.russian-needs-cyrillic': { what: 'patronymic' },
+  'name.azerbaijani-in-latin': { what: 'position' },
 };
 
 type Element = { type: number; value?: string; options?: Record<string, { value: Element[] }> };

@@ -9,6 +9,8 @@ import { RecordService } from './record-service';
 import { field, said } from '../validation';
 import { message } from '../../messages';
 import type { Said } from '../../domain/errors';
+import type { NamedText } from '../../messages/names';
+import { withNamesByLanguage } from '../../domain/names';
 
 // The folder's public face: what files outside it import from its inner files.
 export { ForumDirectory } from './forum-directory';
@@ -41,17 +43,30 @@ export const roomSchema = z.object({
   kind: field.oneOf('kind of room', ROOM_KINDS),
 });
 
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+/** A name or position in Russian: in Cyrillic (a brand in Latin inside it is fine), or empty. */
+const russianText = (label: string, what: NamedText, max: number) =>
+  field.optionalText(label, max).refine((v) => v === '' || CYRILLIC.test(v), { message: said('name.russian-needs-cyrillic', { what }) });
+/** A name or position in Azerbaijani: in its Latin script, no Cyrillic letter, or empty. */
+const azerbaijaniText = (label: string, what: NamedText, max: number) =>
+  field.optionalText(label, max).refine((v) => !CYRILLIC.test(v), { message: said('name.azerbaijani-in-latin', { what }) });
+
 export const organizationSchema = z.object({
   name: field.text('organization name'),
-  localName: field.optionalText('name in local script', 200),
+  nameRu: russianText('name in Russian', 'name', 200),
+  nameAz: azerbaijaniText('name in Azerbaijani', 'name', 200),
   country: field.optionalText('country', 100),
   kind: field.oneOf('kind of organization', ORGANIZATION_KINDS),
 });
 
 export const personSchema = z.object({
   fullName: field.text('full name'),
-  localName: field.optionalText('name in local script', 200),
+  nameRu: russianText('name in Russian', 'name', 200),
+  nameAz: azerbaijaniText('name in Azerbaijani', 'name', 200),
+  patronymicRu: russianText('patronymic in Russian', 'patronymic', 100),
   position: field.optionalText('position', 300),
+  positionRu: russianText('position in Russian', 'position', 300),
+  positionAz: azerbaijaniText('position in Azerbaijani', 'position', 300),
   organizationId: field.optionalId('organization'),
   email: z.preprocess(
     (v) => (typeof v === 'string' ? v.trim() : v ?? ''),
@@ -136,6 +151,7 @@ export function createReferenceServices(store: Store, clock: () => number = Date
     schema: organizationSchema,
     usage: (id) => [...store.organizations.usage(id), liveLinks('organization', id)],
     describe: (o) => o.name,
+    fromStored: (state) => withNamesByLanguage(state, 'name', ['nameRu', 'nameAz']) as unknown as Organization,
   }, clock);
 
   const people = new RecordService<Person>(store, {
@@ -146,6 +162,7 @@ export function createReferenceServices(store: Store, clock: () => number = Date
     check: (v) => (v.organizationId === null ? {} : exists(store.organizations.find(v.organizationId), 'organizationId', message('reference.organization-missing', {}))),
     usage: (id) => [...store.people.usage(id), liveLinks('person', id)],
     describe: (p) => p.fullName,
+    fromStored: (state) => withNamesByLanguage(state, 'fullName', ['nameRu', 'nameAz', 'patronymicRu', 'positionRu', 'positionAz']) as unknown as Person,
   }, clock);
 
   const delegations = new RecordService<Delegation>(store, {

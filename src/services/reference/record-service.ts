@@ -27,6 +27,12 @@ export interface RecordServiceSpec<T extends RecordShape> {
    */
   inForum?: (values: RecordValues<T>, forumId: number) => Record<string, Said>;
   describe: (record: T) => string;
+  /**
+   * A record as an audit row of an older schema wrote it, as today's record
+   * (a person's one local name of before migration 0020): restoring it puts
+   * back what the migration would have made of it.
+   */
+  fromStored?: (state: Record<string, unknown>) => T;
 }
 
 /** Where a write is made: the forum of the page it came from, when it came from one. */
@@ -115,7 +121,7 @@ export class RecordService<T extends RecordShape> {
   restore(actor: Actor, id: number, state: T): T {
     return inWriteTransaction(this.store.db, () => {
       if (this.spec.table.find(id)) throw new ValidationError({ _form: message('record.exists', { record: this.spec.label }) });
-      const { id: _id, version, ...values } = state;
+      const { id: _id, version, ...values } = this.spec.fromStored ? this.spec.fromStored(state as unknown as Record<string, unknown>) : state;
       const restored = this.spec.table.insertWithId(id, version + 1, values as RecordValues<T>);
       this.audit(actor, 'restore', restored, null, restored);
       return restored;

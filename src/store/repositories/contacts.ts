@@ -7,7 +7,7 @@ export class OrganizationRepository extends RecordTable<Organization> {
   constructor(db: Db) {
     super(db, {
       table: 'organization',
-      columns: { name: 'name', localName: 'local_name', country: 'country', kind: 'kind' },
+      columns: { name: 'name', nameRu: 'name_ru', nameAz: 'name_az', country: 'country', kind: 'kind' },
       timestamps: true,
     });
   }
@@ -23,8 +23,12 @@ export class PersonRepository extends RecordTable<Person> {
       table: 'person',
       columns: {
         fullName: 'full_name',
-        localName: 'local_name',
+        nameRu: 'name_ru',
+        nameAz: 'name_az',
+        patronymicRu: 'patronymic_ru',
         position: 'position',
+        positionRu: 'position_ru',
+        positionAz: 'position_az',
         organizationId: 'organization_id',
         email: 'email',
         phone: 'phone',

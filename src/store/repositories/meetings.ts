@@ -122,7 +122,7 @@ export class MeetingRepository {
     const candidates = this.sql(
       `SELECT m.id, m.start_utc, m.end_utc,
               m.title || char(10) || coalesce(r.name, '') || char(10) || coalesce(v.name, '') || char(10) || m.place || char(10) ||
-              coalesce((SELECT group_concat(p.full_name || char(10) || p.local_name, char(10))
+              coalesce((SELECT group_concat(p.full_name || char(10) || p.name_ru || char(10) || p.name_az, char(10))
                           FROM meeting_participant mp JOIN person p ON p.id = mp.person_id WHERE mp.meeting_id = m.id), '')
          FROM meeting m LEFT JOIN room r ON r.id = m.room_id LEFT JOIN venue v ON v.id = r.venue_id
          ${where} ORDER BY m.start_utc, m.end_utc, m.id`,

@@ -12,6 +12,7 @@ import { readerLocale } from '../locale';
 import { message } from '../../messages';
 import { translate, type Locale } from '../../messages/catalogue';
 import { collatorFor } from '../../messages/locale-formats';
+import { searchWordsOf } from '../../domain/names';
 
 /** How many people a search lists (the page) or offers (the live search): type more to narrow. */
 const SEARCH_LIMIT = 50;
@@ -49,7 +50,7 @@ export function boardRoutes(services: Services): Router {
       .filter((p) => !except.has(p.id))
       .filter((p) => {
         const organization = p.organizationId === null ? undefined : organizations.get(p.organizationId);
-        return matches([p.fullName, p.localName, p.position, organization?.name ?? '', organization?.localName ?? ''], q);
+        return matches(searchWordsOf(p, organization), q);
       })
       .sort((a, b) => collator.compare(a.fullName, b.fullName));
     return { found: found.slice(0, limit), more: Math.max(0, found.length - limit) };

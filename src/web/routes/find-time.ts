@@ -12,6 +12,7 @@ import { render, message } from '../../messages';
 import { translate, type Locale } from '../../messages/catalogue';
 import { collatorFor } from '../../messages/locale-formats';
 import { readerLocale } from '../locale';
+import { searchWordsOf } from '../../domain/names';
 
 const WHERE = ['any', 'room', 'venue', 'outside'] as const;
 type Where = (typeof WHERE)[number];
@@ -82,7 +83,7 @@ export function findTimeRoutes(services: Services): Router {
     const organizations = new Map(services.organizations.list().map((o) => [o.id, o]));
     const wordsOf = (p: (typeof everyone)[number]) => {
       const organization = p.organizationId === null ? undefined : organizations.get(p.organizationId);
-      return [p.fullName, p.localName, p.position, organization?.name ?? '', organization?.localName ?? ''];
+      return searchWordsOf(p, organization);
     };
     const names = new Map(everyone.map((p) => [String(p.id), p.fullName]));
     const chosen = new Set([...values.person, ...values.optional]);

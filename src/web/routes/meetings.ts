@@ -17,6 +17,7 @@ import { isStatusAction, statusActionsFrom, type StatusAction } from '../../doma
 import { dayBounds } from '../../domain/time';
 import { readerLocale } from '../locale';
 import { meetingEditRoutes } from './meeting-edits';
+import { searchWordsOf } from '../../domain/names';
 
 /**
  * Which status buttons are dangerous. How each reads is ui.meetings.status.<action>,
@@ -51,7 +52,7 @@ export function meetingRoutes(services: Services): Router {
       .sort((a, b) => collator.compare(a.fullName, b.fullName))
       .map((p) => {
         const organization = p.organizationId === null ? undefined : organizations.get(p.organizationId);
-        const words = [p.fullName, p.localName, p.position, organization?.name ?? '', organization?.localName ?? ''];
+        const words = searchWordsOf(p, organization);
         return { id: p.id, label: personLabel(p), words, search: fold(words.join(' ')), role: roleOf(p.id) };
       });
   };

@@ -8,6 +8,7 @@ import { PAGE_SIZE, pagerOf, readPageRequest, resolveSort, searchSortAndPage, so
 import { translate, type Locale, type MessageParams } from '../../messages/catalogue';
 import { collatorFor } from '../../messages/locale-formats';
 import { readerLocale } from '../locale';
+import { displayName, nameText, type Named } from '../../domain/names';
 
 export interface Option {
   value: string | number;
@@ -25,6 +26,8 @@ export interface FieldSpec {
   required?: boolean;
   /** Offer an empty choice in a select ('— none —'). */
   optional?: boolean;
+  /** The language the value is written in, when it is not the page's (a name in Russian): the input's lang. */
+  lang?: Locale;
 }
 
 export interface ColumnSpec<T> {
@@ -36,6 +39,23 @@ export interface ColumnSpec<T> {
   /** A second, smaller line under the value (e.g. the name in Cyrillic). */
   secondary?: (r: T) => string;
   sortValue?: (r: T) => string | number;
+  /**
+   * The column shows a name by language (a person's, an organization's): the
+   * cell shows and sorts by the reader's language's name, marked with its
+   * lang when that is another language than the page's, the other spelling
+   * under it (value and secondary are then unused).
+   */
+  name?: (r: T) => Named;
+  /** With `name`: the reader's spelling only, no other spelling under it (a position, an organization beside a person). */
+  alone?: boolean;
+}
+
+/** The columns as a reader of `locale` sorts them: a name column by the name they see. */
+function columnsFor<T>(columns: ColumnSpec<T>[], locale: Locale): ColumnSpec<T>[] {
+  return columns.map((c) => {
+    const name = c.name;
+    return name ? { ...c, value: (r: T) => nameText(name(r), locale) } : c;
+  });
 }
 
 /**
@@ -59,8 +79,10 @@ export interface AreaSpec<T extends RecordShape> {
   listFor?: (forumId: number) => T[];
   forumIdOf?: (r: T) => number | null;
   defaults?: (forumId: number | null) => Record<string, string>;
-  /** Rows for the details table on the record's page (label: a catalogue key). */
-  details?: (r: T, locale: Locale) => { label: string; value: string; href?: string }[];
+  /** The record's name by language, when it has one (people, organizations): its page is headed by the reader's, in full. */
+  titleName?: (r: T) => Named;
+  /** Rows for the details table on the record's page (label: a catalogue key; lang: the value's language, when it is not the page's). */
+  details?: (r: T, locale: Locale) => { label: string; value: string; href?: string; lang?: Locale }[];
   /** Extra data and a partial for the record's page (members, rooms...). */
   showExtra?: { partial: string; locals: (r: T, req: Request) => Record<string, unknown> };
   /** Values the URL decides (forumId), merged into every submission. */
@@ -121,8 +143,8 @@ export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: Audi
     const list = sortedListName(spec.segment, resolveSort(spec.columns, queryString(req, 'sort'), queryString(req, 'dir')));
     const keyset = readPageRequest(req, list, PAGE_SIZE);
     const locale = readerLocale(req);
-    // Sorted in the reader's alphabet (people and organizations by name: Ə after E in Azerbaijani, Cyrillic first in Russian).
-    const { page, sort, dir, keyOf } = searchSortAndPage(all, { q, sort: queryString(req, 'sort'), dir: queryString(req, 'dir'), columns: spec.columns, search: spec.search, keyset, collator: collatorFor(locale) });
+    // Sorted in the reader's alphabet (people and organizations by name: Ə after E in Azerbaijani, Cyrillic first in Russian), a name column by the name the reader sees.
+    const { page, sort, dir, keyOf } = searchSortAndPage(all, { q, sort: queryString(req, 'sort'), dir: queryString(req, 'dir'), columns: columnsFor(spec.columns, locale), search: spec.search, keyset, collator: collatorFor(locale) });
     res.render('pages/records/index', {
       title: say(req, 'title'),
       ...wordsOf(req),
@@ -158,8 +180,10 @@ export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: Audi
   router.get('/:id', (req, res) => {
     const record = load(req);
     const locale = readerLocale(req);
+    const heading = spec.titleName ? displayName(spec.titleName(record), locale, 'full') : null;
     res.render('pages/records/show', {
-      title: spec.service.spec.describe(record),
+      title: heading ? heading.text : spec.service.spec.describe(record),
+      heading,
       ...wordsOf(req),
       spec,
       base: base(req),

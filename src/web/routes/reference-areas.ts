@@ -5,6 +5,7 @@ import { DEFAULT_LOCALE, translate, type Locale } from '../../messages/catalogue
 import { collatorFor } from '../../messages/locale-formats';
 import { helpersFor } from '../view-helpers';
 import { readerLocale } from '../locale';
+import { displayName, nameText, positionsOf, searchWordsOf } from '../../domain/names';
 import type { AreaSpec, Option } from './record-area';
 import type { Delegation, Forum, Organization, Person, Room, Venue } from '../../domain/types';
 
@@ -26,11 +27,16 @@ const organizationKind = (kind: string, locale: Locale = DEFAULT_LOCALE) => tran
  */
 export function referenceAreas(s: Services) {
   const orgName = (id: number | null) => (id === null ? '' : (s.organizations.find(id)?.name ?? ''));
+  const orgOf = (id: number | null) => (id === null ? undefined : s.organizations.find(id));
+  const organizationShown = (o: Organization | undefined, locale: Locale) => {
+    const shown = o ? displayName(o, locale) : null;
+    return { value: shown?.text ?? '', lang: shown?.lang };
+  };
   const personName = (id: number | null) => (id === null ? '' : (s.people.find(id)?.fullName ?? ''));
   const peopleOptions = (locale: Locale) =>
     s.people
       .list()
-      .map((p) => ({ value: p.id, label: `${p.fullName}${p.position ? ` — ${p.position}` : ''}` }))
+      .map((p) => ({ value: p.id, label: `${nameText(p, locale)}${p.position ? ` — ${nameText(positionsOf(p), locale)}` : ''}` }))
       .sort(byLabel(locale));
   const hours = (v: Venue, locale: Locale = DEFAULT_LOCALE) => (v.opensAt ? `${v.opensAt}–${v.closesAt}` : translate(locale, 'ui.forums.always-open'));
 
@@ -134,27 +140,31 @@ export function referenceAreas(s: Services) {
     segment: 'organizations',
     fields: [
       { name: 'name', label: 'ui.records.organizations.field.name', type: 'text', required: true },
-      { name: 'localName', label: 'ui.records.organizations.field.localName', type: 'text', hint: 'ui.records.organizations.hint.localName' },
+      { name: 'nameRu', label: 'ui.names.field.org-name-ru', type: 'text', lang: 'ru', hint: 'ui.names.hint.org-name-ru' },
+      { name: 'nameAz', label: 'ui.names.field.org-name-az', type: 'text', lang: 'az', hint: 'ui.names.hint.org-name-az' },
       { name: 'country', label: 'ui.records.organizations.field.country', type: 'text' },
       { name: 'kind', label: 'ui.records.organizations.field.kind', type: 'select', required: true, options: (_forumId, locale) => enumOptions(ORGANIZATION_KINDS, 'ui.records.org-kind.', locale) },
     ],
     columns: [
-      { key: 'name', label: 'ui.records.organizations.col.name', value: (o) => o.name, secondary: (o) => o.localName },
+      { key: 'name', label: 'ui.records.organizations.col.name', value: (o) => o.name, name: (o) => o },
       { key: 'country', label: 'ui.records.organizations.col.country', value: (o) => o.country },
       { key: 'kind', label: 'ui.records.organizations.col.kind', value: (o, locale) => organizationKind(o.kind, locale) },
     ],
-    search: (o) => [o.name, o.localName, o.country],
+    search: (o) => [o.name, o.nameRu, o.nameAz, o.country],
+    titleName: (o) => o,
     defaults: () => ({ kind: 'company' }),
     details: (o, locale) => [
-      { label: 'ui.records.organizations.field.localName', value: o.localName },
+      { label: 'ui.names.field.org-name-ru', value: o.nameRu, lang: 'ru' },
+      { label: 'ui.names.field.org-name-az', value: o.nameAz, lang: 'az' },
       { label: 'ui.records.organizations.field.country', value: o.country },
       { label: 'ui.records.organizations.field.kind', value: organizationKind(o.kind, locale) },
     ],
     showExtra: {
       partial: 'organization-people',
       locals: (o, req) => {
-        const collator = collatorFor(readerLocale(req));
-        return { people: s.people.list({ organizationId: o.id }).sort((a, b) => collator.compare(a.fullName, b.fullName)) };
+        const locale = readerLocale(req);
+        const collator = collatorFor(locale);
+        return { people: s.people.list({ organizationId: o.id }).sort((a, b) => collator.compare(nameText(a, locale), nameText(b, locale))) };
       },
     },
   };
@@ -166,15 +176,19 @@ export function referenceAreas(s: Services) {
     scope: 'shared',
     segment: 'people',
     fields: [
-      { name: 'fullName', label: 'ui.records.people.field.fullName', type: 'text', required: true, hint: 'ui.records.people.hint.fullName' },
-      { name: 'localName', label: 'ui.records.people.field.localName', type: 'text', hint: 'ui.records.people.hint.localName' },
+      { name: 'fullName', label: 'ui.records.people.field.fullName', type: 'text', required: true, hint: 'ui.names.hint.full-name' },
+      { name: 'nameRu', label: 'ui.names.field.name-ru', type: 'text', lang: 'ru', hint: 'ui.names.hint.name-ru' },
+      { name: 'nameAz', label: 'ui.names.field.name-az', type: 'text', lang: 'az', hint: 'ui.names.hint.name-az' },
+      { name: 'patronymicRu', label: 'ui.names.field.patronymic-ru', type: 'text', lang: 'ru', hint: 'ui.names.hint.patronymic-ru' },
       { name: 'position', label: 'ui.records.people.field.position', type: 'text' },
+      { name: 'positionRu', label: 'ui.names.field.position-ru', type: 'text', lang: 'ru', hint: 'ui.names.hint.position-ru' },
+      { name: 'positionAz', label: 'ui.names.field.position-az', type: 'text', lang: 'az', hint: 'ui.names.hint.position-az' },
       {
         name: 'organizationId',
         label: 'ui.records.people.field.organizationId',
         type: 'select',
         optional: true,
-        options: (_forumId, locale) => s.organizations.list().map((o) => ({ value: o.id, label: o.name })).sort(byLabel(locale)),
+        options: (_forumId, locale) => s.organizations.list().map((o) => ({ value: o.id, label: nameText(o, locale) })).sort(byLabel(locale)),
       },
       { name: 'email', label: 'ui.records.people.field.email', type: 'email' },
       { name: 'phone', label: 'ui.records.people.field.phone', type: 'tel' },
@@ -182,15 +196,20 @@ export function referenceAreas(s: Services) {
       { name: 'notes', label: 'ui.records.people.field.notes', type: 'textarea' },
     ],
     columns: [
-      { key: 'name', label: 'ui.records.people.col.name', value: (p) => p.fullName, secondary: (p) => p.localName },
-      { key: 'position', label: 'ui.records.people.col.position', value: (p) => p.position },
-      { key: 'organization', label: 'ui.records.people.col.organization', value: (p) => orgName(p.organizationId) },
+      { key: 'name', label: 'ui.records.people.col.name', value: (p) => p.fullName, name: (p) => p },
+      { key: 'position', label: 'ui.records.people.col.position', value: (p) => p.position, name: (p) => positionsOf(p), alone: true },
+      { key: 'organization', label: 'ui.records.people.col.organization', value: (p) => orgName(p.organizationId), name: (p) => orgOf(p.organizationId) ?? { en: '' }, alone: true },
     ],
-    search: (p) => [p.fullName, p.localName, p.position, orgName(p.organizationId)],
-    details: (p) => [
-      { label: 'ui.records.people.field.localName', value: p.localName },
+    search: (p) => searchWordsOf(p, orgOf(p.organizationId)),
+    titleName: (p) => p,
+    details: (p, locale) => [
+      { label: 'ui.names.field.name-ru', value: p.nameRu, lang: 'ru' },
+      { label: 'ui.names.field.name-az', value: p.nameAz, lang: 'az' },
+      { label: 'ui.names.field.patronymic-ru', value: p.patronymicRu, lang: 'ru' },
       { label: 'ui.records.people.field.position', value: p.position },
-      { label: 'ui.records.people.field.organizationId', value: orgName(p.organizationId), href: p.organizationId ? `/organizations/${p.organizationId}` : undefined },
+      { label: 'ui.names.field.position-ru', value: p.positionRu, lang: 'ru' },
+      { label: 'ui.names.field.position-az', value: p.positionAz, lang: 'az' },
+      { label: 'ui.records.people.field.organizationId', ...organizationShown(orgOf(p.organizationId), locale), href: p.organizationId ? `/organizations/${p.organizationId}` : undefined },
       { label: 'ui.records.people.field.email', value: p.email },
       { label: 'ui.records.people.field.phone', value: p.phone },
       { label: 'ui.records.people.field.languages', value: p.languages },
@@ -245,7 +264,7 @@ export function referenceAreas(s: Services) {
           members: s.directory
             .members(d.id)
             .map((m) => ({ ...m, person: s.people.find(m.personId)!, roleLabel: roleLabel(m.role) }))
-            .sort((a, b) => MEMBER_ROLES.indexOf(a.role) - MEMBER_ROLES.indexOf(b.role) || collator.compare(a.person.fullName, b.person.fullName)),
+            .sort((a, b) => MEMBER_ROLES.indexOf(a.role) - MEMBER_ROLES.indexOf(b.role) || collator.compare(nameText(a.person, locale), nameText(b.person, locale))),
           roleOptions: MEMBER_ROLES.map((role) => ({ value: role, label: roleLabel(role) })),
           peopleOptions: peopleOptions(locale),
         };
