@@ -37,7 +37,7 @@ describe('signing in, editing and signing out in Chromium', () => {
     expect((await page.context().cookies()).find((c) => c.name === 'fp.sid')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
 
     await page.getByRole('link', { name: 'Edit' }).click();
-    await page.getByLabel('Position').fill('Adviser to the Minister, trade with Russia and Belarus');
+    await page.getByLabel('Position', { exact: true }).fill('Adviser to the Minister, trade with Russia and Belarus');
     await Promise.all([page.waitForURL((url) => url.pathname === `/people/${adviser.id}`), page.getByRole('button', { name: 'Save' }).click()]);
     await page.getByRole('status').filter({ hasText: 'Person “Leyla Mammadova” saved.' }).waitFor();
     await page.getByText('Adviser to the Minister, trade with Russia and Belarus').waitFor();
