@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { SYSTEM_ACTOR } from '../../src/services/actor';
-import { seriousViolations } from '../support/axe';
+import { checkAtBothWidths, } from '../support/axe';
 import { useBrowserApp } from '../support/browser';
 
 const app = useBrowserApp();
@@ -22,16 +22,6 @@ const SHOTS = process.env.B2B_PUBLISH_SHOTS ?? fs.mkdtempSync(path.join(os.tmpdi
 
 const widthOf = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
-/** axe and the phone width at both sizes, with a screenshot of each. */
-async function checkAtBothWidths(page: Page, name: string): Promise<void> {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
-    expect({ width, violations: await seriousViolations(page) }).toEqual({ width, violations: [] });
-    expect(await widthOf(page)).toBeLessThanOrEqual(width);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 /** A small session of its own on the afternoon of 8 June, never published: four companies, four accepted requests. */
 function newSession() {
@@ -65,7 +55,7 @@ it('run, preview, apply as a draft, publish after confirming; a moved table reac
   await section('Moved').getByText('No applied meeting moves.').waitFor();
   await section('Dropped').getByText('No applied meeting loses its table.').waitFor();
   expect(b2b.scheduling.state(session.id).placements).toEqual([]);
-  await checkAtBothWidths(planner, 'proposal');
+  await checkAtBothWidths(planner, SHOTS, 'proposal');
 
   // Applied, the schedule is a draft: the company's link shows it as provisional.
   await Promise.all([planner.waitForURL(/#schedule$/), planner.getByRole('button', { name: 'Apply this schedule' }).click()]);
@@ -80,7 +70,7 @@ it('run, preview, apply as a draft, publish after confirming; a moved table reac
   await Promise.all([planner.waitForURL(/\/publish$/), planner.getByRole('link', { name: 'Publish…' }).click()]);
   await planner.getByRole('heading', { level: 1, name: 'Publish the schedule?' }).waitFor();
   await planner.getByText('4 B2B meetings').waitFor();
-  await checkAtBothWidths(planner, 'publish');
+  await checkAtBothWidths(planner, SHOTS, 'publish');
   await Promise.all([planner.waitForURL(new RegExp(`${base}$`)), planner.getByRole('link', { name: 'Not now' }).click()]);
   expect(b2b.scheduling.state(session.id).published).toBeNull();
   await planner.goto(`${base}/publish`);
@@ -116,7 +106,7 @@ it('run, preview, apply as a draft, publish after confirming; a moved table reac
   expect(await moved.count()).toBe(1);
   expect(await moved.innerText()).toContain(`table ${mine.table}`);
   expect(await moved.innerText()).toContain('table 2');
-  await checkAtBothWidths(planner, 'proposal-moved');
+  await checkAtBothWidths(planner, SHOTS, 'proposal-moved');
   await Promise.all([planner.waitForURL(/#schedule$/), planner.getByRole('button', { name: 'Apply this schedule' }).click()]);
   expect(b2b.scheduling.state(session.id).placements.find((p) => p.requestId === mine.requestId)).toMatchObject({ slotIndex: target.index, table: 2 });
 

@@ -9,28 +9,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { SYSTEM_ACTOR } from '../../src/services/actor';
-import { seriousViolations } from '../support/axe';
+import { checkAtBothWidths, seriousViolations } from '../support/axe';
 import { useBrowserApp } from '../support/browser';
 
 const app = useBrowserApp();
 const SHOTS = process.env.I18N_B2B_SHOTS ?? fs.mkdtempSync(path.join(os.tmpdir(), 'i18n-b2b-'));
 
-const widthOf = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 const sessionOf = () => app().ctx.services.b2b.sessions.list(app().ctx.demo!.forumId)[0]!;
 const participantId = (name: string) => app().ctx.services.b2b.views.overview(sessionOf().id).participants.find((p) => p.name === name)!.record.id;
 
-/** At both widths: a screenshot, no serious or critical axe violation, nothing wider than the viewport. */
-async function checkAtBothWidths(page: Page, name: string) {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
-    expect({ width, violations: await seriousViolations(page) }).toEqual({ width, violations: [] });
-    expect(await widthOf(page)).toBeLessThanOrEqual(width);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 it('a company picks Azerbaijani on its page and asks for a meeting in it, without JavaScript', async () => {
   const secret = app().ctx.services.b2b.links.create(SYSTEM_ACTOR, participantId('Gilan Holding')).secret;
@@ -55,10 +43,10 @@ it('a company picks Azerbaijani on its page and asks for a meeting in it, withou
   const checked = await app().newPage({ width: 1280, height: 900 });
   await checked.goto(`/s/${secret}/b2b?lang=az`);
   await checked.getByRole('heading', { level: 2, name: 'Masalarınız' }).waitFor();
-  await checkAtBothWidths(checked, 'link-home-az');
+  await checkAtBothWidths(checked, SHOTS, 'link-home-az');
   await checked.goto(`/s/${secret}/b2b/companies?lang=az`);
   await checked.getByRole('heading', { level: 1, name: 'Şirkətlər' }).waitFor();
-  await checkAtBothWidths(checked, 'link-companies-az');
+  await checkAtBothWidths(checked, SHOTS, 'link-companies-az');
 });
 
 it('a company’s page follows a Russian browser, and reads well on a phone', async () => {
@@ -69,7 +57,7 @@ it('a company’s page follows a Russian browser, and reads well on a phone', as
     await page.goto(`/s/${secret}/b2b`);
     await page.getByRole('heading', { level: 2, name: 'Ваши столы' }).waitFor();
     await page.getByRole('cell', { name: 'Стол 1' }).first().waitFor();
-    await checkAtBothWidths(page, 'link-home-ru');
+    await checkAtBothWidths(page, SHOTS, 'link-home-ru');
   } finally {
     await context.close();
   }
@@ -80,14 +68,14 @@ it('the planner’s session page and the run’s preview in Russian', async () =
   const base = `/forums/${app().ctx.demo!.forumId}/b2b/${sessionOf().id}`;
   await page.goto(`${base}?lang=ru`);
   await page.getByRole('heading', { level: 2, name: 'Запустить планировщик' }).waitFor();
-  await checkAtBothWidths(page, 'session-ru');
+  await checkAtBothWidths(page, SHOTS, 'session-ru');
 
   await page.getByLabel('Перепланировать всё', { exact: false }).check();
   await Promise.all([page.waitForURL(/\/proposals\/\d+/), page.getByRole('button', { name: 'Предварительный просмотр расписания' }).click()]);
   // The form posted without ?lang: the planner's page follows their browser (en-GB) again, so ask for Russian on the address.
   await page.goto(`${page.url()}?lang=ru`);
   await page.getByRole('heading', { level: 1, name: 'Предварительный вариант расписания' }).waitFor();
-  await checkAtBothWidths(page, 'proposal-ru');
+  await checkAtBothWidths(page, SHOTS, 'proposal-ru');
 
   await page.goto(`${base}/hall-plan?lang=az`);
   await page.getByRole('heading', { level: 1, name: 'Zalın planı' }).waitFor();

@@ -10,24 +10,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { seriousViolations } from '../support/axe';
+import { checkAtBothWidths, } from '../support/axe';
 import { useBrowserApp } from '../support/browser';
 
 const app = useBrowserApp();
 const SHOTS = process.env.LINKS_SHOTS ?? fs.mkdtempSync(path.join(os.tmpdir(), 'links-'));
 
-const widthOf = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
-async function checkAtBothWidths(page: Page, name: string): Promise<void> {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
-    expect({ width, violations: await seriousViolations(page) }).toEqual({ width, violations: [] });
-    expect(await widthOf(page)).toBeLessThanOrEqual(width);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 describe('secret links in Chromium', () => {
   it('creates a Russian link with a reminder through the form, and its page opens in Russian', async () => {
@@ -48,7 +37,7 @@ describe('secret links in Chromium', () => {
     await created.waitFor();
     expect(await created.innerText()).toMatch(/Language\s+Русский\s+Reminder\s+30 minutes before/);
     const pageUrl = (await created.locator('code.copy').first().innerText()).trim();
-    await checkAtBothWidths(page, 'links-created');
+    await checkAtBothWidths(page, SHOTS, 'links-created');
 
     const row = page.locator('table.table tbody tr').filter({ hasText: 'Governor’s office' });
     expect(await row.getByLabel('Language of “Governor’s office”').inputValue()).toBe('ru');
@@ -67,7 +56,7 @@ describe('secret links in Chromium', () => {
     const page = await app().signedInPage('links-browser-ru', 'planner');
     await page.goto(`/forums/${forumId}/links?lang=ru`);
     await page.getByRole('heading', { level: 1, name: 'Ссылки на календарь · SPIEF 2019' }).waitFor();
-    await checkAtBothWidths(page, 'links-ru');
+    await checkAtBothWidths(page, SHOTS, 'links-ru');
 
     await page.goto(`/forums/${forumId}/venues/${ctx.demo!.venues.expo}/edit`);
     expect(await page.getByLabel('Latitude').inputValue()).toBe('59.7636');
@@ -75,6 +64,6 @@ describe('secret links in Chromium', () => {
     await page.getByLabel('Latitude').fill('59,7636');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.locator('#f-latitude-err').waitFor();
-    await checkAtBothWidths(page, 'venue-form-error');
+    await checkAtBothWidths(page, SHOTS, 'venue-form-error');
   });
 });

@@ -25,3 +25,17 @@ export async function seriousViolations(page: Page, opts: { wcag22?: boolean; al
   }, [rules, also] as const);
   return found;
 }
+
+/**
+ * At 1280 and 390 px: a screenshot into `shots` (to look at), no serious or
+ * critical axe violation, and nothing wider than the viewport. Leaves the page at 1280 px.
+ */
+export async function checkAtBothWidths(page: Page, shots: string, name: string): Promise<void> {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
+    expect({ width, violations: await seriousViolations(page) }).toEqual({ width, violations: [] });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
