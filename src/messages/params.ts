@@ -73,6 +73,11 @@ function fieldLabel(label: string, { locale }: Context): string {
   return translate(locale, 'field.part.label', { slug: slugOf(label), label });
 }
 
+/** A zone's city ('Moscow', from zoneCity) in the reader's language where the catalogue knows it: 'Москва', 'Moskva'. */
+export function cityIn(locale: Locale, city: string): string {
+  return translate(locale, 'date.part.city', { slug: slugOf(city), city });
+}
+
 /** English words as a select's option: 'time zone' -> 'time_zone', 'Slot length (minutes)' -> 'slot_length_minutes'. */
 function slugOf(words: string): string {
   return words
@@ -144,7 +149,7 @@ const ADAPTERS: { readonly [K in MessageKey]?: Adapter<K> } = {
   }),
   'date.weekday-long': ({ date }, { locale }) => ({ date: formatDate(locale, date, 'long') }),
   // The city names the zone ('Moscow' for Europe/Moscow): the reader's name for it where the catalogue has one.
-  'date.instant-long': ({ instant, zone, city }, { locale }) => ({ when: formatInstantLong(locale, instant, zone), city: translate(locale, 'date.part.city', { slug: slugOf(city), city }) }),
+  'date.instant-long': ({ instant, zone, city }, { locale }) => ({ when: formatInstantLong(locale, instant, zone), city: cityIn(locale, city) }),
   'date.day-and-range': ({ date, range }, { locale }) => ({ date: formatDate(locale, date, 'long'), range }),
   'time.gap': (params, ctx) => ({ ...flatten(params, ctx), date: formatDate(ctx.locale, params.date, 'dayMonthYear') }),
   'time.ambiguous': (params, ctx) => ({ ...flatten(params, ctx), date: formatDate(ctx.locale, params.date, 'dayMonthYear') }),

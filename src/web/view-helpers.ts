@@ -1,6 +1,7 @@
 import { forumDays } from '../domain/agenda';
 import { render, type Message } from '../messages';
 import { INTL_TAG, LOCALE_NAMES, LOCALES, translate, type Locale, type MessageParams } from '../messages/catalogue';
+import { cityIn } from '../messages/params';
 import { formatDate, formatDateRange, formatInstant } from '../messages/locale-formats';
 import { displayName, type DisplayedName, type InLanguage, type Named } from '../domain/names';
 
@@ -37,6 +38,10 @@ function buildHelpers(locale: Locale) {
     },
     dateRange(start: string, end: string): string {
       return formatDateRange(locale, start, end);
+    },
+    /** A zone's city ('Moscow') in the reader's language ('Москва'). */
+    city(name: string | null | undefined): string {
+      return name ? cityIn(locale, name) : '';
     },
     /** Epoch ms -> '2019-06-07 10:00' in a zone. */
     instant(ms: number | null | undefined, zone = 'UTC'): string {

@@ -233,6 +233,14 @@ describe('in Russian and Azerbaijani', () => {
     for (const w of english) expect(text).not.toContain(w);
   });
 
+  it.each([
+    { lang: 'ru', city: /10:00–11:00 Москва/ },
+    { lang: 'az', city: /10:00–11:00 Moskva/ },
+    { lang: 'en', city: /10:00–11:00 Moscow/ },
+  ])('names the forum’s city in $lang beside a card’s time', async ({ lang, city }) => {
+    expect(textOf(await page(`${delegation}/agenda/2019-06-07?lang=${lang}`))).toMatch(city);
+  });
+
   it('counts a day’s entries with the language’s plural rules', async () => {
     const text = textOf(await page(`${delegation}?lang=ru`));
     expect(text).toMatch(/пятница, 7 июня 2019 · 9 пунктов/);
