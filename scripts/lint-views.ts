@@ -1,7 +1,7 @@
 /**
  * `npm run lint:views`: every EJS view escapes what it prints. `<%-` (raw
- * output) is allowed only around include(...) and nameOf(...), whose results
- * are our own already-escaped HTML; anywhere else it would let a person's name carry a
+ * output) is allowed only around include(...), whose result is a template
+ * of ours that escapes what it prints; anywhere else it would let a person's name carry a
  * <script> into every page that shows it.
  *
  * Prints file:line for each offence and exits 1; exits 0 when all is clean.
@@ -16,11 +16,10 @@ export interface Offence {
 }
 
 /**
- * The body of a raw tag may be only `include(...)` or `nameOf(...)` (the view
- * helper that escapes a name and wraps it in its lang span), optionally
- * followed by `;`.
+ * The body of a raw tag may be only `include(...)` (a name goes through the
+ * partial views/partials/name.ejs), optionally followed by `;`.
  */
-const INCLUDE_ONLY = /^\s*(?:include|nameOf)\s*\([\s\S]*\)\s*;?\s*$/;
+const INCLUDE_ONLY = /^\s*include\s*\([\s\S]*\)\s*;?\s*$/;
 const RAW_TAG = /<%-([\s\S]*?)[-_]?%>/g;
 
 export function lintView(file: string, source: string): Offence[] {
@@ -60,12 +59,12 @@ function main(): number {
   const root = path.resolve(__dirname, '..');
   const files = viewFiles(path.join(root, 'views')).sort();
   const offences = files.flatMap((f) => lintView(path.relative(root, f), fs.readFileSync(f, 'utf8')));
-  for (const o of offences) process.stdout.write(`${o.file}:${o.line}: raw output "<%-" is only allowed around include(...) or nameOf(...): ${o.code}\n`);
+  for (const o of offences) process.stdout.write(`${o.file}:${o.line}: raw output "<%-" is only allowed around include(...): ${o.code}\n`);
   if (offences.length) {
     process.stdout.write(`\n${offences.length} unescaped output tag${offences.length === 1 ? '' : 's'} in views/. Use <%= %> to print values.\n`);
     return 1;
   }
-  process.stdout.write(`lint:views: ${files.length} views checked, every <%- is an include or a nameOf.\n`);
+  process.stdout.write(`lint:views: ${files.length} views checked, every <%- is an include.\n`);
   return 0;
 }
 

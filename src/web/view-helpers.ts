@@ -54,22 +54,19 @@ function buildHelpers(locale: Locale) {
     /**
      * A person's or an organization's name as this reader sees it (their
      * language's, else the English one), with another spelling beside it
-     * (`secondary`): pass it, or the secondary, to nameOf.
+     * (`secondary`): pass it, or the secondary, to the name partial.
      */
     nameShown(record: Named): DisplayedName {
       return displayName(record, locale);
     },
     /**
-     * A name as escaped HTML for `<%- nameOf(p) %>`: the reader's language's
-     * name, marked `<span lang="ru">Дрозденко</span>` when it is in another
-     * language than the page (screen readers, hyphenation, fonts). Takes a
-     * record, or a name already chosen (nameShown(p), its secondary).
+     * The name views/partials/name.ejs prints (escaped, lang-marked when it is
+     * not in the page's language): a record's, as this reader sees it, or a
+     * name already chosen (nameShown(p), its secondary); null for nothing.
      */
-    nameOf(what: Named | InLanguage | null | undefined): string {
-      if (!what) return '';
-      const shown = 'lang' in what && 'text' in what ? what : displayName(what, locale);
-      const text = escapeHtml(shown.text);
-      return shown.lang === locale ? text : `<span lang="${shown.lang}">${text}</span>`;
+    nameIn(what: Named | InLanguage | null | undefined): InLanguage | null {
+      if (!what) return null;
+      return 'lang' in what && 'text' in what ? what : displayName(what, locale);
     },
     forumDaysOf(forum: { startDate: string; endDate: string }): string[] {
       return forumDays(forum);
@@ -79,12 +76,6 @@ function buildHelpers(locale: Locale) {
       return `${n} ${n === 1 ? one : many}`;
     },
   };
-}
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' };
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
 export type ViewHelpers = ReturnType<typeof buildHelpers>;

@@ -11,10 +11,10 @@ describe('lint:views', () => {
     { name: 'a value printed raw', source: '<p>\n<%- person.fullName %></p>', offences: 1 },
     { name: 'an include with a value appended', source: "<%- include('a') + person.notes %>", offences: 1 },
     { name: 'a raw string literal beside a good include', source: "<%- include('a') %><%- '<b>' %>", offences: 1 },
-    { name: 'a name through nameOf (escaped, lang-marked)', source: '<td><%- nameOf(person) %></td>', offences: 0 },
-    { name: 'a chosen secondary name through nameOf', source: '<%- nameOf(nameShown(p).secondary) %>', offences: 0 },
-    { name: 'nameOf with a value appended', source: '<%- nameOf(p) + p.notes %>', offences: 1 },
-    { name: 'a helper that only looks like nameOf', source: '<%- nameOfRaw(p) %>', offences: 1 },
+    { name: 'a name through the name partial', source: "<td><%- include('../partials/name', { what: person }) %></td>", offences: 0 },
+    { name: 'a chosen secondary name through the name partial', source: "<%- include('name', { what: nameShown(p).secondary }) %>", offences: 0 },
+    { name: 'a helper printed raw, even one that escapes', source: '<%- nameOf(p) %>', offences: 1 },
+    { name: 'a helper that only looks like include', source: '<%- includeRaw(p) %>', offences: 1 },
   ])('$name', ({ source, offences }) => {
     expect(lintView('view.ejs', source)).toHaveLength(offences);
   });

@@ -1,8 +1,14 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ejs from 'ejs';
 import fc from 'fast-check';
 import { displayName, nameText, namesOf, positionsOf, russianFullForm, russianShortForm, searchWordsOf, type NameForms } from '../../src/domain/names';
 import { LOCALES, type Locale } from '../../src/messages/catalogue';
 import { helpersFor } from '../../src/web/view-helpers';
 import { aPerson } from '../support/builders';
+
+/** The partial every view prints a name through, rendered here with one language's helpers. */
+const NAME_PARTIAL = fs.readFileSync(path.join(__dirname, '..', '..', 'views', 'partials', 'name.ejs'), 'utf8');
 
 const mustafayev = aPerson({ fullName: 'Shahin Mustafayev', nameRu: 'Шахин Мустафаев', nameAz: 'Şahin Mustafayev' });
 const drozdenko = aPerson({ fullName: 'Aleksandr Drozdenko', nameRu: 'Александр Дрозденко', nameAz: 'Aleksandr Drozdenko' });
@@ -77,8 +83,8 @@ describe('displayName: which name a reader sees first, and in which language', (
   });
 });
 
-describe('nameOf, the view helper', () => {
-  it.each<{ name: string; locale: Locale; what: Parameters<ReturnType<typeof helpersFor>['nameOf']>[0]; html: string }>([
+describe('the name partial (views/partials/name.ejs)', () => {
+  it.each<{ name: string; locale: Locale; what: Parameters<ReturnType<typeof helpersFor>['nameIn']>[0]; html: string }>([
     { name: 'a name in the page’s language is plain text', locale: 'ru', what: drozdenko, html: 'Александр Дрозденко' },
     { name: 'a name in another language is marked with it', locale: 'az', what: onlyRussian, html: '<span lang="en">Olga Belova</span>' },
     { name: 'a secondary name, already chosen', locale: 'en', what: displayName(drozdenko, 'en').secondary, html: '<span lang="ru">Александр Дрозденко</span>' },
@@ -86,7 +92,7 @@ describe('nameOf, the view helper', () => {
     { name: 'an ampersand and a quote', locale: 'en', what: { name: 'Smith & O’Brien\'s', nameRu: '', nameAz: '' }, html: 'Smith &amp; O’Brien&#39;s' },
     { name: 'nothing', locale: 'en', what: null, html: '' },
   ])('$name', ({ locale, what, html }) => {
-    expect(helpersFor(locale).nameOf(what)).toBe(html);
+    expect(ejs.render(NAME_PARTIAL, { ...helpersFor(locale), what })).toBe(html);
   });
 });
 
