@@ -1,28 +1,8 @@
 import type { Request, Response } from 'express';
-import { DomainError, ValidationError } from '../domain/errors';
-import { render } from '../messages';
-import { DEFAULT_LOCALE, isLocale, translate, type Locale } from '../messages/catalogue';
-import { formAnswerOf, type FormAnswer, type FormProblems } from './error-responses';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../messages/catalogue';
+import { formAnswerOf, type FormProblems } from './error-responses';
 
 export type { FormProblems };
-
-/**
- * How a form shows `err` again, in the reader's language: the error table
- * (error-responses.ts) gives the status and the shape, and what the error said
- * (its messages, not their English text) is rendered here in `locale`.
- */
-export function formAnswerIn(err: unknown, locale: Locale): FormAnswer | undefined {
-  const answer = formAnswerOf(err, locale);
-  if (!answer || !(err instanceof DomainError)) return answer;
-  if (err instanceof ValidationError) {
-    const { _form, ...fields } = err.fieldMessages;
-    const errors = Object.fromEntries(Object.entries(fields).map(([name, said]) => [name, render(said, locale)]));
-    const formMessage = _form ? render(_form, locale) : undefined;
-    return { ...answer, problems: { ...answer.problems, errors, formError: formMessage ?? translate(locale, 'ui.form.fields-need-attention') }, formMessage };
-  }
-  const formMessage = render(err.said, locale);
-  return { ...answer, problems: { ...answer.problems, formError: formMessage }, formMessage };
-}
 
 /** The language this response is rendered in (set by chooseLocale for every request). */
 function localeOf(res: Response): Locale {
@@ -43,7 +23,7 @@ export async function submitForm(
   try {
     await action();
   } catch (err) {
-    const answer = formAnswerIn(err, localeOf(res));
+    const answer = formAnswerOf(err, localeOf(res));
     if (!answer) throw err;
     return rerender(answer.status, answer.problems);
   }

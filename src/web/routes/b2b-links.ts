@@ -114,7 +114,7 @@ export function b2bLinkRoutes(services: Services): Router {
     try {
       b2b.requests.create(acting(participant), participant.sessionId, values);
     } catch (err) {
-      const answer = formAnswerOf(err);
+      const answer = formAnswerOf(err, readerLocale(req));
       if (!answer) throw err;
       const { errors } = answer.problems;
       return renderCompanies(req, res, answer.status, { values, errors, formError: answer.formMessage ?? Object.values(errors)[0] ?? translate(readerLocale(req), 'ui.b2b.link.check-request') });

@@ -6,7 +6,8 @@ import { localDateTimeOf, formatTime } from '../../domain/time';
 import type { Forum, Id } from '../../domain/types';
 import type { Services } from '../../services';
 import { findTimeHref, planMeetingHref } from '../find-time-link';
-import { formAnswerIn, idParam, queryString } from '../form';
+import { idParam, queryString } from '../form';
+import { formAnswerOf } from '../error-responses';
 import { fold, matches } from '../list-query';
 import { render, message } from '../../messages';
 import { translate, type Locale } from '../../messages/catalogue';
@@ -71,7 +72,7 @@ export function findTimeRoutes(services: Services): Router {
       const answer = services.timeFinder.find(forum.id, inputOf(values), values.title.trim() || render(message('finder.untitled', {}), locale));
       return show(res, locale, forum, values, 200, { candidates: answer.result.candidates, stoppedEarly: answer.result.stoppedEarly });
     } catch (err) {
-      const problems = formAnswerIn(err, locale);
+      const problems = formAnswerOf(err, locale);
       if (!problems) throw err;
       return show(res, locale, forum, values, problems.status, undefined, renamed(problems.problems.errors), problems.problems.formError);
     }

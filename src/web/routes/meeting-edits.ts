@@ -5,8 +5,8 @@ import { message, render } from '../../messages';
 import { translate, type Locale } from '../../messages/catalogue';
 import type { Services } from '../../services';
 import { BULK_ACTIONS, BULK_MODES, MAX_BULK, type BulkAction, type BulkMode, type BulkResult, type Selected } from '../../services/meetings';
-import { noticeAnswerOf } from '../error-responses';
-import { actorOf, flash, formAnswerIn, idParam } from '../form';
+import { formAnswerOf, noticeAnswerOf } from '../error-responses';
+import { actorOf, flash, idParam } from '../form';
 import { readerLocale } from '../locale';
 
 /* How each bulk action reads on its button and in its result: ICU selects on {action} in ui-meetings.json (ui.meetings.bulk.*). */
@@ -84,7 +84,7 @@ export function meetingEditRoutes(services: Services): Router {
 
 /** Why an undo was refused, as the status and sentence a user reads; null for an error the error handler answers. */
 function refusalOf(err: unknown, locale: Locale): { status: number; message: string } | null {
-  const form = formAnswerIn(err, locale);
+  const form = formAnswerOf(err, locale);
   if (form) return { status: form.status, message: form.problems.formError ?? form.formMessage ?? (err as Error).message };
   const notice = noticeAnswerOf(err);
   return notice?.kind === 'notice' ? { status: notice.status, message: err instanceof DomainError ? render(err.said, locale) : notice.message } : null;
