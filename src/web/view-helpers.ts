@@ -10,6 +10,7 @@ import { displayName, type DisplayedName, type InLanguage, type Named } from '..
  * (res.locals, set by chooseLocale in ./locale). No business rules.
  */
 function buildHelpers(locale: Locale) {
+  const numbers = new Intl.NumberFormat(INTL_TAG[locale]);
   return {
     /** The page's language, for <html lang> and for marking text in another language. */
     locale,
@@ -49,7 +50,7 @@ function buildHelpers(locale: Locale) {
     },
     /** A number in the reader's way of writing it: 1,234 / 1 234. */
     number(n: number): string {
-      return new Intl.NumberFormat(INTL_TAG[locale]).format(n);
+      return numbers.format(n);
     },
     /**
      * A person's or an organization's name as this reader sees it (their
@@ -70,10 +71,6 @@ function buildHelpers(locale: Locale) {
     },
     forumDaysOf(forum: { startDate: string; endDate: string }): string[] {
       return forumDays(forum);
-    },
-    /** English only; prefer an ICU plural in the catalogue: '{count, plural, one {# meeting} other {# meetings}}'. */
-    plural(n: number, one: string, many = `${one}s`): string {
-      return `${n} ${n === 1 ? one : many}`;
     },
   };
 }

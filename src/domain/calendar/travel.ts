@@ -40,7 +40,13 @@ export function travelBefore(stops: readonly TravelStop[], travelTimes: readonly
   const dayOf = new Map(attended.map((s) => [s.id, DateTime.fromMillis(s.startUtc, { zone: forumTimeZone }).toISODate()]));
   // Each person's located meetings and transfers by end, so the one before a start is a binary search away.
   const byPerson = new Map<Id, TravelStop[]>();
-  for (const s of attended) for (const p of new Set(s.personIds)) byPerson.set(p, [...(byPerson.get(p) ?? []), s]);
+  for (const s of attended) {
+    for (const p of new Set(s.personIds)) {
+      const list = byPerson.get(p);
+      if (list) list.push(s);
+      else byPerson.set(p, [s]);
+    }
+  }
   for (const list of byPerson.values()) list.sort((a, b) => a.endUtc - b.endUtc || a.startUtc - b.startUtc || a.id - b.id);
 
   const out = new Map<Id, number>();
