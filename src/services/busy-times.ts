@@ -93,8 +93,16 @@ export function readBusyTimes(text: string, forum: Forum, opts: { keepTitles: bo
         if (!add(event.component, event.startDate, event.endDate ?? event.startDate)) return tooMany();
         continue;
       }
+      // EXDATEs checked here as well: ical.js's iterator misses one that follows an EXDATE matching no occurrence.
+      const startTz = tzidOf(event.component, 'dtstart');
+      const excluded = new Set<string>();
+      for (const prop of event.component.getAllProperties('exdate')) {
+        const tz = prop.getParameter('tzid');
+        for (const value of prop.getValues() as ICAL.Time[]) excluded.add(value.isDate ? `d${value.toString().slice(0, 10)}` : String(instant(value, typeof tz === 'string' ? tz : null)));
+      }
       const it = event.iterator();
       for (let n = 0, next = it.next(); next && n < MAX_OCCURRENCES_PER_EVENT; n++, next = it.next()) {
+        if (excluded.has(String(instant(next, startTz))) || excluded.has(`d${next.toString().slice(0, 10)}`)) continue;
         const details = event.getOccurrenceDetails(next);
         if (instant(details.startDate, tzidOf(details.item.component, 'dtstart')) >= windowEnd) break;
         if (!add(details.item.component, details.startDate, details.endDate)) return tooMany();

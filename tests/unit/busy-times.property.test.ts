@@ -55,6 +55,12 @@ describe('readBusyTimes agrees with the plain model', () => {
     );
   });
 
+  it('skips an EXDATE that follows one matching no occurrence (ical.js’s iterator alone does not)', () => {
+    const text = calendar([`DTSTART;TZID=${ZONE}:20190606T060000`, `DTEND;TZID=${ZONE}:20190606T061500`, 'RRULE:FREQ=WEEKLY;BYDAY=TH,SA', `EXDATE;TZID=${ZONE}:20190607T060000`, `EXDATE;TZID=${ZONE}:20190608T060000`]);
+    const read = readBusyTimes(text, FORUM, { keepTitles: false });
+    expect(read.ok && read.blocks.map((b) => DateTime.fromMillis(b.startUtc, { zone: ZONE }).toISO())).toEqual(['2019-06-06T06:00:00.000+03:00']);
+  });
+
   it('clips a single UTC event to the forum’s days, and drops one outside them', () => {
     fc.assert(
       fc.property(fc.integer({ min: -3 * 1440, max: 6 * 1440 }), fc.integer({ min: 1, max: 2 * 1440 }), (offset, length) => {
