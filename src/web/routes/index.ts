@@ -53,11 +53,12 @@ function forumContext(services: Services) {
   return (req: import('express').Request, res: import('express').Response, next: import('express').NextFunction) => {
     if (!res.locals.user || req.path.startsWith('/api/')) return next();
     const m = /^\/forums\/(\d+)/.exec(req.path);
-    const fromUrl = m ? services.forums.find(Number(m[1])) : undefined;
-    if (fromUrl && req.session) req.session.forumId = fromUrl.id;
-    const remembered = req.session?.forumId ? services.forums.find(req.session.forumId) : undefined;
-    res.locals.forums = services.forums.list();
-    res.locals.currentForum = fromUrl ?? remembered ?? res.locals.forums[0] ?? null;
+    const forums = services.directory.forums();
+    const fromUrl = m ? forums.find((f) => f.id === Number(m[1])) : undefined;
+    if (fromUrl && req.session && req.session.forumId !== fromUrl.id) req.session.forumId = fromUrl.id;
+    const remembered = req.session?.forumId ? forums.find((f) => f.id === req.session?.forumId) : undefined;
+    res.locals.forums = forums;
+    res.locals.currentForum = fromUrl ?? remembered ?? forums[0] ?? null;
     next();
   };
 }
