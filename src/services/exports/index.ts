@@ -1,1 +1,1 @@
-export { CSV_SEPARATORS, escapeFormulaText, looksLikeFormula, toCsv, toXlsx, worksheetName, type CellValue, type ColumnType, type CsvSeparator, type Sheet, type SheetColumn } from './sheet';
+export { CSV_SEPARATORS, escapeFormulaText, toCsv, toXlsx, worksheetName, type CellValue, type CsvSeparator, type Sheet, type SheetColumn } from './sheet';

@@ -38,7 +38,7 @@ export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** Whether a text would be read as a formula by a spreadsheet (OWASP's CSV injection list). */
-export function looksLikeFormula(text: string): boolean {
+function looksLikeFormula(text: string): boolean {
   return FORMULA_START.test(text);
 }
 
