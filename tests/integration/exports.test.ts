@@ -148,6 +148,25 @@ describe('the meetings list', () => {
   });
 });
 
+describe('odd addresses', () => {
+  it.each([
+    { name: 'a person that is not a number', url: () => `/forums/${fx.forumId}/meetings/export.csv?person=abc`, status: 200 },
+    { name: 'a day that is no date (every day, as the page does)', url: () => `/forums/${fx.forumId}/meetings/export.xlsx?day=2019-13-45`, status: 200 },
+    { name: 'a kind and status the list does not know', url: () => `/forums/${fx.forumId}/meetings/export.csv?kind=nope&status=nope`, status: 200 },
+    { name: 'a very long search', url: () => `/forums/${fx.forumId}/meetings/export.csv?q=${'x'.repeat(5000)}`, status: 200 },
+    { name: 'a separator given twice', url: () => `/forums/${fx.forumId}/meetings/export.csv?sep=%3B&sep=%7C`, status: 200 },
+    { name: 'a separator as an array', url: () => `/forums/${fx.forumId}/meetings/export.csv?sep[]=x`, status: 200 },
+    { name: 'a forum that does not exist', url: () => '/forums/99999/meetings/export.csv', status: 404 },
+    { name: 'a forum that is not a number', url: () => '/forums/abc/conflicts/export.xlsx', status: 404 },
+    { name: 'a conflicts day that is no date', url: () => `/forums/${fx.forumId}/conflicts/export.csv?day=tomorrow`, status: 400 },
+    { name: 'a sort the list does not have', url: () => '/people/export.csv?sort=nope&dir=sideways', status: 200 },
+    { name: 'a session that does not exist', url: () => `/forums/${ctx.demo!.forumId}/b2b/99999/schedule/export.csv`, status: 404 },
+  ])('$name: $status, never a 500', async ({ url, status }) => {
+    const res = await planner.get(url());
+    expect(res.status).toBe(status);
+  });
+});
+
 describe('authorization: whoever may read the list may download it', () => {
   const urls = () => [
     `/forums/${fx.forumId}/meetings/export.xlsx`,
