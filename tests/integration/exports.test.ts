@@ -264,6 +264,11 @@ describe('the record lists', () => {
     for (const n of xlsx.column('Members')) expect(typeof n).toBe('number');
   });
 
+  it('delegations: the head named in the reader’s language', async () => {
+    const { csv } = await both(`/forums/${ctx.demo!.forumId}/delegations/export?lang=ru`);
+    expect(csv.column('Глава')).toContain('Мустафаев Ш. А.');
+  });
+
   it('offers the downloads on the list page, keeping its search and sort', async () => {
     const html = (await planner.get('/people?q=Aliyeva&sort=name&dir=desc')).text.replace(/&amp;/g, '&');
     expect(html).toContain('href="/people/export.xlsx?q=Aliyeva&sort=name&dir=desc"');

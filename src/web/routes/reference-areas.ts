@@ -256,7 +256,8 @@ export function referenceAreas(s: Services) {
     columns: [
       { key: 'name', label: 'ui.records.delegations.col.name', value: (d) => d.name },
       { key: 'country', label: 'ui.records.delegations.col.country', value: (d) => d.country },
-      { key: 'head', label: 'ui.records.delegations.col.head', value: (d) => personName(d.headPersonId) },
+      // The head's name in the reader's language, on the page and in its export (Шахин Мустафаев for a Russian reader).
+      { key: 'head', label: 'ui.records.delegations.col.head', value: (d) => personName(d.headPersonId), name: (d) => (d.headPersonId === null ? undefined : s.people.find(d.headPersonId)) ?? { en: '' }, alone: true },
       { key: 'members', label: 'ui.records.delegations.col.members', value: (d) => String(s.directory.members(d.id).length), sortValue: (d) => s.directory.members(d.id).length },
     ],
     search: (d) => [d.name, d.country, personName(d.headPersonId)],
