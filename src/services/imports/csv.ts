@@ -1,0 +1,106 @@
+/**
+ * CSV as offices send it: UTF-8 with or without a byte-order mark,
+ * Windows-1251 from Russian Excel, UTF-16 from Excel's "Unicode text";
+ * separated by semicolons, commas or tabs (sniffed); quoted cells may hold
+ * new lines. Cells stay text exactly as written: '=1+2' and '+994 50 123 45 67'
+ * are kept, never calculated or turned into numbers.
+ */
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import { message, type Message } from '../../messages';
+import type { CsvSeparator } from '../../messages/imports';
+import { shapeTable, type GridRow } from './shape';
+import type { ReadResult, TableLimits } from './table';
+
+const SEPARATORS: ReadonlyArray<{ char: string; name: CsvSeparator }> = [
+  { char: ';', name: 'semicolon' },
+  { char: ',', name: 'comma' },
+  { char: '\t', name: 'tab' },
+];
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The text of the file, and how it was read; null when the bytes are not text. */
+export function decodeText(bytes: Buffer): { text: string; notes: Message[] } | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(bytes.subarray(2), 'utf16le'), notes: [message('import.note.utf-16', {})] };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(bytes.subarray(2), 'utf16be'), notes: [message('import.note.utf-16', {})] };
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  let text: string;
+  const notes: Message[] = [];
+  try {
+    text = UTF8.decode(body);
+  } catch {
+    // Not UTF-8 from end to end: the other encoding an office's CSV comes in.
+    text = iconv.decode(body, 'win1251');
+    notes.push(message('import.note.windows-1251', {}));
+  }
+  return looksLikeText(text) ? { text, notes } : null;
+}
+
+/** Text has no NUL and hardly any other control character (tab, CR and LF are text). */
+function looksLikeText(text: string): boolean {
+  if (text.includes('\u0000')) return false;
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f || c === 0xfffd) controls++;
+  }
+  return controls <= Math.max(2, text.length / 1000);
+}
+
+/** Separators outside quotes on the first lines of text, per line. */
+function countsPerLine(sample: string, char: string): number[] {
+  const counts: number[] = [];
+  let inQuotes = false;
+  let count = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample[i];
+    if (c === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && c === char) count++;
+    else if (!inQuotes && c === '\n') {
+      counts.push(count);
+      count = 0;
+    }
+  }
+  if (count > 0 || counts.length === 0) counts.push(count);
+  return counts;
+}
+
+/**
+ * The separator that splits the first lines into the same number of cells
+ * most often, the header's number counting most; a comma when none splits anything.
+ */
+export function sniffSeparator(text: string): { char: string; name: CsvSeparator } {
+  const sample = text.slice(0, 64 * 1024).replace(/\r\n?/g, '\n');
+  let best = SEPARATORS[1]!;
+  let bestScore = 0;
+  for (const candidate of SEPARATORS) {
+    const counts = countsPerLine(sample, candidate.char).slice(0, 50);
+    const header = counts[0] ?? 0;
+    if (header === 0) continue;
+    const same = counts.filter((n) => n === header).length;
+    const score = same * 1000 + header;
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export function readCsv(bytes: Buffer, limits: TableLimits): ReadResult {
+  const decoded = decodeText(bytes);
+  if (!decoded) return { ok: false, error: message('import.binary', {}) };
+  const { text, notes } = decoded;
+  if (text.trim() === '') return { ok: false, error: message('import.empty', {}) };
+  const separator = sniffSeparator(text);
+  let records: string[][];
+  try {
+    records = parse(text, { delimiter: separator.char, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true, max_record_size: limits.maxCellChars * limits.maxColumns + 1024 });
+  } catch (err) {
+    const line = (err as { lines?: number }).lines;
+    return { ok: false, error: message('import.broken-csv', { line: typeof line === 'number' ? line : 1 }) };
+  }
+  const grid: GridRow[] = records.map((cells, i) => ({ line: i + 1, cells }));
+  return shapeTable(grid, 'csv', limits, { notes: [...notes, message('import.note.separator', { separator: separator.name })] });
+}

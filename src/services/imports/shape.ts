@@ -1,0 +1,58 @@
+/**
+ * From a grid of cells (as CSV or a sheet gives them) to a ReadTable: the
+ * first row with anything in it is the header, empty rows and trailing empty
+ * columns go, and the limits are checked. Shared by both readers.
+ */
+import { message } from '../../messages';
+import { normaliseText } from '../../domain/text';
+import { cellRef, type ReadResult, type ReadTable, type TableLimits, type TableRow } from './table';
+
+/** One row of the file: its 1-based number and its cells, '' where empty. */
+export interface GridRow {
+  line: number;
+  cells: string[];
+}
+
+const isEmpty = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '');
+
+/** A header's text on one line, without the spaces around it. */
+export function cleanHeader(text: string): string {
+  return normaliseText(text).replace(/\s+/g, ' ').trim();
+}
+
+export function shapeTable(grid: GridRow[], format: ReadTable['format'], limits: TableLimits, extra: Pick<ReadTable, 'sheet' | 'notes'>, headerRows = 1): ReadResult {
+  const filled = grid.filter((row) => !isEmpty(row.cells));
+  if (filled.length === 0) return { ok: false, error: message('import.empty', {}) };
+  const headerGrid = filled.slice(0, headerRows);
+  const body = filled.slice(headerRows);
+  if (body.length === 0) return { ok: false, error: message('import.header-only', {}) };
+  if (body.length > limits.maxRows) return { ok: false, error: message('import.too-many-rows', { rows: body.length, max: limits.maxRows }) };
+  let width = 0;
+  for (const row of filled) {
+    for (let i = row.cells.length - 1; i >= width; i--) {
+      if (row.cells[i]!.trim() !== '') {
+        width = i + 1;
+        break;
+      }
+    }
+  }
+  if (width > limits.maxColumns) return { ok: false, error: message('import.too-many-columns', { columns: width, max: limits.maxColumns }) };
+  for (const row of filled) {
+    for (let i = 0; i < width; i++) {
+      const cell = row.cells[i];
+      if (cell !== undefined && cell.length > limits.maxCellChars) return { ok: false, error: message('import.cell-too-long', { ref: cellRef(i, row.line), line: row.line, max: limits.maxCellChars }) };
+    }
+  }
+  const headers: string[] = [];
+  for (let i = 0; i < width; i++) {
+    const parts = headerGrid.map((r) => cleanHeader(r.cells[i] ?? ''));
+    // Under a merged title the second row names the column; a column with nothing under its title keeps the title.
+    headers.push(parts.at(-1) || parts.find((p) => p !== '') || '');
+  }
+  const rows: TableRow[] = body.map((row) => {
+    const cells = new Array<string>(width);
+    for (let i = 0; i < width; i++) cells[i] = normaliseText(row.cells[i] ?? '');
+    return { line: row.line, cells };
+  });
+  return { ok: true, table: { format, ...(extra.sheet === undefined ? {} : { sheet: extra.sheet }), headers, rows, notes: extra.notes } };
+}

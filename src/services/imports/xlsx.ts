@@ -1,0 +1,134 @@
+/**
+ * An .xlsx workbook through exceljs. Every cell becomes text: a date cell an
+ * ISO date ('2019-06-07', '2019-06-07T10:00', a time alone '10:00'), a number
+ * its digits (a phone typed as a number stays 994501234567, never 9.94E+11),
+ * text exactly as typed (a number stored as text keeps its leading zeros, a
+ * text starting with '=' stays text). A cell that holds a formula refuses the
+ * file, naming the cell: formulas are never evaluated, and the value Excel
+ * cached beside one may be stale. A merged cell's value fills its whole span.
+ */
+import ExcelJS from 'exceljs';
+import { message, type Message } from '../../messages';
+import { shapeTable, type GridRow } from './shape';
+import { cellRef, type ReadResult, type TableLimits } from './table';
+
+type Sheet = ExcelJS.Worksheet;
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * exceljs gives a date cell as the Date whose UTC fields are the wall clock
+ * Excel shows. A day alone reads as its date, a time on Excel's day zero
+ * (1899-12-30, or 1904-01-01) as the time alone.
+ */
+export function dateCellText(d: Date): string {
+  if (Number.isNaN(d.getTime())) return '';
+  // Excel keeps times as fractions of a day: round to the minute (10:00 may arrive as 09:59:59.999).
+  const at = new Date(Math.round(d.getTime() / 60_000) * 60_000);
+  const date = `${at.getUTCFullYear()}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())}`;
+  const time = `${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}`;
+  const dayZero = date === '1899-12-30' || date === '1899-12-31' || date === '1904-01-01';
+  if (dayZero) return time;
+  return time === '00:00' ? date : `${date}T${time}`;
+}
+
+/** A number as its digits: no exponent, no binary noise (0.1 + 0.2 reads 0.3). */
+export function numberText(n: number): string {
+  if (!Number.isFinite(n)) return '';
+  if (Number.isInteger(n)) return Math.abs(n) < 1e21 ? String(n) : BigInt(n).toString();
+  const rounded = Number(n.toPrecision(15));
+  const plain = String(rounded);
+  return /e/i.test(plain) ? rounded.toFixed(20).replace(/0+$/, '').replace(/\.$/, '') : plain;
+}
+
+function richText(value: { richText: Array<{ text: string }> }): string {
+  return value.richText.map((r) => r.text ?? '').join('');
+}
+
+/** A cell's value as text; 'formula' when it holds one. */
+function cellText(value: ExcelJS.CellValue): string | 'formula' {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return numberText(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return dateCellText(value);
+  if (typeof value === 'object') {
+    if ('formula' in value || 'sharedFormula' in value) return 'formula';
+    if ('richText' in value && Array.isArray(value.richText)) return richText(value);
+    if ('hyperlink' in value) {
+      const text = (value as { text?: unknown }).text;
+      if (typeof text === 'string') return text;
+      if (text && typeof text === 'object' && 'richText' in text) return richText(text as { richText: Array<{ text: string }> });
+      return String((value as { hyperlink: unknown }).hyperlink ?? '');
+    }
+    if ('error' in value) return String(value.error);
+  }
+  return '';
+}
+
+function hasContent(sheet: Sheet): boolean {
+  let found = false;
+  sheet.eachRow({ includeEmpty: false }, (row) => {
+    if (!found) row.eachCell({ includeEmpty: false }, (cell) => {
+      if (cellText(cell.value) !== '') found = true;
+    });
+  });
+  return found;
+}
+
+/** Whether the first filled row holds a title merged across columns that ends in that row: then the row under it names the columns. */
+function titlesOverColumns(sheet: Sheet, firstLine: number): boolean {
+  const merges = (sheet.model as { merges?: string[] }).merges ?? [];
+  return merges.some((range) => {
+    const m = /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(range);
+    if (!m) return false;
+    return Number(m[2]) === firstLine && Number(m[4]) === firstLine && m[1] !== m[3];
+  });
+}
+
+type Grid = { ok: true; rows: GridRow[] } | { ok: false; error: Message };
+
+function gridOf(sheet: Sheet, limits: TableLimits): Grid {
+  const rows: GridRow[] = [];
+  let refusal: Message | undefined;
+  sheet.eachRow({ includeEmpty: false }, (row, line) => {
+    if (refusal) return;
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      if (refusal) return;
+      // A merged cell's own value is its master's; a formula in the master is refused there.
+      const text = cellText(cell.value);
+      if (text === 'formula') {
+        refusal = message('import.formula', { sheet: sheet.name, ref: cellRef(column - 1, line), line });
+        return;
+      }
+      if (column - 1 >= limits.maxColumns * 4 && text !== '') {
+        refusal = message('import.too-many-columns', { columns: column, max: limits.maxColumns });
+        return;
+      }
+      while (cells.length < column - 1) cells.push('');
+      cells[column - 1] = text;
+    });
+    rows.push({ line, cells });
+  });
+  return refusal ? { ok: false, error: refusal } : { ok: true, rows };
+}
+
+export async function readXlsx(bytes: Buffer, limits: TableLimits): Promise<ReadResult> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'drawing', 'picture', 'legacyDrawing'] });
+  } catch {
+    return { ok: false, error: message('import.broken-xlsx', {}) };
+  }
+  const sheets = workbook.worksheets.filter((s) => s.state !== 'hidden' && s.state !== 'veryHidden' && hasContent(s));
+  const sheet = sheets[0];
+  if (!sheet) return { ok: false, error: message('import.no-sheet', {}) };
+  const notes: Message[] = sheets.length > 1 ? [message('import.note.sheet', { sheet: sheet.name, sheets: sheets.length })] : [];
+  const grid = gridOf(sheet, limits);
+  if (!grid.ok) return grid;
+  const firstFilled = grid.rows.find((r) => r.cells.some((c) => c.trim() !== ''));
+  const twoHeaderRows = firstFilled !== undefined && titlesOverColumns(sheet, firstFilled.line);
+  if (twoHeaderRows) notes.push(message('import.note.two-header-rows', {}));
+  return shapeTable(grid.rows, 'xlsx', limits, { sheet: sheet.name, notes }, twoHeaderRows ? 2 : 1);
+}
