@@ -51,6 +51,8 @@ export interface ImportMessages extends FieldLabelMessages {
   /** A header row and no row under it. */
   'import.header-only': Record<string, never>;
   'import.too-large': { megabytes: number };
+  /** A workbook whose central directory says it unpacks to more than the reader holds in memory (a zip bomb, or a huge sheet). */
+  'import.too-large-unzipped': { megabytes: number };
   'import.too-many-rows': { rows: number; max: number };
   'import.too-many-columns': { columns: number; max: number };
   'import.cell-too-long': { ref: string; line: number; max: number };

@@ -305,6 +305,7 @@ const SAMPLES: { [K in MessageKey]: Messages[K] } = {
   'import.empty': {},
   'import.header-only': {},
   'import.too-large': { megabytes: 5 },
+  'import.too-large-unzipped': { megabytes: 100 },
   'import.too-many-rows': { rows: 20001, max: 20000 },
   'import.too-many-columns': { columns: 61, max: 60 },
   'import.cell-too-long': { ref: 'D14', line: 14, max: 2000 },

@@ -48,21 +48,26 @@ function looksLikeText(text: string): boolean {
   return controls <= Math.max(2, text.length / 1000);
 }
 
-/** Separators outside quotes on the first lines of text, per line. */
+/** Separators outside quotes on each line of the sample that has anything but spaces and separators on it. */
 function countsPerLine(sample: string, char: string): number[] {
   const counts: number[] = [];
   let inQuotes = false;
   let count = 0;
+  let filled = false;
   for (let i = 0; i < sample.length; i++) {
     const c = sample[i];
-    if (c === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && c === char) count++;
-    else if (!inQuotes && c === '\n') {
-      counts.push(count);
+    if (c === '"') {
+      inQuotes = !inQuotes;
+      filled = true;
+    } else if (inQuotes) continue;
+    else if (c === char) count++;
+    else if (c === '\n') {
+      if (filled) counts.push(count);
       count = 0;
-    }
+      filled = false;
+    } else if (c !== ' ' && c !== ';' && c !== ',' && c !== '\t') filled = true;
   }
-  if (count > 0 || counts.length === 0) counts.push(count);
+  if (filled) counts.push(count);
   return counts;
 }
 
@@ -98,8 +103,10 @@ export function readCsv(bytes: Buffer, limits: TableLimits): ReadResult {
   try {
     records = parse(text, { delimiter: separator.char, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true, max_record_size: limits.maxCellChars * limits.maxColumns + 1024 });
   } catch (err) {
-    const line = (err as { lines?: number }).lines;
-    return { ok: false, error: message('import.broken-csv', { line: typeof line === 'number' ? line : 1 }) };
+    // An unclosed quote swallows the rest of the file: csv-parse stops at its end or at the record size bound.
+    // The row it opened in is the one after the rows read whole, as a spreadsheet counts rows.
+    const whole = (err as { records?: unknown }).records;
+    return { ok: false, error: message('import.broken-csv', { line: typeof whole === 'number' ? whole + 1 : 1 }) };
   }
   const grid: GridRow[] = records.map((cells, i) => ({ line: i + 1, cells }));
   return shapeTable(grid, 'csv', limits, { notes: [...notes, message('import.note.separator', { separator: separator.name })] });

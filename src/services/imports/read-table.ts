@@ -30,7 +30,9 @@ export async function readTable(bytes: Buffer, fileName: string, limits?: Partia
   try {
     if (startsWith(bytes, OLE2)) return { ok: false, error: message('import.old-xls', {}) };
     if (startsWith(bytes, ZIP)) return await readXlsx(bytes, bounds);
-    if (WORKBOOK_NAMES.has(extension) || OLD_NAMES.has(extension)) return { ok: false, error: message('import.broken-xlsx', {}) };
+    // An .xls that is not OLE2 is still no workbook we read (often an HTML table Excel was told to open).
+    if (OLD_NAMES.has(extension)) return { ok: false, error: message('import.old-xls', {}) };
+    if (WORKBOOK_NAMES.has(extension)) return { ok: false, error: message('import.broken-xlsx', {}) };
     return readCsv(bytes, bounds);
   } catch {
     // The readers answer every file they understand; anything else a library throws on is a file we cannot read.

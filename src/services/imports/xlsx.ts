@@ -11,6 +11,10 @@ import ExcelJS from 'exceljs';
 import { message, type Message } from '../../messages';
 import { shapeTable, type GridRow } from './shape';
 import { cellRef, type ReadResult, type TableLimits } from './table';
+import { unzippedSize } from './zip-size';
+
+/** How much larger than the upload limit a workbook may be once unpacked (text compresses about ten times). */
+export const UNZIPPED_FACTOR = 20;
 
 type Sheet = ExcelJS.Worksheet;
 
@@ -21,15 +25,22 @@ const pad = (n: number): string => String(n).padStart(2, '0');
  * Excel shows. A day alone reads as its date, a time on Excel's day zero
  * (1899-12-30, or 1904-01-01) as the time alone.
  */
-export function dateCellText(d: Date): string {
+export function dateCellText(d: Date, timeOnly = false): string {
   if (Number.isNaN(d.getTime())) return '';
   // Excel keeps times as fractions of a day: round to the minute (10:00 may arrive as 09:59:59.999).
   const at = new Date(Math.round(d.getTime() / 60_000) * 60_000);
   const date = `${at.getUTCFullYear()}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())}`;
   const time = `${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}`;
   const dayZero = date === '1899-12-30' || date === '1899-12-31' || date === '1904-01-01';
-  if (dayZero) return time;
+  if (dayZero || timeOnly) return time;
   return time === '00:00' ? date : `${date}T${time}`;
+}
+
+/** Whether a number format shows a time of day and no date ('hh:mm', '[h]:mm:ss', 'h:mm AM/PM'). */
+export function isTimeOnlyFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  const plain = format.replace(/"[^"]*"|\[(?![hms]+\])[^\]]*\]|\\./gi, '').replace(/AM\/PM|A\/P/gi, '');
+  return /[hs]/i.test(plain) && !/[dy]/i.test(plain);
 }
 
 /** A number as its digits: no exponent, no binary noise (0.1 + 0.2 reads 0.3). */
@@ -45,13 +56,13 @@ function richText(value: { richText: Array<{ text: string }> }): string {
   return value.richText.map((r) => r.text ?? '').join('');
 }
 
-/** A cell's value as text; 'formula' when it holds one. */
-function cellText(value: ExcelJS.CellValue): string | 'formula' {
+/** A cell's value as text; 'formula' when it holds one. A date shown as a time alone reads as that time. */
+function cellText(value: ExcelJS.CellValue, format?: string): string | 'formula' {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return numberText(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return dateCellText(value);
+  if (value instanceof Date) return dateCellText(value, isTimeOnlyFormat(format));
   if (typeof value === 'object') {
     if ('formula' in value || 'sharedFormula' in value) return 'formula';
     if ('richText' in value && Array.isArray(value.richText)) return richText(value);
@@ -97,12 +108,14 @@ function gridOf(sheet: Sheet, limits: TableLimits): Grid {
     row.eachCell({ includeEmpty: false }, (cell, column) => {
       if (refusal) return;
       // A merged cell's own value is its master's; a formula in the master is refused there.
-      const text = cellText(cell.value);
+      const text = cellText(cell.value, cell.numFmt);
       if (text === 'formula') {
         refusal = message('import.formula', { sheet: sheet.name, ref: cellRef(column - 1, line), line });
         return;
       }
-      if (column - 1 >= limits.maxColumns * 4 && text !== '') {
+      if (text === '') return;
+      // A filled cell past the last column allowed: refused here, before a stray cell in column XFD pads every row to 16,384 cells.
+      if (column > limits.maxColumns) {
         refusal = message('import.too-many-columns', { columns: column, max: limits.maxColumns });
         return;
       }
@@ -115,6 +128,9 @@ function gridOf(sheet: Sheet, limits: TableLimits): Grid {
 }
 
 export async function readXlsx(bytes: Buffer, limits: TableLimits): Promise<ReadResult> {
+  const unpacked = unzippedSize(bytes);
+  if (unpacked === null) return { ok: false, error: message('import.broken-xlsx', {}) };
+  if (unpacked > limits.maxBytes * UNZIPPED_FACTOR) return { ok: false, error: message('import.too-large-unzipped', { megabytes: Math.round((limits.maxBytes * UNZIPPED_FACTOR) / (1024 * 1024)) }) };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'drawing', 'picture', 'legacyDrawing'] });
