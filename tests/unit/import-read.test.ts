@@ -136,6 +136,7 @@ describe('the pieces of reading', () => {
     { n: 1e21, text: '1000000000000000000000' },
     { n: 1e-7, text: '0.0000001' },
     { n: -42, text: '-42' },
+    { n: -5e-324, text: '0' },
     { n: Number.NaN, text: '' },
   ])('a number cell $n reads “$text”', ({ n, text }) => {
     expect(numberText(n)).toBe(text);
