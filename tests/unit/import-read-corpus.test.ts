@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { render, type Message } from '../../src/messages';
 import { LOCALES } from '../../src/messages/catalogue';
-import { readTable, TABLE_LIMITS, type ReadResult, type TableLimits } from '../../src/services/imports';
+import { readTable, TABLE_LIMITS, type ReadResult, type ReadTable, type TableLimits, type TableRow } from '../../src/services/imports';
 
 const DIR = path.join(__dirname, '..', 'fixtures', 'import');
 const fixture = (name: string): Buffer => fs.readFileSync(path.join(DIR, name));
@@ -21,13 +21,11 @@ const PEOPLE_ROWS = [
   { line: 4, cells: ['Дрозденко Александр Юрьевич', 'Губернатор Ленинградской области', 'Правительство Ленинградской области', '+7 812 539-41-10', ''] },
 ];
 
-interface Read {
+interface Read extends Omit<ReadTable, 'notes'> {
   name: string;
   file: string;
-  format: 'csv' | 'xlsx';
-  sheet?: string;
-  headers: string[];
-  rows: Array<{ line: number; cells: string[] }>;
+  rows: TableRow[];
+  /** The notes' keys. */
   notes: string[];
 }
 interface Refused {

@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { LOCALES, translate } from '../../src/messages/catalogue';
-import { columnName, guessColumns, headerKey, IMPORT_KINDS, importFields, readLocalDateTime, readLocalTime, readTable, type ReadResult } from '../../src/services/imports';
+import { cellRef, columnName, guessColumns, headerKey, IMPORT_KINDS, importFields, readLocalDateTime, readLocalTime, readTable, type ColumnGuess, type ImportField, type ImportKind, type ReadResult } from '../../src/services/imports';
 import { sniffSeparator } from '../../src/services/imports/csv';
 import { dateCellText, isTimeOnlyFormat, numberText } from '../../src/services/imports/xlsx';
 import { unzippedSize } from '../../src/services/imports/zip-size';
@@ -93,15 +93,15 @@ describe('guessColumns', () => {
     { name: 'meetings in Azerbaijani', kind: 'meetings' as const, headers: ['Görüş', 'Tarix', 'Başlanğıc', 'Son', 'Məkan'], fields: ['title', 'date', 'start', 'end', 'venue'] },
     { name: 'unavailability in English', kind: 'unavailability' as const, headers: ['Person', 'Date', 'From', 'To', 'Reason'], fields: ['person', 'date', 'start', 'end', 'reason'] },
     { name: 'unavailability in Russian', kind: 'unavailability' as const, headers: ['ФИО', 'Дата', 'С', 'По', 'Причина'], fields: ['person', 'date', 'start', 'end', 'reason'] },
-  ])('$name', ({ kind, headers, fields }) => {
-    const guesses = guessColumns(kind, headers);
+  ] satisfies Array<{ name: string; kind: ImportKind; headers: string[]; fields: Array<ColumnGuess['field']> }>)('$name', ({ kind, headers, fields }) => {
+    const guesses: ColumnGuess[] = guessColumns(kind, headers);
     expect(guesses.map((g) => g.field)).toEqual(fields);
     expect(guesses.map((g) => [g.header, g.index])).toEqual(headers.map((h, i) => [h, i]));
   });
 
   it.each(IMPORT_KINDS)('%s: every field has a label in every language and no synonym names two fields', (kind) => {
     const seen = new Map<string, string>();
-    for (const f of importFields(kind)) {
+    for (const f of importFields(kind) as readonly ImportField[]) {
       for (const locale of LOCALES) expect(translate(locale, f.labelKey)).not.toBe('');
       for (const synonym of [...f.headers.en, ...f.headers.ru, ...f.headers.az]) {
         const key = headerKey(synonym);
@@ -174,6 +174,7 @@ describe('the pieces of reading', () => {
     { index: 16383, name: 'XFD' },
   ])('column $index is $name', ({ index, name }) => {
     expect(columnName(index)).toBe(name);
+    expect(cellRef(index, 14)).toBe(`${name}14`);
   });
 
   it('reads the unpacked size from a workbook’s directory, and none from bytes that are no zip', async () => {
