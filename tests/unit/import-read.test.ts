@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { LOCALES, translate } from '../../src/messages/catalogue';
-import { cellRef, columnName, guessColumns, headerKey, IMPORT_KINDS, importFields, readLocalDateTime, readLocalTime, readTable, type ColumnGuess, type ImportField, type ImportKind, type ReadResult } from '../../src/services/imports';
+import { cellRef, columnName, guessColumns, headerKey, IMPORT_KINDS, importFields, readLocalDateTime, readLocalTime, readTable, splitFullName, type ColumnGuess, type ImportField, type ImportKind, type NameParts, type ReadResult } from '../../src/services/imports';
 import { sniffSeparator } from '../../src/services/imports/csv';
 import { dateCellText, isTimeOnlyFormat, numberText } from '../../src/services/imports/xlsx';
 import { unzippedSize } from '../../src/services/imports/zip-size';
@@ -185,5 +185,21 @@ describe('the pieces of reading', () => {
     expect(size).toBeLessThan(100_000);
     expect(unzippedSize(Buffer.from('Surname;Given name\n'))).toBeNull();
     expect(unzippedSize(Buffer.alloc(10))).toBeNull();
+  });
+});
+
+describe('splitFullName', () => {
+  it.each([
+    { name: 'Russian ФИО', text: 'Дрозденко Александр Юрьевич', parts: { surname: 'Дрозденко', givenName: 'Александр', patronymic: 'Юрьевич' } },
+    { name: 'an Azerbaijani name in Russian, the patronymic two words', text: 'Мустафаев Шахин Ашраф оглы', parts: { surname: 'Мустафаев', givenName: 'Шахин', patronymic: 'Ашраф оглы' } },
+    { name: 'Azerbaijani Soyadı Adı Ata adı', text: 'Əliyeva Ləman Rauf qızı', parts: { surname: 'Əliyeva', givenName: 'Ləman', patronymic: 'Rauf qızı' } },
+    { name: 'surname and given name only', text: 'Mustafayev Shahin', parts: { surname: 'Mustafayev', givenName: 'Shahin', patronymic: '' } },
+    { name: 'a comma after the surname', text: 'Mustafayev, Shahin', parts: { surname: 'Mustafayev', givenName: 'Shahin', patronymic: '' } },
+    { name: 'spaces and a line break', text: '  Гасанов \n Рашад  ', parts: { surname: 'Гасанов', givenName: 'Рашад', patronymic: '' } },
+    { name: 'a hyphenated surname', text: 'Ибрагим-заде Эльчин', parts: { surname: 'Ибрагим-заде', givenName: 'Эльчин', patronymic: '' } },
+    { name: 'one word', text: 'AZPROMO', parts: { surname: 'AZPROMO', givenName: '', patronymic: '' } },
+    { name: 'nothing', text: '   ', parts: null },
+  ] satisfies Array<{ name: string; text: string; parts: NameParts | null }>)('$name', ({ text, parts }) => {
+    expect(splitFullName(text)).toEqual(parts);
   });
 });

@@ -8,3 +8,4 @@ export { readTable } from './read-table';
 export { TABLE_LIMITS, columnName, cellRef, type ReadResult, type ReadTable, type TableLimits, type TableRow } from './table';
 export { guessColumns, headerKey, importFields, IMPORT_KINDS, type ColumnGuess, type ImportField, type ImportKind } from './fields';
 export { readLocalDateTime, readLocalTime } from './dates';
+export { splitFullName, type NameParts } from './full-name';
