@@ -58,6 +58,8 @@ function csvFixtures(): void {
   write('people-trailing-empty.csv', 'Surname;Given name;Organization;;;\r\nMustafayev;Shahin;Ministry of Economy;;;\r\n;;;;;\r\nHasanov;Rashad;AZPROMO;;;\r\n;;;;;\r\n;;;;;\r\n\r\n\r\n');
   // Cells that look like formulas: kept as the text they are.
   write('people-formula-like-text.csv', csv([['Full name', 'Phone', 'Notes'], ['Shahin Mustafayev', '+994 12 493 82 93', '=HYPERLINK("http://example.test","x")'], ['Rashad Hasanov', '-', '@mention'], ['Leyla Mammadova', '+7 812 000-00-00', '+1 more']], ','));
+  // The same cells as an export writes them (OWASP's escape: an apostrophe before = + - @), semicolons.
+  write('people-escaped-formulas.csv', `\ufeff${csv([['Full name', 'Phone', 'Notes'], ['Shahin Mustafayev', "'+994 12 493 82 93", '\'=HYPERLINK("http://example.test","x")'], ['Rashad Hasanov', "'-", "'@mention"], ['Leyla Mammadova', "'+7 812 000-00-00", "It's fine"]], ';')}`);
   // Meetings with the dates typed the local way.
   write(
     'meetings-local-dates.csv',

@@ -21,7 +21,8 @@ export function cleanHeader(text: string): string {
 }
 
 export function shapeTable(grid: GridRow[], format: ReadTable['format'], limits: TableLimits, extra: Pick<ReadTable, 'sheet' | 'notes'>, headerRows = 1): ReadResult {
-  const filled = grid.filter((row) => !isEmpty(row.cells));
+  // Control characters go first, so that a row of nothing but them is an empty row.
+  const filled = grid.map((row) => ({ line: row.line, cells: row.cells.map(normaliseText) })).filter((row) => !isEmpty(row.cells));
   if (filled.length === 0) return { ok: false, error: message('import.empty', {}) };
   const headerGrid = filled.slice(0, headerRows);
   const body = filled.slice(headerRows);
@@ -51,7 +52,7 @@ export function shapeTable(grid: GridRow[], format: ReadTable['format'], limits:
   }
   const rows: TableRow[] = body.map((row) => {
     const cells = new Array<string>(width);
-    for (let i = 0; i < width; i++) cells[i] = normaliseText(row.cells[i] ?? '');
+    for (let i = 0; i < width; i++) cells[i] = row.cells[i] ?? '';
     return { line: row.line, cells };
   });
   return { ok: true, table: { format, ...(extra.sheet === undefined ? {} : { sheet: extra.sheet }), headers, rows, notes: extra.notes } };
