@@ -153,6 +153,16 @@ async function xlsxFixtures(): Promise<void> {
     await save('people-merged-header.xlsx', workbook);
   }
   {
+    // A ministry's list: its title alone in the first cell, a blank row, then the header.
+    const workbook = stamped();
+    const sheet = workbook.addWorksheet('Список');
+    sheet.addRow(['Список членов делегации Азербайджанской Республики']);
+    sheet.addRow([]);
+    sheet.addRow(['ФИО', 'Должность', 'Телефон']);
+    sheet.addRow(['Мустафаев Шахин Ашраф оглы', 'Министр экономики', '+994 12 493 82 93']);
+    await save('people-title-row.xlsx', workbook);
+  }
+  {
     // One formula among values: refused, naming the cell.
     const workbook = stamped();
     const sheet = workbook.addWorksheet('People');

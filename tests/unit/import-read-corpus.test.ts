@@ -137,6 +137,15 @@ const READ: Read[] = [
     notes: ['import.note.two-header-rows'],
   },
   {
+    name: 'a list’s title alone above the header left out, and said so',
+    file: 'people-title-row.xlsx',
+    format: 'xlsx',
+    sheet: 'Список',
+    headers: ['ФИО', 'Должность', 'Телефон'],
+    rows: [{ line: 4, cells: ['Мустафаев Шахин Ашраф оглы', 'Министр экономики', '+994 12 493 82 93'] }],
+    notes: ['import.note.title-rows'],
+  },
+  {
     name: 'an .xlsx text cell “=1+2” is text, not a formula',
     file: 'people-formula-like-text.xlsx',
     format: 'xlsx',
