@@ -114,8 +114,10 @@ describe('refusals: nothing written, the path named', () => {
   });
   afterAll(() => ctx.close());
 
-  const tamper = (change: (doc: Record<string, any>) => void) => {
-    const doc = structuredClone(exported) as unknown as Record<string, any>;
+  // biome-ignore lint/suspicious/noExplicitAny: each case breaks a field of its choice, as a hand-edited file would
+  type Loose = Record<string, any>;
+  const tamper = (change: (doc: Loose) => void) => {
+    const doc = structuredClone(exported) as unknown as Loose;
     change(doc);
     return JSON.stringify(doc);
   };

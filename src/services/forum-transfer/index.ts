@@ -11,8 +11,8 @@ import type { Actor } from '../actor';
 import { FORMAT, forumDocument, MAX_BYTES, VERSION, type ForumDocument } from './schema';
 import { checkReferences, issueProblems, type Problem } from './checks';
 
-export { FORMAT, MAX_BYTES, VERSION, type ForumDocument } from './schema';
-export type { Problem, ProblemKey } from './checks';
+export { MAX_BYTES, type ForumDocument } from './schema';
+export type { Problem } from './checks';
 
 /** A problem as a line: 'meetings[12].room: unknown room 7.' in the reader's language. */
 export function describeProblem(locale: Locale, problem: Problem): string {

@@ -26,7 +26,7 @@ export function uploadOf(req: Request): Upload | undefined {
   return uploads.get(req);
 }
 
-export function readUpload(req: Request, res: Response, next: NextFunction): void {
+export function readUpload(req: Request, _res: Response, next: NextFunction): void {
   const limit = UPLOADS.get(req.path.toLowerCase().replace(/\/+$/, ''));
   if (req.method !== 'POST' || limit === undefined || !req.is('multipart/form-data')) return next();
   const chunks: Buffer[] = [];
