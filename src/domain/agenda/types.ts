@@ -5,6 +5,7 @@
  */
 import type { Message } from '../../messages/message';
 import type { Locale } from '../../messages/render';
+import type { ZoneTime } from '../time';
 import type { Id, Instant, LocalDate, MeetingKind, MeetingStatus, ParticipantRole, TravelTime } from '../types';
 
 export type AgendaScopeKind = 'person' | 'delegation' | 'room' | 'b2b_participant';
@@ -141,10 +142,10 @@ export interface AgendaEntry {
   endUtc: Instant;
   /** Forum zone, '10:00–11:00'; an end after midnight reads '23:30–00:30 (+1)'. */
   timeRange: string;
-  /** 'Baku 11:00–12:00', or null when there is no home zone or its clock equals the forum's. */
-  homeTimeRange: string | null;
-  /** 'Helsinki 10:00–11:00' for a meeting held in a zone other than the forum's and home's, else null. */
-  meetingZoneTimeRange: string | null;
+  /** { zone: 'Asia/Baku', time: '11:00–12:00' } (a view names the city), or null when there is no home zone or its clock equals the forum's. */
+  homeTimeRange: ZoneTime | null;
+  /** { zone: 'Europe/Helsinki', time: '10:00–11:00' } for a meeting held in a zone other than the forum's and home's, else null. */
+  meetingZoneTimeRange: ZoneTime | null;
   title: string;
   kind: MeetingKind;
   kindLabel: string;
