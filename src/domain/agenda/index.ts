@@ -181,8 +181,9 @@ function toEntry(ctx: Context, day: LocalDate, s: PrintedSource, transfer: Agend
     counterparts: s.counterparts,
     ours: s.ourParticipants.map((p) => ({ ...p, roleLabel: participantRoleLabel(p.role, ctx.input.locale) })),
     interpreters: s.interpreters,
+    ...(s.interpreterNames ? { interpreterNames: s.interpreterNames } : {}),
     privateNotes: ctx.input.scope.isPrivate
-      ? { briefing: s.briefing, documents: s.documents, contactOnSite: s.contactOnSite, contactName: s.contactName ?? '', contactPhone: s.contactPhone ?? '' }
+      ? { briefing: s.briefing, documents: s.documents, contactOnSite: s.contactOnSite, contactName: s.contactName ?? '', contactPhone: s.contactPhone ?? '', ...(s.contactPerson ? { contactPerson: s.contactPerson } : {}) }
       : null,
     change: ctx.snapshot ? diffAgainstSnapshot(s, ctx.snapshot.get(s.meetingId)) : null,
     hasConflict: !isCancelled && ctx.conflictIds.has(s.meetingId),
