@@ -349,5 +349,7 @@ describe('names, headings and data in the reader’s language (issue 15’s read
     const text = textOf(await page(delegationIn.ru!));
     expect(text).toContain('Время в программе: Москва, рядом — Баку.');
     expect(text).not.toContain('Europe/Moscow');
+    // The Governor's home clock is the forum's: one city, not "Moscow, with Moscow beside it".
+    expect(textOf(await page(linkIn('person', demo().people.drozdenko!, 'ru')))).toContain('Время в программе: Москва. ');
   });
 });
