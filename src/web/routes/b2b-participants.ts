@@ -12,6 +12,7 @@ import { contactChoices, participantFormValues, readParticipantForm, type Partic
 import { sessionBase, sessionIn } from './b2b-sessions';
 import { readerLocale } from '../locale';
 import { LOCALE_NAMES, translate } from '../../messages/catalogue';
+import { nameText } from '../../domain/names';
 
 /** Planners' pages for the companies of a session: add, edit, one company's day, its secret links, its printable agenda. */
 export function b2bParticipantRoutes(services: Services): Router {
@@ -49,7 +50,7 @@ export function b2bParticipantRoutes(services: Services): Router {
       res,
       () => {
         const created = b2b.participants.add(actorOf(res), session.id, values);
-        flash(req, 'success', translate(readerLocale(req), 'ui.b2b.flash.participant-added', { company: services.organizations.get(created.organizationId).name }));
+        flash(req, 'success', translate(readerLocale(req), 'ui.b2b.flash.participant-added', { company: nameText(services.organizations.get(created.organizationId), readerLocale(req)) }));
         res.redirect(303, `${sessionBase(session)}/participants/${created.id}`);
       },
       (status, problems) => renderForm(req, res, status, { forum, session, participant: null, values }, problems),
