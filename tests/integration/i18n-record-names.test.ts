@@ -104,7 +104,7 @@ describe('the audit log', () => {
     { lang: 'az', shown: 'Aleksandr Drozdenko' },
     { lang: 'en', shown: 'Aleksandr Drozdenko' },
   ])('names a person’s entry in the reader’s language ($lang), on the log and the entry’s page', async ({ lang, shown }) => {
-    const id = ctx.demo!.people.drozdenko;
+    const id = ctx.demo!.people.drozdenko!;
     const before = ctx.services.people.get(id);
     ctx.services.people.update(SYSTEM_ACTOR, id, before.version, { ...before, notes: `${before.notes} (${lang})`, organizationId: before.organizationId === null ? '' : String(before.organizationId) });
     const log = (await admin.get(`/admin/audit?entity=person&entityId=${id}&lang=${lang}`)).text;
