@@ -115,6 +115,17 @@ describe('the audit log', () => {
     expect(textOf((await admin.get(`/admin/audit/${entryId}?lang=${lang}`)).text)).toContain(shown);
   });
 
+  it('names a company’s B2B entry by its organization in the reader’s language (ПАО «КАМАЗ»)', async () => {
+    const kamaz = ctx.services.organizations.list().find((o) => o.name === 'KAMAZ')!;
+    const participant = ctx.services.b2b.sessions.list(ctx.demo!.forumId).flatMap((x) => ctx.services.b2b.participants.list(x.id)).find((p) => p.organizationId === kamaz.id)!;
+    ctx.services.b2b.participants.update(SYSTEM_ACTOR, participant.id, participant.version, { organizationId: String(kamaz.id), representativeIds: participant.representativeIds.map(String), side: participant.side ?? '', sector: 'Trucks and buses', offers: participant.offers, seeks: participant.seeks, notes: participant.notes, unavailable: '', seats: String(participant.seats) });
+    const ru = textOf((await admin.get(`/admin/audit?entity=b2b_participant&entityId=${participant.id}&lang=ru`)).text);
+    expect(ru).toContain('ПАО «КАМАЗ»');
+    const en = textOf((await admin.get(`/admin/audit?entity=b2b_participant&entityId=${participant.id}&lang=en`)).text);
+    expect(en).not.toContain('ПАО «КАМАЗ»');
+    expect(en).toContain('KAMAZ');
+  });
+
   it('still shows an older row’s summary as it was written', async () => {
     const at = Date.now();
     const db = new Database(ctx.dbPath);
