@@ -209,7 +209,8 @@ export function applyFormStep(values: MeetingFormValues, step: FormStep, roleOf:
  */
 export function personChoiceLabel(p: Person, locale: Locale): string {
   const name = nameText(p, locale);
-  return p.position || p.positionRu || p.positionAz ? `${name} — ${nameText(positionsOf(p), locale)}` : name;
+  const position = nameText(positionsOf(p), locale);
+  return position ? `${name} — ${position}` : name;
 }
 
 /** People in the order the reader's alphabet puts their shown names (Russian: Cyrillic before Latin; Azerbaijani: Ə after E). */
