@@ -1,4 +1,4 @@
-import type { AgendaEntry, AgendaPrivateNotes } from '../domain/agenda';
+import { counterpartsLine, oursLine, type AgendaEntry, type AgendaPrivateNotes } from '../domain/agenda';
 import { translate, type Locale } from '../messages/catalogue';
 import { formatDate } from '../messages/locale-formats';
 import { mapLinkOf, telLinkOf } from './presenters-map';
@@ -14,13 +14,11 @@ export function agendaViewLocals(locale: Locale) {
     telLinkOf,
     /** 'Aleksandr Drozdenko (Александр Дрозденко), Governor of Leningrad Region (Government of Leningrad Region); …' */
     counterpartsText(e: Pick<AgendaEntry, 'counterparts'>): string {
-      return e.counterparts
-        .map((c) => c.name + (c.position ? `, ${c.position}` : '') + (c.organization && c.position.indexOf(c.organization) < 0 ? ` (${c.organization})` : ''))
-        .join('; ');
+      return counterpartsLine(e.counterparts);
     },
     /** 'Shahin Mustafayev, Leyla Mammadova (note-taker)': the principal and the required need no role. */
     oursText(e: Pick<AgendaEntry, 'ours'>): string {
-      return e.ours.map((o) => o.name + (o.role === 'principal' || o.role === 'required' ? '' : ` (${o.roleLabel.toLocaleLowerCase(locale)})`)).join(', ');
+      return oursLine(e.ours, locale);
     },
     /** 'Memorandum — AZPROMO; Roscongress (signed 7 June 2019)' */
     documentsText(n: Pick<AgendaPrivateNotes, 'documents'>): string {
