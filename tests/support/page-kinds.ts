@@ -9,6 +9,7 @@ import { routedPaths } from './router-routes';
  */
 const NOT_PAGES: readonly RegExp[] = [
   /\.ics$/,
+  /\.docx$/, // the programme of stay in Word
   /^\/api\//,
   /^\/healthz$/,
   /\/changes$/,
