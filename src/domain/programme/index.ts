@@ -1,3 +1,3 @@
 // The programme of stay: its model (the agenda read for a document that leaves the house) and its Word layout.
-export { programmeOfStay, type ContactSource, type ProgrammeInput, type ProgrammeOfStay } from './model';
+export { programmeOfStay, type ContactSource } from './model';
 export { programmeDocument } from './docx';
