@@ -35,7 +35,9 @@ const meetingArb = fc.record({
   venueId: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }),
 });
 
-function sourcesOf(rows: fc.infer<typeof meetingArb>[]): AgendaSource[] {
+type Generated<A> = A extends fc.Arbitrary<infer T> ? T : never;
+
+function sourcesOf(rows: Generated<typeof meetingArb>[]): AgendaSource[] {
   return rows.map((r, i) => ({
     meetingId: i + 1,
     title: r.title,
@@ -68,7 +70,7 @@ const inputArb = fc.record({
   locale: fc.constantFrom(...LOCALES),
 });
 
-function build({ rows, oneDay, isPrivate, locale }: fc.infer<typeof inputArb>) {
+function build({ rows, oneDay, isPrivate, locale }: Generated<typeof inputArb>) {
   const entries = sourcesOf(rows);
   // The last print showed the meetings marked printedBefore as going ahead, so their cancellation is printed struck through.
   const printed = entries.filter((_, i) => rows[i]!.printedBefore).map((s) => ({ ...s, status: 'confirmed' as const }));
