@@ -31,6 +31,8 @@ const WORD_LANGUAGE: Record<Locale, string> = { en: 'en-GB', ru: 'ru-RU', az: 'a
 const TIME_WIDTH = 1985;
 const EVENT_WIDTH = 7653;
 const GREY = '595959';
+/** The face protocol letters are typed in; LibreOffice shows it as its metric twin, Liberation Serif. */
+const FONT = 'Times New Roman';
 const LINE = 'A6A6A6';
 
 export function programmeDocument(p: ProgrammeOfStay): Document {
@@ -47,8 +49,8 @@ export function programmeDocument(p: ProgrammeOfStay): Document {
     creator: 'Forum Planner',
     styles: {
       default: {
-        document: { run: { font: 'Times New Roman', size: 22, language: { value: WORD_LANGUAGE[p.locale] } }, paragraph: { spacing: { after: 60 } } },
-        heading1: { run: { font: 'Times New Roman', size: 28, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
+        document: { run: { font: FONT, size: 22, language: { value: WORD_LANGUAGE[p.locale] } }, paragraph: { spacing: { after: 60 } } },
+        heading1: { run: { font: FONT, size: 28, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
       },
     },
     sections: [titleSection, body],
@@ -62,7 +64,7 @@ function centered(text: string, run: { size?: number; bold?: boolean; allCaps?: 
 function titlePage(p: ProgrammeOfStay): Paragraph[] {
   const lines: Paragraph[] = [new Paragraph({ spacing: { before: 2400 }, children: [] })];
   lines.push(centered(p.forumName, { size: 24, color: GREY }, 720));
-  lines.push(new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, spacing: { after: 480 }, children: [new TextRun({ text: p.heading, size: 44, bold: true, allCaps: true, font: 'Times New Roman', color: '000000' })] }));
+  lines.push(new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, spacing: { after: 480 }, children: [new TextRun({ text: p.heading, size: 44, bold: true, allCaps: true, font: FONT, color: '000000' })] }));
   lines.push(centered(p.scopeTitle, { size: 32, bold: true }, 120));
   if (p.scopeSubtitle) lines.push(centered(p.scopeSubtitle, { size: 24 }, 120));
   lines.push(new Paragraph({ spacing: { after: 720 }, children: [] }));
