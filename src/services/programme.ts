@@ -1,4 +1,4 @@
-import { Packer } from 'docx';
+import type { DocxModule } from '../domain/programme';
 import { NotFoundError } from '../domain/errors';
 import type { ScopeRef } from '../domain/feed-scope';
 import { programmeDocument, programmeOfStay, type ContactSource } from '../domain/programme';
@@ -7,6 +7,10 @@ import type { AgendaRequest, AgendaService } from './agendas';
 import { SCOPES } from './feeds';
 import { message } from '../messages';
 import { translate } from '../messages/catalogue';
+
+/** The docx package, loaded on the first download: it costs every start about 150 ms and 14 MB otherwise, for a file few runs make. */
+let docxModule: Promise<DocxModule> | undefined;
+const loadDocx = () => (docxModule ??= import('docx').then((m) => ((m as { default?: DocxModule }).default ?? m) as DocxModule));
 
 /** The scopes a programme of stay is written for: a delegation, or one person of it. */
 export const PROGRAMME_SCOPES = ['delegation', 'person'] as const;
@@ -19,8 +23,6 @@ export interface ProgrammeFile {
   body: Buffer;
   /** 'Programme of stay - Azerbaijan delegation - 2019-06-07.docx', in the reader's language. */
   filename: string;
-  /** The same in ASCII for a client that reads only filename=: 'programme-of-stay-delegation-1-2019-06-07.docx'. */
-  asciiFilename: string;
 }
 
 /**
@@ -41,12 +43,12 @@ export class ProgrammeService {
     const forum = this.store.forums.find(req.forumId);
     if (!forum) throw new NotFoundError(message('forum.not-found', {}));
     const model = programmeOfStay({ agenda, forum, day: req.day, contacts: this.contactsOf(req), locale: req.locale });
-    const body = await Packer.toBuffer(programmeDocument(model));
+    const docx = await loadDocx();
+    const body = await docx.Packer.toBuffer(programmeDocument(docx, model));
     const when = req.day ?? translate(req.locale, 'ui.docx.all-days');
     return {
       body,
       filename: `${model.heading} - ${model.scopeTitle} - ${when}.docx`,
-      asciiFilename: `programme-of-stay-${req.scope}-${req.scopeId}-${req.day ?? 'all-days'}.docx`,
     };
   }
 

@@ -10,7 +10,7 @@
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import { DateTime } from 'luxon';
-import { Packer } from 'docx';
+import * as docx from 'docx';
 import { buildAgenda, takeSnapshot, type AgendaSource } from '../../src/domain/agenda';
 import { programmeDocument, programmeOfStay } from '../../src/domain/programme';
 import { LOCALES, translate } from '../../src/messages/catalogue';
@@ -113,7 +113,7 @@ it('writes every title into document.xml as text, & < > " escaped', async () => 
   await fc.assert(
     fc.asyncProperty(inputArb, async (input) => {
       const { programme } = build(input);
-      const zip = await JSZip.loadAsync(await Packer.toBuffer(programmeDocument(programme)));
+      const zip = await JSZip.loadAsync(await docx.Packer.toBuffer(programmeDocument(docx, programme)));
       const xml = await zip.file('word/document.xml')!.async('string');
       const texts = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'));
       for (const day of programme.days) for (const item of day.items) expect(texts).toContain(item.title);
