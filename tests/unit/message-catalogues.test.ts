@@ -15,6 +15,7 @@ import { CONFLICT_KINDS } from '../../src/domain/conflicts';
 import { describeEntry } from '../../src/domain/calendar/description';
 import { aFeedEntry } from '../support/ics';
 import { MEETING_KINDS, MEETING_STATUSES, MEMBER_ROLES, PARTICIPANT_ROLES } from '../../src/domain/types';
+import { IMPORT_FIELD_SLUGS } from '../../src/messages/imports';
 
 const first = { title: 'Meeting with the Governor of the Leningrad Region', range: '10:00–11:00', start: '10:00' };
 const second = { title: 'SOCAR signing', range: '10:30–11:00', start: '10:30' };
@@ -301,6 +302,27 @@ const SAMPLES: { [K in MessageKey]: Messages[K] } = {
   'audit.summary.b2b-participant': { company: 'SOCAR', session: 'Azerbaijan–Russia B2B' },
   'name.russian-needs-cyrillic': { what: 'patronymic' },
   'name.azerbaijani-in-latin': { what: 'position' },
+  'import.empty': {},
+  'import.header-only': {},
+  'import.too-large': { megabytes: 5 },
+  'import.too-large-unzipped': { megabytes: 100 },
+  'import.too-many-rows': { rows: 20001, max: 20000 },
+  'import.too-many-columns': { columns: 61, max: 60 },
+  'import.cell-too-long': { ref: 'D14', line: 14, max: 2000 },
+  'import.formula': { sheet: 'Делегация', ref: 'C7', line: 7 },
+  'import.old-xls': {},
+  'import.binary': {},
+  'import.unsupported-type': { fileName: 'delegation.pdf' },
+  'import.broken-xlsx': {},
+  'import.no-sheet': {},
+  'import.broken-csv': { line: 12 },
+  'import.note.windows-1251': {},
+  'import.note.utf-16': {},
+  'import.note.separator': { separator: 'semicolon' },
+  'import.note.sheet': { sheet: 'People', sheets: 3 },
+  'import.note.two-header-rows': {},
+  'import.note.title-rows': { count: 1 },
+  ...(Object.fromEntries(IMPORT_FIELD_SLUGS.map((slug) => [`import.field.${slug}`, {}])) as { [S in (typeof IMPORT_FIELD_SLUGS)[number] as `import.field.${S}`]: Record<string, never> }),
 };
 
 type Element = { type: number; value?: string; options?: Record<string, { value: Element[] }> };

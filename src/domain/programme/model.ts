@@ -9,6 +9,7 @@
  */
 import { counterpartsLine, oursLine, type Agenda, type AgendaEntry } from '../agenda';
 import { displayName, positionsOf } from '../names';
+import { zoneCity, type ZoneTime } from '../time';
 import type { LocalDate, MemberRole, Person } from '../types';
 import { translate, type Locale } from '../../messages/catalogue';
 import { formatDate, formatDateRange } from '../../messages/locale-formats';
@@ -129,7 +130,7 @@ function itemOf(e: AgendaEntry, locale: Locale): ProgrammeItem {
   if (e.interpreters.length) participants.push({ label: t('ui.agenda.interpreter'), text: e.interpreters.join(', ') });
   return {
     time: e.timeRange,
-    otherTimes: [e.homeTimeRange, e.meetingZoneTimeRange].filter((x): x is string => x !== null).map((line) => cityFirst(line, locale)),
+    otherTimes: [e.homeTimeRange, e.meetingZoneTimeRange].filter((x): x is ZoneTime => x !== null).map((at) => translate(locale, 'ui.names.zone-time', { city: cityIn(locale, zoneCity(at.zone)), time: at.time })),
     title: e.title,
     kind: e.kindLabel,
     marks,
@@ -138,12 +139,6 @@ function itemOf(e: AgendaEntry, locale: Locale): ProgrammeItem {
     place: e.address && e.place.indexOf(e.address) < 0 ? `${e.place} · ${e.address}` : e.place,
     participants,
   };
-}
-
-/** 'Baku 11:00–12:00' with the city in the reader's spelling ('Баку 11:00–12:00'). */
-function cityFirst(line: string, locale: Locale): string {
-  const at = line.lastIndexOf(' ');
-  return at < 0 ? line : `${cityIn(locale, line.slice(0, at))}${line.slice(at)}`;
 }
 
 function contactOf(c: ContactSource, locale: Locale): ProgrammeContact {

@@ -4,6 +4,7 @@ import { normaliseText } from '../../domain/text';
 import { isApiPath } from './policy';
 import { translate } from '../../messages/catalogue';
 import { readerLocale } from '../locale';
+import { uploadOf } from './upload';
 
 /**
  * Request bodies, decided in one place so that no handler meets `undefined`,
@@ -39,7 +40,7 @@ export function checkBody(req: Request, res: Response, next: NextFunction): void
     req.body = {};
     return next();
   }
-  const refusal = hasBody(req) && !req.is(FORM_TYPES) ? unsupported(req) : null;
+  const refusal = hasBody(req) && !req.is(FORM_TYPES) && !uploadOf(req) ? unsupported(req) : null;
   const shaped = refusal ?? (isApiPath(req.path) ? apiShape(req.body) : formShape(req.body));
   if (shaped instanceof BodyRefusal) {
     if (shaped.status === 422) return next(new ValidationError({ [shaped.field]: shaped.message }, shaped.message));

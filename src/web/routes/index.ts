@@ -18,6 +18,7 @@ import { changeRoutes } from './changes';
 import { gridDragRoutes } from './grid-drag';
 import type { ChangeStreams } from '../change-stream';
 import { cachedPages } from '../middleware/page-cache';
+import { forumTransferRoutes } from './forum-transfer';
 import { DEFAULT_EXPORT_MAX_ROWS } from '../exports';
 
 /** Mounts every area's router. Order matters only where paths share a prefix. */
@@ -32,6 +33,7 @@ export function routes(services: Services, changeStreams: ChangeStreams): Router
   router.use(cachedPages(services.pages, services.clock));
   router.use(authRoutes(services));
   router.use('/api/v1', apiRoutes(services));
+  router.use(forumTransferRoutes(services));
   router.use('/admin', adminRoutes(services));
   router.use(forumRoutes(services, areas));
   router.use('/forums/:forumId', changeRoutes(services, changeStreams));

@@ -1,0 +1,11 @@
+/**
+ * Reading the spreadsheets every import starts from (issue 16): readTable
+ * turns an upload's bytes into rows of text or one message, guessColumns and
+ * importFields say which column fills which field, readLocalDateTime reads
+ * the dates offices type.
+ */
+export { readTable } from './read-table';
+export { TABLE_LIMITS, columnName, cellRef, type ReadResult, type ReadTable, type TableLimits, type TableRow } from './table';
+export { guessColumns, headerKey, importFields, IMPORT_KINDS, type ColumnGuess, type ImportField, type ImportKind } from './fields';
+export { readLocalDateTime, readLocalTime } from './dates';
+export { splitFullName, type NameParts } from './full-name';
