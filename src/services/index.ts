@@ -7,6 +7,7 @@ import { ConflictThread, MeetingService, ProgrammeEdits, ProgrammeViews } from '
 import { AvailabilityService } from './availability';
 import { FeedService } from './feeds';
 import { AgendaService } from './agendas';
+import { ProgrammeService } from './programme';
 import { DayGridService } from './day-grids';
 import { createB2BServices } from './b2b';
 import { programmeCache, type DerivedCacheLimits } from './derived-cache';
@@ -45,6 +46,7 @@ export function createServices(store: Store, options: ServiceOptions) {
   const availability = new AvailabilityService(store, clock);
   const views = new ProgrammeViews(store);
   const feeds = new FeedService(store, views, { refreshMinutes: options.config.feedRefreshMinutes, cancelledDays: options.config.feedCancelledDays, cacheBytes: options.config.cacheBytes }, clock);
+  const agendas = new AgendaService(store, feeds, meetings, views, clock);
   return {
     store,
     config: options.config,
@@ -58,7 +60,8 @@ export function createServices(store: Store, options: ServiceOptions) {
     availability,
     views,
     feeds,
-    agendas: new AgendaService(store, feeds, meetings, views, clock),
+    agendas,
+    programmes: new ProgrammeService(store, agendas),
     grids: new DayGridService(store, views, meetings, derived),
     timeFinder: new TimeFinderService(store),
     board: new BoardService(store),

@@ -54,8 +54,16 @@ const STORED: Record<string, string[]> = {
   ],
 };
 
+/**
+ * Names that are no words for a reader: a font, and the application that
+ * wrote a file (the .docx's author property).
+ */
+const NAMES: Record<string, string[]> = {
+  'src/domain/programme/docx.ts': ['Times New Roman', 'Forum Planner'],
+};
+
 const ALLOWED: Record<string, string[]> = {};
-for (const list of [INTERNAL, STORED]) for (const [file, texts] of Object.entries(list)) (ALLOWED[file] ??= []).push(...texts);
+for (const list of [INTERNAL, STORED, NAMES]) for (const [file, texts] of Object.entries(list)) (ALLOWED[file] ??= []).push(...texts);
 
 describe('sentences in src/domain and src/services', () => {
   const found = sentenceLiterals(path.resolve(__dirname, '../..'));

@@ -35,7 +35,7 @@ import { collatorFor } from '../../messages/locale-formats';
 
 // The folder's public face: what files outside it import from its inner files.
 export { takeSnapshot } from './changes';
-export { timeRange } from './format';
+export { counterpartsLine, oursLine, timeRange } from './format';
 export { phoneAgenda } from './phone';
 export type { AgendaScopeKind, PrintSnapshot } from './types';
 

@@ -11,6 +11,10 @@ import { message } from '../../messages';
 import { isLocale, LOCALE_NAMES, LOCALES, translate } from '../../messages/catalogue';
 import { agendaViewLocals } from '../agenda-view';
 import { nameText } from '../../domain/names';
+import { hasProgramme } from '../../services/programme';
+import { sendDownload } from '../download';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /**
  * Renders one agenda (a day or the booklet) for staff or a secret link: the
@@ -40,11 +44,18 @@ export function renderAgenda(services: Services, res: Response, req: AgendaReque
     langQuery: lang ? `?lang=${lang}` : '',
     printHref: `${here}?print=1${lang ? `&lang=${lang}` : ''}`,
     backHref: `${here}${lang ? `?lang=${lang}` : ''}`,
+    // The programme of stay in Word, for a delegation or a person, in the language the sheet is read in.
+    docxHref: hasProgramme(req.scope) ? `${here}/programme.docx${lang ? `?lang=${lang}` : ''}` : null,
     printLanguages: LOCALES.map((value) => ({ value, label: LOCALE_NAMES[value], href: `${here}?lang=${value}` })),
     markPrintedAction: links.markPrinted,
     days: agenda.days.map((d) => d.date),
     ...agendaViewLocals(req.locale),
   });
+}
+
+/** The programme of stay (.docx) of the agenda `req` asks for: the same scope, day, viewer and language. */
+export async function sendProgramme(services: Services, res: Response, req: AgendaRequest): Promise<void> {
+  sendDownload(res, await services.programmes.docx(req), DOCX);
 }
 
 /** Staff agendas: /forums/:forumId/agenda/:scope/:scopeId[/:date] and marking one printed. */
@@ -58,6 +69,8 @@ export function agendaRoutes(services: Services): Router {
   const ref = (req: Request) => ({ forumId: idParam(req, 'forumId'), scope: scopeOf(req), scopeId: idParam(req, 'scopeId') });
   const base = (req: Request) => `/forums/${req.params.forumId}/agenda/${req.params.scope}/${req.params.scopeId}`;
 
+  router.get('/:scope/:scopeId/programme.docx', (req, res) => sendProgramme(services, res, { ...ref(req), day: null, viewer: 'staff', locale: readerLocale(req) }));
+  router.get('/:scope/:scopeId/:date/programme.docx', (req, res) => sendProgramme(services, res, { ...ref(req), day: String(req.params.date), viewer: 'staff', locale: readerLocale(req) }));
   router.get('/:scope/:scopeId', (req, res) => renderAgenda(services, res, { ...ref(req), day: null, viewer: 'staff', locale: readerLocale(req) }, { base: base(req), markPrinted: `${base(req)}/printed` }));
   router.get('/:scope/:scopeId/:date', (req, res) =>
     renderAgenda(services, res, { ...ref(req), day: String(req.params.date), viewer: 'staff', locale: readerLocale(req) }, { base: base(req), markPrinted: `${base(req)}/printed` }),

@@ -6,7 +6,7 @@ import type { Services } from '../../services';
 import type { FeedToken } from '../../domain/feed-scope';
 import { baseUrlOf, sendCalendar, webcalOf } from '../calendar-response';
 import { idParam } from '../form';
-import { renderAgenda } from './agendas';
+import { renderAgenda, sendProgramme } from './agendas';
 import { answerDeadLink as noSuchLink } from '../dead-link';
 import { askedLocale, readerLocale, useLinkLocale } from '../locale';
 import { message } from '../../messages';
@@ -70,6 +70,13 @@ export function secretLinkRoutes(services: Services): Router {
     if (token.scope === 'organization') throw new NotFoundError(message('agenda.scope-kind', {}));
     renderAgenda(services, res, { forumId: token.forumId, scope: token.scope, scopeId: token.scopeId, day, viewer: 'link', locale: readerLocale(req) }, { base: `/s/${req.params.token}/agenda`, markPrinted: null });
   };
+  // The programme of stay (.docx) where the agenda offers it (a delegation's or a person's link), in the link's language.
+  const programmeFor = (req: Request, res: Response, day: string | null) => {
+    const token = res.locals.feedToken as FeedToken;
+    return sendProgramme(services, res, { forumId: token.forumId, scope: token.scope, scopeId: token.scopeId, day, viewer: 'link', locale: readerLocale(req) });
+  };
+  router.get('/s/:token/agenda/programme.docx', resolveToken, (req, res) => programmeFor(req, res, null));
+  router.get('/s/:token/agenda/:date/programme.docx', resolveToken, (req, res) => programmeFor(req, res, String(req.params.date)));
   router.get('/s/:token/agenda', resolveToken, (req, res) => agendaFor(req, res, null));
   router.get('/s/:token/agenda/:date', resolveToken, (req, res) => agendaFor(req, res, String(req.params.date)));
 
