@@ -13,6 +13,7 @@ import { ApiTokenRepository, UserRepository } from './repositories/users';
 import { RoomRepository, VenueRepository } from './repositories/venues';
 import { RoomOccupancyRepository } from './repositories/room-occupancy';
 import { b2bRepositories } from './repositories/b2b';
+import { ImportRepository } from './repositories/imports';
 
 /**
  * Every repository over one database handle: the single place the store is
@@ -38,6 +39,7 @@ export function createStore(db: Db, clock: () => number = Date.now) {
     feedState: new FeedStateRepository(db),
     feedUids: new FeedUidRepository(db),
     printSnapshots: new PrintSnapshotRepository(db),
+    imports: new ImportRepository(db),
     ...b2bRepositories(db),
   };
 }

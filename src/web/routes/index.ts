@@ -16,6 +16,7 @@ import { recordArea } from './record-area';
 import { referenceAreas } from './reference-areas';
 import { changeRoutes } from './changes';
 import { gridDragRoutes } from './grid-drag';
+import { importRoutes } from './imports';
 import type { ChangeStreams } from '../change-stream';
 import { cachedPages } from '../middleware/page-cache';
 
@@ -43,6 +44,7 @@ export function routes(services: Services, changeStreams: ChangeStreams): Router
   router.use('/forums/:forumId/venues', recordArea(areas.venues, services.audit));
   router.use('/forums/:forumId/rooms', recordArea(areas.rooms, services.audit));
   router.use('/forums/:forumId/delegations', recordArea(areas.delegations, services.audit));
+  router.use('/imports', importRoutes(services));
   router.use('/people', recordArea(areas.people, services.audit));
   router.use('/organizations', recordArea(areas.organizations, services.audit));
   return router;
