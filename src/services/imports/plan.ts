@@ -92,7 +92,7 @@ export function editDistance(a: string, b: string, max: number): number {
     if (best > max) return max + 1;
     previous = current;
   }
-  return previous[b.length]!;
+  return Math.min(previous[b.length]!, max + 1);
 }
 
 /** The organizations by each of their names, exactly and loosely, for matching rows and suggesting. */
