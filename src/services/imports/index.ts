@@ -10,3 +10,4 @@ export { guessColumns, headerKey, importFields, IMPORT_KINDS, type ColumnGuess, 
 export { readLocalDateTime, readLocalTime } from './dates';
 export { planImport, looseKey, editDistance, isPlannedKind, ROW_STATUSES, type PlanRow, type RowProblem, type ColumnMapping, type PlannedKind } from './plan';
 export { applyImport } from './apply';
+export { fieldLabel, problemText } from './describe';

@@ -14,9 +14,10 @@ import {
   type PlannedKind,
   type PlanRow,
   type ReadTable,
-  type RowProblem,
+  fieldLabel,
+  problemText,
 } from '../../services/imports';
-import { render, type MessageKey } from '../../messages';
+import { render } from '../../messages';
 import { translate, type Locale } from '../../messages/catalogue';
 import { readerLocale } from '../locale';
 import { actorOf, idParam } from '../form';
@@ -174,14 +175,6 @@ export function importRoutes(services: Services): Router {
   return router;
 }
 
-function fieldLabel(kind: PlannedKind, field: string, locale: Locale): string {
-  const known = importFields(kind).find((f) => f.field === field);
-  if (known) return translate(locale, known.labelKey);
-  // The record's own field names the service's validation speaks of (fullName, patronymicRu, organizationId).
-  const own: Record<string, MessageKey> = { fullName: 'import.field.full-name', patronymicRu: 'import.field.patronymic', organizationId: 'import.field.organization' };
-  return own[field] ? translate(locale, own[field]) : field;
-}
-
 /** A plan row as the preview shows it: its status word, the key it was matched by, and each problem as a sentence. */
 export function rowView(req: Request, kind: PlannedKind, row: PlanRow) {
   const locale = readerLocale(req);
@@ -196,24 +189,3 @@ export function rowView(req: Request, kind: PlannedKind, row: PlanRow) {
     recordUrl: row.recordId === null ? null : `/${kind}/${row.recordId}`,
   };
 }
-
-export function problemText(locale: Locale, kind: PlannedKind, row: Pick<PlanRow, 'line' | 'label'>, p: RowProblem): string {
-  const base = { line: row.line, label: row.label || '—' };
-  switch (p.code) {
-    case 'missing':
-      return translate(locale, 'ui.imports.problem.missing', { ...base, field: fieldLabel(kind, p.field, locale) });
-    case 'organization-not-found':
-      return p.suggestion
-        ? translate(locale, 'ui.imports.problem.organization-suggest', { ...base, value: p.value, suggestion: p.suggestion })
-        : translate(locale, 'ui.imports.problem.organization-missing', { ...base, value: p.value });
-    case 'bad-kind':
-      return translate(locale, 'ui.imports.problem.bad-kind', { ...base, value: p.value });
-    case 'invalid':
-      return translate(locale, 'ui.imports.problem.invalid', { ...base, field: fieldLabel(kind, p.field, locale), reason: render(p.said, locale) });
-    case 'duplicate':
-      return translate(locale, 'ui.imports.problem.duplicate', { ...base, key: p.key, first: p.firstLine });
-    case 'ambiguous':
-      return translate(locale, 'ui.imports.problem.ambiguous', { ...base, key: p.key, count: p.count });
-  }
-}
-
