@@ -16,6 +16,7 @@ const BENCHMARKS: [name: string, run: () => Promise<{ lines: string[] }>][] = [
   ['Time finder', () => (require('./time-finder') as typeof import('./time-finder')).benchTimeFinder()],
   ['Languages', () => (require('./languages') as typeof import('./languages')).benchLanguages()],
   ['HTTP', () => (require('./http') as typeof import('./http')).benchHttp()],
+  ['Import', () => (require('./import') as typeof import('./import')).benchImport()],
 ];
 
 async function main(filter: string | undefined): Promise<void> {

@@ -21,7 +21,7 @@ async function demoPeopleWorkbook(): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('Delegation');
   sheet.addRow(['ID', 'Full name', 'Name in Russian', 'Organisation', 'Job', 'E-mail', 'Phone']);
-  const orgName = new Map(DEMO_ORGANIZATIONS.map((o) => [o.key, o.name]));
+  const orgName = new Map<string, string>(DEMO_ORGANIZATIONS.map((o) => [o.key, o.name]));
   for (const p of DEMO_PEOPLE) sheet.addRow([`AZ-${p.key}`, p.fullName, p.nameRu, p.org ? orgName.get(p.org)! : '', p.position, p.email ?? '', p.phone ?? '']);
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -29,11 +29,13 @@ export function applyImport(services: PlanServices, actor: Actor, kind: PlannedK
     for (const row of plan.rows) {
       if (row.status === 'error' || !row.values) continue;
       let id = row.recordId;
+      // The plan has just validated these values with the forms' rules, in this same transaction.
+      const values = row.values as Parameters<typeof service.createValidated>[1];
       if (row.status === 'create') {
-        id = service.create(actor, row.values).id;
+        id = service.createValidated(actor, values).id;
         created.push(id);
       } else if (row.status === 'update' && id !== null) {
-        service.update(actor, id, service.get(id).version, row.values);
+        service.updateValidated(actor, service.get(id), values);
         updated.push(id);
       }
       if (row.externalId && id !== null) services.store.imports.setKey(kind, row.externalId, id);

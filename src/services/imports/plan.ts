@@ -73,7 +73,8 @@ export interface PlanServices {
 
 /** Lower case, without spaces or punctuation: how names are compared for a did-you-mean and for matching by name. */
 export function looseKey(text: string): string {
-  return text.normalize('NFKC').toLocaleLowerCase('ru').replace(/ё/g, 'е').replace(/[^\p{L}\p{N}]+/gu, '');
+  // toLowerCase, not toLocaleLowerCase: the same for Cyrillic, many times faster; İ's dot goes with the punctuation.
+  return text.normalize('NFKC').toLowerCase().replace(/ё/g, 'е').replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** Levenshtein distance, giving up (returning max + 1) once it exceeds max. */
