@@ -15,6 +15,8 @@ const BENCHMARKS: [name: string, run: () => Promise<{ lines: string[] }>][] = [
   ['Busy lock', () => (require('./busy-lock') as typeof import('./busy-lock')).benchBusyLock()],
   ['Time finder', () => (require('./time-finder') as typeof import('./time-finder')).benchTimeFinder()],
   ['Languages', () => (require('./languages') as typeof import('./languages')).benchLanguages()],
+  ['Import reading', () => (require('./import-read') as typeof import('./import-read')).benchImportRead()],
+  ['Exports', () => (require('./exports') as typeof import('./exports')).benchExports()],
   ['HTTP', () => (require('./http') as typeof import('./http')).benchHttp()],
   ['Import', () => (require('./import') as typeof import('./import')).benchImport()],
 ];

@@ -121,13 +121,15 @@ async function xlsxFixtures(): Promise<void> {
   }
   {
     // Meetings with date cells: a day, a day and time, times alone, a date merged over the day's rows.
+    // A time alone is a fraction of a day, as Excel stores it (exceljs would turn a Date on 1899-12-30 into
+    // a serial a hair short of the minute, which LibreOffice shows as 10:59).
     const workbook = stamped();
     const sheet = workbook.addWorksheet('Programme');
+    const time = (h: number, m: number): number => (h * 60 + m) / 1440;
     sheet.addRow(['Date', 'Title', 'Start', 'End', 'Venue']);
-    const day = new Date(Date.UTC(2019, 5, 7));
-    sheet.addRow([day, 'Meeting with the Governor of the Leningrad Region', new Date(Date.UTC(1899, 11, 30, 10, 0)), new Date(Date.UTC(1899, 11, 30, 11, 0)), 'ExpoForum']);
-    sheet.addRow([null, 'SOCAR signing', new Date(Date.UTC(1899, 11, 30, 12, 30)), new Date(Date.UTC(1899, 11, 30, 13, 0)), 'ExpoForum']);
-    sheet.addRow([new Date(Date.UTC(2019, 5, 8, 9, 30)), 'Delegation briefing', new Date(Date.UTC(2019, 5, 8, 9, 30)), 0.4375, 'Hotel']);
+    sheet.addRow([new Date(Date.UTC(2019, 5, 7)), 'Meeting with the Governor of the Leningrad Region', time(10, 0), time(11, 0), 'ExpoForum']);
+    sheet.addRow([null, 'SOCAR signing', time(12, 30), time(13, 0), 'ExpoForum']);
+    sheet.addRow([new Date(Date.UTC(2019, 5, 8, 9, 30)), 'Delegation briefing', time(9, 30), time(10, 30), 'Hotel']);
     sheet.mergeCells('A2:A3');
     sheet.getColumn(1).numFmt = 'dd.mm.yyyy';
     sheet.getCell('A4').numFmt = 'dd.mm.yyyy hh:mm';

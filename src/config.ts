@@ -22,6 +22,8 @@ const schema = z.object({
   FEED_CANCELLED_DAYS: z.coerce.number().int().min(0).default(30),
   /** Memory for built feeds kept between polls, in MiB; the least recently polled go first. */
   CACHE_MB: z.coerce.number().positive().max(4096).default(64),
+  /** The most rows one list export (.xlsx, .csv) holds; a longer filtered list is refused with a message. */
+  EXPORT_MAX_ROWS: z.coerce.number().int().positive().max(1_000_000).default(100_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   /** How long one statement of the app waits for another process's write lock before the request is retried on a timer. */
@@ -53,6 +55,7 @@ export interface Config {
   feedCancelledDays: number;
   /** CACHE_MB in bytes. */
   cacheBytes: number;
+  exportMaxRows: number;
   logLevel: string;
   seedDemo: boolean;
   dbBusyTimeoutMs: number;
@@ -85,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     feedRefreshMinutes: e.FEED_REFRESH_MINUTES,
     feedCancelledDays: e.FEED_CANCELLED_DAYS,
     cacheBytes: Math.round(e.CACHE_MB * 2 ** 20),
+    exportMaxRows: e.EXPORT_MAX_ROWS,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO === 'true',
     dbBusyTimeoutMs: e.DB_BUSY_TIMEOUT_MS,

@@ -28,6 +28,8 @@ export const IMPORT_FIELD_SLUGS = [
   'delegation',
   'role',
   'name',
+  'org-name-ru',
+  'org-name-az',
   'short-name',
   'country',
   'kind',

@@ -16,7 +16,7 @@ import { BoardService } from './board';
 import { PageCache } from './page-cache';
 
 export interface ServiceOptions {
-  config: Pick<Config, 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'> & Partial<Pick<Config, 'allowedHosts' | 'cacheBytes'>>;
+  config: Pick<Config, 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'> & Partial<Pick<Config, 'allowedHosts' | 'cacheBytes' | 'exportMaxRows'>>;
   scrypt?: ScryptParams;
   clock?: () => number;
   /** How sign-in delays wait (tests pass one that does not sleep). */
@@ -31,9 +31,9 @@ export function createServices(store: Store, options: ServiceOptions) {
   const reference = createReferenceServices(store, clock);
   const accounts = new AccountService(store, options.scrypt ?? DEFAULT_SCRYPT, clock, new HashQueue(), new SignInThrottle(clock, options.wait));
   const audit = new AuditService(store, reference);
-  const directory = new ForumDirectory(store, clock);
   // One cache of derived views for the whole process, so its bound holds for all of them together.
   const derived = programmeCache(store, options.derivedLimits);
+  const directory = new ForumDirectory(store, clock, derived);
   const meetings = new MeetingService(store, clock, derived);
   const availability = new AvailabilityService(store, clock);
   const views = new ProgrammeViews(store);

@@ -25,6 +25,13 @@ export interface CachedPage {
   parts: string[];
   /** Which hole comes after each part but the last (indexes into the fill values). */
   holes: number[];
+  /**
+   * The parts as UTF-8, encoded once when kept: a hit then copies bytes into its answer instead of
+   * encoding the whole page again (fillHolesBytes).
+   */
+  encoded?: Buffer[];
+  /** A digest of the parts, made once when kept: a hit's ETag is it plus the reader's values, never a hash of the whole body. */
+  tag?: string;
 }
 
 interface Entry {
@@ -45,7 +52,10 @@ export class PageCache {
     maxBytes = DEFAULT_PAGE_CACHE_BYTES,
   ) {
     // Strings are UTF-16 in memory: two bytes a character, key included.
-    this.lru = new ByteLru(maxBytes, (key, entry) => 2 * (key.length + entry.page.parts.reduce((n, p) => n + p.length, 0)) + 256);
+    this.lru = new ByteLru(
+      maxBytes,
+      (key, entry) => 2 * (key.length + entry.page.parts.reduce((n, p) => n + p.length, 0)) + (entry.page.encoded?.reduce((n, b) => n + b.length, 0) ?? 0) + 256,
+    );
   }
 
   /** The programme's version now; entries of any other version are forgotten. */
@@ -94,6 +104,15 @@ export function splitAtHoles(body: string, placeholders: readonly string[]): Pic
   }
   parts.push(body.slice(from));
   return { parts, holes };
+}
+
+/** fillHoles as bytes, from the parts encoded when the page was kept (or encoded now). */
+export function fillHolesBytes(page: Pick<CachedPage, 'parts' | 'holes' | 'encoded'>, values: readonly string[]): Buffer {
+  const parts = page.encoded ?? page.parts.map((p) => Buffer.from(p));
+  if (parts.length === 1) return parts[0]!;
+  const chunks: Buffer[] = [parts[0]!];
+  for (let i = 0; i < page.holes.length; i++) chunks.push(Buffer.from(values[page.holes[i]!]!), parts[i + 1]!);
+  return Buffer.concat(chunks);
 }
 
 export function fillHoles(page: Pick<CachedPage, 'parts' | 'holes'>, values: readonly string[]): string {

@@ -17,7 +17,18 @@ export const SESSION_EXPIRY_SLACK_MS = 60_000;
  * express-session store in the app's SQLite file. Session ids are stored as
  * their SHA-256, so a copy of the database does not hand out live sessions.
  */
+/** How many sessions the store remembers what it last read of (a few hundred bytes each). */
+const SEEN_SESSIONS = 10_000;
+
 export class SqliteSessionStore extends session.Store {
+  /**
+   * What get() just read, by session id: its SHA-256 and the stored expiry.
+   * express-session calls touch() at the end of the same request that called
+   * get(), so touch needs neither a second hash nor a second SELECT to know
+   * whether the expiry must move. Bounded: the oldest entries go first.
+   */
+  private readonly seen = new Map<string, { key: string; expiresAt: number }>();
+
   constructor(
     private readonly db: Db,
     private readonly ttlMs: number,
@@ -25,12 +36,27 @@ export class SqliteSessionStore extends session.Store {
     super();
   }
 
+  private keyOf(sid: string): string {
+    return this.seen.get(sid)?.key ?? hash(sid);
+  }
+
+  private remember(sid: string, key: string, expiresAt: number): void {
+    this.seen.delete(sid);
+    this.seen.set(sid, { key, expiresAt });
+    if (this.seen.size > SEEN_SESSIONS) this.seen.delete(this.seen.keys().next().value as string);
+  }
+
   override get(sid: string, cb: (err: unknown, session?: session.SessionData | null) => void): void {
     try {
-      const row = prepared(this.db, 'SELECT data, expires_at AS expiresAt FROM web_session WHERE sid = ?').get(hash(sid)) as
+      const key = this.keyOf(sid);
+      const row = prepared(this.db, 'SELECT data, expires_at AS expiresAt FROM web_session WHERE sid = ?').get(key) as
         | { data: string; expiresAt: number }
         | undefined;
-      if (!row || row.expiresAt <= Date.now()) return cb(null, null);
+      if (!row || row.expiresAt <= Date.now()) {
+        this.seen.delete(sid);
+        return cb(null, null);
+      }
+      this.remember(sid, key, row.expiresAt);
       cb(null, JSON.parse(row.data));
     } catch (err) {
       cb(err);
@@ -39,11 +65,14 @@ export class SqliteSessionStore extends session.Store {
 
   override set(sid: string, data: session.SessionData, cb?: (err?: unknown) => void): void {
     try {
+      const key = this.keyOf(sid);
+      const expiresAt = this.expiryOf(data) + SESSION_EXPIRY_SLACK_MS;
       prepared(
         this.db,
         `INSERT INTO web_session (sid, data, expires_at) VALUES (?, ?, ?)
          ON CONFLICT (sid) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at`,
-      ).run(hash(sid), JSON.stringify(data), this.expiryOf(data) + SESSION_EXPIRY_SLACK_MS);
+      ).run(key, JSON.stringify(data), expiresAt);
+      this.remember(sid, key, expiresAt);
       if (Math.random() < 0.01) this.prune();
       cb?.();
     } catch (err) {
@@ -53,22 +82,29 @@ export class SqliteSessionStore extends session.Store {
 
   override destroy(sid: string, cb?: (err?: unknown) => void): void {
     try {
-      prepared(this.db, 'DELETE FROM web_session WHERE sid = ?').run(hash(sid));
+      prepared(this.db, 'DELETE FROM web_session WHERE sid = ?').run(this.keyOf(sid));
+      this.seen.delete(sid);
       cb?.();
     } catch (err) {
       cb?.(err);
     }
   }
 
-  /** Called for every request of an unchanged session (rolling): a read, and a write only when the stored expiry falls short of the cookie's. */
+  /**
+   * Called at the end of every request of an unchanged session (rolling): a write only when the stored expiry
+   * falls short of the cookie's. The stored expiry is the one get() read at the start of the same request.
+   */
   override touch(sid: string, data: session.SessionData, cb?: (err?: unknown) => void): void {
     try {
-      const key = hash(sid);
+      const known = this.seen.get(sid);
+      const key = known?.key ?? hash(sid);
       const wanted = this.expiryOf(data);
-      const stored = prepared(this.db, 'SELECT expires_at FROM web_session WHERE sid = ?', 'pluck').get(key) as number | undefined;
+      const stored = known ? known.expiresAt : (prepared(this.db, 'SELECT expires_at FROM web_session WHERE sid = ?', 'pluck').get(key) as number | undefined);
       // Extending the expiry is bookkeeping: when the database is busy, full or read-only the page still answers, without waiting.
       if (stored !== undefined && stored < wanted) {
-        bestEffortWrite(this.db, () => prepared(this.db, 'UPDATE web_session SET expires_at = ? WHERE sid = ?').run(wanted + SESSION_EXPIRY_SLACK_MS, key));
+        const expiresAt = wanted + SESSION_EXPIRY_SLACK_MS;
+        const written = bestEffortWrite(this.db, () => prepared(this.db, 'UPDATE web_session SET expires_at = ? WHERE sid = ?').run(expiresAt, key));
+        if (written) this.remember(sid, key, expiresAt);
       }
       cb?.();
     } catch (err) {

@@ -78,3 +78,18 @@ function meetingInput(id: number): Record<string, unknown> {
   const m = ctx.services.meetings.get(id);
   return { title: m.title, kind: m.kind, status: m.status, start: m.start, end: m.end, roomId: m.roomId, participants: m.participants, delegationIds: m.delegationIds };
 }
+
+it('shows a forum renamed or added in the header’s switcher on the very next page (the kept forum list follows the audit log)', async () => {
+  const switcher = async () => {
+    const html = (await planner.get(`/forums/${forumId}/meetings`)).text;
+    return [...(/<form class="forum-switcher"[\s\S]*?<\/form>/.exec(html)?.[0] ?? '').matchAll(/<option[^>]*>([^<]*)<\/option>/g)].map((m) => m[1]);
+  };
+  const before = await switcher();
+  expect(before).toContain(ctx.services.forums.get(forumId).shortName);
+  const forum = ctx.services.forums.get(forumId);
+  const { id: _id, version, ...values } = forum;
+  ctx.services.forums.update(SYSTEM_ACTOR, forumId, version, { ...values, shortName: 'SPIEF renamed' });
+  expect(await switcher()).toContain('SPIEF renamed');
+  ctx.services.forums.create(SYSTEM_ACTOR, { ...values, shortName: 'Second forum', name: 'A second forum' });
+  expect(await switcher()).toEqual(expect.arrayContaining(['SPIEF renamed', 'Second forum']));
+});

@@ -107,3 +107,20 @@ it('keeps an agenda only within the minute it prints as its time, and any other 
     timed.close();
   }
 });
+
+it('answers a kept page as HTML with an ETag of its own per reader, and a 304 to the reader who already has it', async () => {
+  const first = await alice.get(list());
+  const kept = await alice.get(list());
+  expect(kept.headers['content-type']).toBe('text/html; charset=utf-8');
+  expect(kept.text).toBe(first.text);
+  expect(kept.headers.etag).toMatch(/^W\/"[\w-]+\.[\w-]+"$/);
+  expect(kept.headers.etag).toBe(first.headers.etag);
+  const bobs = await bob.get(list());
+  expect(bobs.headers.etag).not.toBe(kept.headers.etag); // Bob's token and name are in his copy
+  const again = await alice.agent.get(list()).set('If-None-Match', kept.headers.etag!);
+  expect(again.status).toBe(304);
+  const api = await alice.get(`/api/v1/forums/${forumId}/meetings?day=${DAY}`);
+  const apiKept = await alice.get(`/api/v1/forums/${forumId}/meetings?day=${DAY}`);
+  expect(apiKept.headers['content-type']).toMatch(/^application\/json/);
+  expect(apiKept.body).toEqual(api.body);
+});

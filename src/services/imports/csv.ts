@@ -93,21 +93,63 @@ export function sniffSeparator(text: string): { char: string; name: CsvSeparator
   return best;
 }
 
+/**
+ * The text without the empty rows after the last one with anything in it
+ * (';;;' lines and blank lines Excel leaves): the line they follow is kept whole.
+ */
+export function withoutTrailingEmptyRows(text: string): string {
+  let end = text.length;
+  while (end > 0 && ' \t;,\r\n'.includes(text[end - 1]!)) end--;
+  const lineEnd = text.indexOf('\n', end);
+  return lineEnd < 0 ? text : text.slice(0, lineEnd + 1);
+}
+
+/**
+ * Rows csv-parse may read past the row limit, for empty ones among them. It
+ * builds an error object for every row whose number of cells differs from
+ * the first row's, which costs tens of microseconds a row: this bound keeps a
+ * file of millions of blank lines from holding the server for minutes.
+ */
+const EMPTY_ROWS_ALLOWED = 1000;
+
 export function readCsv(bytes: Buffer, limits: TableLimits): ReadResult {
   const decoded = decodeText(bytes);
   if (!decoded) return { ok: false, error: message('import.binary', {}) };
-  const { text, notes } = decoded;
-  if (text.trim() === '') return { ok: false, error: message('import.empty', {}) };
+  const { notes } = decoded;
+  const text = withoutTrailingEmptyRows(decoded.text);
+  // Only spaces, line ends and separators (the rows Excel leaves when a sheet is cleared): nothing to read.
+  if (!/[^\s;,"]/.test(text)) return { ok: false, error: message('import.empty', {}) };
   const separator = sniffSeparator(text);
+  const most = limits.maxRows + 1 + EMPTY_ROWS_ALLOWED;
   let records: string[][];
+  // csv-parse's per-row error (see EMPTY_ROWS_ALLOWED) captures a stack no one reads; parse is synchronous, so nothing else runs meanwhile.
+  const stackLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
-    records = parse(text, { delimiter: separator.char, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true, max_record_size: limits.maxCellChars * limits.maxColumns + 1024 });
+    records = parse(text, { delimiter: separator.char, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, to: most, max_record_size: limits.maxCellChars * limits.maxColumns + 1024 });
   } catch (err) {
     // An unclosed quote swallows the rest of the file: csv-parse stops at its end or at the record size bound.
     // The row it opened in is the one after the rows read whole, as a spreadsheet counts rows.
     const whole = (err as { records?: unknown }).records;
     return { ok: false, error: message('import.broken-csv', { line: typeof whole === 'number' ? whole + 1 : 1 }) };
+  } finally {
+    Error.stackTraceLimit = stackLimit;
   }
+  if (records.length >= most) return { ok: false, error: message('import.too-many-rows', { rows: Math.max(limits.maxRows + 1, filledLines(text) - 1), max: limits.maxRows }) };
   const grid: GridRow[] = records.map((cells, i) => ({ line: i + 1, cells }));
   return shapeTable(grid, 'csv', limits, { notes: [...notes, message('import.note.separator', { separator: separator.name })] });
+}
+
+/** Lines with something on them: the rows of a file too long to read to its end. */
+function filledLines(text: string): number {
+  let count = 0;
+  let filled = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      if (filled) count++;
+      filled = false;
+    } else if (c > 32 && c !== 59 && c !== 44) filled = true;
+  }
+  return filled ? count + 1 : count;
 }

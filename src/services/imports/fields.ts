@@ -55,8 +55,8 @@ const FIELDS: Record<ImportKind, readonly ImportField[]> = {
   organizations: [
     EXTERNAL_ID,
     field('name', 'name', { en: ['Name', 'Organization', 'Organisation', 'Company', 'Name in English', 'Name EN'], ru: ['Название на английском'], az: ['Adı (ingilis dilində)'] }, true),
-    field('nameRu', 'name-ru', { en: ['Name in Russian', 'Name (Russian)', 'Name RU'], ru: ['Название', 'Наименование', 'Организация', 'Название на русском', 'Полное наименование'], az: ['Adı (rus dilində)', 'Rus dilində ad'] }),
-    field('nameAz', 'name-az', { en: ['Name in Azerbaijani', 'Name (Azerbaijani)', 'Name AZ'], ru: ['Название на азербайджанском'], az: ['Adı', 'Təşkilat', 'Təşkilatın adı', 'Azərbaycan dilində ad'] }),
+    field('nameRu', 'org-name-ru', { en: ['Name in Russian', 'Name (Russian)', 'Name RU'], ru: ['Название', 'Наименование', 'Организация', 'Название на русском', 'Полное наименование'], az: ['Adı (rus dilində)', 'Rus dilində ad', 'Rus dilində adı'] }),
+    field('nameAz', 'org-name-az', { en: ['Name in Azerbaijani', 'Name (Azerbaijani)', 'Name AZ'], ru: ['Название на азербайджанском'], az: ['Adı', 'Təşkilat', 'Təşkilatın adı', 'Azərbaycan dilində ad', 'Azərbaycan dilində adı'] }),
     field('shortName', 'short-name', { en: ['Short name', 'Abbreviation', 'Acronym'], ru: ['Краткое название', 'Краткое наименование', 'Сокращение', 'Аббревиатура'], az: ['Qısa adı', 'Qısaltma', 'Abreviatura'] }),
     field('country', 'country', { en: ['Country'], ru: ['Страна'], az: ['Ölkə'] }),
     field('kind', 'kind', { en: ['Kind', 'Type', 'Category', 'Sector'], ru: ['Тип', 'Вид', 'Категория'], az: ['Növü', 'Növ', 'Tip', 'Kateqoriya'] }),
@@ -86,13 +86,17 @@ export function importFields(kind: ImportKind): readonly ImportField[] {
   return FIELDS[kind];
 }
 
-/** A header as compared: lower case (ё as е), letters and digits only, so "E-mail", "e mail" and "EMAIL:" are one header. */
+/**
+ * A header as compared: lower case, letters and digits only, so "E-mail",
+ * "e mail" and "EMAIL:" are one header; ё as е, and Azerbaijani İ, I and ı
+ * all as i ("İŞTİRAKÇI" typed in capitals is "İştirakçı").
+ */
 export function headerKey(header: string): string {
   return header
     .normalize('NFKC')
     .toLocaleLowerCase('ru')
     .replace(/ё/g, 'е')
-    .replace(/i̇/g, 'i')
+    .replace(/i̇|ı/g, 'i')
     .replace(/[^\p{L}\p{N}№]+/gu, '');
 }
 

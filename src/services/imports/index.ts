@@ -11,3 +11,4 @@ export { readLocalDateTime, readLocalTime } from './dates';
 export { planImport, looseKey, editDistance, isPlannedKind, ROW_STATUSES, type PlanRow, type RowProblem, type ColumnMapping, type PlannedKind } from './plan';
 export { applyImport } from './apply';
 export { fieldLabel, problemText } from './describe';
+export { splitFullName, type NameParts } from './full-name';

@@ -49,7 +49,10 @@ export function numberText(n: number): string {
   if (Number.isInteger(n)) return Math.abs(n) < 1e21 ? String(n) : BigInt(n).toString();
   const rounded = Number(n.toPrecision(15));
   const plain = String(rounded);
-  return /e/i.test(plain) ? rounded.toFixed(20).replace(/0+$/, '').replace(/\.$/, '') : plain;
+  if (!/e/i.test(plain)) return plain;
+  // Below 1e-6 String() writes an exponent; past 20 decimals it is nothing a list of people holds.
+  const fixed = rounded.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
+  return fixed === '-0' ? '0' : fixed;
 }
 
 function richText(value: { richText: Array<{ text: string }> }): string {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { NotFoundError, ValidationError, type Said } from '../../domain/errors';
-import { MEMBER_ROLES, type DelegationMember, type MemberRole, type ParticipantRole, type Room, type TravelTime } from '../../domain/types';
+import { MEMBER_ROLES, type Forum, type DelegationMember, type MemberRole, type ParticipantRole, type Room, type TravelTime } from '../../domain/types';
 import { defaultParticipantRoles } from '../../domain/participant-roles';
 import { inWriteTransaction } from '../../store/database';
 import type { Store } from '../../store';
+import type { DerivedCache } from '../derived-cache';
 import type { Actor } from '../actor';
 import { field, parseInput } from '../validation';
 import { message } from '../../messages';
@@ -23,7 +24,18 @@ export class ForumDirectory {
   constructor(
     private readonly store: Store,
     private readonly clock: () => number = Date.now,
+    private readonly derived?: DerivedCache,
   ) {}
+
+  /**
+   * Every forum, for the header's switcher on every signed-in page: kept while the audit log's head is
+   * unchanged (forum writes are audited in their transaction), so a page read costs one key lookup, not a
+   * table scan and two finds. Callers must not change the array.
+   */
+  forums(): readonly Forum[] {
+    const read = () => this.store.forums.list();
+    return this.derived ? this.derived.get('forum-directory:forums', read, (all) => 512 * all.length) : read();
+  }
 
   roomsOfForum(forumId: number): Room[] {
     return this.store.rooms.listByForum(forumId);

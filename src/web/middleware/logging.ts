@@ -23,8 +23,13 @@ export function redactUrl(url: string): string {
   return path + query.replace(/([?&](?:token|access_token|key|password)=)[^&#]*/gi, '$1[redacted]');
 }
 
+/**
+ * The server's logger. Without a destination it writes to stdout asynchronously: a synchronous write per
+ * request line was a write(2) on the path of every answer (issue 12: a cached page still paid for it).
+ * pino flushes what is pending when the process exits.
+ */
 export function createLogger(level: string, destination?: pino.DestinationStream) {
-  return destination ? pino({ level }, destination) : pino({ level });
+  return pino({ level }, destination ?? pino.destination({ dest: 1, sync: false }));
 }
 
 export function requestLogger(logger: pino.Logger) {

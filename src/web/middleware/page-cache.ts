@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { fillHoles, splitAtHoles, type PageCache } from '../../services/page-cache';
+import { fillHoles, fillHolesBytes, splitAtHoles, type CachedPage, type PageCache } from '../../services/page-cache';
 import { readerLocale } from '../locale';
 
 /**
@@ -40,6 +40,10 @@ const HOLES = [CSRF_HOLE, NAME_HOLE] as const;
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' };
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 
+const digest = (text: string) => crypto.createHash('sha1').update(text).digest('base64url').slice(0, 22);
+/** The page's ETag: its kept parts' digest and the reader's own values (a 304 must not hand back another reader's CSRF token). */
+const etagOf = (tag: string, values: readonly string[]) => `W/"${tag}.${digest(values.join('\u0000'))}"`;
+
 export function cachedPages(cache: PageCache, clock: () => number) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const user = res.locals.user;
@@ -53,7 +57,9 @@ export function cachedPages(cache: PageCache, clock: () => number) {
     if (hit) {
       res.status(hit.status).set(hit.headers);
       const json = /json/.test(hit.headers['content-type'] ?? '');
-      res.send(fillHoles(hit, json ? values.map((v) => JSON.stringify(v).slice(1, -1)) : values.map(escapeHtml)));
+      // The ETag is set here, so express does not hash the whole body for one (it only makes one when none is set).
+      if (hit.tag) res.set('ETag', etagOf(hit.tag, values));
+      res.send(fillHolesBytes(hit, json ? values.map((v) => JSON.stringify(v).slice(1, -1)) : values.map(escapeHtml)));
       return;
     }
     const before = new Set(Object.keys(res.getHeaders()));
@@ -68,8 +74,12 @@ export function cachedPages(cache: PageCache, clock: () => number) {
       for (const [name, value] of Object.entries(res.getHeaders())) if (!before.has(name) && value !== undefined) headers[name] = String(value);
       const keep = res.statusCode === 200 && typeof body === 'string' && !('set-cookie' in headers);
       const page = typeof body === 'string' ? splitAtHoles(body, HOLES) : null;
-      if (keep && page) cache.set(key, version, { status: 200, headers, ...page });
       if (!page) return send(body);
+      // express would name a string answer HTML inside send(); a hit answers bytes, so the kept headers say it.
+      if (!('content-type' in headers) && res.get('content-type') === undefined) headers['content-type'] = 'text/html; charset=utf-8';
+      const kept: CachedPage = { status: 200, headers, ...page, encoded: page.parts.map((p) => Buffer.from(p)), tag: digest(page.parts.join('\u0000')) };
+      if (keep) cache.set(key, version, kept);
+      res.set('ETag', etagOf(kept.tag!, values));
       const json = /json/.test(String(res.get('content-type') ?? ''));
       return send(fillHoles(page, json ? values.map((v) => JSON.stringify(v).slice(1, -1)) : values.map(escapeHtml)));
     };

@@ -8,6 +8,10 @@ import { message } from '../../messages';
 import { translate } from '../../messages/catalogue';
 import { readerLocale } from '../locale';
 import { sessionBase, sessionIn } from './b2b-sessions';
+import { B2B_REQUEST_STATES, type B2BRequestState } from '../../domain/b2b';
+import { checkExportSize, DEFAULT_EXPORT_MAX_ROWS, exportRoutes } from '../exports';
+import { b2bRequestsExport } from '../list-exports';
+import { BadListRequest } from '../list-query';
 
 /** Planners act for the companies: new requests, accept / decline / cancel / reopen, pins. */
 export function b2bRequestRoutes(services: Services): Router {
@@ -27,6 +31,16 @@ export function b2bRequestRoutes(services: Services): Router {
     const overview = b2b.views.overview(session.id);
     res.status(status).render('pages/b2b/request-form', { title: translate(readerLocale(req), 'ui.b2b.title.request-new'), forum, o: overview, base: sessionBase(session), values, priorities: priorityChoices(readerLocale(req)), ...problems });
   };
+
+  // The session's requests as a file, all or those of one state (?state=pending), oldest first.
+  exportRoutes(router, '', (req) => {
+    const { session } = sessionIn(services, req);
+    const state = queryString(req, 'state');
+    if (state && !(B2B_REQUEST_STATES as readonly string[]).includes(state)) throw new BadListRequest(translate(readerLocale(req), 'ui.exports.bad-state', { state: state.slice(0, 20) }));
+    const overview = b2b.views.overview(session.id);
+    checkExportSize(req, overview.requests.length, services.config.exportMaxRows ?? DEFAULT_EXPORT_MAX_ROWS);
+    return b2bRequestsExport(overview, (id) => services.organizations.find(id), readerLocale(req), state as B2BRequestState | '');
+  });
 
   router.get('/new', (req, res) => renderForm(req, res, 200, readRequestForm({}, { fromId: queryString(req, 'from'), toId: queryString(req, 'to') })));
 

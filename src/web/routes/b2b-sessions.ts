@@ -12,6 +12,8 @@ import { actorOf, flash, idParam, submitForm, type FormProblems } from '../form'
 import { translate, type MessageParams } from '../../messages/catalogue';
 import { collatorFor } from '../../messages/locale-formats';
 import { readerLocale } from '../locale';
+import { checkExportSize, DEFAULT_EXPORT_MAX_ROWS, exportHrefs, exportRoutes } from '../exports';
+import { b2bScheduleExport } from '../list-exports';
 import { blankSessionForm, readSessionForm, sessionFields, sessionFormValues, type SessionFormValues } from './b2b-forms';
 
 /** The session a URL names, refused (404) when it belongs to another forum than the URL's. */
@@ -101,10 +103,20 @@ export function b2bSessionRoutes(services: Services): Router {
       between: B2BViews.between,
       base: sessionBase(session),
       runForm: runFormOf(overview, run),
+      requestExports: exportHrefs(req, `${sessionBase(session)}/requests`),
+      scheduleExports: exportHrefs(req, `${sessionBase(session)}/schedule`),
     });
   };
 
   router.get('/:sessionId', (req, res) => renderSession(req, res, 200));
+
+  // The applied schedule as a file (a draft too: the planners' own copy), one row per table and slot.
+  exportRoutes(router, '/:sessionId/schedule', (req) => {
+    const { session } = sessionIn(services, req);
+    const overview = b2b.views.overview(session.id);
+    checkExportSize(req, overview.requests.length, services.config.exportMaxRows ?? DEFAULT_EXPORT_MAX_ROWS);
+    return b2bScheduleExport(overview, (id) => services.organizations.find(id), readerLocale(req));
+  });
 
   router.get('/:sessionId/edit', (req, res) => {
     const { forum, session } = sessionIn(services, req);

@@ -19,11 +19,14 @@ import { gridDragRoutes } from './grid-drag';
 import { importRoutes } from './imports';
 import type { ChangeStreams } from '../change-stream';
 import { cachedPages } from '../middleware/page-cache';
+import { DEFAULT_EXPORT_MAX_ROWS } from '../exports';
 
 /** Mounts every area's router. Order matters only where paths share a prefix. */
 export function routes(services: Services, changeStreams: ChangeStreams): Router {
   const router = Router();
   const areas = referenceAreas(services);
+  // What every record list's export needs: the row bound (EXPORT_MAX_ROWS) and the forum's short name for the file.
+  const exportsOf = { maxRows: services.config.exportMaxRows ?? DEFAULT_EXPORT_MAX_ROWS, forumOf: (id: number) => services.forums.get(id) };
   router.use(b2bRoutes(services, forumContext(services)));
   router.use(secretLinkRoutes(services));
   router.use(forumContext(services));
@@ -40,13 +43,13 @@ export function routes(services: Services, changeStreams: ChangeStreams): Router
   router.use('/forums/:forumId', gridDragRoutes(services));
   router.use('/forums/:forumId', findTimeRoutes(services));
   router.use('/forums/:forumId', boardRoutes(services));
-  router.use('/forums', recordArea(areas.forums, services.audit));
-  router.use('/forums/:forumId/venues', recordArea(areas.venues, services.audit));
-  router.use('/forums/:forumId/rooms', recordArea(areas.rooms, services.audit));
-  router.use('/forums/:forumId/delegations', recordArea(areas.delegations, services.audit));
+  router.use('/forums', recordArea(areas.forums, services.audit, exportsOf));
+  router.use('/forums/:forumId/venues', recordArea(areas.venues, services.audit, exportsOf));
+  router.use('/forums/:forumId/rooms', recordArea(areas.rooms, services.audit, exportsOf));
+  router.use('/forums/:forumId/delegations', recordArea(areas.delegations, services.audit, exportsOf));
   router.use('/imports', importRoutes(services));
-  router.use('/people', recordArea(areas.people, services.audit));
-  router.use('/organizations', recordArea(areas.organizations, services.audit));
+  router.use('/people', recordArea(areas.people, services.audit, exportsOf));
+  router.use('/organizations', recordArea(areas.organizations, services.audit, exportsOf));
   return router;
 }
 
@@ -55,11 +58,12 @@ function forumContext(services: Services) {
   return (req: import('express').Request, res: import('express').Response, next: import('express').NextFunction) => {
     if (!res.locals.user || req.path.startsWith('/api/')) return next();
     const m = /^\/forums\/(\d+)/.exec(req.path);
-    const fromUrl = m ? services.forums.find(Number(m[1])) : undefined;
-    if (fromUrl && req.session) req.session.forumId = fromUrl.id;
-    const remembered = req.session?.forumId ? services.forums.find(req.session.forumId) : undefined;
-    res.locals.forums = services.forums.list();
-    res.locals.currentForum = fromUrl ?? remembered ?? res.locals.forums[0] ?? null;
+    const forums = services.directory.forums();
+    const fromUrl = m ? forums.find((f) => f.id === Number(m[1])) : undefined;
+    if (fromUrl && req.session && req.session.forumId !== fromUrl.id) req.session.forumId = fromUrl.id;
+    const remembered = req.session?.forumId ? forums.find((f) => f.id === req.session?.forumId) : undefined;
+    res.locals.forums = forums;
+    res.locals.currentForum = fromUrl ?? remembered ?? forums[0] ?? null;
     next();
   };
 }

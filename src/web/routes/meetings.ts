@@ -16,6 +16,8 @@ import { isCalendarDate } from '../../domain/calendar-date';
 import { isStatusAction, statusActionsFrom, type StatusAction } from '../../domain/meeting-status';
 import { dayBounds } from '../../domain/time';
 import { readerLocale } from '../locale';
+import { checkExportSize, DEFAULT_EXPORT_MAX_ROWS, exportHrefs, exportRoutes } from '../exports';
+import { meetingsExport } from '../list-exports';
 import { meetingEditRoutes } from './meeting-edits';
 import { searchWordsOf } from '../../domain/names';
 
@@ -29,6 +31,9 @@ const DANGEROUS: readonly StatusAction[] = ['cancel'];
 /** The meeting list, page, form and status actions, under /forums/:forumId/meetings. */
 /** Past this many people the list's person filter gives way to the search box. */
 const PERSON_CHOICES_MAX = 300;
+
+/** The list's filter, as the meeting service reads it. */
+type MeetingFilter = Parameters<Services['meetings']['page']>[0];
 
 export function meetingRoutes(services: Services): Router {
   const router = Router({ mergeParams: true });
@@ -111,34 +116,41 @@ export function meetingRoutes(services: Services): Router {
     });
   };
 
-  router.get('/', (req, res) => {
-    const forum = forumOf(req);
+  /**
+   * What the list's address asks for: the filter (day, person, room,
+   * delegation, kind, status) and the search. The list page and its exports
+   * read it here, so a download holds exactly the meetings the page shows.
+   */
+  const listQueryOf = (req: Request, forum: Forum) => {
     const day = queryString(req, 'day');
     const num = (k: string) => (queryString(req, k) ? Number(queryString(req, k)) : undefined);
-    const delegationId = num('delegation');
     // A bad day in a bookmarked or typed address shows every day with a warning, rather than an error page.
     const bounds = isCalendarDate(day) ? dayBounds(day, forum.timeZone) : null;
-    const locale = readerLocale(req);
-    const filterWarning = day && !bounds ? translate(locale, 'ui.meetings.list.bad-day', { day: day.slice(0, 40) }) : null;
     const kind = queryString(req, 'kind') as Meeting['kind'];
     const status = queryString(req, 'status') as MeetingStatus;
     const q = queryString(req, 'q');
+    const filter: MeetingFilter = {
+      forumId: forum.id,
+      fromUtc: bounds?.startUtc,
+      toUtc: bounds?.endUtc,
+      personId: num('person'),
+      roomId: num('room'),
+      delegationId: num('delegation'),
+      kind: MEETING_KINDS.includes(kind) ? kind : undefined,
+      status: MEETING_STATUSES.includes(status) ? status : undefined,
+    };
+    return { day, bounds, q, filter, matcher: q.trim() ? (text: string) => matches([text], q) : undefined };
+  };
+
+  router.get('/', (req, res) => {
+    const forum = forumOf(req);
+    const { day, bounds, q, filter, matcher } = listQueryOf(req, forum);
+    const delegationId = filter.delegationId;
+    const locale = readerLocale(req);
+    const filterWarning = day && !bounds ? translate(locale, 'ui.meetings.list.bad-day', { day: day.slice(0, 40) }) : null;
     const keyset = readPageRequest(req, 'meetings', PAGE_SIZE);
     // A page of the list in SQL (keyset on start, end, id); a search reads only each meeting's text to match it first.
-    const page = services.meetings.page(
-      {
-        forumId: forum.id,
-        fromUtc: bounds?.startUtc,
-        toUtc: bounds?.endUtc,
-        personId: num('person'),
-        roomId: num('room'),
-        delegationId,
-        kind: MEETING_KINDS.includes(kind) ? kind : undefined,
-        status: MEETING_STATUSES.includes(status) ? status : undefined,
-      },
-      keyset,
-      q.trim() ? (text) => matches([text], q) : undefined,
-    );
+    const page = services.meetings.page(filter, keyset, matcher);
     const delegation = delegationId ? services.delegations.find(delegationId) : undefined;
     // The page's conflicts, computed around its own meetings (or filtered from the kept whole report).
     const views = services.views.describe(forum, page.rows, { homeTimeZone: delegation?.homeTimeZone, conflicts: services.meetings.conflictsAmong(forum.id, page.rows) });
@@ -154,8 +166,21 @@ export function meetingRoutes(services: Services): Router {
       back: req.originalUrl.slice(0, 1000),
       maxBulk: MAX_BULK,
       filter: { day, person: queryString(req, 'person'), room: queryString(req, 'room'), delegation: queryString(req, 'delegation'), kind: queryString(req, 'kind'), status: queryString(req, 'status'), q, limit: queryString(req, 'limit') },
-      ...listChoices(forum, num('person'), locale),
+      ...listChoices(forum, filter.personId, locale),
+      exports: exportHrefs(req, `/forums/${forum.id}/meetings`),
     });
+  });
+
+  // The whole filtered list (bounded by EXPORT_MAX_ROWS), each meeting with its conflicts, as the list shows them.
+  exportRoutes(router, '', (req) => {
+    const forum = forumOf(req);
+    const { filter, matcher } = listQueryOf(req, forum);
+    const maxRows = services.config.exportMaxRows ?? DEFAULT_EXPORT_MAX_ROWS;
+    checkExportSize(req, services.meetings.page(filter, { limit: 1 }, matcher).total, maxRows);
+    const rows = services.meetings.page(filter, { limit: maxRows }, matcher).rows;
+    const delegation = filter.delegationId ? services.delegations.find(filter.delegationId) : undefined;
+    const views = services.views.describe(forum, rows, { homeTimeZone: delegation?.homeTimeZone, conflicts: services.meetings.conflictsAmong(forum.id, rows) });
+    return meetingsExport(forum, views, readerLocale(req), queryString(req, 'day'));
   });
 
   router.get('/new', (req, res) => {

@@ -11,6 +11,8 @@ import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } f
 import { BadListRequest, PAGE_SIZE, pagerOf, readPageRequest } from '../list-query';
 import { helpersFor } from '../view-helpers';
 import { readerLocale } from '../locale';
+import { checkExportSize, DEFAULT_EXPORT_MAX_ROWS, exportHrefs, exportRoutes } from '../exports';
+import { conflictsExport } from '../list-exports';
 import { translate, type Locale } from '../../messages/catalogue';
 import { collatorFor } from '../../messages/locale-formats';
 
@@ -90,20 +92,27 @@ export function plannerViews(services: Services): Router {
    * (day, kind, errors first, its first meeting's start, what it is about), so
    * a conflict that appears on an earlier page does not shift the next one.
    * The whole report is the API's (GET /api/v1/forums/:id/conflicts).
+   * The conflicts the address asks for (its day and kind) are read by
+   * chosenConflicts, in the page's order, for the page and for its exports.
    */
-  router.get('/conflicts', (req, res) => {
-    const forum = forumOf(req);
+  const chosenConflicts = (req: Request, res: Response, forum: Forum) => {
     const dated = services.meetings.datedConflicts(forum.id);
     const keyed = dated.map(({ conflict: c, date, start }) => {
       const key: Key = [date, CONFLICT_KINDS.indexOf(c.kind), c.severity === 'error' ? 0 : 1, start, `${c.meetingIds.join(',')}|${c.personId ?? ''}|${c.roomId ?? ''}`];
       return { c, date, key };
     });
-    const summary = conflictSummary(keyed.map(({ c, date }) => ({ kind: c.kind, date })));
     const day = queryString(req, 'day');
     const kind = queryString(req, 'kind');
     if (day && !isCalendarDate(day)) throw new BadListRequest(res.locals.t('ui.conflicts.bad-day', { day: String(day).slice(0, 20) }));
     if (kind && !CONFLICT_KINDS.includes(kind as ConflictKind)) throw new BadListRequest(res.locals.t('ui.conflicts.bad-kind', { kind: kind.slice(0, 40) }));
     const chosen = keyed.filter((k) => (!day || k.date === day) && (!kind || k.c.kind === kind)).sort((a, b) => compareKeys(a.key, b.key));
+    return { keyed, chosen, day, kind };
+  };
+
+  router.get('/conflicts', (req, res) => {
+    const forum = forumOf(req);
+    const { keyed, chosen, day, kind } = chosenConflicts(req, res, forum);
+    const summary = conflictSummary(keyed.map(({ c, date }) => ({ kind: c.kind, date })));
     const list = `conflicts:${day}:${kind}`;
     const page = pageOfSorted(chosen, (k) => k.key, compareKeys, readPageRequest(req, list, PAGE_SIZE));
     // Only the page's conflicts are laid out by day and kind; the kinds' titles come from an empty report.
@@ -120,7 +129,18 @@ export function plannerViews(services: Services): Router {
       filter: { day, kind, title: kind ? titles.get(kind as ConflictKind) : undefined },
       page: buildConflictReport({ conflicts: page.rows.map((k) => k.c), meetings, timeZone: forum.timeZone }),
       pager: pagerOf(req, list, page, (k) => k.key),
+      exports: exportHrefs(req, `/forums/${forum.id}/conflicts`),
     });
+  });
+
+  // Every conflict the filters keep, not one page: the meetings they name are read once, to name them.
+  exportRoutes(router, '/conflicts', (req, res) => {
+    const forum = forumOf(req);
+    const { chosen, day, kind } = chosenConflicts(req, res, forum);
+    checkExportSize(req, chosen.length, services.config.exportMaxRows ?? DEFAULT_EXPORT_MAX_ROWS);
+    const ids = [...new Set(chosen.flatMap((k) => k.c.meetingIds))];
+    const meetings = ids.length ? services.meetings.list({ forumId: forum.id, ids }) : [];
+    return conflictsExport(forum, chosen.map((k) => ({ conflict: k.c, date: k.date })), meetings, readerLocale(req), { day, kind });
   });
 
   /** People grouped by the forum's delegations (others after), rooms by venue: the choices of one select. */

@@ -9,6 +9,8 @@ import { translate, type Locale, type MessageParams } from '../../messages/catal
 import { collatorFor } from '../../messages/locale-formats';
 import { readerLocale } from '../locale';
 import { displayName, nameText, type Named } from '../../domain/names';
+import { checkExportSize, exportHrefs, exportRoutes } from '../exports';
+import type { Sheet } from '../../services/exports';
 
 export interface Option {
   value: string | number;
@@ -83,6 +85,8 @@ export interface AreaSpec<T extends RecordShape> {
   titleName?: (r: T) => Named;
   /** Rows for the details table on the record's page (label: a catalogue key; lang: the value's language, when it is not the page's). */
   details?: (r: T, locale: Locale) => { label: string; value: string; href?: string; lang?: Locale }[];
+  /** Columns its exports add after the list's (the name in every language, contacts), in the same shape. */
+  exportColumns?: ColumnSpec<T>[];
   /** Extra data and a partial for the record's page (members, rooms...). */
   showExtra?: { partial: string; locals: (r: T, req: Request) => Record<string, unknown> };
   /** Values the URL decides (forumId), merged into every submission. */
@@ -97,8 +101,9 @@ export interface AreaSpec<T extends RecordShape> {
  * beside fields, input kept, stale-version check, delete refused with the
  * references named) is the same everywhere, so it lives here once.
  */
-export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: AuditService): Router {
+export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: AuditService, exportsOf: { maxRows: number; forumOf: (id: number) => { shortName: string } }): Router {
   const router = Router({ mergeParams: true });
+  const { maxRows, forumOf } = exportsOf;
   const forumIdOf = (req: Request) => (spec.scope === 'forum' ? idParam(req, 'forumId') : null);
   // The service refuses values that point outside the forum in the URL.
   const writeContext = (req: Request) => (spec.scope === 'forum' ? { forumId: idParam(req, 'forumId') } : {});
@@ -159,7 +164,31 @@ export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: Audi
       sort,
       dir,
       total: all.length,
+      exports: exportHrefs(req, base(req)),
     });
+  });
+
+  /**
+   * The list as a file: every record the search keeps, in the page's sort
+   * order, the list's columns (names in the reader's language) and the
+   * area's export columns; a column that sorts by number is a number cell.
+   */
+  exportRoutes(router, '', (req) => {
+    const forumId = forumIdOf(req);
+    const all = forumId === null ? spec.service.list() : spec.listFor!(forumId);
+    const locale = readerLocale(req);
+    checkExportSize(req, all.length, maxRows);
+    const { page } = searchSortAndPage(all, { q: queryString(req, 'q'), sort: queryString(req, 'sort'), dir: queryString(req, 'dir'), columns: columnsFor(spec.columns, locale), search: spec.search, keyset: { limit: maxRows }, collator: collatorFor(locale) });
+    const exported = columnsFor([...spec.columns, ...(spec.exportColumns ?? [])], locale);
+    const numeric = (c: ColumnSpec<T>) => page.rows.length > 0 && page.rows.every((r) => typeof c.sortValue?.(r) === 'number');
+    const columns = exported.map((c) => ({ key: c.key, header: translate(locale, c.label), type: numeric(c) ? ('number' as const) : ('text' as const), value: c }));
+    const sheet: Sheet = {
+      name: say(req, 'title'),
+      columns: columns.map(({ key, header, type }) => ({ key, header, type })),
+      rows: page.rows.map((r) => Object.fromEntries(columns.map(({ key, type, value }) => [key, type === 'number' ? (value.sortValue!(r) as number) : value.value(r, locale)]))),
+    };
+    const forum = forumId === null ? null : forumOf(forumId);
+    return { sheet, file: [forum?.shortName ?? '', say(req, 'title'), queryString(req, 'q').slice(0, 40)].filter(Boolean).join('-') };
   });
 
   router.get('/new', (req, res) => renderForm(req, res, 200, null, { ...toForm({}), ...spec.defaults?.(forumIdOf(req)) }));

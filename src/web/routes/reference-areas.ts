@@ -151,6 +151,12 @@ export function referenceAreas(s: Services) {
       { key: 'kind', label: 'ui.records.organizations.col.kind', value: (o, locale) => organizationKind(o.kind, locale) },
     ],
     search: (o) => [o.name, o.nameRu, o.nameAz, o.country],
+    // The export has the name in every language beside the reader's, so a file can go back to any office.
+    exportColumns: [
+      { key: 'nameEn', label: 'ui.records.organizations.field.name', value: (o) => o.name },
+      { key: 'nameRu', label: 'ui.names.field.org-name-ru', value: (o) => o.nameRu },
+      { key: 'nameAz', label: 'ui.names.field.org-name-az', value: (o) => o.nameAz },
+    ],
     titleName: (o) => o,
     defaults: () => ({ kind: 'company' }),
     details: (o, locale) => [
@@ -201,6 +207,15 @@ export function referenceAreas(s: Services) {
       { key: 'organization', label: 'ui.records.people.col.organization', value: (p) => orgName(p.organizationId), name: (p) => orgOf(p.organizationId) ?? { en: '' }, alone: true },
     ],
     search: (p) => searchWordsOf(p, orgOf(p.organizationId)),
+    exportColumns: [
+      { key: 'fullName', label: 'ui.records.people.field.fullName', value: (p) => p.fullName },
+      { key: 'nameRu', label: 'ui.names.field.name-ru', value: (p) => p.nameRu },
+      { key: 'nameAz', label: 'ui.names.field.name-az', value: (p) => p.nameAz },
+      { key: 'patronymicRu', label: 'ui.names.field.patronymic-ru', value: (p) => p.patronymicRu },
+      { key: 'email', label: 'ui.records.people.field.email', value: (p) => p.email },
+      { key: 'phone', label: 'ui.records.people.field.phone', value: (p) => p.phone },
+      { key: 'languages', label: 'ui.records.people.field.languages', value: (p) => p.languages },
+    ],
     titleName: (p) => p,
     details: (p, locale) => [
       { label: 'ui.names.field.name-ru', value: p.nameRu, lang: 'ru' },
@@ -241,7 +256,8 @@ export function referenceAreas(s: Services) {
     columns: [
       { key: 'name', label: 'ui.records.delegations.col.name', value: (d) => d.name },
       { key: 'country', label: 'ui.records.delegations.col.country', value: (d) => d.country },
-      { key: 'head', label: 'ui.records.delegations.col.head', value: (d) => personName(d.headPersonId) },
+      // The head's name in the reader's language, on the page and in its export (Шахин Мустафаев for a Russian reader).
+      { key: 'head', label: 'ui.records.delegations.col.head', value: (d) => personName(d.headPersonId), name: (d) => (d.headPersonId === null ? undefined : s.people.find(d.headPersonId)) ?? { en: '' }, alone: true },
       { key: 'members', label: 'ui.records.delegations.col.members', value: (d) => String(s.directory.members(d.id).length), sortValue: (d) => s.directory.members(d.id).length },
     ],
     search: (d) => [d.name, d.country, personName(d.headPersonId)],
