@@ -486,6 +486,8 @@ interface Row {
   probeMs: number | null;
   /** The first request, before any page is kept (the page cache's miss): what the first planner to look waits. */
   firstMs: number | null;
+  /** The longest another client's /healthz waited while the first look was made. */
+  heldMs: number | null;
   note: string;
   bare: Measured | null;
   ratio: number | null;
@@ -539,17 +541,19 @@ function boardQuery(f: Fixture): string {
 }
 
 /** Probes a target, then loads it (warmed up first), with one connection if it is slow alone. */
-async function measureApp(forum: Forum, t: Target, durationS: number, wanted = CONNECTIONS): Promise<{ probe: Probe | 'timeout'; app: Measured | null; note: string }> {
+async function measureApp(forum: Forum, t: Target, durationS: number, wanted = CONNECTIONS): Promise<{ probe: Probe | 'timeout'; heldMs?: number; app: Measured | null; note: string }> {
   const port = forum.app.port;
+  const watching = watchHealth(port);
   const first = await probe(port, t);
+  const heldMs = await watching.stop();
   if (first === 'timeout') {
     // Still busy with the request: a fresh app for what follows.
     await forum.app.stop();
     forum.app = await startApp(path.join(forum.dir, 'forum.db'), forum.logFile);
     forum.cookie = await signIn(forum.app.port);
-    return { probe: first, app: null, note: `one request took over ${PROBE_TIMEOUT_MS / 1000} s; not loaded` };
+    return { probe: first, heldMs, app: null, note: `one request took over ${PROBE_TIMEOUT_MS / 1000} s; not loaded` };
   }
-  if (first.status !== t.status) return { probe: first, app: null, note: `answered ${first.status}, expected ${t.status}; not loaded` };
+  if (first.status !== t.status) return { probe: first, heldMs, app: null, note: `answered ${first.status}, expected ${t.status}; not loaded` };
   const slow = first.ms > SLOW_MS && wanted > 1;
   const connections = slow ? 1 : wanted;
   if (first.ms <= SLOW_MS) {
@@ -559,7 +563,34 @@ async function measureApp(forum: Forum, t: Target, durationS: number, wanted = C
   const app = await load(port, t, durationS, connections);
   await settle(port);
   const note = slow ? `alone ${fmtMs(first.ms)}: 1 connection` : '';
-  return { probe: first, app: app.completed ? app : null, note: app.completed ? note : `${note}${note ? '; ' : ''}none completed in ${durationS} s` };
+  return { probe: first, heldMs, app: app.completed ? app : null, note: app.completed ? note : `${note}${note ? '; ' : ''}none completed in ${durationS} s` };
+}
+
+/**
+ * While the first look is made, another client asks /healthz back to back: its longest wait is how long the
+ * first look held the event loop from everyone else (issue 12: no request holds it for more than ~50 ms).
+ */
+function watchHealth(port: number): { stop: () => Promise<number> } {
+  let running = true;
+  let longest = 0;
+  const loop = (async () => {
+    while (running) {
+      const began = performance.now();
+      try {
+        await (await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) })).arrayBuffer();
+      } catch {
+        // A timeout is a wait as long as the probe's: counted below.
+      }
+      longest = Math.max(longest, performance.now() - began);
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return longest;
+    },
+  };
 }
 
 async function measureBare(port: number, t: Target, durationS: number): Promise<Measured> {
@@ -572,7 +603,7 @@ export async function benchHttp(): Promise<{ lines: string[] }> {
   try {
     const { rows, forum, rssMb } = await mainTable();
     lines.push(
-      `HTTP: npm start on the synthetic forum (${FORUM_SHAPE.meetings.toLocaleString('en')} meetings, ${FORUM_SHAPE.people.toLocaleString('en')} people, ${FORUM_SHAPE.venues * FORUM_SHAPE.roomsPerVenue} rooms, ${FORUM_SHAPE.days} days${forum.buildMs === null ? ', kept build' : `, built in ${fmtMs(forum.buildMs)}`}); ${CONNECTIONS} connections, ${DURATION_S} s each after ${WARMUP_S} s warm-up, loopback; ratio = app req/s ÷ bare express req/s for the same answer; first look = the first request, before the page cache keeps it`,
+      `HTTP: npm start on the synthetic forum (${FORUM_SHAPE.meetings.toLocaleString('en')} meetings, ${FORUM_SHAPE.people.toLocaleString('en')} people, ${FORUM_SHAPE.venues * FORUM_SHAPE.roomsPerVenue} rooms, ${FORUM_SHAPE.days} days${forum.buildMs === null ? ', kept build' : `, built in ${fmtMs(forum.buildMs)}`}); ${CONNECTIONS} connections, ${DURATION_S} s each after ${WARMUP_S} s warm-up, loopback; ratio = app req/s ÷ bare express req/s for the same answer; first look = the first request, before the page cache keeps it; others waited = the longest another client's /healthz waited meanwhile (the event loop held: target ≤ ~50 ms)`,
       `  venue ${forum.fixture.venueId}; delegation ${forum.fixture.delegationId} (${forum.fixture.delegationMeetings} meetings in all); person ${forum.fixture.personId} (${forum.fixture.personMeetings} meetings)`,
       ...table(rows),
       `  peak RSS of the app's server process over the run (VmHWM): ${rssMb === null ? 'unknown' : `${rssMb.toFixed(0)} MB`}`,
@@ -662,6 +693,7 @@ async function mainTable(): Promise<{ rows: Row[]; forum: Forum; rssMb: number |
           app: r.app,
           probeMs: r.app ? null : r.probe === 'timeout' ? null : r.probe.ms,
           firstMs: r.probe === 'timeout' ? null : r.probe.ms,
+          heldMs: r.heldMs ?? null,
           note: r.note,
           bare: bareMeasured,
           ratio: appRps !== null && bareMeasured ? appRps / bareMeasured.rps : null,
@@ -720,7 +752,7 @@ async function growthTable(): Promise<string[]> {
 }
 
 function table(rows: Row[]): string[] {
-  const header = ['answer', 'bytes', 'first look', 'app req/s', 'p50', 'p99', 'bare req/s', 'app÷bare', 'target', '', 'bad answers'];
+  const header = ['answer', 'bytes', 'first look', 'others waited', 'app req/s', 'p50', 'p99', 'bare req/s', 'app÷bare', 'target', '', 'bad answers'];
   const body = rows.map((r) => {
     const bad = [...(r.app?.wrongStatus ?? []), ...(r.bare?.wrongStatus ?? [])].map(([s, n]) => `${n}× ${s}`);
     const errs = [...(r.app?.errors ?? []), ...(r.bare?.errors ?? [])].map(([c, n]) => `${n}× ${c}`);
@@ -728,6 +760,7 @@ function table(rows: Row[]): string[] {
       r.name,
       r.bytes === null ? '—' : fmtBytes(r.bytes),
       r.firstMs === null ? '—' : fmtMs(r.firstMs),
+      r.heldMs === null ? '—' : fmtMs(r.heldMs),
       r.app ? r.app.rps.toFixed(r.app.rps < 10 ? 2 : 0) : r.probeMs !== null ? `${(1000 / r.probeMs).toFixed(2)} (alone)` : '—',
       r.app ? fmtMs(r.app.p50) : r.probeMs !== null ? fmtMs(r.probeMs) : '—',
       r.app ? fmtMs(r.app.p99) : '—',

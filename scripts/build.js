@@ -29,7 +29,7 @@ const META = path.join(OUT_DIR, 'meta.json');
 
 /** Why dist/server.js must be (re)built, or null when it is up to date. */
 function staleness() {
-  if (!fs.existsSync(OUT) || !fs.existsSync(META)) return 'dist/server.js is missing';
+  if (!fs.existsSync(OUT) || !fs.existsSync(META) || !fs.existsSync(path.join(OUT_DIR, 'conflict-worker.js'))) return 'dist/server.js is missing';
   const builtAt = fs.statSync(OUT).mtimeMs;
   let inputs;
   try {
@@ -63,8 +63,12 @@ async function build() {
   const esbuild = require('esbuild');
   const result = await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: ['src/server.ts'],
-    outfile: OUT,
+    // The server, and the conflict worker it starts beside it (src/services/meetings/off-thread.ts).
+    entryPoints: [
+      { in: 'src/server.ts', out: 'server' },
+      { in: 'src/services/meetings/conflict-worker.ts', out: 'conflict-worker' },
+    ],
+    outdir: OUT_DIR,
     bundle: true,
     platform: 'node',
     target: 'node20',

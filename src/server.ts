@@ -23,7 +23,7 @@ function main(): void {
   const applied = migrate(db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
   const store = createStore(db);
-  const services = createServices(store, { config });
+  const services = createServices(store, { config, conflictThread: true });
 
   const admin = services.accounts.ensureAdmin(config.adminPassword, config.adminUsername);
   if (admin.generatedPassword) {
@@ -55,7 +55,10 @@ function main(): void {
     const views = config.viewCache ? 'templates compiled once' : 'templates re-read on every request';
     logger.info(`forum-planner listening on http://localhost:${config.port} (database ${config.databasePath}; ${views})`);
   });
-  const stop = stopper(server, config.shutdownGraceSeconds, logger, () => db.close(), () => changeStreams.closeAll());
+  const stop = stopper(server, config.shutdownGraceSeconds, logger, () => {
+    void services.conflictThread?.close();
+    db.close();
+  }, () => changeStreams.closeAll());
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

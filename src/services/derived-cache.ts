@@ -70,6 +70,14 @@ export class DerivedCache {
     return value;
   }
 
+  /**
+   * Keeps a value made elsewhere (another thread) at `version`, when that is still the programme's version;
+   * a value made before a later write is never kept, since it could never be served.
+   */
+  keep<T>(key: string, version: number, value: T, bytes: number): void {
+    if (version === this.version()) this.put(key, { version, value, bytes });
+  }
+
   /** How much is kept, for tests and the health of the process. */
   stats(): { entries: number; bytes: number } {
     return { entries: this.entries.size, bytes: this.bytes };

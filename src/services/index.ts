@@ -3,7 +3,7 @@ import type { Store } from '../store';
 import { AccountService, HashQueue, SignInThrottle, DEFAULT_SCRYPT, type ScryptParams } from './accounts';
 import { AuditService } from './audit';
 import { createReferenceServices, ForumDirectory } from './reference';
-import { MeetingService, ProgrammeEdits, ProgrammeViews } from './meetings';
+import { ConflictThread, MeetingService, ProgrammeEdits, ProgrammeViews } from './meetings';
 import { AvailabilityService } from './availability';
 import { FeedService } from './feeds';
 import { AgendaService } from './agendas';
@@ -23,6 +23,11 @@ export interface ServiceOptions {
   wait?: (ms: number) => Promise<void>;
   /** The bounds of the derived-view cache (the languages bench sets them to nothing, to time every build). */
   derivedLimits?: DerivedCacheLimits;
+  /**
+   * Make the whole-forum conflict report on a worker thread when it is not kept (meetings/off-thread.ts):
+   * the server does; tests that do not look at it compute in process and start no thread.
+   */
+  conflictThread?: boolean;
 }
 
 /** Builds every service over one store: the single wiring place for use cases. */
@@ -34,7 +39,8 @@ export function createServices(store: Store, options: ServiceOptions) {
   // One cache of derived views for the whole process, so its bound holds for all of them together.
   const derived = programmeCache(store, options.derivedLimits);
   const directory = new ForumDirectory(store, clock, derived);
-  const meetings = new MeetingService(store, clock, derived);
+  const conflictThread = options.conflictThread ? new ConflictThread() : null;
+  const meetings = new MeetingService(store, clock, derived, conflictThread);
   const availability = new AvailabilityService(store, clock);
   const views = new ProgrammeViews(store);
   const feeds = new FeedService(store, views, { refreshMinutes: options.config.feedRefreshMinutes, cancelledDays: options.config.feedCancelledDays, cacheBytes: options.config.cacheBytes }, clock);
@@ -57,6 +63,8 @@ export function createServices(store: Store, options: ServiceOptions) {
     board: new BoardService(store),
     b2b: createB2BServices(store, { meetings, feeds, clock }),
     storage: new StorageService(store),
+    /** The conflict worker, when there is one: server.ts ends it at shutdown. */
+    conflictThread,
     // Rendered pages (CACHE_MB, like the feeds; unset: 32 MB), apart from the derived views they are made from.
     pages: new PageCache(() => audit.head(), options.config.cacheBytes),
   };

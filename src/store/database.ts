@@ -48,6 +48,11 @@ export function trackingCommits(tracker: { committed: boolean }, fn: () => void)
   commits.run(tracker, fn);
 }
 
+/** Runs fn in one read transaction (BEGIN DEFERRED): every read inside sees the same committed state. */
+export function inReadTransaction<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).deferred();
+}
+
 /** Runs fn in a BEGIN IMMEDIATE transaction: the write lock is taken up front, so a
  * check-then-write (conflicts, versions) cannot interleave with another writer. */
 export function inWriteTransaction<T>(db: Db, fn: () => T): T {

@@ -44,6 +44,8 @@ export interface TestAppOptions {
   viewCache?: boolean;
   /** Overrides the services' settings, e.g. allowedHosts or publicUrl. */
   config?: Partial<ServiceOptions['config']>;
+  /** The conflict worker, as `npm start` runs it (off unless asked: each one compiles the sources through tsx). */
+  conflictThread?: boolean;
 }
 
 /** A fresh SQLite file with migrations (and the demo, unless told otherwise), and the real app over it. */
@@ -59,6 +61,7 @@ export function createTestApp(opts: TestAppOptions = {}): TestContext {
     dbPath,
     demo,
     close: () => {
+      void built.services.conflictThread?.close();
       db.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
@@ -73,6 +76,7 @@ export function appOver(db: Db, opts: TestAppOptions = {}): Pick<TestContext, 'a
     scrypt: opts.scrypt ?? TEST_SCRYPT,
     clock: opts.clock,
     wait: opts.wait,
+    conflictThread: opts.conflictThread,
   });
   const logLines: string[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) });

@@ -1,7 +1,7 @@
 import { conflictsInvolving, findConflicts, nextFreeStart, type Conflict, type Programme, type ProgrammeMeeting } from '../../domain/conflicts';
 import { ConflictRefusal, NotFoundError, StaleVersionError, ValidationError, type Said } from '../../domain/errors';
 import { STATUS_AFTER, statusActionsFrom, type StatusAction } from '../../domain/meeting-status';
-import { dayBounds, firstInstantAt, localDateOf, localDateTimeOf, offsetMinutesAt, resolveLocalTime } from '../../domain/time';
+import { dayBounds, firstInstantAt, localDateTimeOf, offsetMinutesAt, resolveLocalTime } from '../../domain/time';
 import type { Forum, Id, Instant, Meeting, MeetingStatus, Person } from '../../domain/types';
 import { inWriteTransaction } from '../../store/database';
 import type { Store } from '../../store';
@@ -13,19 +13,17 @@ import { programmeCache, type DerivedCache } from '../derived-cache';
 import { message } from '../../messages';
 import { readPlacement, type Placement } from './placement';
 import { storedMessage } from '../../messages/stored';
+import { programmeConflicts, type DatedConflict, type ProgrammeConflicts } from './programme-conflicts';
+import type { ConflictThread } from './off-thread';
 
 // The folder's public face: what files outside it import from its inner files.
 export { conflictKindsShort, buildConflictReport } from './conflict-report';
 export { localDateTime, meetingInputSchema, toInput } from './input';
 export { ProgrammeEdits, BULK_ACTIONS, BULK_MODES, MAX_BULK, type BulkAction, type BulkMode, type BulkResult, type Selected } from './edits';
 export { ProgrammeViews, type MeetingView } from './programme-views';
+export { ConflictThread } from './off-thread';
 
-/** A conflict of the whole report with the start of its earliest meeting and that start's forum-local day ('' when none). */
-export interface DatedConflict {
-  conflict: Conflict;
-  start: Instant;
-  date: string;
-}
+export type { DatedConflict } from './programme-conflicts';
 
 export interface SaveResult {
   meeting: Meeting;
@@ -49,6 +47,7 @@ export class MeetingService {
     private readonly store: Store,
     private readonly clock: () => number = Date.now,
     private readonly cache: DerivedCache = programmeCache(store),
+    private readonly thread: ConflictThread | null = null,
   ) {}
 
   get(id: Id): Meeting {
@@ -222,20 +221,31 @@ export class MeetingService {
    * 20,000-meeting forum).
    */
   datedConflicts(forumId: Id): DatedConflict[] {
-    return this.cache.get(
-      `conflicts-dated|${forumId}`,
-      () => {
-        const forum = this.forum(forumId);
-        const programme = this.store.meetings.programmeWithNames({ forumId });
-        const conflicts = this.cache.get(`conflicts|${forumId}`, () => this.computeConflicts(forumId, programme), (found) => 256 + found.length * CONFLICT_BYTES);
-        const starts = new Map(programme.meetings.map((m) => [m.id, m.startUtc]));
-        return conflicts.map((conflict) => {
-          const start = Math.min(...conflict.meetingIds.map((id) => starts.get(id) ?? Number.MAX_SAFE_INTEGER));
-          return { conflict, start, date: start === Number.MAX_SAFE_INTEGER ? '' : localDateOf(start, forum.timeZone) };
-        });
-      },
-      (dated) => 256 + dated.length * (CONFLICT_BYTES + 64),
-    );
+    const kept = this.cache.peek<DatedConflict[]>(`conflicts-dated|${forumId}`);
+    return kept ?? this.keepReport(programmeConflicts(this.store, this.forum(forumId)), forumId);
+  }
+
+  /**
+   * datedConflicts for a request that can wait: when the report is not kept, it is made on the conflict
+   * worker (off-thread.ts) while the event loop serves others, and kept under the version it was read at.
+   * In process when there is no worker (an in-memory database) or the worker fails.
+   */
+  async datedConflictsReady(forumId: Id): Promise<DatedConflict[]> {
+    const kept = this.cache.peek<DatedConflict[]>(`conflicts-dated|${forumId}`);
+    if (kept) return kept;
+    const forum = this.forum(forumId);
+    const file = this.store.db.name;
+    if (this.thread?.available(file)) {
+      const made = await this.thread.run(file, forum.id).catch(() => null);
+      if (made) return this.keepReport(made, forumId);
+    }
+    return this.datedConflicts(forumId);
+  }
+
+  private keepReport(made: ProgrammeConflicts, forumId: Id): DatedConflict[] {
+    this.cache.keep(`conflicts|${forumId}`, made.version, made.conflicts, 256 + made.conflicts.length * CONFLICT_BYTES);
+    this.cache.keep(`conflicts-dated|${forumId}`, made.version, made.dated, 256 + made.dated.length * (CONFLICT_BYTES + 64));
+    return made.dated;
   }
 
   private computeConflicts(forumId: Id, loaded?: ReturnType<Store['meetings']['programmeWithNames']>): Conflict[] {

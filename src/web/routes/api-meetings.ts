@@ -62,9 +62,10 @@ export function apiMeetingRoutes(services: Services): Router {
     res.set('ETag', `"v${meeting.version}"`).json({ meeting: meetingJson(meeting), warnings: warnings.map(conflictJson) });
   });
 
-  router.get('/forums/:id/conflicts', (req, res) => {
+  router.get('/forums/:id/conflicts', async (req, res) => {
     const forum = services.forums.get(idParam(req));
-    res.json(services.meetings.conflicts(forum.id).map(conflictJson));
+    // The whole report, made off the event loop when not kept (in the engine's order, as conflicts() has it).
+    res.json((await services.meetings.datedConflictsReady(forum.id)).map((d) => conflictJson(d.conflict)));
   });
 
   router.get('/forums/:id/availability', (req, res) => {

@@ -95,8 +95,9 @@ export function plannerViews(services: Services): Router {
    * The conflicts the address asks for (its day and kind) are read by
    * chosenConflicts, in the page's order, for the page and for its exports.
    */
-  const chosenConflicts = (req: Request, res: Response, forum: Forum) => {
-    const dated = services.meetings.datedConflicts(forum.id);
+  const chosenConflicts = async (req: Request, res: Response, forum: Forum) => {
+    // Made off the event loop when not kept: the first look after a save waits, others are served meanwhile.
+    const dated = await services.meetings.datedConflictsReady(forum.id);
     const keyed = dated.map(({ conflict: c, date, start }) => {
       const key: Key = [date, CONFLICT_KINDS.indexOf(c.kind), c.severity === 'error' ? 0 : 1, start, `${c.meetingIds.join(',')}|${c.personId ?? ''}|${c.roomId ?? ''}`];
       return { c, date, key };
@@ -109,9 +110,9 @@ export function plannerViews(services: Services): Router {
     return { keyed, chosen, day, kind };
   };
 
-  router.get('/conflicts', (req, res) => {
+  router.get('/conflicts', async (req, res) => {
     const forum = forumOf(req);
-    const { keyed, chosen, day, kind } = chosenConflicts(req, res, forum);
+    const { keyed, chosen, day, kind } = await chosenConflicts(req, res, forum);
     const summary = conflictSummary(keyed.map(({ c, date }) => ({ kind: c.kind, date })));
     const list = `conflicts:${day}:${kind}`;
     const page = pageOfSorted(chosen, (k) => k.key, compareKeys, readPageRequest(req, list, PAGE_SIZE));
@@ -134,9 +135,9 @@ export function plannerViews(services: Services): Router {
   });
 
   // Every conflict the filters keep, not one page: the meetings they name are read once, to name them.
-  exportRoutes(router, '/conflicts', (req, res) => {
+  exportRoutes(router, '/conflicts', async (req, res) => {
     const forum = forumOf(req);
-    const { chosen, day, kind } = chosenConflicts(req, res, forum);
+    const { chosen, day, kind } = await chosenConflicts(req, res, forum);
     checkExportSize(req, chosen.length, services.config.exportMaxRows ?? DEFAULT_EXPORT_MAX_ROWS);
     const ids = [...new Set(chosen.flatMap((k) => k.c.meetingIds))];
     const meetings = ids.length ? services.meetings.list({ forumId: forum.id, ids }) : [];
