@@ -12,6 +12,7 @@ import type { RecordService } from '../reference';
 import type { Store } from '../../store';
 import type { KeyedKind } from '../../store/repositories/imports';
 import type { ReadTable } from './table';
+import { splitFullName } from './full-name';
 
 export type RowStatus = 'create' | 'update' | 'unchanged' | 'error';
 export const ROW_STATUSES: readonly RowStatus[] = ['create', 'update', 'unchanged', 'error'];
@@ -175,7 +176,11 @@ function personDraft(cells: Map<string, string>, organizations: OrganizationInde
   const given: Record<string, unknown> = {};
   const get = (f: string) => cells.get(f) ?? '';
   const composed = [get('givenName'), get('surname')].filter(Boolean).join(' ');
-  const name = get('fullName') || composed;
+  // A Russian list's ФИО is surname first, with the patronymic: Мустафаев Шахин Ашраф оглы is Шахин Мустафаев, Ашраф оглы.
+  const parts = CYRILLIC.test(get('fullName')) ? splitFullName(get('fullName')) : null;
+  const fromParts = parts?.givenName ? `${parts.givenName} ${parts.surname}` : '';
+  const name = fromParts || get('fullName') || composed;
+  if (parts?.patronymic && !cells.get('patronymic')) given.patronymicRu = parts.patronymic;
   if (cells.has('fullName') || cells.has('surname') || cells.has('givenName')) {
     if (!name) problems.push({ code: 'missing', field: 'fullName' });
     given.fullName = name;
@@ -325,7 +330,9 @@ export function planImport(services: PlanServices, kind: PlannedKind, table: Pic
     let changed: string[] = [];
     if (!problems.length) {
       const base = record ? formValues(record) : { ...DEFAULTS[kind] };
-      const merged = { ...base, ...draft.given };
+      const merged: Record<string, unknown> = { ...base, ...draft.given };
+      // A name in Cyrillic does not replace the English one a record already has: it is its Russian name.
+      if (record && kind === 'people' && CYRILLIC.test(String(draft.given.fullName ?? '')) && !CYRILLIC.test((record as Person).fullName)) merged.fullName = (record as Person).fullName;
       try {
         values = service.validate(merged, record) as Record<string, unknown>;
         if (record) {
