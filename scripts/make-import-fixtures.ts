@@ -58,6 +58,8 @@ function csvFixtures(): void {
   write('people-trailing-empty.csv', 'Surname;Given name;Organization;;;\r\nMustafayev;Shahin;Ministry of Economy;;;\r\n;;;;;\r\nHasanov;Rashad;AZPROMO;;;\r\n;;;;;\r\n;;;;;\r\n\r\n\r\n');
   // Cells that look like formulas: kept as the text they are.
   write('people-formula-like-text.csv', csv([['Full name', 'Phone', 'Notes'], ['Shahin Mustafayev', '+994 12 493 82 93', '=HYPERLINK("http://example.test","x")'], ['Rashad Hasanov', '-', '@mention'], ['Leyla Mammadova', '+7 812 000-00-00', '+1 more']], ','));
+  // The same cells as an export writes them (OWASP's escape: an apostrophe before = + - @), semicolons.
+  write('people-escaped-formulas.csv', `\ufeff${csv([['Full name', 'Phone', 'Notes'], ['Shahin Mustafayev', "'+994 12 493 82 93", '\'=HYPERLINK("http://example.test","x")'], ['Rashad Hasanov', "'-", "'@mention"], ['Leyla Mammadova', "'+7 812 000-00-00", "It's fine"]], ';')}`);
   // Meetings with the dates typed the local way.
   write(
     'meetings-local-dates.csv',
@@ -149,6 +151,16 @@ async function xlsxFixtures(): Promise<void> {
     sheet.mergeCells('B1:D1');
     sheet.mergeCells('E1:F1');
     await save('people-merged-header.xlsx', workbook);
+  }
+  {
+    // A ministry's list: its title alone in the first cell, a blank row, then the header.
+    const workbook = stamped();
+    const sheet = workbook.addWorksheet('Список');
+    sheet.addRow(['Список членов делегации Азербайджанской Республики']);
+    sheet.addRow([]);
+    sheet.addRow(['ФИО', 'Должность', 'Телефон']);
+    sheet.addRow(['Мустафаев Шахин Ашраф оглы', 'Министр экономики', '+994 12 493 82 93']);
+    await save('people-title-row.xlsx', workbook);
   }
   {
     // One formula among values: refused, naming the cell.

@@ -7,6 +7,7 @@ import type { Services } from './services';
 import { SqliteSessionStore } from './store/session-store';
 import { authenticate } from './web/middleware/authenticate';
 import { checkBody, parseBody } from './web/middleware/body';
+import { readUpload } from './web/middleware/upload';
 import { retryWhenBusy, type BusyRetryOptions } from './web/middleware/busy-retry';
 import { canonicalPathMiddleware } from './web/middleware/canonical-path';
 import { createCsrf, sameOrigin } from './web/middleware/csrf';
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(healthRoutes(services.storage));
 
   app.use(parseBody);
+  app.use(readUpload);
   const hours = deps.sessionHours ?? 12;
   // Secret links and public feeds never get a session: calendar clients poll them, and a cookie would only add state.
   // Everything from the session on runs as one pass that is replayed while another process holds the write lock.

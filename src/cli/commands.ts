@@ -10,6 +10,7 @@ import { restoreDatabase, RestoreRefusal } from './restore';
 import { backUpTo } from '../store/file-care';
 import { applyImport, fieldLabel, guessColumns, isPlannedKind, planImport, problemText, readTable, TABLE_LIMITS } from '../services/imports';
 import { message, render } from '../messages';
+import { describeProblem, MAX_BYTES } from '../services/forum-transfer';
 
 /** Every change the CLI makes is audited under this name. */
 export const CLI_ACTOR: Actor = { userId: null, username: 'cli', role: 'admin' };
@@ -39,6 +40,10 @@ Imports (people or organizations from .xlsx or .csv; columns guessed from their 
 
 Operations
   backup FILE                 copy the live database to FILE (safe while the server runs)
+  forum-export FORUM_ID FILE  write one forum's whole programme to FILE as JSON (no accounts,
+                              sessions, secret links or audit rows)
+  forum-import FILE           create a forum here from such a file, in one transaction;
+                              refused (nothing written) if the same forum is already here
   restore FILE                install backup FILE as the database, with the app stopped;
                               the old file and its -wal/-shm are moved aside, never deleted
 
@@ -243,6 +248,35 @@ const COMMANDS: Record<string, (args: ParsedArgs) => Run | OfflineRun> = {
   },
 
   restore: (args) => restoreCommand(args),
+
+  'forum-export': (args) => {
+    const [forumWord, file] = takeWords(args.words, ['FORUM_ID', 'FILE']);
+    takeFlags(args, []);
+    const forumId = idOf(forumWord!, 'FORUM_ID');
+    return ({ services, io }) => {
+      const target = path.resolve(file!);
+      if (fs.existsSync(target)) throw new CliRefusal(`${file} exists already; an export never overwrites a file.`);
+      if (!fs.existsSync(path.dirname(target))) throw new CliRefusal(`The folder ${path.dirname(target)} does not exist; create it first.`);
+      const doc = services.forumTransfer.exportForum(forumId);
+      fs.writeFileSync(target, `${JSON.stringify(doc, null, 1)}\n`, { flag: 'wx' });
+      io.out(`Exported forum ${forumId} "${doc.forum.name}" to ${target}: ${doc.meetings.length} meetings, ${doc.people.length} people.`);
+    };
+  },
+
+  'forum-import': (args) => {
+    const [file] = takeWords(args.words, ['FILE']);
+    takeFlags(args, []);
+    return ({ services, io }) => {
+      const source = path.resolve(file!);
+      if (!fs.existsSync(source)) throw new CliRefusal(`${file} does not exist.`);
+      const size = fs.statSync(source).size;
+      if (size > MAX_BYTES) throw new CliRefusal(describeProblem('en', { path: '', key: 'too-large', params: { megabytes: MAX_BYTES / 1024 / 1024 } }));
+      const outcome = services.forumTransfer.importForum(CLI_ACTOR, fs.readFileSync(source));
+      if (!outcome.ok) throw new CliRefusal(`Nothing was imported:\n${outcome.problems.map((p) => describeProblem('en', p)).join('\n')}`);
+      const { result } = outcome;
+      io.out(`Imported forum ${result.forumId} "${result.name}": ${result.created.meetings ?? 0} meetings, ${result.created.people ?? 0} new people, ${result.created.organizations ?? 0} new organizations (${result.matched.people} people and ${result.matched.organizations} organizations matched by name).`);
+    };
+  },
 
   backup: (args) => {
     const [file] = takeWords(args.words, ['FILE']);

@@ -78,4 +78,6 @@ export interface ImportMessages extends FieldLabelMessages {
   'import.note.separator': { separator: CsvSeparator };
   'import.note.sheet': { sheet: string; sheets: number };
   'import.note.two-header-rows': Record<string, never>;
+  /** Rows above the header with one cell filled (a list's title), left out. */
+  'import.note.title-rows': { count: number };
 }

@@ -14,6 +14,7 @@ import { StorageService } from './storage';
 import { TimeFinderService } from './time-finder';
 import { BoardService } from './board';
 import { PageCache } from './page-cache';
+import { ForumTransferService } from './forum-transfer';
 
 export interface ServiceOptions {
   config: Pick<Config, 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'> & Partial<Pick<Config, 'allowedHosts' | 'cacheBytes' | 'exportMaxRows'>>;
@@ -63,6 +64,7 @@ export function createServices(store: Store, options: ServiceOptions) {
     board: new BoardService(store),
     b2b: createB2BServices(store, { meetings, feeds, clock }),
     storage: new StorageService(store),
+    forumTransfer: new ForumTransferService(store, clock),
     /** The conflict worker, when there is one: server.ts ends it at shutdown. */
     conflictThread,
     // Rendered pages (CACHE_MB, like the feeds; unset: 32 MB), apart from the derived views they are made from.

@@ -9,6 +9,7 @@ import { routedPaths } from './router-routes';
  */
 const NOT_PAGES: readonly RegExp[] = [
   /\.ics$/,
+  /\/export\.json$/, // a forum's whole programme as a download
   /\/export\.(xlsx|csv)$/, // a list's download (src/web/exports.ts)
   /^\/api\//,
   /^\/healthz$/,

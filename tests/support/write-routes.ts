@@ -97,6 +97,8 @@ export const WRITE_ROUTES: WriteRoute[] = [
   form('/admin/users', { username: 'text', role: 'choice', personId: 'id', password: 'text' }),
   form('/admin/users/:id', { action: 'choice', role: 'choice', password: 'text' }),
   form('/admin/audit/:id/restore', NONE),
+  // Its real body is a multipart file (tests/integration/forum-transfer.test.ts); fuzzed as a form it must come back 422 with nothing written.
+  form('/admin/forum-import', { file: 'text' }),
 
   form('/forums/:forumId/delegations/:id/members', { personId: 'id', role: 'choice' }),
   form('/forums/:forumId/delegations/:id/members/:personId/remove', NONE),

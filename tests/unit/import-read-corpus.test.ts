@@ -75,6 +75,18 @@ const READ: Read[] = [
     notes: ['import.note.separator'],
   },
   {
+    name: 'the apostrophe an export puts before = + - @ taken off again; one elsewhere kept',
+    file: 'people-escaped-formulas.csv',
+    format: 'csv',
+    headers: ['Full name', 'Phone', 'Notes'],
+    rows: [
+      { line: 2, cells: ['Shahin Mustafayev', '+994 12 493 82 93', '=HYPERLINK("http://example.test","x")'] },
+      { line: 3, cells: ['Rashad Hasanov', '-', '@mention'] },
+      { line: 4, cells: ['Leyla Mammadova', '+7 812 000-00-00', "It's fine"] },
+    ],
+    notes: ['import.note.separator'],
+  },
+  {
     name: 'local date formats kept as typed (readLocalDateTime reads them)',
     file: 'meetings-local-dates.csv',
     format: 'csv',
@@ -123,6 +135,15 @@ const READ: Read[] = [
       { line: 4, cells: ['2', 'Дрозденко', 'Александр', 'Юрьевич', '+7 812 539-41-10', ''] },
     ],
     notes: ['import.note.two-header-rows'],
+  },
+  {
+    name: 'a list’s title alone above the header left out, and said so',
+    file: 'people-title-row.xlsx',
+    format: 'xlsx',
+    sheet: 'Список',
+    headers: ['ФИО', 'Должность', 'Телефон'],
+    rows: [{ line: 4, cells: ['Мустафаев Шахин Ашраф оглы', 'Министр экономики', '+994 12 493 82 93'] }],
+    notes: ['import.note.title-rows'],
   },
   {
     name: 'an .xlsx text cell “=1+2” is text, not a formula',

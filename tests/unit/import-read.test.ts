@@ -22,6 +22,12 @@ describe('readTable, the two formats', () => {
     expect(table).toMatchObject({ format: 'csv', headers: ['ФИО', 'Должность'], rows: [{ line: 2, cells: ['Мустафаев Шахин', 'Министр\nэкономики'] }] });
   });
 
+  it('counts a row of control characters only as empty (found by the property test: bytes 01 0A 01)', async () => {
+    expect(await readTable(Buffer.from([0x01, 0x0a, 0x01]), 'junk.csv')).toEqual({ ok: false, error: { key: 'import.empty', params: {} } });
+    const table = okTable(await readTable(Buffer.from('Name;Notes\nHasanov;a\u0007b\n\u0001;\n'), 'people.csv'));
+    expect(table.rows).toEqual([{ line: 2, cells: ['Hasanov', 'ab'] }]);
+  });
+
   it('reads an .xlsx sheet, a phone number typed as a number kept as its digits', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('People');

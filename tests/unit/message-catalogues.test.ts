@@ -321,6 +321,7 @@ const SAMPLES: { [K in MessageKey]: Messages[K] } = {
   'import.note.separator': { separator: 'semicolon' },
   'import.note.sheet': { sheet: 'People', sheets: 3 },
   'import.note.two-header-rows': {},
+  'import.note.title-rows': { count: 1 },
   ...(Object.fromEntries(IMPORT_FIELD_SLUGS.map((slug) => [`import.field.${slug}`, {}])) as { [S in (typeof IMPORT_FIELD_SLUGS)[number] as `import.field.${S}`]: Record<string, never> }),
 };
 

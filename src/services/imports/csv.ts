@@ -3,7 +3,8 @@
  * Windows-1251 from Russian Excel, UTF-16 from Excel's "Unicode text";
  * separated by semicolons, commas or tabs (sniffed); quoted cells may hold
  * new lines. Cells stay text exactly as written: '=1+2' and '+994 50 123 45 67'
- * are kept, never calculated or turned into numbers.
+ * are kept, never calculated or turned into numbers (the apostrophe an export
+ * puts before '=1+2' is taken off again).
  */
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
@@ -136,8 +137,18 @@ export function readCsv(bytes: Buffer, limits: TableLimits): ReadResult {
     Error.stackTraceLimit = stackLimit;
   }
   if (records.length >= most) return { ok: false, error: message('import.too-many-rows', { rows: Math.max(limits.maxRows + 1, filledLines(text) - 1), max: limits.maxRows }) };
-  const grid: GridRow[] = records.map((cells, i) => ({ line: i + 1, cells }));
+  const grid: GridRow[] = records.map((cells, i) => ({ line: i + 1, cells: cells.map(unescapeFormulaText) }));
   return shapeTable(grid, 'csv', limits, { notes: [...notes, message('import.note.separator', { separator: separator.name })] });
+}
+
+/**
+ * A cell as it was before a CSV writer kept a spreadsheet from running it:
+ * OWASP's escape, which our exports use too (services/exports,
+ * escapeFormulaText), puts an apostrophe before a text starting with = + - @,
+ * a tab or CR. Undoing it lets an exported list come back unchanged.
+ */
+export function unescapeFormulaText(cell: string): string {
+  return cell.length > 1 && cell[0] === "'" && /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
 /** Lines with something on them: the rows of a file too long to read to its end. */

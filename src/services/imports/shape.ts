@@ -14,6 +14,7 @@ export interface GridRow {
 }
 
 const isEmpty = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '');
+const filledCount = (cells: readonly string[]): number => cells.filter((c) => c.trim() !== '').length;
 
 /** A header's text on one line, without the spaces around it. */
 export function cleanHeader(text: string): string {
@@ -21,8 +22,17 @@ export function cleanHeader(text: string): string {
 }
 
 export function shapeTable(grid: GridRow[], format: ReadTable['format'], limits: TableLimits, extra: Pick<ReadTable, 'sheet' | 'notes'>, headerRows = 1): ReadResult {
-  const filled = grid.filter((row) => !isEmpty(row.cells));
+  // Control characters go first, so that a row of nothing but them is an empty row.
+  const filled = grid.map((row) => ({ line: row.line, cells: row.cells.map(normaliseText) })).filter((row) => !isEmpty(row.cells));
   if (filled.length === 0) return { ok: false, error: message('import.empty', {}) };
+  // A list's title above its header ("Список делегации", alone in the first cell): left out, and said so.
+  const notes = [...extra.notes];
+  let titles = 0;
+  while (titles < 3 && filled.length > titles + 1 && filledCount(filled[titles]!.cells) === 1 && filledCount(filled[titles + 1]!.cells) >= 2) titles++;
+  if (titles > 0) {
+    filled.splice(0, titles);
+    notes.push(message('import.note.title-rows', { count: titles }));
+  }
   const headerGrid = filled.slice(0, headerRows);
   const body = filled.slice(headerRows);
   if (body.length === 0) return { ok: false, error: message('import.header-only', {}) };
@@ -51,8 +61,8 @@ export function shapeTable(grid: GridRow[], format: ReadTable['format'], limits:
   }
   const rows: TableRow[] = body.map((row) => {
     const cells = new Array<string>(width);
-    for (let i = 0; i < width; i++) cells[i] = normaliseText(row.cells[i] ?? '');
+    for (let i = 0; i < width; i++) cells[i] = row.cells[i] ?? '';
     return { line: row.line, cells };
   });
-  return { ok: true, table: { format, ...(extra.sheet === undefined ? {} : { sheet: extra.sheet }), headers, rows, notes: extra.notes } };
+  return { ok: true, table: { format, ...(extra.sheet === undefined ? {} : { sheet: extra.sheet }), headers, rows, notes } };
 }

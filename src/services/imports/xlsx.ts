@@ -7,7 +7,8 @@
  * file, naming the cell: formulas are never evaluated, and the value Excel
  * cached beside one may be stale. A merged cell's value fills its whole span.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
+import type { Buffer as ExcelBuffer, CellValue, Worksheet } from 'exceljs';
 import { message, type Message } from '../../messages';
 import { shapeTable, type GridRow } from './shape';
 import { cellRef, type ReadResult, type TableLimits } from './table';
@@ -16,7 +17,15 @@ import { unzippedSize } from './zip-size';
 /** How much larger than the upload limit a workbook may be once unpacked (text compresses about ten times). */
 export const UNZIPPED_FACTOR = 20;
 
-type Sheet = ExcelJS.Worksheet;
+type Sheet = Worksheet;
+
+/**
+ * exceljs is loaded on the first workbook read, not at start (as the exports
+ * load it): it takes about a second and 28 MB, which every server start and
+ * test file would pay for an import most runs never make.
+ */
+let excel: Promise<typeof ExcelJSModule> | undefined;
+const loadExcel = () => (excel ??= import('exceljs').then((m) => ((m as { default?: typeof ExcelJSModule }).default ?? m) as typeof ExcelJSModule));
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -60,7 +69,7 @@ function richText(value: { richText: Array<{ text: string }> }): string {
 }
 
 /** A cell's value as text; 'formula' when it holds one. A date shown as a time alone reads as that time. */
-function cellText(value: ExcelJS.CellValue, format?: string): string | 'formula' {
+function cellText(value: CellValue, format?: string): string | 'formula' {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return numberText(value);
@@ -134,9 +143,10 @@ export async function readXlsx(bytes: Buffer, limits: TableLimits): Promise<Read
   const unpacked = unzippedSize(bytes);
   if (unpacked === null) return { ok: false, error: message('import.broken-xlsx', {}) };
   if (unpacked > limits.maxBytes * UNZIPPED_FACTOR) return { ok: false, error: message('import.too-large-unzipped', { megabytes: Math.round((limits.maxBytes * UNZIPPED_FACTOR) / (1024 * 1024)) }) };
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'drawing', 'picture', 'legacyDrawing'] });
+    await workbook.xlsx.load(bytes as unknown as ExcelBuffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'drawing', 'picture', 'legacyDrawing'] });
   } catch {
     return { ok: false, error: message('import.broken-xlsx', {}) };
   }

@@ -4,7 +4,7 @@ import { normaliseText } from '../../domain/text';
 import { isApiPath } from './policy';
 import { translate } from '../../messages/catalogue';
 import { readerLocale } from '../locale';
-import { readUpload } from './upload';
+import { uploadOf } from './upload';
 
 /**
  * Request bodies, decided in one place so that no handler meets `undefined`,
@@ -24,8 +24,6 @@ const MAX_DEPTH = 6;
 export const parseBody = [
   express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 2000 }),
   express.json({ limit: '500kb' }),
-  // The import's upload, the one form that sends a file (multipart is refused everywhere else).
-  readUpload,
 ];
 
 /** Why a body was refused: the status and a sentence that says what to send instead. */
@@ -42,7 +40,7 @@ export function checkBody(req: Request, res: Response, next: NextFunction): void
     req.body = {};
     return next();
   }
-  const refusal = hasBody(req) && !req.is(FORM_TYPES) && !res.locals.upload ? unsupported(req) : null;
+  const refusal = hasBody(req) && !req.is(FORM_TYPES) && !uploadOf(req) ? unsupported(req) : null;
   const shaped = refusal ?? (isApiPath(req.path) ? apiShape(req.body) : formShape(req.body));
   if (shaped instanceof BodyRefusal) {
     if (shaped.status === 422) return next(new ValidationError({ [shaped.field]: shaped.message }, shaped.message));

@@ -36,6 +36,8 @@ export const POLICY: readonly Rule[] = [
   { methods: WRITE, path: /^\/forums\/\d+\/(edit|delete)$/, access: ADMINS },
   { methods: READ, path: /^\/forums\/(new|\d+\/edit|\d+\/delete)$/, access: ADMINS },
   { methods: WRITE, path: /^\/api\/v1\/forums\/?$/, access: ADMINS },
+  // A whole forum in one file (people's contacts, briefings): the admin's, like moving the forum itself.
+  { methods: READ, path: /^\/forums\/\d+\/export\.json$/, access: ADMINS },
   // Finding a time is planning: it reads every person's and room's day.
   { path: /^\/forums\/\d+\/find-time$/, access: PLANNERS },
   { path: /^\/api\/v1\/forums\/\d+\/time-finder$/, access: PLANNERS },

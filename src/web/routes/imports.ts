@@ -21,6 +21,7 @@ import { render } from '../../messages';
 import { translate, type Locale } from '../../messages/catalogue';
 import { readerLocale } from '../locale';
 import { actorOf, idParam } from '../form';
+import { uploadOf } from '../middleware/upload';
 
 /** How long an upload waits for its confirmation. */
 const BATCH_HOURS = 2;
@@ -66,18 +67,18 @@ export function importRoutes(services: Services): Router {
 
   router.post('/upload', async (req, res) => {
     const kind = String(req.body.kind ?? '');
-    const upload = res.locals.upload;
+    const upload = uploadOf(req);
     if (!isPlannedKind(kind)) return renderUpload(req, res, 422, 'people', say(req, 'error.kind'));
     if (!upload) return renderUpload(req, res, 422, kind, say(req, 'error.no-file'));
     if (upload.tooLarge) return renderUpload(req, res, 422, kind, say(req, 'error.too-large', { megabytes: TABLE_LIMITS.maxBytes / (1024 * 1024) }));
-    if (!upload.fileName || !upload.bytes.length) return renderUpload(req, res, 422, kind, say(req, 'error.no-file'));
-    const read = await readTable(upload.bytes, upload.fileName);
+    if (!upload.name || !upload.bytes?.length) return renderUpload(req, res, 422, kind, say(req, 'error.no-file'));
+    const read = await readTable(upload.bytes, upload.name);
     if (!read.ok) return renderUpload(req, res, 422, kind, render(read.error, readerLocale(req)));
     const mapping = guessColumns(kind, read.table.headers).map((g) => g.field);
     const id = services.store.imports.addBatch({
       userId: res.locals.user.id,
       kind,
-      fileName: upload.fileName.slice(0, 300),
+      fileName: upload.name.slice(0, 300),
       tableJson: JSON.stringify(read.table),
       mappingJson: JSON.stringify(mapping),
       createdAt: now(),

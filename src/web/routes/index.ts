@@ -19,6 +19,7 @@ import { gridDragRoutes } from './grid-drag';
 import { importRoutes } from './imports';
 import type { ChangeStreams } from '../change-stream';
 import { cachedPages } from '../middleware/page-cache';
+import { forumTransferRoutes } from './forum-transfer';
 import { DEFAULT_EXPORT_MAX_ROWS } from '../exports';
 
 /** Mounts every area's router. Order matters only where paths share a prefix. */
@@ -33,6 +34,7 @@ export function routes(services: Services, changeStreams: ChangeStreams): Router
   router.use(cachedPages(services.pages, services.clock));
   router.use(authRoutes(services));
   router.use('/api/v1', apiRoutes(services));
+  router.use(forumTransferRoutes(services));
   router.use('/admin', adminRoutes(services));
   router.use(forumRoutes(services, areas));
   router.use('/forums/:forumId', changeRoutes(services, changeStreams));
