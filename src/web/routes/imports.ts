@@ -68,9 +68,10 @@ export function importRoutes(services: Services): Router {
   router.post('/upload', async (req, res) => {
     const kind = String(req.body.kind ?? '');
     const upload = uploadOf(req);
+    // A body past the limit keeps only its CSRF token: the kind is not known then, the size is the answer.
+    if (upload?.tooLarge) return renderUpload(req, res, 422, isPlannedKind(kind) ? kind : 'people', say(req, 'error.too-large', { megabytes: TABLE_LIMITS.maxBytes / (1024 * 1024) }));
     if (!isPlannedKind(kind)) return renderUpload(req, res, 422, 'people', say(req, 'error.kind'));
     if (!upload) return renderUpload(req, res, 422, kind, say(req, 'error.no-file'));
-    if (upload.tooLarge) return renderUpload(req, res, 422, kind, say(req, 'error.too-large', { megabytes: TABLE_LIMITS.maxBytes / (1024 * 1024) }));
     if (!upload.name || !upload.bytes?.length) return renderUpload(req, res, 422, kind, say(req, 'error.no-file'));
     const read = await readTable(upload.bytes, upload.name);
     if (!read.ok) return renderUpload(req, res, 422, kind, render(read.error, readerLocale(req)));
