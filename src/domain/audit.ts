@@ -1,6 +1,7 @@
 /** The audit log's entries: every write appends one, in the same transaction. */
 import type { Message } from '../messages';
 import type { Id, Instant } from './types';
+import { withNamesByLanguage, type Named } from './names';
 
 type AuditAction = 'create' | 'update' | 'delete' | 'restore';
 
@@ -23,4 +24,21 @@ export interface AuditEntry {
   said: Message;
   before: unknown;
   after: unknown;
+}
+
+/**
+ * The name an entry of a person or an organization is about, from the state it recorded (after, else before), so
+ * the log can show it in the reader's language (Дрозденко for a Russian reader) instead of the English name its
+ * summary keeps; null when the entry is of another kind, or its summary is not that name (an older sentence): show `said`.
+ */
+export function namedRecordOf(entry: Pick<AuditEntry, 'entity' | 'said' | 'before' | 'after'>): Named | null {
+  const english = entry.entity === 'person' ? 'fullName' : entry.entity === 'organization' ? 'name' : null;
+  const state = entry.after ?? entry.before;
+  if (!english || typeof state !== 'object' || state === null) return null;
+  const fields = english === 'fullName' ? ['nameRu', 'nameAz', 'patronymicRu'] : ['nameRu', 'nameAz'];
+  const named = withNamesByLanguage(state as Record<string, unknown>, english, fields);
+  const name = named[english];
+  if (typeof name !== 'string' || entry.said.key !== 'verbatim' || entry.said.params.text !== name) return null;
+  const text = (field: string) => (typeof named[field] === 'string' ? (named[field] as string) : '');
+  return english === 'fullName' ? { fullName: name, nameRu: text('nameRu'), nameAz: text('nameAz'), patronymicRu: text('patronymicRu') } : { name, nameRu: text('nameRu'), nameAz: text('nameAz') };
 }

@@ -134,6 +134,18 @@ export function nameText(record: Named, locale: Locale, style: NameStyle = 'list
   return displayName(record, locale, style).text;
 }
 
+/**
+ * The language of data text kept in one language only (a forum's name, a
+ * meeting's title): Russian when it has Cyrillic letters, Azerbaijani when it
+ * has the letters only Azerbaijani's Latin alphabet has (ə), else English, the
+ * language the programme's data is kept in.
+ */
+export function languageOfData(text: string): Locale {
+  if (/\p{Script=Cyrillic}/u.test(text)) return 'ru';
+  if (/[əƏ]/.test(text)) return 'az';
+  return 'en';
+}
+
 function clean(text: string | undefined): string {
   return (text ?? '').trim();
 }

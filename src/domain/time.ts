@@ -176,6 +176,16 @@ export function localDateTimeOf(instant: Instant, timeZone: string): LocalDateTi
   return wallClockIso(instant, timeZone).slice(0, 16);
 }
 
+/**
+ * A time on another zone's clock, kept as data: { zone: 'Asia/Baku', time:
+ * '11:00–12:00' }. A view names the zone by its city in the reader's language
+ * (Baku, Баку, Bakı), so no service builds the English 'Baku 11:00–12:00'.
+ */
+export interface ZoneTime {
+  zone: string;
+  time: string;
+}
+
 /** 'Europe/Moscow' -> 'Moscow', 'America/Argentina/Buenos_Aires' -> 'Buenos Aires'. */
 export function zoneCity(timeZone: string): string {
   const last = timeZone.split('/').pop() ?? timeZone;

@@ -1,8 +1,8 @@
-import { buildAgenda, forumDays, type Agenda, type AgendaSource, takeSnapshot } from '../domain/agenda';
+import { buildAgenda, forumDays, type Agenda, type AgendaPersonNames, type AgendaSource, takeSnapshot } from '../domain/agenda';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { dayBounds } from '../domain/time';
 import type { LocalDate, Meeting, Person } from '../domain/types';
-import { displayName as nameInLanguage } from '../domain/names';
+import { displayName as nameInLanguage, namesOf, positionsOf } from '../domain/names';
 import { inWriteTransaction } from '../store/database';
 import type { Store } from '../store';
 import type { ScopeRef } from '../domain/feed-scope';
@@ -58,6 +58,7 @@ export class AgendaService {
       scope: {
         kind: printed.kind,
         title: info.name,
+        ...(info.names ? { names: info.names } : {}),
         subtitle: SCOPES[req.scope].subtitle(this.store, req.scopeId, req.forumId),
         // Staff are the delegation's own protocol office; a link's sheet is private only when its scope is.
         isPrivate: printed.mayBePrivate && (req.viewer === 'staff' || info.isPrivate),
@@ -110,10 +111,10 @@ export class AgendaService {
       const person = officer ? this.store.people.find(officer.personId) : undefined;
       if (person) {
         const name = [person.fullName, person.position].filter(Boolean).join(', ');
-        return { text: [name, person.phone].filter(Boolean).join(', '), name, phone: person.phone };
+        return { text: [name, person.phone].filter(Boolean).join(', '), name, phone: person.phone, person: personNames(person) };
       }
     }
-    return { text: '', name: '', phone: '' };
+    return { text: '', name: '', phone: '', person: null };
   }
 }
 
@@ -131,6 +132,8 @@ interface Contact {
   text: string;
   name: string;
   phone: string;
+  /** The contact's name and position by language, for the reader's script; null without a contact. */
+  person: AgendaPersonNames | null;
 }
 
 /** A venue's coordinates, where the venue has them (read structurally: older rows and venues without a pin have none). */
@@ -155,18 +158,27 @@ function toSource(v: MeetingView, contact: Contact, notesVisible: boolean): Agen
     place: v.placeText,
     venueName: v.venue?.name ?? '',
     address: v.address,
-    counterparts: v.participants.filter((p) => p.role === 'counterpart').map((p) => ({ name: displayName(p.person), position: p.person.position, organization: p.organization?.name ?? '' })),
-    ourParticipants: v.participants.filter((p) => p.role !== 'counterpart' && p.role !== 'interpreter').map((p) => ({ name: p.person.fullName, role: p.role })),
+    counterparts: v.participants
+      .filter((p) => p.role === 'counterpart')
+      .map((p) => ({ name: displayName(p.person), position: p.person.position, organization: p.organization?.name ?? '', ...personNames(p.person), ...(p.organization ? { organizationNames: namesOf(p.organization) } : {}) })),
+    ourParticipants: v.participants.filter((p) => p.role !== 'counterpart' && p.role !== 'interpreter').map((p) => ({ name: p.person.fullName, role: p.role, ...personNames(p.person) })),
     interpreters: v.participants.filter((p) => p.role === 'interpreter').map((p) => p.person.fullName),
+    interpreterNames: v.participants.filter((p) => p.role === 'interpreter').map((p) => namesOf(p.person)),
     briefing: notesVisible ? m.briefing : '',
     documents: notesVisible ? m.documents.map(({ title, parties, signedOn }) => ({ title, parties, signedOn })) : [],
     contactOnSite: contact.text,
     contactName: contact.name,
     contactPhone: contact.phone,
+    ...(contact.person ? { contactPerson: contact.person } : {}),
     ...coordinatesOf(v.venue),
     updatedAt: m.updatedAt,
     sequence: m.sequence,
   };
+}
+
+/** A person's name and position in each language they have, for the sheet to show in the reader's script. */
+function personNames(p: Person): AgendaPersonNames {
+  return { names: namesOf(p), positions: positionsOf(p) };
 }
 
 /** 'Aleksandr Drozdenko (Александр Дрозденко)': the protocol office prints both scripts for counterparts. */

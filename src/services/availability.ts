@@ -8,6 +8,20 @@ import type { Actor } from './actor';
 import { field, parseInput } from './validation';
 import { message } from '../messages';
 import { storedMessage } from '../messages/stored';
+import { DateTime } from 'luxon';
+import { readBusyTimes, type CalendarProblem } from './busy-times';
+
+/** A calendar that could not be read: nothing was written; the problem names the line where it can. */
+export class CalendarImportError extends Error {
+  constructor(readonly problem: CalendarProblem) {
+    super(problem.key);
+  }
+}
+
+export interface BusyImportResult {
+  created: StoredAvailabilityBlock[];
+  removed: number;
+}
 
 const blockSchema = z.object({
   subject: field.oneOf('kind of block', ['person', 'room'] as const),
@@ -66,6 +80,50 @@ export class AvailabilityService {
       this.audit(actor, 'create', block, null, block);
       return block;
     });
+  }
+
+  /**
+   * A person's busy times from a calendar export: the blocks it gives within
+   * the forum's dates replace the previous import of the same source for that
+   * person, in one transaction with their audit rows; blocks entered by hand
+   * and other sources stay. An unreadable calendar writes nothing.
+   */
+  importBusy(actor: Actor, forumId: Id, input: { personId: Id; source: string; text: string; keepTitles: boolean; busyLabel: string }): BusyImportResult {
+    const forum = this.store.forums.find(forumId);
+    if (!forum) throw new NotFoundError(message('forum.not-found', {}));
+    if (!this.store.people.find(input.personId)) throw new NotFoundError(message('availability.subject-missing', { subject: 'person' }));
+    const read = readBusyTimes(input.text, forum, { keepTitles: input.keepTitles });
+    if (!read.ok) throw new CalendarImportError(read.problem);
+    const local = (utc: number) => DateTime.fromMillis(utc, { zone: forum.timeZone }).toFormat("yyyy-MM-dd'T'HH:mm");
+    return inWriteTransaction(this.store.db, () => {
+      const previous = this.store.availability.ofSource(forumId, 'person', input.personId, input.source);
+      for (const block of previous) {
+        this.store.availability.delete(block.id);
+        this.audit(actor, 'delete', block, block, null);
+      }
+      const created = read.blocks.map((busy) => {
+        const block = this.store.availability.insert({
+          forumId,
+          subject: 'person',
+          subjectId: input.personId,
+          start: local(busy.startUtc),
+          end: local(busy.endUtc),
+          timeZone: forum.timeZone,
+          startUtc: busy.startUtc,
+          endUtc: busy.endUtc,
+          reason: `${busy.title || input.busyLabel} (${input.source})`.slice(0, 300),
+        });
+        this.store.availability.markSource(block.id, input.source);
+        this.audit(actor, 'create', block, null, { ...block, source: input.source });
+        return block;
+      });
+      return { created, removed: previous.length };
+    });
+  }
+
+  /** The calendars imported for a person, with their block counts. */
+  importedSources(forumId: Id, personId: Id): { source: string; blocks: number }[] {
+    return this.store.availability.sourcesOf(forumId, 'person', personId);
   }
 
   remove(actor: Actor, id: Id): void {

@@ -93,7 +93,7 @@ const MAPS = {
     ownId: true,
     stamped: true,
     ofForum: 'FROM availability_block t WHERE t.forum_id = @forum ORDER BY t.id',
-    columns: { forum: 'forum_id', subject: 'subject', subjectId: 'subject_id', start: 'start_local', end: 'end_local', timeZone: 'time_zone', startUtc: 'start_utc', endUtc: 'end_utc', reason: 'reason' },
+    columns: { forum: 'forum_id', subject: 'subject', subjectId: 'subject_id', start: 'start_local', end: 'end_local', timeZone: 'time_zone', startUtc: 'start_utc', endUtc: 'end_utc', reason: 'reason', source: 'source' },
   },
   b2bSessions: {
     table: 'b2b_session',

@@ -1,6 +1,9 @@
 import type { Request } from 'express';
 import { offsetMinutesAt, resolveLocalTime } from '../domain/time';
-import type { Meeting } from '../domain/types';
+import type { Meeting, Person } from '../domain/types';
+import { nameText, positionsOf } from '../domain/names';
+import type { Locale } from '../messages/catalogue';
+import { collatorFor } from '../messages/locale-formats';
 
 /** The meeting form's values as the page shows them (strings, rows). */
 export interface MeetingFormValues {
@@ -198,4 +201,23 @@ export function applyFormStep(values: MeetingFormValues, step: FormStep, roleOf:
     return { ...values, participants: [...values.participants, { personId: step.personId, role: roleOf(Number(step.personId)) }] };
   }
   return values;
+}
+
+/**
+ * A person as the meeting form's and the time finder's choices offer them: the name in the reader's language
+ * (Cyrillic first for a Russian reader, English where the person has no name in it), then the position likewise.
+ */
+export function personChoiceLabel(p: Person, locale: Locale): string {
+  const name = nameText(p, locale);
+  const position = nameText(positionsOf(p), locale);
+  return position ? `${name} — ${position}` : name;
+}
+
+/** People in the order the reader's alphabet puts their shown names (Russian: Cyrillic before Latin; Azerbaijani: Ə after E). */
+export function byShownName(people: readonly Person[], locale: Locale): Person[] {
+  const collator = collatorFor(locale);
+  return people
+    .map((p) => ({ p, key: nameText(p, locale) }))
+    .sort((a, b) => collator.compare(a.key, b.key))
+    .map(({ p }) => p);
 }

@@ -3,7 +3,8 @@ import { render, type Message } from '../messages';
 import { INTL_TAG, LOCALE_NAMES, LOCALES, translate, type Locale, type MessageParams } from '../messages/catalogue';
 import { cityIn } from '../messages/params';
 import { formatDate, formatDateRange, formatInstant } from '../messages/locale-formats';
-import { displayName, type DisplayedName, type InLanguage, type Named } from '../domain/names';
+import { displayName, languageOfData, type DisplayedName, type InLanguage, type Named, type NameStyle } from '../domain/names';
+import { zoneCity, type ZoneTime } from '../domain/time';
 
 /**
  * Small formatting helpers every view can use, bound to the reader's language
@@ -44,6 +45,14 @@ function buildHelpers(locale: Locale) {
     city(name: string | null | undefined): string {
       return name ? cityIn(locale, name) : '';
     },
+    /** A zone's city in the reader's language: 'Asia/Baku' -> 'Baku' / 'Баку' / 'Bakı'. */
+    zoneCityOf(zone: string | null | undefined): string {
+      return zone ? cityIn(locale, zoneCity(zone)) : '';
+    },
+    /** A time on another zone's clock ({ zone: 'Asia/Baku', time: '11:00–12:00' }) with its city in the reader's language: 'Баку 11:00–12:00'; '' for none. */
+    zoneTime(at: ZoneTime | null | undefined): string {
+      return at ? translate(locale, 'ui.names.zone-time', { city: cityIn(locale, zoneCity(at.zone)), time: at.time }) : '';
+    },
     /** Epoch ms -> '2019-06-07 10:00' in a zone. */
     instant(ms: number | null | undefined, zone = 'UTC'): string {
       return ms === null || ms === undefined ? '' : formatInstant(ms, zone);
@@ -57,8 +66,18 @@ function buildHelpers(locale: Locale) {
      * language's, else the English one), with another spelling beside it
      * (`secondary`): pass it, or the secondary, to the name partial.
      */
-    nameShown(record: Named): DisplayedName {
-      return displayName(record, locale);
+    nameShown(record: Named, style: NameStyle = 'list'): DisplayedName {
+      return displayName(record, locale, style);
+    },
+    /**
+     * Data text kept in one language only (a forum's name, a meeting's title, a
+     * room, a briefing) for the name partial, which marks it with the language
+     * it is written in when that is not the page's (lang="en" on an
+     * Azerbaijani page, so uppercase CSS and screen readers treat it as
+     * English); null for ''.
+     */
+    dataIn(text: string | null | undefined): InLanguage | null {
+      return text ? { text, lang: languageOfData(text) } : null;
     },
     /**
      * The name views/partials/name.ejs prints (escaped, lang-marked when it is

@@ -49,13 +49,21 @@ it('a company picks Azerbaijani on its page and asks for a meeting in it, withou
   await checkAtBothWidths(checked, SHOTS, 'link-companies-az');
 });
 
-it('a company’s page follows a Russian browser, and reads well on a phone', async () => {
-  const secret = app().ctx.services.b2b.links.create(SYSTEM_ACTOR, participantId('SOCAR Polymer')).secret;
-  const context = await app().browser.newContext({ baseURL: app().baseUrl, viewport: { width: 390, height: 900 }, locale: 'ru-RU' });
+it('a planner makes a Russian link on the company’s page; the company reads it in Russian on a phone, whatever its browser asks', async () => {
+  const planner = await app().signedInPage('i18n-b2b-link-maker', 'planner');
+  await planner.goto(`/forums/${app().ctx.demo!.forumId}/b2b/${sessionOf().id}/participants/${participantId('SOCAR Polymer')}`);
+  await planner.getByLabel('Language of the link').selectOption({ label: 'Русский' });
+  await planner.getByRole('button', { name: 'Create a link' }).click();
+  const pageUrl = await planner.locator('.created-link code.copy').first().innerText();
+  expect(pageUrl).toMatch(/\/s\/[\w-]{32}\/b2b$/);
+  await checkAtBothWidths(planner, SHOTS, 'participant-link-created');
+
+  const context = await app().browser.newContext({ baseURL: app().baseUrl, viewport: { width: 390, height: 900 }, locale: 'en-GB' });
   try {
     const page = await context.newPage();
-    await page.goto(`/s/${secret}/b2b`);
+    await page.goto(new URL(pageUrl).pathname);
     await page.getByRole('heading', { level: 2, name: 'Ваши столы' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('ru');
     await page.getByRole('cell', { name: 'Стол 1' }).first().waitFor();
     await checkAtBothWidths(page, SHOTS, 'link-home-ru');
   } finally {

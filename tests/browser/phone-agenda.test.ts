@@ -157,8 +157,8 @@ describe('the A4 booklet', () => {
   });
 
   it.each([
-    { lang: 'ru', day: 'пятница, 7 июня 2019', page: (n: number) => `Страница 1 из ${n}`, words: ['КОНТАКТ', 'Напечатано'] },
-    { lang: 'az', day: '7 iyun 2019, cümə', page: (n: number) => `Səhifə 1 / ${n}`, words: ['ƏLAQƏ', 'Çap olunub'] },
+    { lang: 'ru', day: 'пятница, 7 июня 2019', page: (n: number) => `Страница 1 из ${n}`, words: ['КОНТАКТ', 'Напечатано', 'Дрозденко А. Ю.', 'Мустафаев Ш. А.', 'Баку 11:00–12:00'] },
+    { lang: 'az', day: '7 iyun 2019, cümə', page: (n: number) => `Səhifə 1 / ${n}`, words: ['ƏLAQƏ', 'Çap olunub', 'Şahin Mustafayev', 'Bakı 11:00–12:00'] },
   ])('prints the day sheet in $lang, page numbers included', async ({ lang, day, page: pageLine, words }) => {
     const page = await app().newPage(DESKTOP);
     await page.goto(`${linkPath}/agenda/2019-06-07?lang=${lang}`);
@@ -170,5 +170,32 @@ describe('the A4 booklet', () => {
     expect(text).toContain(pageLine(pages));
     for (const w of words) expect(text).toContain(w);
     expect(text).not.toContain('Page 1 of');
+  });
+});
+
+describe('one-language data in a page of another language', () => {
+  it.each([
+    { lang: 'ru', heading: 'Александр Юрьевич Дрозденко' },
+    { lang: 'az', heading: 'Aleksandr Drozdenko' },
+  ])('the $lang secret-link page heads with the name in its language, and the uppercase forum name stays English (no INTERNATİONAL)', async ({ lang, heading }) => {
+    const { secret } = app().ctx.services.feeds.createToken(SYSTEM_ACTOR, demo().forumId, { scope: 'person', scopeId: demo().people.drozdenko!, label: `governor ${lang}`, locale: lang });
+    const page = await app().newPage(PHONE);
+    await page.goto(`/s/${secret}`);
+    expect(await page.locator('h1').innerText()).toBe(heading);
+    // innerText is what CSS makes of the text: under lang="az", text-transform: uppercase writes i as İ.
+    const eyebrow = await page.locator('.page-head .eyebrow').innerText();
+    expect(eyebrow).toContain('23RD ST. PETERSBURG INTERNATIONAL ECONOMIC FORUM');
+    expect(eyebrow).not.toContain('INTERNATİONAL');
+    await shoot(page, `secret-person-${lang}-390`);
+    expect((await overflowOf(page)).overflow).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('the same uppercase under lang="az" would write İ: the mark is what keeps it English', async () => {
+    const page = await app().newPage(PHONE);
+    await page.setContent('<html lang="az"><body><p style="text-transform: uppercase">International</p><p lang="en" style="text-transform: uppercase">International</p></body></html>');
+    const [az, en] = await page.locator('p').allInnerTexts();
+    expect(az).toBe('INTERNATİONAL');
+    expect(en).toBe('INTERNATIONAL');
   });
 });

@@ -33,6 +33,17 @@ beforeAll(() => {
 afterAll(() => ctx.close());
 
 describe('a company’s own page', () => {
+  it.each([
+    { lang: 'ru', home: '11:00–11:20 Баку 12:00–12:20' },
+    { lang: 'az', home: '11:00–11:20 Bakı 12:00–12:20' },
+  ])('names the home clock’s city in the reader’s language ($lang) beside a table’s time, and marks the forum’s name English', async ({ lang, home }) => {
+    const { status, text, html } = await page('SOCAR Polymer', `?lang=${lang}`);
+    expect(status).toBe(200);
+    expect(text).toContain(home);
+    expect(text).not.toContain('Baku 12:00');
+    expect(html).toContain('<p class="eyebrow"><span lang="en">23rd St. Petersburg International Economic Forum</span>');
+  });
+
   it('shows its tables with whom and where, its requests, and how to subscribe and print', async () => {
     const { status, text } = await page('SOCAR Polymer');
     expect(status).toBe(200);

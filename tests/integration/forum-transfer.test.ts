@@ -264,3 +264,22 @@ describe('the pages', () => {
     expect((await planner.get('/admin/forum-import')).status).toBe(403);
   });
 });
+
+it('carries where imported busy times came from, so a forum moved keeps replacing them by source', () => {
+  const from = createTestApp();
+  const to = createTestApp({ demo: false });
+  try {
+    const forumId = from.demo!.forumId;
+    const calendar = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', 'BEGIN:VEVENT', 'UID:busy-1@test', 'DTSTAMP:20190601T000000Z', 'DTSTART:20190607T060000Z', 'DTEND:20190607T070000Z', 'SUMMARY:Cabinet call', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+    from.services.availability.importBusy(CLI_ACTOR, forumId, { personId: from.demo!.people.mustafayev!, source: 'Minister’s office', text: calendar, keepTitles: false, busyLabel: 'Busy' });
+    const document = from.services.forumTransfer.exportForum(forumId);
+    expect(document.unavailability.filter((b) => b.source === 'Minister’s office')).toHaveLength(1);
+    const outcome = to.services.forumTransfer.importForum(CLI_ACTOR, JSON.stringify(document));
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems.slice(0, 3)));
+    const again = to.services.forumTransfer.exportForum(outcome.result.forumId);
+    expect(again.unavailability.map((b) => b.source).sort()).toEqual(document.unavailability.map((b) => b.source).sort());
+  } finally {
+    from.close();
+    to.close();
+  }
+});

@@ -255,3 +255,101 @@ describe('in Russian and Azerbaijani', () => {
     expect(textOf(after.text)).toContain('Программа отмечена как напечатанная');
   });
 });
+
+describe('names, headings and data in the reader’s language (issue 15’s reading side)', () => {
+  beforeAll(() => {
+    now = moscow('2019-06-07', '10:30');
+  });
+
+  const linkIn = (scope: FeedScopeKind, scopeId: number, locale: string) => `/s/${ctx.services.feeds.createToken(SYSTEM_ACTOR, demo().forumId, { scope, scopeId, label: `${scope} ${locale}`, locale }).secret}`;
+  /** The A4 sheet's row of a meeting (after the phone cards), as text. */
+  const sheetRow = (html: string, title: string) => {
+    const sheet = html.slice(html.indexOf('<table class="agenda-sheet">'));
+    return textOf([...sheet.matchAll(/<tr class="entry[^"]*">([\s\S]*?)<\/tr>/g)].map((m) => m[1]!).find((row) => textOf(row).includes(title))!);
+  };
+  const cardOf = (html: string, title: string) => textOf(phoneOf(html).cards.find((c) => c.title === title)!.html);
+
+  it.each([
+    {
+      lang: 'ru',
+      counterparts: 'Партнёры Дрозденко А. Ю. (Aleksandr Drozdenko), Губернатор Ленинградской области (Правительство Ленинградской области)',
+      ours: 'Делегация Мустафаев Ш. А., Рашад Гасанов, Лейла Мамедова',
+      interpreter: 'Айгюн Исмаилова',
+      contact: 'Турал Гулиев, Руководитель протокольной службы',
+      english: ['Shahin Mustafayev', 'Governor of Leningrad Region (', 'Aygun Ismayilova', 'Tural Guliyev'],
+    },
+    {
+      lang: 'az',
+      counterparts: 'Qarşı tərəf Aleksandr Drozdenko (Александр Дрозденко), Leninqrad vilayətinin qubernatoru',
+      ours: 'Bizim tərəf Şahin Mustafayev, Rəşad Həsənov, Leyla Məmmədova',
+      interpreter: 'Aygün İsmayılova',
+      contact: 'Tural Quliyev, Protokol xidmətinin rəhbəri',
+      english: ['Shahin Mustafayev', 'Rashad Hasanov', 'Aygun Ismayilova', 'Tural Guliyev'],
+    },
+  ])('in $lang, the sheet and the phone card name people in the reader’s script first', async ({ lang, counterparts, ours, interpreter, contact, english }) => {
+    const html = await page(`${delegationIn[lang]}/agenda/2019-06-07`);
+    for (const text of [sheetRow(html, 'Aleksandr Drozdenko'), cardOf(html, DROZDENKO)]) {
+      expect(text).toContain(counterparts);
+      expect(text).toContain(ours);
+      expect(text).toContain(interpreter);
+      expect(text).toContain(contact);
+      for (const e of english) expect(text).not.toContain(e);
+    }
+  });
+
+  it('marks each name with the language it is in: the Russian page’s Latin spelling is lang-marked, its own is not', async () => {
+    const html = await page(`${delegationIn.ru}/agenda/2019-06-07`);
+    expect(html).toContain('Дрозденко А. Ю. (<span lang="az">Aleksandr Drozdenko</span>), Губернатор Ленинградской области');
+    expect(await page(`${delegation}/agenda/2019-06-07`)).toContain('Aleksandr Drozdenko (<span lang="ru">Александр Дрозденко</span>), Governor of Leningrad Region');
+  });
+
+  it.each([
+    { name: 'a person’s link in Russian', link: () => linkIn('person', demo().people.drozdenko!, 'ru'), heading: '<h1>Александр Юрьевич Дрозденко</h1>', title: '<title>Александр Юрьевич Дрозденко · SPIEF 2019' },
+    { name: 'a person’s link in Azerbaijani', link: () => linkIn('person', demo().people.mustafayev!, 'az'), heading: '<h1>Şahin Mustafayev</h1>', title: '<title>Şahin Mustafayev · SPIEF 2019' },
+    { name: 'an organization’s link in Russian', link: () => linkIn('organization', demo().organizations.leningrad!, 'ru'), heading: '<h1>Правительство Ленинградской области</h1>', title: '<title>Правительство Ленинградской области · SPIEF 2019' },
+    { name: 'a delegation’s link in Azerbaijani: one language only, marked English', link: () => delegationIn.az!, heading: '<h1><span lang="en">Azerbaijan — Ministry of Economy</span></h1>', title: '<title>Azerbaijan — Ministry of Economy · SPIEF 2019' },
+  ])('the secret-link page heads with the scope’s name in the reader’s language: $name', async ({ link, heading, title }) => {
+    const html = await page(link());
+    expect(html).toContain(heading);
+    expect(html).toContain(title);
+  });
+
+  it('a person’s agenda in Russian heads with the full Russian name, on screen and on the sheet', async () => {
+    const html = await page(`${linkIn('person', demo().people.drozdenko!, 'ru')}/agenda/2019-06-07`);
+    expect(html).toContain('<h1>Александр Юрьевич Дрозденко</h1>');
+    expect(html).toContain('<span class="sheet-scope">Александр Юрьевич Дрозденко<span class="sheet-subtitle">');
+    expect(html).not.toContain('<h1>Aleksandr Drozdenko');
+  });
+
+  const FORUM = '23rd St. Petersburg International Economic Forum';
+  it.each([
+    { name: 'the secret-link page in Azerbaijani', url: () => delegationIn.az!, marked: true },
+    { name: 'the agenda in Azerbaijani', url: () => `${delegationIn.az}/agenda/2019-06-07`, marked: true },
+    { name: 'the agenda in Russian', url: () => `${delegationIn.ru}/agenda/2019-06-07`, marked: true },
+    { name: 'the agenda in English', url: () => `${delegation}/agenda/2019-06-07`, marked: false },
+  ])('English data (the forum’s name, titles, places, the briefing) carries lang="en" on a page in another language: $name', async ({ url, marked }) => {
+    const html = await page(url());
+    expect(html.includes(`<p class="eyebrow"><span lang="en">${FORUM}</span>`)).toBe(marked);
+    expect(html.includes(`<span lang="en">${DROZDENKO}</span>`)).toBe(marked);
+    expect(html.includes('<span lang="en">Pavilion F, bilateral meeting room F1, ExpoForum</span>')).toBe(marked);
+    expect(/<div class="notes-text" lang="en">Objective: confirm/.test(html)).toBe(marked);
+    if (!marked) expect(html).not.toContain('<span lang="en">');
+  });
+
+  it.each([
+    { name: 'the secret-link page', url: () => delegationIn.ru!, home: 'Баку 11:00–12:00' },
+    { name: 'the agenda sheet and cards', url: () => `${delegationIn.ru}/agenda/2019-06-07`, home: 'Баку 11:00–12:00' },
+  ])('home-zone times name the city in Russian, never “Baku”: $name', async ({ url, home }) => {
+    const html = await page(url());
+    expect(textOf(html)).toContain(home);
+    expect(html).not.toContain('Baku');
+  });
+
+  it('the secret-link page’s lead names the cities, not zone ids', async () => {
+    const text = textOf(await page(delegationIn.ru!));
+    expect(text).toContain('Время в программе: Москва, рядом — Баку.');
+    expect(text).not.toContain('Europe/Moscow');
+    // The Governor's home clock is the forum's: one city, not "Moscow, with Moscow beside it".
+    expect(textOf(await page(linkIn('person', demo().people.drozdenko!, 'ru')))).toContain('Время в программе: Москва. ');
+  });
+});

@@ -128,6 +128,16 @@ describe('the day grid by person', () => {
     expect(text).toContain('Times in Moscow (forum time), with Baku time beside each hour');
   });
 
+  it.each([
+    { lang: 'ru', home: '10:00 · Баку 11:00', lead: 'Баку' },
+    { lang: 'az', home: '10:00 · Bakı 11:00', lead: 'Bakı' },
+  ])('names the home clock’s city in the reader’s language ($lang), never “Baku”', async ({ lang, home, lead }) => {
+    const text = textOf((await planner.get(`/forums/${forumId}/grid/people/2019-06-07?lang=${lang}`)).text);
+    expect(text).toContain(home);
+    expect(text).toContain(lead);
+    expect(text).not.toContain('Baku');
+  });
+
   it('switches to another delegation, whose home clock is the forum’s', async () => {
     const res = await planner.get(`/forums/${forumId}/grid/people/2019-06-07?delegation=${ctx.demo!.delegations.leningrad}`);
     expect(gridColumns(res.text)).toEqual(['Aleksandr Drozdenko', 'Dmitry Volkov']);

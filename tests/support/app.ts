@@ -133,6 +133,8 @@ function stringify(fields: Record<string, string | number | undefined>): Record<
 export function textOf(html: string): string {
   return html
     .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    // A name or a title marked with its language is inline text, read as the words around it: '(<span lang="ru">Александр Дрозденко</span>)' is '(Александр Дрозденко)'.
+    .replace(/<span lang="[a-z]{2}">([^<]*)<\/span>/g, '$1')
     .replace(/<[^>]+>/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')

@@ -120,6 +120,7 @@ export const WRITE_ROUTES: WriteRoute[] = [
   form('/forums/:forumId/agenda/:scope/:scopeId/printed', { day: 'date' }),
   form('/forums/:forumId/availability', AVAILABILITY),
   form('/forums/:forumId/availability/:id/delete', NONE),
+  form('/forums/:forumId/availability/import', { person: 'id', source: 'text', calendar: 'text', keepTitles: 'checkbox' }),
 
   form('/forums', FORUM),
   form('/forums/:id/edit', FORUM),

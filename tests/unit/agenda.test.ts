@@ -86,13 +86,13 @@ describe('buildAgenda: order of entries', () => {
 
 describe('buildAgenda: forum zone and home zone', () => {
   it.each([
-    { name: 'Baku beside Moscow', home: 'Asia/Baku', start: '10:00', end: '11:00', time: '10:00–11:00', homeTime: 'Baku 11:00–12:00' },
+    { name: 'Baku beside Moscow', home: 'Asia/Baku', start: '10:00', end: '11:00', time: '10:00–11:00', homeTime: { zone: 'Asia/Baku', time: '11:00–12:00' } },
     { name: 'no home zone', home: null, start: '10:00', end: '11:00', time: '10:00–11:00', homeTime: null },
     { name: 'home zone is the forum zone', home: MOSCOW, start: '10:00', end: '11:00', time: '10:00–11:00', homeTime: null },
     { name: 'home clock equals forum clock (Minsk)', home: 'Europe/Minsk', start: '10:00', end: '11:00', time: '10:00–11:00', homeTime: null },
-    { name: 'runs past midnight', home: 'Asia/Baku', start: '23:30', end: '24:30', time: '23:30–00:30 (+1)', homeTime: 'Baku 00:30 (+1)–01:30 (+1)' },
-    { name: 'home zone west of the forum', home: 'Europe/London', start: '00:30', end: '01:30', time: '00:30–01:30', homeTime: 'London 22:30 (−1)–23:30 (−1)' },
-    { name: 'zero-length item', home: 'Asia/Baku', start: '10:00', end: '10:00', time: '10:00', homeTime: 'Baku 11:00' },
+    { name: 'runs past midnight', home: 'Asia/Baku', start: '23:30', end: '24:30', time: '23:30–00:30 (+1)', homeTime: { zone: 'Asia/Baku', time: '00:30 (+1)–01:30 (+1)' } },
+    { name: 'home zone west of the forum', home: 'Europe/London', start: '00:30', end: '01:30', time: '00:30–01:30', homeTime: { zone: 'Europe/London', time: '22:30 (−1)–23:30 (−1)' } },
+    { name: 'zero-length item', home: 'Asia/Baku', start: '10:00', end: '10:00', time: '10:00', homeTime: { zone: 'Asia/Baku', time: '11:00' } },
   ])('$name', ({ home, start, end, time, homeTime }) => {
     const endUtc = end === '24:30' ? msk('2019-06-08T00:30') : msk(`2019-06-07T${end}`);
     const [entry] = dayEntries({ homeTimeZone: home, entries: [aSource({ startUtc: msk(`2019-06-07T${start}`), endUtc })] });
@@ -101,7 +101,7 @@ describe('buildAgenda: forum zone and home zone', () => {
 
   it('shows the meeting zone as a third clock when it is neither the forum zone nor home', () => {
     const [entry] = dayEntries({ entries: [aSource({ timeZone: 'Europe/London' })] });
-    expect(entry).toMatchObject({ timeRange: '10:00–11:00', homeTimeRange: 'Baku 11:00–12:00', meetingZoneTimeRange: 'London 08:00–09:00' });
+    expect(entry).toMatchObject({ timeRange: '10:00–11:00', homeTimeRange: { zone: 'Asia/Baku', time: '11:00–12:00' }, meetingZoneTimeRange: { zone: 'Europe/London', time: '08:00–09:00' } });
   });
 
   it('names both zones in the heading', () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ejs from 'ejs';
 import fc from 'fast-check';
-import { displayName, nameText, namesOf, positionsOf, russianFullForm, russianShortForm, searchWordsOf, type NameForms } from '../../src/domain/names';
+import { displayName, languageOfData, nameText, namesOf, positionsOf, russianFullForm, russianShortForm, searchWordsOf, type NameForms } from '../../src/domain/names';
 import { LOCALES, type Locale } from '../../src/messages/catalogue';
 import { helpersFor } from '../../src/web/view-helpers';
 import { aPerson } from '../support/builders';
@@ -118,5 +118,17 @@ describe('displayName, against a model', () => {
         }
       }),
     );
+  });
+});
+
+describe('the language of one-language data, for its lang attribute', () => {
+  it.each([
+    { name: 'an English title', text: '23rd St. Petersburg International Economic Forum', lang: 'en' },
+    { name: 'a Russian title', text: 'Встреча с губернатором', lang: 'ru' },
+    { name: 'Latin with a Cyrillic word', text: 'Room F1 (Зал F1)', lang: 'ru' },
+    { name: 'Azerbaijani, by its ə', text: 'Bakı Ekspo Mərkəzi', lang: 'az' },
+    { name: 'Latin without a letter only Azerbaijani has', text: 'Bakı Ekspo', lang: 'en' },
+  ])('$name', ({ text, lang }) => {
+    expect(languageOfData(text)).toBe(lang);
   });
 });

@@ -163,8 +163,8 @@ function toEntry(ctx: Context, day: LocalDate, s: PrintedSource, transfer: Agend
     startUtc: s.startUtc,
     endUtc: s.endUtc,
     timeRange: range(zone),
-    homeTimeRange: showHome ? `${zoneCity(home)} ${range(home)}` : null,
-    meetingZoneTimeRange: showOwn ? `${zoneCity(s.timeZone)} ${range(s.timeZone)}` : null,
+    homeTimeRange: showHome ? { zone: home, time: range(home) } : null,
+    meetingZoneTimeRange: showOwn ? { zone: s.timeZone, time: range(s.timeZone) } : null,
     title: s.title,
     kind: s.kind,
     kindLabel: kindLabel(s.kind, ctx.input.locale),
@@ -181,8 +181,9 @@ function toEntry(ctx: Context, day: LocalDate, s: PrintedSource, transfer: Agend
     counterparts: s.counterparts,
     ours: s.ourParticipants.map((p) => ({ ...p, roleLabel: participantRoleLabel(p.role, ctx.input.locale) })),
     interpreters: s.interpreters,
+    ...(s.interpreterNames ? { interpreterNames: s.interpreterNames } : {}),
     privateNotes: ctx.input.scope.isPrivate
-      ? { briefing: s.briefing, documents: s.documents, contactOnSite: s.contactOnSite, contactName: s.contactName ?? '', contactPhone: s.contactPhone ?? '' }
+      ? { briefing: s.briefing, documents: s.documents, contactOnSite: s.contactOnSite, contactName: s.contactName ?? '', contactPhone: s.contactPhone ?? '', ...(s.contactPerson ? { contactPerson: s.contactPerson } : {}) }
       : null,
     change: ctx.snapshot ? diffAgainstSnapshot(s, ctx.snapshot.get(s.meetingId)) : null,
     hasConflict: !isCancelled && ctx.conflictIds.has(s.meetingId),

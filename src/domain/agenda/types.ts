@@ -5,6 +5,8 @@
  */
 import type { Message } from '../../messages/message';
 import type { Locale } from '../../messages/render';
+import type { NameForms } from '../names';
+import type { ZoneTime } from '../time';
 import type { Id, Instant, LocalDate, MeetingKind, MeetingStatus, ParticipantRole, TravelTime } from '../types';
 
 export type AgendaScopeKind = 'person' | 'delegation' | 'room' | 'b2b_participant';
@@ -13,6 +15,8 @@ export interface AgendaScope {
   kind: AgendaScopeKind;
   /** Person name, delegation name, room name or company name: the sheet's heading. */
   title: string;
+  /** The heading by language, where the scope's record has names in several (a person, a company): a view shows the reader's. */
+  names?: NameForms;
   /** The header's second line: a person's delegation, a door sheet's venue and address. */
   subtitle?: string;
   /** Private scopes (a delegate's own link, staff) see briefing, documents and the on-site contact; a door sheet does not. */
@@ -26,13 +30,26 @@ export interface AgendaForum {
   endDate: LocalDate;
 }
 
-export interface AgendaCounterpart {
+/**
+ * A name, a position or an organization by language (domain/names.ts), where
+ * the record has them: a view shows the one in the reader's script first
+ * (Дрозденко А. Ю. for a Russian reader) at render time, so the sources, their
+ * snapshot and the version stamp stay the same in every language.
+ */
+export interface AgendaPersonNames {
+  names?: NameForms;
+  positions?: NameForms;
+}
+
+/** `name`, `position`, `organization`: the English line ('Aleksandr Drozdenko (Александр Дрозденко)'), for a source without the forms. */
+export interface AgendaCounterpart extends AgendaPersonNames {
   name: string;
   position: string;
   organization: string;
+  organizationNames?: NameForms;
 }
 
-export interface AgendaOurParticipant {
+export interface AgendaOurParticipant extends AgendaPersonNames {
   name: string;
   role: ParticipantRole;
 }
@@ -62,11 +79,15 @@ export interface AgendaSource {
   /** The delegation's own people in the meeting. */
   ourParticipants: AgendaOurParticipant[];
   interpreters: string[];
+  /** The interpreters' names by language, in the order of `interpreters`, where the records have them. */
+  interpreterNames?: NameForms[];
   briefing: string;
   documents: AgendaDocument[];
   contactOnSite: string;
   /** The protocol contact's name and position, and their phone apart, so a phone can call it (tel:). */
   contactName?: string;
+  /** The protocol contact's name and position by language, for the reader's script. */
+  contactPerson?: AgendaPersonNames;
   contactPhone?: string;
   /** The venue's coordinates when it has them, for a map app's link. */
   latitude?: number | null;
@@ -133,6 +154,7 @@ export interface AgendaPrivateNotes {
   contactOnSite: string;
   contactName: string;
   contactPhone: string;
+  contactPerson?: AgendaPersonNames;
 }
 
 export interface AgendaEntry {
@@ -141,10 +163,10 @@ export interface AgendaEntry {
   endUtc: Instant;
   /** Forum zone, '10:00–11:00'; an end after midnight reads '23:30–00:30 (+1)'. */
   timeRange: string;
-  /** 'Baku 11:00–12:00', or null when there is no home zone or its clock equals the forum's. */
-  homeTimeRange: string | null;
-  /** 'Helsinki 10:00–11:00' for a meeting held in a zone other than the forum's and home's, else null. */
-  meetingZoneTimeRange: string | null;
+  /** { zone: 'Asia/Baku', time: '11:00–12:00' } (a view names the city), or null when there is no home zone or its clock equals the forum's. */
+  homeTimeRange: ZoneTime | null;
+  /** { zone: 'Europe/Helsinki', time: '10:00–11:00' } for a meeting held in a zone other than the forum's and home's, else null. */
+  meetingZoneTimeRange: ZoneTime | null;
   title: string;
   kind: MeetingKind;
   kindLabel: string;
@@ -161,6 +183,7 @@ export interface AgendaEntry {
   counterparts: AgendaCounterpart[];
   ours: (AgendaOurParticipant & { roleLabel: string })[];
   interpreters: string[];
+  interpreterNames?: NameForms[];
   /** Null on a non-private scope: a door sheet must not carry briefing notes. */
   privateNotes: AgendaPrivateNotes | null;
   change: ChangeMark;

@@ -16,10 +16,14 @@ export class B2BLinkService {
     private readonly feeds: FeedService,
   ) {}
 
-  create(actor: Actor, participantId: Id, label = ''): { token: FeedToken; secret: string } {
+  /**
+   * A new link in a language of its own (`locale`: en, ru, az; checked like every link's, English when not given):
+   * the company's pages, their form answers and its calendar feed are in it.
+   */
+  create(actor: Actor, participantId: Id, options: { label?: string; locale?: unknown } = {}): { token: FeedToken; secret: string } {
     const participant = this.ctx.participant(participantId);
     const session = this.ctx.session(participant.sessionId);
-    return this.feeds.createToken(actor, session.forumId, { scope: 'b2b_participant', scopeId: participant.id, label: label || this.ctx.nameOf(participant) });
+    return this.feeds.createToken(actor, session.forumId, { scope: 'b2b_participant', scopeId: participant.id, label: options.label || this.ctx.nameOf(participant), locale: options.locale });
   }
 
   /** The live links of a company (revoked ones are listed on the forum's links page). */

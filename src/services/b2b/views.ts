@@ -1,5 +1,5 @@
 import type { BusyInterval, B2BChange, B2BProposal, B2BSlot, B2BSpot, B2BParticipantRecord, B2BRequestRecord, B2BSession } from '../../domain/b2b';
-import { formatTime, zoneCity } from '../../domain/time';
+import { formatTime, type ZoneTime } from '../../domain/time';
 import type { Forum, Id, Meeting, Person, Room, Venue } from '../../domain/types';
 import type { B2BContext } from './context';
 import type { B2BSchedulingService, ScheduleState } from './scheduling';
@@ -11,8 +11,8 @@ import { messageFromStore } from '../../messages/stored';
 export interface SlotView extends B2BSlot {
   /** '11:00–11:20' in the forum's zone. */
   time: string;
-  /** 'Baku 12:00–12:20' when a delegation's home zone reads differently; else ''. */
-  homeTime: string;
+  /** { zone: 'Asia/Baku', time: '12:00–12:20' } when a delegation's home zone reads differently; else null (a view names the city). */
+  homeTime: ZoneTime | null;
 }
 
 export interface ParticipantView {
@@ -246,7 +246,7 @@ export class B2BViews {
   private slotView(slot: B2BSlot, zone: string, home: string | null): SlotView {
     const time = `${formatTime(slot.startUtc, zone)}–${formatTime(slot.endUtc, zone)}`;
     const homeTime = home ? `${formatTime(slot.startUtc, home)}–${formatTime(slot.endUtc, home)}` : '';
-    return { ...slot, time, homeTime: homeTime && homeTime !== time ? `${zoneCity(home!)} ${homeTime}` : '' };
+    return { ...slot, time, homeTime: home && homeTime !== time ? { zone: home, time: homeTime } : null };
   }
 
   /** The first (by name) delegation's home zone that differs from the forum's, shown beside it: Moscow 11:00 / Baku 12:00. */

@@ -12,7 +12,7 @@ import type { MeetingService, MeetingView, ProgrammeViews } from '../meetings';
 import { forumDays } from '../../domain/agenda';
 import { isCalendarDate } from '../../domain/calendar-date';
 import { NotFoundError } from '../../domain/errors';
-import { dayBounds, formatTime, localDateTimeOf, zoneCity } from '../../domain/time';
+import { dayBounds, formatTime, localDateTimeOf, zoneCity, type ZoneTime } from '../../domain/time';
 import { MEMBER_ROLES, type Delegation, type DelegationMember, type Forum, type Id, type LocalDate, type Meeting, type Person, type Room } from '../../domain/types';
 import type { Store } from '../../store';
 import { programmeCache, type DerivedCache } from '../derived-cache';
@@ -33,8 +33,8 @@ export interface GridRow {
   /** The row's start and an hour later on the forum's clock: where an empty cell's "plan a meeting here" starts and ends. */
   at: string;
   planEnd: string;
-  /** 'Baku 11:00' beside an hour's label, when a home zone reads differently; else ''. */
-  homeTime: string;
+  /** { zone: 'Asia/Baku', time: '11:00' } beside an hour's label, when a home zone reads differently; else null (a view names the city). */
+  homeTime: ZoneTime | null;
   isHour: boolean;
   cells: LayoutCell<GridEntry>[];
 }
@@ -291,7 +291,7 @@ export class DayGridService {
         time: row.time,
         at: `${date}T${row.time}`,
         planEnd: localDateTimeOf(row.startUtc + PLAN_MINUTES * 60_000, forum.timeZone),
-        homeTime: home && row.isHour && formatTime(row.startUtc, home) !== row.time ? `${zoneCity(home)} ${formatTime(row.startUtc, home)}` : '',
+        homeTime: home && row.isHour && formatTime(row.startUtc, home) !== row.time ? { zone: home, time: formatTime(row.startUtc, home) } : null,
         isHour: row.isHour,
         cells: row.cells,
       })),

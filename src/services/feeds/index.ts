@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { buildSingleEventFile } from '../../domain/calendar';
 import { NotFoundError, ValidationError } from '../../domain/errors';
 import type { Forum, Id, Meeting } from '../../domain/types';
+import type { NameForms } from '../../domain/names';
 import { inWriteTransaction } from '../../store/database';
 import type { Store } from '../../store';
 import { FEED_SCOPES, REMINDER_MINUTES, type FeedScopeKind, type FeedToken, type ReminderMinutes } from '../../domain/feed-scope';
@@ -48,6 +49,8 @@ export interface ScopeInfo {
   kind: FeedScopeKind;
   id: Id;
   name: string;
+  /** The name by language, where the record has them (a person, an organization): a page heads with the reader's. */
+  names?: NameForms;
   forum: Forum;
   homeTimeZone: string | null;
   /** Private scopes (a delegation, one of its members) may see briefings and documents: which ones, notesVisibleTo decides. */

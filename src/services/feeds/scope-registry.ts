@@ -8,6 +8,7 @@ export interface Span {
 }
 import type { Store } from '../../store';
 import type { FeedScopeKind } from '../../domain/feed-scope';
+import { namesOf, type NameForms } from '../../domain/names';
 
 /**
  * Every scope a feed or a printed agenda can show, one entry each: where its
@@ -25,6 +26,8 @@ export type ScopeKind = FeedScopeKind | 'public';
 export interface ScopeRecord {
   /** "Shahin Mustafayev", "Governor’s meeting room". */
   name: string;
+  /** The name by language, where the record has names in several (a person, an organization, a company at a B2B session): pages head with the reader's. */
+  names?: NameForms;
   homeTimeZone: string | null;
   /** Private scopes (a delegation, one of its members) may see briefings and documents: which ones, `notesVisibleTo` decides. */
   isPrivate: boolean;
@@ -64,6 +67,13 @@ export interface ScopeEntry {
   delegationIds: (store: Store, id: Id, forumId: Id) => Id[];
   /** The agenda header's second line: a person's delegations, a door sheet's venue and address. */
   subtitle: (store: Store, id: Id, forumId: Id) => string;
+}
+
+/** A company's names by language with its session's title after each ('SIBUR · B2B Petrochemicals'). */
+function withSuffix(forms: NameForms, suffix: string): NameForms {
+  const out: NameForms = { en: forms.en + suffix };
+  for (const lang of ['ru', 'az'] as const) if (forms[lang]) out[lang] = forms[lang] + suffix;
+  return out;
 }
 
 const none = () => false;
@@ -113,7 +123,7 @@ export const SCOPES: Readonly<Record<ScopeKind, ScopeEntry>> = {
       const p = store.people.find(id);
       if (!p) return null;
       const delegation = delegationsOfPerson(store, forumId, p.id)[0];
-      return { name: p.fullName, homeTimeZone: delegation?.homeTimeZone ?? null, isPrivate: delegation !== undefined };
+      return { name: p.fullName, names: namesOf(p), homeTimeZone: delegation?.homeTimeZone ?? null, isPrivate: delegation !== undefined };
     },
     meetings: (store, id, forumId, within) => store.meetings.list({ forumId, personId: id, ...within }),
     shows: (_store, id, meeting) => meeting.participants.some((p) => p.personId === id),
@@ -157,7 +167,7 @@ export const SCOPES: Readonly<Record<ScopeKind, ScopeEntry>> = {
     exists: (store, id) => store.organizations.find(id) !== undefined,
     find: (store, id) => {
       const o = store.organizations.find(id);
-      return o ? { name: o.name, homeTimeZone: null, isPrivate: false } : null;
+      return o ? { name: o.name, names: namesOf(o), homeTimeZone: null, isPrivate: false } : null;
     },
     meetings: (store, id, forumId, within) => store.meetings.list({ forumId, organizationId: id, ...within }),
     shows: (store, id, meeting) => store.people.findMany(meeting.participants.map((p) => p.personId)).some((person) => person.organizationId === id),
@@ -180,7 +190,9 @@ export const SCOPES: Readonly<Record<ScopeKind, ScopeEntry>> = {
       const session = p ? store.b2bSessions.find(p.sessionId) : undefined;
       if (!p || !session) return null;
       const delegation = p.representativeIds.map((rep) => delegationsOfPerson(store, forumId, rep)[0]).find((d) => d !== undefined);
-      return { name: `${store.organizations.find(p.organizationId)?.name ?? `Participant ${p.id}`} · ${session.title}`, homeTimeZone: delegation?.homeTimeZone ?? null, isPrivate: false };
+      const organization = store.organizations.find(p.organizationId);
+      const names = organization ? withSuffix(namesOf(organization), ` · ${session.title}`) : undefined;
+      return { name: `${organization?.name ?? `Participant ${p.id}`} · ${session.title}`, ...(names ? { names } : {}), homeTimeZone: delegation?.homeTimeZone ?? null, isPrivate: false };
     },
     meetings: (store, id, forumId, within) => store.meetings.list({ forumId, ids: store.b2bRequests.meetingIdsOf(id), ...within }),
     shows: (store, id, meeting) => store.b2bRequests.meetingIdsOf(id).includes(meeting.id),

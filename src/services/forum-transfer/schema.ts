@@ -67,7 +67,7 @@ const meeting = z.strictObject({
 const participant = z.strictObject({ meeting: id, person: id, role: z.enum(PARTICIPANT_ROLES) });
 const meetingDelegation = z.strictObject({ meeting: id, delegation: id });
 const document = z.strictObject({ id, meeting: id, title: text(300).min(1), parties: text(500), signedOn: localDate.nullable() });
-const unavailability = z.strictObject({ id, subject: z.enum(['person', 'room']), subjectId: id, start: localDateTime, end: localDateTime, timeZone: zone, startUtc: instant, endUtc: instant, reason: text(300) });
+const unavailability = z.strictObject({ id, subject: z.enum(['person', 'room']), subjectId: id, start: localDateTime, end: localDateTime, timeZone: zone, startUtc: instant, endUtc: instant, reason: text(300), source: text(200).default('') });
 
 /** A B2B break or busy time as the B2B records keep it. */
 const span = z.strictObject({ start: localDateTime, end: localDateTime, startUtc: instant, endUtc: instant, label: text(300) });

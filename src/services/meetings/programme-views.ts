@@ -1,6 +1,6 @@
 import type { Conflict } from '../../domain/conflicts';
 import { NotFoundError } from '../../domain/errors';
-import { formatTime, localDateOf, zoneCity } from '../../domain/time';
+import { formatTime, localDateOf, type ZoneTime } from '../../domain/time';
 import type { Delegation, Forum, Id, Meeting, Organization, Person, Room, Venue } from '../../domain/types';
 import type { Store } from '../../store';
 import { message } from '../../messages';
@@ -27,8 +27,8 @@ export interface MeetingView {
   day: string;
   /** '10:00–11:00' in the forum's zone. */
   forumTime: string;
-  /** 'Baku 11:00–12:00' when a home zone is in context and reads differently; else ''. */
-  homeTime: string;
+  /** { zone: 'Asia/Baku', time: '11:00–12:00' } when a home zone is in context and reads differently; else null (a view names the city). */
+  homeTime: ZoneTime | null;
   conflicts: Conflict[];
   hasError: boolean;
   hasWarning: boolean;
@@ -89,7 +89,8 @@ export class ProgrammeViews {
       const room = m.roomId !== null ? (rooms.get(m.roomId) ?? null) : null;
       const venue = room ? (venues.get(room.venueId) ?? null) : null;
       const conflicts = conflictsByMeeting.get(m.id) ?? [];
-      const homeTime = home ? `${zoneCity(home)} ${formatTime(m.startUtc, home)}–${formatTime(m.endUtc, home)}` : '';
+      const forumTime = `${formatTime(m.startUtc, forum.timeZone)}–${formatTime(m.endUtc, forum.timeZone)}`;
+      const homeTime = home ? `${formatTime(m.startUtc, home)}–${formatTime(m.endUtc, home)}` : '';
       return {
         meeting: m,
         room,
@@ -102,8 +103,8 @@ export class ProgrammeViews {
         }),
         delegations: m.delegationIds.map((id) => delegations.get(id)).filter((d): d is Delegation => d !== undefined),
         day: localDateOf(m.startUtc, forum.timeZone),
-        forumTime: `${formatTime(m.startUtc, forum.timeZone)}–${formatTime(m.endUtc, forum.timeZone)}`,
-        homeTime: homeTime === `${zoneCity(home ?? '')} ${formatTime(m.startUtc, forum.timeZone)}–${formatTime(m.endUtc, forum.timeZone)}` ? '' : homeTime,
+        forumTime,
+        homeTime: home && homeTime !== forumTime ? { zone: home, time: homeTime } : null,
         conflicts,
         hasError: conflicts.some((c) => c.severity === 'error'),
         hasWarning: conflicts.some((c) => c.severity === 'warning'),

@@ -50,4 +50,19 @@ export class AvailabilityRepository extends RecordTable<StoredAvailabilityBlock>
       w.forumId,
     ) as StoredAvailabilityBlock[];
   }
+
+  /** The imported blocks of one subject from one named source (hand-entered blocks have source ''). */
+  ofSource(forumId: Id, subject: 'person' | 'room', subjectId: Id, source: string): StoredAvailabilityBlock[] {
+    return prepared(this.db, `${this.select} WHERE forum_id = ? AND subject = ? AND subject_id = ? AND source = ? ORDER BY start_utc, id`).all(forumId, subject, subjectId, source) as StoredAvailabilityBlock[];
+  }
+
+  /** The names of the calendars imported for one subject, with how many blocks each gave. */
+  sourcesOf(forumId: Id, subject: 'person' | 'room', subjectId: Id): { source: string; blocks: number }[] {
+    return prepared(this.db, "SELECT source, COUNT(*) AS blocks FROM availability_block WHERE forum_id = ? AND subject = ? AND subject_id = ? AND source <> '' GROUP BY source ORDER BY source").all(forumId, subject, subjectId) as { source: string; blocks: number }[];
+  }
+
+  /** Marks a block as read from the named calendar. */
+  markSource(id: Id, source: string): void {
+    prepared(this.db, 'UPDATE availability_block SET source = ? WHERE id = ?').run(source, id);
+  }
 }

@@ -6,6 +6,9 @@ import { readerLocale } from '../locale';
 import { viewHelpers } from '../view-helpers';
 import { ValidationError } from '../../domain/errors';
 import { ROLES } from '../../domain/accounts';
+import { namedRecordOf, type AuditEntry } from '../../domain/audit';
+import { nameText } from '../../domain/names';
+import { message } from '../../messages';
 import type { Services } from '../../services';
 import { actorOf, flash, idParam, queryString, submitForm } from '../form';
 import { PAGE_SIZE, pagerOf, readPageRequest } from '../list-query';
@@ -35,6 +38,25 @@ export const NAMED_ENTITIES: ReadonlySet<string> = new Set([
 /** An audit row's entity as a reader calls it ('Availability block', «Встреча»); one the catalogue does not name (an old row's), humanized. */
 function entityLabelIn(locale: Locale) {
   return (entity: string) => (NAMED_ENTITIES.has(entity) ? translate(locale, `ui.admin.entity.${entity}`) : viewHelpers.humanize(entity));
+}
+
+/**
+ * An entry as the log shows it to a reader of `locale`: a person's or an organization's entry names the record in
+ * the reader's language (from the state it recorded); any other, and an older row, says what its summary says.
+ */
+function inReaderLanguage(services: Services, locale: Locale) {
+  return (entry: AuditEntry): AuditEntry => {
+    const named = namedRecordOf(entry);
+    if (named) return { ...entry, said: message('verbatim', { text: nameText(named, locale, 'full') }) };
+    // A company's B2B entry names it by its organization: in the reader's language while the organization is still the one named.
+    const state = (entry.after ?? entry.before) as { organizationId?: unknown } | null;
+    const { key, params } = entry.said as { key: string; params: Record<string, unknown> };
+    if (entry.entity === 'b2b_participant' && (key === 'audit.summary.b2b-joins' || key === 'audit.summary.b2b-participant') && typeof state?.organizationId === 'number') {
+      const organization = services.organizations.find(state.organizationId);
+      if (organization && params.company === organization.name) return { ...entry, said: { ...entry.said, params: { ...params, company: nameText(organization, locale) } } as AuditEntry['said'] };
+    }
+    return entry;
+  };
 }
 
 /** Users and the audit log: the admin's pages. */
@@ -109,7 +131,7 @@ export function adminRoutes(services: Services): Router {
     res.render('pages/admin/audit', {
       title: translate(locale, 'ui.admin.audit'),
       entityLabel: entityLabelIn(locale),
-      entries: page.rows,
+      entries: page.rows.map(inReaderLanguage(services, locale)),
       entities: services.audit.entities(),
       filter,
       dayError,
@@ -120,7 +142,7 @@ export function adminRoutes(services: Services): Router {
   router.get('/audit/:id', (req, res) => {
     const entry = services.audit.get(idParam(req));
     const locale = readerLocale(req);
-    res.render('pages/admin/audit-entry', { title: translate(locale, 'ui.admin.entry-title', { id: entry.id }), entityLabel: entityLabelIn(locale), entry, formError: null });
+    res.render('pages/admin/audit-entry', { title: translate(locale, 'ui.admin.entry-title', { id: entry.id }), entityLabel: entityLabelIn(locale), entry: inReaderLanguage(services, locale)(entry), formError: null });
   });
 
   router.post('/audit/:id/restore', async (req, res) => {
@@ -135,7 +157,7 @@ export function adminRoutes(services: Services): Router {
       },
       (status, problems) => {
         const locale = readerLocale(req);
-        res.status(status).render('pages/admin/audit-entry', { title: translate(locale, 'ui.admin.entry-title', { id: entry.id }), entityLabel: entityLabelIn(locale), entry, formError: problems.formError });
+        res.status(status).render('pages/admin/audit-entry', { title: translate(locale, 'ui.admin.entry-title', { id: entry.id }), entityLabel: entityLabelIn(locale), entry: inReaderLanguage(services, locale)(entry), formError: problems.formError });
       },
     );
   });

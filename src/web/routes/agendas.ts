@@ -10,6 +10,7 @@ import { readerLocale } from '../locale';
 import { message } from '../../messages';
 import { isLocale, LOCALE_NAMES, LOCALES, translate } from '../../messages/catalogue';
 import { agendaViewLocals } from '../agenda-view';
+import { nameText } from '../../domain/names';
 
 /**
  * Renders one agenda (a day or the booklet) for staff or a secret link: the
@@ -25,8 +26,10 @@ export function renderAgenda(services: Services, res: Response, req: AgendaReque
   const http = res.req;
   const lang = isLocale(http.query.lang) ? http.query.lang : null;
   const printView = http.query.print === '1';
+  // The scope's name in the reader's language where its record has one (Александр Юрьевич Дрозденко), as the page's heading.
+  const scope = agenda.scope.names ? nameText(agenda.scope.names, req.locale, 'full') : agenda.scope.title;
   res.render('pages/agenda/agenda', {
-    title: req.day === null ? translate(req.locale, 'ui.agenda.title-booklet', { scope: agenda.scope.title }) : translate(req.locale, 'ui.agenda.title-day', { scope: agenda.scope.title, day: req.day }),
+    title: req.day === null ? translate(req.locale, 'ui.agenda.title-booklet', { scope }) : translate(req.locale, 'ui.agenda.title-day', { scope, day: req.day }),
     bodyClass: printView ? 'agenda-page print-view' : 'agenda-page',
     printView,
     agenda,

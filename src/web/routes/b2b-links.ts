@@ -9,7 +9,7 @@ import { baseUrlOf, webcalOf } from '../calendar-response';
 import { formAnswerOf, noticeAnswerOf } from '../error-responses';
 import { priorityChoices, readRequestForm, type RequestFormValues } from './b2b-forms';
 import { isLocale, translate } from '../../messages/catalogue';
-import { readerLocale } from '../locale';
+import { readerLocale, useLinkLocale } from '../locale';
 import { answerDeadLink as noSuchLink } from '../dead-link';
 
 /** What the company's page says after it acted (the link has no session, so no flash): ?done= names one of these. */
@@ -21,8 +21,8 @@ interface LinkLocals {
   participant: B2BParticipantRecord;
   tokenPath: string;
   /**
-   * The language the reader picked on the address ('?lang=ru'), or ''. The link has no language of its own, so
-   * its pages follow the reader (?lang=, then Accept-Language); a picked one is kept on every link, form and redirect.
+   * The language the reader picked on the address ('?lang=ru'), or ''. The link's pages are in the link's own
+   * language (chosen when it was made) unless the address picks another; a picked one is kept on every link, form and redirect.
    */
   lang: string;
 }
@@ -41,6 +41,8 @@ export function b2bLinkRoutes(services: Services): Router {
     const found = b2b.links.participantOf(String(req.params.token ?? ''));
     if (!found) return noSuchLink(req, res);
     res.set('Cache-Control', 'private, no-store');
+    // Its pages and their form answers are in the link's language (a Russian company's in Russian), unless ?lang= asks for another.
+    useLinkLocale(req, res, found.token.locale);
     const picked = req.query.lang;
     res.locals.b2bLink = { token: found.token, participant: found.participant, tokenPath: `/s/${req.params.token}`, lang: isLocale(picked) ? `?lang=${picked}` : '' } satisfies LinkLocals;
     next();

@@ -11,7 +11,8 @@ import { renderAgenda } from './agendas';
 import { contactChoices, participantFormValues, readParticipantForm, type ParticipantFormValues } from './b2b-forms';
 import { sessionBase, sessionIn } from './b2b-sessions';
 import { readerLocale } from '../locale';
-import { translate } from '../../messages/catalogue';
+import { LOCALE_NAMES, translate } from '../../messages/catalogue';
+import { nameText } from '../../domain/names';
 
 /** Planners' pages for the companies of a session: add, edit, one company's day, its secret links, its printable agenda. */
 export function b2bParticipantRoutes(services: Services): Router {
@@ -49,14 +50,14 @@ export function b2bParticipantRoutes(services: Services): Router {
       res,
       () => {
         const created = b2b.participants.add(actorOf(res), session.id, values);
-        flash(req, 'success', translate(readerLocale(req), 'ui.b2b.flash.participant-added', { company: services.organizations.get(created.organizationId).name }));
+        flash(req, 'success', translate(readerLocale(req), 'ui.b2b.flash.participant-added', { company: nameText(services.organizations.get(created.organizationId), readerLocale(req)) }));
         res.redirect(303, `${sessionBase(session)}/participants/${created.id}`);
       },
       (status, problems) => renderForm(req, res, status, { forum, session, participant: null, values }, problems),
     );
   });
 
-  const renderPage = async (req: Request, res: Response, status: number, created?: { token: FeedToken; secret: string }) => {
+  const renderPage = async (req: Request, res: Response, status: number, created?: { token: FeedToken; secret: string }, linkForm: { values?: { label: string; locale: string } } & Partial<FormProblems> = {}) => {
     const { forum, session, participant } = participantIn(req);
     const overview = b2b.views.overview(session.id);
     const view = overview.participants.find((p) => p.record.id === participant.id)!;
@@ -74,8 +75,11 @@ export function b2bParticipantRoutes(services: Services): Router {
       rows: b2b.views.agendaOf(overview, participant.id, readerLocale(req)),
       incoming: overview.requests.filter((r) => r.record.toId === participant.id),
       outgoing: overview.requests.filter((r) => r.record.fromId === participant.id),
-      links: b2b.links.of(participant),
+      links: b2b.links.of(participant).map((k) => ({ ...k, localeName: LOCALE_NAMES[k.locale] })),
       link,
+      // A new link starts in the planner's own language; a refused one comes back as it was asked.
+      linkValues: linkForm.values ?? { label: '', locale: readerLocale(req) },
+      linkErrors: linkForm.errors ?? {},
       base: sessionBase(session),
     });
   };
@@ -104,8 +108,16 @@ export function b2bParticipantRoutes(services: Services): Router {
 
   router.post('/:participantId/links', async (req, res) => {
     const { participant } = participantIn(req);
-    const created = b2b.links.create(actorOf(res), participant.id, typeof req.body.label === 'string' ? req.body.label.trim() : '');
-    await renderPage(req, res, 201, created);
+    const values = { label: typeof req.body.label === 'string' ? req.body.label.trim() : '', locale: String(req.body.locale ?? '') };
+    let created: { token: FeedToken; secret: string } | undefined;
+    await submitForm(
+      res,
+      () => {
+        created = b2b.links.create(actorOf(res), participant.id, values);
+      },
+      (status, problems) => renderPage(req, res, status, undefined, { values, ...problems }),
+    );
+    if (created) await renderPage(req, res, 201, created);
   });
 
   // The company's agenda as staff print it (with briefings); the company's own link prints it without.

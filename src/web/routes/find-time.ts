@@ -11,9 +11,9 @@ import { formAnswerOf } from '../error-responses';
 import { fold, matches } from '../list-query';
 import { render, message } from '../../messages';
 import { translate, type Locale } from '../../messages/catalogue';
-import { collatorFor } from '../../messages/locale-formats';
 import { readerLocale } from '../locale';
-import { searchWordsOf } from '../../domain/names';
+import { nameText, searchWordsOf } from '../../domain/names';
+import { byShownName, personChoiceLabel } from '../meeting-form';
 
 const WHERE = ['any', 'room', 'venue', 'outside'] as const;
 type Where = (typeof WHERE)[number];
@@ -79,14 +79,13 @@ export function findTimeRoutes(services: Services): Router {
   });
 
   const show = (res: Response, locale: Locale, forum: Forum, values: FindTimeValues, status: number, found?: { candidates: Candidate[]; stoppedEarly: boolean }, errors: Record<string, string> = {}, formError?: string) => {
-    const collator = collatorFor(locale);
-    const everyone = services.people.list().sort((a, b) => collator.compare(a.fullName, b.fullName));
+    const everyone = byShownName(services.people.list(), locale);
     const organizations = new Map(services.organizations.list().map((o) => [o.id, o]));
     const wordsOf = (p: (typeof everyone)[number]) => {
       const organization = p.organizationId === null ? undefined : organizations.get(p.organizationId);
       return searchWordsOf(p, organization);
     };
-    const names = new Map(everyone.map((p) => [String(p.id), p.fullName]));
+    const names = new Map(everyone.map((p) => [String(p.id), nameText(p, locale)]));
     const chosen = new Set([...values.person, ...values.optional]);
     const matching = everyone.filter((p) => chosen.has(String(p.id)) || (values.q.trim() !== '' && matches(wordsOf(p), values.q)));
     const listed = values.q.trim() ? matching : [...matching, ...everyone.filter((p) => !chosen.has(String(p.id))).slice(0, LISTED_PEOPLE)];
@@ -99,7 +98,7 @@ export function findTimeRoutes(services: Services): Router {
       title: translate(locale, 'nav.find-time'),
       forum,
       values,
-      people: listed.map((p) => ({ id: String(p.id), label: p.position ? `${p.fullName} — ${p.position}` : p.fullName, search: fold(wordsOf(p).join(' ')) })),
+      people: listed.map((p) => ({ id: String(p.id), label: personChoiceLabel(p, locale), search: fold(wordsOf(p).join(' ')) })),
       more: !values.q.trim() && everyone.length - chosen.size > LISTED_PEOPLE,
       roomGroups: venues.map((v) => ({ venue: v, rooms: rooms.filter((r) => r.venueId === v.id) })),
       venues,

@@ -3,12 +3,11 @@ import type { Conflict } from '../../domain/conflicts';
 import { NotFoundError, ValidationError } from '../../domain/errors';
 import { message, render } from '../../messages';
 import { translate, type Locale } from '../../messages/catalogue';
-import { collatorFor } from '../../messages/locale-formats';
 import { MEETING_KINDS, MEETING_STATUSES, PARTICIPANT_ROLES, type Forum, type Meeting, type MeetingStatus } from '../../domain/types';
 import type { Services } from '../../services';
 import { actorOf, flash, idParam, queryString, submitForm, type FormProblems } from '../form';
 import { fold, matches, PAGE_SIZE, pagerOf, readPageRequest } from '../list-query';
-import { applyFormStep, blankMeetingForm, DURATION_CHOICES, foldOffsetChoices, formStepOf, formValuesOf, loadedTimesOf, meetingInputOf, prefillFromQuery, readMeetingForm, type MeetingFormValues } from '../meeting-form';
+import { applyFormStep, blankMeetingForm, byShownName, personChoiceLabel, DURATION_CHOICES, foldOffsetChoices, formStepOf, formValuesOf, loadedTimesOf, meetingInputOf, prefillFromQuery, readMeetingForm, type MeetingFormValues } from '../meeting-form';
 import { MAX_BULK, type MoveTarget } from '../../services/meetings';
 import { findTimeHref } from '../find-time-link';
 import { forumDays } from '../../domain/agenda';
@@ -45,21 +44,15 @@ export function meetingRoutes(services: Services): Router {
     return meeting;
   };
 
-  const personLabel = (p: { fullName: string; position: string }) => (p.position ? `${p.fullName} — ${p.position}` : p.fullName);
-
   /** The contact book as the participant rows offer it: a label, the folded text a search matches, the role a new row gets. */
   const peopleChoices = (forum: Forum, locale: Locale) => {
     const roleOf = services.directory.defaultRoles(forum.id);
     const organizations = new Map(services.organizations.list().map((o) => [o.id, o]));
-    const collator = collatorFor(locale);
-    return services.people
-      .list()
-      .sort((a, b) => collator.compare(a.fullName, b.fullName))
-      .map((p) => {
+    return byShownName(services.people.list(), locale).map((p) => {
         const organization = p.organizationId === null ? undefined : organizations.get(p.organizationId);
         const words = searchWordsOf(p, organization);
-        return { id: p.id, label: personLabel(p), words, search: fold(words.join(' ')), role: roleOf(p.id) };
-      });
+        return { id: p.id, label: personChoiceLabel(p, locale), words, search: fold(words.join(' ')), role: roleOf(p.id) };
+    });
   };
 
   /** What every meeting page chooses from: the forum's venues with their rooms, its delegations, the fixed kinds and statuses. */
@@ -90,11 +83,10 @@ export function meetingRoutes(services: Services): Router {
   const listChoices = (forum: Forum, personId: number | undefined, locale: Locale) => {
     const few = services.people.count() <= PERSON_CHOICES_MAX;
     const chosen = personId === undefined ? undefined : services.people.find(personId);
-    const collator = collatorFor(locale);
-    const people = few ? services.people.list().sort((a, b) => collator.compare(a.fullName, b.fullName)) : chosen ? [chosen] : [];
+    const people = few ? byShownName(services.people.list(), locale) : chosen ? [chosen] : [];
     return {
       ...programmeChoices(forum),
-      people: people.map((p) => ({ id: p.id, label: personLabel(p) })),
+      people: people.map((p) => ({ id: p.id, label: personChoiceLabel(p, locale) })),
       peopleSearchOnly: !few,
     };
   };

@@ -108,6 +108,8 @@ export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: Audi
   // The service refuses values that point outside the forum in the URL.
   const writeContext = (req: Request) => (spec.scope === 'forum' ? { forumId: idParam(req, 'forumId') } : {});
   const base = (req: Request) => (spec.scope === 'forum' ? `/forums/${forumIdOf(req)}/${spec.segment}` : `/${spec.segment}`);
+  /** A record as its notices and questions name it: in the reader's language where it has names by language (Дрозденко), else as its service describes it. */
+  const nameOf = (req: Request, record: T) => (spec.titleName ? nameText(spec.titleName(record), readerLocale(req), 'full') : spec.service.spec.describe(record));
   /** An area's own sentence ('ui.records.rooms.new'), in the reader's language. */
   const say = (req: Request, what: string, params?: MessageParams) => translate(readerLocale(req), `ui.records.${spec.segment}.${what}`, params);
   const load = (req: Request): T => {
@@ -199,7 +201,7 @@ export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: Audi
       res,
       () => {
         const created = spec.service.create(actorOf(res), values, writeContext(req));
-        flash(req, 'success', say(req, 'created', { name: spec.service.spec.describe(created) }));
+        flash(req, 'success', say(req, 'created', { name: nameOf(req, created) }));
         res.redirect(303, `${base(req)}/${created.id}`);
       },
       (status, problems) => renderForm(req, res, status, null, toForm(req.body), problems),
@@ -236,7 +238,7 @@ export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: Audi
       () => {
         const values = { ...req.body, ...spec.fixedValues?.(forumIdOf(req)) };
         const updated = spec.service.update(actorOf(res), record.id, Number.isInteger(version) ? version : null, values, writeContext(req));
-        flash(req, 'success', say(req, 'saved', { name: spec.service.spec.describe(updated) }));
+        flash(req, 'success', say(req, 'saved', { name: nameOf(req, updated) }));
         res.redirect(303, `${base(req)}/${updated.id}`);
       },
       (status, problems) => renderForm(req, res, status, record, toForm(req.body), problems),
@@ -245,7 +247,7 @@ export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: Audi
 
   router.get('/:id/delete', (req, res) => {
     const record = load(req);
-    res.render('pages/records/delete', { title: say(req, 'delete'), question: say(req, 'delete-question', { name: spec.service.spec.describe(record) }), spec, base: base(req), record, formError: null });
+    res.render('pages/records/delete', { title: say(req, 'delete'), question: say(req, 'delete-question', { name: nameOf(req, record) }), spec, base: base(req), record, formError: null });
   });
 
   router.post('/:id/delete', async (req, res) => {
@@ -254,11 +256,11 @@ export function recordArea<T extends RecordShape>(spec: AreaSpec<T>, audit: Audi
       res,
       () => {
         spec.service.remove(actorOf(res), record.id);
-        flash(req, 'success', say(req, 'deleted', { name: spec.service.spec.describe(record) }));
+        flash(req, 'success', say(req, 'deleted', { name: nameOf(req, record) }));
         res.redirect(303, base(req));
       },
       (status, problems) =>
-        res.status(status).render('pages/records/delete', { title: say(req, 'delete'), question: say(req, 'delete-question', { name: spec.service.spec.describe(record) }), spec, base: base(req), record, formError: problems.formError }),
+        res.status(status).render('pages/records/delete', { title: say(req, 'delete'), question: say(req, 'delete-question', { name: nameOf(req, record) }), spec, base: base(req), record, formError: problems.formError }),
     );
   });
 

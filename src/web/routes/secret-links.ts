@@ -11,6 +11,7 @@ import { answerDeadLink as noSuchLink } from '../dead-link';
 import { askedLocale, readerLocale, useLinkLocale } from '../locale';
 import { message } from '../../messages';
 import { agendaViewLocals } from '../agenda-view';
+import { nameText } from '../../domain/names';
 
 /**
  * What delegates reach without an account: /s/<token>[/calendar.ics | /agenda...]
@@ -46,7 +47,7 @@ export function secretLinkRoutes(services: Services): Router {
       phone: agenda ? phoneAgenda(agenda, info.forum.timeZone) : null,
       agenda,
       ...agendaViewLocals(locale),
-      title: `${info.name} · ${info.forum.shortName}`,
+      title: `${info.names ? nameText(info.names, locale, 'full') : info.name} · ${info.forum.shortName}`,
       info,
       feedUrl,
       webcalUrl: webcalOf(feedUrl),
