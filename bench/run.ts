@@ -18,6 +18,7 @@ const BENCHMARKS: [name: string, run: () => Promise<{ lines: string[] }>][] = [
   ['Import reading', () => (require('./import-read') as typeof import('./import-read')).benchImportRead()],
   ['Exports', () => (require('./exports') as typeof import('./exports')).benchExports()],
   ['HTTP', () => (require('./http') as typeof import('./http')).benchHttp()],
+  ['Import', () => (require('./import') as typeof import('./import')).benchImport()],
 ];
 
 async function main(filter: string | undefined): Promise<void> {

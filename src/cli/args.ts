@@ -10,6 +10,9 @@ export interface ParsedArgs {
 /** Thrown for a command line that does not say a complete command; the message says what to change. */
 export class UsageError extends Error {}
 
+/** Flags that are switches, given without a value ("--dry-run"): read as 'true'. */
+const SWITCHES = new Set(['dry-run']);
+
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const words: string[] = [];
   const flags: Record<string, string> = {};
@@ -25,6 +28,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq < 0 ? undefined : eq);
+    if (SWITCHES.has(name) && eq < 0) {
+      if (name in flags) throw new UsageError(`--${name} is given twice.`);
+      flags[name] = 'true';
+      continue;
+    }
     const value = eq < 0 ? argv[++i] : arg.slice(eq + 1);
     if (!name) throw new UsageError(`"${arg}" is not an option.`);
     if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`--${name} needs a value, e.g. --${name} VALUE.`);

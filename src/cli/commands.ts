@@ -8,6 +8,8 @@ import { ROLES, type Role } from '../domain/accounts';
 import { parseArgs, takeFlags, takeWords, UsageError, type ParsedArgs } from './args';
 import { restoreDatabase, RestoreRefusal } from './restore';
 import { backUpTo } from '../store/file-care';
+import { applyImport, fieldLabel, guessColumns, isPlannedKind, planImport, problemText, readTable, TABLE_LIMITS } from '../services/imports';
+import { message, render } from '../messages';
 import { describeProblem, MAX_BYTES } from '../services/forum-transfer';
 
 /** Every change the CLI makes is audited under this name. */
@@ -29,6 +31,12 @@ API tokens (for scripts: Authorization: Bearer TOKEN)
                               make a token; it is printed once and stored only hashed
   token list --user NAME      a user's tokens (never the secrets)
   token revoke ID             stop a token for good
+
+Imports (people or organizations from .xlsx or .csv; columns guessed from their names)
+  import KIND FILE [--dry-run] [--forum N]
+                              KIND is people or organizations; prints what each row
+                              would do; without --dry-run writes the accepted rows in
+                              one transaction and exits 1 when some rows were errors
 
 Operations
   backup FILE                 copy the live database to FILE (safe while the server runs)
@@ -133,6 +141,32 @@ export function parseCommand(argv: readonly string[]): Run | OfflineRun | 'help'
 }
 
 const COMMANDS: Record<string, (args: ParsedArgs) => Run | OfflineRun> = {
+  import: (args) => {
+    const [kind, file] = takeWords(args.words, ['KIND', 'FILE']);
+    const flags = takeFlags(args, ['dry-run', 'forum']);
+    if (!isPlannedKind(kind)) throw new UsageError(`KIND is people or organizations, not "${kind}".`);
+    // People and organizations are shared by every forum; --forum is checked so a script that passes it learns of a typo.
+    const forumId = flags.forum === undefined ? null : idOf(flags.forum, '--forum');
+    return async ({ services, io }) => {
+      if (forumId !== null) services.forums.get(forumId);
+      const bytes = await readFileBounded(file!);
+      const read = await readTable(bytes, path.basename(file!));
+      if (!read.ok) throw new CliRefusal(render(read.error));
+      const mapping = guessColumns(kind, read.table.headers);
+      for (const note of read.table.notes) io.out(render(note));
+      io.out(`Columns: ${mapping.map((g) => `${g.header} → ${g.field ? fieldLabel(kind, g.field, 'en') : '(left out)'}`).join('; ')}`);
+      const fields = mapping.map((g) => g.field);
+      const plan = flags['dry-run'] ? planImport(services, kind, read.table, fields) : applyImport(services, CLI_ACTOR, kind, read.table, fields)!.plan;
+      const { create, update, unchanged, error } = plan.counts;
+      const errors = plan.rows.filter((r) => r.status === 'error');
+      for (const row of errors) for (const p of row.problems) io.err(problemText('en', kind, row, p));
+      const verb = flags['dry-run'] ? 'Would import' : 'Imported';
+      io.out(`${verb} ${plan.rows.length} rows of ${kind}: ${create} new, ${update} updated, ${unchanged} unchanged, ${error} errors${flags['dry-run'] ? ' (dry run: nothing written)' : ''}.`);
+      if (error && !flags['dry-run']) throw new CliRefusal(`${error} rows were left out: fix them in the file and import it again (the rows already written stay as they are).`);
+    };
+  },
+
+
   'user add': (args) => {
     const [username] = takeWords(args.words, ['NAME']);
     const flags = takeFlags(args, ['role', 'person'], ['role']);
@@ -312,4 +346,16 @@ function utc(ms: number): string {
 function formatTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   return [header, ...rows].map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+}
+
+/** A file read only when it is within the import's size limit. */
+async function readFileBounded(file: string): Promise<Buffer> {
+  let size: number;
+  try {
+    size = (await fs.promises.stat(file)).size;
+  } catch {
+    throw new CliRefusal(`There is no file ${file}.`);
+  }
+  if (size > TABLE_LIMITS.maxBytes) throw new CliRefusal(render(message('import.too-large', { megabytes: TABLE_LIMITS.maxBytes / (1024 * 1024) })));
+  return fs.promises.readFile(file);
 }

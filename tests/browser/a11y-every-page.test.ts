@@ -85,6 +85,22 @@ beforeAll(() => {
   b2b.scheduling.run(SYSTEM_ACTOR, session.id, {});
 });
 
+/** An upload of the user's own waiting at its mapping and preview (only its owner sees it; a viewer may not import). */
+function importPages(username: string, role: Role): string[] {
+  if (!can(role, 'GET /imports')) return [];
+  const { services } = app().ctx;
+  const id = services.store.imports.addBatch({
+    userId: services.accounts.list().find((u) => u.username === username)!.id,
+    kind: 'people',
+    fileName: 'delegation.csv',
+    tableJson: JSON.stringify({ format: 'csv', headers: ['ID', 'ФИО', 'Organisation'], rows: [{ line: 2, cells: ['A-1', 'Мустафаев Шахин', 'AZPROMO'] }, { line: 3, cells: ['A-2', 'Drozdenko Aleksandr', 'Government of Leningrad Region'] }], notes: [] }),
+    mappingJson: JSON.stringify(['externalId', 'fullName', 'organization']),
+    createdAt: Date.now(),
+    expiresAt: Date.now() + 3600_000,
+  });
+  return [`/imports/${id}/map`, `/imports/${id}/preview`];
+}
+
 /** Whether the one policy table lets `role` read a page of this kind (a viewer gets no forms, a planner no admin pages). */
 const mayRead = (role: Role, route: string) => can(role, `GET ${route.replace(/:[A-Za-z]+/g, '1')}` as RouteAction);
 
@@ -105,7 +121,7 @@ describe.each([
   it('every page kind: no serious or critical axe violation, none wider than 390 px', async () => {
     const { ctx } = app();
     const kinds = pageKinds(ctx.app).filter((k) => !k.route.startsWith('/s/') && k.route !== '/login');
-    const found = await urlsPerKind(await signIn(ctx, username, role), kinds, startPages());
+    const found = await urlsPerKind(await signIn(ctx, username, role), kinds, [...startPages(), ...importPages(username, role)]);
     const missing = kinds.map((k) => k.route).filter((r) => !found.has(r) && mayRead(role, r));
     expect(missing).toEqual([]);
     const page = await app().signedInPage(username, role);

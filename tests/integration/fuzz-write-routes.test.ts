@@ -51,6 +51,16 @@ beforeAll(async () => {
     organization: Object.values(d.organizations)[0]!,
   });
   ids.proposal = ctx.services.b2b.scheduling.run(a, Number(ids.session)).id;
+  // An upload waiting for its mapping and confirmation, the fuzzing admin's own.
+  ids.importBatch = ctx.services.store.imports.addBatch({
+    userId: ctx.services.accounts.list().find((u) => u.username === 'fuzz-admin')!.id,
+    kind: 'people',
+    fileName: 'fuzz.csv',
+    tableJson: JSON.stringify({ format: 'csv', headers: ['ID', 'Full name', 'Email'], rows: [{ line: 2, cells: ['F-1', 'Fuzz Importee', 'fuzz@example.org'] }], notes: [] }),
+    mappingJson: JSON.stringify(['externalId', 'fullName', 'email']),
+    createdAt: Date.now(),
+    expiresAt: Date.now() + 3600_000,
+  });
 });
 /** Answers by status class, per route: FUZZ_REPORT=1 prints them, to see that runs get past the first check. */
 const tally = new Map<string, Record<string, number>>();
@@ -72,7 +82,7 @@ function paramValue(route: WriteRoute, name: string, before: string): string {
   if (name === 'proposalId') return String(ids.proposal);
   const bySegment: Record<string, string> = {
     forums: 'forum', meetings: 'meeting', availability: 'availability', 'feed-tokens': 'link', links: 'link', 'b2b-sessions': 'session', 'b2b-requests': 'request', 'b2b-proposals': 'proposal',
-    users: 'user', audit: 'audit', delegations: 'delegation', venues: 'venue', rooms: 'room', people: 'person', organizations: 'organization',
+    users: 'user', audit: 'audit', delegations: 'delegation', venues: 'venue', rooms: 'room', people: 'person', organizations: 'organization', imports: 'importBatch',
   };
   const key = bySegment[before];
   if (!key) throw new Error(`No id for :${name} after /${before} in ${route.path}: add it to paramValue.`);

@@ -134,6 +134,10 @@ export const WRITE_ROUTES: WriteRoute[] = [
   form('/forums/:forumId/delegations', DELEGATION),
   form('/forums/:forumId/delegations/:id/edit', DELEGATION),
   form('/forums/:forumId/delegations/:id/delete', NONE),
+  // The import's steps: the upload is multipart (a form post of text fields is refused with 422); a batch id that is not the user's is a 404.
+  form('/imports/upload', { kind: 'choice', file: 'text' }),
+  form('/imports/:id/map', { column0: 'choice', column1: 'choice', column2: 'choice' }),
+  form('/imports/:id/confirm', NONE),
   form('/people', PERSON),
   form('/people/:id/edit', PERSON),
   form('/people/:id/delete', NONE),

@@ -8,4 +8,7 @@ export { readTable } from './read-table';
 export { TABLE_LIMITS, columnName, cellRef, type ReadResult, type ReadTable, type TableLimits, type TableRow } from './table';
 export { guessColumns, headerKey, importFields, IMPORT_KINDS, type ColumnGuess, type ImportField, type ImportKind } from './fields';
 export { readLocalDateTime, readLocalTime } from './dates';
+export { planImport, looseKey, editDistance, isPlannedKind, ROW_STATUSES, type PlanRow, type ColumnMapping, type PlannedKind } from './plan';
+export { applyImport } from './apply';
+export { fieldLabel, problemText } from './describe';
 export { splitFullName, type NameParts } from './full-name';

@@ -99,6 +99,25 @@ export class RecordService<T extends RecordShape> {
     });
   }
 
+  /**
+   * A create whose values validate() has just passed, inside the caller's
+   * write transaction: an import confirms many rows in one transaction and
+   * has validated each one in the same transaction, against the same records.
+   */
+  createValidated(actor: Actor, values: RecordValues<T>): T {
+    const created = this.spec.table.insert(values);
+    this.audit(actor, 'create', created, null, created);
+    return created;
+  }
+
+  /** An update of `current` with values validate() has just passed, inside the caller's write transaction (see createValidated). */
+  updateValidated(actor: Actor, current: T, values: RecordValues<T>): T {
+    const updated = this.spec.table.update(current.id, current.version, values);
+    if (!updated) throw new StaleVersionError(this.get(current.id), current.version);
+    this.audit(actor, 'update', updated, current, updated);
+    return updated;
+  }
+
   remove(actor: Actor, id: number): void {
     inWriteTransaction(this.store.db, () => {
       const current = this.get(id);

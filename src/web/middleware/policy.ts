@@ -43,6 +43,8 @@ export const POLICY: readonly Rule[] = [
   { path: /^\/api\/v1\/forums\/\d+\/time-finder$/, access: PLANNERS },
   // The availability board is planning too: anyone's day, and a search of the whole contact book.
   { path: /^\/forums\/\d+\/board(\/people)?$/, access: PLANNERS },
+  // Importing writes many records at once: the planners' (and the upload it keeps is theirs alone).
+  { path: /^\/imports(\/|$)/, access: PLANNERS },
   // Forms that change things are the planners'; showing one to a viewer helps nobody.
   { methods: READ, path: /\/(new|edit|delete|cancel|move|publish)$/, access: PLANNERS },
   { methods: WRITE, path: /.*/, access: PLANNERS },

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { MAX_BYTES } from '../../services/forum-transfer';
+import { TABLE_LIMITS } from '../../services/imports';
 
 /**
  * A file sent by a form (multipart/form-data), read for the few addresses
@@ -9,7 +10,11 @@ import { MAX_BYTES } from '../../services/forum-transfer';
  * its first part still gives the CSRF token, and the handler answers with the
  * limit instead of reading the rest.
  */
-const UPLOADS: ReadonlyMap<string, number> = new Map([['/admin/forum-import', MAX_BYTES]]);
+const UPLOADS: ReadonlyMap<string, number> = new Map([
+  ['/admin/forum-import', MAX_BYTES],
+  // A spreadsheet of people or organizations (issue 16).
+  ['/imports/upload', TABLE_LIMITS.maxBytes],
+]);
 /** Room for the form's other fields and the multipart framing. */
 const FRAMING = 64 * 1024;
 

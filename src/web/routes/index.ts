@@ -17,6 +17,7 @@ import { recordArea } from './record-area';
 import { referenceAreas } from './reference-areas';
 import { changeRoutes } from './changes';
 import { gridDragRoutes } from './grid-drag';
+import { importRoutes } from './imports';
 import type { ChangeStreams } from '../change-stream';
 import { cachedPages } from '../middleware/page-cache';
 import { forumTransferRoutes } from './forum-transfer';
@@ -50,6 +51,7 @@ export function routes(services: Services, changeStreams: ChangeStreams): Router
   router.use('/forums/:forumId/venues', recordArea(areas.venues, services.audit, exportsOf));
   router.use('/forums/:forumId/rooms', recordArea(areas.rooms, services.audit, exportsOf));
   router.use('/forums/:forumId/delegations', recordArea(areas.delegations, services.audit, exportsOf));
+  router.use('/imports', importRoutes(services));
   router.use('/people', recordArea(areas.people, services.audit, exportsOf));
   router.use('/organizations', recordArea(areas.organizations, services.audit, exportsOf));
   return router;
