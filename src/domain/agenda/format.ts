@@ -8,7 +8,6 @@
 import { DateTime } from 'luxon';
 import { formatTime, localDateOf, nextLocalDate, zoneCity } from '../time';
 import type { Instant, LocalDate, MeetingKind, MeetingStatus, ParticipantRole } from '../types';
-import type { AgendaCounterpart, AgendaOurParticipant } from './types';
 import { message } from '../../messages/message';
 import { render, type Locale } from '../../messages/render';
 
@@ -70,17 +69,3 @@ export function participantRoleLabel(role: ParticipantRole, locale: Locale): str
   return render(message('label.participant-role', { role }), locale);
 }
 
-/**
- * 'Aleksandr Drozdenko (Александр Дрозденко), Governor of Leningrad Region (Government of Leningrad Region); …':
- * the counterparts as the sheet, the phone cards and the programme of stay print them.
- */
-export function counterpartsLine(counterparts: readonly AgendaCounterpart[]): string {
-  return counterparts
-    .map((c) => c.name + (c.position ? `, ${c.position}` : '') + (c.organization && c.position.indexOf(c.organization) < 0 ? ` (${c.organization})` : ''))
-    .join('; ');
-}
-
-/** 'Shahin Mustafayev, Leyla Mammadova (note-taker)': the principal and the required need no role. */
-export function oursLine(ours: readonly (AgendaOurParticipant & { roleLabel: string })[], locale: Locale): string {
-  return ours.map((o) => o.name + (o.role === 'principal' || o.role === 'required' ? '' : ` (${o.roleLabel.toLocaleLowerCase(locale)})`)).join(', ');
-}

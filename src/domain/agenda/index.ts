@@ -35,8 +35,9 @@ import { collatorFor } from '../../messages/locale-formats';
 
 // The folder's public face: what files outside it import from its inner files.
 export { takeSnapshot } from './changes';
-export { counterpartsLine, oursLine, timeRange } from './format';
+export { timeRange } from './format';
 export { phoneAgenda } from './phone';
+export { agendaPieces, piecesText, type Piece } from './pieces';
 export type { AgendaScopeKind, PrintSnapshot } from './types';
 
 type PrintedSource = AgendaSource & { status: Exclude<MeetingStatus, 'proposed'> };

@@ -7,7 +7,7 @@
  * marks of what changed since the last print). Pure: every word is rendered
  * here in the reader's language, so the Word writer only lays it out.
  */
-import { counterpartsLine, oursLine, type Agenda, type AgendaEntry } from '../agenda';
+import { agendaPieces, piecesText, type Agenda, type AgendaEntry } from '../agenda';
 import { displayName, positionsOf } from '../names';
 import { zoneCity, type ZoneTime } from '../time';
 import type { LocalDate, MemberRole, Person } from '../types';
@@ -125,9 +125,11 @@ function itemOf(e: AgendaEntry, locale: Locale): ProgrammeItem {
   if (e.isTentative) marks.push(t('ui.agenda.mark.tentative'));
   if (e.isCancelled) marks.push(t('ui.agenda.mark.cancelled'));
   const participants: { label: string; text: string }[] = [];
-  if (e.counterparts.length) participants.push({ label: t('ui.agenda.counterparts'), text: counterpartsLine(e.counterparts) });
-  if (e.ours.length) participants.push({ label: t('ui.agenda.our-side'), text: oursLine(e.ours, locale) });
-  if (e.interpreters.length) participants.push({ label: t('ui.agenda.interpreter'), text: e.interpreters.join(', ') });
+  // The names as the agenda page prints them for this reader (Дрозденко А. Ю. for a Russian one).
+  const pieces = agendaPieces(locale);
+  if (e.counterparts.length) participants.push({ label: t('ui.agenda.counterparts'), text: piecesText(pieces.counterpartsParts(e)) });
+  if (e.ours.length) participants.push({ label: t('ui.agenda.our-side'), text: piecesText(pieces.oursParts(e)) });
+  if (e.interpreters.length) participants.push({ label: t('ui.agenda.interpreter'), text: piecesText(pieces.interpretersParts(e)) });
   return {
     time: e.timeRange,
     otherTimes: [e.homeTimeRange, e.meetingZoneTimeRange].filter((x): x is ZoneTime => x !== null).map((at) => translate(locale, 'ui.names.zone-time', { city: cityIn(locale, zoneCity(at.zone)), time: at.time })),
