@@ -51,9 +51,9 @@ const CASES: PageCase[] = [
     page: 'the meetings list',
     url: () => `${forumBase()}/meetings`,
     said: {
-      en: ['All days', 'Showing 1–8 of 8', '8 meetings · times in Europe/Moscow', 'Monday, 10 June 2019'],
-      ru: ['Встречи · FIX', 'Все дни', 'Показаны 1–8 из 8', '8 встреч · время: Europe/Moscow', 'понедельник, 10 июня 2019', 'Применить к выбранным', 'предупреждение'],
-      az: ['Görüşlər · FIX', 'Bütün günlər', '8 görüş · vaxt: Europe/Moscow', '10 iyun 2019', 'Seçilmişlərə tətbiq edin', 'xəbərdarlıq'],
+      en: ['All days', 'Showing 1–8 of 8', '8 meetings · times in Moscow', 'Monday, 10 June 2019'],
+      ru: ['Встречи · FIX', 'Все дни', 'Показаны 1–8 из 8', '8 встреч · время: Москва', 'понедельник, 10 июня 2019', 'Применить к выбранным', 'предупреждение'],
+      az: ['Görüşlər · FIX', 'Bütün günlər', '8 görüş · vaxt: Moskva', '10 iyun 2019', 'Seçilmişlərə tətbiq edin', 'xəbərdarlıq'],
     },
   },
   {

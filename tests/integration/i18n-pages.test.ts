@@ -95,9 +95,9 @@ const pages: PageCase[] = [
     name: 'the forum’s home',
     who: 'planner',
     url: () => `/forums/${forum}`,
-    ru: ['Глава: Shahin Mustafayev', 'Время переездов между площадками', 'время: Europe/Moscow'],
-    az: ['Rəhbər: Shahin Mustafayev', 'Məkanlar arasında yol vaxtı', 'vaxt: Europe/Moscow'],
-    english: ['Head:', 'Travel times between venues', 'home time', 'times in Europe/Moscow', 'Always open'],
+    ru: ['Глава: Shahin Mustafayev', 'Время переездов между площадками', 'время: Москва'],
+    az: ['Rəhbər: Shahin Mustafayev', 'Məkanlar arasında yol vaxtı', 'vaxt: Moskva'],
+    english: ['Head:', 'Travel times between venues', 'home time', 'times in Moscow', 'Always open'],
   },
   {
     name: 'the travel times',

@@ -56,7 +56,7 @@ const AREAS: AreaCase[] = [
     base: () => '/forums',
     existing: 'SPIEF 2019',
     create: () => ({ name: 'Caspian Oil and Gas 2020', shortName: 'Caspian 2020', startDate: '2020-06-02', endDate: '2020-06-04', timeZone: 'Asia/Baku', city: 'Baku' }),
-    shows: ['Caspian Oil and Gas 2020', '2–4 June 2020 · Baku · times in Asia/Baku'],
+    shows: ['Caspian Oil and Gas 2020', '2–4 June 2020 · Baku · times in Baku'],
     edit: () => ({ endDate: '2020-06-05', name: 'Baku Energy Week 2020' }),
     edited: ['Baku Energy Week 2020', '2–5 June 2020'],
     name: 'Caspian Oil and Gas 2020',
@@ -309,7 +309,7 @@ describe('travel-time matrix', () => {
 describe('forum home page', () => {
   it('shows dates, zone, venues, delegations and counts', async () => {
     const text = await textAt(`/forums/${demo.forumId}`, 'viewer');
-    expect(text).toContain('6–8 June 2019 · St. Petersburg · times in Europe/Moscow');
+    expect(text).toContain('6–8 June 2019 · St. Petersburg · times in Moscow');
     expect(text).toMatch(/3 venues/);
     expect(text).toContain('ExpoForum');
     expect(text).toContain('Azerbaijan — Ministry of Economy');

@@ -2,7 +2,7 @@ import type { Db } from '../database';
 import { prepared } from '../statements';
 import type { Id } from '../../domain/types';
 
-/** The kinds whose rows are tied to a record by the file's own id (migration 0022). */
+/** The kinds whose rows are tied to a record by the file's own id (migration 0021). */
 export type KeyedKind = 'people' | 'organizations';
 
 export interface StoredBatch {
