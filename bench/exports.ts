@@ -8,35 +8,14 @@
  *
  * Run alone: npx tsx bench/exports.ts
  */
-import type { AddressInfo } from 'node:net';
-import fs from 'node:fs';
-import pino from 'pino';
-import { createApp } from '../src/app';
-import { SYSTEM_ACTOR } from '../src/services/actor';
-import { createServices } from '../src/services';
-import { createStore } from '../src/store';
-import { openDatabase } from '../src/store/database';
-import { migrate } from '../src/store/migrate';
-import { scaledShape, syntheticForumCopy } from './synthetic-forum';
+import { uncachedAppOnForum } from './synthetic-forum';
 
 const ROUNDS = 5;
 const DAY = '2019-06-07';
 
 export async function benchExports(): Promise<{ lines: string[] }> {
-  const { file, dir } = await syntheticForumCopy(scaledShape(5_000));
-  const db = openDatabase(file);
-  migrate(db);
-  const services = createServices(createStore(db), {
-    config: { feedRefreshMinutes: 15, feedCancelledDays: 30, publicUrl: 'https://planner.example.org', cacheBytes: 1 },
-    derivedLimits: { entries: 0, bytes: 0 },
-  });
-  services.accounts.createUser(SYSTEM_ACTOR, { username: 'bench-exports', role: 'planner', password: 'bench-exports-password' });
-  const { token } = services.accounts.createApiToken(SYSTEM_ACTOR, 'bench-exports', 'bench');
+  const { db, token, port, close } = await uncachedAppOnForum('bench-exports');
   const forumId = db.prepare('SELECT id FROM forum ORDER BY id LIMIT 1').pluck().get() as number;
-  const app = createApp({ services, logger: pino({ level: 'silent' }), sessionSecret: 'bench-exports-secret-bench-exports', cookieSecure: false, viewCache: true });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const port = (server.address() as AddressInfo).port;
   const get = async (urlPath: string): Promise<Buffer> => {
     const res = await fetch(`http://127.0.0.1:${port}${urlPath}`, { headers: { authorization: `Bearer ${token}` } });
     const body = Buffer.from(await res.arrayBuffer());
@@ -70,9 +49,7 @@ export async function benchExports(): Promise<{ lines: string[] }> {
       lines.push(`  ${l.name.padEnd(28)}${String(rows).padStart(7)}${page.toFixed(1).padStart(9)}${csv.toFixed(1).padStart(9)}${xlsx.toFixed(1).padStart(9)}${perRow(csv).padStart(14)}${perRow(xlsx).padStart(15)}`);
     }
   } finally {
-    server.close();
-    db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    close();
   }
   return { lines };
 }

@@ -11,16 +11,7 @@
  *
  * Run alone: npx tsx bench/languages.ts
  */
-import type { AddressInfo } from 'node:net';
-import fs from 'node:fs';
-import pino from 'pino';
-import { createApp } from '../src/app';
-import { SYSTEM_ACTOR } from '../src/services/actor';
-import { createServices } from '../src/services';
-import { createStore } from '../src/store';
-import { openDatabase } from '../src/store/database';
-import { migrate } from '../src/store/migrate';
-import { scaledShape, syntheticForumCopy } from './synthetic-forum';
+import { uncachedAppOnForum } from './synthetic-forum';
 
 const LOCALES = ['en', 'ru', 'az'] as const;
 const ROUNDS = 10;
@@ -30,24 +21,11 @@ const DAY = '2019-06-07';
 const withLang = (urlPath: string, locale: string) => `${urlPath}${urlPath.includes('?') ? '&' : '?'}lang=${locale}`;
 
 export async function benchLanguages(): Promise<{ lines: string[] }> {
-  const { file, dir } = await syntheticForumCopy(scaledShape(5_000));
-  const db = openDatabase(file);
-  migrate(db);
-  const services = createServices(createStore(db), {
-    config: { feedRefreshMinutes: 15, feedCancelledDays: 30, publicUrl: 'https://planner.example.org', cacheBytes: 1 },
-    derivedLimits: { entries: 0, bytes: 0 },
-  });
-  services.accounts.createUser(SYSTEM_ACTOR, { username: 'bench-languages', role: 'planner', password: 'bench-languages-password' });
-  const { token } = services.accounts.createApiToken(SYSTEM_ACTOR, 'bench-languages', 'bench');
+  const { db, token, port, close } = await uncachedAppOnForum('bench-languages');
   const one = (sql: string) => db.prepare(sql).pluck().get() as number;
   const forumId = one('SELECT id FROM forum ORDER BY id LIMIT 1');
   const venueId = one(`SELECT id FROM venue WHERE forum_id = ${forumId} ORDER BY id LIMIT 1`);
   const delegationId = one('SELECT delegation_id FROM meeting_delegation GROUP BY delegation_id ORDER BY count(*) DESC, delegation_id LIMIT 1');
-  const logger = pino({ level: 'silent' });
-  const app = createApp({ services, logger, sessionSecret: 'bench-languages-secret-bench-languages', cookieSecure: false, viewCache: true });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const port = (server.address() as AddressInfo).port;
   const pages = [
     { name: 'day grid of one venue', path: `/forums/${forumId}/grid?day=${DAY}&venue=${venueId}` },
     { name: "delegation's agenda for a day", path: `/forums/${forumId}/agenda/delegation/${delegationId}/${DAY}` },
@@ -84,9 +62,7 @@ export async function benchLanguages(): Promise<{ lines: string[] }> {
       );
     }
   } finally {
-    server.close();
-    db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    close();
   }
   return { lines };
 }

@@ -20,6 +20,10 @@
  * it instead of building it again.
  */
 import { spawn } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { createApp } from '../src/app';
+import { SYSTEM_ACTOR } from '../src/services/actor';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -319,3 +323,29 @@ function busiestHour(db: Db, forumId: number, dayStartUtc: number): string {
 }
 
 if (require.main === module) writeSyntheticForum(process.argv[2]!, process.argv[3] ? (JSON.parse(process.argv[3]) as ForumShape) : FORUM_SHAPE);
+
+/**
+ * The app in process over a copy of the 5,000-meeting synthetic forum with the page and derived caches off,
+ * so every request builds its page (the languages and exports benches), and an API token to ask with.
+ */
+export async function uncachedAppOnForum(name: string) {
+  const { file, dir } = await syntheticForumCopy(scaledShape(5_000));
+  const db = openDatabase(file);
+  migrate(db);
+  const services = createServices(createStore(db), {
+    config: { feedRefreshMinutes: 15, feedCancelledDays: 30, publicUrl: 'https://planner.example.org', cacheBytes: 1 },
+    derivedLimits: { entries: 0, bytes: 0 },
+  });
+  services.accounts.createUser(SYSTEM_ACTOR, { username: name, role: 'planner', password: `${name}-password` });
+  const { token } = services.accounts.createApiToken(SYSTEM_ACTOR, name, 'bench');
+  const app = createApp({ services, logger: pino({ level: 'silent' }), sessionSecret: `${name}-secret-${name}-secret`, cookieSecure: false, viewCache: true });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const close = () => {
+    server.close();
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  return { db, services, token, port, close };
+}
