@@ -1,8 +1,6 @@
 /** Downloads of a list's export as a spreadsheet reads them: the .xlsx through exceljs, the CSV through csv-parse. */
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import type TestAgent from 'supertest/lib/agent';
-import type request from 'supertest';
 
 /** A table read back: the header row, then each row's cells as the reader sees them (a date cell as a Date). */
 export interface ReadTable {
@@ -26,17 +24,8 @@ function tableOf(all: unknown[][]): ReadTable {
   };
 }
 
-/** GET as raw bytes, whatever the content type. */
-export function download(agent: TestAgent | ReturnType<typeof request>, url: string) {
-  return agent
-    .get(url)
-    .buffer(true)
-    .parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
-}
+/** GET as raw bytes, whatever the content type: the one download helper (tests/support/docx.ts). */
+export { download } from './docx';
 
 export async function readXlsx(body: Buffer): Promise<ReadTable & { cell: (row: number, col: number) => ExcelJS.Cell }> {
   const workbook = new ExcelJS.Workbook();

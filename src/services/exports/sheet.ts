@@ -1,4 +1,4 @@
-import type ExcelJSModule from 'exceljs';
+import { loadExcel } from '../excel';
 
 /**
  * One table, as every list exports it: columns with a header in the reader's
@@ -103,13 +103,6 @@ export function worksheetName(name: string): string {
  * numbers, dates and times are date cells with a date format. The header row
  * is bold and frozen, and the columns have an autofilter.
  */
-/**
- * exceljs is loaded on the first .xlsx asked for, not at start: it takes about a second and 28 MB to load,
- * which every start of the server (and every test file) paid for an export most runs never make.
- */
-let excel: Promise<typeof ExcelJSModule> | undefined;
-const loadExcel = () => (excel ??= import('exceljs').then((m) => ((m as { default?: typeof ExcelJSModule }).default ?? m) as typeof ExcelJSModule));
-
 export async function toXlsx(sheet: Sheet): Promise<Buffer> {
   const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();

@@ -7,7 +7,7 @@
  * file, naming the cell: formulas are never evaluated, and the value Excel
  * cached beside one may be stale. A merged cell's value fills its whole span.
  */
-import type ExcelJSModule from 'exceljs';
+import { loadExcel } from '../excel';
 import type { Buffer as ExcelBuffer, CellValue, Worksheet } from 'exceljs';
 import { message, type Message } from '../../messages';
 import { shapeTable, type GridRow } from './shape';
@@ -19,13 +19,6 @@ export const UNZIPPED_FACTOR = 20;
 
 type Sheet = Worksheet;
 
-/**
- * exceljs is loaded on the first workbook read, not at start (as the exports
- * load it): it takes about a second and 28 MB, which every server start and
- * test file would pay for an import most runs never make.
- */
-let excel: Promise<typeof ExcelJSModule> | undefined;
-const loadExcel = () => (excel ??= import('exceljs').then((m) => ((m as { default?: typeof ExcelJSModule }).default ?? m) as typeof ExcelJSModule));
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 

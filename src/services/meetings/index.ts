@@ -209,7 +209,8 @@ export class MeetingService {
    * the full records cost several times the time and memory.
    */
   conflicts(forumId: Id): Conflict[] {
-    return this.cache.get(`conflicts|${forumId}`, () => this.computeConflicts(forumId), (found) => 256 + found.length * CONFLICT_BYTES);
+    const kept = this.cache.peek<Conflict[]>(`conflicts|${forumId}`);
+    return kept ?? this.keepReport(programmeConflicts(this.store, this.forum(forumId)), forumId).conflicts;
   }
 
   /**
@@ -222,7 +223,7 @@ export class MeetingService {
    */
   datedConflicts(forumId: Id): DatedConflict[] {
     const kept = this.cache.peek<DatedConflict[]>(`conflicts-dated|${forumId}`);
-    return kept ?? this.keepReport(programmeConflicts(this.store, this.forum(forumId)), forumId);
+    return kept ?? this.keepReport(programmeConflicts(this.store, this.forum(forumId)), forumId).dated;
   }
 
   /**
@@ -237,27 +238,16 @@ export class MeetingService {
     const file = this.store.db.name;
     if (this.thread?.available(file)) {
       const made = await this.thread.run(file, forum.id).catch(() => null);
-      if (made) return this.keepReport(made, forumId);
+      if (made) return this.keepReport(made, forumId).dated;
     }
     return this.datedConflicts(forumId);
   }
 
-  private keepReport(made: ProgrammeConflicts, forumId: Id): DatedConflict[] {
+  /** Keeps both views of one report (the engine's list and the dated one) under the version it was read at. */
+  private keepReport(made: ProgrammeConflicts, forumId: Id): ProgrammeConflicts {
     this.cache.keep(`conflicts|${forumId}`, made.version, made.conflicts, 256 + made.conflicts.length * CONFLICT_BYTES);
     this.cache.keep(`conflicts-dated|${forumId}`, made.version, made.dated, 256 + made.dated.length * (CONFLICT_BYTES + 64));
-    return made.dated;
-  }
-
-  private computeConflicts(forumId: Id, loaded?: ReturnType<Store['meetings']['programmeWithNames']>): Conflict[] {
-    const forum = this.forum(forumId);
-    const { meetings, people } = loaded ?? this.store.meetings.programmeWithNames({ forumId });
-    return findConflicts({
-      ...this.venuesOf(forum),
-      meetings,
-      rooms: this.store.rooms.listByForum(forumId),
-      people,
-      availability: this.store.availability.list({ forumId }),
-    });
+    return made;
   }
 
   /**
@@ -372,11 +362,6 @@ export class MeetingService {
     const next = this.nextFreeStart(current);
     if (next === null) throw new ValidationError({ _form: message('meeting.no-free-slot', { title: current.title }) });
     return at(next);
-  }
-
-  /** What every programme shares: the venues with their hours, travel between them, the zone hours are read in. */
-  private venuesOf(forum: Forum): Pick<Programme, 'venues' | 'travelTimes' | 'forumTimeZone'> {
-    return { venues: this.store.venues.list({ forumId: forum.id }), travelTimes: this.store.venues.travelTimes(forum.id), forumTimeZone: forum.timeZone };
   }
 
   private forum(id: Id): Forum {

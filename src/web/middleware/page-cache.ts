@@ -77,9 +77,10 @@ export function cachedPages(cache: PageCache, clock: () => number) {
       if (!page) return send(body);
       // express would name a string answer HTML inside send(); a hit answers bytes, so the kept headers say it.
       if (!('content-type' in headers) && res.get('content-type') === undefined) headers['content-type'] = 'text/html; charset=utf-8';
-      const kept: CachedPage = { status: 200, headers, ...page, encoded: page.parts.map((p) => Buffer.from(p)), tag: digest(page.parts.join('\u0000')) };
-      if (keep) cache.set(key, version, kept);
-      res.set('ETag', etagOf(kept.tag!, values));
+      const tag = digest(page.parts.join('\u0000'));
+      // Encoded only when kept: a page that is not kept is sent once, as a string.
+      if (keep) cache.set(key, version, { status: 200, headers, ...page, encoded: page.parts.map((p) => Buffer.from(p)), tag } satisfies CachedPage);
+      res.set('ETag', etagOf(tag, values));
       const json = /json/.test(String(res.get('content-type') ?? ''));
       return send(fillHoles(page, json ? values.map((v) => JSON.stringify(v).slice(1, -1)) : values.map(escapeHtml)));
     };
