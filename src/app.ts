@@ -17,6 +17,7 @@ import { authorize } from './web/middleware/policy';
 import { storageGate } from './web/middleware/storage-gate';
 import { routes } from './web/routes';
 import { healthRoutes } from './web/routes/healthz';
+import { createViewEngine } from './web/view-engine';
 import { viewHelpers } from './web/view-helpers';
 import { chooseLocale } from './web/locale';
 import { notModifiedFeeds } from './web/not-modified-feeds';
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps): express.Express {
   const root = path.resolve(__dirname, '..');
   app.set('views', path.join(root, 'views'));
   app.set('view engine', 'ejs');
+  app.engine('ejs', createViewEngine({ cache: deps.viewCache ?? false }).renderFile);
   app.set('view cache', deps.viewCache ?? false);
   app.set('trust proxy', deps.trustProxy ? 1 : false);
   app.disable('x-powered-by');
