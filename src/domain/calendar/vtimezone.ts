@@ -11,6 +11,7 @@
  * where it did not hold.
  */
 import { DateTime } from 'luxon';
+import { offsetMinutesAt } from '../time';
 import type { Instant } from '../types';
 import { findYearlyRule } from './vtimezone-rule';
 
@@ -39,8 +40,9 @@ function zoned(zone: string, at: Instant): DateTime {
   return DateTime.fromMillis(at, { zone });
 }
 
+/** The zone's offset in minutes at an instant: time.ts's, remembered per clock hour (asking Intl through luxon for each day of a scan was most of a feed's build). */
 function offsetAt(zone: string, at: Instant): number {
-  return zoned(zone, at).offset;
+  return offsetMinutesAt(at, zone);
 }
 
 function assertKnownZone(zone: string): void {
@@ -144,6 +146,25 @@ function observance(zone: string, at: Instant, offsetFrom: number, offsetTo: num
  * Lines end in CRLF and are not folded (they are all short).
  */
 export function buildVtimezone(zone: string, fromYear: number, toYear: number): string {
+  const key = `${zone}|${fromYear}|${toYear}`;
+  const known = vtimezones.get(key);
+  if (known !== undefined) return known;
+  const built = vtimezoneOf(zone, fromYear, toYear);
+  if (vtimezones.size >= VTIMEZONES_KEPT) vtimezones.delete(vtimezones.keys().next().value!);
+  vtimezones.set(key, built);
+  return built;
+}
+
+/**
+ * VTIMEZONE blocks already written, by zone and years: a block is a function
+ * of those alone (the zone rules do not change while the process runs), and
+ * finding a zone's transitions scans every day of the years through Intl, a
+ * third of a person's feed build. A forum uses a handful of zones.
+ */
+const vtimezones = new Map<string, string>();
+const VTIMEZONES_KEPT = 256;
+
+function vtimezoneOf(zone: string, fromYear: number, toYear: number): string {
   assertKnownZone(zone);
   if (!Number.isInteger(fromYear) || !Number.isInteger(toYear) || fromYear > toYear) {
     throw new RangeError(`A VTIMEZONE needs whole years with fromYear <= toYear, got ${fromYear}..${toYear}.`);
