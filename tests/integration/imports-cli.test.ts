@@ -68,7 +68,7 @@ describe('import from the command line', () => {
   });
 
   it.each([
-    { name: 'an unknown kind', argv: ['import', 'venues', 'x.csv'], code: 2, says: /KIND is people or organizations/ },
+    { name: 'an unknown kind', argv: ['import', 'venues', 'x.csv'], code: 2, says: /KIND is people, organizations, meetings or unavailability/ },
     { name: 'a missing file', argv: ['import', 'people', path.join(__dirname, '../fixtures/import/no-such-file.csv')], code: 1, says: /There is no file/ },
     { name: 'an unknown forum', argv: ['import', 'people', 'x.csv', '--forum', '9999'], code: 1, says: /./ },
     { name: 'no file named', argv: ['import', 'people'], code: 2, says: /Give FILE/ },

@@ -1,0 +1,34 @@
+/**
+ * One entry for every kind of import, so the pages and the command line run
+ * the same steps: `previewImport` says what each row would do and writes
+ * nothing; `confirmImport` does it, in one transaction. People and
+ * organizations are planned in memory and written after; meetings and
+ * unavailability are saved row by row through their services (the preview
+ * rolls those saves back), because a row's conflicts depend on the rows
+ * before it.
+ */
+import type { Id } from '../../domain/types';
+import type { Actor } from '../actor';
+import { applyImport, type ImportResult } from './apply';
+import { importMeetings } from './meetings';
+import { isForumKind, planImport, type ColumnMapping, type ImportPlan, type PlannedKind, type PlanServices } from './plan';
+import type { ReadTable } from './table';
+import { importUnavailability } from './unavailability';
+
+export function previewImport(services: PlanServices, actor: Actor, kind: PlannedKind, table: Pick<ReadTable, 'rows'>, mapping: ColumnMapping, forumId: Id | null): ImportPlan {
+  if (!isForumKind(kind)) return planImport(services, kind, table, mapping, forumId);
+  const run = kind === 'meetings' ? importMeetings : importUnavailability;
+  return run(services, actor, forumOf(kind, forumId), table, mapping, false)!.plan;
+}
+
+/** Null when `before` says no (the upload was confirmed already): nothing is written then. */
+export function confirmImport(services: PlanServices, actor: Actor, kind: PlannedKind, table: Pick<ReadTable, 'rows'>, mapping: ColumnMapping, forumId: Id | null, before?: () => boolean): ImportResult | null {
+  if (!isForumKind(kind)) return applyImport(services, actor, kind, table, mapping, before, forumId);
+  const run = kind === 'meetings' ? importMeetings : importUnavailability;
+  return run(services, actor, forumOf(kind, forumId), table, mapping, true, before);
+}
+
+function forumOf(kind: PlannedKind, forumId: Id | null): Id {
+  if (forumId === null) throw new Error(`An import of ${kind} needs its forum: the upload names it.`);
+  return forumId;
+}
