@@ -160,3 +160,54 @@ describe('importing unavailability', () => {
     expect(counts()).toEqual({ ...was, audit: was.audit + 1 });
   });
 });
+
+describe('what people and organizations lists say beyond the record', () => {
+  const PEOPLE = ['Full name;Email;Delegation;Role', 'Kamala Huseynova;kamala@example.az;Azerbaijan — Ministry of Economy;Советник', 'Orkhan Aliyev;orkhan@example.az;Azerbaijan — Ministry of Economy;'].join('\n');
+  const memberOf = (email: string) => {
+    const person = ctx.services.people.list().find((p) => p.email === email)!;
+    return ctx.services.directory.members(ctx.demo!.delegations.azerbaijan).find((m) => m.personId === person.id)?.role;
+  };
+
+  it('puts a person in the forum’s delegation, in the role the row gives (in any language), a member when none', async () => {
+    const id = await batchOf(await upload('people', PEOPLE, 'team.csv'));
+    expect(await preview(id)).toContain('2 new');
+    expect(await confirm(id)).toContain('2 created');
+    expect(memberOf('kamala@example.az')).toBe('adviser');
+    expect(memberOf('orkhan@example.az')).toBe('member');
+  });
+
+  it('changes nothing the second time, and a new role is an update of the membership alone', async () => {
+    expect(await preview(await batchOf(await upload('people', PEOPLE, 'team.csv')))).toContain('2 unchanged');
+    const person = ctx.services.people.list().find((p) => p.email === 'orkhan@example.az')!;
+    const id = await batchOf(await upload('people', PEOPLE.replace('Economy;\n', 'Economy;Interpreter\n').replace(/Economy;$/, 'Economy;Interpreter'), 'team.csv'));
+    const text = await preview(id);
+    expect(text).toContain('1 update');
+    expect(text).toContain('Changes: Delegation');
+    await confirm(id);
+    expect(memberOf('orkhan@example.az')).toBe('interpreter');
+    expect(ctx.services.people.get(person.id).version).toBe(person.version);
+  });
+
+  it.each([
+    { name: 'a delegation the forum does not have', file: 'Full name;Delegation\nZaur Mammadli;Azerbaijan — Ministry of Economi\n', forum: forumIdOf, says: 'row 2: ‘Zaur Mammadli’ — Delegation ‘Azerbaijan — Ministry of Economi’ not found; did you mean ‘Azerbaijan — Ministry of Economy’?' },
+    { name: 'a role that is none', file: 'Full name;Delegation;Role\nZaur Mammadli;Leningrad Region;Chauffeur\n', forum: forumIdOf, says: 'Role ‘Chauffeur’ cannot be read: write head, deputy' },
+    { name: 'a delegation in an upload made for no forum', file: 'Full name;Delegation\nZaur Mammadli;Leningrad Region\n', forum: () => '' as const, says: 'Delegation is looked up in a forum' },
+  ])('refuses $name on its row', async ({ file, forum, says }) => {
+    expect(await preview(await batchOf(await upload('people', file, 'p.csv', forum())))).toContain(says);
+  });
+
+  it('keeps an organization’s short name in brackets after its name, where matching reads it', async () => {
+    const file = 'Name;Short name\nCaspian Shipping Company;CASCO\nAzerbaijan Export and Investment Promotion Foundation;AZPROMO\n';
+    const id = await batchOf(await upload('organizations', file, 'o.csv', ''));
+    const text = await preview(id);
+    expect(text).toContain('1 new');
+    expect(text).toContain('1 unchanged');
+    await confirm(id);
+    expect(ctx.services.organizations.list().filter((o) => o.name === 'Caspian Shipping Company (CASCO)')).toHaveLength(1);
+    expect(await preview(await batchOf(await upload('organizations', file, 'o.csv', '')))).toContain('2 unchanged');
+  });
+});
+
+function forumIdOf(): number {
+  return forumId;
+}
