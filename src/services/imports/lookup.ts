@@ -55,14 +55,18 @@ export class NameIndex<T> {
     }
   }
 
-  /** The records one of `names` names (the first that names any), else the nearest name to the first. */
+  /** The records one of `names` names (the first that names any), else the nearest name to any of them, the first's first. */
   find(...names: string[]): Found<T> {
     for (const name of names) {
       const found = this.byKey.get(looseKey(name));
       if (found?.length === 1) return { ok: true, record: found[0]! };
       if (found && found.length > 1) return { ok: false, count: new Set(found).size, suggestion: null };
     }
-    return { ok: false, count: 0, suggestion: this.suggest(names[0] ?? '') };
+    for (const name of names) {
+      const suggestion = this.suggest(name);
+      if (suggestion) return { ok: false, count: 0, suggestion };
+    }
+    return { ok: false, count: 0, suggestion: null };
   }
 
   /** A name at most two letters off (one, for a short one), else the one name that holds these letters whole ('F1' for '… room F1'). */
