@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { createTestApp, signIn, textOf, type SignedIn, type TestContext } from '../support/app';
 
 /**
@@ -211,3 +212,36 @@ describe('what people and organizations lists say beyond the record', () => {
 function forumIdOf(): number {
   return forumId;
 }
+
+describe('fuzzed files of meetings and unavailability', () => {
+  const cell = fc.oneof(
+    fc.constantFrom('', 'Meeting', 'Встреча', '07.06.2019', '08.06.2019 10:00', '2019-06-08', '10:00', '25:00', '9.30', '90', '1:30', 'confirmed', 'Подтверждена', 'tentative', 'x'),
+    fc.constantFrom('Pavilion F, bilateral meeting room F1', 'Pavilion F, bilateral meeting room F2', 'Room 9', 'Rashad Hasanov (principal)', 'Shahin Mustafayev; Dmitry Volkov', 'nobody@example.az', 'Europe/Moscow', 'Mars/Olympus'),
+    fc.string({ maxLength: 12 }),
+  );
+  const HEADERS = ['ID', 'Title', 'Status', 'Date', 'Start', 'End', 'Duration', 'Room', 'Participants', 'Time zone'];
+  const file = fc.array(fc.array(cell, { minLength: HEADERS.length, maxLength: HEADERS.length }), { minLength: 1, maxLength: 6 }).map((rows) => [HEADERS, ...rows].map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(';')).join('\n'));
+
+  it.each(['meetings', 'unavailability'])('%s: the preview never fails and writes nothing; the confirm writes exactly its accepted rows', async (kind) => {
+    await fc.assert(
+      fc.asyncProperty(file, async (text) => {
+        const res = await upload(kind, text, 'fuzz.csv');
+        if (res.status === 422) return;
+        const id = await batchOf(res);
+        const was = counts();
+        const page = await planner.get(`/imports/${id}/preview`);
+        expect(page.status).toBe(200);
+        expect(counts()).toEqual(was);
+        const posted = await planner.submit(`/imports/${id}/preview`, `/imports/${id}/confirm`, {});
+        expect(posted.status).toBe(303);
+        const result = textOf((await planner.get(posted.headers.location!)).text);
+        const [, created, updated] = /(\d+) created, (\d+) updated/.exec(result)!.map(Number);
+        const now = counts();
+        const table = kind === 'meetings' ? 'meetings' : 'blocks';
+        expect(now[table] - was[table]).toBe(created);
+        expect(now.audit - was.audit).toBe(created! + updated!);
+      }),
+      { numRuns: 12 },
+    );
+  });
+});
