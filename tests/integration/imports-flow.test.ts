@@ -223,4 +223,14 @@ describe('links', () => {
     const res = await planner.get(`/${kind}`);
     expect(res.text).toContain(`href="/imports?kind=${kind}"`);
   });
+
+  it.each([
+    { page: 'meetings', kind: 'meetings' },
+    { page: 'availability', kind: 'unavailability' },
+  ])('the forum’s $page page links to the import of $kind, for planners only', async ({ page, kind }) => {
+    const forum = ctx.demo!.forumId;
+    expect((await planner.get(`/forums/${forum}/${page}`)).text).toContain(`href="/imports?kind=${kind}"`);
+    const viewer = await signIn(ctx, `imp-viewer-${page}`, 'viewer');
+    expect((await viewer.get(`/forums/${forum}/${page}`)).text).not.toContain('href="/imports?kind=');
+  });
 });
