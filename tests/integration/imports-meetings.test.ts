@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { SYSTEM_ACTOR } from '../../src/services/actor';
 import { createTestApp, signIn, textOf, type SignedIn, type TestContext } from '../support/app';
 
 /**
@@ -126,6 +127,23 @@ describe('importing meetings', () => {
   ])('reads $name through the form’s rules', async ({ row, says }) => {
     const text = await preview(await batchOf(await upload('meetings', `Title;Start;End;Duration\n${row}\n`, 'w.csv')));
     expect(text).toContain(says);
+  });
+
+  it('keeps the file’s ids when the forum moves to another installation, so the list still matches there', () => {
+    const doc = ctx.services.forumTransfer.exportForum(forumId);
+    expect(doc.meetings.filter((m) => m.externalId).map((m) => m.externalId).sort()).toEqual(['M-1', 'M-5']);
+    const other = createTestApp({ demo: false });
+    try {
+      const outcome = other.services.forumTransfer.importForum(SYSTEM_ACTOR, JSON.stringify(doc));
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+      const moved = other.services.forums.list()[0]!.id;
+      expect(other.services.store.meetings.importKeys(moved).filter((m) => m.externalId).map((m) => [m.externalId, m.title]).sort()).toEqual([
+        ['M-1', 'Meeting with SOCAR Polymer'],
+        ['M-5', 'Press approach on the stand'],
+      ]);
+    } finally {
+      other.close();
+    }
   });
 
   it('refuses an upload of meetings without a forum, before reading anything', async () => {
