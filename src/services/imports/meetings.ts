@@ -36,7 +36,13 @@ export interface ForumImportResult {
   updated: Id[];
 }
 
-/** Runs `fn` in one write transaction, committed only when `keep`; a preview's writes are all undone. */
+/**
+ * Runs `fn` in one write transaction, committed only when `keep`; a preview's
+ * writes are all undone, its audit rows with them. Nothing inside may keep a
+ * derived view under the audit log's head (DerivedCache.get or keep): the
+ * head it would read there is rolled back and will name a different write
+ * later. The saves it runs only read (the conflict check, peek).
+ */
 export function inTrial<T>(services: PlanServices, keep: boolean, fn: () => T): T {
   let result: { value: T } | null = null;
   try {
