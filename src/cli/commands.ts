@@ -8,7 +8,7 @@ import { ROLES, type Role } from '../domain/accounts';
 import { parseArgs, takeFlags, takeWords, UsageError, type ParsedArgs } from './args';
 import { restoreDatabase, RestoreRefusal } from './restore';
 import { backUpTo } from '../store/file-care';
-import { confirmImport, fieldLabel, guessColumns, isForumKind, isPlannedKind, previewImport, problemText, readTable, TABLE_LIMITS } from '../services/imports';
+import { confirmImport, fieldLabel, guessColumns, isForumKind, isPlannedKind, limitsOf, previewImport, problemText, readTable, TABLE_LIMITS } from '../services/imports';
 import { message, render } from '../messages';
 import { describeProblem, MAX_BYTES } from '../services/forum-transfer';
 
@@ -153,7 +153,7 @@ const COMMANDS: Record<string, (args: ParsedArgs) => Run | OfflineRun> = {
     return async ({ services, io }) => {
       if (forumId !== null) services.forums.get(forumId);
       const bytes = await readFileBounded(file!);
-      const read = await readTable(bytes, path.basename(file!));
+      const read = await readTable(bytes, path.basename(file!), limitsOf(kind));
       if (!read.ok) throw new CliRefusal(render(read.error));
       const mapping = guessColumns(kind, read.table.headers);
       for (const note of read.table.notes) io.out(render(note));

@@ -146,6 +146,13 @@ describe('importing meetings', () => {
     }
   });
 
+  it('refuses a file of more than 2,000 meetings, each row being a checked save', async () => {
+    const rows = Array.from({ length: 2001 }, (_, i) => `Meeting ${i};08.06.2019 10:00;30`).join('\n');
+    const res = await upload('meetings', `Title;Start;Duration\n${rows}\n`, 'big.csv');
+    expect(res.status).toBe(422);
+    expect(textOf(res.text)).toContain('The file has 2,001 rows; at most 2,000 can be imported at once.');
+  });
+
   it('refuses an upload of meetings without a forum, before reading anything', async () => {
     const res = await upload('meetings', MEETINGS, 'programme.csv', '');
     expect(res.status).toBe(422);

@@ -10,7 +10,7 @@ export { TABLE_LIMITS, columnName, cellRef, type ReadResult, type ReadTable, typ
 export { guessColumns, headerKey, importFields, IMPORT_KINDS, type ColumnGuess, type ImportField, type ImportKind } from './fields';
 export { readLocalDateTime, readLocalTime } from './dates';
 export { looseKey, editDistance, isPlannedKind, isForumKind, PLANNED_KINDS, ROW_STATUSES, type PlanRow, type ColumnMapping, type PlannedKind } from './plan';
-export { previewImport, confirmImport } from './run';
+export { previewImport, confirmImport, limitsOf } from './run';
 export { applyImport } from './apply';
 export { fieldLabel, problemText } from './describe';
 export { splitFullName, type NameParts } from './full-name';

@@ -12,8 +12,21 @@ import type { Actor } from '../actor';
 import { applyImport, type ImportResult } from './apply';
 import { importMeetings } from './meetings';
 import { isForumKind, planImport, type ColumnMapping, type ImportPlan, type PlannedKind, type PlanServices } from './plan';
-import type { ReadTable } from './table';
+import type { ReadTable, TableLimits } from './table';
 import { importUnavailability } from './unavailability';
+
+/**
+ * What a file of a forum's records may hold: each of its rows is a save with
+ * its conflict check, on every look at the preview, so a file is a
+ * programme's worth (a few hundred meetings), not a forum's whole contact
+ * book (TABLE_LIMITS' 20,000 rows, planned in memory).
+ */
+const FORUM_TABLE_LIMITS = { maxRows: 2_000 } as const;
+
+/** The bounds readTable applies to an upload of `kind`. */
+export function limitsOf(kind: PlannedKind): Partial<TableLimits> | undefined {
+  return isForumKind(kind) ? FORUM_TABLE_LIMITS : undefined;
+}
 
 export function previewImport(services: PlanServices, actor: Actor, kind: PlannedKind, table: Pick<ReadTable, 'rows'>, mapping: ColumnMapping, forumId: Id | null): ImportPlan {
   if (!isForumKind(kind)) return planImport(services, kind, table, mapping, forumId);

@@ -8,6 +8,7 @@ import {
   importFields,
   isForumKind,
   isPlannedKind,
+  limitsOf,
   PLANNED_KINDS,
   previewImport,
   readTable,
@@ -116,7 +117,7 @@ export function importRoutes(services: Services): Router {
     if ((isForumKind(kind) && !forum) || (forumText !== '' && !forum)) return renderUpload(req, res, 422, kind, null, say(req, 'error.forum'));
     if (!upload) return renderUpload(req, res, 422, kind, forum?.id ?? null, say(req, 'error.no-file'));
     if (!upload.name || !upload.bytes?.length) return renderUpload(req, res, 422, kind, forum?.id ?? null, say(req, 'error.no-file'));
-    const read = await readTable(upload.bytes, upload.name);
+    const read = await readTable(upload.bytes, upload.name, limitsOf(kind));
     if (!read.ok) return renderUpload(req, res, 422, kind, forum?.id ?? null, render(read.error, readerLocale(req)));
     const mapping = guessColumns(kind, read.table.headers).map((g) => g.field);
     const id = services.store.imports.addBatch({
