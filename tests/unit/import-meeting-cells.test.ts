@@ -1,4 +1,4 @@
-import { dateTimeOf, listItems, minutesOf } from '../../src/services/imports';
+import { dateTimeOf, guessColumns, listItems, minutesOf } from '../../src/services/imports';
 
 /** How a meetings file's cells are read before the meeting form's rules judge them (services/imports/meetings.ts). */
 describe('dateTimeOf: a date cell and a time cell, either of which may hold both', () => {
@@ -42,5 +42,18 @@ describe('listItems: the names in a participants or delegations cell', () => {
     { name: 'empty pieces dropped', cell: ' ; ;Farid Jafarov;', items: ['Farid Jafarov'] },
   ])('$name', ({ cell, items }) => {
     expect(listItems(cell)).toEqual(items);
+  });
+});
+
+describe('the headers of a meetings and an unavailability list, in three languages', () => {
+  it.each([
+    { name: 'Russian', kind: 'meetings' as const, headers: ['Тема', 'Дата', 'Начало', 'Окончание', 'Зал', 'Участники', 'Статус', 'Длительность', 'Часовой пояс', 'Место', 'Делегации', 'Справка'], fields: ['title', 'date', 'start', 'end', 'room', 'participants', 'status', 'duration', 'timeZone', 'place', 'delegations', 'briefing'] },
+    { name: 'Azerbaijani', kind: 'meetings' as const, headers: ['Mövzu', 'Tarix', 'Başlama', 'Bitmə', 'Zal', 'İştirakçılar', 'Müddət', 'Saat qurşağı', 'Nümayəndə heyətləri', 'Arayış'], fields: ['title', 'date', 'start', 'end', 'room', 'participants', 'duration', 'timeZone', 'delegations', 'briefing'] },
+    { name: 'English', kind: 'meetings' as const, headers: ['ID', 'Title', 'Kind', 'Status', 'Date', 'Start', 'End', 'Venue', 'Room', 'Place', 'Participants', 'Delegations', 'Briefing'], fields: ['externalId', 'title', 'kind', 'status', 'date', 'start', 'end', 'venue', 'room', 'place', 'participants', 'delegations', 'briefing'] },
+    // A list's running number is no id: two lists both numbered from 1 would update each other's meetings.
+    { name: 'a running number left out', kind: 'meetings' as const, headers: ['№', 'Тема'], fields: [null, 'title'] },
+    { name: 'a room blocked, in Azerbaijani', kind: 'unavailability' as const, headers: ['Şəxs', 'Zal', 'Tarix', 'Başlama', 'Bitmə', 'Səbəb'], fields: ['person', 'room', 'date', 'start', 'end', 'reason'] },
+  ])('$name', ({ kind, headers, fields }) => {
+    expect(guessColumns(kind, headers).map((g) => g.field)).toEqual(fields);
   });
 });
