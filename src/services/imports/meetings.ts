@@ -14,7 +14,7 @@
  * A row is matched to a meeting by the file's id (meeting.external_id,
  * unique within the forum), else by its title, start and room.
  */
-import { ConflictRefusal, DomainError, ValidationError } from '../../domain/errors';
+import { ConflictRefusal, DomainError, StorageUnavailableError, ValidationError } from '../../domain/errors';
 import { resolveLocalTime } from '../../domain/time';
 import { MEETING_KINDS, MEETING_STATUSES, PARTICIPANT_ROLES, type Forum, type Id, type Meeting, type ParticipantRole, type Person, type Room, type Venue } from '../../domain/types';
 import type { Message } from '../../messages';
@@ -352,7 +352,8 @@ export function importMeetings(services: PlanServices, actor: Actor, forumId: Id
             if (keep) (current ? updated : created).push(result.meeting.id);
             if (!current && keep) recordId = result.meeting.id;
           } catch (err) {
-            if (!(err instanceof DomainError)) throw err;
+            // A refusal is the row's; the storage failing (busy, full, read-only) is the whole import's.
+            if (!(err instanceof DomainError) || err instanceof StorageUnavailableError) throw err;
             problems.push(...problemsOf(err));
             undo();
           }

@@ -7,7 +7,7 @@
  * person (or room), start and end: the same block with another reason is an
  * update, with the same one unchanged.
  */
-import { DomainError, ValidationError } from '../../domain/errors';
+import { DomainError, StorageUnavailableError, ValidationError } from '../../domain/errors';
 import { resolveLocalTime } from '../../domain/time';
 import type { Forum, Id, Person, Room, StoredAvailabilityBlock } from '../../domain/types';
 import type { Actor } from '../actor';
@@ -128,7 +128,8 @@ export function importUnavailability(services: PlanServices, actor: Actor, forum
                 recordId = block.id;
               }
             } catch (err) {
-              if (!(err instanceof DomainError)) throw err;
+              // A refusal is the row's; the storage failing (busy, full, read-only) is the whole import's.
+            if (!(err instanceof DomainError) || err instanceof StorageUnavailableError) throw err;
               if (err instanceof ValidationError && Object.keys(err.fieldMessages).length) {
                 for (const [field, said] of Object.entries(err.fieldMessages)) problems.push({ code: 'invalid', field, said });
               } else problems.push({ code: 'refused', said: err.said });
