@@ -27,7 +27,7 @@ export function fieldLabel(kind: PlannedKind, field: string, locale: Locale): st
   const known = importFields(kind).find((f) => f.field === field);
   if (known) return translate(locale, known.labelKey);
   // 'participants.2.personId', 'delegationIds.0': the list the row's cell fills.
-  const own = OWN_FIELDS[field] ?? OWN_FIELDS[field.split('.')[0]!];
+  const own = OWN_FIELDS[field] ?? OWN_FIELDS[field.replace(/\..*$/, '')];
   return own ? translate(locale, own) : field;
 }
 

@@ -7,7 +7,9 @@
  * rolls those saves back), because a row's conflicts depend on the rows
  * before it.
  */
+import { NotFoundError } from '../../domain/errors';
 import type { Id } from '../../domain/types';
+import { message } from '../../messages';
 import type { Actor } from '../actor';
 import { applyImport, type ImportResult } from './apply';
 import { importMeetings } from './meetings';
@@ -31,17 +33,18 @@ export function limitsOf(kind: PlannedKind): Partial<TableLimits> | undefined {
 export function previewImport(services: PlanServices, actor: Actor, kind: PlannedKind, table: Pick<ReadTable, 'rows'>, mapping: ColumnMapping, forumId: Id | null): ImportPlan {
   if (!isForumKind(kind)) return planImport(services, kind, table, mapping, forumId);
   const run = kind === 'meetings' ? importMeetings : importUnavailability;
-  return run(services, actor, forumOf(kind, forumId), table, mapping, false)!.plan;
+  return run(services, actor, forumOf(forumId), table, mapping, false)!.plan;
 }
 
 /** Null when `before` says no (the upload was confirmed already): nothing is written then. */
 export function confirmImport(services: PlanServices, actor: Actor, kind: PlannedKind, table: Pick<ReadTable, 'rows'>, mapping: ColumnMapping, forumId: Id | null, before?: () => boolean): ImportResult | null {
   if (!isForumKind(kind)) return applyImport(services, actor, kind, table, mapping, before, forumId);
   const run = kind === 'meetings' ? importMeetings : importUnavailability;
-  return run(services, actor, forumOf(kind, forumId), table, mapping, true, before);
+  return run(services, actor, forumOf(forumId), table, mapping, true, before);
 }
 
-function forumOf(kind: PlannedKind, forumId: Id | null): Id {
-  if (forumId === null) throw new Error(`An import of ${kind} needs its forum: the upload names it.`);
+/** The forum a meetings or unavailability upload names; the pages and the command line refuse one without it first. */
+function forumOf(forumId: Id | null): Id {
+  if (forumId === null) throw new NotFoundError(message('forum.not-found', {}));
   return forumId;
 }
