@@ -6,7 +6,13 @@
  * .xlsx bytes change on every run while their cells do not).
  *
  * Each file is named by what it tries; tests/unit/import-read-corpus.test.ts
- * reads every one of them and says what it must give.
+ * reads every one of them and says what it must give, and
+ * tests/integration/imports-forum-corpus.test.ts imports the forum's ones
+ * (meetings-programme-*, unavailability-*) into the demo.
+ *
+ * Names after the command write only the files starting with them
+ * (`npx tsx scripts/make-import-fixtures.ts meetings-programme`), so adding
+ * one file leaves the other workbooks' bytes alone.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +22,10 @@ import iconv from 'iconv-lite';
 const OUT = path.join(__dirname, '..', 'tests', 'fixtures', 'import');
 const FIXED_TIME = new Date(Date.UTC(2019, 4, 20, 9, 0));
 
+const ONLY = process.argv.slice(2);
+
 const write = (name: string, bytes: Buffer | string): void => {
+  if (ONLY.length && !ONLY.some((prefix) => name.startsWith(prefix))) return;
   fs.writeFileSync(path.join(OUT, name), bytes);
 };
 
@@ -245,10 +254,94 @@ function claimHugeEntry(zip: Buffer): Buffer {
   throw new Error('no sheet1.xml in the central directory');
 }
 
+/**
+ * A forum's lists for the SPIEF 2019 demo (its rooms, people and delegations):
+ * the organiser's programme in each format, each with a row that clashes with
+ * the demo's programme (room F1 holds the meeting with the Governor from 10:00
+ * to 11:00 on 7 June), one that clashes with an earlier row of the same file,
+ * and one whose room is misspelt.
+ */
+async function forumFixtures(): Promise<void> {
+  const F1 = 'Pavilion F, bilateral meeting room F1';
+  const F2 = 'Pavilion F, bilateral meeting room F2';
+  // Russian Excel's CSV: Windows-1251, semicolons, Russian headers and names, a status in Russian.
+  write(
+    'meetings-programme-windows-1251.csv',
+    iconv.encode(
+      csv(
+        [
+          ['№', 'Тема', 'Статус', 'Дата', 'Начало', 'Окончание', 'Зал', 'Участники'],
+          ['1', 'Встреча с компанией «Газпромбанк»', 'Подтверждена', '08.06.2019', '09:00', '09:45', F2, 'Гасанов Рашад (первое лицо); Ольга Белова'],
+          ['2', 'Вторая встреча в зале F1', 'Подтверждена', '07.06.2019', '10:30', '11:00', F1, 'Волков Дмитрий'],
+          ['3', 'Встреча в зале с опечаткой', 'Предварительная', '08.06.2019', '11:00', '11:30', 'Pavilion F, bilateral meting room F2', ''],
+          ['4', 'Накладка со строкой 2', 'Подтверждена', '08.06.2019', '09:15', '09:30', '', 'Гасанов Рашад'],
+        ],
+        ';',
+      ),
+      'win1251',
+    ),
+  );
+  // Excel's "CSV UTF-8" with Azerbaijani headers, names and statuses, commas, a duration instead of an end.
+  write(
+    'meetings-programme-utf8-bom.csv',
+    `\ufeff${csv(
+      [
+        ['Kod', 'Mövzu', 'Status', 'Tarix', 'Başlama', 'Müddət', 'Zal', 'İştirakçılar', 'Nümayəndə heyətləri'],
+        ['AZ-1', 'Azərikimya ilə görüş', 'Təsdiqlənib', '08.06.2019', '09:00', '45', F2, 'Rəşad Həsənov (əsas şəxs); Elçin Rzayev', 'Azerbaijan — Ministry of Economy'],
+        ['AZ-2', 'F1 zalında ikinci görüş', 'Təsdiqlənib', '07.06.2019', '10:15', '30 dəq', F1, 'Dmitri Volkov', ''],
+        ['AZ-3', 'Səhv yazılmış zal', 'İlkin', '08.06.2019', '11:00', '0:30', 'Pavilion F, bilateral meeting rom F2', '', ''],
+        ['AZ-4', '2-ci sətirlə üst-üstə düşür', 'Təsdiqlənib', '08.06.2019', '09:30', '15', '', 'Rəşad Həsənov', ''],
+      ],
+      ',',
+    )}`,
+  );
+  {
+    // The organiser's workbook: date cells, times as fractions of a day, statuses and kinds as words.
+    const workbook = stamped();
+    const sheet = workbook.addWorksheet('Programme');
+    const time = (h: number, m: number): number => (h * 60 + m) / 1440;
+    sheet.addRow(['ID', 'Title', 'Kind', 'Status', 'Date', 'Start', 'End', 'Room', 'Participants', 'Briefing']);
+    sheet.addRow(['X-1', 'Meeting with Gazprombank', 'Bilateral meeting', 'Confirmed', new Date(Date.UTC(2019, 5, 8)), time(9, 0), time(9, 45), F2, 'Rashad Hasanov (principal); Olga Belova', 'Project finance for Azerikimya']);
+    sheet.addRow(['X-2', 'Second meeting in F1', 'Bilateral meeting', 'Confirmed', new Date(Date.UTC(2019, 5, 7)), time(10, 45), time(11, 15), F1, 'Dmitry Volkov', '']);
+    sheet.addRow(['X-3', 'Meeting in a misspelt room', 'Bilateral meeting', 'Tentative', new Date(Date.UTC(2019, 5, 8)), time(11, 0), time(11, 30), 'Pavilion F, bilateral meeting room F22', '', '']);
+    sheet.addRow(['X-4', 'Clashes with row 2', 'Internal briefing', 'Confirmed', new Date(Date.UTC(2019, 5, 8)), time(9, 20), time(9, 40), null, 'Rashad Hasanov', '']);
+    sheet.getColumn(5).numFmt = 'dd.mm.yyyy';
+    for (const col of [6, 7]) sheet.getColumn(col).numFmt = 'hh:mm';
+    await save('meetings-programme.xlsx', workbook);
+  }
+  // The Minister's office's list of busy times: Windows-1251, Russian headers, a whole day, surname first.
+  write(
+    'unavailability-windows-1251.csv',
+    iconv.encode(
+      csv(
+        [
+          ['ФИО', 'Дата', 'С', 'По', 'Причина'],
+          ['Мустафаев Шахин', '06.06.2019', '', '', 'День прилёта'],
+          ['Гасанов Рашад', '07.06.2019', '18:00', '19:00', 'Звонок в Баку'],
+          ['Гасанов Рашид', '07.06.2019', '20:00', '21:00', 'Ужин'],
+        ],
+        ';',
+      ),
+      'win1251',
+    ),
+  );
+  {
+    // The same in a workbook with Azerbaijani headers, a room blocked for set-up.
+    const workbook = stamped();
+    const sheet = workbook.addWorksheet('Məşğulluq');
+    sheet.addRow(['Şəxs', 'Zal', 'Tarix', 'Başlama', 'Bitmə', 'Səbəb']);
+    sheet.addRow(['Şahin Mustafayev', null, '06.06.2019', 'bütün gün', null, 'Gəliş günü']);
+    sheet.addRow([null, F2, '08.06.2019', '08:00', '09:00', 'Zalın hazırlanması']);
+    sheet.addRow(['Rəşad Həsənov', null, '09.06.2019', '25:00', '26:00', 'Səhv vaxt']);
+    await save('unavailability.xlsx', workbook);
+  }
+}
+
 async function main(): Promise<void> {
   fs.mkdirSync(OUT, { recursive: true });
   csvFixtures();
   await xlsxFixtures();
+  await forumFixtures();
   console.log(`Wrote ${fs.readdirSync(OUT).length} files to tests/fixtures/import/`);
 }
 

@@ -8,7 +8,7 @@ import { ROLES, type Role } from '../domain/accounts';
 import { parseArgs, takeFlags, takeWords, UsageError, type ParsedArgs } from './args';
 import { restoreDatabase, RestoreRefusal } from './restore';
 import { backUpTo } from '../store/file-care';
-import { applyImport, fieldLabel, guessColumns, isPlannedKind, planImport, problemText, readTable, TABLE_LIMITS } from '../services/imports';
+import { confirmImport, fieldLabel, guessColumns, isForumKind, isPlannedKind, limitsOf, previewImport, problemText, readTable, TABLE_LIMITS } from '../services/imports';
 import { message, render } from '../messages';
 import { describeProblem, MAX_BYTES } from '../services/forum-transfer';
 
@@ -32,9 +32,11 @@ API tokens (for scripts: Authorization: Bearer TOKEN)
   token list --user NAME      a user's tokens (never the secrets)
   token revoke ID             stop a token for good
 
-Imports (people or organizations from .xlsx or .csv; columns guessed from their names)
+Imports (from .xlsx or .csv; columns guessed from their names)
   import KIND FILE [--dry-run] [--forum N]
-                              KIND is people or organizations; prints what each row
+                              KIND is people, organizations, meetings or unavailability;
+                              meetings and unavailability need --forum (people's
+                              delegations are looked up in it); prints what each row
                               would do; without --dry-run writes the accepted rows in
                               one transaction and exits 1 when some rows were errors
 
@@ -144,28 +146,29 @@ const COMMANDS: Record<string, (args: ParsedArgs) => Run | OfflineRun> = {
   import: (args) => {
     const [kind, file] = takeWords(args.words, ['KIND', 'FILE']);
     const flags = takeFlags(args, ['dry-run', 'forum']);
-    if (!isPlannedKind(kind)) throw new UsageError(`KIND is people or organizations, not "${kind}".`);
-    // People and organizations are shared by every forum; --forum is checked so a script that passes it learns of a typo.
+    if (!isPlannedKind(kind)) throw new UsageError(`KIND is people, organizations, meetings or unavailability, not "${kind}".`);
+    // Meetings and unavailability go into a forum; people and organizations are shared by every forum, and a person's delegation is found in --forum.
     const forumId = flags.forum === undefined ? null : idOf(flags.forum, '--forum');
+    if (isForumKind(kind) && forumId === null) throw new UsageError(`Importing ${kind} needs --forum ID: the forum they go into.`);
     return async ({ services, io }) => {
       if (forumId !== null) services.forums.get(forumId);
       const bytes = await readFileBounded(file!);
-      const read = await readTable(bytes, path.basename(file!));
+      const read = await readTable(bytes, path.basename(file!), limitsOf(kind));
       if (!read.ok) throw new CliRefusal(render(read.error));
       const mapping = guessColumns(kind, read.table.headers);
       for (const note of read.table.notes) io.out(render(note));
       io.out(`Columns: ${mapping.map((g) => `${g.header} → ${g.field ? fieldLabel(kind, g.field, 'en') : '(left out)'}`).join('; ')}`);
       const fields = mapping.map((g) => g.field);
-      const plan = flags['dry-run'] ? planImport(services, kind, read.table, fields) : applyImport(services, CLI_ACTOR, kind, read.table, fields)!.plan;
+      const plan = flags['dry-run'] ? previewImport(services, CLI_ACTOR, kind, read.table, fields, forumId) : confirmImport(services, CLI_ACTOR, kind, read.table, fields, forumId)!.plan;
       const { create, update, unchanged, error } = plan.counts;
       const errors = plan.rows.filter((r) => r.status === 'error');
       for (const row of errors) for (const p of row.problems) io.err(problemText('en', kind, row, p));
+      for (const row of plan.rows) for (const w of row.warnings ?? []) io.out(`row ${row.line}: ‘${row.label}’ — warning: ${render(w)}`);
       const verb = flags['dry-run'] ? 'Would import' : 'Imported';
       io.out(`${verb} ${plan.rows.length} rows of ${kind}: ${create} new, ${update} updated, ${unchanged} unchanged, ${error} errors${flags['dry-run'] ? ' (dry run: nothing written)' : ''}.`);
       if (error && !flags['dry-run']) throw new CliRefusal(`${error} rows were left out: fix them in the file and import it again (the rows already written stay as they are).`);
     };
   },
-
 
   'user add': (args) => {
     const [username] = takeWords(args.words, ['NAME']);

@@ -42,6 +42,12 @@ export const IMPORT_FIELD_SLUGS = [
   'participants',
   'person',
   'reason',
+  'status',
+  'duration',
+  'time-zone',
+  'place',
+  'delegations',
+  'briefing',
 ] as const;
 export type ImportFieldSlug = (typeof IMPORT_FIELD_SLUGS)[number];
 

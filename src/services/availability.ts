@@ -51,35 +51,53 @@ export class AvailabilityService {
   create(actor: Actor, forumId: Id, raw: unknown): StoredAvailabilityBlock {
     const v = parseInput(blockSchema, raw);
     return inWriteTransaction(this.store.db, () => {
-      const forum = this.store.forums.find(forumId);
-      if (!forum) throw new NotFoundError(message('forum.not-found', {}));
-      const fields: Record<string, Said> = {};
-      const exists = v.subject === 'person' ? this.store.people.find(v.subjectId) : this.store.rooms.find(v.subjectId);
-      if (!exists) fields.subjectId = message('availability.subject-missing', { subject: v.subject });
-      const instant = (key: 'start' | 'end') => {
-        const local = v[key].replace(' ', 'T').slice(0, 16);
-        const r = resolveLocalTime({ local, timeZone: forum.timeZone });
-        if (!r.ok) fields[key] = r.message;
-        return { local, utc: r.ok ? r.instant : NaN };
-      };
-      const start = instant('start');
-      const end = instant('end');
-      if (!fields.start && !fields.end && end.utc <= start.utc) fields.end = message('meeting.end-before-start', {});
-      if (Object.keys(fields).length) throw new ValidationError(fields);
-      const block = this.store.availability.insert({
-        forumId,
-        subject: v.subject,
-        subjectId: v.subjectId,
-        start: start.local,
-        end: end.local,
-        timeZone: forum.timeZone,
-        startUtc: start.utc,
-        endUtc: end.utc,
-        reason: v.reason,
-      });
+      const block = this.store.availability.insert(this.valuesOf(forumId, v));
       this.audit(actor, 'create', block, null, block);
       return block;
     });
+  }
+
+  /** A block's subject, times or reason changed, with the same checks as a new one (an import's edited row). */
+  update(actor: Actor, id: Id, raw: unknown): StoredAvailabilityBlock {
+    const v = parseInput(blockSchema, raw);
+    return inWriteTransaction(this.store.db, () => {
+      const before = this.get(id);
+      const values = this.valuesOf(before.forumId, v);
+      if (!this.store.availability.update(id, before.version, values)) throw new NotFoundError(message('availability.not-found', { id }));
+      const after = this.get(id);
+      this.audit(actor, 'update', after, before, after);
+      return after;
+    });
+  }
+
+  /** What a block stores, read in the forum's zone; refused field by field. */
+  private valuesOf(forumId: Id, v: z.output<typeof blockSchema>) {
+    const forum = this.store.forums.find(forumId);
+    if (!forum) throw new NotFoundError(message('forum.not-found', {}));
+    const fields: Record<string, Said> = {};
+    const exists = v.subject === 'person' ? this.store.people.find(v.subjectId) : this.store.rooms.find(v.subjectId);
+    if (!exists) fields.subjectId = message('availability.subject-missing', { subject: v.subject });
+    const instant = (key: 'start' | 'end') => {
+      const local = v[key].replace(' ', 'T').slice(0, 16);
+      const r = resolveLocalTime({ local, timeZone: forum.timeZone });
+      if (!r.ok) fields[key] = r.message;
+      return { local, utc: r.ok ? r.instant : NaN };
+    };
+    const start = instant('start');
+    const end = instant('end');
+    if (!fields.start && !fields.end && end.utc <= start.utc) fields.end = message('meeting.end-before-start', {});
+    if (Object.keys(fields).length) throw new ValidationError(fields);
+    return {
+      forumId,
+      subject: v.subject,
+      subjectId: v.subjectId,
+      start: start.local,
+      end: end.local,
+      timeZone: forum.timeZone,
+      startUtc: start.utc,
+      endUtc: end.utc,
+      reason: v.reason,
+    };
   }
 
   /**
@@ -134,7 +152,7 @@ export class AvailabilityService {
     });
   }
 
-  private audit(actor: Actor, action: 'create' | 'delete', block: StoredAvailabilityBlock, before: unknown, after: unknown): void {
+  private audit(actor: Actor, action: 'create' | 'update' | 'delete', block: StoredAvailabilityBlock, before: unknown, after: unknown): void {
     this.store.audit.append({ at: this.clock(), userId: actor.userId, username: actor.username, action, entity: 'availability_block', entityId: block.id, forumId: block.forumId, summary: storedMessage(message('audit.summary.availability', { subject: block.subject, subjectId: block.subjectId, start: block.start, end: block.end, reason: block.reason })), before, after });
   }
 }

@@ -83,6 +83,7 @@ const MAPS = {
       outcome: 'outcome',
       sequence: 'sequence',
       cancelledAt: 'cancelled_at',
+      externalId: 'external_id',
     },
   },
   participants: { table: 'meeting_participant', ownId: false, stamped: false, ofForum: 'FROM meeting_participant t JOIN meeting m ON m.id = t.meeting_id WHERE m.forum_id = @forum ORDER BY t.meeting_id, t.rowid', columns: { meeting: 'meeting_id', person: 'person_id', role: 'role' } },

@@ -98,7 +98,32 @@ function importPages(username: string, role: Role): string[] {
     createdAt: Date.now(),
     expiresAt: Date.now() + 3600_000,
   });
-  return [`/imports/${id}/map`, `/imports/${id}/preview`];
+  // Meetings for the demo's forum: one row accepted, one that clashes with the Governor's meeting, one with a misspelt room.
+  const userId = services.accounts.list().find((u) => u.username === username)!.id;
+  const meetings = services.store.imports.addBatch({
+    userId,
+    kind: 'meetings',
+    forumId: app().ctx.demo!.forumId,
+    fileName: 'programme.csv',
+    tableJson: JSON.stringify({
+      format: 'csv',
+      headers: ['ID', 'Тема', 'Статус', 'Дата', 'Начало', 'Окончание', 'Зал'],
+      rows: [
+        { line: 2, cells: ['M-1', 'Meeting with SOCAR Polymer', 'confirmed', '08.06.2019', '09:00', '09:45', 'Pavilion F, bilateral meeting room F2'] },
+        { line: 3, cells: ['M-2', 'Second meeting in F1', 'confirmed', '07.06.2019', '10:15', '10:45', 'Pavilion F, bilateral meeting room F1'] },
+        { line: 4, cells: ['M-3', 'Typo', 'tentative', '08.06.2019', '11:00', '11:30', 'Pavilon F, bilateral meeting room F2'] },
+      ],
+      notes: [],
+    }),
+    mappingJson: JSON.stringify(['externalId', 'title', 'status', 'date', 'start', 'end', 'room']),
+    createdAt: Date.now(),
+    expiresAt: Date.now() + 3600_000,
+  });
+  // A confirmed upload's result page, reached by the confirm's redirect: its rows left out as the confirm kept them.
+  const done = services.store.imports.addBatch({ userId, kind: 'people', fileName: 'done.csv', tableJson: JSON.stringify({ format: 'csv', headers: ['Full name'], rows: [{ line: 2, cells: [''] }], notes: [] }), mappingJson: JSON.stringify(['fullName']), createdAt: Date.now(), expiresAt: Date.now() + 3600_000 });
+  services.store.imports.markApplied(done, Date.now());
+  services.store.imports.setResult(done, JSON.stringify({ counts: { create: 0, update: 0, unchanged: 0, error: 1 }, created: 0, updated: 0, errorRows: [{ line: 2, status: 'error', label: '', key: null, problems: [{ code: 'missing', field: 'fullName' }], recordId: null, changed: [], externalId: '', values: null }] }));
+  return [`/imports/${id}/map`, `/imports/${id}/preview`, `/imports/${meetings}/map`, `/imports/${meetings}/preview`, `/imports/${done}/result`];
 }
 
 /** Whether the one policy table lets `role` read a page of this kind (a viewer gets no forms, a planner no admin pages). */

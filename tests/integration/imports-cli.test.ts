@@ -67,8 +67,34 @@ describe('import from the command line', () => {
     expect(ctx.services.organizations.list().some((o) => o.name === 'Baku Port Authority')).toBe(false);
   });
 
+  it('imports meetings into --forum: a dry run writes nothing, the real one the accepted rows, exit 1 for the clashes', async () => {
+    const file = path.join(__dirname, '../fixtures/import/meetings-programme.xlsx');
+    const forum = String(ctx.demo!.forumId);
+    const meetings = () => ctx.services.meetings.list({ forumId: ctx.demo!.forumId }).length;
+    const before = meetings();
+    const dry = await cli(['import', 'meetings', file, '--forum', forum, '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain('Would import 4 rows of meetings: 1 new, 0 updated, 0 unchanged, 3 errors (dry run: nothing written).');
+    expect(dry.err).toMatch(/row 3: ‘Second meeting in F1’ — clash: /);
+    expect(dry.err).toContain('did you mean ‘Pavilion F, bilateral meeting room F2’?');
+    expect(meetings()).toBe(before);
+    const real = await cli(['import', 'meetings', file, '--forum', forum]);
+    expect(real.code).toBe(1);
+    expect(meetings()).toBe(before + 1);
+    const again = await cli(['import', 'meetings', file, '--forum', forum]);
+    expect(again.out).toContain('0 new, 0 updated, 1 unchanged, 3 errors');
+    expect(meetings()).toBe(before + 1);
+  });
+
+  it('imports unavailability into --forum', async () => {
+    const res = await cli(['import', 'unavailability', path.join(__dirname, '../fixtures/import/unavailability-windows-1251.csv'), '--forum', String(ctx.demo!.forumId), '--dry-run']);
+    expect(res.code).toBe(0);
+    expect(res.out).toContain('Would import 3 rows of unavailability: 2 new, 0 updated, 0 unchanged, 1 errors');
+  });
+
   it.each([
-    { name: 'an unknown kind', argv: ['import', 'venues', 'x.csv'], code: 2, says: /KIND is people or organizations/ },
+    { name: 'meetings without --forum', argv: ['import', 'meetings', 'x.csv'], code: 2, says: /Importing meetings needs --forum ID/ },
+    { name: 'an unknown kind', argv: ['import', 'venues', 'x.csv'], code: 2, says: /KIND is people, organizations, meetings or unavailability/ },
     { name: 'a missing file', argv: ['import', 'people', path.join(__dirname, '../fixtures/import/no-such-file.csv')], code: 1, says: /There is no file/ },
     { name: 'an unknown forum', argv: ['import', 'people', 'x.csv', '--forum', '9999'], code: 1, says: /./ },
     { name: 'no file named', argv: ['import', 'people'], code: 2, says: /Give FILE/ },

@@ -29,8 +29,12 @@ async function batchOf(res: { status: number; headers: Record<string, string> })
   return Number(/\/imports\/(\d+)\/map/.exec(res.headers.location!)![1]);
 }
 
+/** Confirms, and follows the redirect to the result page as a browser does (POST, redirect, GET). */
 async function confirm(agent: SignedIn, id: number) {
-  return agent.submit(`/imports/${id}/preview`, `/imports/${id}/confirm`, {});
+  const posted = await agent.submit(`/imports/${id}/preview`, `/imports/${id}/confirm`, {});
+  if (posted.status !== 303) return posted;
+  expect(posted.headers.location).toBe(`/imports/${id}/result`);
+  return agent.get(posted.headers.location!);
 }
 
 function counts() {
@@ -81,6 +85,22 @@ describe('importing people from a CSV', () => {
     const res = await confirm(planner, firstBatch);
     expect(res.status).toBe(422);
     expect(before()).toEqual(was);
+  });
+
+  it('reloads the result page as often as asked, saying the same and writing nothing', async () => {
+    const was = before();
+    const changes = () => ctx.services.store.db.prepare('SELECT total_changes()').pluck().get() as number;
+    const written = changes();
+    for (let i = 0; i < 3; i++) {
+      const res = await planner.get(`/imports/${firstBatch}/result`);
+      expect(res.status).toBe(200);
+      expect(textOf(res.text)).toContain('2 created, 0 updated, 0 unchanged, 1 left out.');
+      expect(textOf(res.text)).toContain('row 4: ‘Elnur Hasanov’ — organization ‘AZPROMO’ not found');
+    }
+    expect(before()).toEqual(was);
+    expect(changes()).toBe(written);
+    // The steps before it lead there once the upload is confirmed.
+    expect((await planner.get(`/imports/${firstBatch}/map`)).headers.location).toBe(`/imports/${firstBatch}/result`);
   });
 
   it('changes nothing when the same file is imported again', async () => {
@@ -202,5 +222,15 @@ describe('links', () => {
   it.each(['people', 'organizations'])('the %s page links to its import', async (kind) => {
     const res = await planner.get(`/${kind}`);
     expect(res.text).toContain(`href="/imports?kind=${kind}"`);
+  });
+
+  it.each([
+    { page: 'meetings', kind: 'meetings' },
+    { page: 'availability', kind: 'unavailability' },
+  ])('the forum’s $page page links to the import of $kind, for planners only', async ({ page, kind }) => {
+    const forum = ctx.demo!.forumId;
+    expect((await planner.get(`/forums/${forum}/${page}`)).text).toContain(`href="/imports?kind=${kind}"`);
+    const viewer = await signIn(ctx, `imp-viewer-${page}`, 'viewer');
+    expect((await viewer.get(`/forums/${forum}/${page}`)).text).not.toContain('href="/imports?kind=');
   });
 });

@@ -135,7 +135,7 @@ export const WRITE_ROUTES: WriteRoute[] = [
   form('/forums/:forumId/delegations/:id/edit', DELEGATION),
   form('/forums/:forumId/delegations/:id/delete', NONE),
   // The import's steps: the upload is multipart (a form post of text fields is refused with 422); a batch id that is not the user's is a 404.
-  form('/imports/upload', { kind: 'choice', file: 'text' }),
+  form('/imports/upload', { kind: 'choice', forumId: 'id', file: 'text' }),
   form('/imports/:id/map', { column0: 'choice', column1: 'choice', column2: 'choice' }),
   form('/imports/:id/confirm', NONE),
   form('/people', PERSON),
@@ -148,7 +148,7 @@ export const WRITE_ROUTES: WriteRoute[] = [
 
 /** Values a choice field's form offers, so that some fuzzed posts get past the first check. */
 export const CHOICES: Record<string, string[]> = {
-  kind: ['bilateral', 'panel', 'internal', 'company', 'meeting_room', 'government'],
+  kind: ['bilateral', 'panel', 'internal', 'company', 'meeting_room', 'government', 'meetings', 'unavailability'],
   status: ['tentative', 'confirmed', 'cancelled', 'proposed'],
   saveAs: ['tentative'],
   formStep: ['add-row', 'search'],

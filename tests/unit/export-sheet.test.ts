@@ -8,7 +8,8 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
-import { escapeFormulaText, toCsv, toXlsx, worksheetName, type CsvSeparator, type Sheet } from '../../src/services/exports';
+import { CSV_SEPARATORS, escapeFormulaText, toCsv, toXlsx, worksheetName, type CsvSeparator, type Sheet } from '../../src/services/exports';
+import { readTable } from '../../src/services/imports';
 
 const sheetOf = (rows: Sheet['rows'], columns: Sheet['columns'] = [{ key: 'a', header: 'A' }]): Sheet => ({ name: 'Test', columns, rows });
 
@@ -31,6 +32,10 @@ describe('formula injection', () => {
     { name: 'a tab', text: '\t=1', csv: "'\t=1" },
     { name: 'a carriage return', text: '\r=1', csv: "'\r=1" },
     { name: 'an equals sign inside', text: 'a=b', csv: 'a=b' },
+    // A text that itself looks escaped gets one more apostrophe, so the import can tell the two apart.
+    { name: 'an apostrophe before an equals sign', text: "'=1+2", csv: "''=1+2" },
+    { name: 'two apostrophes before a plus sign', text: "''+7", csv: "'''+7" },
+    { name: 'an apostrophe before a letter', text: "'tis", csv: "'tis" },
     { name: 'Azerbaijani letters', text: 'Ləman Əliyeva', csv: 'Ləman Əliyeva' },
   ])('CSV: a cell starting with $name is $csv', ({ text, csv }) => {
     expect(escapeFormulaText(text)).toBe(csv);
@@ -54,6 +59,30 @@ describe('formula injection', () => {
       expect(cell.formula).toBeUndefined();
       expect(cell.value).toBe(text);
     });
+  });
+});
+
+describe('the escape, both ways: what an export writes, an import reads back as it was', () => {
+  const texts = ['=1+2', "'=1+2", "''=1+2", '+994 12 493 82 93', "'+7", '-', "'-", '@mention', "'@x", "'tis", "It's", "'", "''", 'plain'];
+  it.each(CSV_SEPARATORS)('with %j: every cell comes back unchanged', async (separator) => {
+    const read = await readTable(toCsv(sheetOf(texts.map((a) => ({ a }))), separator), 'list.csv');
+    if (!read.ok) throw new Error('not read');
+    expect(read.table.rows.map((r) => r.cells[0])).toEqual(texts);
+  });
+
+  it('for any text starting with apostrophes and formula signs', async () => {
+    const start = fc.array(fc.constantFrom("'", '=', '+', '-', '@', 'a', ' '), { minLength: 1, maxLength: 6 }).map((cs) => cs.join(''));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(start, fc.string({ maxLength: 6 })).map(([a, b]) => a + b), { minLength: 1, maxLength: 8 }), async (cells) => {
+        // Spaces around a cell are the reader's to trim; the escape is about what a cell starts with.
+        const kept = cells.map((c) => c.trim().replace(/[\r\n\t]/g, '')).filter((c) => c !== '');
+        fc.pre(kept.length > 0);
+        const read = await readTable(toCsv(sheetOf(kept.map((a) => ({ a })))), 'list.csv');
+        if (!read.ok) throw new Error('not read');
+        expect(read.table.rows.map((r) => r.cells[0]!.trim())).toEqual(kept);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -178,6 +178,71 @@ const READ: Read[] = [
     rows: [{ line: 2, cells: ['Shahin Mustafayev', 'Ministry of Economy'] }],
     notes: ['import.note.sheet'],
   },
+  {
+    name: 'the forum’s programme as Russian Excel saves it: Windows-1251, semicolons, a status and names in Russian',
+    file: 'meetings-programme-windows-1251.csv',
+    format: 'csv',
+    headers: ['№', 'Тема', 'Статус', 'Дата', 'Начало', 'Окончание', 'Зал', 'Участники'],
+    rows: [
+      { line: 2, cells: ['1', 'Встреча с компанией «Газпромбанк»', 'Подтверждена', '08.06.2019', '09:00', '09:45', 'Pavilion F, bilateral meeting room F2', 'Гасанов Рашад (первое лицо); Ольга Белова'] },
+      { line: 3, cells: ['2', 'Вторая встреча в зале F1', 'Подтверждена', '07.06.2019', '10:30', '11:00', 'Pavilion F, bilateral meeting room F1', 'Волков Дмитрий'] },
+      { line: 4, cells: ['3', 'Встреча в зале с опечаткой', 'Предварительная', '08.06.2019', '11:00', '11:30', 'Pavilion F, bilateral meting room F2', ''] },
+      { line: 5, cells: ['4', 'Накладка со строкой 2', 'Подтверждена', '08.06.2019', '09:15', '09:30', '', 'Гасанов Рашад'] },
+    ],
+    notes: ['import.note.windows-1251', 'import.note.separator'],
+  },
+  {
+    name: 'the forum’s programme in Azerbaijani: UTF-8 with a mark, commas, durations instead of ends',
+    file: 'meetings-programme-utf8-bom.csv',
+    format: 'csv',
+    headers: ['Kod', 'Mövzu', 'Status', 'Tarix', 'Başlama', 'Müddət', 'Zal', 'İştirakçılar', 'Nümayəndə heyətləri'],
+    rows: [
+      { line: 2, cells: ['AZ-1', 'Azərikimya ilə görüş', 'Təsdiqlənib', '08.06.2019', '09:00', '45', 'Pavilion F, bilateral meeting room F2', 'Rəşad Həsənov (əsas şəxs); Elçin Rzayev', 'Azerbaijan — Ministry of Economy'] },
+      { line: 3, cells: ['AZ-2', 'F1 zalında ikinci görüş', 'Təsdiqlənib', '07.06.2019', '10:15', '30 dəq', 'Pavilion F, bilateral meeting room F1', 'Dmitri Volkov', ''] },
+      { line: 4, cells: ['AZ-3', 'Səhv yazılmış zal', 'İlkin', '08.06.2019', '11:00', '0:30', 'Pavilion F, bilateral meeting rom F2', '', ''] },
+      { line: 5, cells: ['AZ-4', '2-ci sətirlə üst-üstə düşür', 'Təsdiqlənib', '08.06.2019', '09:30', '15', '', 'Rəşad Həsənov', ''] },
+    ],
+    notes: ['import.note.separator'],
+  },
+  {
+    name: 'the organiser’s workbook: date cells, times as fractions of a day',
+    file: 'meetings-programme.xlsx',
+    format: 'xlsx',
+    sheet: 'Programme',
+    headers: ['ID', 'Title', 'Kind', 'Status', 'Date', 'Start', 'End', 'Room', 'Participants', 'Briefing'],
+    rows: [
+      { line: 2, cells: ['X-1', 'Meeting with Gazprombank', 'Bilateral meeting', 'Confirmed', '2019-06-08', '09:00', '09:45', 'Pavilion F, bilateral meeting room F2', 'Rashad Hasanov (principal); Olga Belova', 'Project finance for Azerikimya'] },
+      { line: 3, cells: ['X-2', 'Second meeting in F1', 'Bilateral meeting', 'Confirmed', '2019-06-07', '10:45', '11:15', 'Pavilion F, bilateral meeting room F1', 'Dmitry Volkov', ''] },
+      { line: 4, cells: ['X-3', 'Meeting in a misspelt room', 'Bilateral meeting', 'Tentative', '2019-06-08', '11:00', '11:30', 'Pavilion F, bilateral meeting room F22', '', ''] },
+      { line: 5, cells: ['X-4', 'Clashes with row 2', 'Internal briefing', 'Confirmed', '2019-06-08', '09:20', '09:40', '', 'Rashad Hasanov', ''] },
+    ],
+    notes: [],
+  },
+  {
+    name: 'busy times as Russian Excel saves them: a whole day without times',
+    file: 'unavailability-windows-1251.csv',
+    format: 'csv',
+    headers: ['ФИО', 'Дата', 'С', 'По', 'Причина'],
+    rows: [
+      { line: 2, cells: ['Мустафаев Шахин', '06.06.2019', '', '', 'День прилёта'] },
+      { line: 3, cells: ['Гасанов Рашад', '07.06.2019', '18:00', '19:00', 'Звонок в Баку'] },
+      { line: 4, cells: ['Гасанов Рашид', '07.06.2019', '20:00', '21:00', 'Ужин'] },
+    ],
+    notes: ['import.note.windows-1251', 'import.note.separator'],
+  },
+  {
+    name: 'busy times in a workbook with Azerbaijani headers: a person’s whole day, a room’s hour',
+    file: 'unavailability.xlsx',
+    format: 'xlsx',
+    sheet: 'Məşğulluq',
+    headers: ['Şəxs', 'Zal', 'Tarix', 'Başlama', 'Bitmə', 'Səbəb'],
+    rows: [
+      { line: 2, cells: ['Şahin Mustafayev', '', '06.06.2019', 'bütün gün', '', 'Gəliş günü'] },
+      { line: 3, cells: ['', 'Pavilion F, bilateral meeting room F2', '08.06.2019', '08:00', '09:00', 'Zalın hazırlanması'] },
+      { line: 4, cells: ['Rəşad Həsənov', '', '09.06.2019', '25:00', '26:00', 'Səhv vaxt'] },
+    ],
+    notes: [],
+  },
 ];
 
 const refused = (key: Message['key'], params: object = {}): Message => ({ key, params }) as Message;

@@ -6,8 +6,8 @@ import { loadExcel } from '../excel';
  * .xlsx, so both files of a list always say the same thing.
  *
  * A column's type says how a value is written:
- * - `text`: a string; one starting with = + - @ (or a tab or carriage return)
- *   is never a formula (see `escapeFormulaText` and the xlsx writer);
+ * - `text`: a string; one starting with = + - @ (or a tab or carriage return,
+ *   or apostrophes before one of them) is never a formula (see `escapeFormulaText` and the xlsx writer);
  * - `number`: a number cell in .xlsx, the digits in CSV;
  * - `datetime` ('2019-06-06T10:00') and `date` ('2019-06-06'): wall-clock
  *   time in the forum's zone, a real date cell in .xlsx (Excel has no zones:
@@ -35,16 +35,22 @@ export interface Sheet {
 export const CSV_SEPARATORS = [',', ';'] as const;
 export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A text a spreadsheet would read as a formula (OWASP's CSV injection list),
+ * or one that would read as such a text escaped: apostrophes before a formula
+ * sign ("'=1" is a text of its own, not the escape of "=1").
+ */
+const ESCAPED_OR_FORMULA = /^'*[=+\-@\t\r]/;
 
-/** Whether a text would be read as a formula by a spreadsheet (OWASP's CSV injection list). */
-function looksLikeFormula(text: string): boolean {
-  return FORMULA_START.test(text);
-}
-
-/** A text as a CSV cell may carry it: one that would start a formula gets a leading apostrophe, as OWASP advises. */
+/**
+ * A text as a CSV cell may carry it: one that would start a formula gets a
+ * leading apostrophe, as OWASP advises, and so does one that already starts
+ * with apostrophes before a formula sign, so the escape is never ambiguous:
+ * '=1' is written '=1 with one apostrophe, "'=1" with two, and the import
+ * (services/imports, unescapeFormulaText) takes exactly one off again.
+ */
 export function escapeFormulaText(text: string): string {
-  return looksLikeFormula(text) ? `'${text}` : text;
+  return ESCAPED_OR_FORMULA.test(text) ? `'${text}` : text;
 }
 
 const LOCAL_DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?$/;

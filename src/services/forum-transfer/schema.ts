@@ -63,6 +63,8 @@ const meeting = z.strictObject({
   outcome: text(20_000),
   sequence: z.number().int().min(0).max(1_000_000),
   cancelledAt: instant.nullable(),
+  /** The id an imported file gave it (migration 0026); absent in documents written before. */
+  externalId: text(200).min(1).nullable().default(null),
 });
 const participant = z.strictObject({ meeting: id, person: id, role: z.enum(PARTICIPANT_ROLES) });
 const meetingDelegation = z.strictObject({ meeting: id, delegation: id });

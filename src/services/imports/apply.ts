@@ -10,7 +10,7 @@ import type { Id, Organization, Person } from '../../domain/types';
 import type { Actor } from '../actor';
 import type { RecordService } from '../reference';
 import type { ReadTable } from './table';
-import { planImport, type ColumnMapping, type ImportPlan, type PlanServices, type PlannedKind } from './plan';
+import { planImport, type ColumnMapping, type ImportPlan, type PlanServices, type RecordKind } from './plan';
 
 export interface ImportResult {
   plan: ImportPlan;
@@ -18,11 +18,11 @@ export interface ImportResult {
   updated: Id[];
 }
 
-export function applyImport(services: PlanServices, actor: Actor, kind: PlannedKind, table: Pick<ReadTable, 'rows'>, mapping: ColumnMapping, before?: () => boolean): ImportResult | null {
+export function applyImport(services: PlanServices, actor: Actor, kind: RecordKind, table: Pick<ReadTable, 'rows'>, mapping: ColumnMapping, before?: () => boolean, forumId: Id | null = null): ImportResult | null {
   return inWriteTransaction(services.store.db, () => {
     // A batch confirmed twice (a double click, a replayed post) is written once.
     if (before && !before()) return null;
-    const plan = planImport(services, kind, table, mapping);
+    const plan = planImport(services, kind, table, mapping, forumId);
     const service = (kind === 'people' ? services.people : services.organizations) as RecordService<Person | Organization>;
     const created: Id[] = [];
     const updated: Id[] = [];
@@ -35,10 +35,13 @@ export function applyImport(services: PlanServices, actor: Actor, kind: PlannedK
         id = service.createValidated(actor, values).id;
         created.push(id);
       } else if (row.status === 'update' && id !== null) {
-        service.updateValidated(actor, service.get(id), values);
+        // A person whose only change is their place in a delegation keeps their record (and its version) as it is.
+        if (row.changed.some((f) => f !== 'delegation')) service.updateValidated(actor, service.get(id), values);
         updated.push(id);
       }
       if (row.externalId && id !== null) services.store.imports.setKey(kind, row.externalId, id);
+      // The person's place in the delegation, audited as the delegation page's member form is.
+      if (row.membership && id !== null && (row.status === 'create' || row.changed.includes('delegation'))) services.directory.setMember(actor, row.membership.delegationId, { personId: id, role: row.membership.role });
     }
     return { plan, created, updated };
   });

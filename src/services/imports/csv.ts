@@ -145,10 +145,12 @@ export function readCsv(bytes: Buffer, limits: TableLimits): ReadResult {
  * A cell as it was before a CSV writer kept a spreadsheet from running it:
  * OWASP's escape, which our exports use too (services/exports,
  * escapeFormulaText), puts an apostrophe before a text starting with = + - @,
- * a tab or CR. Undoing it lets an exported list come back unchanged.
+ * a tab or CR, and before one starting with apostrophes and then one of
+ * those. One apostrophe comes off: "'=1" reads "=1", "''=1" reads "'=1", so
+ * an exported list comes back unchanged.
  */
 export function unescapeFormulaText(cell: string): string {
-  return cell.length > 1 && cell[0] === "'" && /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+  return /^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
 /** Lines with something on them: the rows of a file too long to read to its end. */

@@ -6,28 +6,45 @@
  * validate), so a row the preview accepts is one the form would accept.
  */
 import { ValidationError } from '../../domain/errors';
-import { ORGANIZATION_KINDS, type Id, type Organization, type OrganizationKind, type Person } from '../../domain/types';
+import { ORGANIZATION_KINDS, MEMBER_ROLES, type Delegation, type Forum, type Id, type MemberRole, type Organization, type OrganizationKind, type Person, type Venue } from '../../domain/types';
 import type { Message } from '../../messages';
-import type { RecordService } from '../reference';
+import type { ForumDirectory, RecordService } from '../reference';
+import type { MeetingService } from '../meetings';
+import type { AvailabilityService } from '../availability';
 import type { Store } from '../../store';
 import type { KeyedKind } from '../../store/repositories/imports';
 import type { ReadTable } from './table';
 import { splitFullName } from './full-name';
+import { editDistance, looseKey, NameIndex, wordTable } from './lookup';
+
+export { editDistance, looseKey } from './lookup';
 
 export type RowStatus = 'create' | 'update' | 'unchanged' | 'error';
 export const ROW_STATUSES: readonly RowStatus[] = ['create', 'update', 'unchanged', 'error'];
 
-/** The kinds this version imports; meetings and unavailability are read but not yet planned. */
-const PLANNED_KINDS = ['people', 'organizations'] as const satisfies readonly KeyedKind[];
+/** The kinds an import plans and writes: records shared by every forum, and a forum's meetings and unavailability. */
+export const PLANNED_KINDS = ['people', 'organizations', 'meetings', 'unavailability'] as const;
 export type PlannedKind = (typeof PLANNED_KINDS)[number];
 export function isPlannedKind(kind: unknown): kind is PlannedKind {
   return typeof kind === 'string' && (PLANNED_KINDS as readonly string[]).includes(kind);
 }
+/** The kinds shared by every forum, matched by the file's id through import_key (migration 0021). */
+export type RecordKind = KeyedKind;
+/** The kinds that belong to one forum: an upload of them names it. */
+export function isForumKind(kind: PlannedKind): kind is 'meetings' | 'unavailability' {
+  return kind === 'meetings' || kind === 'unavailability';
+}
 
-/** Which key matched a row to a record: the file's own id, else the email, else the name (with the organization, for people). */
+/**
+ * Which key matched a row to a record: the file's own id, else the email,
+ * else the name (with the organization, for people); a meeting by its title,
+ * start and room, a block by its person (or room), start and end. `shown` is
+ * the key as the preview says it, when `value` is not readable.
+ */
 export interface MatchKey {
-  by: 'external-id' | 'email' | 'name';
+  by: 'external-id' | 'email' | 'name' | 'title-start-room' | 'subject-start-end';
   value: string;
+  shown?: string;
 }
 
 /** Why a row cannot be imported; shown beside the row, in the reader's language. */
@@ -37,7 +54,17 @@ export type RowProblem =
   | { code: 'bad-kind'; value: string }
   | { code: 'invalid'; field: string; said: Message }
   | { code: 'duplicate'; key: string; firstLine: number }
-  | { code: 'ambiguous'; key: string; count: number };
+  | { code: 'ambiguous'; key: string; count: number }
+  /** A room, person or delegation the row names that the forum (or the contact book) does not have. */
+  | { code: 'not-found'; field: 'room' | 'venue' | 'person' | 'participants' | 'delegation' | 'delegations'; value: string; suggestion: string | null }
+  /** A cell that does not read as its field: a date, a time, a duration, a kind, a status or a role. */
+  | { code: 'unreadable'; field: string; value: string }
+  /** An error-level clash with the programme or an earlier row of the file, in the conflict's own sentence. */
+  | { code: 'conflict'; said: Message }
+  /** A refusal of the service that names no field. */
+  | { code: 'refused'; said: Message }
+  /** A column that names something within a forum (a delegation) in an upload made for no forum. */
+  | { code: 'needs-forum'; field: string };
 
 export interface PlanRow {
   line: number;
@@ -53,6 +80,16 @@ export interface PlanRow {
   externalId: string;
   /** The values written on confirm (the record's fields, validated). */
   values: Record<string, unknown> | null;
+  /** Warnings shown beside an accepted row (a meeting's warning-level conflicts), in their own sentences. */
+  warnings?: Message[];
+  /** A person's delegation and role in it, written with the person. */
+  membership?: Membership;
+}
+
+/** A person's place in one of the forum's delegations, as a row gives it. */
+export interface Membership {
+  delegationId: Id;
+  role: MemberRole;
 }
 
 export interface ImportPlan {
@@ -70,31 +107,12 @@ export interface PlanServices {
   store: Store;
   people: RecordService<Person>;
   organizations: RecordService<Organization>;
-}
-
-/** Lower case, without spaces or punctuation: how names are compared for a did-you-mean and for matching by name. */
-export function looseKey(text: string): string {
-  // toLowerCase, not toLocaleLowerCase: the same for Cyrillic, many times faster; İ's dot goes with the punctuation.
-  return text.normalize('NFKC').toLowerCase().replace(/ё/g, 'е').replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
-/** Levenshtein distance, giving up (returning max + 1) once it exceeds max. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current.push(value);
-      if (value < best) best = value;
-    }
-    if (best > max) return max + 1;
-    previous = current;
-  }
-  return Math.min(previous[b.length]!, max + 1);
+  delegations: RecordService<Delegation>;
+  forums: RecordService<Forum>;
+  venues: RecordService<Venue>;
+  directory: ForumDirectory;
+  meetings: MeetingService;
+  availability: AvailabilityService;
 }
 
 /** The organizations by each of their names, exactly and loosely, for matching rows and suggesting. */
@@ -154,7 +172,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 /** The row's cells by field name, trimmed; fields no column fills are absent. */
-function cellsOf(cells: readonly string[], mapping: ColumnMapping): Map<string, string> {
+export function cellsOf(cells: readonly string[], mapping: ColumnMapping): Map<string, string> {
   const out = new Map<string, string>();
   mapping.forEach((fieldName, index) => {
     if (fieldName && !out.has(fieldName)) out.set(fieldName, (cells[index] ?? '').trim());
@@ -165,13 +183,21 @@ function cellsOf(cells: readonly string[], mapping: ColumnMapping): Map<string, 
 interface Draft {
   label: string;
   externalId: string;
+  /** A person's place in a delegation of the forum, when the row names one. */
+  membership?: Membership;
   /** The values the row gives, as the form's fields: only those its columns fill. */
   given: Record<string, unknown>;
   problems: RowProblem[];
   keys: MatchKey[];
 }
 
-function personDraft(cells: Map<string, string>, organizations: OrganizationIndex): Draft {
+/** A forum's delegations by name, and the words for a member's role; absent when the upload names no forum. */
+interface DelegationContext {
+  delegations: NameIndex<Delegation> | null;
+  role: (word: string) => MemberRole | null;
+}
+
+function personDraft(cells: Map<string, string>, organizations: OrganizationIndex, context: DelegationContext): Draft {
   const problems: RowProblem[] = [];
   const given: Record<string, unknown> = {};
   const get = (f: string) => cells.get(f) ?? '';
@@ -201,19 +227,35 @@ function personDraft(cells: Map<string, string>, organizations: OrganizationInde
       else problems.push({ code: 'organization-not-found', value: organization, suggestion: organizations.suggest(organization) });
     }
   }
+  let membership: Membership | undefined;
+  if (get('delegation')) {
+    const role = get('role') ? context.role(get('role')) : 'member';
+    if (!role) problems.push({ code: 'unreadable', field: 'role', value: get('role') });
+    if (!context.delegations) problems.push({ code: 'needs-forum', field: 'delegation' });
+    else {
+      const found = context.delegations.find(get('delegation'));
+      if (found.ok) {
+        if (role) membership = { delegationId: found.record.id, role };
+      } else if (found.count > 1) problems.push({ code: 'ambiguous', key: get('delegation'), count: found.count });
+      else problems.push({ code: 'not-found', field: 'delegation', value: get('delegation'), suggestion: found.suggestion });
+    }
+  }
   const keys: MatchKey[] = [];
   const externalId = get('externalId');
   if (externalId) keys.push({ by: 'external-id', value: externalId });
   if (get('email')) keys.push({ by: 'email', value: get('email').toLowerCase() });
   if (name) keys.push({ by: 'name', value: `${looseKey(name)}|${given.organizationId ?? ''}` });
-  return { label: name || externalId, externalId, given, problems, keys };
+  return { label: name || externalId, externalId, given, problems, keys, ...(membership ? { membership } : {}) };
 }
 
 function organizationDraft(cells: Map<string, string>): Draft {
   const problems: RowProblem[] = [];
   const given: Record<string, unknown> = {};
   const get = (f: string) => cells.get(f) ?? '';
-  const name = get('name');
+  // The short name lives in the name, in brackets at its end ("… Promotion Foundation (AZPROMO)"), where matching and suggestions read it.
+  const short = get('shortName');
+  const full = get('name');
+  const name = !short || looseKey(shortNameOf(full)) === looseKey(short) || looseKey(full) === looseKey(short) ? full || short : full ? `${full} (${short})` : short;
   if (!name) problems.push({ code: 'missing', field: 'name' });
   given.name = name;
   for (const f of ['nameRu', 'nameAz', 'country'] as const) if (cells.has(f)) given[f] = get(f);
@@ -278,7 +320,7 @@ function formValues(record: object): Record<string, unknown> {
   return values;
 }
 
-const DEFAULTS: Record<PlannedKind, Record<string, unknown>> = {
+const DEFAULTS: Record<RecordKind, Record<string, unknown>> = {
   people: {},
   organizations: { kind: 'company' },
 };
@@ -287,7 +329,7 @@ const DEFAULTS: Record<PlannedKind, Record<string, unknown>> = {
  * The plan for importing `table` as `kind` with `mapping`: reads the store,
  * writes nothing. Rows that name the same record twice: the second is an error.
  */
-export function planImport(services: PlanServices, kind: PlannedKind, table: Pick<ReadTable, 'rows'>, mapping: ColumnMapping): ImportPlan {
+export function planImport(services: PlanServices, kind: RecordKind, table: Pick<ReadTable, 'rows'>, mapping: ColumnMapping, forumId: Id | null = null): ImportPlan {
   const required = kind === 'people' ? [['fullName', 'surname', 'givenName']] : [['name']];
   const mapped = new Set(mapping.filter((m): m is string => !!m));
   const unmapped = required.filter((any) => !any.some((f) => mapped.has(f))).map((any) => any[0]!);
@@ -295,12 +337,17 @@ export function planImport(services: PlanServices, kind: PlannedKind, table: Pic
   const organizations = new OrganizationIndex(services.organizations.list());
   const matcher: Matcher<Person | Organization> =
     kind === 'people' ? personMatcher(services, services.people.list()) : organizationMatcher(services, services.organizations.list());
+  const context: DelegationContext = {
+    delegations: forumId === null || !mapped.has('delegation') ? null : new NameIndex(services.delegations.list({ forumId: forumId! }), (d) => [d.name], (d) => d.name),
+    role: mapped.has('role') ? wordTable(MEMBER_ROLES, 'role', ['label.member-role']) : () => 'member',
+  };
+  const members = context.delegations ? new Map(services.directory.membersOfForum(forumId!).map((m) => [`${m.delegationId}|${m.personId}`, m.role])) : new Map<string, MemberRole>();
   const seen = new Map<string, number>();
   const claimed = new Map<Id, number>();
   const counts: Record<RowStatus, number> = { create: 0, update: 0, unchanged: 0, error: 0 };
   const rows = table.rows.map((row): PlanRow => {
     const cells = cellsOf(row.cells, mapping);
-    const draft = kind === 'people' ? personDraft(cells, organizations) : organizationDraft(cells);
+    const draft = kind === 'people' ? personDraft(cells, organizations, context) : organizationDraft(cells);
     const problems = [...draft.problems];
     if (unmapped.length) problems.push(...unmapped.map((field) => ({ code: 'missing' as const, field })));
     const key = draft.keys[0] ?? null;
@@ -339,6 +386,8 @@ export function planImport(services: PlanServices, kind: PlannedKind, table: Pic
           const current = formValues(record);
           changed = Object.keys(values).filter((f) => !same(values![f], current[f]));
         }
+        const m = draft.membership;
+        if (m && (!record || members.get(`${m.delegationId}|${record.id}`) !== m.role)) changed.push('delegation');
       } catch (err) {
         if (!(err instanceof ValidationError)) throw err;
         for (const [field, said] of Object.entries(err.fieldMessages)) problems.push({ code: 'invalid', field, said });
@@ -346,7 +395,18 @@ export function planImport(services: PlanServices, kind: PlannedKind, table: Pic
     }
     const status: RowStatus = problems.length ? 'error' : !record ? 'create' : changed.length ? 'update' : 'unchanged';
     counts[status]++;
-    return { line: row.line, status, label: draft.label, key: matchedBy, problems, recordId: record?.id ?? null, changed, externalId: draft.externalId, values: status === 'error' ? null : values };
+    return {
+      line: row.line,
+      status,
+      label: draft.label,
+      key: matchedBy,
+      problems,
+      recordId: record?.id ?? null,
+      changed: record ? changed : [],
+      externalId: draft.externalId,
+      values: status === 'error' ? null : values,
+      ...(draft.membership ? { membership: draft.membership } : {}),
+    };
   });
   return { kind, rows, counts, unmapped };
 }

@@ -336,6 +336,23 @@ export class MeetingRepository {
     return this.sql('SELECT count(*) FROM meeting WHERE forum_id = ?').pluck().get(forumId) as number;
   }
 
+  /** What an import matches a row by, for every meeting of the forum: the file's id, else title, start and room. */
+  importKeys(forumId: Id): { id: Id; title: string; startUtc: Instant; roomId: Id | null; externalId: string | null }[] {
+    return this.sql('SELECT id, title, start_utc AS startUtc, room_id AS roomId, external_id AS externalId FROM meeting WHERE forum_id = ? ORDER BY id').all(forumId) as {
+      id: Id;
+      title: string;
+      startUtc: Instant;
+      roomId: Id | null;
+      externalId: string | null;
+    }[];
+  }
+
+  /** Ties a meeting to the id a file gave it (migration 0026), taking it from any other meeting of the forum first. */
+  setExternalId(id: Id, externalId: string): void {
+    this.sql('UPDATE meeting SET external_id = NULL WHERE external_id = ? AND id <> ? AND forum_id = (SELECT forum_id FROM meeting WHERE id = ?)').run(externalId, id, id);
+    this.sql('UPDATE meeting SET external_id = ? WHERE id = ?').run(externalId, id);
+  }
+
   private replaceChildren(id: Id, v: MeetingValues): void {
     this.sql('DELETE FROM meeting_participant WHERE meeting_id = ?').run(id);
     this.sql('DELETE FROM meeting_delegation WHERE meeting_id = ?').run(id);

@@ -1,12 +1,16 @@
 import { Router, type Request, type Response } from 'express';
 import type { Services } from '../../services';
 import { NotFoundError, ValidationError } from '../../domain/errors';
+import type { Forum, Id } from '../../domain/types';
 import {
-  applyImport,
+  confirmImport,
   guessColumns,
   importFields,
+  isForumKind,
   isPlannedKind,
-  planImport,
+  limitsOf,
+  PLANNED_KINDS,
+  previewImport,
   readTable,
   ROW_STATUSES,
   TABLE_LIMITS,
@@ -31,16 +35,29 @@ const PREVIEW_PAGE = 200;
 interface Batch {
   id: number;
   kind: PlannedKind;
+  forumId: Id | null;
   fileName: string;
   table: ReadTable;
   mapping: (string | null)[];
   appliedAt: number | null;
+  resultJson: string | null;
+}
+
+/** What a confirm did, kept with the upload so that its result page can be reloaded. */
+interface StoredResult {
+  counts: Record<string, number>;
+  created: number;
+  updated: number;
+  /** The rows left out (the first PREVIEW_PAGE), as the plan had them. */
+  errorRows: PlanRow[];
 }
 
 /**
  * The import pages (issue 16): upload → map columns → preview → confirm →
  * result. The upload is kept as a batch of rows (import_batch) until it is
- * confirmed; nothing reaches the records before that. Who may import is
+ * confirmed; nothing reaches the records before that. The confirm redirects
+ * to the result page (POST, redirect, GET), which reads what the confirm
+ * kept, so reloading it writes nothing and asks nothing. Who may import is
  * decided by the policy table (planners and admins).
  */
 export function importRoutes(services: Services): Router {
@@ -51,34 +68,62 @@ export function importRoutes(services: Services): Router {
   const load = (req: Request, res: Response): Batch => {
     const stored = services.store.imports.findBatch(idParam(req), res.locals.user.id, now());
     if (!stored || !isPlannedKind(stored.kind)) throw new NotFoundError(say(req, 'batch-gone'));
-    return { id: stored.id, kind: stored.kind, fileName: stored.fileName, table: JSON.parse(stored.tableJson) as ReadTable, mapping: JSON.parse(stored.mappingJson) as (string | null)[], appliedAt: stored.appliedAt };
+    // A forum's upload whose forum is gone goes with it (ON DELETE CASCADE); one of people may have named none.
+    if (isForumKind(stored.kind) && stored.forumId === null) throw new NotFoundError(say(req, 'batch-gone'));
+    return {
+      id: stored.id,
+      kind: stored.kind,
+      forumId: stored.forumId,
+      fileName: stored.fileName,
+      table: JSON.parse(stored.tableJson) as ReadTable,
+      mapping: JSON.parse(stored.mappingJson) as (string | null)[],
+      appliedAt: stored.appliedAt,
+      resultJson: stored.resultJson,
+    };
   };
 
-  const kinds = (req: Request) => (['people', 'organizations'] as const).map((k) => ({ value: k, label: say(req, `kind.${k}`) }));
+  const kinds = (req: Request) => PLANNED_KINDS.map((k) => ({ value: k, label: say(req, `kind.${k}`) }));
+  const forumOf = (batch: Batch): Forum | null => (batch.forumId === null ? null : (services.directory.forums().find((f) => f.id === batch.forumId) ?? null));
+  const listUrl = (batch: Batch) =>
+    batch.kind === 'meetings' ? `/forums/${batch.forumId}/meetings` : batch.kind === 'unavailability' ? `/forums/${batch.forumId}/availability` : `/${batch.kind}`;
 
-  const renderUpload = (req: Request, res: Response, status: number, kind: string, formError: string | null) => {
-    res.status(status).render('pages/imports/upload', { title: say(req, 'title'), kinds: kinds(req), kind, formError, maxMegabytes: TABLE_LIMITS.maxBytes / (1024 * 1024) });
+  const renderUpload = (req: Request, res: Response, status: number, kind: string, forumId: Id | null, formError: string | null) => {
+    res.status(status).render('pages/imports/upload', {
+      title: say(req, 'title'),
+      kinds: kinds(req),
+      kind,
+      forumChoices: services.directory.forums().map((f) => ({ value: f.id, label: f.shortName })),
+      forumId,
+      formError,
+      maxMegabytes: TABLE_LIMITS.maxBytes / (1024 * 1024),
+    });
   };
 
   router.get('/', (req, res) => {
     const kind = typeof req.query.kind === 'string' && isPlannedKind(req.query.kind) ? req.query.kind : 'people';
-    renderUpload(req, res, 200, kind, null);
+    renderUpload(req, res, 200, kind, (res.locals.currentForum as Forum | null)?.id ?? null, null);
   });
 
   router.post('/upload', async (req, res) => {
     const kind = String(req.body.kind ?? '');
+    const forumText = typeof req.body.forumId === 'string' ? req.body.forumId.trim() : '';
+    const forum = /^\d{1,12}$/.test(forumText) ? (services.directory.forums().find((f) => f.id === Number(forumText)) ?? null) : null;
+    const shownKind = isPlannedKind(kind) ? kind : 'people';
     const upload = uploadOf(req);
     // A body past the limit keeps only its CSRF token: the kind is not known then, the size is the answer.
-    if (upload?.tooLarge) return renderUpload(req, res, 422, isPlannedKind(kind) ? kind : 'people', say(req, 'error.too-large', { megabytes: TABLE_LIMITS.maxBytes / (1024 * 1024) }));
-    if (!isPlannedKind(kind)) return renderUpload(req, res, 422, 'people', say(req, 'error.kind'));
-    if (!upload) return renderUpload(req, res, 422, kind, say(req, 'error.no-file'));
-    if (!upload.name || !upload.bytes?.length) return renderUpload(req, res, 422, kind, say(req, 'error.no-file'));
-    const read = await readTable(upload.bytes, upload.name);
-    if (!read.ok) return renderUpload(req, res, 422, kind, render(read.error, readerLocale(req)));
+    if (upload?.tooLarge) return renderUpload(req, res, 422, shownKind, forum?.id ?? null, say(req, 'error.too-large', { megabytes: TABLE_LIMITS.maxBytes / (1024 * 1024) }));
+    if (!isPlannedKind(kind)) return renderUpload(req, res, 422, 'people', forum?.id ?? null, say(req, 'error.kind-any'));
+    // A forum is needed for a forum's records, and one that is named must be there.
+    if ((isForumKind(kind) && !forum) || (forumText !== '' && !forum)) return renderUpload(req, res, 422, kind, null, say(req, 'error.forum'));
+    if (!upload) return renderUpload(req, res, 422, kind, forum?.id ?? null, say(req, 'error.no-file'));
+    if (!upload.name || !upload.bytes?.length) return renderUpload(req, res, 422, kind, forum?.id ?? null, say(req, 'error.no-file'));
+    const read = await readTable(upload.bytes, upload.name, limitsOf(kind));
+    if (!read.ok) return renderUpload(req, res, 422, kind, forum?.id ?? null, render(read.error, readerLocale(req)));
     const mapping = guessColumns(kind, read.table.headers).map((g) => g.field);
     const id = services.store.imports.addBatch({
       userId: res.locals.user.id,
       kind,
+      forumId: forum?.id ?? null,
       fileName: upload.name.slice(0, 300),
       tableJson: JSON.stringify(read.table),
       mappingJson: JSON.stringify(mapping),
@@ -88,15 +133,20 @@ export function importRoutes(services: Services): Router {
     res.redirect(303, `/imports/${id}/map`);
   });
 
-  const fieldChoices = (kind: PlannedKind, locale: Locale) =>
-    importFields(kind).map((f) => ({ value: f.field, label: translate(locale, f.labelKey) }));
+  const fieldChoices = (kind: PlannedKind, locale: Locale) => importFields(kind).map((f) => ({ value: f.field, label: translate(locale, f.labelKey) }));
+
+  /** What every step's page says about the upload: the file, what it lists, and the forum it goes into. */
+  const summaryOf = (req: Request, batch: Batch) => ({
+    batch,
+    kindLabel: say(req, `kind.${batch.kind}`),
+    forumLine: forumOf(batch) ? say(req, 'forum-summary', { forum: forumOf(batch)!.shortName }) : '',
+  });
 
   const renderMap = (req: Request, res: Response, batch: Batch, status: number, mapping: (string | null)[], formError: string | null, columnErrors: Record<number, string> = {}) => {
     const locale = readerLocale(req);
     res.status(status).render('pages/imports/map', {
       title: say(req, 'map-title'),
-      batch,
-      kindLabel: say(req, `kind.${batch.kind}`),
+      ...summaryOf(req, batch),
       columns: batch.table.headers.map((header, index) => ({
         index,
         header,
@@ -113,7 +163,7 @@ export function importRoutes(services: Services): Router {
 
   router.get('/:id/map', (req, res) => {
     const batch = load(req, res);
-    if (batch.appliedAt) return res.redirect(303, `/imports/${batch.id}/preview`);
+    if (batch.appliedAt) return res.redirect(303, `/imports/${batch.id}/result`);
     renderMap(req, res, batch, 200, batch.mapping, null);
   });
 
@@ -138,7 +188,8 @@ export function importRoutes(services: Services): Router {
 
   router.get('/:id/preview', (req, res) => {
     const batch = load(req, res);
-    const plan = planImport(services, batch.kind, batch.table, batch.mapping);
+    // Meetings and unavailability are tried through their services in a transaction that is rolled back: nothing stays.
+    const plan = previewImport(services, actorOf(res), batch.kind, batch.table, batch.mapping, batch.forumId);
     const status = typeof req.query.status === 'string' && (ROW_STATUSES as readonly string[]).includes(req.query.status) ? req.query.status : '';
     const pageNumber = Math.max(1, Math.min(10_000, Number.parseInt(String(req.query.page ?? '1'), 10) || 1));
     const shown = status ? plan.rows.filter((r) => r.status === status) : plan.rows;
@@ -146,13 +197,12 @@ export function importRoutes(services: Services): Router {
     const page = Math.min(pageNumber, pages);
     res.render('pages/imports/preview', {
       title: say(req, 'preview-title'),
-      batch,
-      kindLabel: say(req, `kind.${batch.kind}`),
+      ...summaryOf(req, batch),
       plan,
       status,
       page,
       pages,
-      rows: shown.slice((page - 1) * PREVIEW_PAGE, page * PREVIEW_PAGE).map((r) => rowView(req, batch.kind, r)),
+      rows: shown.slice((page - 1) * PREVIEW_PAGE, page * PREVIEW_PAGE).map((r) => rowView(req, batch, r)),
       unmapped: plan.unmapped.map((f) => fieldLabel(batch.kind, f, readerLocale(req))),
       accepted: plan.counts.create + plan.counts.update,
     });
@@ -160,34 +210,54 @@ export function importRoutes(services: Services): Router {
 
   router.post('/:id/confirm', (req, res) => {
     const batch = load(req, res);
-    const result = applyImport(services, actorOf(res), batch.kind, batch.table, batch.mapping as ColumnMapping, () => services.store.imports.markApplied(batch.id, now()));
+    const result = confirmImport(services, actorOf(res), batch.kind, batch.table, batch.mapping as ColumnMapping, batch.forumId, () => {
+      return services.store.imports.markApplied(batch.id, now());
+    });
     if (!result) throw new ValidationError({ _form: say(req, 'error.already-applied') }, say(req, 'error.already-applied'));
-    res.render('pages/imports/result', {
-      title: say(req, 'result-title'),
-      batch,
-      kindLabel: say(req, `kind.${batch.kind}`),
+    const kept: StoredResult = {
       counts: result.plan.counts,
       created: result.created.length,
       updated: result.updated.length,
-      listUrl: `/${batch.kind}`,
-      errorRows: result.plan.rows.filter((r) => r.status === 'error').slice(0, PREVIEW_PAGE).map((r) => rowView(req, batch.kind, r)),
+      errorRows: result.plan.rows.filter((r) => r.status === 'error').slice(0, PREVIEW_PAGE),
+    };
+    // Outside the import's transaction, which has committed: a failure here leaves the import written and says so on reload.
+    services.store.imports.setResult(batch.id, JSON.stringify(kept));
+    res.redirect(303, `/imports/${batch.id}/result`);
+  });
+
+  router.get('/:id/result', (req, res) => {
+    const batch = load(req, res);
+    if (!batch.appliedAt) return res.redirect(303, `/imports/${batch.id}/preview`);
+    const kept = batch.resultJson ? (JSON.parse(batch.resultJson) as StoredResult) : null;
+    res.render('pages/imports/result', {
+      title: say(req, 'result-title'),
+      ...summaryOf(req, batch),
+      counts: kept?.counts ?? { create: 0, update: 0, unchanged: 0, error: 0 },
+      created: kept?.created ?? 0,
+      updated: kept?.updated ?? 0,
+      listUrl: listUrl(batch),
+      errorRows: (kept?.errorRows ?? []).map((r) => rowView(req, batch, r)),
     });
   });
 
   return router;
 }
 
-/** A plan row as the preview shows it: its status word, the key it was matched by, and each problem as a sentence. */
-export function rowView(req: Request, kind: PlannedKind, row: PlanRow) {
+/** A plan row as the preview shows it: its status word, the key it was matched by, each problem and warning as a sentence. */
+function rowView(req: Request, batch: Pick<Batch, 'kind' | 'forumId'>, row: PlanRow) {
   const locale = readerLocale(req);
+  const kind = batch.kind;
+  const recordUrl =
+    row.recordId === null ? null : kind === 'meetings' ? `/forums/${batch.forumId}/meetings/${row.recordId}` : kind === 'unavailability' ? `/forums/${batch.forumId}/availability` : `/${kind}/${row.recordId}`;
   return {
     line: row.line,
     status: row.status,
     statusLabel: translate(locale, `ui.imports.status.${row.status}`),
     label: row.label,
-    key: row.key ? translate(locale, `ui.imports.key.${row.key.by}`, { value: row.key.value.split('|')[0]! }) : '',
+    key: row.key ? translate(locale, `ui.imports.key.${row.key.by}`, { value: row.key.shown ?? row.key.value.split('|')[0]! }) : '',
     changed: row.changed.map((f) => fieldLabel(kind, f, locale)).join(', '),
     problems: row.problems.map((p) => problemText(locale, kind, row, p)),
-    recordUrl: row.recordId === null ? null : `/${kind}/${row.recordId}`,
+    warnings: (row.warnings ?? []).map((w) => translate(locale, 'ui.imports.warning', { reason: render(w, locale) })),
+    recordUrl,
   };
 }
