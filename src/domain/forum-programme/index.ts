@@ -98,7 +98,7 @@ const normal = (text: string) => text.normalize('NFC').toLocaleLowerCase('en').r
  * venue's) name. A room name two venues share goes to the one whose venue
  * the location names too.
  */
-export function placeOf(location: string, rooms: readonly Room[], venues: readonly Venue[]): { roomId: Id | null; venueId: Id | null } {
+export function placeOf(location: string, rooms: readonly Pick<Room, 'id' | 'venueId' | 'name'>[], venues: readonly Pick<Venue, 'id' | 'name'>[]): { roomId: Id | null; venueId: Id | null } {
   const parts = new Set([location, ...location.split(/[,;|–—]/)].map(normal).filter(Boolean));
   if (!parts.size) return { roomId: null, venueId: null };
   const venueHit = venues.find((v) => parts.has(normal(v.name)));

@@ -182,7 +182,7 @@ export function forumProgrammeRoutes(services: Services): Router {
         if (ids.some((id) => Number.isNaN(id))) throw new ValidationError({ person: say(req, 'bad-person') });
         if (!(ATTEND_STATUSES as readonly string[]).includes(status)) throw new ValidationError({ status: say(req, 'bad-status') });
         const saved = services.forumProgramme.attend(actorOf(res), session.id, { personIds: ids, status: status as AttendStatus });
-        flash(req, saved.warnings.length ? 'warning' : 'success', say(req, 'attending', { title: saved.meeting.title, warnings: saved.warnings.length }));
+        flash(req, saved.warnings.length ? 'warning' : 'success', say(req, 'attend-saved', { title: saved.meeting.title, warnings: saved.warnings.length }));
         res.redirect(303, `/forums/${forum.id}/meetings/${saved.meeting.id}`);
       },
       (code, problems) => renderSession(req, res, code, forum, session, values, problems),
