@@ -170,7 +170,7 @@ export class ForumProgrammeService {
 
   /**
    * "Attend": a meeting of ours (a panel, tentative unless asked otherwise)
-   * at the session's time and place, with the chosen people of the forum's
+   * at the session's time, its location as the place, with the chosen people of the forum's
    * own delegation, linked to the session; saved by MeetingService.create
    * with its conflict check, in the same transaction as the link.
    */
@@ -188,8 +188,6 @@ export class ForumProgrammeService {
     const ownIds = new Set([...members.map((m) => m.personId), ...(own?.headPersonId ? [own.headPersonId] : [])]);
     if (people.some((id) => !ownIds.has(id))) throw new ValidationError({ person: message('forum-programme.not-ours', {}) });
     const roleOf = defaultParticipantRoles({ delegations, members: delegations.flatMap((d) => (d.id === own?.id ? members : [])) });
-    const { rooms, venues } = this.placesOf(forum.id);
-    const { roomId } = placeOf(session.location, rooms, venues);
     const zone = forum.timeZone;
     const raw = {
       title: session.title || session.uid.slice(0, 300),
@@ -200,8 +198,10 @@ export class ForumProgrammeService {
       timeZone: zone,
       startOffset: offsetMinutesAt(session.startUtc, zone),
       endOffset: offsetMinutesAt(session.endUtc, zone),
-      roomId,
-      place: roomId === null ? session.location : '',
+      // The session's hall is the organiser's, not a room we book: named as the place, so that two of our
+      // meetings at one session (or our meeting in the hall before it) are not a room double booking.
+      roomId: null,
+      place: session.location,
       isPublic: false,
       participants: people.map((personId) => ({ personId, role: roleOf(personId) })),
       delegationIds: own ? [own.id] : [],
