@@ -7,7 +7,7 @@
  */
 import { ConflictRefusal, DomainError, NotFoundError, ValidationError } from '../../domain/errors';
 import type { Conflict } from '../../domain/conflicts';
-import { placeOf, planImport, type ImportPlan, type ProgrammeSession, type SessionInput, type SessionMark } from '../../domain/forum-programme';
+import { placeOf, planImport, type ImportPlan, type ProgrammeSession, type SessionInput } from '../../domain/forum-programme';
 import { defaultParticipantRoles } from '../../domain/participant-roles';
 import { dayBounds, localDateTimeOf, offsetMinutesAt } from '../../domain/time';
 import type { Forum, Id, Instant, LocalDate, Meeting, Room, Venue } from '../../domain/types';
@@ -22,8 +22,7 @@ import { storedMessage } from '../../messages/stored';
 import type { CalendarProblem } from '../busy-times';
 import { calendarText, fetchCalendar, readSessions } from './calendar';
 
-export { MAX_SESSIONS, SESSION_LIMITS, FETCH_LIMITS, refusedUrl } from './calendar';
-export type { ProgrammeSession, SessionMark } from '../../domain/forum-programme';
+export type { ProgrammeSession } from '../../domain/forum-programme';
 
 /** A calendar refused (unreadable, too large, a URL not allowed): its problem as a key of ui-forum-programme.json. */
 export class ProgrammeImportError extends Error {
