@@ -250,6 +250,12 @@ describe('import by URL, from hosts the operator allows', () => {
         for (let i = 0; i < 24; i++) res.write(Buffer.alloc(128 * 1024, 'x'));
         return res.end();
       }
+      if (req.url === '/slow') {
+        // Headers, then nothing: the fetch's time bound must end it.
+        res.writeHead(200, { 'content-type': 'text/calendar' });
+        res.write('BEGIN:VCALENDAR\r\n');
+        return;
+      }
       return send(404, 'not here');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -259,6 +265,7 @@ describe('import by URL, from hosts the operator allows', () => {
   });
   afterAll(async () => {
     urlCtx.close();
+    server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   });
 
@@ -285,6 +292,12 @@ describe('import by URL, from hosts the operator allows', () => {
     expect(res.status).toBe(status);
     expect(textOf(res.text)).toContain(says);
   });
+
+  it('gives up on an address that does not answer in full within 10 seconds', async () => {
+    const res = await fromUrl(`http://127.0.0.1:${port}/slow`);
+    expect(res.status).toBe(422);
+    expect(textOf(res.text)).toContain('The address did not answer in full within 10 seconds.');
+  }, 30_000);
 
   it.each([
     { name: 'a host not on the list', url: 'https://example.org/programme.ics', says: 'example.org is not one of the hosts this server fetches calendars from (127.0.0.1).' },
