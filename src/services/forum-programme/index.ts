@@ -52,8 +52,8 @@ export interface ProgrammeImportResult {
   source: string;
   created: number;
   updated: number;
-  /** Of the updated: moved, re-placed, renamed. */
-  moved: number;
+  /** Of the updated: those moved, re-placed, renamed or back in the calendar (a description alone is not a mark). */
+  changed: number;
   cancelled: number;
   unchanged: number;
   followed: FollowedMeeting[];
@@ -108,7 +108,7 @@ export class ForumProgrammeService {
     if (!read.ok) throw new ProgrammeImportError(read.problem);
     return inWriteTransaction(this.store.db, () => {
       const plan = planImport(this.store.programmeSessions.ofForum(forum.id), read.sessions, source);
-      const result: ProgrammeImportResult = { source, created: plan.created.length, updated: plan.updated.length, moved: plan.updated.filter((u) => u.marks.length).length, cancelled: plan.removed.length + plan.updated.filter((u) => u.marks.includes('cancelled')).length, unchanged: plan.unchanged, followed: [], nothingChanged: isEmpty(plan) };
+      const result: ProgrammeImportResult = { source, created: plan.created.length, updated: plan.updated.length, changed: plan.updated.filter((u) => u.marks.some((m) => m !== 'cancelled')).length, cancelled: plan.removed.length + plan.updated.filter((u) => u.marks.includes('cancelled')).length, unchanged: plan.unchanged, followed: [], nothingChanged: isEmpty(plan) };
       if (result.nothingChanged) return result;
       const at = this.clock();
       for (const s of plan.created) {
