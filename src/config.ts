@@ -24,6 +24,8 @@ const schema = z.object({
   CACHE_MB: z.coerce.number().positive().max(4096).default(64),
   /** The most rows one list export (.xlsx, .csv) holds; a longer filtered list is refused with a message. */
   EXPORT_MAX_ROWS: z.coerce.number().int().positive().max(1_000_000).default(100_000),
+  /** Hosts (comma-separated names) the server may fetch a forum's official programme calendar from by URL; empty: import by URL is off. */
+  IMPORT_CALENDAR_HOSTS: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   /** How long one statement of the app waits for another process's write lock before the request is retried on a timer. */
@@ -56,6 +58,8 @@ export interface Config {
   /** CACHE_MB in bytes. */
   cacheBytes: number;
   exportMaxRows: number;
+  /** IMPORT_CALENDAR_HOSTS, lower-cased: where a programme calendar may be fetched from (none: URL import off). */
+  importCalendarHosts: string[];
   logLevel: string;
   seedDemo: boolean;
   dbBusyTimeoutMs: number;
@@ -89,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     feedCancelledDays: e.FEED_CANCELLED_DAYS,
     cacheBytes: Math.round(e.CACHE_MB * 2 ** 20),
     exportMaxRows: e.EXPORT_MAX_ROWS,
+    importCalendarHosts: e.IMPORT_CALENDAR_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== ''),
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO === 'true',
     dbBusyTimeoutMs: e.DB_BUSY_TIMEOUT_MS,

@@ -13,6 +13,7 @@ import type { DateMessages } from './dates';
 import type { FeedMessages } from './feeds';
 import type { EditMessages } from './edits';
 import type { FinderMessages } from './finder';
+import type { ForumProgrammeMessages } from './forum-programme';
 import type { GridMessages } from './grids';
 import type { ImportMessages } from './imports';
 import type { ErrorMessages, FieldMessages } from './fields';
@@ -21,6 +22,6 @@ import type { NameMessages } from './names';
 import type { RecordMessages } from './records';
 import type { TimeMessages } from './time';
 
-export interface Messages extends ConflictMessages, B2BMessages, FieldMessages, ErrorMessages, LabelMessages, CalendarMessages, TimeMessages, RecordMessages, B2BServiceMessages, FeedMessages, DateMessages, GridMessages, FinderMessages, EditMessages, BoardMessages, AuditMessages, NameMessages, ImportMessages {}
+export interface Messages extends ConflictMessages, B2BMessages, FieldMessages, ErrorMessages, LabelMessages, CalendarMessages, TimeMessages, RecordMessages, B2BServiceMessages, FeedMessages, DateMessages, GridMessages, FinderMessages, EditMessages, BoardMessages, AuditMessages, NameMessages, ImportMessages, ForumProgrammeMessages {}
 
 export type MessageKey = keyof Messages;

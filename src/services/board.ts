@@ -8,7 +8,8 @@
  * whole forum's programme, and nothing is written.
  */
 import { forumDays } from '../domain/agenda';
-import { buildBoard, layoutTable, BOARD_LIMITS, type BoardItem, type BoardItemKind, type FreeStretch } from '../domain/board';
+import { buildBoard, freeWithin, layoutTable, BOARD_LIMITS, type BoardItem, type BoardItemKind, type FreeStretch } from '../domain/board';
+import { placeOf, type ProgrammeSession } from '../domain/forum-programme';
 import type { Programme } from '../domain/conflicts';
 import { NotFoundError, ValidationError, type Said } from '../domain/errors';
 import { dayBounds, formatTime, localDateTimeOf } from '../domain/time';
@@ -31,7 +32,8 @@ export interface BoardChoice {
 }
 
 export interface BoardEntry {
-  kind: BoardItemKind | 'free';
+  /** 'programme': a session of the forum's official programme in that room, read-only (issue 16). */
+  kind: BoardItemKind | 'free' | 'programme';
   startUtc: number;
   endUtc: number;
   /** '10:00–11:00' on the forum's clock. */
@@ -43,6 +45,10 @@ export interface BoardEntry {
   meetingId?: Id;
   /** A free stretch: the new meeting it proposes, as the meeting form's wall-clock fields. */
   plan?: { start: string; end: string; roomId: Id | null };
+  /** A meeting of ours that attends a forum session; or the session itself (its id) for a 'programme' entry. */
+  programme?: boolean;
+  sessionId?: Id;
+  cancelled?: boolean;
 }
 
 export interface BoardColumn {
@@ -105,6 +111,9 @@ export class BoardService {
     const built = buildBoard(programme, { personIds: choice.personIds, roomIds: choice.roomIds, days: dates });
     const meetings = new Map(programme.meetings.map((m) => [m.id, m]));
     const zone = forum.timeZone;
+    // The forum's official sessions in the chosen rooms (their location names the room), and which meetings attend one.
+    const sessionsByRoom = this.sessionsInRooms(forum, dates, [...roomById.values()].filter((r) => choice.roomIds.includes(r.id)), programme.venues);
+    const attending = this.store.programmeSessions.sessionsOfMeetings(programme.meetings.map((m) => m.id));
     const time = (s: { startUtc: number; endUtc: number }) => `${formatTime(s.startUtc, zone)}–${formatTime(s.endUtc, zone)}`;
     const people = choice.personIds.map((id) => found.get(id)!);
     const rooms = choice.roomIds.map((id) => ({ ...roomById.get(id)!, venueName: venueName.get(roomById.get(id)!.venueId) ?? '' }));
@@ -118,7 +127,7 @@ export class BoardService {
         case 'cancelled': {
           const title = meeting?.title ?? '';
           const room = meeting?.roomId == null ? (meeting?.place ?? '') : (roomById.get(meeting.roomId)?.name ?? '');
-          return { ...base, label: item.kind === 'cancelled' ? say(message('board.cancelled', { title })) : title, detail: subject === 'person' ? room : '' };
+          return { ...base, label: item.kind === 'cancelled' ? say(message('board.cancelled', { title })) : title, detail: subject === 'person' ? room : '', programme: item.meetingId !== undefined && attending.has(item.meetingId) };
         }
         case 'travel_before':
           return { ...base, label: say(message('board.travel-before', { venue, minutes: item.minutes ?? 0 })), detail: '' };
@@ -159,7 +168,17 @@ export class BoardService {
         if (row.subject !== 'room') return;
         const r = roomById.get(row.id)!;
         const detail = row.tooSmall ? say(message('board.room-too-small', { seats: r.capacity, people: people.length })) : `${venueName.get(r.venueId) ?? ''} · ${say(message('grid.room-seats', { capacity: r.capacity }))}`;
-        columns.push({ spec: { key: `room-${r.id}`, kind: 'room', label: r.name, detail }, entries: [...row.items.map((it) => entryOf(it, 'room')), ...row.free.map(freeEntry)] });
+        const dayBound = dayBounds(day.date, zone);
+        const sessions = (sessionsByRoom.get(r.id) ?? []).filter((s) => s.startUtc < dayBound.endUtc && s.endUtc > dayBound.startUtc);
+        // A stretch is free in the room only outside the forum's own sessions there.
+        const live = sessions.filter((s) => !s.cancelled);
+        const free = row.free.flatMap((f) => freeWithin(f.startUtc, f.endUtc, live).map((piece) => ({ ...f, ...piece })));
+        const sessionEntries = sessions.map((s): BoardEntry => {
+          const span = { startUtc: Math.max(s.startUtc, dayBound.startUtc), endUtc: Math.min(s.endUtc, dayBound.endUtc) };
+          const title = s.title || say(message('forum-programme.untitled', {}));
+          return { kind: 'programme', ...span, time: time(span), label: s.cancelled ? say(message('forum-programme.cancelled-title', { title })) : title, detail: say(message('forum-programme.lane', {})), sessionId: s.id, cancelled: s.cancelled };
+        });
+        columns.push({ spec: { key: `room-${r.id}`, kind: 'room', label: r.name, detail }, entries: [...row.items.map((it) => entryOf(it, 'room')), ...sessionEntries, ...free.map(freeEntry)] });
       });
       const table = layoutTable(day.fromUtc, day.toUtc, columns.map((c) => ({ key: c.spec.key, entries: c.entries })));
       return {
@@ -170,6 +189,19 @@ export class BoardService {
       };
     });
     return { dates, people, rooms, days: views };
+  }
+
+  /** The forum's sessions over the days whose location names one of `rooms`, by room. */
+  private sessionsInRooms(forum: Forum, dates: readonly LocalDate[], rooms: readonly Room[], venues: Programme['venues']): Map<Id, ProgrammeSession[]> {
+    const byRoom = new Map<Id, ProgrammeSession[]>();
+    if (!rooms.length || !dates.length) return byRoom;
+    const fromUtc = dayBounds(dates[0]!, forum.timeZone).startUtc;
+    const toUtc = dayBounds(dates[dates.length - 1]!, forum.timeZone).endUtc;
+    for (const session of this.store.programmeSessions.inWindow(forum.id, fromUtc, toUtc)) {
+      const { roomId } = placeOf(session.location, rooms, venues);
+      if (roomId !== null) byRoom.set(roomId, [...(byRoom.get(roomId) ?? []), session]);
+    }
+    return byRoom;
   }
 
   /**

@@ -36,6 +36,45 @@ export type BusyRead = { ok: true; blocks: BusyTime[] } | { ok: false; problem: 
  * never for CLASS:PRIVATE or CONFIDENTIAL.
  */
 export function readBusyTimes(text: string, forum: Forum, opts: { keepTitles: boolean }): BusyRead {
+  const read = readOccurrences(text, forum, { max: MAX_BUSY_BLOCKS, tooMany: 'too-many-blocks', keep: (component) => !skipped(component) });
+  if (!read.ok) return read;
+  const zone = forum.timeZone;
+  const windowStart = DateTime.fromISO(forum.startDate, { zone }).toMillis();
+  const windowEnd = DateTime.fromISO(forum.endDate, { zone }).plus({ days: 1 }).toMillis();
+  const blocks: BusyTime[] = read.occurrences.map((o) => ({
+    startUtc: Math.max(o.startUtc, windowStart),
+    endUtc: Math.min(o.endUtc, windowEnd),
+    title: opts.keepTitles && !privateEvent(o.component) ? String(o.component.getFirstPropertyValue('summary') ?? '').trim().slice(0, 300) : '',
+  }));
+  blocks.sort((a, b) => a.startUtc - b.startUtc || a.endUtc - b.endUtc);
+  return { ok: true, blocks };
+}
+
+/** One occurrence of a calendar's event within the forum's dates (not clipped to them). */
+export interface CalendarOccurrence {
+  /** The VEVENT it comes from (the override's, for an occurrence a RECURRENCE-ID changed). */
+  component: ICAL.Component;
+  startUtc: Instant;
+  endUtc: Instant;
+  /** A DATE (all-day) start. */
+  allDay: boolean;
+  /** The event's UID, and for an occurrence of a recurring event its original start as an ISO instant ('' otherwise). */
+  uid: string;
+  recurrence: string;
+}
+
+export type OccurrencesRead = { ok: true; occurrences: CalendarOccurrence[] } | { ok: false; problem: Message };
+
+/**
+ * Every occurrence of the calendar's VEVENTs that overlaps the forum's dates
+ * (RRULE/RDATE/EXDATE expanded, RECURRENCE-ID overrides honoured), of the
+ * events `keep` accepts, at most `max` (else the `tooMany` problem). Times
+ * with a TZID use the file's VTIMEZONE, else the IANA zone of that name;
+ * floating times and all-day dates are read in the forum's zone. A problem
+ * names the file's line where it can. Shared by the busy times and the
+ * forum's programme.
+ */
+export function readOccurrences(text: string, forum: Forum, opts: { max: number; tooMany: string; keep: (component: ICAL.Component) => boolean }): OccurrencesRead {
   if (Buffer.byteLength(text, 'utf8') > MAX_CALENDAR_BYTES) return { ok: false, problem: message('too-large', { megabytes: MAX_CALENDAR_BYTES / 1024 / 1024 }) };
   const shape = checkLines(text);
   if (shape) return { ok: false, problem: shape };
@@ -72,25 +111,24 @@ export function readBusyTimes(text: string, forum: Forum, opts: { keepTitles: bo
   }
   for (const o of overrides) masters.get(String(o.getFirstPropertyValue('uid') ?? ''))?.relateException(o);
 
-  const blocks: BusyTime[] = [];
-  const add = (component: ICAL.Component, start: ICAL.Time, end: ICAL.Time): boolean => {
-    if (skipped(component)) return true;
+  const occurrences: CalendarOccurrence[] = [];
+  const add = (uid: string, recurrence: string, component: ICAL.Component, start: ICAL.Time, end: ICAL.Time): boolean => {
+    if (!opts.keep(component)) return true;
     const startTz = tzidOf(component, 'dtstart');
-    let startUtc = instant(start, startTz);
+    const startUtc = instant(start, startTz);
     let endUtc = instant(end, tzidOf(component, 'dtend') ?? startTz);
     if (!(endUtc > startUtc)) endUtc = start.isDate ? startUtc + 86_400_000 : startUtc;
     if (endUtc <= windowStart || startUtc >= windowEnd || endUtc <= startUtc) return true;
-    startUtc = Math.max(startUtc, windowStart);
-    endUtc = Math.min(endUtc, windowEnd);
-    if (blocks.length >= MAX_BUSY_BLOCKS) return false;
-    blocks.push({ startUtc, endUtc, title: opts.keepTitles && !privateEvent(component) ? String(component.getFirstPropertyValue('summary') ?? '').trim().slice(0, 300) : '' });
+    if (occurrences.length >= opts.max) return false;
+    occurrences.push({ component, startUtc, endUtc, allDay: start.isDate, uid, recurrence });
     return true;
   };
+  const tooMany = (): OccurrencesRead => ({ ok: false, problem: message(opts.tooMany, { max: opts.max }) });
   try {
-    for (const event of masters.values()) {
+    for (const [uid, event] of masters) {
       if (!event.startDate) continue;
       if (!event.isRecurring()) {
-        if (!add(event.component, event.startDate, event.endDate ?? event.startDate)) return tooMany();
+        if (!add(uid, '', event.component, event.startDate, event.endDate ?? event.startDate)) return tooMany();
         continue;
       }
       // EXDATEs checked here as well: ical.js's iterator misses one that follows an EXDATE matching no occurrence.
@@ -102,22 +140,19 @@ export function readBusyTimes(text: string, forum: Forum, opts: { keepTitles: bo
       }
       const it = event.iterator();
       for (let n = 0, next = it.next(); next && n < MAX_OCCURRENCES_PER_EVENT; n++, next = it.next()) {
-        if (excluded.has(String(instant(next, startTz))) || excluded.has(`d${next.toString().slice(0, 10)}`)) continue;
+        const original = instant(next, startTz);
+        if (excluded.has(String(original)) || excluded.has(`d${next.toString().slice(0, 10)}`)) continue;
         const details = event.getOccurrenceDetails(next);
         if (instant(details.startDate, tzidOf(details.item.component, 'dtstart')) >= windowEnd) break;
-        if (!add(details.item.component, details.startDate, details.endDate)) return tooMany();
+        if (!add(uid, new Date(original).toISOString(), details.item.component, details.startDate, details.endDate)) return tooMany();
       }
     }
   } catch (err) {
     return { ok: false, problem: message('unreadable', { detail: String((err as Error).message ?? err).slice(0, 200) }) };
   }
-  blocks.sort((a, b) => a.startUtc - b.startUtc || a.endUtc - b.endUtc);
-  return { ok: true, blocks };
+  return { ok: true, occurrences };
 }
 
-function tooMany(): BusyRead {
-  return { ok: false, problem: message('too-many-blocks', { max: MAX_BUSY_BLOCKS }) };
-}
 
 function tzidOf(component: ICAL.Component, name: string): string | null {
   const tzid = component.getFirstProperty(name)?.getParameter('tzid');

@@ -16,9 +16,10 @@ import { TimeFinderService } from './time-finder';
 import { BoardService } from './board';
 import { PageCache } from './page-cache';
 import { ForumTransferService } from './forum-transfer';
+import { ForumProgrammeService } from './forum-programme';
 
 export interface ServiceOptions {
-  config: Pick<Config, 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'> & Partial<Pick<Config, 'allowedHosts' | 'cacheBytes' | 'exportMaxRows'>>;
+  config: Pick<Config, 'feedRefreshMinutes' | 'feedCancelledDays' | 'publicUrl'> & Partial<Pick<Config, 'allowedHosts' | 'cacheBytes' | 'exportMaxRows' | 'importCalendarHosts'>>;
   scrypt?: ScryptParams;
   clock?: () => number;
   /** How sign-in delays wait (tests pass one that does not sleep). */
@@ -68,6 +69,7 @@ export function createServices(store: Store, options: ServiceOptions) {
     b2b: createB2BServices(store, { meetings, feeds, clock }),
     storage: new StorageService(store),
     forumTransfer: new ForumTransferService(store, clock),
+    forumProgramme: new ForumProgrammeService(store, meetings, clock, options.config.importCalendarHosts ?? []),
     /** The conflict worker, when there is one: server.ts ends it at shutdown. */
     conflictThread,
     // Rendered pages (CACHE_MB, like the feeds; unset: 32 MB), apart from the derived views they are made from.

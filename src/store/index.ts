@@ -15,6 +15,7 @@ import { RoomOccupancyRepository } from './repositories/room-occupancy';
 import { b2bRepositories } from './repositories/b2b';
 import { ImportRepository } from './repositories/imports';
 import { ForumTransferRepository } from './forum-transfer';
+import { ProgrammeSessionRepository } from './repositories/programme-sessions';
 
 /**
  * Every repository over one database handle: the single place the store is
@@ -43,6 +44,7 @@ export function createStore(db: Db, clock: () => number = Date.now) {
     imports: new ImportRepository(db),
     ...b2bRepositories(db),
     forumTransfer: new ForumTransferRepository(db, clock),
+    programmeSessions: new ProgrammeSessionRepository(db, clock),
   };
 }
 

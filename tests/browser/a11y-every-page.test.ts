@@ -83,6 +83,9 @@ beforeAll(() => {
   const b2b = app().ctx.services.b2b;
   const session = b2b.sessions.list(app().ctx.demo!.forumId)[0]!;
   b2b.scheduling.run(SYSTEM_ACTOR, session.id, {});
+  // The forum's official programme (issue 16), so its list, its sessions and their cells in the grids and board have something to show.
+  const programme = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'programme-ics', 'spief-v2.ics'), 'utf8');
+  app().ctx.services.forumProgramme.import(SYSTEM_ACTOR, app().ctx.demo!.forumId, { source: 'SPIEF official programme', text: programme });
 });
 
 /** An upload of the user's own waiting at its mapping and preview (only its owner sees it; a viewer may not import). */

@@ -16,6 +16,7 @@ export function canonicalDocument(doc: ForumDocument): unknown {
   const s = place(doc.b2b.sessions);
   const bp = place(doc.b2b.participants);
   const rq = place(doc.b2b.requests);
+  const ps = place(doc.programmeSessions);
   const of = (map: Map<number, number>, id: number | null) => (id === null ? null : (map.get(id) ?? `dangling ${id}`));
   const { exportedAt: _at, ...rest } = doc;
   return {
@@ -27,7 +28,8 @@ export function canonicalDocument(doc: ForumDocument): unknown {
     people: doc.people.map((x) => ({ ...x, id: of(p, x.id), organization: of(o, x.organization) })),
     delegations: doc.delegations.map((x) => ({ ...x, id: of(d, x.id), head: of(p, x.head) })),
     members: doc.members.map((x) => ({ ...x, delegation: of(d, x.delegation), person: of(p, x.person) })),
-    meetings: doc.meetings.map((x) => ({ ...x, id: of(m, x.id), room: of(r, x.room) })),
+    programmeSessions: doc.programmeSessions.map((x) => ({ ...x, id: of(ps, x.id) })),
+    meetings: doc.meetings.map((x) => ({ ...x, id: of(m, x.id), room: of(r, x.room), programmeSession: of(ps, x.programmeSession) })),
     participants: doc.participants.map((x) => ({ ...x, meeting: of(m, x.meeting), person: of(p, x.person) })),
     meetingDelegations: doc.meetingDelegations.map((x) => ({ meeting: of(m, x.meeting), delegation: of(d, x.delegation) })),
     documents: doc.documents.map((x, i) => ({ ...x, id: i + 1, meeting: of(m, x.meeting) })),

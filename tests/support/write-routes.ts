@@ -121,6 +121,9 @@ export const WRITE_ROUTES: WriteRoute[] = [
   form('/forums/:forumId/availability', AVAILABILITY),
   form('/forums/:forumId/availability/:id/delete', NONE),
   form('/forums/:forumId/availability/import', { person: 'id', source: 'text', calendar: 'text', keepTitles: 'checkbox' }),
+  // The forum's official programme (issue 16): a calendar file or an allowed URL; "Attend" on a session.
+  form('/forums/:forumId/forum-programme/import', { source: 'text', url: 'text', file: 'text' }),
+  form('/forums/:forumId/forum-programme/:sessionId/attend', { person: 'ids', status: 'choice' }),
 
   form('/forums', FORUM),
   form('/forums/:id/edit', FORUM),

@@ -10,6 +10,7 @@ import { timeRange } from '../../domain/agenda';
 import { localDateTimeOf } from '../../domain/time';
 import type { Conflict } from '../../domain/conflicts';
 import type { Forum, Id, Instant, LocalDate, MeetingStatus, StoredAvailabilityBlock } from '../../domain/types';
+import type { ProgrammeSession, SessionMark } from '../../domain/forum-programme';
 
 export interface EntryMarker {
   severity: 'error' | 'warning';
@@ -40,7 +41,25 @@ export interface MeetingEntry {
   /** The room and venue or the free-text place, where the column does not already say it; else ''. */
   place: string;
   marker: EntryMarker | null;
+  /** It attends a session of the forum's official programme (its cell says so). */
+  programme: boolean;
   /** Everything above in lines, for the cell's tooltip: a short cell cuts its text at its last row. */
+  summary: string;
+}
+
+/** A session of the forum's official programme: read-only, never dragged. */
+export interface ProgrammeEntry {
+  type: 'programme';
+  /** The session's id (not a meeting's). */
+  sessionId: Id;
+  startUtc: Instant;
+  endUtc: Instant;
+  time: string;
+  title: string;
+  /** The session's location where the column does not name it; else ''. */
+  place: string;
+  cancelled: boolean;
+  marks: SessionMark[];
   summary: string;
 }
 
@@ -70,10 +89,10 @@ export interface B2BSessionEntry {
   summary: string;
 }
 
-export type GridEntry = MeetingEntry | UnavailableEntry | B2BSessionEntry;
+export type GridEntry = MeetingEntry | UnavailableEntry | B2BSessionEntry | ProgrammeEntry;
 
 /** `showPlace` where the column does not name the place, `showOurs` where it does not name the person; `conflicts` those that concern the column. */
-export function meetingEntry(o: { forum: Forum; date: LocalDate; view: MeetingView; showPlace: boolean; showOurs: boolean; conflicts: Conflict[] }, locale: Locale): MeetingEntry {
+export function meetingEntry(o: { forum: Forum; date: LocalDate; view: MeetingView; showPlace: boolean; showOurs: boolean; conflicts: Conflict[]; programme?: boolean }, locale: Locale): MeetingEntry {
   const say = (m: Message) => render(m, locale);
   const { meeting, participants } = o.view;
   const time = timeRange({ startUtc: meeting.startUtc, endUtc: meeting.endUtc, zone: o.forum.timeZone, day: o.date });
@@ -97,14 +116,35 @@ export function meetingEntry(o: { forum: Forum; date: LocalDate; view: MeetingVi
     counterparts,
     place,
     marker,
+    programme: o.programme === true,
     summary: lines(
       say(message('grid.meeting-heading', { time, status: meeting.status })),
+      o.programme ? say(message('forum-programme.lane', {})) : '',
       meeting.title,
       place,
       ours.join(', '),
       counterparts.length ? say(message('grid.with-counterparts', { names: counterparts })) : '',
       ...(marker?.messages ?? []),
     ),
+  };
+}
+
+export function programmeEntry(forum: Forum, date: LocalDate, session: ProgrammeSession, showPlace: boolean, locale: Locale): ProgrammeEntry {
+  const say = (m: Message) => render(m, locale);
+  const time = timeRange({ startUtc: session.startUtc, endUtc: session.endUtc, zone: forum.timeZone, day: date });
+  const title = session.title || say(message('forum-programme.untitled', {}));
+  const place = showPlace ? session.location : '';
+  return {
+    type: 'programme',
+    sessionId: session.id,
+    startUtc: session.startUtc,
+    endUtc: session.endUtc,
+    time,
+    title,
+    place,
+    cancelled: session.cancelled,
+    marks: session.changes,
+    summary: lines(say(message('forum-programme.entry-heading', { time })), session.cancelled ? say(message('forum-programme.cancelled-title', { title })) : title, place),
   };
 }
 

@@ -6,7 +6,8 @@
  * placing to layout.ts; a built grid is kept until the programme changes
  * (derived-cache.ts).
  */
-import { b2bSessionEntries, meetingEntry, unavailableEntry, type GridEntry } from './entries';
+import { b2bSessionEntries, meetingEntry, programmeEntry, unavailableEntry, type GridEntry } from './entries';
+import { placeOf } from '../../domain/forum-programme';
 import { layoutDay, type LayoutCell } from './layout';
 import type { MeetingService, MeetingView, ProgrammeViews } from '../meetings';
 import { forumDays } from '../../domain/agenda';
@@ -99,6 +100,8 @@ export interface PersonChoice {
 
 /** The 'Elsewhere' column: meetings with a free-text place and no room. */
 const ELSEWHERE = 'elsewhere';
+/** The forum's own programme's column: its sessions whose location names no room of ours. */
+const PROGRAMME = 'programme';
 
 /** A kept grid's size, about: what its cells and rows hold in memory. */
 const gridBytes = (grid: DayGrid) => 2048 + grid.meetings * 2048 + grid.rows.length * grid.columns.length * 64;
@@ -173,7 +176,7 @@ export class DayGridService {
     // Venues in their list order, rooms in theirs within each.
     const order = [...venues.keys()];
     rooms.sort((a, b) => order.indexOf(a.venueId) - order.indexOf(b.venueId));
-    type Candidate = Room | typeof ELSEWHERE;
+    type Candidate = Room | typeof ELSEWHERE | typeof PROGRAMME;
     const candidates: Candidate[] = [...rooms];
     const withElsewhere = choice.venue === 'elsewhere' || (choice.venue === 'all' && !chosen.size);
     const pages: Candidate[][] = chunk(rooms, GRID_COLUMNS);
@@ -184,30 +187,48 @@ export class DayGridService {
       if (last && pages.length === 1 && last.length < GRID_COLUMNS) last.push(ELSEWHERE);
       else pages.push([ELSEWHERE]);
     }
+    const { startUtc, endUtc } = dayBounds(date, forum.timeZone);
+    // The forum's official sessions of the day (issue 16): in the room their location names, else in a column of their own
+    // beside Elsewhere, or on a venue's page when they name that venue.
+    const sessions = this.store.programmeSessions.inWindow(forum.id, startUtc, endUtc);
+    const allRooms = sessions.length ? this.store.rooms.listByForum(forum.id) : [];
+    const placed = sessions.map((session) => ({ session, ...placeOf(session.location, allRooms, [...venues.values()]) }));
+    const unplaced = placed.filter((p) => p.roomId === null && (withElsewhere || (typeof choice.venue === 'number' && !chosen.size && p.venueId === choice.venue)));
+    if (unplaced.length) {
+      candidates.push(PROGRAMME);
+      const last = pages[pages.length - 1];
+      if (last && last.length < GRID_COLUMNS) last.push(PROGRAMME);
+      else pages.push([PROGRAMME]);
+    }
     const { page, pageIndex } = pageOf(choice.page, pages.length);
     const shown = pages[pageIndex] ?? [];
-    const shownRooms = shown.filter((c): c is Room => c !== ELSEWHERE);
+    const shownRooms = shown.filter((c): c is Room => c !== ELSEWHERE && c !== PROGRAMME);
 
-    const { startUtc, endUtc } = dayBounds(date, forum.timeZone);
     const window = { forumId: forum.id, fromUtc: startUtc, toUtc: endUtc };
     const dayMeetings: Meeting[] = [
       ...(shownRooms.length ? this.store.meetings.list({ ...window, sharingWith: { roomIds: shownRooms.map((r) => r.id), personIds: [] } }) : []),
       ...(shown.includes(ELSEWHERE) ? this.store.meetings.list({ ...window, withoutRoom: true }) : []),
     ];
     const views = this.describeDay(forum, dayMeetings, null);
+    const attending = this.store.programmeSessions.sessionsOfMeetings(dayMeetings.map((m) => m.id));
     const blocks = this.store.availability.ofSubjectsInWindow({ forumId: forum.id, fromUtc: startUtc, toUtc: endUtc, personIds: [], roomIds: shownRooms.map((r) => r.id) });
     const byRoom = groupBy(views, (v) => v.meeting.roomId);
     const entriesIn = (room: Room | null): GridEntry[] => {
       const here = byRoom.get(room?.id ?? null) ?? [];
       const folded = room?.kind === 'b2b_area' ? here.filter((v) => v.meeting.kind === 'b2b') : [];
       return [
-        ...here.filter((v) => !folded.includes(v)).map((view) => meetingEntry({ forum, date, view, showPlace: room === null, showOurs: true, conflicts: view.conflicts }, locale)),
+        ...here.filter((v) => !folded.includes(v)).map((view) => meetingEntry({ forum, date, view, showPlace: room === null, showOurs: true, conflicts: view.conflicts, programme: attending.has(view.meeting.id) }, locale)),
         ...b2bSessionEntries(forum, date, folded, locale),
         ...blocks.filter((b) => b.subject === 'room' && b.subjectId === room?.id).map((b) => unavailableEntry(forum, date, b, locale)),
+        ...(room ? placed.filter((p) => p.roomId === room.id).map((p) => programmeEntry(forum, date, p.session, false, locale)) : []),
       ];
     };
     const columns: ColumnSpec[] = [];
     for (const c of shown) {
+      if (c === PROGRAMME) {
+        columns.push({ key: PROGRAMME, label: say(message('forum-programme.lane', {})), detail: say(message('forum-programme.lane-detail', {})), group: say(message('grid.other-places', {})), entries: unplaced.map((p) => programmeEntry(forum, date, p.session, true, locale)) });
+        continue;
+      }
       if (c !== ELSEWHERE) {
         columns.push({ key: `room-${c.id}`, label: c.name, detail: say(message('grid.room-seats', { capacity: c.capacity })), group: venues.get(c.venueId)?.name ?? '', entries: entriesIn(c) });
         continue;
@@ -248,6 +269,8 @@ export class DayGridService {
     const personIds = shown.map(({ person }) => person.id);
     const dayMeetings = personIds.length ? this.store.meetings.list({ forumId: forum.id, fromUtc: startUtc, toUtc: endUtc, sharingWith: { roomIds: [], personIds } }) : [];
     const views = this.describeDay(forum, dayMeetings, delegation.homeTimeZone);
+    // Only the sessions someone attends show here: as that person's meeting, marked.
+    const attending = this.store.programmeSessions.sessionsOfMeetings(dayMeetings.map((m) => m.id));
     const blocks = personIds.length ? this.store.availability.ofSubjectsInWindow({ forumId: forum.id, fromUtc: startUtc, toUtc: endUtc, personIds, roomIds: [] }) : [];
     const columns: ColumnSpec[] = shown.map(({ member, person }) => ({
       key: `person-${person.id}`,
@@ -258,7 +281,7 @@ export class DayGridService {
         ...views
           .filter((v) => v.meeting.participants.some((p) => p.personId === person.id))
           // A colleague's too-short transfer is not this person's problem; a clash of the room is everyone's.
-          .map((view) => meetingEntry({ forum, date, view, showPlace: true, showOurs: false, conflicts: view.conflicts.filter((c) => c.personId === undefined || c.personId === person.id) }, locale)),
+          .map((view) => meetingEntry({ forum, date, view, showPlace: true, showOurs: false, conflicts: view.conflicts.filter((c) => c.personId === undefined || c.personId === person.id), programme: attending.has(view.meeting.id) }, locale)),
         ...blocks.filter((b) => b.subject === 'person' && b.subjectId === person.id).map((b) => unavailableEntry(forum, date, b, locale)),
       ],
     }));
@@ -295,7 +318,7 @@ export class DayGridService {
         isHour: row.isHour,
         cells: row.cells,
       })),
-      meetings: new Set(meetingSpans.flatMap((e) => (e.type === 'b2b' ? e.meetingIds : [e.id]))).size,
+      meetings: new Set(meetingSpans.flatMap((e) => (e.type === 'b2b' ? e.meetingIds : e.type === 'programme' ? [] : [e.id]))).size,
       clocks: { forum: zoneCity(forum.timeZone), home: home && zoneCity(home) },
       columnPage: { page: paging.page, pages: Math.max(1, paging.pages), first: paging.shown ? paging.shownBefore + 1 : 0, last: paging.shownBefore + paging.shown, total: paging.total },
     };

@@ -82,7 +82,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return at;
 }
 
-type Kind = 'venue' | 'room' | 'organization' | 'person' | 'delegation' | 'meeting' | 'session' | 'participant' | 'request';
+type Kind = 'venue' | 'room' | 'organization' | 'person' | 'delegation' | 'meeting' | 'session' | 'participant' | 'request' | 'programmeSession';
 
 /** Every id unique in its list, every reference to a row of the file, every pair listed once. */
 export function checkReferences(doc: ForumDocument): Problem[] {
@@ -102,6 +102,7 @@ export function checkReferences(doc: ForumDocument): Problem[] {
   collect('person', 'people', doc.people);
   collect('delegation', 'delegations', doc.delegations);
   collect('meeting', 'meetings', doc.meetings);
+  collect('programmeSession', 'programmeSessions', doc.programmeSessions);
   collect('session', 'b2b.sessions', doc.b2b.sessions);
   collect('participant', 'b2b.participants', doc.b2b.participants);
   collect('request', 'b2b.requests', doc.b2b.requests);
@@ -129,7 +130,11 @@ export function checkReferences(doc: ForumDocument): Problem[] {
     ref('person', `members[${i}].person`, m.person);
   });
   once('members', doc.members, (m: { delegation: number; person: number }) => `${m.delegation}:${m.person}`);
-  doc.meetings.forEach((m, i) => ref('room', `meetings[${i}].room`, m.room));
+  doc.meetings.forEach((m, i) => {
+    ref('room', `meetings[${i}].room`, m.room);
+    ref('programmeSession', `meetings[${i}].programmeSession`, m.programmeSession);
+  });
+  once('programmeSessions', doc.programmeSessions, (s: { uid: string; occurrence: string }) => `${s.uid}\u0000${s.occurrence}`);
   once('meetings', doc.meetings, (m: { uid: string }) => m.uid);
   doc.participants.forEach((p, i) => {
     ref('meeting', `participants[${i}].meeting`, p.meeting);

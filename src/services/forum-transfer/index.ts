@@ -108,7 +108,7 @@ export class ForumTransferService {
       }
     };
     const idMap = () => new Map<number, number>();
-    const ids = { venue: idMap(), room: idMap(), organization: idMap(), person: idMap(), delegation: idMap(), meeting: idMap(), session: idMap(), participant: idMap(), request: idMap() };
+    const ids = { venue: idMap(), room: idMap(), organization: idMap(), person: idMap(), delegation: idMap(), meeting: idMap(), session: idMap(), participant: idMap(), request: idMap(), programmeSession: idMap() };
     const to = (map: Map<number, number>, id: number | null) => (id === null ? null : map.get(id)!);
 
     const forumId = put('forum', 'forum', 'forum', { ...doc.forum });
@@ -159,9 +159,16 @@ export class ForumTransferService {
       audit('delegation', newId, forumId, d.name, rest);
     });
     doc.members.forEach((m, i) => put('members', `members[${i}]`, 'members', { delegation: to(ids.delegation, m.delegation), person: to(ids.person, m.person), role: m.role }));
+    // The forum programme's sessions before the meetings that attend them.
+    doc.programmeSessions.forEach((s, i) => {
+      const { id, ...rest } = s;
+      const newId = put('programmeSessions', `programmeSessions[${i}]`, 'programmeSessions', { ...rest, forum: forumId, allDay: s.allDay ? 1 : 0, cancelled: s.cancelled ? 1 : 0 });
+      ids.programmeSession.set(id, newId);
+      audit('programme_session', newId, forumId, storedMessage(message('audit.summary.programme-session', { title: s.title, source: s.source, change: 'none' })), rest);
+    });
     doc.meetings.forEach((m, i) => {
       const { id, ...rest } = m;
-      const newId = put('meetings', `meetings[${i}]`, 'meetings', { ...rest, forum: forumId, room: to(ids.room, m.room), isPublic: m.isPublic ? 1 : 0 });
+      const newId = put('meetings', `meetings[${i}]`, 'meetings', { ...rest, forum: forumId, room: to(ids.room, m.room), programmeSession: to(ids.programmeSession, m.programmeSession), isPublic: m.isPublic ? 1 : 0 });
       ids.meeting.set(id, newId);
       audit('meeting', newId, forumId, storedMessage(message('audit.summary.meeting', { title: m.title, status: m.status as MeetingStatus })), rest);
     });
@@ -223,6 +230,7 @@ function checkTimes(doc: ForumDocument): Problem[] {
   doc.delegations.forEach((d, i) => zoneOk(`delegations[${i}].homeTimeZone`, d.homeTimeZone));
   const spans: [string, { start: string; end: string; timeZone: string; startUtc: number; endUtc: number }[]][] = [
     ['meetings', doc.meetings],
+    ['programmeSessions', doc.programmeSessions],
     ['unavailability', doc.unavailability],
     ['b2b.sessions', doc.b2b.sessions],
   ];
@@ -258,6 +266,7 @@ function documentOf(rows: ForumRows, exportedAt: string): ForumDocument {
     people: rows.people as never,
     delegations: rows.delegations.map((r) => without(r, 'forum')) as never,
     members: rows.members as never,
+    programmeSessions: rows.programmeSessions.map((r) => ({ ...without(r, 'forum'), allDay: bool(r.allDay), cancelled: bool(r.cancelled) })) as never,
     meetings: rows.meetings.map((r) => ({ ...without(r, 'forum'), isPublic: bool(r.isPublic) })) as never,
     participants: rows.participants as never,
     meetingDelegations: rows.meetingDelegations as never,

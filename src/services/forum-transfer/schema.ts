@@ -65,6 +65,8 @@ const meeting = z.strictObject({
   cancelledAt: instant.nullable(),
   /** The id an imported file gave it (migration 0026); absent in documents written before. */
   externalId: text(200).min(1).nullable().default(null),
+  /** The forum programme session it attends (issue 16); files written before it have none. */
+  programmeSession: id.nullable().default(null),
 });
 const participant = z.strictObject({ meeting: id, person: id, role: z.enum(PARTICIPANT_ROLES) });
 const meetingDelegation = z.strictObject({ meeting: id, delegation: id });
@@ -122,6 +124,28 @@ const b2bUnplaced = z.strictObject({ request: id, reason: text(100), message: te
 const b2bRun = z.strictObject({ session: id, ranAt: instant, ranBy: text(200), placed: z.number().int().min(0), upperBound: z.number().int().min(0), idleSlots: z.number().int().min(0), inputHash: text(200) });
 const b2bPublication = z.strictObject({ session: id, publishedAt: instant, publishedBy: text(200) });
 
+/** A session of the forum's official programme (migration 0025). */
+const programmeSession = z.strictObject({
+  id,
+  source: text(300).min(1),
+  uid: text(500).min(1),
+  occurrence: text(40),
+  title: text(300),
+  description: text(4000),
+  location: text(300),
+  start: localDateTime,
+  end: localDateTime,
+  timeZone: zone,
+  startUtc: instant,
+  endUtc: instant,
+  allDay: z.boolean(),
+  cancelled: z.boolean(),
+  changes: text(60),
+  changedAt: instant,
+  wasStartUtc: instant.nullable(),
+  wasEndUtc: instant.nullable(),
+});
+
 const list = <T extends z.ZodType>(row: T, max: number) => z.array(row).max(max);
 
 export const forumDocument = z.strictObject({
@@ -136,6 +160,7 @@ export const forumDocument = z.strictObject({
   people: list(person, MAX.people),
   delegations: list(delegation, MAX.small),
   members: list(member, MAX.people),
+  programmeSessions: list(programmeSession, MAX.meetings).default([]),
   meetings: list(meeting, MAX.meetings),
   participants: list(participant, MAX.rows),
   meetingDelegations: list(meetingDelegation, MAX.rows),

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { MAX_BYTES } from '../../services/forum-transfer';
 import { TABLE_LIMITS } from '../../services/imports';
+import { MAX_CALENDAR_BYTES } from '../../services/busy-times';
 
 /**
  * A file sent by a form (multipart/form-data), read for the few addresses
@@ -15,6 +16,8 @@ const UPLOADS: ReadonlyMap<string, number> = new Map([
   // A spreadsheet of people or organizations (issue 16).
   ['/imports/upload', TABLE_LIMITS.maxBytes],
 ]);
+/** Addresses with an id in them that take a file: the forum's official programme calendar (issue 16). */
+const UPLOAD_PATTERNS: readonly (readonly [RegExp, number])[] = [[/^\/forums\/\d{1,15}\/forum-programme\/import$/, MAX_CALENDAR_BYTES]];
 /** Room for the form's other fields and the multipart framing. */
 const FRAMING = 64 * 1024;
 
@@ -32,7 +35,8 @@ export function uploadOf(req: Request): Upload | undefined {
 }
 
 export function readUpload(req: Request, _res: Response, next: NextFunction): void {
-  const limit = UPLOADS.get(req.path.toLowerCase().replace(/\/+$/, ''));
+  const path = req.path.toLowerCase().replace(/\/+$/, '');
+  const limit = UPLOADS.get(path) ?? UPLOAD_PATTERNS.find(([pattern]) => pattern.test(path))?.[1];
   if (req.method !== 'POST' || limit === undefined || !req.is('multipart/form-data')) return next();
   const chunks: Buffer[] = [];
   let size = 0;

@@ -29,6 +29,7 @@ export const NAMED_ENTITIES: ReadonlySet<string> = new Set([
   'organization',
   'person',
   'print_snapshot',
+  'programme_session',
   'room',
   'travel_matrix',
   'user',

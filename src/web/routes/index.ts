@@ -7,6 +7,7 @@ import { forumRoutes } from './forums';
 import { meetingRoutes } from './meetings';
 import { plannerViews } from './planner-views';
 import { calendarImport } from './calendar-import';
+import { forumProgrammeRoutes } from './forum-programme';
 import { findTimeRoutes } from './find-time';
 import { boardRoutes } from './board';
 import { feedLinkRoutes } from './feed-links';
@@ -44,6 +45,7 @@ export function routes(services: Services, changeStreams: ChangeStreams): Router
   router.use('/forums/:forumId/agenda', agendaRoutes(services));
   router.use('/forums/:forumId', plannerViews(services));
   router.use('/forums/:forumId', calendarImport(services));
+  router.use('/forums/:forumId', forumProgrammeRoutes(services));
   router.use('/forums/:forumId', gridDragRoutes(services));
   router.use('/forums/:forumId', findTimeRoutes(services));
   router.use('/forums/:forumId', boardRoutes(services));
