@@ -18,9 +18,10 @@ import type { ImportMessages } from './imports';
 import type { ErrorMessages, FieldMessages } from './fields';
 import type { CalendarMessages, LabelMessages } from './labels';
 import type { NameMessages } from './names';
+import type { OutcomeMessages } from './outcome';
 import type { RecordMessages } from './records';
 import type { TimeMessages } from './time';
 
-export interface Messages extends ConflictMessages, B2BMessages, FieldMessages, ErrorMessages, LabelMessages, CalendarMessages, TimeMessages, RecordMessages, B2BServiceMessages, FeedMessages, DateMessages, GridMessages, FinderMessages, EditMessages, BoardMessages, AuditMessages, NameMessages, ImportMessages {}
+export interface Messages extends ConflictMessages, B2BMessages, FieldMessages, ErrorMessages, LabelMessages, CalendarMessages, TimeMessages, RecordMessages, B2BServiceMessages, FeedMessages, DateMessages, GridMessages, FinderMessages, EditMessages, BoardMessages, AuditMessages, NameMessages, ImportMessages, OutcomeMessages {}
 
 export type MessageKey = keyof Messages;

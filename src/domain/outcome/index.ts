@@ -1,0 +1,26 @@
+/**
+ * After the forum (issue 17): the outcome report over the programme
+ * (`outcomeReport`, model.ts) and the draft press release written from it
+ * (`pressRelease`, press-release.ts). Pure: the service loads the input.
+ */
+export {
+  AGREEMENT_KINDS,
+  AGREEMENT_STATUSES,
+  isHeld,
+  outcomeReport,
+  type B2BSessionOutcome,
+  type CounterpartOutcome,
+  type Count,
+  type OutcomeAgreementInput,
+  type OutcomeAgreementKind,
+  type OutcomeAgreementStatus,
+  type OutcomeB2BSessionInput,
+  type OutcomeInput,
+  type OutcomeMeetingInput,
+  type OutcomeOrganization,
+  type OutcomePerson,
+  type OutcomeReport,
+  type ReportAgreement,
+  type ReportMeeting,
+} from './model';
+export { COUNTRIES_WITH_ADJECTIVES, personPhrase, pressRelease, principalMeetings, type PressRelease } from './press-release';
