@@ -14,6 +14,7 @@ import { RoomRepository, VenueRepository } from './repositories/venues';
 import { RoomOccupancyRepository } from './repositories/room-occupancy';
 import { b2bRepositories } from './repositories/b2b';
 import { ImportRepository } from './repositories/imports';
+import { OutcomeRepository } from './repositories/outcome';
 import { ForumTransferRepository } from './forum-transfer';
 
 /**
@@ -41,6 +42,7 @@ export function createStore(db: Db, clock: () => number = Date.now) {
     feedUids: new FeedUidRepository(db),
     printSnapshots: new PrintSnapshotRepository(db),
     imports: new ImportRepository(db),
+    outcome: new OutcomeRepository(db),
     ...b2bRepositories(db),
     forumTransfer: new ForumTransferRepository(db, clock),
   };
