@@ -15,6 +15,7 @@ import { RoomOccupancyRepository } from './repositories/room-occupancy';
 import { b2bRepositories } from './repositories/b2b';
 import { ImportRepository } from './repositories/imports';
 import { ForumTransferRepository } from './forum-transfer';
+import { AgreementRepository } from './repositories/agreements';
 
 /**
  * Every repository over one database handle: the single place the store is
@@ -35,6 +36,7 @@ export function createStore(db: Db, clock: () => number = Date.now) {
     apiTokens: new ApiTokenRepository(db),
     audit: new AuditRepository(db),
     meetings: new MeetingRepository(db, clock),
+    agreements: new AgreementRepository(db, clock),
     availability: new AvailabilityRepository(db),
     feedTokens: new FeedTokenRepository(db),
     feedState: new FeedStateRepository(db),
