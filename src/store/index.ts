@@ -16,6 +16,7 @@ import { b2bRepositories } from './repositories/b2b';
 import { ImportRepository } from './repositories/imports';
 import { OutcomeRepository } from './repositories/outcome';
 import { ForumTransferRepository } from './forum-transfer';
+import { AgreementRepository } from './repositories/agreements';
 
 /**
  * Every repository over one database handle: the single place the store is
@@ -36,6 +37,7 @@ export function createStore(db: Db, clock: () => number = Date.now) {
     apiTokens: new ApiTokenRepository(db),
     audit: new AuditRepository(db),
     meetings: new MeetingRepository(db, clock),
+    agreements: new AgreementRepository(db, clock),
     availability: new AvailabilityRepository(db),
     feedTokens: new FeedTokenRepository(db),
     feedState: new FeedStateRepository(db),

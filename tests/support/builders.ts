@@ -55,6 +55,7 @@ export function aMeeting(overrides: Partial<Meeting> = {}): Meeting {
     documents: [],
     sequence: 0,
     cancelledAt: null,
+    heldAt: null,
     createdAt: 0,
     updatedAt: 0,
     version: 1,

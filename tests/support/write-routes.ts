@@ -21,7 +21,7 @@ export interface WriteRoute {
 const MEETING_FORM: Record<string, FieldKind> = {
   title: 'text', kind: 'choice', status: 'choice', saveAs: 'choice', start: 'dateTime', end: 'dateTime', timeZone: 'text', startOffset: 'int', endOffset: 'int',
   roomId: 'id', place: 'text', isPublic: 'checkbox', delegationIds: 'ids', participantId: 'ids', participantRole: 'choice', briefing: 'text', outcome: 'text',
-  docTitle: 'text', docParties: 'text', docSignedOn: 'date', version: 'int', durationMinutes: 'int', loadedStart: 'dateTime', loadedEnd: 'dateTime',
+  docId: 'ids', docTitle: 'text', docParties: 'text', docSignedOn: 'date', version: 'int', durationMinutes: 'int', loadedStart: 'dateTime', loadedEnd: 'dateTime',
   formStep: 'choice', personSearch: 'text', addPerson: 'id',
 };
 const MEETING_API: Record<string, FieldKind> = {

@@ -167,7 +167,16 @@ export class ForumTransferService {
     });
     doc.participants.forEach((p, i) => put('participants', `participants[${i}]`, 'participants', { meeting: to(ids.meeting, p.meeting), person: to(ids.person, p.person), role: p.role }));
     doc.meetingDelegations.forEach((d, i) => put('meetingDelegations', `meetingDelegations[${i}]`, 'meetingDelegations', { meeting: to(ids.meeting, d.meeting), delegation: to(ids.delegation, d.delegation) }));
-    doc.documents.forEach((d, i) => put('documents', `documents[${i}]`, 'documents', { meeting: to(ids.meeting, d.meeting), title: d.title, parties: d.parties, signedOn: d.signedOn }));
+    const agreementIds = new Map<number, number>();
+    doc.documents.forEach((d, i) => {
+      const { id, ...rest } = d;
+      const status = d.status ?? (d.signedOn === null ? 'draft' : 'signed');
+      const newId = put('documents', `documents[${i}]`, 'documents', { ...rest, forum: forumId, meeting: to(ids.meeting, d.meeting), status });
+      agreementIds.set(id, newId);
+      audit('agreement', newId, forumId, d.title, { ...rest, status });
+    });
+    doc.agreementParties.forEach((x, i) => put('agreementParties', `agreementParties[${i}]`, 'agreementParties', { agreement: agreementIds.get(x.agreement)!, organization: to(ids.organization, x.organization) }));
+    doc.agreementSignatories.forEach((x, i) => put('agreementSignatories', `agreementSignatories[${i}]`, 'agreementSignatories', { agreement: agreementIds.get(x.agreement)!, person: to(ids.person, x.person), position: x.position }));
     doc.unavailability.forEach((u, i) => {
       const { id: _id, ...rest } = u;
       const subjectId = u.subject === 'person' ? ids.person.get(u.subjectId)! : ids.room.get(u.subjectId)!;
@@ -261,7 +270,9 @@ function documentOf(rows: ForumRows, exportedAt: string): ForumDocument {
     meetings: rows.meetings.map((r) => ({ ...without(r, 'forum'), isPublic: bool(r.isPublic) })) as never,
     participants: rows.participants as never,
     meetingDelegations: rows.meetingDelegations as never,
-    documents: rows.documents as never,
+    documents: rows.documents.map((r) => without(r, 'forum')) as never,
+    agreementParties: rows.agreementParties as never,
+    agreementSignatories: rows.agreementSignatories as never,
     unavailability: rows.unavailability.map((r) => without(r, 'forum')) as never,
     b2b: {
       sessions: rows.b2bSessions.map((r) => ({ ...without(r, 'forum'), breaks: json(r.breaks) })) as never,

@@ -65,6 +65,8 @@ export const meetingInputSchema = z.object({
   documents: z
     .array(
       z.object({
+        /** The agreement of the register it is, when it is one already: kept in place (store/repositories/meetings.ts). */
+        id: field.optionalId('document').optional(),
         title: field.text('document title', LIMITS.documentTitle),
         parties: field.optionalText('parties', LIMITS.parties),
         signedOn: z.preprocess((v) => (v === '' || v === undefined ? null : v), field.date('signing date').nullable()),
@@ -121,6 +123,6 @@ export function toInput(m: Meeting): Record<string, unknown> {
     delegationIds: m.delegationIds,
     briefing: m.briefing,
     outcome: m.outcome,
-    documents: m.documents.map(({ title, parties, signedOn }) => ({ title, parties, signedOn })),
+    documents: m.documents.map(({ id, title, parties, signedOn }) => ({ id, title, parties, signedOn })),
   };
 }

@@ -181,7 +181,9 @@ export function meetingRoutes(services: Services): Router {
     if (from) {
       const source = services.meetings.get(Number(from));
       if (source.forumId !== forum.id) throw new NotFoundError(message('meeting.not-found', { id: source.id }));
-      return renderForm(req, res, 200, forum, null, { ...formValuesOf(source), title: translate(readerLocale(req), 'ui.meetings.copy-title', { title: source.title }), status: 'tentative' });
+      // The copy's documents are new agreements of the register (no ids): the source keeps its own.
+      const copied = formValuesOf(source);
+      return renderForm(req, res, 200, forum, null, { ...copied, documents: copied.documents.map((d) => ({ ...d, id: '' })), title: translate(readerLocale(req), 'ui.meetings.copy-title', { title: source.title }), status: 'tentative' });
     }
     renderForm(req, res, 200, forum, null, blankMeetingForm({ start: `${forum.startDate}T10:00`, end: `${forum.startDate}T11:00`, ...prefillFromQuery(req, services.directory.defaultRoles(forum.id)) }));
   });
