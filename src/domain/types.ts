@@ -185,6 +185,8 @@ export interface Meeting {
   delegationIds: Id[];
   briefing: string;
   outcome: string;
+  /** The planner marked the outcome publishable: the draft press release may quote it (domain/outcome). */
+  outcomePublic: boolean;
   documents: MeetingDocument[];
   /** Rises on every material change (time, place, status, title): iCalendar SEQUENCE. */
   sequence: number;

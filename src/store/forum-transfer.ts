@@ -81,6 +81,7 @@ const MAPS = {
       isPublic: 'is_public',
       briefing: 'briefing',
       outcome: 'outcome',
+      outcomePublic: 'outcome_public',
       sequence: 'sequence',
       cancelledAt: 'cancelled_at',
       heldAt: 'held_at',

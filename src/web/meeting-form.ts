@@ -29,6 +29,7 @@ export interface MeetingFormValues {
   spareParticipantRows: number;
   briefing: string;
   outcome: string;
+  outcomePublic: boolean;
   /** `id`: the register's agreement the row is ('' for a new one), so a save updates it in place. */
   documents: { id: string; title: string; parties: string; signedOn: string }[];
 }
@@ -75,6 +76,7 @@ export function readMeetingForm(body: Record<string, unknown>): MeetingFormValue
     spareParticipantRows: Math.min(MAX_SPARE_ROWS, Math.max(1, ids.filter((id) => id.trim() === '').length)),
     briefing: str(body.briefing),
     outcome: str(body.outcome),
+    outcomePublic: body.outcomePublic === 'on' || body.outcomePublic === 'true',
     documents: titles
       .map((title, i) => ({ id: /^\d{1,15}$/.test(docIds[i] ?? '') ? docIds[i]! : '', title, parties: parties[i] ?? '', signedOn: signed[i] ?? '' }))
       .filter((d) => d.title.trim() !== '' || d.parties.trim() !== ''),
@@ -103,6 +105,7 @@ export function formValuesOf(m: Meeting): MeetingFormValues {
     spareParticipantRows: DEFAULT_SPARE_ROWS,
     briefing: m.briefing,
     outcome: m.outcome,
+    outcomePublic: m.outcomePublic,
     documents: m.documents.map((d) => ({ id: String(d.id), title: d.title, parties: d.parties, signedOn: d.signedOn ?? '' })),
   };
 }
@@ -143,6 +146,7 @@ export function blankMeetingForm(defaults: Partial<MeetingFormValues>): MeetingF
     spareParticipantRows: DEFAULT_SPARE_ROWS,
     briefing: '',
     outcome: '',
+    outcomePublic: false,
     documents: [],
     ...defaults,
   };

@@ -52,6 +52,7 @@ export function aMeeting(overrides: Partial<Meeting> = {}): Meeting {
     delegationIds: [],
     briefing: '',
     outcome: '',
+    outcomePublic: false,
     documents: [],
     sequence: 0,
     cancelledAt: null,

@@ -20,13 +20,13 @@ export interface WriteRoute {
 
 const MEETING_FORM: Record<string, FieldKind> = {
   title: 'text', kind: 'choice', status: 'choice', saveAs: 'choice', start: 'dateTime', end: 'dateTime', timeZone: 'text', startOffset: 'int', endOffset: 'int',
-  roomId: 'id', place: 'text', isPublic: 'checkbox', delegationIds: 'ids', participantId: 'ids', participantRole: 'choice', briefing: 'text', outcome: 'text',
+  roomId: 'id', place: 'text', isPublic: 'checkbox', delegationIds: 'ids', participantId: 'ids', participantRole: 'choice', briefing: 'text', outcome: 'text', outcomePublic: 'checkbox',
   docId: 'ids', docTitle: 'text', docParties: 'text', docSignedOn: 'date', version: 'int', durationMinutes: 'int', loadedStart: 'dateTime', loadedEnd: 'dateTime',
   formStep: 'choice', personSearch: 'text', addPerson: 'id',
 };
 const MEETING_API: Record<string, FieldKind> = {
   title: 'text', kind: 'choice', status: 'choice', start: 'dateTime', end: 'dateTime', timeZone: 'text', startOffset: 'int', endOffset: 'int', roomId: 'id', place: 'text',
-  isPublic: 'checkbox', participants: 'objects', delegationIds: 'ids', briefing: 'text', outcome: 'text', documents: 'objects', durationMinutes: 'int',
+  isPublic: 'checkbox', participants: 'objects', delegationIds: 'ids', briefing: 'text', outcome: 'text', outcomePublic: 'checkbox', documents: 'objects', durationMinutes: 'int',
 };
 const SESSION: Record<string, FieldKind> = {
   title: 'text', roomId: 'id', start: 'dateTime', end: 'dateTime', slotMinutes: 'int', changeoverMinutes: 'int', breaks: 'text', tableCount: 'int', sideALabel: 'text', sideBLabel: 'text', description: 'text', version: 'int',

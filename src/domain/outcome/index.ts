@@ -4,16 +4,12 @@
  * (`pressRelease`, press-release.ts). Pure: the service loads the input.
  */
 export {
-  AGREEMENT_KINDS,
-  AGREEMENT_STATUSES,
   isHeld,
   outcomeReport,
   type B2BSessionOutcome,
   type CounterpartOutcome,
   type Count,
   type OutcomeAgreementInput,
-  type OutcomeAgreementKind,
-  type OutcomeAgreementStatus,
   type OutcomeB2BSessionInput,
   type OutcomeInput,
   type OutcomeMeetingInput,

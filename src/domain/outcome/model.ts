@@ -12,13 +12,9 @@
  * not its outcome: the report leaves them out. B2B meetings are counted in
  * their own section, by session.
  */
+import type { Agreement } from '../agreements';
 import type { Forum, Id, LocalDate, LocalDateTime, MeetingKind, MeetingStatus, Organization, Participant, Person } from '../types';
 import { MEETING_KINDS } from '../types';
-
-export const AGREEMENT_KINDS = ['agreement', 'memorandum', 'protocol', 'contract'] as const;
-export type OutcomeAgreementKind = (typeof AGREEMENT_KINDS)[number];
-export const AGREEMENT_STATUSES = ['draft', 'agreed', 'signed', 'withdrawn'] as const;
-export type OutcomeAgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
 /** Kinds that are the programme's logistics, not its outcome. */
 const INTERNAL_KINDS: ReadonlySet<MeetingKind> = new Set(['travel', 'briefing']);
@@ -41,21 +37,8 @@ export interface OutcomeMeetingInput {
   outcomePublic: boolean;
 }
 
-export interface OutcomeAgreementInput {
-  id: Id;
-  meetingId: Id | null;
-  kind: OutcomeAgreementKind;
-  title: string;
-  titleRu: string;
-  titleAz: string;
-  /** Parties as written (free text), beside the organizations. */
-  parties: string;
-  partyIds: Id[];
-  status: OutcomeAgreementStatus;
-  signedOn: LocalDate | null;
-  signedPlace: string;
-  signatories: { personId: Id; position: string }[];
-}
+/** An agreement of the register (domain/agreements), as much as the report reads. */
+export type OutcomeAgreementInput = Pick<Agreement, 'id' | 'meetingId' | 'kind' | 'title' | 'titleRu' | 'titleAz' | 'parties' | 'partyIds' | 'status' | 'signedOn' | 'signedPlace' | 'signatories'>;
 
 export interface OutcomeB2BSessionInput {
   id: Id;
@@ -98,7 +81,6 @@ export interface ReportMeeting {
 }
 
 export interface ReportAgreement extends OutcomeAgreementInput {
-  parties: string;
   partyOrganizations: OutcomeOrganization[];
   signatoryPeople: { person: OutcomePerson; position: string }[];
   /** The meeting where it is signed, when it has one. */

@@ -35,6 +35,7 @@ import { INTL_TAG, translate, type Locale } from '../../messages/catalogue';
 import { formatDate, formatDateRange } from '../../messages/locale-formats';
 import { message } from '../../messages/message';
 import { render } from '../../messages/render';
+import { titleIn } from '../agreements';
 import { nameText } from '../names';
 import type { Id, MeetingKind } from '../types';
 import type { OutcomeOrganization, OutcomePerson, OutcomeReport, ReportAgreement, ReportMeeting } from './model';
@@ -100,10 +101,6 @@ export function personPhrase(p: OutcomePerson, locale: Locale, asHead = false): 
   return position ? `${position} ${name}` : name;
 }
 
-function titleIn(a: Pick<ReportAgreement, 'title' | 'titleRu' | 'titleAz'>, locale: Locale): string {
-  const own = locale === 'ru' ? a.titleRu : locale === 'az' ? a.titleAz : a.title;
-  return (own.trim() || a.title).trim();
-}
 
 const quoted = (title: string, locale: Locale) => translate(locale, 'outcome.part.quoted', { title });
 

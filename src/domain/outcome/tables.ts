@@ -8,6 +8,7 @@
 import { translate, type Locale } from '../../messages/catalogue';
 import { message } from '../../messages/message';
 import { render } from '../../messages/render';
+import { titleIn } from '../agreements';
 import { nameText } from '../names';
 import type { MeetingKind, MeetingStatus } from '../types';
 import type { OutcomeOrganization, OutcomePerson, OutcomeReport, ReportAgreement, ReportMeeting } from './model';
@@ -50,10 +51,6 @@ const kindLabel = (kind: MeetingKind, locale: Locale) => render(message('label.m
 const statusLabel = (status: MeetingStatus, locale: Locale) => render(message('label.meeting-status', { status }), locale);
 const timeOf = (m: Pick<ReportMeeting, 'start' | 'end'>) => `${m.start.slice(11, 16)}–${m.end.slice(11, 16)}`;
 
-function titleIn(a: ReportAgreement, locale: Locale): string {
-  const own = locale === 'ru' ? a.titleRu : locale === 'az' ? a.titleAz : a.title;
-  return own.trim() || a.title;
-}
 
 function agreementRow(a: ReportAgreement, locale: Locale): Record<string, OutcomeCell> {
   return {

@@ -161,7 +161,7 @@ export class ForumTransferService {
     doc.members.forEach((m, i) => put('members', `members[${i}]`, 'members', { delegation: to(ids.delegation, m.delegation), person: to(ids.person, m.person), role: m.role }));
     doc.meetings.forEach((m, i) => {
       const { id, ...rest } = m;
-      const newId = put('meetings', `meetings[${i}]`, 'meetings', { ...rest, forum: forumId, room: to(ids.room, m.room), isPublic: m.isPublic ? 1 : 0 });
+      const newId = put('meetings', `meetings[${i}]`, 'meetings', { ...rest, forum: forumId, room: to(ids.room, m.room), isPublic: m.isPublic ? 1 : 0, outcomePublic: m.outcomePublic ? 1 : 0 });
       ids.meeting.set(id, newId);
       audit('meeting', newId, forumId, storedMessage(message('audit.summary.meeting', { title: m.title, status: m.status as MeetingStatus })), rest);
     });
@@ -267,7 +267,7 @@ function documentOf(rows: ForumRows, exportedAt: string): ForumDocument {
     people: rows.people as never,
     delegations: rows.delegations.map((r) => without(r, 'forum')) as never,
     members: rows.members as never,
-    meetings: rows.meetings.map((r) => ({ ...without(r, 'forum'), isPublic: bool(r.isPublic) })) as never,
+    meetings: rows.meetings.map((r) => ({ ...without(r, 'forum'), isPublic: bool(r.isPublic), outcomePublic: bool(r.outcomePublic) })) as never,
     participants: rows.participants as never,
     meetingDelegations: rows.meetingDelegations as never,
     documents: rows.documents.map((r) => without(r, 'forum')) as never,

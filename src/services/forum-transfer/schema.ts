@@ -62,6 +62,8 @@ const meeting = z.strictObject({
   isPublic: z.boolean(),
   briefing: text(20_000),
   outcome: text(20_000),
+  /** The outcome may be published (0024); a file from before has it private. */
+  outcomePublic: z.boolean().default(false),
   sequence: z.number().int().min(0).max(1_000_000),
   cancelledAt: instant.nullable(),
   /** When it was marked held (0023); a file from before has none. */

@@ -62,6 +62,8 @@ export const meetingInputSchema = z.object({
   delegationIds: z.array(field.id('delegation'), { error: said('field.list-delegations', {}) }).default([]),
   briefing: field.optionalText('briefing', LIMITS.notes),
   outcome: field.optionalText('outcome', LIMITS.notes),
+  /** The outcome may be published: the draft press release quotes it (domain/outcome). */
+  outcomePublic: field.checkbox(),
   documents: z
     .array(
       z.object({
@@ -123,6 +125,7 @@ export function toInput(m: Meeting): Record<string, unknown> {
     delegationIds: m.delegationIds,
     briefing: m.briefing,
     outcome: m.outcome,
+    outcomePublic: m.outcomePublic,
     documents: m.documents.map(({ id, title, parties, signedOn }) => ({ id, title, parties, signedOn })),
   };
 }

@@ -48,12 +48,12 @@ export interface DocumentValues {
 
 const COLUMNS = `m.id, m.forum_id AS forumId, m.title, m.kind, m.status, m.start_local AS start, m.end_local AS "end",
   m.time_zone AS timeZone, m.start_utc AS startUtc, m.end_utc AS endUtc, m.room_id AS roomId, m.place,
-  m.is_public AS isPublic, m.briefing, m.outcome, m.sequence, m.cancelled_at AS cancelledAt, m.held_at AS heldAt, m.version, m.created_at AS createdAt, m.updated_at AS updatedAt`;
+  m.is_public AS isPublic, m.briefing, m.outcome, m.outcome_public AS outcomePublic, m.sequence, m.cancelled_at AS cancelledAt, m.held_at AS heldAt, m.version, m.created_at AS createdAt, m.updated_at AS updatedAt`;
 
 /** A meeting's documents: the agreements of the register it signs. */
 const DOCUMENT_COLUMNS = 'id, title, parties, signed_on AS signedOn, status';
 
-type Row = Omit<Meeting, 'isPublic' | 'participants' | 'delegationIds' | 'documents'> & { isPublic: number };
+type Row = Omit<Meeting, 'isPublic' | 'outcomePublic' | 'participants' | 'delegationIds' | 'documents'> & { isPublic: number; outcomePublic: number };
 
 /**
  * Meetings with their participants, delegations and documents. Lists load the
@@ -92,6 +92,7 @@ export class MeetingRepository {
     return {
       ...row,
       isPublic: row.isPublic === 1,
+      outcomePublic: row.outcomePublic === 1,
       participants: this.sql('SELECT person_id AS personId, role FROM meeting_participant WHERE meeting_id = ? ORDER BY rowid').all(id) as Participant[],
       delegationIds: this.sql('SELECT delegation_id FROM meeting_delegation WHERE meeting_id = ? ORDER BY delegation_id').pluck().all(id) as Id[],
       documents: this.sql(`SELECT ${DOCUMENT_COLUMNS} FROM agreement WHERE meeting_id = ? ORDER BY id`).all(id) as MeetingDocument[],
@@ -301,9 +302,9 @@ export class MeetingRepository {
     const id = Number(
       this.sql(
         `INSERT INTO meeting (forum_id, title, kind, status, start_local, end_local, time_zone, start_utc, end_utc, room_id, place,
-           is_public, briefing, outcome, sequence, cancelled_at, version, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-      ).run(v.forumId, v.title, v.kind, v.status, v.start, v.end, v.timeZone, v.startUtc, v.endUtc, v.roomId, v.place, v.isPublic ? 1 : 0, v.briefing, v.outcome, v.sequence, v.status === 'cancelled' ? now : null, now, now).lastInsertRowid,
+           is_public, briefing, outcome, outcome_public, sequence, cancelled_at, version, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+      ).run(v.forumId, v.title, v.kind, v.status, v.start, v.end, v.timeZone, v.startUtc, v.endUtc, v.roomId, v.place, v.isPublic ? 1 : 0, v.briefing, v.outcome, v.outcomePublic ? 1 : 0, v.sequence, v.status === 'cancelled' ? now : null, now, now).lastInsertRowid,
     );
     this.replaceChildren(id, v);
     this.writeDocuments(id, v, now);
@@ -315,12 +316,12 @@ export class MeetingRepository {
     const now = this.clock();
     const info = this.sql(
       `UPDATE meeting SET title = ?, kind = ?, status = ?, start_local = ?, end_local = ?, time_zone = ?, start_utc = ?, end_utc = ?,
-         room_id = ?, place = ?, is_public = ?, briefing = ?, outcome = ?, sequence = ?,
+         room_id = ?, place = ?, is_public = ?, briefing = ?, outcome = ?, outcome_public = ?, sequence = ?,
          cancelled_at = CASE WHEN ? = 'cancelled' THEN coalesce(cancelled_at, ?) ELSE NULL END,
          held_at = CASE WHEN ? = 'confirmed' THEN held_at ELSE NULL END,
          version = version + 1, updated_at = ?
        WHERE id = ? AND version = ?`,
-    ).run(v.title, v.kind, v.status, v.start, v.end, v.timeZone, v.startUtc, v.endUtc, v.roomId, v.place, v.isPublic ? 1 : 0, v.briefing, v.outcome, v.sequence, v.status, now, v.status, now, id, expectedVersion);
+    ).run(v.title, v.kind, v.status, v.start, v.end, v.timeZone, v.startUtc, v.endUtc, v.roomId, v.place, v.isPublic ? 1 : 0, v.briefing, v.outcome, v.outcomePublic ? 1 : 0, v.sequence, v.status, now, v.status, now, id, expectedVersion);
     if (info.changes !== 1) return false;
     this.replaceChildren(id, v);
     this.writeDocuments(id, v, now);
@@ -438,6 +439,7 @@ export class MeetingRepository {
     return rows.map((r) => ({
       ...r,
       isPublic: r.isPublic === 1,
+      outcomePublic: r.outcomePublic === 1,
       participants: (participants.get(r.id) ?? []).map(({ personId, role }) => ({ personId, role })),
       delegationIds: (delegations.get(r.id) ?? []).map((d) => d.delegationId),
       documents: (documents.get(r.id) ?? []).map(({ id, title, parties, signedOn, status }) => ({ id, title, parties, signedOn, status })),

@@ -1,20 +1,23 @@
 import type { Db } from '../database';
 import { prepared } from '../statements';
-import type { OutcomeAgreementInput, OutcomeB2BSessionInput, OutcomeInput, OutcomeMeetingInput, OutcomeOrganization, OutcomePerson } from '../../domain/outcome';
+import type { OutcomeB2BSessionInput, OutcomeInput, OutcomeMeetingInput, OutcomeOrganization, OutcomePerson } from '../../domain/outcome';
 import type { Id, Participant } from '../../domain/types';
 
 /**
  * What the outcome report reads of a forum (issue 17), in a fixed number of
  * queries whatever the forum's size: the meetings, their participants, the
- * agreements with their parties and signatories, the B2B sessions and their
- * requests, then the people and organizations all of those name, each once.
+ * B2B sessions and their requests, then the people and organizations all of
+ * those and the agreements name, each once.
  * Reads only; the rules of what counts are the domain's (domain/outcome).
  */
 export class OutcomeRepository {
   constructor(private readonly db: Db) {}
 
-  /** The forum's data for the report, or null when there is no such forum. */
-  inputOf(forumId: Id): OutcomeInput | null {
+  /**
+   * The forum's programme for the report (its agreements are the register's,
+   * `AgreementRepository.ofForum`), or null when there is no such forum.
+   */
+  programmeOf(forumId: Id): Pick<OutcomeInput, 'forum' | 'delegation' | 'meetings' | 'b2b'> | null {
     const sql = (text: string) => prepared(this.db, text);
     const forum = sql('SELECT id, name, short_name AS shortName, start_date AS startDate, end_date AS endDate, city, time_zone AS timeZone FROM forum WHERE id = ?').get(forumId) as OutcomeInput['forum'] | undefined;
     if (!forum) return null;
@@ -37,26 +40,6 @@ export class OutcomeRepository {
     }
     const meetings: OutcomeMeetingInput[] = meetingRows.map((m) => ({ ...m, outcomePublic: m.outcomePublic === 1, participants: participants.get(m.id) ?? [] }));
 
-    const agreementRows = sql(
-      `SELECT id, meeting_id AS meetingId, kind, title, title_ru AS titleRu, title_az AS titleAz, parties, status, signed_on AS signedOn, signed_place AS signedPlace
-         FROM agreement WHERE forum_id = ? ORDER BY id`,
-    ).all(forumId) as Omit<OutcomeAgreementInput, 'partyIds' | 'signatories'>[];
-    const partyIds = new Map<Id, Id[]>();
-    for (const row of sql(
-      `SELECT p.agreement_id AS agreementId, p.organization_id AS organizationId
-         FROM agreement_party p JOIN agreement a ON a.id = p.agreement_id WHERE a.forum_id = ? ORDER BY p.agreement_id, p.rowid`,
-    ).all(forumId) as { agreementId: Id; organizationId: Id }[]) {
-      partyIds.set(row.agreementId, [...(partyIds.get(row.agreementId) ?? []), row.organizationId]);
-    }
-    const signatories = new Map<Id, { personId: Id; position: string }[]>();
-    for (const row of sql(
-      `SELECT s.agreement_id AS agreementId, s.person_id AS personId, s.position
-         FROM agreement_signatory s JOIN agreement a ON a.id = s.agreement_id WHERE a.forum_id = ? ORDER BY s.agreement_id, s.rowid`,
-    ).all(forumId) as { agreementId: Id; personId: Id; position: string }[]) {
-      signatories.set(row.agreementId, [...(signatories.get(row.agreementId) ?? []), { personId: row.personId, position: row.position }]);
-    }
-    const agreements: OutcomeAgreementInput[] = agreementRows.map((a) => ({ ...a, partyIds: partyIds.get(a.id) ?? [], signatories: signatories.get(a.id) ?? [] }));
-
     const sessions = sql(
       `SELECT s.id, s.title, s.start_local AS start, p.session_id IS NOT NULL AS published
          FROM b2b_session s LEFT JOIN b2b_publication p ON p.session_id = s.id WHERE s.forum_id = ? ORDER BY s.start_utc, s.id`,
@@ -74,10 +57,20 @@ export class OutcomeRepository {
     }
     const b2b: OutcomeB2BSessionInput[] = sessions.map((s) => ({ ...s, published: s.published === 1, requests: requests.get(s.id) ?? [] }));
 
+    return { forum, delegation, meetings, b2b };
+  }
+
+  /**
+   * The people and organizations the report names, each once: everyone taking
+   * part in a meeting or signing, the delegation's head, their organizations,
+   * the agreements' parties and the B2B companies.
+   */
+  namesOf(input: Pick<OutcomeInput, 'delegation' | 'meetings' | 'agreements' | 'b2b'>): Pick<OutcomeInput, 'people' | 'organizations'> {
+    const sql = (text: string) => prepared(this.db, text);
     const personIds = new Set<Id>();
-    for (const list of participants.values()) for (const p of list) personIds.add(p.personId);
-    for (const list of signatories.values()) for (const s of list) personIds.add(s.personId);
-    if (delegation?.headPersonId) personIds.add(delegation.headPersonId);
+    for (const m of input.meetings) for (const p of m.participants) personIds.add(p.personId);
+    for (const a of input.agreements) for (const s of a.signatories) personIds.add(s.personId);
+    if (input.delegation?.headPersonId) personIds.add(input.delegation.headPersonId);
     const people = sql(
       `SELECT id, full_name AS fullName, name_ru AS nameRu, name_az AS nameAz, patronymic_ru AS patronymicRu, position, position_ru AS positionRu, position_az AS positionAz, organization_id AS organizationId
          FROM person WHERE id IN (SELECT value FROM json_each(?))`,
@@ -85,12 +78,11 @@ export class OutcomeRepository {
 
     const organizationIds = new Set<Id>();
     for (const p of people) if (p.organizationId !== null) organizationIds.add(p.organizationId);
-    for (const list of partyIds.values()) for (const id of list) organizationIds.add(id);
-    for (const list of requests.values()) for (const r of list) for (const id of r.organizationIds) organizationIds.add(id);
-    const organizations = sql(`SELECT id, name, name_ru AS nameRu, name_az AS nameAz, country, kind FROM organization WHERE id IN (SELECT value FROM json_each(?))`).all(
+    for (const a of input.agreements) for (const id of a.partyIds) organizationIds.add(id);
+    for (const s of input.b2b) for (const r of s.requests) for (const id of r.organizationIds) organizationIds.add(id);
+    const organizations = sql('SELECT id, name, name_ru AS nameRu, name_az AS nameAz, country, kind FROM organization WHERE id IN (SELECT value FROM json_each(?))').all(
       JSON.stringify([...organizationIds]),
     ) as OutcomeOrganization[];
-
-    return { forum, delegation, people, organizations, meetings, agreements, b2b };
+    return { people, organizations };
   }
 }
