@@ -8,6 +8,7 @@ import { AvailabilityService } from './availability';
 import { FeedService } from './feeds';
 import { AgendaService } from './agendas';
 import { ProgrammeService } from './programme';
+import { OutcomeService } from './outcome';
 import { DayGridService } from './day-grids';
 import { createB2BServices } from './b2b';
 import { programmeCache, type DerivedCacheLimits } from './derived-cache';
@@ -62,6 +63,7 @@ export function createServices(store: Store, options: ServiceOptions) {
     feeds,
     agendas,
     programmes: new ProgrammeService(store, agendas),
+    outcome: new OutcomeService(store, derived, clock),
     grids: new DayGridService(store, views, meetings, derived),
     timeFinder: new TimeFinderService(store),
     board: new BoardService(store),

@@ -20,3 +20,5 @@ export {
   type ReportMeeting,
 } from './model';
 export { COUNTRIES_WITH_ADJECTIVES, personPhrase, pressRelease, principalMeetings, type PressRelease } from './press-release';
+export { outcomeTables, type OutcomeCell, type OutcomeColumn, type OutcomeColumnType, type OutcomeTable } from './tables';
+export { outcomeDocument, type OutcomeDocument } from './docx';

@@ -183,7 +183,9 @@ export function pressRelease(report: OutcomeReport, locale: Locale): PressReleas
 
   const others = report.agreements.signed.filter((a) => !reportedHere.has(a.id));
   for (const a of others) {
-    const parties = a.partyOrganizations.length ? listIn(a.partyOrganizations.map((o) => orgName(o, locale)), locale) : a.parties.trim();
+    // The directory's organizations in the reader's language; else the parties as written, one per ';'.
+    const written = a.parties.split(';').map((p) => p.trim()).filter((p) => p !== '');
+    const parties = listIn(a.partyOrganizations.length ? a.partyOrganizations.map((o) => orgName(o, locale)) : written, locale);
     const date = a.signedOn ?? a.meeting?.date ?? null;
     paragraphs.push(
       render(

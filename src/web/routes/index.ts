@@ -21,6 +21,7 @@ import { importRoutes } from './imports';
 import type { ChangeStreams } from '../change-stream';
 import { cachedPages } from '../middleware/page-cache';
 import { forumTransferRoutes } from './forum-transfer';
+import { outcomeRoutes } from './outcome';
 import { DEFAULT_EXPORT_MAX_ROWS } from '../exports';
 
 /** Mounts every area's router. Order matters only where paths share a prefix. */
@@ -47,6 +48,7 @@ export function routes(services: Services, changeStreams: ChangeStreams): Router
   router.use('/forums/:forumId', gridDragRoutes(services));
   router.use('/forums/:forumId', findTimeRoutes(services));
   router.use('/forums/:forumId', boardRoutes(services));
+  router.use('/forums/:forumId', outcomeRoutes(services));
   router.use('/forums', recordArea(areas.forums, services.audit, exportsOf));
   router.use('/forums/:forumId/venues', recordArea(areas.venues, services.audit, exportsOf));
   router.use('/forums/:forumId/rooms', recordArea(areas.rooms, services.audit, exportsOf));
