@@ -131,7 +131,7 @@ export interface OutcomeReport {
   agreements: { signed: ReportAgreement[]; pending: ReportAgreement[]; withdrawn: ReportAgreement[] };
   b2b: { sessions: B2BSessionOutcome[]; held: number; companiesMet: number; notMarkedHeld: number; requestsNotMet: number };
   counterparts: CounterpartOutcome[];
-  /** Nothing is marked held yet, no agreement is signed and no B2B meeting held: the page says so. */
+  /** No meeting (B2B ones included) is marked held yet: the page says so. */
   empty: boolean;
 }
 
@@ -306,6 +306,6 @@ export function outcomeReport(input: OutcomeInput): OutcomeReport {
     agreements: { signed, pending, withdrawn },
     b2b,
     counterparts: [...counterparts.values()],
-    empty: held.length === 0 && signed.length === 0 && b2b.held === 0,
+    empty: held.length === 0 && b2b.held === 0,
   };
 }
