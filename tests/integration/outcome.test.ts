@@ -145,7 +145,7 @@ describe('the demo once its meetings are marked held', () => {
   });
 
   it('downloads the report as a workbook, a sheet per table, in the reader’s language', async () => {
-    const res = await download(planner.agent, `${base()}/report.xlsx?lang=ru`);
+    const res = await download(planner.agent, `${base()}/export.xlsx?lang=ru`);
     expect(res.status).toBe(200);
     expect(savedFilename(res.headers['content-disposition'])).toBe('Итоговый отчёт - SPIEF 2019.xlsx');
     const book = new ExcelJS.Workbook();
@@ -187,7 +187,7 @@ describe('an empty forum', () => {
     expect(text).toContain('No B2B sessions.');
     const release = await planner.get(`${url}/press-release?language=ru`);
     expect(textOf(release.text)).toContain('2–4 июня 2026 года в городе Баку прошёл форум «Baku Energy Week» (BEW 2026).');
-    for (const file of ['report.xlsx', 'report.docx']) expect((await download(planner.agent, `${url}/${file}`)).status).toBe(200);
+    for (const file of ['export.xlsx', 'report.docx']) expect((await download(planner.agent, `${url}/${file}`)).status).toBe(200);
     expect((await planner.get(`${url}?print=1`)).status).toBe(200);
   });
 

@@ -38,11 +38,11 @@ export function outcomeRoutes(services: Services): Router {
       made: services.outcome.madeLine(forum.id, locale),
       forumLine: `${formatDateRange(locale, forum.startDate, forum.endDate)} · ${forum.city}`,
       cellDate: (date: string) => formatDate(locale, date, 'dayMonthYear'),
-      links: { print: `${base}?print=1`, back: base, xlsx: `${base}/report.xlsx`, docx: `${base}/report.docx`, release: `${base}/press-release` },
+      links: { print: `${base}?print=1`, back: base, xlsx: `${base}/export.xlsx`, docx: `${base}/report.docx`, release: `${base}/press-release` },
     });
   });
 
-  router.get('/outcome/report.xlsx', async (req, res) => {
+  router.get('/outcome/export.xlsx', async (req, res) => {
     sendDownload(res, await services.outcome.xlsx(forumOf(req).id, readerLocale(req)), XLSX);
   });
 
