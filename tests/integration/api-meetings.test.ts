@@ -121,6 +121,7 @@ describe('creating meetings', () => {
       delegationIds: [],
       briefing: '',
       outcome: '',
+      outcomePublic: false,
       documents: [],
       sequence: 0,
       createdAt: expect.stringMatching(/Z$/),

@@ -147,7 +147,7 @@ describe('the demo once its meetings are marked held', () => {
   it('downloads the report as a workbook, a sheet per table, in the reader’s language', async () => {
     const res = await download(planner.agent, `${base()}/export.xlsx?lang=ru`);
     expect(res.status).toBe(200);
-    expect(savedFilename(res.headers['content-disposition'])).toBe('Итоговый отчёт - SPIEF 2019.xlsx');
+    expect(savedFilename(String(res.headers['content-disposition']))).toBe('Итоговый отчёт - SPIEF 2019.xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body as unknown as ExcelJS.Buffer);
     expect(book.worksheets.map((w) => w.name)).toContain('Состоявшиеся встречи');

@@ -20,7 +20,7 @@ const LINE = 'A6A6A6';
 const PAGE = { width: 16838, height: 11906, margin: 850 };
 const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
 
-export interface OutcomeDocument {
+interface OutcomeDocument {
   locale: Locale;
   title: string;
   forumName: string;

@@ -136,7 +136,7 @@ export interface OutcomeReport {
 }
 
 /** Held only when confirmed and marked: a meeting that stopped being confirmed is no longer held. */
-export function isHeld(m: Pick<OutcomeMeetingInput, 'status' | 'heldAt'>): boolean {
+function isHeld(m: Pick<OutcomeMeetingInput, 'status' | 'heldAt'>): boolean {
   return m.status === 'confirmed' && m.heldAt !== null;
 }
 

@@ -38,10 +38,10 @@ import { render } from '../../messages/render';
 import { titleIn } from '../agreements';
 import { nameText } from '../names';
 import type { Id, MeetingKind } from '../types';
-import type { OutcomeOrganization, OutcomePerson, OutcomeReport, ReportAgreement, ReportMeeting } from './model';
+import type { OutcomeOrganization, OutcomePerson, OutcomeReport, ReportMeeting } from './model';
 
 /** Countries whose delegation and entrepreneurs the catalogues name by adjective («азербайджанская делегация»); others are named by the country. */
-export const COUNTRIES_WITH_ADJECTIVES = ['Azerbaijan', 'Russia', 'Turkey', 'Kazakhstan', 'Belarus', 'Uzbekistan', 'Georgia'] as const;
+const COUNTRIES_WITH_ADJECTIVES = ['Azerbaijan', 'Russia', 'Turkey', 'Kazakhstan', 'Belarus', 'Uzbekistan', 'Georgia'] as const;
 
 /** The kinds of meeting a release reports as "X met with Y". */
 const PRINCIPAL_MEETING_KINDS: ReadonlySet<MeetingKind> = new Set(['bilateral', 'signing']);
@@ -95,7 +95,7 @@ function positionText(p: OutcomePerson, locale: Locale, asHead: boolean): string
 }
 
 /** 'Minister of Economy Shahin Mustafayev', «министр экономики Шахин Мустафаев». */
-export function personPhrase(p: OutcomePerson, locale: Locale, asHead = false): string {
+function personPhrase(p: OutcomePerson, locale: Locale, asHead = false): string {
   const position = positionText(p, locale, asHead);
   const name = personName(p, locale);
   return position ? `${position} ${name}` : name;
@@ -129,7 +129,7 @@ function orgName(o: OutcomeOrganization, locale: Locale): string {
 }
 
 /** The meetings the release reports as "X met with Y", in the programme's order. */
-export function principalMeetings(report: OutcomeReport): ReportMeeting[] {
+function principalMeetings(report: OutcomeReport): ReportMeeting[] {
   const headId = report.head?.id ?? null;
   return report.held.filter((m) => PRINCIPAL_MEETING_KINDS.has(m.kind) && m.counterparts.length > 0 && m.principals.length > 0 && (headId === null || m.principals.some((p) => p.id === headId)));
 }
