@@ -1,6 +1,6 @@
 import type { DocxModule } from '../domain/programme';
 import { NotFoundError } from '../domain/errors';
-import { outcomeDocument, outcomeReport, outcomeTables, pressRelease, type OutcomeReport, type OutcomeTable, type PressRelease } from '../domain/outcome';
+import { forumCity, outcomeDocument, outcomeReport, outcomeTables, pressRelease, type OutcomeReport, type OutcomeTable, type PressRelease } from '../domain/outcome';
 import { zoneCity } from '../domain/time';
 import { message } from '../messages';
 import { translate, type Locale } from '../messages/catalogue';
@@ -78,7 +78,7 @@ export class OutcomeService {
       locale,
       title: translate(locale, 'ui.outcome.title'),
       forumName: f.name,
-      forumLine: `${formatDateRange(locale, f.startDate, f.endDate)} · ${f.city}`,
+      forumLine: `${formatDateRange(locale, f.startDate, f.endDate)} · ${forumCity(f.city, locale)}`,
       madeLine: this.madeLine(forumId, locale),
       emptyLine: report.empty ? translate(locale, 'ui.outcome.empty') : '',
       tables: outcomeTables(report, locale),

@@ -6,6 +6,6 @@
  * press-release.ts). Pure: the service loads the input.
  */
 export { outcomeReport, type OutcomeAgreementInput, type OutcomeB2BSessionInput, type OutcomeInput, type OutcomeMeetingInput, type OutcomeOrganization, type OutcomePerson, type OutcomeReport } from './model';
-export { pressRelease, type PressRelease } from './press-release';
+export { forumCity, pressRelease, type PressRelease } from './press-release';
 export { outcomeTables, type OutcomeTable } from './tables';
 export { outcomeDocument } from './docx';

@@ -108,7 +108,8 @@ function listIn(items: string[], locale: Locale): string {
   return new Intl.ListFormat(INTL_TAG[locale], { type: 'conjunction' }).format(items);
 }
 
-function cityIn(city: string, locale: Locale): string {
+/** The forum's city in the reader's language where a catalogue knows it (Санкт-Петербург, Sankt-Peterburq), else as written. */
+export function forumCity(city: string, locale: Locale): string {
   const slug = city
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
@@ -147,7 +148,7 @@ export function pressRelease(report: OutcomeReport, locale: Locale): PressReleas
         forum: forum.name,
         short,
         hasShort: short !== '' && short !== forum.name,
-        city: cityIn(forum.city, locale),
+        city: forumCity(forum.city, locale),
         delegation: report.delegation ? delegationPhrase(country, 'subject', locale) : '',
         hasDelegation: report.delegation !== null,
         head: head ? personPhrase(head, locale, true) : '',

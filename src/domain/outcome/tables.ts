@@ -105,7 +105,7 @@ export function outcomeTables(report: OutcomeReport, locale: Locale): OutcomeTab
       rows: report.held.map((m) => meetingRow(m, locale)),
     },
     count('by-kind', 'kind', report.heldByKind.map((k) => ({ item: kindLabel(k.item, locale), count: k.count }))),
-    count('by-country', 'country', report.heldByCountry.map((k) => ({ item: k.item, count: k.count }))),
+    count('by-country', 'country', report.heldByCountry.map((k) => ({ item: t(locale, 'country', { country: k.item }), count: k.count }))),
     count('by-region', 'region', report.heldByRegion.map((k) => ({ item: nameText(k.item, locale), count: k.count }))),
     count('by-organization', 'organization', report.heldByOrganization.map((k) => ({ item: nameText(k.item, locale), count: k.count }))),
     count('by-principal', 'principal', report.heldByPrincipal.map((k) => ({ item: personText(k.item, locale), count: k.count }))),

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { isLocale, LOCALE_NAMES, LOCALES, translate } from '../../messages/catalogue';
 import { formatDate, formatDateRange } from '../../messages/locale-formats';
+import { forumCity } from '../../domain/outcome';
 import type { Services } from '../../services';
 import { sendDownload } from '../download';
 import { idParam } from '../form';
@@ -36,7 +37,7 @@ export function outcomeRoutes(services: Services): Router {
       report,
       tables: services.outcome.tables(forum.id, locale),
       made: services.outcome.madeLine(forum.id, locale),
-      forumLine: `${formatDateRange(locale, forum.startDate, forum.endDate)} · ${forum.city}`,
+      forumLine: `${formatDateRange(locale, forum.startDate, forum.endDate)} · ${forumCity(forum.city, locale)}`,
       cellDate: (date: string) => formatDate(locale, date, 'dayMonthYear'),
       links: { print: `${base}?print=1`, back: base, xlsx: `${base}/export.xlsx`, docx: `${base}/report.docx`, release: `${base}/press-release` },
     });
