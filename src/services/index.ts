@@ -1,3 +1,4 @@
+import { AgreementService } from './agreements';
 import type { Config } from '../config';
 import type { Store } from '../store';
 import { AccountService, HashQueue, SignInThrottle, DEFAULT_SCRYPT, type ScryptParams } from './accounts';
@@ -70,6 +71,8 @@ export function createServices(store: Store, options: ServiceOptions) {
     b2b: createB2BServices(store, { meetings, feeds, clock }),
     storage: new StorageService(store),
     forumTransfer: new ForumTransferService(store, clock),
+    /** The agreements register and "mark held" (issue 17). */
+    agreements: new AgreementService(store, clock),
     /** The conflict worker, when there is one: server.ts ends it at shutdown. */
     conflictThread,
     // Rendered pages (CACHE_MB, like the feeds; unset: 32 MB), apart from the derived views they are made from.

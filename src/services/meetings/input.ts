@@ -68,7 +68,8 @@ export const meetingInputSchema = z.object({
     .array(
       z.object({
         /** The agreement of the register it is, when it is one already: kept in place (store/repositories/meetings.ts). */
-        id: field.optionalId('document').optional(),
+        // Anything but a whole number is no id: the row is a new agreement.
+        id: z.preprocess((v) => (typeof v === 'number' || (typeof v === 'string' && /^\d{1,15}$/.test(v)) ? Number(v) : null), z.number().int().positive().nullable()).optional(),
         title: field.text('document title', LIMITS.documentTitle),
         parties: field.optionalText('parties', LIMITS.parties),
         signedOn: z.preprocess((v) => (v === '' || v === undefined ? null : v), field.date('signing date').nullable()),

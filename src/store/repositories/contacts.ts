@@ -13,10 +13,7 @@ export class OrganizationRepository extends RecordTable<Organization> {
   }
 
   usage(id: number): References[] {
-    return [
-      referencesBy(this.db, 'SELECT full_name FROM person WHERE organization_id = ? ORDER BY full_name', id, 'person', 'people'),
-      referencesBy(this.db, 'SELECT a.title FROM agreement_party p JOIN agreement a ON a.id = p.agreement_id WHERE p.organization_id = ? ORDER BY a.title', id, 'agreement as a party', 'agreements as a party'),
-    ];
+    return [referencesBy(this.db, 'SELECT full_name FROM person WHERE organization_id = ? ORDER BY full_name', id, 'person', 'people')];
   }
 }
 
@@ -49,7 +46,6 @@ export class PersonRepository extends RecordTable<Person> {
       referencesBy(this.db, `SELECT ${MEETING_LABEL} FROM meeting_participant p JOIN meeting ON meeting.id = p.meeting_id WHERE p.person_id = ? ORDER BY start_utc`, id, 'meeting'),
       referencesBy(this.db, `SELECT ${AVAILABILITY_LABEL} FROM availability_block WHERE subject = 'person' AND subject_id = ? ORDER BY start_utc`, id, 'unavailability block'),
       referencesBy(this.db, 'SELECT username FROM app_user WHERE person_id = ? ORDER BY username', id, 'user account'),
-      referencesBy(this.db, 'SELECT a.title FROM agreement_signatory g JOIN agreement a ON a.id = g.agreement_id WHERE g.person_id = ? ORDER BY a.title', id, 'agreement as a signatory', 'agreements as a signatory'),
     ];
   }
 }

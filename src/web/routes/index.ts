@@ -5,6 +5,7 @@ import { apiRoutes } from './api';
 import { authRoutes } from './auth';
 import { forumRoutes } from './forums';
 import { meetingRoutes } from './meetings';
+import { agreementRoutes, meetingHeldRoutes } from './agreements';
 import { plannerViews } from './planner-views';
 import { calendarImport } from './calendar-import';
 import { findTimeRoutes } from './find-time';
@@ -40,7 +41,9 @@ export function routes(services: Services, changeStreams: ChangeStreams): Router
   router.use('/admin', adminRoutes(services));
   router.use(forumRoutes(services, areas));
   router.use('/forums/:forumId', changeRoutes(services, changeStreams));
+  router.use('/forums/:forumId/meetings', meetingHeldRoutes(services));
   router.use('/forums/:forumId/meetings', meetingRoutes(services));
+  router.use('/forums/:forumId/agreements', agreementRoutes(services));
   router.use('/forums/:forumId/links', feedLinkRoutes(services));
   router.use('/forums/:forumId/agenda', agendaRoutes(services));
   router.use('/forums/:forumId', plannerViews(services));

@@ -248,6 +248,8 @@ export function meetingRoutes(services: Services): Router {
       conflicts,
       others,
       history: services.audit.history('meeting', meeting.id),
+      // Its documents as the register has them (status, parties, signatories), for the documents list and "Mark held".
+      documents: services.agreements.ofMeeting(meeting),
       statusActions: statusActionsFrom(meeting.status).map((key) => ({ key, label: translate(readerLocale(req), `ui.meetings.status.${key}`), danger: DANGEROUS.includes(key) })),
       // Who a cancellation would reach, for the confirmation dialog: asked only when the page offers Cancel.
       reach: statusActionsFrom(meeting.status).includes('cancel') && res.locals.can(`POST /forums/${forum.id}/meetings/${meeting.id}/cancel`) ? services.feeds.reachOf(meeting) : null,
