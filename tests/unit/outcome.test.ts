@@ -198,6 +198,31 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'a bilateral of another principal than the head is in the report, not in the release',
+    input: programme({ meetings: [{ ...governor, participants: [{ personId: 3, role: 'principal' }, { personId: 2, role: 'counterpart' }] }] }),
+    locale: 'en',
+    release: [INTRO.en],
+    check: (r) => expect(r.heldByPrincipal.map((c) => c.item.fullName)).toEqual(['Nigar Aliyeva']),
+  },
+  {
+    name: 'without a head, any principal’s meeting is reported, without "Head of the delegation"',
+    input: { ...programme({ meetings: [{ ...governor, participants: [{ personId: 3, role: 'principal' }, { personId: 2, role: 'counterpart' }] }] }), delegation: { id: 1, name: 'Azerbaijan', country: 'Azerbaijan', headPersonId: null } },
+    locale: 'ru',
+    release: [
+      '6–8 июня 2019 года азербайджанская делегация приняла участие в работе форума «23rd St. Petersburg International Economic Forum» (SPIEF 2019) в городе Санкт-Петербург.',
+      '7 июня в рамках форума заместитель исполнительного директора AZPROMO Нигяр Алиева и губернатор Ленинградской области Александр Дрозденко провели встречу.',
+    ],
+  },
+  {
+    name: 'az: free-text parties, split at “;”, when the register names no organization; a country without an adjective',
+    input: { ...programme({ agreements: [agreement({ title: 'Protocol on trade houses', titleAz: 'Ticarət evləri haqqında Protokol', parties: 'Ministry of Economy; Government of Leningrad Region' })] }), delegation: { id: 1, name: 'France', country: 'France', headPersonId: null } },
+    locale: 'az',
+    release: [
+      '6–8 iyun 2019 tarixlərində France nümayəndə heyəti Sankt-Peterburq şəhərində keçirilən «23rd St. Petersburg International Economic Forum» (SPIEF 2019) forumunda iştirak edib.',
+      '7 iyun tarixində forum çərçivəsində Ministry of Economy və Government of Leningrad Region tərəfindən «Ticarət evləri haqqında Protokol» imzalanıb.',
+    ],
+  },
+  {
     name: 'a forum with no delegation yet: the forum, its dates and city only',
     input: { ...programme(), delegation: null },
     locale: 'ru',
