@@ -111,6 +111,7 @@ describe('the demo as it ends', () => {
 
     await save({ outcomePublic: 'on' });
     expect(meetingTitled(GOVERNOR)).toMatchObject({ outcomePublic: true, outcome });
+    expect(await page(`/forums/${demo().forumId}/meetings/${governor.id}`)).toContain(`${outcome} Publishable: the draft press release quotes it.`);
     expect(await releaseText('en')).toContain(`was signed. ${outcome}`);
   });
 
