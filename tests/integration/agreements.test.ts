@@ -112,6 +112,17 @@ describe('the register page', () => {
     expect(byParty).toContain('AZPROMO and the Roscongress Foundation');
   });
 
+  it('an empty forum’s register says so on the page, in print and in its export', async () => {
+    const empty = createFixtureForum(ctx.services, { programme: false });
+    const page = textOf((await viewer.get(reg(empty.forumId))).text);
+    expect(page).toContain('No agreements match these filters.');
+    expect(page).toMatch(/Draft 0 Agreed 0 Signed 0 Withdrawn 0/);
+    expect(textOf((await viewer.get(`${reg(empty.forumId)}?print=1`)).text)).toContain('No agreements match these filters.');
+    const csv = readCsv((await download(viewer.agent, `${reg(empty.forumId)}/export.csv`)).body);
+    expect(csv.rows).toEqual([]);
+    expect(csv.header[0]).toBe('No.');
+  });
+
   it('pages by keyset in day order, keeping the filters, and refuses a cursor of another list', async () => {
     const other = createFixtureForum(ctx.services, { programme: false });
     for (let i = 1; i <= 7; i++) ctx.services.agreements.create(SYSTEM_ACTOR, other.forumId, { kind: 'protocol', title: `Protocol ${i}`, status: 'signed', signedOn: i % 2 ? DAY1 : DAY2 });
