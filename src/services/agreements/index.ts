@@ -176,7 +176,7 @@ export class AgreementService {
       const defaults = meeting.participants.filter((p) => p.role === 'principal' || p.role === 'counterpart').map((p) => p.personId);
       for (const a of documents as Agreement[]) {
         const people = a.signatories.length ? a.signatories.map((s) => s.personId) : defaults;
-        this.store.agreements.sign(a.id, a.version, day, a.signedPlace || place, this.positionsAtSigning(people));
+        if (!this.store.agreements.sign(a.id, a.version, day, a.signedPlace || place, this.positionsAtSigning(people))) throw new StaleVersionError(this.store.agreements.find(a.id), a.version);
         this.audited(actor, forumId, a.id, a);
       }
       if (meeting.heldAt === null) {
@@ -261,7 +261,8 @@ export class AgreementService {
   private valuesOf(forum: Forum, input: z.output<typeof agreementInput>, current: Agreement | null): AgreementValues {
     const fields: Record<string, Said> = {};
     const from = current?.status ?? 'draft';
-    if (!canMoveStatus(from, input.status) && !(current === null && input.status !== 'withdrawn')) {
+    // A new agreement starts as a draft, agreed or already signed (entered after the fact); one in the register moves by the rules.
+    if (current === null ? input.status === 'withdrawn' : !canMoveStatus(from, input.status)) {
       fields.status = message('agreement.status-not-allowed', { from, to: input.status });
     }
     let meeting: Meeting | undefined;
