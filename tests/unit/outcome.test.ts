@@ -160,7 +160,7 @@ const cases: Case[] = [
         INTRO[locale],
         {
           en: 'On 7 June, as part of the forum, the “Agreement on cooperation between AZPROMO and the Roscongress Foundation” was signed by AZPROMO and Roscongress Foundation.',
-          ru: '7 июня в рамках форума подписан документ «Соглашение о сотрудничестве между AZPROMO и Фондом «Росконгресс»» (стороны: AZPROMO и Фонд «Росконгресс»).',
+          ru: '7 июня в рамках форума подписан документ «Соглашение о сотрудничестве между AZPROMO и Фондом „Росконгресс“» (стороны: AZPROMO и Фонд «Росконгресс»).',
           az: '7 iyun tarixində forum çərçivəsində AZPROMO və Roskonqress Fondu tərəfindən «Agreement on cooperation between AZPROMO and the Roscongress Foundation» imzalanıb.',
         }[locale],
       ],

@@ -102,7 +102,8 @@ function personPhrase(p: OutcomePerson, locale: Locale, asHead = false): string 
 }
 
 
-const quoted = (title: string, locale: Locale) => translate(locale, 'outcome.part.quoted', { title });
+/** A title in the language's quotation marks; inside «…», Russian and Azerbaijani quote again with „…“ («Соглашение … с Фондом „Росконгресс“»). */
+const quoted = (title: string, locale: Locale) => translate(locale, 'outcome.part.quoted', { title: locale === 'en' ? title : title.replace(/«/g, '„').replace(/»/g, '“') });
 
 function listIn(items: string[], locale: Locale): string {
   return new Intl.ListFormat(INTL_TAG[locale], { type: 'conjunction' }).format(items);
