@@ -309,7 +309,7 @@ async function serveBare(configFile: string): Promise<void> {
   app.post('/save', express.json(), (req, res) => {
     const input = req.body as Pick<MeetingValues, 'title' | 'kind' | 'status' | 'start' | 'end' | 'roomId' | 'participants'>;
     const meeting = inWriteTransaction(db, () => {
-      const values: MeetingValues = { ...input, forumId: config.forumId, timeZone: config.timeZone, startUtc: utc(input.start), endUtc: utc(input.end), place: '', isPublic: false, delegationIds: [], briefing: '', outcome: '', documents: [], sequence: 0 };
+      const values: MeetingValues = { ...input, forumId: config.forumId, timeZone: config.timeZone, startUtc: utc(input.start), endUtc: utc(input.end), place: '', isPublic: false, delegationIds: [], briefing: '', outcome: '', outcomePublic: false, documents: [], sequence: 0 };
       const id = store.meetings.insert(values);
       const stored = store.meetings.find(id)!;
       store.audit.append({ at: Date.now(), userId: null, username: 'bench', action: 'create', entity: 'meeting', entityId: id, forumId: config.forumId, summary: `${stored.title} (${stored.status})`, before: null, after: stored });

@@ -267,7 +267,7 @@ export function writeSyntheticForum(file: string, shape: ForumShape = FORUM_SHAP
     );
     const addParticipant = sql('INSERT INTO meeting_participant (meeting_id, person_id, role) VALUES (?, ?, ?)');
     const addMeetingDelegation = sql('INSERT INTO meeting_delegation (meeting_id, delegation_id) VALUES (?, ?)');
-    const addDocument = sql('INSERT INTO meeting_document (meeting_id, title, parties) VALUES (?, ?, ?)');
+    const addDocument = sql("INSERT INTO agreement (forum_id, meeting_id, kind, title, parties, created_at, updated_at) VALUES (?, ?, 'memorandum', ?, ?, 0, 0)");
 
     // People: most of a person's meetings are at one venue, and they are booked only when free (travel included), bar a few deliberate clashes.
     const busyUntil = new Float64Array(personIds.length);
@@ -295,7 +295,7 @@ export function writeSyntheticForum(file: string, shape: ForumShape = FORUM_SHAP
         if (d.venue !== null) lastVenue[p] = d.venue;
       });
       addMeetingDelegation.run(id, pick(delegationIds));
-      if (kind === 'signing') addDocument.run(id, `Memorandum ${i + 1}`, 'Party A; Party B');
+      if (kind === 'signing') addDocument.run(forumId, id, `Memorandum ${i + 1}`, 'Party A; Party B');
     });
 
     const addBlock = sql('INSERT INTO availability_block (forum_id, subject, subject_id, start_local, end_local, time_zone, start_utc, end_utc, reason, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');

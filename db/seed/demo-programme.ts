@@ -79,7 +79,7 @@ export function loadDemoProgramme(services: Services, ids: DemoIds): void {
       {
         title: 'Agreement on cooperation between the Republic of Azerbaijan and the Leningrad Region in the trade, economic, scientific, technical and cultural fields',
         parties: 'Republic of Azerbaijan; Leningrad Region of the Russian Federation',
-        signedOn: '2019-06-07',
+        signedOn: null,
       },
     ],
   });
@@ -107,7 +107,7 @@ export function loadDemoProgramme(services: Services, ids: DemoIds): void {
     participants: [...delegationStaff(['azpromo', 'principal'], ['mustafayev', 'optional'], ['press', 'optional']), ...delegationStaff(['roscongress', 'counterpart'])],
     delegationIds: [az],
     briefing: `AZPROMO and Roscongress sign a cooperation agreement as part of the forum (Trend, 8 June 2019). ${ILLUSTRATIVE}`,
-    documents: [{ title: 'Agreement on cooperation between AZPROMO and the Roscongress Foundation', parties: 'AZPROMO; Roscongress Foundation', signedOn: '2019-06-07' }],
+    documents: [{ title: 'Agreement on cooperation between AZPROMO and the Roscongress Foundation', parties: 'AZPROMO; Roscongress Foundation', signedOn: null }],
   });
 
   meeting({

@@ -4,6 +4,7 @@ import { inWriteTransaction } from '../../src/store/database';
 import { DEMO_ORGANIZATIONS, DEMO_PEOPLE } from './demo-contacts';
 import { loadDemoProgramme } from './demo-programme';
 import { loadDemoB2B } from './demo-b2b';
+import { loadDemoOutcome } from './demo-outcome';
 
 /**
  * The SPIEF 2019 demo: the Azerbaijani delegation at the 23rd St. Petersburg
@@ -92,6 +93,8 @@ export function loadDemo(services: Services, options: { b2b?: boolean } = {}): D
     const ids: DemoIds = { forumId: forum.id, venues: { expo: expo.id, smolny: smolny.id, hotel: hotel.id }, rooms: mapIds(rooms), people: Object.fromEntries(personIds), organizations: Object.fromEntries(orgIds), delegations: { azerbaijan: azDelegation.id, leningrad: lenDelegation.id } };
     loadDemoProgramme(services, ids);
     if (options.b2b !== false) loadDemoB2B(services, ids);
+    // After the forum: the agreements signed and the meetings held (issue 17).
+    if (options.b2b !== false) loadDemoOutcome(services, ids);
     return ids;
   });
 }

@@ -6,6 +6,8 @@
  * ('2019-06-07T10:00') that only ever travel together with their IANA zone.
  */
 
+import type { AgreementStatus } from './agreements';
+
 export type Id = number;
 /** Epoch milliseconds, UTC. */
 export type Instant = number;
@@ -149,12 +151,19 @@ export interface Participant {
   role: ParticipantRole;
 }
 
+/**
+ * A document to sign at a meeting, as the meeting reads it: an agreement of
+ * the forum's register (domain/agreements) whose meeting this is. The
+ * meeting form writes its title, parties and date; the register the rest.
+ */
 export interface MeetingDocument {
+  /** The agreement's id in the register. */
   id: Id;
   title: string;
   parties: string;
   /** Local date it was signed, or null while unsigned. */
   signedOn: LocalDate | null;
+  status: AgreementStatus;
 }
 
 export interface Meeting {
@@ -176,11 +185,15 @@ export interface Meeting {
   delegationIds: Id[];
   briefing: string;
   outcome: string;
+  /** The planner marked the outcome publishable: the draft press release may quote it (domain/outcome). */
+  outcomePublic: boolean;
   documents: MeetingDocument[];
   /** Rises on every material change (time, place, status, title): iCalendar SEQUENCE. */
   sequence: number;
   /** When it was cancelled (null unless cancelled): feeds keep cancellations for a while, then drop them. */
   cancelledAt: Instant | null;
+  /** When it was marked held (null unless held): only a confirmed meeting is held. */
+  heldAt: Instant | null;
   createdAt: Instant;
   updatedAt: Instant;
   version: number;

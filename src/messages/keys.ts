@@ -4,6 +4,7 @@
  * language gives the sentences in catalogues/<locale>/domain-<area>.json
  * (npm run check:i18n and tests/unit/message-catalogues.test.ts keep them complete).
  */
+import type { AgreementMessages } from './agreements';
 import type { AuditMessages } from './audit';
 import type { B2BMessages } from './b2b';
 import type { BoardMessages } from './board';
@@ -19,9 +20,10 @@ import type { ImportMessages } from './imports';
 import type { ErrorMessages, FieldMessages } from './fields';
 import type { CalendarMessages, LabelMessages } from './labels';
 import type { NameMessages } from './names';
+import type { OutcomeMessages } from './outcome';
 import type { RecordMessages } from './records';
 import type { TimeMessages } from './time';
 
-export interface Messages extends ConflictMessages, B2BMessages, FieldMessages, ErrorMessages, LabelMessages, CalendarMessages, TimeMessages, RecordMessages, B2BServiceMessages, FeedMessages, DateMessages, GridMessages, FinderMessages, EditMessages, BoardMessages, AuditMessages, NameMessages, ImportMessages, ForumProgrammeMessages {}
+export interface Messages extends ConflictMessages, B2BMessages, FieldMessages, ErrorMessages, LabelMessages, CalendarMessages, TimeMessages, RecordMessages, B2BServiceMessages, FeedMessages, DateMessages, GridMessages, FinderMessages, EditMessages, BoardMessages, AuditMessages, NameMessages, ImportMessages, ForumProgrammeMessages, AgreementMessages, OutcomeMessages {}
 
 export type MessageKey = keyof Messages;

@@ -165,7 +165,8 @@ function toSource(v: MeetingView, contact: Contact, notesVisible: boolean): Agen
     interpreters: v.participants.filter((p) => p.role === 'interpreter').map((p) => p.person.fullName),
     interpreterNames: v.participants.filter((p) => p.role === 'interpreter').map((p) => namesOf(p.person)),
     briefing: notesVisible ? m.briefing : '',
-    documents: notesVisible ? m.documents.map(({ title, parties, signedOn }) => ({ title, parties, signedOn })) : [],
+    // A withdrawn agreement is no longer to be signed there: the sheet leaves it out.
+    documents: notesVisible ? m.documents.filter((d) => d.status !== 'withdrawn').map(({ title, parties, signedOn }) => ({ title, parties, signedOn })) : [],
     contactOnSite: contact.text,
     contactName: contact.name,
     contactPhone: contact.phone,

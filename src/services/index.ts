@@ -1,3 +1,4 @@
+import { AgreementService } from './agreements';
 import type { Config } from '../config';
 import type { Store } from '../store';
 import { AccountService, HashQueue, SignInThrottle, DEFAULT_SCRYPT, type ScryptParams } from './accounts';
@@ -8,6 +9,7 @@ import { AvailabilityService } from './availability';
 import { FeedService } from './feeds';
 import { AgendaService } from './agendas';
 import { ProgrammeService } from './programme';
+import { OutcomeService } from './outcome';
 import { DayGridService } from './day-grids';
 import { createB2BServices } from './b2b';
 import { programmeCache, type DerivedCacheLimits } from './derived-cache';
@@ -63,6 +65,7 @@ export function createServices(store: Store, options: ServiceOptions) {
     feeds,
     agendas,
     programmes: new ProgrammeService(store, agendas),
+    outcome: new OutcomeService(store, derived, clock),
     grids: new DayGridService(store, views, meetings, derived),
     timeFinder: new TimeFinderService(store),
     board: new BoardService(store),
@@ -70,6 +73,8 @@ export function createServices(store: Store, options: ServiceOptions) {
     storage: new StorageService(store),
     forumTransfer: new ForumTransferService(store, clock),
     forumProgramme: new ForumProgrammeService(store, meetings, clock, options.config.importCalendarHosts ?? []),
+    /** The agreements register and "mark held" (issue 17). */
+    agreements: new AgreementService(store, clock),
     /** The conflict worker, when there is one: server.ts ends it at shutdown. */
     conflictThread,
     // Rendered pages (CACHE_MB, like the feeds; unset: 32 MB), apart from the derived views they are made from.

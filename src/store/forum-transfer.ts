@@ -37,7 +37,7 @@ const MAPS = {
     ofForum: 'FROM travel_time t JOIN venue v ON v.id = t.from_venue_id WHERE v.forum_id = @forum ORDER BY t.from_venue_id, t.to_venue_id',
     columns: { from: 'from_venue_id', to: 'to_venue_id', minutes: 'minutes' },
   },
-  organizations: { table: 'organization', ownId: true, stamped: true, ofForum: 'FROM organization t WHERE t.id IN (SELECT organization_id FROM person WHERE id IN (PEOPLE) UNION SELECT b.organization_id FROM b2b_participant b JOIN b2b_session s ON s.id = b.session_id WHERE s.forum_id = @forum) ORDER BY t.id', columns: { name: 'name', nameRu: 'name_ru', nameAz: 'name_az', country: 'country', kind: 'kind' } },
+  organizations: { table: 'organization', ownId: true, stamped: true, ofForum: 'FROM organization t WHERE t.id IN (SELECT organization_id FROM person WHERE id IN (PEOPLE) UNION SELECT b.organization_id FROM b2b_participant b JOIN b2b_session s ON s.id = b.session_id WHERE s.forum_id = @forum UNION SELECT ap.organization_id FROM agreement_party ap JOIN agreement a ON a.id = ap.agreement_id WHERE a.forum_id = @forum) ORDER BY t.id', columns: { name: 'name', nameRu: 'name_ru', nameAz: 'name_az', country: 'country', kind: 'kind' } },
   people: {
     table: 'person',
     ownId: true,
@@ -107,15 +107,32 @@ const MAPS = {
       isPublic: 'is_public',
       briefing: 'briefing',
       outcome: 'outcome',
+      outcomePublic: 'outcome_public',
       sequence: 'sequence',
       cancelledAt: 'cancelled_at',
       externalId: 'external_id',
       programmeSession: 'programme_session_id',
+      heldAt: 'held_at',
     },
   },
   participants: { table: 'meeting_participant', ownId: false, stamped: false, ofForum: 'FROM meeting_participant t JOIN meeting m ON m.id = t.meeting_id WHERE m.forum_id = @forum ORDER BY t.meeting_id, t.rowid', columns: { meeting: 'meeting_id', person: 'person_id', role: 'role' } },
   meetingDelegations: { table: 'meeting_delegation', ownId: false, stamped: false, ofForum: 'FROM meeting_delegation t JOIN meeting m ON m.id = t.meeting_id WHERE m.forum_id = @forum ORDER BY t.meeting_id, t.delegation_id', columns: { meeting: 'meeting_id', delegation: 'delegation_id' } },
-  documents: { table: 'meeting_document', ownId: true, stamped: false, ofForum: 'FROM meeting_document t JOIN meeting m ON m.id = t.meeting_id WHERE m.forum_id = @forum ORDER BY t.id', columns: { meeting: 'meeting_id', title: 'title', parties: 'parties', signedOn: 'signed_on' } },
+  /** The agreements register (migration 0023): the documents to sign, with or without a meeting. */
+  documents: {
+    table: 'agreement',
+    ownId: true,
+    stamped: true,
+    ofForum: 'FROM agreement t WHERE t.forum_id = @forum ORDER BY t.id',
+    columns: { forum: 'forum_id', meeting: 'meeting_id', kind: 'kind', title: 'title', titleRu: 'title_ru', titleAz: 'title_az', parties: 'parties', status: 'status', signedOn: 'signed_on', signedPlace: 'signed_place', note: 'note' },
+  },
+  agreementParties: { table: 'agreement_party', ownId: false, stamped: false, ofForum: 'FROM agreement_party t JOIN agreement a ON a.id = t.agreement_id WHERE a.forum_id = @forum ORDER BY t.agreement_id, t.organization_id', columns: { agreement: 'agreement_id', organization: 'organization_id' } },
+  agreementSignatories: {
+    table: 'agreement_signatory',
+    ownId: false,
+    stamped: false,
+    ofForum: 'FROM agreement_signatory t JOIN agreement a ON a.id = t.agreement_id WHERE a.forum_id = @forum ORDER BY t.agreement_id, t.rowid',
+    columns: { agreement: 'agreement_id', person: 'person_id', position: 'position' },
+  },
   unavailability: {
     table: 'availability_block',
     ownId: true,
@@ -183,12 +200,13 @@ export type TransferTable = keyof typeof MAPS;
 export type TransferRow = Record<string, string | number | null>;
 export type ForumRows = { [K in TransferTable]: TransferRow[] };
 
-/** Every person the forum names: delegations (heads, members), meetings, unavailability, B2B representatives. */
+/** Every person the forum names: delegations (heads, members), meetings, unavailability, B2B representatives, signatories. */
 const PEOPLE = `SELECT head_person_id FROM delegation WHERE forum_id = @forum AND head_person_id IS NOT NULL
   UNION SELECT dm.person_id FROM delegation_member dm JOIN delegation d ON d.id = dm.delegation_id WHERE d.forum_id = @forum
   UNION SELECT mp.person_id FROM meeting_participant mp JOIN meeting m ON m.id = mp.meeting_id WHERE m.forum_id = @forum
   UNION SELECT subject_id FROM availability_block WHERE forum_id = @forum AND subject = 'person'
-  UNION SELECT r.person_id FROM b2b_representative r JOIN b2b_session s ON s.id = r.session_id WHERE s.forum_id = @forum`;
+  UNION SELECT r.person_id FROM b2b_representative r JOIN b2b_session s ON s.id = r.session_id WHERE s.forum_id = @forum
+  UNION SELECT g.person_id FROM agreement_signatory g JOIN agreement a ON a.id = g.agreement_id WHERE a.forum_id = @forum`;
 
 function selectOf(map: TableMap): string {
   const columns = Object.entries(map.columns).map(([name, column]) => `t.${column} AS "${name}"`);

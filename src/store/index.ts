@@ -14,8 +14,10 @@ import { RoomRepository, VenueRepository } from './repositories/venues';
 import { RoomOccupancyRepository } from './repositories/room-occupancy';
 import { b2bRepositories } from './repositories/b2b';
 import { ImportRepository } from './repositories/imports';
+import { OutcomeRepository } from './repositories/outcome';
 import { ForumTransferRepository } from './forum-transfer';
 import { ProgrammeSessionRepository } from './repositories/programme-sessions';
+import { AgreementRepository } from './repositories/agreements';
 
 /**
  * Every repository over one database handle: the single place the store is
@@ -36,12 +38,14 @@ export function createStore(db: Db, clock: () => number = Date.now) {
     apiTokens: new ApiTokenRepository(db),
     audit: new AuditRepository(db),
     meetings: new MeetingRepository(db, clock),
+    agreements: new AgreementRepository(db, clock),
     availability: new AvailabilityRepository(db),
     feedTokens: new FeedTokenRepository(db),
     feedState: new FeedStateRepository(db),
     feedUids: new FeedUidRepository(db),
     printSnapshots: new PrintSnapshotRepository(db),
     imports: new ImportRepository(db),
+    outcome: new OutcomeRepository(db),
     ...b2bRepositories(db),
     forumTransfer: new ForumTransferRepository(db, clock),
     programmeSessions: new ProgrammeSessionRepository(db, clock),

@@ -29,7 +29,9 @@ export interface MeetingFormValues {
   spareParticipantRows: number;
   briefing: string;
   outcome: string;
-  documents: { title: string; parties: string; signedOn: string }[];
+  outcomePublic: boolean;
+  /** `id`: the register's agreement the row is ('' for a new one), so a save updates it in place. */
+  documents: { id: string; title: string; parties: string; signedOn: string }[];
 }
 
 /** Empty participant rows under the filled ones; "Add another participant" adds one, up to the cap. */
@@ -53,6 +55,7 @@ export function readMeetingForm(body: Record<string, unknown>): MeetingFormValue
   const titles = list(body.docTitle);
   const parties = list(body.docParties);
   const signed = list(body.docSignedOn);
+  const docIds = list(body.docId);
   return {
     title: str(body.title),
     kind: str(body.kind),
@@ -73,8 +76,9 @@ export function readMeetingForm(body: Record<string, unknown>): MeetingFormValue
     spareParticipantRows: Math.min(MAX_SPARE_ROWS, Math.max(1, ids.filter((id) => id.trim() === '').length)),
     briefing: str(body.briefing),
     outcome: str(body.outcome),
+    outcomePublic: body.outcomePublic === 'on' || body.outcomePublic === 'true',
     documents: titles
-      .map((title, i) => ({ title, parties: parties[i] ?? '', signedOn: signed[i] ?? '' }))
+      .map((title, i) => ({ id: /^\d{1,15}$/.test(docIds[i] ?? '') ? docIds[i]! : '', title, parties: parties[i] ?? '', signedOn: signed[i] ?? '' }))
       .filter((d) => d.title.trim() !== '' || d.parties.trim() !== ''),
   };
 }
@@ -101,7 +105,8 @@ export function formValuesOf(m: Meeting): MeetingFormValues {
     spareParticipantRows: DEFAULT_SPARE_ROWS,
     briefing: m.briefing,
     outcome: m.outcome,
-    documents: m.documents.map((d) => ({ title: d.title, parties: d.parties, signedOn: d.signedOn ?? '' })),
+    outcomePublic: m.outcomePublic,
+    documents: m.documents.map((d) => ({ id: String(d.id), title: d.title, parties: d.parties, signedOn: d.signedOn ?? '' })),
   };
 }
 
@@ -141,6 +146,7 @@ export function blankMeetingForm(defaults: Partial<MeetingFormValues>): MeetingF
     spareParticipantRows: DEFAULT_SPARE_ROWS,
     briefing: '',
     outcome: '',
+    outcomePublic: false,
     documents: [],
     ...defaults,
   };

@@ -162,7 +162,12 @@ export const OPENAPI = {
           delegationIds: { type: 'array', items: { type: 'integer' } },
           briefing: { type: 'string' },
           outcome: { type: 'string' },
-          documents: { type: 'array', items: { type: 'object', properties: { title: { type: 'string' }, parties: { type: 'string' }, signedOn: { type: ['string', 'null'], format: 'date' } } } },
+          outcomePublic: { type: 'boolean', description: 'The outcome may be published: the draft press release quotes it' },
+          documents: {
+            type: 'array',
+            description: "Agreements of the forum's register signed at this meeting. Give an agreement's id to keep it (updated in place); one without is new; one left out is detached from the meeting, or deleted while it is a bare draft.",
+            items: { type: 'object', properties: { id: { type: ['integer', 'null'] }, title: { type: 'string' }, parties: { type: 'string' }, signedOn: { type: ['string', 'null'], format: 'date' }, status: { type: 'string', enum: ['draft', 'agreed', 'signed', 'withdrawn'], readOnly: true } } },
+          },
         },
       },
       Meeting: {

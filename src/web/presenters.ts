@@ -25,6 +25,7 @@ export function meetingJson(m: Meeting) {
     delegationIds: m.delegationIds,
     briefing: m.briefing,
     outcome: m.outcome,
+    outcomePublic: m.outcomePublic,
     documents: m.documents,
     sequence: m.sequence,
     createdAt: isoUtc(m.createdAt),

@@ -65,7 +65,8 @@ describe('reading meetings', () => {
     const m = demoMeeting('Meeting with Governor');
     const res = await api.get(`/api/v1/meetings/${m.id}`);
     expect(res.status).toBe(200);
-    expect(res.headers.etag).toBe('"v1"');
+    // Version 2: the demo marks it held, with its agreement signed (db/seed/demo-outcome.ts).
+    expect(res.headers.etag).toBe('"v2"');
     expect(res.body).toMatchObject({
       id: m.id,
       forumId: demo().forumId,
@@ -79,11 +80,11 @@ describe('reading meetings', () => {
       endUtc: '2019-06-07T08:00:00Z',
       roomId: demo().rooms.bilateral1,
       place: '',
-      version: 1,
+      version: 2,
     });
     expect(res.body.participants).toContainEqual({ personId: demo().people.drozdenko, role: 'counterpart' });
     expect(res.body.documents[0]).toMatchObject({ signedOn: '2019-06-07' });
-    const again = await api.get(`/api/v1/meetings/${m.id}`).set('If-None-Match', '"v1"');
+    const again = await api.get(`/api/v1/meetings/${m.id}`).set('If-None-Match', '"v2"');
     expect(again.status).toBe(304);
   });
 
@@ -121,6 +122,7 @@ describe('creating meetings', () => {
       delegationIds: [],
       briefing: '',
       outcome: '',
+      outcomePublic: false,
       documents: [],
       sequence: 0,
       createdAt: expect.stringMatching(/Z$/),

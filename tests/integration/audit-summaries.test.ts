@@ -53,10 +53,19 @@ describe('audit summaries', () => {
   });
 
   it('keeps a meeting’s status in words of the reader’s language', () => {
-    const entry = ctx.services.audit.list({ entity: 'meeting', limit: 1 })[0]!;
+    // The newest save of a meeting (the demo ends with meetings marked held, which say so: see the next case).
+    const entry = ctx.services.audit.list({ entity: 'meeting', limit: 200 }).find((e) => e.said.key === 'audit.summary.meeting')!;
     const meeting = ctx.services.meetings.get(entry.entityId);
     expect(entry.said).toEqual({ key: 'audit.summary.meeting', params: { title: meeting.title, status: meeting.status } });
     expect(render(entry.said, 'ru')).toMatch(/\((предложена|предварительная|подтверждена|отменена)\)$/);
+  });
+
+  it('says a meeting was marked held, and how many documents it signed, in the reader’s language', () => {
+    const governor = ctx.services.meetings.list({ forumId: ctx.demo!.forumId }).find((m) => m.title.startsWith('Meeting with Governor'))!;
+    const entry = ctx.services.audit.history('meeting', governor.id).find((e) => e.said.key === 'audit.summary.meeting-held')!;
+    expect(entry.summary).toBe(`${governor.title}: marked held, 1 document signed`);
+    expect(render(entry.said, 'ru')).toBe(`${governor.title}: отмечена как состоявшаяся, подписан 1 документ`);
+    expect(render(entry.said, 'az')).toBe(`${governor.title}: keçirilmiş kimi qeyd edildi, 1 sənəd imzalandı`);
   });
 
   it('reads a row written before the summaries moved as the sentence it holds, in every language', () => {

@@ -65,8 +65,8 @@ describe('a database migrated from before UIDs were stored (0009)', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fp-uid-'));
     const old = path.join(dir, 'migrations');
     fs.mkdirSync(old);
-    // And 0019's venue coordinates and 0020's names by language, which today's demo writes: they touch nothing 0010–0018 make, so they may come first here.
-    for (const f of fs.readdirSync(MIGRATIONS_DIR).filter((f) => f < '0010' || f.startsWith('0019_') || f.startsWith('0020_'))) fs.copyFileSync(path.join(MIGRATIONS_DIR, f), path.join(old, f));
+    // And 0019's venue coordinates, 0020's names by language, 0023's agreements register and 0024's publishable outcome, which today's demo writes: they touch nothing 0010–0018 make, so they may come first here.
+    for (const f of fs.readdirSync(MIGRATIONS_DIR).filter((f) => f < '0010' || f.startsWith('0019_') || f.startsWith('0020_') || f.startsWith('0023_') || f.startsWith('0024_'))) fs.copyFileSync(path.join(MIGRATIONS_DIR, f), path.join(old, f));
     db = openDatabase(path.join(dir, 'old.db'));
     migrate(db, old);
     const config = { feedRefreshMinutes: 15, feedCancelledDays: 30, publicUrl: 'https://planner.example.org' };

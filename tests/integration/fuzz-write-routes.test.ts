@@ -43,6 +43,7 @@ beforeAll(async () => {
     user: ctx.services.accounts.createUser(a, { username: 'fuzz-target', role: 'viewer', password: 'Correct-horse-9', personId: null }).id,
     audit: one("SELECT max(id) FROM audit_log WHERE action = 'delete'"),
     meeting: one(`SELECT id FROM meeting WHERE forum_id = ${d.forumId} ORDER BY id LIMIT 1`),
+    agreement: one(`SELECT id FROM agreement WHERE forum_id = ${d.forumId} ORDER BY id LIMIT 1`),
     availability: ctx.services.availability.create(a, d.forumId, { subject: 'room', subjectId: Object.values(d.rooms)[0], start: '2019-06-06T07:00', end: '2019-06-06T07:30', reason: 'fuzz' }).id,
     venue: d.venues.expo,
     room: Object.values(d.rooms)[0]!,
@@ -82,7 +83,7 @@ function paramValue(route: WriteRoute, name: string, before: string): string {
   if (name === 'proposalId') return String(ids.proposal);
   const bySegment: Record<string, string> = {
     forums: 'forum', meetings: 'meeting', availability: 'availability', 'feed-tokens': 'link', links: 'link', 'b2b-sessions': 'session', 'b2b-requests': 'request', 'b2b-proposals': 'proposal',
-    users: 'user', audit: 'audit', delegations: 'delegation', venues: 'venue', rooms: 'room', people: 'person', organizations: 'organization', imports: 'importBatch',
+    users: 'user', audit: 'audit', delegations: 'delegation', venues: 'venue', rooms: 'room', people: 'person', organizations: 'organization', imports: 'importBatch', agreements: 'agreement',
   };
   const key = bySegment[before];
   if (!key) throw new Error(`No id for :${name} after /${before} in ${route.path}: add it to paramValue.`);

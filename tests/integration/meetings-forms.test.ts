@@ -69,7 +69,8 @@ describe('creating a meeting with the form', () => {
     expect(page).toContain('Room A, Congress Centre');
     expect(page).toMatch(/Minister \d+ Nazir Minister of Economy Principal/);
     expect(page).toMatch(/Orlov \d+ Орлов Director for exports Counterpart/);
-    expect(page).toContain('Memorandum on polymer supplies Ministry of Economy; SOCAR Polymer Monday, 10 June 2019');
+    // The documents as the agreements register has them: kind, parties, status and date of signing.
+    expect(page).toContain('Memorandum on polymer supplies Memorandum Ministry of Economy; SOCAR Polymer Signed Mon 10 Jun');
     expect(page).toContain('Objective: supply contract for 2020.');
     expect(page).toMatch(/History .* planner1 · Create/);
 

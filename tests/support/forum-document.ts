@@ -13,6 +13,7 @@ export function canonicalDocument(doc: ForumDocument): unknown {
   const p = place(doc.people);
   const d = place(doc.delegations);
   const m = place(doc.meetings);
+  const a = place(doc.documents);
   const s = place(doc.b2b.sessions);
   const bp = place(doc.b2b.participants);
   const rq = place(doc.b2b.requests);
@@ -33,6 +34,8 @@ export function canonicalDocument(doc: ForumDocument): unknown {
     participants: doc.participants.map((x) => ({ ...x, meeting: of(m, x.meeting), person: of(p, x.person) })),
     meetingDelegations: doc.meetingDelegations.map((x) => ({ meeting: of(m, x.meeting), delegation: of(d, x.delegation) })),
     documents: doc.documents.map((x, i) => ({ ...x, id: i + 1, meeting: of(m, x.meeting) })),
+    agreementParties: doc.agreementParties.map((x) => ({ agreement: of(a, x.agreement), organization: of(o, x.organization) })),
+    agreementSignatories: doc.agreementSignatories.map((x) => ({ ...x, agreement: of(a, x.agreement), person: of(p, x.person) })),
     unavailability: doc.unavailability.map((x, i) => ({ ...x, id: i + 1, subjectId: of(x.subject === 'person' ? p : r, x.subjectId) })),
     b2b: {
       sessions: doc.b2b.sessions.map((x) => ({ ...x, id: of(s, x.id), room: of(r, x.room) })),

@@ -41,7 +41,7 @@ export function meetingFormFields(o: MeetingFormOptions = {}): FormFields {
     fields.push(['participantRole', role]);
   }
   for (const d of [...(o.documents ?? []), { title: '', parties: '', signedOn: '' }]) {
-    fields.push(['docTitle', d.title], ['docParties', d.parties ?? ''], ['docSignedOn', d.signedOn ?? '']);
+    fields.push(['docId', ''], ['docTitle', d.title], ['docParties', d.parties ?? ''], ['docSignedOn', d.signedOn ?? '']);
   }
   if (o.saveAs) fields.push(['saveAs', o.saveAs]);
   return fields;

@@ -20,13 +20,13 @@ export interface WriteRoute {
 
 const MEETING_FORM: Record<string, FieldKind> = {
   title: 'text', kind: 'choice', status: 'choice', saveAs: 'choice', start: 'dateTime', end: 'dateTime', timeZone: 'text', startOffset: 'int', endOffset: 'int',
-  roomId: 'id', place: 'text', isPublic: 'checkbox', delegationIds: 'ids', participantId: 'ids', participantRole: 'choice', briefing: 'text', outcome: 'text',
-  docTitle: 'text', docParties: 'text', docSignedOn: 'date', version: 'int', durationMinutes: 'int', loadedStart: 'dateTime', loadedEnd: 'dateTime',
+  roomId: 'id', place: 'text', isPublic: 'checkbox', delegationIds: 'ids', participantId: 'ids', participantRole: 'choice', briefing: 'text', outcome: 'text', outcomePublic: 'checkbox',
+  docId: 'ids', docTitle: 'text', docParties: 'text', docSignedOn: 'date', version: 'int', durationMinutes: 'int', loadedStart: 'dateTime', loadedEnd: 'dateTime',
   formStep: 'choice', personSearch: 'text', addPerson: 'id',
 };
 const MEETING_API: Record<string, FieldKind> = {
   title: 'text', kind: 'choice', status: 'choice', start: 'dateTime', end: 'dateTime', timeZone: 'text', startOffset: 'int', endOffset: 'int', roomId: 'id', place: 'text',
-  isPublic: 'checkbox', participants: 'objects', delegationIds: 'ids', briefing: 'text', outcome: 'text', documents: 'objects', durationMinutes: 'int',
+  isPublic: 'checkbox', participants: 'objects', delegationIds: 'ids', briefing: 'text', outcome: 'text', outcomePublic: 'checkbox', documents: 'objects', durationMinutes: 'int',
 };
 const SESSION: Record<string, FieldKind> = {
   title: 'text', roomId: 'id', start: 'dateTime', end: 'dateTime', slotMinutes: 'int', changeoverMinutes: 'int', breaks: 'text', tableCount: 'int', sideALabel: 'text', sideBLabel: 'text', description: 'text', version: 'int',
@@ -40,6 +40,9 @@ const ROOM: Record<string, FieldKind> = { venueId: 'id', name: 'text', capacity:
 const DELEGATION: Record<string, FieldKind> = { name: 'text', country: 'text', homeTimeZone: 'text', headPersonId: 'id', forumId: 'id', version: 'int' };
 const PERSON: Record<string, FieldKind> = { fullName: 'text', nameRu: 'text', nameAz: 'text', patronymicRu: 'text', position: 'text', positionRu: 'text', positionAz: 'text', organizationId: 'id', email: 'text', phone: 'text', languages: 'text', notes: 'text', version: 'int' };
 const ORGANIZATION: Record<string, FieldKind> = { name: 'text', nameRu: 'text', nameAz: 'text', country: 'text', kind: 'choice', version: 'int' };
+const AGREEMENT: Record<string, FieldKind> = {
+  kind: 'choice', title: 'text', titleRu: 'text', titleAz: 'text', parties: 'text', partyIds: 'ids', signatoryIds: 'ids', meetingId: 'id', status: 'choice', signedOn: 'date', signedPlace: 'text', note: 'text', version: 'int',
+};
 const NONE: Record<string, FieldKind> = {};
 const RUN: Record<string, FieldKind> = { mode: 'choice', moveLimit: 'int' };
 
@@ -110,6 +113,12 @@ export const WRITE_ROUTES: WriteRoute[] = [
   form('/forums/:forumId/meetings/:id/move', { start: 'dateTime', shift: 'choice', version: 'int' }),
   form('/forums/:forumId/meetings/bulk', { meeting: 'choice', action: 'choice', mode: 'choice', minutes: 'int', confirmed: 'choice', back: 'text' }),
   form('/forums/:forumId/meetings/undo', { from: 'int', to: 'int', back: 'text' }),
+  // The agreements register (issue 17) and "Mark held" on a meeting.
+  form('/forums/:forumId/agreements', AGREEMENT),
+  form('/forums/:forumId/agreements/:id/edit', AGREEMENT),
+  form('/forums/:forumId/agreements/:id/status', { status: 'choice', version: 'int' }),
+  form('/forums/:forumId/meetings/:id/held', { sign: 'ids', version: 'int' }),
+  form('/forums/:forumId/meetings/:id/not-held', { version: 'int' }),
   // The day grid's drag and drop (public/js/grid-drag.js sends JSON with the CSRF header; a form body reads the same).
   form('/forums/:forumId/meetings/:id/check-move', { start: 'dateTime', end: 'dateTime', roomId: 'id', version: 'int' }),
   form('/forums/:forumId/meetings/:id/drop', { start: 'dateTime', end: 'dateTime', roomId: 'id', version: 'int', status: 'choice', back: 'text' }),

@@ -29,8 +29,10 @@ describe('readMeetingForm', () => {
   });
 
   it.each([
-    { name: 'title only', docs: { docTitle: ['Agreement', ''], docParties: ['A; B', ''], docSignedOn: ['2019-06-07', ''] }, expected: [{ title: 'Agreement', parties: 'A; B', signedOn: '2019-06-07' }] },
-    { name: 'parties without a title (kept, so the form can say the title is missing)', docs: { docTitle: [''], docParties: ['A; B'], docSignedOn: [''] }, expected: [{ title: '', parties: 'A; B', signedOn: '' }] },
+    { name: 'title only', docs: { docTitle: ['Agreement', ''], docParties: ['A; B', ''], docSignedOn: ['2019-06-07', ''] }, expected: [{ id: '', title: 'Agreement', parties: 'A; B', signedOn: '2019-06-07' }] },
+    { name: 'a row of the register keeps its id', docs: { docId: ['12', ''], docTitle: ['Agreement', ''], docParties: ['', ''], docSignedOn: ['', ''] }, expected: [{ id: '12', title: 'Agreement', parties: '', signedOn: '' }] },
+    { name: 'an id that is not a number is a new row', docs: { docId: ['x1'], docTitle: ['Agreement'], docParties: [''], docSignedOn: [''] }, expected: [{ id: '', title: 'Agreement', parties: '', signedOn: '' }] },
+    { name: 'parties without a title (kept, so the form can say the title is missing)', docs: { docTitle: [''], docParties: ['A; B'], docSignedOn: [''] }, expected: [{ id: '', title: '', parties: 'A; B', signedOn: '' }] },
     { name: 'only the blank spare row', docs: { docTitle: '', docParties: '', docSignedOn: '' }, expected: [] },
   ])('reads documents: $name', ({ docs, expected }) => {
     expect(readMeetingForm(docs).documents).toEqual(expected);

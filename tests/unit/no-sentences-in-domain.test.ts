@@ -60,6 +60,7 @@ const STORED: Record<string, string[]> = {
  */
 const NAMES: Record<string, string[]> = {
   'src/domain/programme/docx.ts': ['Times New Roman', 'Forum Planner'],
+  'src/domain/outcome/docx.ts': ['Times New Roman', 'Forum Planner'],
 };
 
 const ALLOWED: Record<string, string[]> = {};

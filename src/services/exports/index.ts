@@ -1,1 +1,1 @@
-export { CSV_SEPARATORS, escapeFormulaText, toCsv, toXlsx, worksheetName, type CellValue, type CsvSeparator, type Sheet, type SheetColumn } from './sheet';
+export { CSV_SEPARATORS, escapeFormulaText, toCsv, toXlsx, toXlsxBook, worksheetName, type CellValue, type CsvSeparator, type Sheet, type SheetColumn } from './sheet';

@@ -110,10 +110,27 @@ export function worksheetName(name: string): string {
  * is bold and frozen, and the columns have an autofilter.
  */
 export async function toXlsx(sheet: Sheet): Promise<Buffer> {
+  return toXlsxBook([sheet]);
+}
+
+/** Several sheets as one .xlsx workbook, each written as `toXlsx` writes one (a report's tables, one sheet each). */
+export async function toXlsxBook(sheets: readonly Sheet[]): Promise<Buffer> {
   const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'forum-planner';
-  const ws = workbook.addWorksheet(worksheetName(sheet.name), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const names = new Set<string>();
+  for (const sheet of sheets) {
+    // Excel refuses two sheets of one name (compared without case): a repeat gets a number.
+    let name = worksheetName(sheet.name);
+    for (let n = 2; names.has(name.toLowerCase()); n++) name = `${worksheetName(sheet.name).slice(0, 27)} (${n})`;
+    names.add(name.toLowerCase());
+    addWorksheet(workbook, name, sheet);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function addWorksheet(workbook: import('exceljs').Workbook, name: string, sheet: Sheet): void {
+  const ws = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = sheet.columns.map((c) => ({ key: c.key, width: c.width ?? widthOf(sheet, c), style: NUMBER_FORMATS[c.type ?? 'text'] ? { numFmt: NUMBER_FORMATS[c.type ?? 'text'] } : {} }));
   const header = ws.getRow(1);
   sheet.columns.forEach((c, i) => {
@@ -125,7 +142,6 @@ export async function toXlsx(sheet: Sheet): Promise<Buffer> {
     ws.addRow(cells);
   }
   if (sheet.columns.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 function xlsxValue(column: SheetColumn, value: CellValue): string | number | Date | null {

@@ -158,7 +158,7 @@ export class FeedBuilder {
       ourParticipants: v.participants.filter((p) => p.role !== 'counterpart').map((p) => ({ name: p.person.fullName, role: p.role })),
       ourSide: { name: ours.map((d) => d.name).join(', '), readerIsOnIt: notes },
       briefing: notes ? m.briefing : '',
-      documents: notes ? m.documents.map((d) => ({ title: d.title, parties: d.parties, signed: d.signedOn !== null })) : [],
+      documents: notes ? m.documents.filter((d) => d.status !== 'withdrawn').map((d) => ({ title: d.title, parties: d.parties, signed: d.signedOn !== null })) : [],
       url,
       createdAt: m.createdAt,
       ...placeOf(v),

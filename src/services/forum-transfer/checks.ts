@@ -147,6 +147,20 @@ export function checkReferences(doc: ForumDocument): Problem[] {
   });
   once('meetingDelegations', doc.meetingDelegations, (d: { meeting: number; delegation: number }) => `${d.meeting}:${d.delegation}`);
   doc.documents.forEach((d, i) => ref('meeting', `documents[${i}].meeting`, d.meeting));
+  const agreements = new Set(doc.documents.map((d) => d.id));
+  const agreementRef = (path: string, id: number) => {
+    if (!agreements.has(id)) problems.push({ path, key: 'unknown-ref', params: { kind: 'agreement', id } });
+  };
+  doc.agreementParties.forEach((x, i) => {
+    agreementRef(`agreementParties[${i}].agreement`, x.agreement);
+    ref('organization', `agreementParties[${i}].organization`, x.organization);
+  });
+  once('agreementParties', doc.agreementParties, (x: { agreement: number; organization: number }) => `${x.agreement}:${x.organization}`);
+  doc.agreementSignatories.forEach((x, i) => {
+    agreementRef(`agreementSignatories[${i}].agreement`, x.agreement);
+    ref('person', `agreementSignatories[${i}].person`, x.person);
+  });
+  once('agreementSignatories', doc.agreementSignatories, (x: { agreement: number; person: number }) => `${x.agreement}:${x.person}`);
   doc.unavailability.forEach((u, i) => ref(u.subject, `unavailability[${i}].subjectId`, u.subjectId));
   const b2b = doc.b2b;
   b2b.sessions.forEach((s, i) => ref('room', `b2b.sessions[${i}].room`, s.room));

@@ -168,13 +168,22 @@ export class ForumTransferService {
     });
     doc.meetings.forEach((m, i) => {
       const { id, ...rest } = m;
-      const newId = put('meetings', `meetings[${i}]`, 'meetings', { ...rest, forum: forumId, room: to(ids.room, m.room), programmeSession: to(ids.programmeSession, m.programmeSession), isPublic: m.isPublic ? 1 : 0 });
+      const newId = put('meetings', `meetings[${i}]`, 'meetings', { ...rest, forum: forumId, room: to(ids.room, m.room), programmeSession: to(ids.programmeSession, m.programmeSession), isPublic: m.isPublic ? 1 : 0, outcomePublic: m.outcomePublic ? 1 : 0 });
       ids.meeting.set(id, newId);
       audit('meeting', newId, forumId, storedMessage(message('audit.summary.meeting', { title: m.title, status: m.status as MeetingStatus })), rest);
     });
     doc.participants.forEach((p, i) => put('participants', `participants[${i}]`, 'participants', { meeting: to(ids.meeting, p.meeting), person: to(ids.person, p.person), role: p.role }));
     doc.meetingDelegations.forEach((d, i) => put('meetingDelegations', `meetingDelegations[${i}]`, 'meetingDelegations', { meeting: to(ids.meeting, d.meeting), delegation: to(ids.delegation, d.delegation) }));
-    doc.documents.forEach((d, i) => put('documents', `documents[${i}]`, 'documents', { meeting: to(ids.meeting, d.meeting), title: d.title, parties: d.parties, signedOn: d.signedOn }));
+    const agreementIds = new Map<number, number>();
+    doc.documents.forEach((d, i) => {
+      const { id, ...rest } = d;
+      const status = d.status ?? (d.signedOn === null ? 'draft' : 'signed');
+      const newId = put('documents', `documents[${i}]`, 'documents', { ...rest, forum: forumId, meeting: to(ids.meeting, d.meeting), status });
+      agreementIds.set(id, newId);
+      audit('agreement', newId, forumId, d.title, { ...rest, status });
+    });
+    doc.agreementParties.forEach((x, i) => put('agreementParties', `agreementParties[${i}]`, 'agreementParties', { agreement: agreementIds.get(x.agreement)!, organization: to(ids.organization, x.organization) }));
+    doc.agreementSignatories.forEach((x, i) => put('agreementSignatories', `agreementSignatories[${i}]`, 'agreementSignatories', { agreement: agreementIds.get(x.agreement)!, person: to(ids.person, x.person), position: x.position }));
     doc.unavailability.forEach((u, i) => {
       const { id: _id, ...rest } = u;
       const subjectId = u.subject === 'person' ? ids.person.get(u.subjectId)! : ids.room.get(u.subjectId)!;
@@ -267,10 +276,12 @@ function documentOf(rows: ForumRows, exportedAt: string): ForumDocument {
     delegations: rows.delegations.map((r) => without(r, 'forum')) as never,
     members: rows.members as never,
     programmeSessions: rows.programmeSessions.map((r) => ({ ...without(r, 'forum'), allDay: bool(r.allDay), cancelled: bool(r.cancelled) })) as never,
-    meetings: rows.meetings.map((r) => ({ ...without(r, 'forum'), isPublic: bool(r.isPublic) })) as never,
+    meetings: rows.meetings.map((r) => ({ ...without(r, 'forum'), isPublic: bool(r.isPublic), outcomePublic: bool(r.outcomePublic) })) as never,
     participants: rows.participants as never,
     meetingDelegations: rows.meetingDelegations as never,
-    documents: rows.documents as never,
+    documents: rows.documents.map((r) => without(r, 'forum')) as never,
+    agreementParties: rows.agreementParties as never,
+    agreementSignatories: rows.agreementSignatories as never,
     unavailability: rows.unavailability.map((r) => without(r, 'forum')) as never,
     b2b: {
       sessions: rows.b2bSessions.map((r) => ({ ...without(r, 'forum'), breaks: json(r.breaks) })) as never,

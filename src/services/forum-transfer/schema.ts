@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AGREEMENT_KINDS, AGREEMENT_STATUSES } from '../../domain/agreements';
 import { MEETING_KINDS, MEETING_STATUSES, MEMBER_ROLES, ORGANIZATION_KINDS, PARTICIPANT_ROLES, ROOM_KINDS } from '../../domain/types';
 
 /**
@@ -61,16 +62,38 @@ const meeting = z.strictObject({
   isPublic: z.boolean(),
   briefing: text(20_000),
   outcome: text(20_000),
+  /** The outcome may be published (0024); a file from before has it private. */
+  outcomePublic: z.boolean().default(false),
   sequence: z.number().int().min(0).max(1_000_000),
   cancelledAt: instant.nullable(),
   /** The id an imported file gave it (migration 0026); absent in documents written before. */
   externalId: text(200).min(1).nullable().default(null),
   /** The forum programme session it attends (issue 16); files written before it have none. */
   programmeSession: id.nullable().default(null),
+  /** When it was marked held (0023); a file from before has none. */
+  heldAt: instant.nullable().default(null),
 });
 const participant = z.strictObject({ meeting: id, person: id, role: z.enum(PARTICIPANT_ROLES) });
 const meetingDelegation = z.strictObject({ meeting: id, delegation: id });
-const document = z.strictObject({ id, meeting: id, title: text(300).min(1), parties: text(500), signedOn: localDate.nullable() });
+/**
+ * An agreement of the register (0023). A file from before held only a meeting's documents to sign (meeting, title,
+ * parties, date): the rest defaults as migration 0023 moved them, and the status follows the date (`statusOf`).
+ */
+const document = z.strictObject({
+  id,
+  meeting: id.nullable(),
+  kind: z.enum(AGREEMENT_KINDS).default('agreement'),
+  title: text(500).min(1),
+  titleRu: text(500).default(''),
+  titleAz: text(500).default(''),
+  parties: text(500),
+  status: z.enum(AGREEMENT_STATUSES).optional(),
+  signedOn: localDate.nullable(),
+  signedPlace: text(300).default(''),
+  note: text(4000).default(''),
+});
+const agreementParty = z.strictObject({ agreement: id, organization: id });
+const agreementSignatory = z.strictObject({ agreement: id, person: id, position: text(300) });
 const unavailability = z.strictObject({ id, subject: z.enum(['person', 'room']), subjectId: id, start: localDateTime, end: localDateTime, timeZone: zone, startUtc: instant, endUtc: instant, reason: text(300), source: text(200).default('') });
 
 /** A B2B break or busy time as the B2B records keep it. */
@@ -165,6 +188,8 @@ export const forumDocument = z.strictObject({
   participants: list(participant, MAX.rows),
   meetingDelegations: list(meetingDelegation, MAX.rows),
   documents: list(document, MAX.meetings),
+  agreementParties: list(agreementParty, MAX.rows).default([]),
+  agreementSignatories: list(agreementSignatory, MAX.rows).default([]),
   unavailability: list(unavailability, MAX.meetings),
   b2b: z.strictObject({
     sessions: list(b2bSession, MAX.small),

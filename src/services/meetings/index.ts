@@ -433,6 +433,7 @@ export class MeetingService {
       delegationIds: [...new Set(input.delegationIds)],
       briefing: input.briefing,
       outcome: input.outcome,
+      outcomePublic: input.outcomePublic,
       documents: input.documents,
       sequence: current?.sequence ?? 0,
     };

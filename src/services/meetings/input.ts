@@ -62,9 +62,14 @@ export const meetingInputSchema = z.object({
   delegationIds: z.array(field.id('delegation'), { error: said('field.list-delegations', {}) }).default([]),
   briefing: field.optionalText('briefing', LIMITS.notes),
   outcome: field.optionalText('outcome', LIMITS.notes),
+  /** The outcome may be published: the draft press release quotes it (domain/outcome). */
+  outcomePublic: field.checkbox(),
   documents: z
     .array(
       z.object({
+        /** The agreement of the register it is, when it is one already: kept in place (store/repositories/meetings.ts). */
+        // Anything but a whole number is no id: the row is a new agreement.
+        id: z.preprocess((v) => (typeof v === 'number' || (typeof v === 'string' && /^\d{1,15}$/.test(v)) ? Number(v) : null), z.number().int().positive().nullable()).optional(),
         title: field.text('document title', LIMITS.documentTitle),
         parties: field.optionalText('parties', LIMITS.parties),
         signedOn: z.preprocess((v) => (v === '' || v === undefined ? null : v), field.date('signing date').nullable()),
@@ -121,6 +126,7 @@ export function toInput(m: Meeting): Record<string, unknown> {
     delegationIds: m.delegationIds,
     briefing: m.briefing,
     outcome: m.outcome,
-    documents: m.documents.map(({ title, parties, signedOn }) => ({ title, parties, signedOn })),
+    outcomePublic: m.outcomePublic,
+    documents: m.documents.map(({ id, title, parties, signedOn }) => ({ id, title, parties, signedOn })),
   };
 }

@@ -3,7 +3,8 @@ import type { Db } from '../database';
 import { inList } from '../statements';
 import { compareKeys, keyedPage, pageOfSorted, type Key, type KeyedPage, type Keyset } from '../../domain/keyset';
 import type { ProgrammeMeeting } from '../../domain/conflicts';
-import type { Id, Instant, Meeting, MeetingDocument, MeetingKind, MeetingStatus, Participant, Person } from '../../domain/types';
+import type { Id, Instant, LocalDate, Meeting, MeetingDocument, MeetingKind, MeetingStatus, Participant, Person } from '../../domain/types';
+import { kindFromTitle, type AgreementStatus } from '../../domain/agreements';
 
 export interface MeetingFilter {
   forumId: Id;
@@ -32,15 +33,27 @@ export interface MeetingFilter {
 }
 
 /** What a write stores: the meeting without its identity and bookkeeping. */
-export type MeetingValues = Omit<Meeting, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'cancelledAt' | 'documents'> & {
-  documents: Omit<MeetingDocument, 'id'>[];
+export type MeetingValues = Omit<Meeting, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'cancelledAt' | 'heldAt' | 'documents'> & {
+  /** With the register's id when it is one already there (kept in place), without for a new one. */
+  documents: DocumentValues[];
 };
+
+/** A document as the meeting form and the API write it: an agreement of the register, by id when it is one. */
+export interface DocumentValues {
+  id?: Id | null;
+  title: string;
+  parties: string;
+  signedOn: LocalDate | null;
+}
 
 const COLUMNS = `m.id, m.forum_id AS forumId, m.title, m.kind, m.status, m.start_local AS start, m.end_local AS "end",
   m.time_zone AS timeZone, m.start_utc AS startUtc, m.end_utc AS endUtc, m.room_id AS roomId, m.place,
-  m.is_public AS isPublic, m.briefing, m.outcome, m.sequence, m.cancelled_at AS cancelledAt, m.version, m.created_at AS createdAt, m.updated_at AS updatedAt`;
+  m.is_public AS isPublic, m.briefing, m.outcome, m.outcome_public AS outcomePublic, m.sequence, m.cancelled_at AS cancelledAt, m.held_at AS heldAt, m.version, m.created_at AS createdAt, m.updated_at AS updatedAt`;
 
-type Row = Omit<Meeting, 'isPublic' | 'participants' | 'delegationIds' | 'documents'> & { isPublic: number };
+/** A meeting's documents: the agreements of the register it signs. */
+const DOCUMENT_COLUMNS = 'id, title, parties, signed_on AS signedOn, status';
+
+type Row = Omit<Meeting, 'isPublic' | 'outcomePublic' | 'participants' | 'delegationIds' | 'documents'> & { isPublic: number; outcomePublic: number };
 
 /**
  * Meetings with their participants, delegations and documents. Lists load the
@@ -79,9 +92,10 @@ export class MeetingRepository {
     return {
       ...row,
       isPublic: row.isPublic === 1,
+      outcomePublic: row.outcomePublic === 1,
       participants: this.sql('SELECT person_id AS personId, role FROM meeting_participant WHERE meeting_id = ? ORDER BY rowid').all(id) as Participant[],
       delegationIds: this.sql('SELECT delegation_id FROM meeting_delegation WHERE meeting_id = ? ORDER BY delegation_id').pluck().all(id) as Id[],
-      documents: this.sql('SELECT id, title, parties, signed_on AS signedOn FROM meeting_document WHERE meeting_id = ? ORDER BY id').all(id) as MeetingDocument[],
+      documents: this.sql(`SELECT ${DOCUMENT_COLUMNS} FROM agreement WHERE meeting_id = ? ORDER BY id`).all(id) as MeetingDocument[],
     };
   }
 
@@ -288,11 +302,12 @@ export class MeetingRepository {
     const id = Number(
       this.sql(
         `INSERT INTO meeting (forum_id, title, kind, status, start_local, end_local, time_zone, start_utc, end_utc, room_id, place,
-           is_public, briefing, outcome, sequence, cancelled_at, version, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-      ).run(v.forumId, v.title, v.kind, v.status, v.start, v.end, v.timeZone, v.startUtc, v.endUtc, v.roomId, v.place, v.isPublic ? 1 : 0, v.briefing, v.outcome, v.sequence, v.status === 'cancelled' ? now : null, now, now).lastInsertRowid,
+           is_public, briefing, outcome, outcome_public, sequence, cancelled_at, version, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+      ).run(v.forumId, v.title, v.kind, v.status, v.start, v.end, v.timeZone, v.startUtc, v.endUtc, v.roomId, v.place, v.isPublic ? 1 : 0, v.briefing, v.outcome, v.outcomePublic ? 1 : 0, v.sequence, v.status === 'cancelled' ? now : null, now, now).lastInsertRowid,
     );
     this.replaceChildren(id, v);
+    this.writeDocuments(id, v, now);
     return id;
   }
 
@@ -301,14 +316,27 @@ export class MeetingRepository {
     const now = this.clock();
     const info = this.sql(
       `UPDATE meeting SET title = ?, kind = ?, status = ?, start_local = ?, end_local = ?, time_zone = ?, start_utc = ?, end_utc = ?,
-         room_id = ?, place = ?, is_public = ?, briefing = ?, outcome = ?, sequence = ?,
+         room_id = ?, place = ?, is_public = ?, briefing = ?, outcome = ?, outcome_public = ?, sequence = ?,
          cancelled_at = CASE WHEN ? = 'cancelled' THEN coalesce(cancelled_at, ?) ELSE NULL END,
+         held_at = CASE WHEN ? = 'confirmed' THEN held_at ELSE NULL END,
          version = version + 1, updated_at = ?
        WHERE id = ? AND version = ?`,
-    ).run(v.title, v.kind, v.status, v.start, v.end, v.timeZone, v.startUtc, v.endUtc, v.roomId, v.place, v.isPublic ? 1 : 0, v.briefing, v.outcome, v.sequence, v.status, now, now, id, expectedVersion);
+    ).run(v.title, v.kind, v.status, v.start, v.end, v.timeZone, v.startUtc, v.endUtc, v.roomId, v.place, v.isPublic ? 1 : 0, v.briefing, v.outcome, v.outcomePublic ? 1 : 0, v.sequence, v.status, now, v.status, now, id, expectedVersion);
     if (info.changes !== 1) return false;
     this.replaceChildren(id, v);
+    this.writeDocuments(id, v, now);
     return true;
+  }
+
+  /**
+   * Marks the meeting held at `at`, or not held (null), if its stored version
+   * is still expectedVersion; false when it moved on. Only a confirmed meeting
+   * is marked held (the service says why not; the WHERE keeps it so).
+   */
+  setHeld(id: Id, expectedVersion: number, at: Instant | null): boolean {
+    const now = this.clock();
+    const info = this.sql(`UPDATE meeting SET held_at = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ? AND (? IS NULL OR status = 'confirmed')`).run(at, now, id, expectedVersion, at);
+    return info.changes === 1;
   }
 
   /** How many of the forum's meetings start in each [fromUtc, toUtc): one indexed count per range, never the meetings themselves. */
@@ -356,14 +384,61 @@ export class MeetingRepository {
   private replaceChildren(id: Id, v: MeetingValues): void {
     this.sql('DELETE FROM meeting_participant WHERE meeting_id = ?').run(id);
     this.sql('DELETE FROM meeting_delegation WHERE meeting_id = ?').run(id);
-    this.sql('DELETE FROM meeting_document WHERE meeting_id = ?').run(id);
     // With the meeting's span, which the database would otherwise copy over itself (migration 0008).
     const p = this.sql('INSERT INTO meeting_participant (meeting_id, person_id, role, meeting_start_utc, meeting_end_utc) VALUES (?, ?, ?, ?, ?)');
     for (const x of v.participants) p.run(id, x.personId, x.role, v.startUtc, v.endUtc);
     const d = this.sql('INSERT INTO meeting_delegation (meeting_id, delegation_id) VALUES (?, ?)');
     for (const x of v.delegationIds) d.run(id, x);
-    const doc = this.sql('INSERT INTO meeting_document (meeting_id, title, parties, signed_on) VALUES (?, ?, ?, ?)');
-    for (const x of v.documents) doc.run(id, x.title, x.parties, x.signedOn);
+  }
+
+  /**
+   * The meeting's documents are agreements of the forum's register, which
+   * hold more than the meeting form shows (parties from the directory,
+   * signatories, titles by language, a note), so a save never deletes and
+   * re-inserts them. A document with the id of one of the forum's agreements
+   * is updated in place (title, parties, date; its status follows the date:
+   * a date signs it, clearing the date of a signed one makes it agreed, a
+   * withdrawn one stays withdrawn) and attached to this meeting; one without
+   * (or with an id the forum does not have) is a new agreement. One the form
+   * no longer lists is deleted when it is still only what a meeting form
+   * wrote (a draft with nothing of the register's own), and otherwise
+   * detached (meeting_id NULL), staying in the register.
+   */
+  private writeDocuments(meetingId: Id, v: MeetingValues, now: Instant): void {
+    const listed = new Set<Id>();
+    const stored = (id: Id) =>
+      this.sql('SELECT id, meeting_id AS meetingId, title, parties, signed_on AS signedOn, status FROM agreement WHERE id = ? AND forum_id = ?').get(id, v.forumId) as
+        | { id: Id; meetingId: Id | null; title: string; parties: string; signedOn: LocalDate | null; status: AgreementStatus }
+        | undefined;
+    const insert = this.sql(
+      `INSERT INTO agreement (forum_id, meeting_id, kind, title, parties, status, signed_on, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+    );
+    const update = this.sql('UPDATE agreement SET meeting_id = ?, title = ?, parties = ?, signed_on = ?, status = ?, version = version + 1, updated_at = ? WHERE id = ?');
+    for (const d of v.documents) {
+      const current = d.id === undefined || d.id === null || listed.has(d.id) ? undefined : stored(d.id);
+      if (!current) {
+        const id = Number(insert.run(v.forumId, meetingId, kindFromTitle(d.title), d.title, d.parties, d.signedOn === null ? 'draft' : 'signed', d.signedOn, now, now).lastInsertRowid);
+        listed.add(id);
+        continue;
+      }
+      listed.add(current.id);
+      const status: AgreementStatus = current.status === 'withdrawn' ? 'withdrawn' : d.signedOn !== null ? 'signed' : current.status === 'signed' ? 'agreed' : current.status;
+      const same = current.meetingId === meetingId && current.title === d.title && current.parties === d.parties && current.signedOn === d.signedOn && current.status === status;
+      if (!same) update.run(meetingId, d.title, d.parties, d.signedOn, status, now, current.id);
+    }
+    const attached = this.sql('SELECT id FROM agreement WHERE meeting_id = ?').pluck().all(meetingId) as Id[];
+    for (const id of attached) {
+      if (listed.has(id)) continue;
+      const bare = this.sql(
+        `SELECT status = 'draft' AND title_ru = '' AND title_az = '' AND note = '' AND signed_place = ''
+                AND NOT EXISTS (SELECT 1 FROM agreement_party WHERE agreement_id = a.id) AND NOT EXISTS (SELECT 1 FROM agreement_signatory WHERE agreement_id = a.id)
+           FROM agreement a WHERE id = ?`,
+      )
+        .pluck()
+        .get(id);
+      if (bare === 1) this.sql('DELETE FROM agreement WHERE id = ?').run(id);
+      else this.sql('UPDATE agreement SET meeting_id = NULL, version = version + 1, updated_at = ? WHERE id = ?').run(now, id);
+    }
   }
 
   private withChildren(rows: Row[]): Meeting[] {
@@ -376,14 +451,15 @@ export class MeetingRepository {
       this.sql('SELECT meeting_id AS meetingId, delegation_id AS delegationId FROM meeting_delegation WHERE meeting_id IN (SELECT value FROM json_each(?))').all(ids) as { meetingId: Id; delegationId: Id }[],
     );
     const documents = groupBy(
-      this.sql('SELECT meeting_id AS meetingId, id, title, parties, signed_on AS signedOn FROM meeting_document WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY id').all(ids) as (MeetingDocument & { meetingId: Id })[],
+      this.sql(`SELECT meeting_id AS meetingId, ${DOCUMENT_COLUMNS} FROM agreement WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(ids) as (MeetingDocument & { meetingId: Id })[],
     );
     return rows.map((r) => ({
       ...r,
       isPublic: r.isPublic === 1,
+      outcomePublic: r.outcomePublic === 1,
       participants: (participants.get(r.id) ?? []).map(({ personId, role }) => ({ personId, role })),
       delegationIds: (delegations.get(r.id) ?? []).map((d) => d.delegationId),
-      documents: (documents.get(r.id) ?? []).map(({ id, title, parties, signedOn }) => ({ id, title, parties, signedOn })),
+      documents: (documents.get(r.id) ?? []).map(({ id, title, parties, signedOn, status }) => ({ id, title, parties, signedOn, status })),
     }));
   }
 }

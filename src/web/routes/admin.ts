@@ -15,6 +15,7 @@ import { PAGE_SIZE, pagerOf, readPageRequest } from '../list-query';
 
 /** The audit log's entities that have a name in the catalogue (ui.admin.entity.*): every `entity:` the services write. */
 export const NAMED_ENTITIES: ReadonlySet<string> = new Set([
+  'agreement',
   'api_token',
   'availability_block',
   'b2b_participant',

@@ -5,6 +5,7 @@ import { apiRoutes } from './api';
 import { authRoutes } from './auth';
 import { forumRoutes } from './forums';
 import { meetingRoutes } from './meetings';
+import { agreementRoutes, meetingHeldRoutes } from './agreements';
 import { plannerViews } from './planner-views';
 import { calendarImport } from './calendar-import';
 import { forumProgrammeRoutes } from './forum-programme';
@@ -22,6 +23,7 @@ import { importRoutes } from './imports';
 import type { ChangeStreams } from '../change-stream';
 import { cachedPages } from '../middleware/page-cache';
 import { forumTransferRoutes } from './forum-transfer';
+import { outcomeRoutes } from './outcome';
 import { DEFAULT_EXPORT_MAX_ROWS } from '../exports';
 
 /** Mounts every area's router. Order matters only where paths share a prefix. */
@@ -40,7 +42,9 @@ export function routes(services: Services, changeStreams: ChangeStreams): Router
   router.use('/admin', adminRoutes(services));
   router.use(forumRoutes(services, areas));
   router.use('/forums/:forumId', changeRoutes(services, changeStreams));
+  router.use('/forums/:forumId/meetings', meetingHeldRoutes(services));
   router.use('/forums/:forumId/meetings', meetingRoutes(services));
+  router.use('/forums/:forumId/agreements', agreementRoutes(services));
   router.use('/forums/:forumId/links', feedLinkRoutes(services));
   router.use('/forums/:forumId/agenda', agendaRoutes(services));
   router.use('/forums/:forumId', plannerViews(services));
@@ -49,6 +53,7 @@ export function routes(services: Services, changeStreams: ChangeStreams): Router
   router.use('/forums/:forumId', gridDragRoutes(services));
   router.use('/forums/:forumId', findTimeRoutes(services));
   router.use('/forums/:forumId', boardRoutes(services));
+  router.use('/forums/:forumId', outcomeRoutes(services));
   router.use('/forums', recordArea(areas.forums, services.audit, exportsOf));
   router.use('/forums/:forumId/venues', recordArea(areas.venues, services.audit, exportsOf));
   router.use('/forums/:forumId/rooms', recordArea(areas.rooms, services.audit, exportsOf));

@@ -181,7 +181,9 @@ export function meetingRoutes(services: Services): Router {
     if (from) {
       const source = services.meetings.get(Number(from));
       if (source.forumId !== forum.id) throw new NotFoundError(message('meeting.not-found', { id: source.id }));
-      return renderForm(req, res, 200, forum, null, { ...formValuesOf(source), title: translate(readerLocale(req), 'ui.meetings.copy-title', { title: source.title }), status: 'tentative' });
+      // The copy's documents are new agreements of the register (no ids): the source keeps its own.
+      const copied = formValuesOf(source);
+      return renderForm(req, res, 200, forum, null, { ...copied, documents: copied.documents.map((d) => ({ ...d, id: '' })), title: translate(readerLocale(req), 'ui.meetings.copy-title', { title: source.title }), status: 'tentative' });
     }
     renderForm(req, res, 200, forum, null, blankMeetingForm({ start: `${forum.startDate}T10:00`, end: `${forum.startDate}T11:00`, ...prefillFromQuery(req, services.directory.defaultRoles(forum.id)) }));
   });
@@ -248,6 +250,8 @@ export function meetingRoutes(services: Services): Router {
       history: services.audit.history('meeting', meeting.id),
       // The forum's session this meeting attends (issue 16), and what to warn about it.
       attended: services.forumProgramme.attendedBy(meeting),
+      // Its documents as the register has them (status, parties, signatories), for the documents list and "Mark held".
+      documents: services.agreements.ofMeeting(meeting),
       statusActions: statusActionsFrom(meeting.status).map((key) => ({ key, label: translate(readerLocale(req), `ui.meetings.status.${key}`), danger: DANGEROUS.includes(key) })),
       // Who a cancellation would reach, for the confirmation dialog: asked only when the page offers Cancel.
       reach: statusActionsFrom(meeting.status).includes('cancel') && res.locals.can(`POST /forums/${forum.id}/meetings/${meeting.id}/cancel`) ? services.feeds.reachOf(meeting) : null,
