@@ -182,20 +182,7 @@ export class AgreementService {
       if (meeting.heldAt === null) {
         if (!this.store.meetings.setHeld(meeting.id, meeting.version, this.clock())) throw new StaleVersionError(this.meetingOf(forumId, meetingId), expectedVersion);
       }
-      const held = this.meetingOf(forumId, meetingId);
-      this.store.audit.append({
-        at: this.clock(),
-        userId: actor.userId,
-        username: actor.username,
-        action: 'update',
-        entity: 'meeting',
-        entityId: meeting.id,
-        forumId,
-        summary: storedMessage(message('audit.summary.meeting-held', { title: meeting.title, held: true, signed: documents.length })),
-        before: meeting,
-        after: held,
-      });
-      return { meeting: held, signed: documents.length };
+      return { meeting: this.auditedHeld(actor, forumId, meeting, documents.length), signed: documents.length };
     });
   }
 
@@ -206,20 +193,7 @@ export class AgreementService {
       if (expectedVersion === null || expectedVersion !== meeting.version) throw new StaleVersionError(meeting, expectedVersion);
       if (meeting.heldAt === null) throw new ValidationError({ _form: message('agreement.not-held', { title: meeting.title }) });
       if (!this.store.meetings.setHeld(meeting.id, meeting.version, null)) throw new StaleVersionError(this.meetingOf(forumId, meetingId), expectedVersion);
-      const after = this.meetingOf(forumId, meetingId);
-      this.store.audit.append({
-        at: this.clock(),
-        userId: actor.userId,
-        username: actor.username,
-        action: 'update',
-        entity: 'meeting',
-        entityId: meeting.id,
-        forumId,
-        summary: storedMessage(message('audit.summary.meeting-held', { title: meeting.title, held: false, signed: 0 })),
-        before: meeting,
-        after,
-      });
-      return after;
+      return this.auditedHeld(actor, forumId, meeting, null);
     });
   }
 
@@ -232,6 +206,24 @@ export class AgreementService {
       if (kept && kept.forumId === forumId) chosen.push(kept);
     }
     return chosen;
+  }
+
+  /** The meeting as marking it held (`signed`: how many documents were signed there) or not held (null) left it, with its audit row. */
+  private auditedHeld(actor: Actor, forumId: Id, before: Meeting, signed: number | null): Meeting {
+    const after = this.meetingOf(forumId, before.id);
+    this.store.audit.append({
+      at: this.clock(),
+      userId: actor.userId,
+      username: actor.username,
+      action: 'update',
+      entity: 'meeting',
+      entityId: before.id,
+      forumId,
+      summary: storedMessage(message('audit.summary.meeting-held', { title: before.title, held: signed !== null, signed: signed ?? 0 })),
+      before,
+      after,
+    });
+    return after;
   }
 
   private audited(actor: Actor, forumId: Id, id: Id, before: Agreement | null): Agreement {
