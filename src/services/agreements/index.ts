@@ -311,10 +311,11 @@ export class AgreementService {
     return [room?.name, venue?.name].filter(Boolean).join(', ').slice(0, AGREEMENT_LIMITS.place);
   }
 
+  /** Agreements of one forum as register rows: their meetings (read within that forum), parties and signatories in three reads. */
   private rowsOf(agreements: Agreement[]): RegisterRow[] {
     if (!agreements.length) return [];
     const meetingIds = [...new Set(agreements.map((a) => a.meetingId).filter((id): id is Id => id !== null))];
-    const meetings = new Map(meetingIds.length ? this.store.meetings.list({ forumId: 0, ids: meetingIds }, { anyForum: true }).map((m) => [m.id, m]) : []);
+    const meetings = new Map(meetingIds.length ? this.store.meetings.list({ forumId: agreements[0]!.forumId, ids: meetingIds }).map((m) => [m.id, m]) : []);
     const organizations = new Map(this.store.organizations.findMany([...new Set(agreements.flatMap((a) => a.partyIds))]).map((o) => [o.id, o]));
     const people = new Map(this.store.people.findMany([...new Set(agreements.flatMap((a) => a.signatories.map((s) => s.personId)))]).map((p) => [p.id, p]));
     return agreements.map((agreement) => {
